@@ -1,0 +1,39 @@
+#ifndef STAIRCASE_CNCURSESW_SHIM_H
+#define STAIRCASE_CNCURSESW_SHIM_H
+/* The wide-character API (wget_wch, setcchar, wadd_wch) needs these before curses.h;
+   SwiftPM drops them when pkgConfig is used, so they live here. */
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+/* Swift 6 strict concurrency rejects C globals and function-like macros: wrap them. */
+static inline WINDOW *cnc_stdscr(void) { return stdscr; }
+static inline int cnc_lines(void) { return LINES; }
+static inline int cnc_cols(void) { return COLS; }
+static inline int cnc_maxy(WINDOW *w) { return getmaxy(w); }
+static inline int cnc_maxx(WINDOW *w) { return getmaxx(w); }
+static inline attr_t cnc_a_normal(void) { return A_NORMAL; }
+static inline attr_t cnc_a_bold(void) { return A_BOLD; }
+static inline attr_t cnc_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cnc_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cnc_a_dim(void) { return A_DIM; }
+static inline attr_t cnc_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
+static inline int cnc_key_resize(void) { return KEY_RESIZE; }
+static inline int cnc_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int cnc_err(void) { return ERR; }
+static inline int cnc_ok(void) { return OK; }
+static inline int cnc_has_cup(void) {
+    const char *s = tigetstr("cup");
+    return s != 0 && s != (char *)-1;
+}
+/* Draw one grapheme (base + combining marks) with attributes and colour pair. */
+static inline int cnc_put_cell(WINDOW *w, int y, int x, const wchar_t *chars, attr_t attrs, short pair) {
+    cchar_t c;
+    if (setcchar(&c, chars, attrs, pair, 0) == ERR) return ERR;
+    return mvwadd_wch(w, y, x, &c);
+}
+#endif

@@ -1,0 +1,41 @@
+/// Why a catalogue could not be used. Each case names the file, where in it, and what to do.
+public enum CatalogueError: Error, Equatable, Sendable {
+    case unreadable(file: String, reason: String)
+    case empty(file: String)
+    case tooLarge(file: String, bytes: Int, limit: Int)
+    case malformedJSON(file: String, line: Int, column: Int, detail: String)
+    case invalid(file: String, problems: [CatalogueProblem])
+
+    /// One line per problem, ready for a terminal.
+    public var lines: [String] {
+        switch self {
+        case .unreadable(let file, let reason):
+            ["\(file): cannot read the catalogue (\(reason)) — check the path and that you may read it"]
+        case .empty(let file):
+            ["\(file): the file is empty — give a catalogue in JSON (see Data/catalogue.schema.json)"]
+        case .tooLarge(let file, let bytes, let limit):
+            ["\(file): \(bytes) bytes is larger than the \(limit)-byte limit for a catalogue — check that this is the right file"]
+        case .malformedJSON(let file, let line, let column, let detail):
+            ["\(file): line \(line), column \(column): malformed JSON (\(detail)) — fix the JSON syntax there"]
+        case .invalid(let file, let problems):
+            problems.map { "\(file): \($0)" }
+        }
+    }
+}
+
+/// A single check that failed, at a JSON path such as `domains[1].areas[2].indicators[4].levels.3`.
+public struct CatalogueProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var fix: String
+
+    public init(path: String, message: String, fix: String) {
+        self.path = path
+        self.message = message
+        self.fix = fix
+    }
+
+    public var description: String {
+        (path.isEmpty ? "" : "\(path): ") + "\(message) — \(fix)"
+    }
+}

@@ -1,0 +1,60 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a catalogue from bytes or a file, and turns every decoding failure into a
+/// `CatalogueError` that a non-programmer can act on.
+public enum CatalogueLoader {
+    /// Larger than any plausible threshold document; stops a wrong file from eating memory.
+    public static let maximumBytes = 16 * 1024 * 1024
+
+    public static func load(path: String) throws(CatalogueError) -> Catalogue {
+        let name = displayName(path)
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadable(file: name, reason: readReason(path))
+        }
+        return try load(data: data, file: name)
+    }
+
+    /// Decodes and validates; `file` is only used to name the source in errors.
+    public static func load(data: Data, file: String) throws(CatalogueError) -> Catalogue {
+        if data.isEmpty || data.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) {
+            throw .empty(file: file)
+        }
+        if data.count > maximumBytes {
+            throw .tooLarge(file: file, bytes: data.count, limit: maximumBytes)
+        }
+        if let syntax = JSONSyntax.firstError(in: data) {
+            throw .malformedJSON(file: file, line: syntax.line, column: syntax.column, detail: syntax.message)
+        }
+        let catalogue: Catalogue
+        do {
+            catalogue = try JSONDecoder().decode(Catalogue.self, from: data)
+        } catch let error as DecodingError {
+            throw .invalid(file: file, problems: [DecodingProblem.problem(for: error)])
+        } catch {
+            throw .invalid(file: file, problems: [CatalogueProblem(path: "", message: "cannot decode", fix: "check the file against Data/catalogue.schema.json")])
+        }
+        let problems = CatalogueValidator.problems(in: catalogue)
+        if !problems.isEmpty { throw .invalid(file: file, problems: problems) }
+        return catalogue
+    }
+
+    static func displayName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    private static func readReason(_ path: String) -> String {
+        var info = stat()
+        if stat(path, &info) != 0 { return "no such file" }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? "it is a folder" : "permission denied or unreadable"
+    }
+}

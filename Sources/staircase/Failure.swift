@@ -1,0 +1,58 @@
+import ArgumentParser
+import StaircaseCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every error the command line reports, turned into text and a sysexits status in one place.
+enum Failure: Error, CustomStringConvertible {
+    case catalogue(CatalogueError)
+    case usage(String)
+    case data(String)
+    case missingInput(String)
+    case io(String)
+
+    var description: String {
+        switch self {
+        case .catalogue(let e): e.lines.joined(separator: "\n")
+        case .usage(let m), .data(let m), .missingInput(let m), .io(let m): m
+        }
+    }
+
+    /// sysexits: 64 usage, 65 bad data, 66 missing input, 74 I/O.
+    var exitCode: Int32 {
+        switch self {
+        case .catalogue(.unreadable): 66
+        case .catalogue: 65
+        case .usage: 64
+        case .data: 65
+        case .missingInput: 66
+        case .io: 74
+        }
+    }
+
+    /// Prints to stderr and exits; used so ArgumentParser does not reformat our messages.
+    func exit() -> Never {
+        FileHandleOutput.standardError(description)
+        Glibc.exit(exitCode)
+    }
+}
+
+enum FileHandleOutput {
+    static func standardError(_ text: String) {
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        _ = line.utf8CString.withUnsafeBufferPointer { buf in
+            write(2, buf.baseAddress, buf.count - 1)
+        }
+    }
+}
+
+/// Runs a command body, mapping `Failure` to its exit status.
+func runReporting(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let f as Failure {
+        f.exit()
+    }
+}

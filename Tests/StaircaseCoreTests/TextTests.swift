@@ -1,0 +1,42 @@
+import Testing
+@testable import StaircaseCore
+
+@Suite struct TextTests {
+    @Test func displayWidthCountsWideAndCombining() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("日本") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1)  // e + combining acute
+        #expect(DisplayWidth.of("Siân") == 4)
+        #expect(DisplayWidth.of("👍") == 2)
+    }
+
+    @Test func wrapsAtSpacesWithinWidth() {
+        let lines = TextWrap.lines("The child has a mild physical or mental health condition", width: 20)
+        #expect(lines == ["The child has a mild", "physical or mental", "health condition"])
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 20 })
+    }
+
+    @Test func splitsWordsWiderThanTheLine() {
+        #expect(TextWrap.lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(TextWrap.lines("日本語テキスト", width: 5) == ["日本", "語テ", "キス", "ト"])
+    }
+
+    @Test func keepsParagraphBreaks() {
+        #expect(TextWrap.lines("one\n\ntwo", width: 10) == ["one", "", "two"])
+    }
+
+    @Test func truncatesAndPadsByColumns() {
+        #expect(TextWrap.truncate("Level of need", width: 6) == "Level…")
+        #expect(TextWrap.pad("日本", width: 6) == "日本  ")
+        #expect(DisplayWidth.of(TextWrap.pad("日本語", width: 5)) == 5)
+    }
+
+    @Test func safeTextRemovesEscapesAndBidi() {
+        let hostile = "a\u{1B}[31mred\u{07}\u{202E}txt.exe\u{9B}1m"
+        let clean = SafeText.clean(hostile)
+        #expect(!clean.unicodeScalars.contains(where: SafeText.isUnsafe))
+        #expect(clean == "a\u{FFFD}[31mred\u{FFFD}\u{FFFD}txt.exe\u{FFFD}1m")
+        #expect(SafeText.clean("line\none\ttab") == "line one tab")
+        #expect(SafeText.clean("line\none", keepLines: true) == "line\none")
+    }
+}
