@@ -17,7 +17,7 @@ struct Staircase: ParsableCommand {
             STAIRCASE_CATALOGUE to load another.
             """,
         version: "0.1.0",
-        subcommands: [CatalogueCommand.self],
+        subcommands: [CatalogueCommand.self, ScoreCommand.self],
         defaultSubcommand: CatalogueCommand.self
     )
 }

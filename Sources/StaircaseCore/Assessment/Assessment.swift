@@ -1,0 +1,162 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// One assessment of one child: what the wizard saves after every change, what `score` and
+/// `export` read. Dates are ISO 8601 strings ("2026-11-23", "2026-11-23T14:05:00Z") so the file
+/// reads the same everywhere and exports are byte-for-byte deterministic.
+public struct Assessment: Codable, Sendable, Equatable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int = Assessment.currentSchemaVersion
+    /// Stable id, also the saved file's name.
+    public var id: String
+    public var createdAt: String
+    public var updatedAt: String
+    /// A training-workshop run rather than a real case.
+    public var training: Bool = false
+    public var catalogue: CatalogueReference
+    public var child: Child = Child()
+    public var referrer: Referrer = Referrer()
+    public var leadProfessional: LeadProfessional = LeadProfessional()
+    public var consent: Consent = Consent()
+    public var immediateDanger: ImmediateDanger = .notKnown
+    /// Indicator id → answer. A row with no entry is not yet assessed.
+    public var answers: [String: Answer] = [:]
+    public var strengths: String = ""
+    /// The child's wishes and feelings, in their own words.
+    public var childsVoice: String = ""
+    /// At Level 4: the categories of concern (ids from the catalogue's `concernCategories`).
+    public var concernCategories: [String] = []
+    /// The practitioner judges that the child's needs cannot be met safely at home (step 5).
+    public var needsCannotBeMetAtHome: Bool = false
+    public var decision: Decision?
+
+    public init(id: String, createdAt: String, catalogue: CatalogueReference) {
+        self.id = id
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+        self.catalogue = catalogue
+    }
+
+    public struct CatalogueReference: Codable, Sendable, Equatable {
+        public var id: String
+        public var version: String
+        public init(id: String, version: String) {
+            self.id = id
+            self.version = version
+        }
+    }
+
+    public struct Child: Codable, Sendable, Equatable {
+        /// Name or initials.
+        public var name: String = ""
+        public var dateOfBirth: String?
+        public var unborn: Bool = false
+        public var expectedDate: String?
+        public init() {}
+    }
+
+    public struct Referrer: Codable, Sendable, Equatable {
+        public var name: String = ""
+        public var agency: String = ""
+        public var role: String = ""
+        public var contact: String = ""
+        public init() {}
+    }
+
+    /// Whether a Team Around the Family with a Lead Professional already exists.
+    public struct LeadProfessional: Codable, Sendable, Equatable {
+        public var tafExists: Bool = false
+        public var name: String = ""
+        public init() {}
+    }
+
+    public struct Consent: Codable, Sendable, Equatable {
+        public var status: Status = .notYetAsked
+        /// Required when not sought: why seeking it would put the child at risk.
+        public var reason: String = ""
+        public init() {}
+
+        public enum Status: String, Codable, Sendable, CaseIterable {
+            case given = "given"
+            case refused = "refused"
+            case notSought = "not-sought"
+            case notYetAsked = "not-yet-asked"
+        }
+    }
+
+    public enum ImmediateDanger: String, Codable, Sendable, CaseIterable {
+        case yes, no
+        case notKnown = "not-known"
+    }
+
+    /// A practitioner's answer for one row.
+    public struct Answer: Codable, Sendable, Equatable {
+        public var rating: Rating
+        public var note: String = ""
+        public init(_ rating: Rating, note: String = "") {
+            self.rating = rating
+            self.note = note
+        }
+    }
+
+    /// The decided level and step; a difference from the proposal needs a reason.
+    public struct Decision: Codable, Sendable, Equatable {
+        public var level: Int
+        public var step: Int
+        public var reason: String
+        public var decidedAt: String
+        public init(level: Int, step: Int, reason: String, decidedAt: String) {
+            self.level = level
+            self.step = step
+            self.reason = reason
+            self.decidedAt = decidedAt
+        }
+    }
+}
+
+/// A level for one row, "not applicable", or "not yet assessed" (which never counts as Level 1).
+public enum Rating: String, Codable, Sendable, CaseIterable {
+    case notAssessed = "not-assessed"
+    case notApplicable = "not-applicable"
+    case level1 = "1"
+    case level2 = "2"
+    case level3 = "3"
+    case level4 = "4"
+
+    public init?(level: Int) {
+        switch level {
+        case 1: self = .level1
+        case 2: self = .level2
+        case 3: self = .level3
+        case 4: self = .level4
+        default: return nil
+        }
+    }
+
+    /// 1–4, or nil for not applicable / not assessed.
+    public var level: Int? {
+        switch self {
+        case .level1: 1
+        case .level2: 2
+        case .level3: 3
+        case .level4: 4
+        case .notAssessed, .notApplicable: nil
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .notAssessed: "not yet assessed"
+        case .notApplicable: "not applicable"
+        default: "Level \(level ?? 0)"
+        }
+    }
+}
+
+extension Assessment {
+    public func rating(of id: String) -> Rating { answers[id]?.rating ?? .notAssessed }
+}

@@ -1,0 +1,85 @@
+/// A day in the Gregorian calendar, parsed from "YYYY-MM-DD". Ages and "is this date in the
+/// future" need no time zone or clock, which keeps the core pure and tests exact.
+public struct CalendarDate: Comparable, Sendable, Hashable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1900...2200).contains(year), (1...12).contains(month),
+            (1...CalendarDate.days(inMonth: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Stands in when an assessment has no valid timestamp; ages are then not computed.
+    public static let unknownDay = CalendarDate(unchecked: 1900, 1, 1)
+
+    /// Accepts "YYYY-MM-DD", and the date part of an ISO 8601 timestamp.
+    public init?(_ text: String) {
+        let parts = text.prefix(10).split(separator: "-")
+        guard text.count >= 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var description: String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))"
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    static func days(inMonth m: Int, year y: Int) -> Int {
+        switch m {
+        case 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Whole months from `self` to `later` (negative if `later` is earlier).
+    public func months(until later: CalendarDate) -> Int {
+        var m = (later.year - year) * 12 + (later.month - month)
+        if later.day < day { m -= 1 }
+        return m
+    }
+}
+
+/// How old the child is on a given day, in the words a practitioner uses.
+public enum ChildAge {
+    /// "unborn (due 2027-01-10)", "7 months", "4 years", or nil if the date is missing or invalid.
+    public static func describe(_ child: Assessment.Child, on today: CalendarDate) -> String? {
+        if child.unborn {
+            return child.expectedDate.flatMap(CalendarDate.init).map { "unborn (due \($0))" } ?? "unborn"
+        }
+        guard let born = child.dateOfBirth.flatMap(CalendarDate.init), born <= today else { return nil }
+        let months = born.months(until: today)
+        if months < 24 { return months == 1 ? "1 month" : "\(months) months" }
+        return "\(months / 12) years"
+    }
+
+    /// Whole years, or nil when unborn or unknown.
+    public static func years(_ child: Assessment.Child, on today: CalendarDate) -> Int? {
+        guard !child.unborn, let born = child.dateOfBirth.flatMap(CalendarDate.init), born <= today else { return nil }
+        return born.months(until: today) / 12
+    }
+
+    /// Pre-birth rows apply to an unborn child and a baby under one; hidden for older children.
+    public static func preBirthRowsApply(_ child: Assessment.Child, on today: CalendarDate) -> Bool {
+        if child.unborn { return true }
+        guard let years = years(child, on: today) else { return true }
+        return years < 1
+    }
+}

@@ -1,0 +1,110 @@
+extension ScoringEngine {
+    /// The full proposal: level, step, reasons, flags, completeness and course of action.
+    public func propose(_ assessment: Assessment) -> Proposal {
+        let ratings = dense(assessment)
+        let facts = Facts(assessment)
+        let o = outcome(ratings, facts)
+        let today = CalendarDate(assessment.updatedAt) ?? CalendarDate.unknownDay
+        let preBirthApplies = ChildAge.preBirthRowsApply(assessment.child, on: today)
+
+        var reasons: [Proposal.Reason] = []
+        if o.highest > 0 {
+            let rows = indices(ratings) { $0 == o.highest }
+            reasons.append(reason(
+                .highestLevel, rows,
+                "The highest level among assessed rows is Level \(o.highest), on \(rows.count) row\(rows.count == 1 ? "" : "s"); that is the floor of the proposal."))
+        } else if !facts.practitionerStepFive {
+            reasons.append(Proposal.Reason(
+                rule: .nothingAssessed, text: "No row has been assessed yet, so there is no proposal. Rows not yet assessed never count as Level 1.",
+                indicators: [], areas: []))
+        }
+        var flags: [Proposal.Flag] = []
+        if facts.immediateDanger {
+            flags.append(Proposal.Flag(
+                kind: .immediateDanger,
+                text: "The child is in immediate danger: call the police on 999 (or an ambulance) now; then contact First Contact 03000 26 79 79. This does not wait for the rest of the assessment.",
+                indicators: []))
+        }
+        let combo = catalogue.rules.combination
+        if o.combination {
+            let rows = indices(ratings) { $0 >= 2 }
+            let text = "Combination rule: \(rows.count) rows at Level 2 or above across \(Set(rows.map { rowArea[$0] }).count) areas "
+                + "(threshold \(combo.minimumRows) rows, \(combo.minimumAreas) areas, \(combo.minimumDomains) domain\(combo.minimumDomains == 1 ? "" : "s")). "
+                + "“\(combo.quote)”"
+            flags.append(Proposal.Flag(kind: .combination, text: text, indicators: rows.map { rowIDs[$0] }))
+            if o.highest < combo.proposesLevel {
+                reasons.append(reason(.combination, rows, text + " The proposal is raised to Level \(combo.proposesLevel)."))
+            }
+        }
+        if o.level == 4 && o.step == 5 {
+            if o.stepFiveRow {
+                let rows = indices(ratings) { _ in true }.filter { ratings[$0] == 4 && rowStepFive[$0] }
+                reasons.append(reason(.stepFiveRow, rows, "A row whose Level 4 means the child’s needs cannot be met safely at home is at Level 4: step 5."))
+            }
+            if facts.practitionerStepFive {
+                reasons.append(Proposal.Reason(
+                    rule: .stepFivePractitioner, text: "The practitioner judges that the child’s needs cannot be met safely at home: Level 4, step 5.",
+                    indicators: [], areas: []))
+            }
+        }
+        if o.toxicTrio {
+            let min = catalogue.rules.toxicTrio.minimumLevel
+            let rows = indices(ratings) { $0 >= min }.filter { rowTrio[$0] != 0 }
+            flags.append(Proposal.Flag(
+                kind: .toxicTrio,
+                text: "Toxic trio: parental mental health, domestic abuse and parental drug and/or alcohol misuse are all at Level \(min) or above. “\(catalogue.rules.toxicTrio.quote)”",
+                indicators: rows.map { rowIDs[$0] }))
+        }
+        let completeness = completeness(ratings, preBirthApplies: preBirthApplies)
+        if !completeness.isComplete {
+            let missing = completeness.applicable - completeness.assessed
+            flags.append(Proposal.Flag(
+                kind: .incomplete,
+                text: "Incomplete: \(missing) of \(completeness.applicable) applicable rows are not yet assessed; the proposal may rise as they are.",
+                indicators: []))
+        }
+        return Proposal(
+            level: o.level == 0 ? nil : o.level, step: o.step == 0 ? nil : o.step, reasons: reasons, flags: flags,
+            completeness: completeness, courseOfAction: course(for: o, ratings: ratings, facts: facts))
+    }
+
+    func indices(_ ratings: Dense, where match: (Int) -> Bool) -> [Int] {
+        (0..<min(ratings.count, rowIDs.count)).filter { ratings[$0] >= 1 && ratings[$0] <= 4 && match(Int(ratings[$0])) }
+    }
+
+    func reason(_ rule: Proposal.RuleID, _ rows: [Int], _ text: String) -> Proposal.Reason {
+        var areas: [String] = []
+        for r in rows where !areas.contains(areaIDs[rowArea[r]]) { areas.append(areaIDs[rowArea[r]]) }
+        return Proposal.Reason(rule: rule, text: text, indicators: rows.map { rowIDs[$0] }, areas: areas)
+    }
+
+    func completeness(_ ratings: Dense, preBirthApplies: Bool) -> Proposal.Completeness {
+        var perDomain = domainIDs.map { Proposal.DomainCompleteness(domain: $0, assessed: 0, applicable: 0) }
+        for i in 0..<rowIDs.count {
+            let r = i < ratings.count ? ratings[i] : 0
+            if r == Self.notApplicableCode { continue }
+            if r == 0 && rowPreBirth[i] && !preBirthApplies { continue }
+            perDomain[rowDomain[i]].applicable += 1
+            if r >= 1 && r <= 4 { perDomain[rowDomain[i]].assessed += 1 }
+        }
+        return Proposal.Completeness(
+            assessed: perDomain.reduce(0) { $0 + $1.assessed }, applicable: perDomain.reduce(0) { $0 + $1.applicable },
+            domains: perDomain)
+    }
+
+    /// The catalogue's routes for the proposed level that fit the case: at Level 2, one row is a
+    /// single clear issue and more are several; a TAF chooses the Lead Professional route.
+    func course(for o: Outcome, ratings: Dense, facts: Facts) -> Proposal.SelectedCourse? {
+        guard o.level > 0, let level = catalogue.level(o.level) else { return nil }
+        var situation: [CourseOfAction.Condition] = [.always]
+        let levelTwoRows = ratings.filter { $0 == 2 }.count
+        situation.append(levelTwoRows <= 1 && !o.combination ? .singleIssue : .severalIssues)
+        situation.append(facts.tafExists ? .taf : .noTaf)
+        let steps = level.courseOfAction.routes.filter { situation.contains($0.when) }.map { route in
+            Proposal.CourseStep(
+                furtherAssessment: route.furtherAssessment,
+                actions: route.actions.filter { situation.contains($0.when) }.map(\.text))
+        }
+        return Proposal.SelectedCourse(level: o.level, situation: situation, steps: steps)
+    }
+}
