@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(
             name: "StaircaseCoreTests",
             dependencies: ["StaircaseCore"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(name: "StaircaseStoreTests", dependencies: ["StaircaseStore"]),
         .testTarget(

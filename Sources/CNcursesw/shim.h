@@ -30,6 +30,8 @@ static inline int cnc_has_cup(void) {
     const char *s = tigetstr("cup");
     return s != 0 && s != (char *)-1;
 }
+/* newterm on the process's own stdin/stdout; returns NULL (never exits) for an unknown TERM. */
+static inline SCREEN *cnc_newterm(void) { return newterm(0, stdout, stdin); }
 /* Draw one grapheme (base + combining marks) with attributes and colour pair. */
 static inline int cnc_put_cell(WINDOW *w, int y, int x, const wchar_t *chars, attr_t attrs, short pair) {
     cchar_t c;

@@ -17,8 +17,8 @@ struct Staircase: ParsableCommand {
             STAIRCASE_CATALOGUE to load another.
             """,
         version: "0.1.0",
-        subcommands: [CatalogueCommand.self, ScoreCommand.self],
-        defaultSubcommand: CatalogueCommand.self
+        subcommands: [AssessCommand.self, CatalogueCommand.self, ScoreCommand.self, ExportCommand.self, SessionsCommand.self, BenchCommand.self],
+        defaultSubcommand: AssessCommand.self
     )
 }
 

@@ -23,12 +23,26 @@ public struct CalendarDate: Comparable, Sendable, Hashable, CustomStringConverti
     /// Stands in when an assessment has no valid timestamp; ages are then not computed.
     public static let unknownDay = CalendarDate(unchecked: 1900, 1, 1)
 
-    /// Accepts "YYYY-MM-DD", and the date part of an ISO 8601 timestamp.
+    /// Accepts exactly "YYYY-MM-DD" or a UTC timestamp "YYYY-MM-DDThh:mm:ssZ"; anything after
+    /// the date other than a well-formed time is refused, so junk never rides along in a file.
     public init?(_ text: String) {
-        let parts = text.prefix(10).split(separator: "-")
-        guard text.count >= 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        let u = Array(text.utf8)
+        func digits(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for i in r {
+                guard u[i] >= 0x30 && u[i] <= 0x39 else { return nil }
+                n = n * 10 + Int(u[i] - 0x30)
+            }
+            return n
+        }
+        guard u.count == 10 || u.count == 20, u[4] == 0x2D, u[7] == 0x2D,
+            let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10)
         else { return nil }
+        if u.count == 20 {
+            guard u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A, u[19] == 0x5A,
+                let hh = digits(11..<13), let mm = digits(14..<16), let ss = digits(17..<19), hh < 24, mm < 60, ss < 61
+            else { return nil }
+        }
         self.init(year: y, month: m, day: d)
     }
 

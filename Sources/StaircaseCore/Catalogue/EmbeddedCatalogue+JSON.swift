@@ -391,7 +391,7 @@ extension EmbeddedCatalogue {
     },
     {
       "id": "help-for-disabled",
-      "name": "Help for disabled children",
+      "name": "Help for disabled youngsters",
       "url": "http://www.durham.gov.uk/article/2899/Help-for-families"
     },
     {
@@ -1986,7 +1986,921 @@ extension EmbeddedCatalogue {
       "id": "parenting-capacity",
       "name": "Parenting capacity",
       "description": "Parents’ or caregivers’ capacity to respond to the child’s needs: basic care, ensuring safety, emotional warmth, stimulation, guidance and boundaries, and stability — during pregnancy and infancy and in meeting the child’s health, educational, emotional and practical needs and protecting them from harm.",
-      "areas": []
+      "areas": [
+        {
+          "id": "pregnancy-infancy",
+          "name": "Parenting during pregnancy and infancy",
+          "section": "Parental and family factors",
+          "indicators": [
+            {
+              "id": "pregnancy-infancy.ante-natal-post-natal-care",
+              "title": "Ante-natal and post-natal care",
+              "tags": [
+                "pre-birth"
+              ],
+              "levels": {
+                "1": {
+                  "text": "The parent/carer accesses ante-natal and/or post-natal care",
+                  "links": []
+                },
+                "2": {
+                  "text": "The parent/carer demonstrates ambivalence to ante-natal and post-natal care with irregular attendance and missed appointments. Parent/s receives a diagnosis of disability of unborn baby.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment",
+                    "local-offer"
+                  ]
+                },
+                "3": {
+                  "text": "The parent/ carer is not accessing ante-natal and/ or post-natal care.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection"
+                  ]
+                },
+                "4": {
+                  "text": "The parent neglects to access ante natal care and is using drugs and alcohol excessively whilst pregnant. AND/OR The parent neglects to access ante natal care where there are complicating obstetric factors that may pose a risk to the unborn child or new born child.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "neglect-practice-guidance"
+                  ]
+                }
+              },
+              "sourceNote": "The Level 2 cell holds two separate paragraphs (ambivalence to ante-/post-natal care; diagnosis of disability of the unborn baby) followed by one INFORMATION LINKS list; both were kept in the Level 2 cell as there is no other row or column they could belong to.",
+              "sourceLines": [
+                2833,
+                2882
+              ]
+            },
+            {
+              "id": "pregnancy-infancy.post-natal-emotional-coping",
+              "title": "Parent coping emotionally after birth",
+              "tags": [
+                "toxic-trio-mental-health"
+              ],
+              "levels": {
+                "1": {
+                  "text": "The parent/carer is coping well emotionally following the birth of their baby and accessing universal support services where required.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The parent/carer is struggling to adjust to the role of parenthood.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment",
+                    "stronger-families"
+                  ]
+                },
+                "3": {
+                  "text": "The parent/ carer is suffering from post-natal depression.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "stronger-families"
+                  ]
+                },
+                "4": {
+                  "text": "The parent/carer is suffering from severe post-natal depression which is causing serious risk to themselves and their child/ children.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "stronger-families"
+                  ]
+                }
+              },
+              "sourceNote": "The Level 4 link is written \"Stronger Families\" (without \"Programme\"); mapped to stronger-families.",
+              "sourceLines": [
+                2884,
+                2923
+              ]
+            },
+            {
+              "id": "pregnancy-infancy.sleeping-feeding-crying",
+              "title": "Managing sleeping, feeding and crying",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The parent/carer is able to manage their child’s sleeping feeding and crying and is appropriately responsive.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The parent/ carer has sustained difficulties managing their child’s sleeping, feeding or crying but accepts support to resolve these difficulties.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment",
+                    "stronger-families"
+                  ]
+                },
+                "3": {
+                  "text": "The parent/ carer has sustained difficulties managing their child’s sleeping, feeding or crying despite the intervention of support services or refuses to engage with support services.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "stronger-families"
+                  ]
+                },
+                "4": {
+                  "text": "The parent/carer is unable to manage their child’s sleeping, feeding or crying, and is unable or unwilling to engage with health professionals to address this, causing significant adverse impact on the child.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "stronger-families"
+                  ]
+                }
+              },
+              "sourceLines": [
+                2925,
+                2975
+              ]
+            }
+          ]
+        },
+        {
+          "id": "health-needs",
+          "name": "Meeting the health needs of the child",
+          "section": "Parental and family factors",
+          "indicators": [
+            {
+              "id": "health-needs.parental-anxiety-about-health",
+              "title": "Parental anxiety about child’s health",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The parent/carer understands and is appropriately responsive to the health demands of their child.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The parent/ carer displays some levels of anxiety regarding their child’s health and their response is beginning to impact on the well-being of the child.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment"
+                  ]
+                },
+                "3": {
+                  "text": "The parent/ carer displays high levels of anxiety regarding their child’s health and their response is impacting on the well-being of the child. For example, they are unnecessarily removed from school or prevented from socialising or playing sport. There are some indications that the parent/carer’s concerns for the health of the child are unrelated to any physical or mental symptoms of illness.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection"
+                  ]
+                },
+                "4": {
+                  "text": "The parent/carers’ level of anxiety regarding their child’s health is significantly harming the child’s development. For example, their attendance at school is poor and/or they are socially isolated. There are strong suspicions or evidence that the parent/carer is fabricating or inducing illness in their child.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection"
+                  ]
+                }
+              },
+              "sourceNote": "Levels 3 and 4 each contain two paragraphs before their INFORMATION LINKS, joined into one cell text; a stray \"|\" after \"strong suspicions or\" in Level 4 was dropped as an OCR artefact.",
+              "sourceLines": [
+                3001,
+                3060
+              ]
+            },
+            {
+              "id": "health-needs.additional-needs-met",
+              "title": "Meeting disability and long-term needs",
+              "tags": [
+                "disability"
+              ],
+              "levels": {
+                "1": {
+                  "text": "All the child’s needs (e.g. disability, behaviour, long-term conditions) are fully met by the parents.",
+                  "links": []
+                },
+                "2": {
+                  "text": "Parents are meeting the child’s needs but require additional help in order to do so.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment",
+                    "local-offer",
+                    "send-iass"
+                  ]
+                },
+                "3": {
+                  "text": "One or more child’s needs (e.g. disability, behaviour, long-term conditions) are not always met by the parents, with additional support required, and this is having an impact on the day to day lives of the child/children’s siblings/parents.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "local-offer"
+                  ]
+                },
+                "4": {
+                  "text": "One or more children’s needs (e.g. disability, behaviour, long-term conditions) have a significant impact on the day to day lives of the child/children and their siblings and/or parents.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "local-offer"
+                  ]
+                }
+              },
+              "sourceNote": "The Level 2 link \"SEND - |ASS\" is an OCR error for \"SEND - IASS\" (send-iass).",
+              "sourceLines": [
+                3062,
+                3111
+              ]
+            }
+          ]
+        },
+        {
+          "id": "educational-needs",
+          "name": "Meeting the educational and employment needs of the child",
+          "section": "Parental and family factors",
+          "indicators": [
+            {
+              "id": "educational-needs.parental-support-for-learning",
+              "title": "Parental support for learning",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The parent/ carer positively supports learning and aspirations and engages with school.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The parent is not engaged in supporting learning aspirations and/or is not engaging with the school. The child has SEND.",
+                  "links": [
+                    "education-service",
+                    "local-offer"
+                  ]
+                },
+                "3": {
+                  "text": "The parent does not engage with the school and actively resists suggestions of supportive interventions. The child has an EHC plan.",
+                  "links": [
+                    "education-service",
+                    "local-offer"
+                  ]
+                },
+                "4": {
+                  "text": "The parent/carer actively discourages or prevents the child from learning or engaging with the school.",
+                  "links": [
+                    "education-service",
+                    "local-offer"
+                  ]
+                }
+              },
+              "sourceNote": "Levels 2 and 3 each end with a separate sentence about SEND (\"The child has SEND.\" / \"The child has an EHC plan.\") before the INFORMATION LINKS; kept in those cells.",
+              "sourceLines": [
+                3139,
+                3177
+              ]
+            },
+            {
+              "id": "educational-needs.support-into-labour-market",
+              "title": "Support for success in employment",
+              "tags": [
+                "young-person"
+              ],
+              "levels": {
+                "1": {
+                  "text": "The young person is supported to success in the labour market.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The young person is not supported to success in the labour market.",
+                  "links": [
+                    "help4teens",
+                    "durham-apprenticeships",
+                    "gov-apprenticeships"
+                  ]
+                },
+                "3": {
+                  "text": "The young person is often discouraged from success in the labour market.",
+                  "links": [
+                    "help4teens",
+                    "durham-apprenticeships",
+                    "gov-apprenticeships"
+                  ]
+                },
+                "4": {
+                  "text": "The young person is actively obstructed and discouraged from success in the labour market.",
+                  "links": [
+                    "help4teens",
+                    "durham-apprenticeships",
+                    "gov-apprenticeships"
+                  ]
+                }
+              },
+              "sourceNote": "Two displaced \"GOV Apprenticeships\" lines appear together after the Level 3 links; one was assigned to Level 2 and one to Level 3, matching Level 4's Help4Teens, Durham Apprenticeships, GOV Apprenticeships list.",
+              "sourceLines": [
+                3179,
+                3211
+              ]
+            },
+            {
+              "id": "educational-needs.tolerant-education",
+              "title": "Education and intolerant or extremist views",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The child has an appropriate education and opportunities for social interaction with peers.",
+                  "links": []
+                },
+                "2": {
+                  "text": "There is concern that the education the child is receiving does not teach them about different cultures, faiths and ideas or, if it does, is derogatory and dismissive of different faiths, cultures and ideas.",
+                  "links": [
+                    "proscribed-groups",
+                    "prevent"
+                  ]
+                },
+                "3": {
+                  "text": "The child is being educated to hold intolerant, extremist views. They are not using public services, such as schools or youth clubs, and are only mixing with other children and adults who hold similar intolerant, extremist views.",
+                  "links": [
+                    "proscribed-groups",
+                    "prevent"
+                  ]
+                },
+                "4": {
+                  "text": "The child is being educated by adults who are members of or have links to proscribed organisations — see link below for list of terrorist groups or organisations banned under UK law",
+                  "links": [
+                    "proscribed-groups",
+                    "prevent"
+                  ]
+                }
+              },
+              "sourceNote": "The link names at the page foot are interleaved (\"Proscribed terrorist\" / \"or organisations\" / \"groups or organisations\" and three \"PREVENT Terrorism\" lines); reassembled as Proscribed terrorist groups or organisations plus PREVENT Terrorism for each of Levels 2-4. In Level 4 \"have INFORMATION LINKS to prescribed organisations\" was corrected to \"have links to proscribed organisations\" (label text leaked into the cell; prescribed is an OCR/typo for proscribed).",
+              "sourceLines": [
+                3213,
+                3262
+              ]
+            }
+          ]
+        },
+        {
+          "id": "emotional-needs",
+          "name": "Meeting the emotional needs of the child",
+          "section": "Parental and family factors",
+          "indicators": [
+            {
+              "id": "emotional-needs.emotional-warmth",
+              "title": "Emotional warmth and stability",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The child is provided with an emotionally warm and stable family environment. The parenting generally demonstrates praise, emotional warmth and encouragement.",
+                  "links": []
+                },
+                "2": {
+                  "text": "Parenting often lacks emotional warmth and/or can be overly critical and/or inconsistent.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment"
+                  ]
+                },
+                "3": {
+                  "text": "The family environment is volatile and unstable. For example, parenting is intolerant, critical, inconsistent, harsh or rejecting and this is having a negative effect on the child who, due to the emotional neglect they have suffered is vulnerable to grooming and/or exploitative relationships with abusive adults or risky peer groups",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "neglect-practice-guidance"
+                  ]
+                },
+                "4": {
+                  "text": "The child has suffered long term neglect of their emotional needs and, as a result, is now at high risk of, or is already involved in sexual or other forms of exploitation either as a perpetrator or victim",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "cse",
+                    "erase-abuse",
+                    "neglect-practice-guidance"
+                  ]
+                }
+              },
+              "sourceLines": [
+                3288,
+                3349
+              ]
+            },
+            {
+              "id": "emotional-needs.parent-child-relationship",
+              "title": "Parent–child relationship",
+              "tags": [
+                "cannot-be-met-at-home"
+              ],
+              "levels": {
+                "1": {
+                  "text": "There is a warm and supportive relationship between the parent/carer and the child which supports the child’s emotional, behavioural and social development.",
+                  "links": []
+                },
+                "2": {
+                  "text": "Occasional periods of relationship difficulties impact on the child’s development.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment",
+                    "camhs"
+                  ]
+                },
+                "3": {
+                  "text": "Relationship difficulties between the child and parent/ carer significantly inhibits the child’s emotional, behavioural and social development which if unaddressed could lead to relationship breakdown. The child has a significant mental health condition.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "camhs"
+                  ]
+                },
+                "4": {
+                  "text": "Relationships between the child and parent/carer have broken down to the extent that the child is at risk of significant harm. For example, the parent/carer rejects their child from home. The child has a mental health condition which cannot be managed in the home environment.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection"
+                  ]
+                }
+              },
+              "sourceNote": "Levels 3 and 4 each hold a second paragraph about the child’s mental health before the INFORMATION LINKS; kept in the same cells. Tagged cannot-be-met-at-home because Level 4 describes the child rejected from home / a condition that cannot be managed at home.",
+              "sourceLines": [
+                3351,
+                3404
+              ]
+            },
+            {
+              "id": "emotional-needs.boundaries-and-guidance",
+              "title": "Boundaries and guidance",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The parent/ carer sets consistent boundaries and give guidance.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The parent/ carer struggles to set age appropriate boundaries and has difficulties maintaining their child’s routine.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment"
+                  ]
+                },
+                "3": {
+                  "text": "The parent/ carer is unable to judge or manage dangerous situations and/or is unable to set and maintain appropriate boundaries.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "stronger-families"
+                  ]
+                },
+                "4": {
+                  "text": "The parent/ carer is unable to judge dangerous situations and/or is unable to set appropriate boundaries and their child is frequently exposed to dangerous situations in the home and / or community.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "stronger-families"
+                  ]
+                }
+              },
+              "sourceNote": "A stray URL line (http://www.durham.gov.uk/firstcontact) precedes the Level 1 text and is not content; \"careris\" in Level 4 corrected to \"carer is\".",
+              "sourceLines": [
+                3406,
+                3449
+              ]
+            },
+            {
+              "id": "emotional-needs.family-network",
+              "title": "Extended family network",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "There is a positive family network and good friendships outside the family unit.",
+                  "links": []
+                },
+                "2": {
+                  "text": "There is a significant lack of support from the extended family network which is impacting on the parent’s capacity.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment"
+                  ]
+                },
+                "3": {
+                  "text": "There is a weak or negative family network. There is destructive or unhelpful involvement from the extended family.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "stronger-families"
+                  ]
+                },
+                "4": {
+                  "text": "The family network has broken down or is highly volatile and is causing serious adverse impact to the child.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "stronger-families"
+                  ]
+                }
+              },
+              "sourceLines": [
+                3451,
+                3491
+              ]
+            },
+            {
+              "id": "emotional-needs.private-fostering",
+              "title": "Private fostering arrangements",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The child is not privately fostered. OR The child is privately fostered by adults who are able to provide for his/her needs and there are no safeguarding concerns. The local authority has been notified as per the requirements of ‘The Children (Private Arrangements For Fostering) Regulations 2005’.",
+                  "links": []
+                },
+                "2": {
+                  "text": "There is some concern about the private fostering arrangements in place for the child.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment",
+                    "private-fostering"
+                  ]
+                },
+                "3": {
+                  "text": "There is some concern about the private fostering arrangements in place for the child, and that there may be issues around the carers’ treatment of the child. And/or the local authority has not been notified of the private fostering arrangement.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "private-fostering"
+                  ]
+                },
+                "4": {
+                  "text": "There is concern that the child is a victim of CSE, domestic slavery, or being physically abused in their private foster placement.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "private-fostering"
+                  ]
+                }
+              },
+              "sourceLines": [
+                3493,
+                3551
+              ]
+            }
+          ]
+        },
+        {
+          "id": "practical-needs",
+          "name": "Meeting the practical needs of the child",
+          "section": "Parental and family factors",
+          "indicators": [
+            {
+              "id": "practical-needs.food-drink-warmth-shelter",
+              "title": "Food, drink, warmth and shelter",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The parent/ carer makes appropriate provisions for food, drink, warmth and shelter.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The parent/ carer occasionally makes inappropriate or inadequate provisions for food, drink, warmth and shelter.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment"
+                  ]
+                },
+                "3": {
+                  "text": "The parent/ carer regularly makes inappropriate or inadequate provisions for food, drink, warmth and shelter.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection"
+                  ]
+                },
+                "4": {
+                  "text": "The parent/carer has consistently failed to provide appropriate or adequate provisions for food, drink, warmth and shelter.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection"
+                  ]
+                }
+              },
+              "sourceLines": [
+                3608,
+                3646
+              ]
+            },
+            {
+              "id": "practical-needs.clothing",
+              "title": "Clothing",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The parent/carer provides appropriate clean, clothing.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The parent/ carer gives consideration to the provision of clean, age appropriate clothes to meet the needs of the child, but their own personal circumstances or struggles to cope can get in the way of ensuring their child has these clothes.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment"
+                  ]
+                },
+                "3": {
+                  "text": "Parent/ carer neglect their child physically through their indifference to the importance of providing clean, age appropriate clothes for the child. This impacts on the child and prevents them meeting developmental milestones.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "neglect-practice-guidance"
+                  ]
+                },
+                "4": {
+                  "text": "The parent /carer neglects their child physically and/or emotionally for example providing dirty or inappropriate clothing and this causes the child severe distress and/or prevents him/her meeting their developmental milestones.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "neglect-practice-guidance"
+                  ]
+                }
+              },
+              "sourceLines": [
+                3648,
+                3698
+              ]
+            },
+            {
+              "id": "practical-needs.material-needs",
+              "title": "Material needs",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The parent/carer provides for all the child’s material needs",
+                  "links": []
+                },
+                "2": {
+                  "text": "The parent/carer is sometimes neglectful of the child’s material needs and this could make them vulnerable to peers or adults who offer them clothes, foods etc. in return for favours.",
+                  "links": [
+                    "first-contact",
+                    "single-assessment"
+                  ]
+                },
+                "3": {
+                  "text": "Parent/carer has been/is often neglectful of the child’s material needs and this is having a negative impact on the child who may, for example, be socially isolated because of their old or dirty clothing or may be involved in petty theft to get clothes, etc. This puts them at risk of grooming for sexual exploitation or involvement in criminal activity.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "neglect-practice-guidance"
+                  ]
+                },
+                "4": {
+                  "text": "The child has suffered long term neglect of the material needs and is now at risk of or is already involved in criminal activity to meet their material needs and/or they are being sexually exploited.",
+                  "links": [
+                    "single-assessment",
+                    "child-protection",
+                    "cse",
+                    "erase-abuse",
+                    "neglect-practice-guidance"
+                  ]
+                }
+              },
+              "sourceLines": [
+                3700,
+                3759
+              ]
+            }
+          ]
+        },
+        {
+          "id": "protection-from-harm",
+          "name": "Protection from harm: physical or sexual abuse",
+          "section": "Parental and family factors",
+          "indicators": [
+            {
+              "id": "protection-from-harm.parent-protects-family",
+              "title": "Parent/carer protects family",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The parent/ carer protects their family from danger/ significant harm.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The parent/carer on occasion does not protect their family which if unaddressed could lead to risk or danger.",
+                  "links": [
+                    "child-protection",
+                    "cse",
+                    "erase-abuse"
+                  ]
+                },
+                "3": {
+                  "text": "The parent/carer on occasion does not protect their family which if unaddressed could lead to risk or danger.",
+                  "links": [
+                    "child-protection",
+                    "cse",
+                    "erase-abuse"
+                  ]
+                },
+                "4": {
+                  "text": "The parent/ carer is unable to protect their child from harm, placing their child at significant risk. Parent/carer is unable to engage in meaningful change.",
+                  "links": [
+                    "child-protection",
+                    "cse",
+                    "erase-abuse"
+                  ]
+                }
+              },
+              "sourceNote": "The Level 1 and Level 2 text is interleaved line by line (4402-4413); the Level 2 sentence then appears a second time (4421-4426) with its own INFORMATION LINKS before the Level 4 text, so it is taken as an identical Level 3 cell rather than an extraction duplicate.",
+              "sourceLines": [
+                4399,
+                4446
+              ]
+            },
+            {
+              "id": "protection-from-harm.parental-sexual-abuse",
+              "title": "Sexual abuse by parent/carer",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The parent/carer does not sexually abuse their child.",
+                  "links": []
+                },
+                "2": {
+                  "text": "There is a history of sexual abuse within the family or network but the parents respond appropriately to the need to protect the child.",
+                  "links": [
+                    "child-protection",
+                    "cse",
+                    "erase-abuse"
+                  ]
+                },
+                "3": {
+                  "notApplicable": "stated"
+                },
+                "4": {
+                  "text": "There are concerns around possible inappropriate sexual behaviour from the parent/carer. Parent or carer has expressed thoughts that they may sexually abuse their child but are willing to engage in therapeutic support. The parent/ carer sexually abuses their child. There is a risk the parent/carer may sexually abuse their child and he/she does not accept therapeutic interventions.",
+                  "links": [
+                    "child-protection",
+                    "cse",
+                    "erase-abuse"
+                  ]
+                }
+              },
+              "sourceNote": "Level 1 text is extracted in reverse order ('sexually abuse their child.' before 'The parent/carer does not'). 'Not Applicable' follows the Level 2 links, so it is taken as Level 3 and the four following paragraphs (one links block) as a single Level 4 cell, the same pattern as the chastisement, FGM and harmful-practices rows.",
+              "sourceLines": [
+                4448,
+                4494
+              ]
+            },
+            {
+              "id": "protection-from-harm.wider-family-and-home",
+              "title": "Wider family sexual behaviour, home use",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "There is no evidence of sexual abuse.",
+                  "links": []
+                },
+                "2": {
+                  "text": "There are concerns relating to inappropriate sexual behaviour in the wider family.",
+                  "links": [
+                    "child-protection",
+                    "cse",
+                    "erase-abuse"
+                  ]
+                },
+                "3": {
+                  "text": "The family home has in the past been used on occasion for drug taking /dealing, prostitution or illegal activities.",
+                  "links": [
+                    "child-protection",
+                    "cse",
+                    "erase-abuse",
+                    "housing-solutions"
+                  ]
+                },
+                "4": {
+                  "text": "The family home is used for drug taking and/or dealing, prostitution and illegal activities. The child is being sexually abused /exploited. An offender who has risk to children status is in contact with the family.",
+                  "links": [
+                    "child-protection",
+                    "cse",
+                    "erase-abuse",
+                    "housing-solutions"
+                  ]
+                }
+              },
+              "sourceNote": "Row boundaries were reconstructed from the order of the text and the links blocks: the Level 1 sentence follows directly on the previous row's Level 4 links; there is no first-column sub-heading. The Level 3 and Level 4 cells (home used for drug taking etc.) are taken as part of this row, not as a separate row.",
+              "sourceLines": [
+                4495,
+                4543
+              ]
+            },
+            {
+              "id": "protection-from-harm.physical-chastisement",
+              "title": "Physical chastisement and physical harm",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The parent/carer does not physically harm their child. The parent uses reasonable physical chastisement that is within legal limits — that is they do not leave the child with visible bruising, grazes, scratches, minor swellings or cuts.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The parent/carer physically chastises their child within legal limits but there is concern that this is having a negative impact on the child’s emotional wellbeing (for example, the child appears fearful of the parent). There is concern that it may escalate in frequency and/or severity as the parent seems highly critical of their child and/or expresses the belief that only physical punishment will have the desired impact on the child’s behaviour. However, The parent is willing to access professional support to help them manage their child’s behaviour.",
+                  "links": [
+                    "child-protection"
+                  ]
+                },
+                "3": {
+                  "notApplicable": "stated"
+                },
+                "4": {
+                  "text": "The parent/carer physically chastises their child leaving the child with visible bruising, grazes, scratches, minor swellings or cuts — this may result from a loss of control. The parent is willing to access professional support to help them manage their child’s behaviour. The parent/ carer significantly physically harms child.",
+                  "links": [
+                    "child-protection"
+                  ]
+                }
+              },
+              "sourceNote": "Three paragraphs precede the first links block and are taken as Level 2; 'Not Applicable' follows it and is taken as Level 3; the two paragraphs before the second links block are taken as one Level 4 cell. The escalation paragraph could be Level 3 in the original layout, but the position of 'Not Applicable' points to Level 2.",
+              "sourceLines": [
+                4545,
+                4605
+              ]
+            },
+            {
+              "id": "protection-from-harm.female-genital-mutilation",
+              "title": "Female Genital Mutilation",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "There is no concern that the child may be subject of Female Genital Mutilation.",
+                  "links": []
+                },
+                "2": {
+                  "text": "There is concern that the child is in a culture where Female Genital Mutilation is known to have been performed (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
+                  "links": [
+                    "child-protection",
+                    "fgm"
+                  ]
+                },
+                "3": {
+                  "notApplicable": "stated"
+                },
+                "4": {
+                  "text": "There is concern that the child may be subject Female Genital Mutilation. There is evidence that the child may be subject to Female Genital Mutilation and parents/carer are opposed to resisting these practices.",
+                  "links": [
+                    "child-protection",
+                    "fgm"
+                  ]
+                }
+              },
+              "sourceNote": "'Not Applicable' sits between the Level 2 links and two paragraphs that share one links block, so it is taken as Level 3 and both paragraphs as Level 4. The wording 'may be subject Female Genital Mutilation' (missing 'to') is left as in the source.",
+              "sourceLines": [
+                4606,
+                4643
+              ]
+            },
+            {
+              "id": "protection-from-harm.honour-based-violence-forced-marriage",
+              "title": "Honour Based Violence and Forced Marriage",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "There is no concern that the child may be subject to harmful traditional practices such Honour Based Violence and Forced Marriage.",
+                  "links": []
+                },
+                "2": {
+                  "text": "There is concern that the child is in a culture where harmful practices are known to exist (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
+                  "links": [
+                    "child-protection"
+                  ]
+                },
+                "3": {
+                  "notApplicable": "stated"
+                },
+                "4": {
+                  "text": "There is concern that the child may be subject to harmful traditional practices. There is evidence that the child may be subject to harmful traditional practices and parents/carer are opposed to resisting these practices.",
+                  "links": [
+                    "child-protection"
+                  ]
+                }
+              },
+              "sourceNote": "'isin' was corrected to 'is in'. 'Not Applicable.' is taken as Level 3 and the two paragraphs before the last links block as one Level 4 cell; a full stop was added between those paragraphs.",
+              "sourceLines": [
+                4645,
+                4682
+              ]
+            },
+            {
+              "id": "protection-from-harm.harmful-practices-beliefs",
+              "title": "Harmful practices from beliefs (spirit possession)",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "There is no concern that the child may be subject to harmful practices due to parent / carer beliefs such as belief in spirit possession.",
+                  "links": []
+                },
+                "2": {
+                  "text": "There is concern that the child is in a culture where harmful practices are known to have been performed (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
+                  "links": [
+                    "child-protection"
+                  ]
+                },
+                "3": {
+                  "notApplicable": "stated"
+                },
+                "4": {
+                  "text": "There is concern or evidence that the child may be subject to harmful traditional practices and parents/carer are opposed to resisting these practices.",
+                  "links": [
+                    "child-protection"
+                  ]
+                }
+              },
+              "sourceLines": [
+                4684,
+                4716
+              ]
+            }
+          ]
+        }
+      ]
     },
     {
       "id": "family-environment",
@@ -2346,10 +3260,687 @@ extension EmbeddedCatalogue {
               ]
             }
           ]
+        },
+        {
+          "id": "domestic-abuse",
+          "name": "Domestic abuse",
+          "section": "Parental and family factors",
+          "indicators": [
+            {
+              "id": "domestic-abuse.victim-of-domestic-abuse",
+              "title": "Parent or expectant mother as victim",
+              "tags": [
+                "toxic-trio-domestic-abuse"
+              ],
+              "levels": {
+                "1": {
+                  "text": "The expectant mother or parent/carer is not in an abusive relationship.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The expectant mother / parent / carer has previously been a victim of domestic abuse and is a victim of occasional low level domestic abuse.",
+                  "links": [
+                    "harbour",
+                    "domestic-abuse-info",
+                    "sorry-not-enough"
+                  ]
+                },
+                "3": {
+                  "text": "The expectant mother / parent / carer has previously been a victim of domestic abuse and is a victim of increasing incidents of domestic abuse.",
+                  "links": [
+                    "harbour",
+                    "domestic-abuse-info",
+                    "sorry-not-enough"
+                  ]
+                },
+                "4": {
+                  "text": "The expectant mother/parent/carer is a current victim of domestic abuse and is increasing in severity, frequency or duration.",
+                  "links": [
+                    "harbour",
+                    "domestic-abuse-info",
+                    "sorry-not-enough"
+                  ]
+                }
+              },
+              "sourceNote": "Tagged pre-birth as well as domestic abuse because every level names the expectant mother alongside the parent/carer.",
+              "sourceLines": [
+                3787,
+                3826
+              ]
+            },
+            {
+              "id": "domestic-abuse.violence-between-adults",
+              "title": "Violence between adults: perpetrator behaviour",
+              "tags": [
+                "toxic-trio-domestic-abuse"
+              ],
+              "levels": {
+                "1": {
+                  "text": "There are no incidents of violence in the family and no history or previous assaults by family members.",
+                  "links": []
+                },
+                "2": {
+                  "text": "There are isolated incidents of physical and/or emotional violence in the family. The harmful impact of such incidents is mitigated by other protective factors within the family such as supportive grandparents who are able to look after the child when there are arguments/disputes in the family home.",
+                  "links": [
+                    "harbour",
+                    "domestic-abuse-info",
+                    "sorry-not-enough"
+                  ]
+                },
+                "3": {
+                  "text": "One or more adult members of the family is physically and emotionally abusive to another adult member/s of the family (consider Forced Marriage / Honour Based Violence threat). The perpetrator/s show limited or no commitment to changing their behaviour and little understanding of the impact their violence has on the child. The perpetrator is emotionally harming the child/ren who witness or are otherwise aware of the violence.",
+                  "links": [
+                    "harbour",
+                    "domestic-abuse-info",
+                    "sorry-not-enough"
+                  ]
+                },
+                "4": {
+                  "text": "One or more adult members of the family is a perpetrator of persistent and/or serious physical and emotional violence which may also be increasing in severity, frequency or duration, (consider Forced Marriage / Honour Based Violence threat). The perpetrator/s show no commitment to changing their behaviour and no understanding of the impact their violence has on the child. The perpetrator is emotionally harming the child/ren who witness or are otherwise aware of the violence. The children may also be at risk of physical violence if, for example, they seek to protect the adult victim.",
+                  "links": [
+                    "harbour",
+                    "domestic-abuse-info",
+                    "sorry-not-enough"
+                  ]
+                }
+              },
+              "sourceNote": "First of three distinct rows in the document whose Level 1 begins 'There are no incidents of violence in the family' (lines 3828-3911); this one is about the adult perpetrator's behaviour. Its Level 1 and Level 2 text matches the second such row (domestic-abuse.violence-impact-on-child), but the Level 3/4 cells and the Level 2 links differ.",
+              "sourceLines": [
+                3828,
+                3911
+              ]
+            },
+            {
+              "id": "domestic-abuse.violence-impact-on-child",
+              "title": "Violence between adults: impact on child",
+              "tags": [
+                "toxic-trio-domestic-abuse"
+              ],
+              "levels": {
+                "1": {
+                  "text": "There are no incidents of violence in the family and no history or previous assaults by family members.",
+                  "links": []
+                },
+                "2": {
+                  "text": "There are isolated incidents of physical and/or emotional violence in the family. The harmful impact of such incidents is mitigated by other protective factors within the family such as supportive grandparents who are able to look after the child when there are arguments/disputes in the family home.",
+                  "links": [
+                    "harbour",
+                    "domestic-abuse-info",
+                    "sorry-not-enough",
+                    "mental-health-services",
+                    "housing-solutions"
+                  ]
+                },
+                "3": {
+                  "text": "The child has or continues to witness an adult in their household being physically or emotionally abused by another member of the household and are suffering emotional harm as a result. They are starting to exhibit behaviours that suggest they are at risk of becoming perpetrators or victims of abuse including CSE",
+                  "links": [
+                    "harbour",
+                    "domestic-abuse-info",
+                    "sorry-not-enough",
+                    "mental-health-services",
+                    "housing-solutions"
+                  ]
+                },
+                "4": {
+                  "text": "The child is at high risk of, or is already either a perpetrator or a victim of serious abusive behaviour, including child sexual exploitation.",
+                  "links": [
+                    "harbour",
+                    "domestic-abuse-info",
+                    "sorry-not-enough",
+                    "mental-health-services",
+                    "housing-solutions"
+                  ]
+                }
+              },
+              "sourceNote": "Second of three distinct rows whose Level 1 begins 'There are no incidents of violence in the family' (lines 3912-3974); this one is about the effect on the child who witnesses the abuse. Level 1 and Level 2 text is the same as in domestic-abuse.violence-between-adults, but here Level 2 also links Mental Health Services and Housing Solutions.",
+              "sourceLines": [
+                3912,
+                3974
+              ]
+            },
+            {
+              "id": "domestic-abuse.previous-perpetrator-in-household",
+              "title": "Previous perpetrator in household (Clare’s Law)",
+              "tags": [
+                "toxic-trio-domestic-abuse"
+              ],
+              "levels": {
+                "1": {
+                  "text": "There are no incidents of violence in the family and no history or previous assaults by family members or new partners",
+                  "links": []
+                },
+                "2": {
+                  "text": "Information has come to light that a person (Hidden Male) living in the house may be a previous perpetrator of domestic abuse. Although no sign of abuse are apparent. Clare’s Law application could be used to allay / confirm fears",
+                  "links": [
+                    "clares-law"
+                  ]
+                },
+                "3": {
+                  "text": "Confirmation via Clare’s Law of a previous perpetrator of domestic abuse resides at property. Disclose to parent and refer to DA Services / risk assessment.",
+                  "links": [
+                    "clares-law",
+                    "harbour",
+                    "domestic-abuse-info",
+                    "sorry-not-enough",
+                    "mental-health-services"
+                  ]
+                },
+                "4": {
+                  "text": "Confirmation via Clare’s Law of a previous perpetrator of domestic abuse resides at property. Disclose to parent and refer to DA Services / risk assessment.",
+                  "links": [
+                    "clares-law",
+                    "harbour",
+                    "domestic-abuse-info",
+                    "sorry-not-enough",
+                    "mental-health-services"
+                  ]
+                }
+              },
+              "sourceNote": "Third of three distinct rows whose Level 1 begins 'There are no incidents of violence in the family' (lines 3976-4028); its Level 1 adds 'or new partners' and the row is about a possible previous perpetrator (Hidden Male) and Clare’s Law. The document gives identical text and links at Level 3 and Level 4; both were kept as written.",
+              "sourceLines": [
+                3976,
+                4028
+              ]
+            }
+          ]
+        },
+        {
+          "id": "family-health",
+          "name": "Parental and family health issues and disability",
+          "section": "Parental and family factors",
+          "indicators": [
+            {
+              "id": "family-health.parental-drug-and-alcohol-use",
+              "title": "Parental drug and alcohol use",
+              "tags": [
+                "toxic-trio-substance-misuse"
+              ],
+              "levels": {
+                "1": {
+                  "text": "Parents do not use drugs or alcohol. OR Parental drug and alcohol use does not impact on parenting.",
+                  "links": []
+                },
+                "2": {
+                  "text": "Drug and/or alcohol use is impacting on parenting but adequate provision is made to ensure the child’s safety. The child is currently meeting their developmental milestones but there are concerns that this might not continue if parental drug and alcohol use continues or increases. Referral to Drug and Alcohol Recovery Service.",
+                  "links": [
+                    "alcohol-and-drugs",
+                    "nhs-choices-drinking"
+                  ]
+                },
+                "3": {
+                  "text": "Drug/alcohol use has escalated to the point where it includes binge drinking, drug paraphernalia in their home, the child feeling unable to invite friends to the home, the child worrying about their parent/ carer. Referral to Drug and Alcohol Recovery Service.",
+                  "links": [
+                    "alcohol-and-drugs",
+                    "nhs-choices-drinking"
+                  ]
+                },
+                "4": {
+                  "text": "Parental drug and/or alcohol use is at a problematic level and the parent/ carer cannot carry out daily parenting. This could include blackouts, confusion, severe mood swings, drug paraphernalia not stored or disposed of, using drugs/ alcohol when their child is present, involving the child in procuring illegal substances, and dangers of overdose. Referral to Drug and Alcohol Recovery Service.",
+                  "links": [
+                    "alcohol-and-drugs",
+                    "nhs-choices-drinking"
+                  ]
+                }
+              },
+              "sourceNote": "The Level 2 text is split into pieces across lines 4069-4091 ('The child is currently meeting their' and 'Recovery Service.' appear before the Level 2 opening sentence). I rebuilt it in reading order: impact sentence, then the developmental-milestones sentence, then the referral, because the Level 1 column has no other text and Level 1 cells have no links. Also fixed 'useis' to 'use is' at Level 4.",
+              "sourceLines": [
+                4060,
+                4134
+              ]
+            },
+            {
+              "id": "family-health.household-drug-and-alcohol-misuse",
+              "title": "Siblings’ or household members’ substance misuse",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "There is no evidence of siblings or other household members misusing drugs or alcohol. [NB See Parental factors for assessment of need relating to parental drug/alcohol misuse]",
+                  "links": []
+                },
+                "2": {
+                  "text": "Siblings’ or other household members’ drug or alcohol misuse occasionally impacts on the child. Referral to Drug and Alcohol Recovery Service.",
+                  "links": [
+                    "alcohol-and-drugs",
+                    "nhs-choices-drinking"
+                  ]
+                },
+                "3": {
+                  "text": "Siblings’ or other household members’ drug or alcohol misuse consistently impacts on the child. Referral to Drug and Alcohol Recovery Service.",
+                  "links": [
+                    "alcohol-and-drugs",
+                    "nhs-choices-drinking"
+                  ]
+                },
+                "4": {
+                  "text": "Siblings’ or other household members’ drug or alcohol misuse is significantly adversely impacting on the child. Referral to Drug and Alcohol Recovery Service",
+                  "links": [
+                    "alcohol-and-drugs",
+                    "nhs-choices-drinking"
+                  ]
+                }
+              },
+              "sourceNote": "The Level 2 text and links are broken into fragments across lines 4144-4174, and its final link word 'alcohol' appears after the Level 3 links (line 4174). I rebuilt it to match the wording of Levels 3 and 4. At Level 1 the text ends with an unmatched ']', so I restored the opening '[' before 'NB'. This row is about siblings and other household members, not parents, so it has no toxic-trio tag.",
+              "sourceLines": [
+                4136,
+                4187
+              ]
+            },
+            {
+              "id": "family-health.parental-physical-or-mental-health",
+              "title": "Parental physical or mental health",
+              "tags": [
+                "toxic-trio-mental-health"
+              ],
+              "levels": {
+                "1": {
+                  "text": "The physical or mental health of the parent/carer does not affect the care of the child.",
+                  "links": []
+                },
+                "2": {
+                  "text": "Physical and mental health needs of the parent/carer which impacts upon the care of the child.",
+                  "links": [
+                    "mental-health-services"
+                  ]
+                },
+                "3": {
+                  "text": "Physical or mental health needs of the parent/ carer significantly impacts upon the care of their child.",
+                  "links": [
+                    "mental-health-services"
+                  ]
+                },
+                "4": {
+                  "text": "Physical or mental health needs of the parent/carer significantly affect the care of their child placing them at risk of significant harm.",
+                  "links": [
+                    "mental-health-services"
+                  ]
+                }
+              },
+              "sourceNote": "The Level 2 cell is out of order in the text: its last words 'care of the child.' and its link (lines 4194-4196) come before 'Physical and mental health needs of the parent/carer Which impacts upon the' (lines 4198-4200). I rejoined it and put 'Which' in lower case.",
+              "sourceLines": [
+                4189,
+                4217
+              ]
+            },
+            {
+              "id": "family-health.parental-learning-disability",
+              "title": "Parental learning disability",
+              "tags": [
+                "disability"
+              ],
+              "levels": {
+                "1": {
+                  "text": "The parents/ carers learning disabilities do not affect the care of their child.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The parents/carers learning difficulties occasionally impedes their ability to provide consistent patterns of care but without putting the child at risk.",
+                  "links": [
+                    "learning-disability-services",
+                    "help-for-disabled",
+                    "local-offer"
+                  ]
+                },
+                "3": {
+                  "text": "The parents/ carers learning disabilities are affecting the care of their child.",
+                  "links": [
+                    "learning-disability-services",
+                    "help-for-disabled",
+                    "local-offer"
+                  ]
+                },
+                "4": {
+                  "text": "The parents/ carers learning disabilities are severely affecting the care of their child and placing them at risk of significant harm.",
+                  "links": [
+                    "learning-disability-services",
+                    "help-for-disabled",
+                    "local-offer"
+                  ]
+                }
+              },
+              "sourceLines": [
+                4218,
+                4257
+              ]
+            },
+            {
+              "id": "family-health.parental-mental-health",
+              "title": "Parental mental health",
+              "tags": [
+                "toxic-trio-mental-health"
+              ],
+              "levels": {
+                "1": {
+                  "text": "The parent/carer’s mental health does not impact the child adversely.",
+                  "links": []
+                },
+                "2": {
+                  "text": "Adult mental health impacts on the care of the child. The carer presents with mental ill-health which has sporadic or low level impact on the child however there are protective factors in place.",
+                  "links": [
+                    "mental-health-services",
+                    "camhs"
+                  ]
+                },
+                "3": {
+                  "text": "Adult mental health impacts on the care of the child. The carer presents with mental ill-health which has sporadic or low level impact on the child and there is an absence of supportive networks and extended family to prevent harm.",
+                  "links": [
+                    "mental-health-services",
+                    "camhs"
+                  ]
+                },
+                "4": {
+                  "text": "Adult mental health is significantly impacting on the care of the child. Any carer for the child presents as acutely mentally unwell and /or attempts significant self-harm and/or the child is the subject of parental delusions.",
+                  "links": [
+                    "mental-health-services",
+                    "camhs"
+                  ]
+                }
+              },
+              "sourceLines": [
+                4259,
+                4301
+              ]
+            },
+            {
+              "id": "family-health.family-members-health-and-disability",
+              "title": "Siblings’ or family members’ health and disability",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "Where siblings or other members of the family do not have disabilities, serious health conditions or mental health concerns.",
+                  "links": []
+                },
+                "2": {
+                  "text": "Siblings or other members of the family have disabilities, serious health conditions or mental health concerns which require additional support.",
+                  "links": [
+                    "young-carers",
+                    "carers",
+                    "mental-health-services",
+                    "learning-disability-services",
+                    "help-for-disabled",
+                    "local-offer"
+                  ]
+                },
+                "3": {
+                  "text": "Siblings or other members of the family have a disability or serious health condition, including mental health concerns which impact on the child. The child is acting as a young carer.",
+                  "links": [
+                    "young-carers",
+                    "carers",
+                    "mental-health-services",
+                    "learning-disability-services",
+                    "help-for-disabled",
+                    "local-offer"
+                  ]
+                },
+                "4": {
+                  "text": "Siblings or other members of the family have disabilities, health conditions or mental health concerns that are seriously impacting on the child, for example causing neglect, putting them at risk of significant harm or causing them high levels of stress and emotional anxiety.",
+                  "links": [
+                    "mental-health-services",
+                    "neglect-practice-guidance",
+                    "learning-disability-services",
+                    "help-for-disabled",
+                    "local-offer"
+                  ]
+                }
+              },
+              "sourceNote": "The Level 3 link list (lines 4334-4346) has 'Help for disabled / youngsters, Local Offer' in the middle, split over two lines like the Level 2 column does elsewhere. I gave it to Level 2, after the Level 2 links at lines 4315-4321. So Levels 2 and 3 each have the same six links, and the one-line 'Help for disabled youngsters, Local Offer' stays with Level 3.",
+              "sourceLines": [
+                4303,
+                4373
+              ]
+            }
+          ]
+        },
+        {
+          "id": "criminal-anti-social-behaviour",
+          "name": "Criminal or anti-social behaviour",
+          "section": "Parental and family factors",
+          "indicators": [
+            {
+              "id": "criminal-anti-social-behaviour.family-criminal-history",
+              "title": "Family criminal history",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "There is no history of criminal offences within the family.",
+                  "links": []
+                },
+                "2": {
+                  "text": "There is a history of criminal activity within the family.",
+                  "links": [
+                    "stronger-families",
+                    "mais",
+                    "asb"
+                  ]
+                },
+                "3": {
+                  "text": "A criminal record relating to serious or violent crime is held by a member of the family (parent, carer, child) which may impact on the children in the household.",
+                  "links": [
+                    "stronger-families",
+                    "mais",
+                    "asb"
+                  ]
+                },
+                "4": {
+                  "text": "A criminal record relating to serious or violent crime is held by a member of the family which is impacting on the children in the household.",
+                  "links": [
+                    "stronger-families",
+                    "mais",
+                    "asb"
+                  ]
+                }
+              },
+              "sourceNote": "The Level 2 sentence is split across the links block ('There is a history of' / 'family.' / 'criminal activity within the'); it was put back together as 'There is a history of criminal activity within the family.'",
+              "sourceLines": [
+                4762,
+                4808
+              ]
+            },
+            {
+              "id": "criminal-anti-social-behaviour.gangs-organised-crime",
+              "title": "Gangs and organised crime",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The family members are not involved in gangs / organised crime",
+                  "links": []
+                },
+                "2": {
+                  "text": "There is suspicion, or some evidence that the family are involved in gangs / organised crime",
+                  "links": [
+                    "stronger-families",
+                    "mais",
+                    "asb"
+                  ]
+                },
+                "3": {
+                  "text": "There is a known involvement in gang / organised crime activity.",
+                  "links": [
+                    "stronger-families",
+                    "mais",
+                    "asb"
+                  ]
+                },
+                "4": {
+                  "text": "There is a known involvement in gang / organised crime activity impacting significantly on the child and family.",
+                  "links": [
+                    "stronger-families",
+                    "mais",
+                    "asb"
+                  ]
+                }
+              },
+              "sourceNote": "The start of the Level 2 sentence ('There is suspicion, or some', line 4825) comes after its own ending and links (4814-4823); it was joined back into the Level 2 cell.",
+              "sourceLines": [
+                4810,
+                4850
+              ]
+            }
+          ]
+        },
+        {
+          "id": "risk-behaviour",
+          "name": "Risk Behaviour",
+          "section": "Parental and family factors",
+          "indicators": [
+            {
+              "id": "risk-behaviour.running-away",
+              "title": "Running away and going missing",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The child does not run away from home.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The child has run away from home on one or two occasions or not returned at the normal time. There is concern that they might have been staying with friends or relatives. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
+                  "links": [
+                    "stronger-families",
+                    "mais",
+                    "asb",
+                    "alcohol-and-drugs",
+                    "child-protection",
+                    "cse",
+                    "erase-abuse",
+                    "prevent"
+                  ]
+                },
+                "3": {
+                  "text": "The child persistently runs away and/or goes missing. There are serious concerns that they are running away in order to spend time with friends or relatives with risk factors behaviours and that they are being influenced by them. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
+                  "links": [
+                    "stronger-families",
+                    "mais",
+                    "asb",
+                    "alcohol-and-drugs",
+                    "child-protection",
+                    "cse",
+                    "erase-abuse",
+                    "prevent"
+                  ]
+                },
+                "4": {
+                  "text": "The child persistently runs away and/or goes missing and does not recognise that s/he is putting him/herself at risk. For example, whilst missing the young person is spending time with people with risk factors behaviours and perceives these people as teaching her/him the correct way to live and those who do not hold these views as deluded and/or as a threat.",
+                  "links": [
+                    "stronger-families",
+                    "mais",
+                    "asb",
+                    "alcohol-and-drugs",
+                    "child-protection",
+                    "cse",
+                    "erase-abuse",
+                    "prevent"
+                  ]
+                }
+              },
+              "sourceNote": "This row has no first-column text and comes before the 'Risk Behaviour' heading (4963). It is placed in Risk Behaviour because it starts a new page after the Criminal or anti-social behaviour URL block (4851-4856) and shares a URL block with the Risk Behaviour row, and because its risk-factor content matches that row. The risk-factor bullets were joined with '; '.",
+              "sourceLines": [
+                4858,
+                4961
+              ]
+            },
+            {
+              "id": "risk-behaviour.exposure-to-risk-factors",
+              "title": "Risk behaviour and risk factors",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The child engages in age appropriate activities and displays age appropriate behaviours and self-control.",
+                  "links": []
+                },
+                "2": {
+                  "text": "There is concern that the child has been exposed to possible risk factors: ASB / Crime; Alcohol / Drugs; Inappropriate sexual activity / CSE; Terrorism / Extremist views.",
+                  "links": [
+                    "stronger-families",
+                    "mais",
+                    "asb",
+                    "alcohol-and-drugs",
+                    "child-protection",
+                    "cse",
+                    "erase-abuse",
+                    "prevent"
+                  ]
+                },
+                "3": {
+                  "text": "The child is engaging in risk factors behaviours and that they are being influenced by them. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
+                  "links": [
+                    "stronger-families",
+                    "mais",
+                    "asb",
+                    "alcohol-and-drugs",
+                    "child-protection",
+                    "cse",
+                    "erase-abuse",
+                    "prevent"
+                  ]
+                },
+                "4": {
+                  "text": "The child does not recognise that s/he is putting him/herself at risk and is spending time with people with risk factors behaviours and perceives these people as teaching her/him the correct way to live and those who don’t hold these views as deluded and/or as a threat.",
+                  "links": [
+                    "stronger-families",
+                    "mais",
+                    "asb",
+                    "alcohol-and-drugs",
+                    "child-protection",
+                    "cse",
+                    "erase-abuse",
+                    "prevent"
+                  ]
+                }
+              },
+              "sourceLines": [
+                4963,
+                5054
+              ]
+            }
+          ]
+        },
+        {
+          "id": "prejudiced-views-extremism",
+          "name": "Racist, sexist, homophobic or other prejudiced views and violent extremism",
+          "section": "Parental and family factors",
+          "indicators": [
+            {
+              "id": "prejudiced-views-extremism.prejudiced-views-violent-extremism",
+              "title": "Prejudiced views and violent extremism",
+              "tags": [],
+              "levels": {
+                "1": {
+                  "text": "The child engages in; age appropriate activities; displays age appropriate behaviours and self-control; age appropriate activities and use of internet, including social media; demonstrates respect for others.",
+                  "links": []
+                },
+                "2": {
+                  "text": "The child and/or their parents/carers express strong support for a particular extremist organisation or movement but do not express any intention to be actively involved. The child is expressing sympathy / verbal support for inappropriate ideologies For example, the child has expressed racist, sexist, homophobic or other prejudiced views and violent extremism but is open to other views and can discuss the pros and cons or different viewpoints or loses interest quickly.",
+                  "links": [
+                    "child-protection",
+                    "prevent"
+                  ]
+                },
+                "3": {
+                  "text": "The child expresses intolerant views towards peers and this leads to them being socially isolated. The child is engaged in negative and harmful behaviours associated with internet and social media use, (such as viewing extremist websites). The child often interacts negatively or has limited interaction with those they perceive as holding different views from themselves. A child is being sent violent extremist imagery by family members / family friends or is being helped to access it. The child and/or their parents/carers express strong support for extremist views.",
+                  "links": [
+                    "child-protection",
+                    "prevent"
+                  ]
+                },
+                "4": {
+                  "text": "The child has strong links with individuals or groups who are known to have extreme views and/or are known to have links to violent extremism. The child is thought to be involved in the activities of these groups. There are significant concerns that the child is being groomed for involvement in extremist activities. The child concealing internet and social media activities. They either refuse to discuss their views or make clear their support for extremist views. A child is circulating violent extremist images and is promoting the actions of violent extremists and/or saying that they will carry out violence in support of extremist views. Parents/carers either do not challenge this activity or appear to endorse it. The child and/or their parents/carers are making plans to travel to a conflict zone and there is evidence to suggest that they are doing so to support or participate in extremist activities.",
+                  "links": [
+                    "child-protection",
+                    "prevent"
+                  ]
+                }
+              },
+              "sourceNote": "In the Level 4 text the source twice reads 'INFORMATION LINKS' where the sentence needs 'links' ('strong INFORMATION LINKS with individuals', 'known to have INFORMATION LINKS to violent extremism'), apparently from a global replace; it was rendered as 'links'. Each level's paragraphs (one links block per cell) are joined into one cell.",
+              "sourceLines": [
+                5109,
+                5236
+              ]
+            }
+          ]
         }
       ]
     }
   ]
 }
+
 """##
 }

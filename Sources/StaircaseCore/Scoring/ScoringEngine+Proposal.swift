@@ -22,7 +22,7 @@ extension ScoringEngine {
         if facts.immediateDanger {
             flags.append(Proposal.Flag(
                 kind: .immediateDanger,
-                text: "The child is in immediate danger: call the police on 999 (or an ambulance) now; then contact First Contact 03000 26 79 79. This does not wait for the rest of the assessment.",
+                text: "The child is in immediate danger: \(emergencyAdvice) This does not wait for the rest of the assessment.",
                 indicators: []))
         }
         let combo = catalogue.rules.combination
@@ -66,6 +66,13 @@ extension ScoringEngine {
         return Proposal(
             level: o.level == 0 ? nil : o.level, step: o.step == 0 ? nil : o.step, reasons: reasons, flags: flags,
             completeness: completeness, courseOfAction: course(for: o, ratings: ratings, facts: facts))
+    }
+
+    /// What to do now, from the catalogue's contacts (999, then First Contact).
+    var emergencyAdvice: String {
+        let now = catalogue.contact("emergency").map { "call \($0.name.lowercased()) on \($0.phone ?? "") now;" } ?? "call 999 now;"
+        let then = catalogue.contact("first-contact").map { " then contact \($0.name) \($0.phone ?? "")." } ?? ""
+        return now + then
     }
 
     func indices(_ ratings: Dense, where match: (Int) -> Bool) -> [Int] {

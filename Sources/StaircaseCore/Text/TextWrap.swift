@@ -27,30 +27,29 @@ public enum TextWrap {
                 line = ""
                 lineWidth = 0
             }
-            while w > width {
-                let (head, rest) = split(word, width: width)
-                lines.append(String(head))
-                word = rest
-                w = DisplayWidth.of(word)
+            if w > width {
+                // One pass over the word: long unbroken text (a pasted URL, a 20 KB note) must not
+                // be re-measured for every line it is cut into.
+                var piece = ""
+                var used = 0
+                for ch in word {
+                    let cw = DisplayWidth.of(ch)
+                    if used + cw > width && !piece.isEmpty {
+                        lines.append(piece)
+                        piece = ""
+                        used = 0
+                    }
+                    piece.append(ch)
+                    used += cw
+                }
+                word = Substring(piece)
+                w = used
             }
             line = String(word)
             lineWidth = w
         }
         if lineWidth > 0 || lines.isEmpty { lines.append(line) }
         return lines
-    }
-
-    /// The longest prefix of `word` that fits `width` columns (at least one character).
-    static func split(_ word: Substring, width: Int) -> (Substring, Substring) {
-        var used = 0
-        var end = word.startIndex
-        for i in word.indices {
-            let w = DisplayWidth.of(word[i])
-            if used + w > width && end > word.startIndex { break }
-            used += w
-            end = word.index(after: i)
-        }
-        return (word[..<end], word[end...])
     }
 
     /// Cuts text to fit `width` columns, ending with "…" when something was cut.

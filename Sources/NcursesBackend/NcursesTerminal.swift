@@ -1,0 +1,157 @@
+import CNcursesw
+import CTerminalGuard
+import StaircaseCore
+import StaircaseTUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The only code that calls ncurses: starts and ends curses safely, draws buffer diffs, and
+/// turns `wget_wch` results into `Key`s.
+public struct NcursesTerminal: TerminalBackend {
+    public enum StartError: Error, CustomStringConvertible {
+        case notATerminal
+        case unknownTerminal(String)
+        case noCursorAddressing(String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal:
+                "staircase: standard input and output must be a terminal for the wizard; use `staircase score` or `staircase export` in scripts"
+            case .unknownTerminal(let t):
+                "staircase: the terminal type \"\(t)\" is not known to this machine's terminfo; try TERM=xterm-256color or TERM=vt100"
+            case .noCursorAddressing(let t):
+                "staircase: the terminal type \"\(t)\" cannot move the cursor, which the wizard needs; try TERM=xterm-256color or TERM=vt100"
+            }
+        }
+    }
+
+    let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    let colour: Bool
+    var last: ScreenBuffer?
+
+    /// Starts curses. Signal handlers are installed first so ncurses leaves SIGINT/SIGTERM to us.
+    public static func start(noColor: Bool) throws(StartError) -> NcursesTerminal {
+        guard isatty(0) != 0, isatty(1) != 0 else { throw .notATerminal }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        setlocale(LC_ALL, "")
+        _ = tg_save_terminal(1)
+        tg_install()
+        guard !term.isEmpty, let screen = cnc_newterm() else { throw .unknownTerminal(term) }
+        set_term(screen)
+        guard cnc_has_cup() != 0 else {
+            endwin()
+            delscreen(screen)
+            tg_restore()
+            throw .noCursorAddressing(term)
+        }
+        guard let window = cnc_stdscr() else { throw .unknownTerminal(term) }
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        wtimeout(window, 200)
+        curs_set(0)
+        var colour = false
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            init_pair(1, Int16(COLOR_CYAN), -1)
+            init_pair(2, Int16(COLOR_YELLOW), -1)
+            init_pair(3, Int16(COLOR_RED), -1)
+            init_pair(4, Int16(COLOR_GREEN), -1)
+            colour = true
+        }
+        return NcursesTerminal(screen: screen, window: window, colour: colour, last: nil)
+    }
+
+    /// Ends curses and restores the terminal modes saved at start.
+    public func stop() {
+        endwin()
+        tg_restore()
+    }
+
+    public var size: (width: Int, height: Int) { (Int(cnc_maxx(window)), Int(cnc_maxy(window))) }
+
+    public func takeSignal() -> Int32 { tg_take_signal() }
+
+    public mutating func draw(_ buffer: ScreenBuffer, full: Bool) {
+        let previous = (full || last?.width != buffer.width || last?.height != buffer.height) ? nil : last
+        if previous == nil {
+            werase(window)
+            if full { clearok(window, true) }
+        }
+        for row in 0..<buffer.height {
+            for col in 0..<buffer.width {
+                let cell = buffer[row, col]
+                if cell.continuation { continue }
+                if let p = previous, p[row, col] == cell { continue }
+                put(cell, row: row, col: col)
+            }
+        }
+        if let c = buffer.cursor {
+            curs_set(1)
+            wmove(window, Int32(c.row), Int32(c.column))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+        last = buffer
+    }
+
+    func put(_ cell: ScreenCell, row: Int, col: Int) {
+        var attrs = cnc_a_normal()
+        if cell.style.bold { attrs |= cnc_a_bold() }
+        if cell.style.reverse { attrs |= cnc_a_reverse() }
+        if cell.style.underline { attrs |= cnc_a_underline() }
+        if cell.style.dim { attrs |= cnc_a_dim() }
+        let pair: Int16 = colour ? Int16(cell.style.role.rawValue) : 0
+        var chars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        chars.append(0)
+        _ = chars.withUnsafeBufferPointer { p in
+            cnc_put_cell(window, Int32(row), Int32(col), p.baseAddress, attrs, pair)
+        }
+    }
+
+    public mutating func readKey() -> Key? {
+        var ch: wint_t = 0
+        let rc = wget_wch(window, &ch)
+        if rc == cnc_err() { return nil }
+        if rc == cnc_key_code_yes() { return functionKey(Int32(ch)) }
+        let v = UInt32(ch)
+        switch v {
+        case 0x0D, 0x0A: return .enter
+        case 0x09: return .tab
+        case 0x1B: return .escape
+        case 0x7F, 0x08: return .backspace
+        case 0x01...0x1A: return .ctrl(Character(UnicodeScalar(v + 0x60) ?? "?"))
+        default:
+            guard let scalar = UnicodeScalar(v) else { return nil }
+            return .char(Character(scalar))
+        }
+    }
+
+    mutating func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case cnc_key_resize():
+            last = nil
+            return .resize(width: size.width, height: size.height)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// The summary as Markdown (CommonMark with the GitHub extensions in mind).
+///
+/// The document's structure comes only from this renderer: every piece of user or catalogue text
+/// is backslash-escaped so it cannot open a heading, list, table, link, image, HTML block, code
+/// span or fence, and free text sits in a block quote, one escaped line per `>` line, so a note
+/// cannot end the quote or start a block of its own.
+public enum MarkdownRenderer {
+    public static func render(_ summary: ReferralSummary) -> String {
+        render(summary.blocks)
+    }
+
+    public static func render(_ blocks: [SummaryBlock]) -> String {
+        blocks.map(render).filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+    }
+
+    static func render(_ block: SummaryBlock) -> String {
+        switch block {
+        case .title(let text): return "# " + inline(text)
+        case .alert(let title, let lines):
+            return (["> **\(inline(title))**"] + lines.flatMap { [">", "> " + inline($0)] }).joined(separator: "\n")
+        case .heading(let text): return "## " + inline(text)
+        case .subheading(let text): return "### " + inline(text)
+        case .fields(let fields): return fields.map { "- **\(inline($0.label)):** \(inline($0.value))" }.joined(separator: "\n")
+        case .paragraph(let text): return paragraph(text)
+        case .bullets(let items): return items.map { "- " + inline($0) }.joined(separator: "\n")
+        case .userText(let label, let text):
+            let lines = quote(text)
+            return lines.isEmpty ? "**\(inline(label)):** *none recorded*" : "**\(inline(label)):**\n\n" + lines.joined(separator: "\n")
+        case .links(let links):
+            return links.map { "- " + inline($0.name) + ($0.url.map { ": " + inline($0) } ?? "") }.joined(separator: "\n")
+        }
+    }
+
+    /// Characters escaped wherever they appear: together they are every way to start emphasis,
+    /// code, links, images, autolinks, raw HTML, entities, tables, strikethrough and math.
+    static let alwaysEscaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&", "$", "{", "}"]
+
+    /// One line of text, safe anywhere a line of inline content may go.
+    public static func inline(_ text: String) -> String {
+        escapeLineStart(escape(ExportText.line(text)))
+    }
+
+    /// Several lines as a paragraph: hard line breaks inside, blank lines between paragraphs.
+    static func paragraph(_ text: String) -> String {
+        let lines = ExportText.block(text).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            escapeLineStart(escape(ExportText.trim(String(line))))
+        }
+        return withHardBreaks(lines, prefix: "")
+    }
+
+    /// Free text as a block quote: every line, blank or not, starts with `>`.
+    static func quote(_ text: String) -> [String] {
+        let clean = ExportText.block(text)
+        if clean.isEmpty { return [] }
+        let lines = clean.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            escapeLineStart(escape(ExportText.trim(String(line))))
+        }
+        return withHardBreaks(lines, prefix: "> ").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Joins lines so each line break survives rendering: a trailing backslash (a CommonMark hard
+    /// break) when the next line continues the paragraph; a blank line stays a paragraph break.
+    static func withHardBreaks(_ lines: [String], prefix: String) -> String {
+        var out: [String] = []
+        for (i, line) in lines.enumerated() {
+            if line.isEmpty {
+                out.append(String(prefix.prefix { $0 != " " }))
+                continue
+            }
+            let next = i + 1 < lines.count ? lines[i + 1] : ""
+            out.append(prefix + line + (next.isEmpty ? "" : "\\"))
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in text {
+            if alwaysEscaped.contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// Escapes what only means something at the start of a line: list markers (`-`, `+`,
+    /// `1.`, `1)`), setext underlines and thematic breaks (`=`, `-`).
+    static func escapeLineStart(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        if first == "-" || first == "+" || first == "=" { return "\\" + text }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 9 {
+            let rest = text.dropFirst(digits.count)
+            if let marker = rest.first, marker == "." || marker == ")" {
+                return String(digits) + "\\" + String(rest)
+            }
+        }
+        return text
+    }
+}

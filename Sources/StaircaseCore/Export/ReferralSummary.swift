@@ -1,0 +1,173 @@
+/// Everything the referral summary says, already chosen, ordered and sanitised.
+///
+/// One model for every format: its `Codable` form *is* the JSON export (documented by
+/// Data/summary.schema.json), and the Markdown, text and HTML renderers only lay it out, so the
+/// formats can never disagree about content. Built by `ReferralSummary.build`.
+public struct ReferralSummary: Codable, Sendable, Equatable {
+    /// Bumped when the JSON shape changes incompatibly.
+    public static let currentFormat = 1
+    public static let documentTitle = "Children's Services referral summary"
+
+    public var format: Int
+    public var title: String
+    public var assessmentId: String
+    /// ISO 8601, from the decision (or the last change): never the clock, so exports repeat exactly.
+    public var dateTime: String
+    public var dateSource: DateSource
+    public var catalogue: CatalogueInfo
+    public var training: Bool
+    public var redacted: Bool
+    public var immediateDanger: ImmediateDanger
+    public var child: Child
+    public var referrer: Referrer
+    public var teamAroundTheFamily: TeamAroundTheFamily
+    public var consent: Consent
+    /// The engine's proposal; nil when no row has been assessed.
+    public var proposed: Placement?
+    public var proposalReasons: [String]
+    /// The practitioner's decision; nil when not yet decided.
+    public var decided: Placement?
+    public var decisionReason: String
+    public var differsFromProposal: Bool
+    /// For the decided level (the proposed one while undecided), as the catalogue states it.
+    public var courseOfAction: Course?
+    public var domains: [DomainSummary]
+    /// The services linked from the cells of the rows above Level 1, each once, in row order.
+    public var informationLinks: [Link]
+    public var strengths: String
+    public var childsVoice: String
+    public var flags: [Flag]
+    public var completeness: Completeness
+    /// At Level 4 only: the categories of concern chosen, by name.
+    public var concernCategories: [ConcernCategory]
+
+    public enum DateSource: String, Codable, Sendable {
+        case decision
+        case lastChange = "last-change"
+    }
+
+    public struct CatalogueInfo: Codable, Sendable, Equatable {
+        public var id: String
+        public var version: String
+        public var title: String
+    }
+
+    /// The gate answer and, when it is yes, who to call (the catalogue's contacts with a phone).
+    public struct ImmediateDanger: Codable, Sendable, Equatable {
+        public var status: Assessment.ImmediateDanger
+        public var advice: [Contact]
+    }
+
+    public struct Contact: Codable, Sendable, Equatable {
+        public var name: String
+        public var phone: String
+        public var email: String?
+        public var when: String
+    }
+
+    /// When redacted: initials, no date of birth or exact age, only the age band.
+    public struct Child: Codable, Sendable, Equatable {
+        public var name: String
+        public var dateOfBirth: String?
+        public var unborn: Bool
+        public var expectedDate: String?
+        /// "7 months", "4 years", "unborn (due 2027-01-10)", at the summary's date.
+        public var age: String?
+        /// "under 1", "1–4", "5–10", "11–15", "16–19", "20 or over", "unborn"; nil when unknown.
+        public var ageBand: String?
+    }
+
+    /// When redacted: initials, and no contact details.
+    public struct Referrer: Codable, Sendable, Equatable {
+        public var name: String
+        public var agency: String
+        public var role: String
+        public var contact: String?
+    }
+
+    public struct TeamAroundTheFamily: Codable, Sendable, Equatable {
+        public var exists: Bool
+        public var leadProfessional: String
+    }
+
+    public struct Consent: Codable, Sendable, Equatable {
+        public var status: Assessment.Consent.Status
+        public var reason: String
+    }
+
+    /// A level and step with the document's names for them.
+    public struct Placement: Codable, Sendable, Equatable {
+        public var level: Int
+        public var step: Int
+        public var levelName: String
+        public var stepName: String
+    }
+
+    public struct Course: Codable, Sendable, Equatable {
+        public var level: Int
+        /// Whether the level is the practitioner's decision or, while undecided, the proposal.
+        public var basis: Basis
+        public var steps: [Proposal.CourseStep]
+
+        public enum Basis: String, Codable, Sendable {
+            case decided, proposed
+        }
+    }
+
+    /// One Assessment Framework domain: its rows above Level 1 and its rows not yet assessed.
+    public struct DomainSummary: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var rows: [Row]
+        public var notAssessed: [RowRef]
+    }
+
+    /// A row assessed above Level 1: the document's descriptor at that level and the evidence.
+    public struct Row: Codable, Sendable, Equatable {
+        public var id: String
+        public var area: String
+        public var title: String
+        public var level: Int
+        /// Empty when the document has no descriptor at this level.
+        public var descriptor: String
+        public var note: String
+        /// Service ids; their names and addresses are in `informationLinks`.
+        public var links: [String]
+    }
+
+    public struct RowRef: Codable, Sendable, Equatable {
+        public var id: String
+        public var title: String
+    }
+
+    public struct Link: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var url: String?
+    }
+
+    /// A flag the engine raised (immediate danger, combination, toxic trio), with its reason.
+    public struct Flag: Codable, Sendable, Equatable {
+        public var kind: Proposal.FlagKind
+        public var text: String
+        public var rows: [RowRef]
+    }
+
+    public struct Completeness: Codable, Sendable, Equatable {
+        public var assessed: Int
+        public var applicable: Int
+    }
+
+    public struct ConcernCategory: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+    }
+}
+
+extension ReferralSummary {
+    /// The level the summary acts on: the decision, else the proposal.
+    public var effectiveLevel: Int? { decided?.level ?? proposed?.level }
+
+    /// The service a link id names, for renderers listing a row's links by name.
+    public func link(_ id: String) -> Link? { informationLinks.first { $0.id == id } }
+}

@@ -1,0 +1,69 @@
+import StaircaseCore
+
+/// Why saving, loading, listing or deleting failed, and what to do about it.
+///
+/// Messages name only ids, paths and the system's reason: never a child's name, a note or any
+/// other assessment text, because they reach stderr, terminals and bug reports.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Neither `XDG_DATA_HOME` nor `HOME` gives an absolute folder.
+    case noHomeDirectory
+    /// The id could make a file name outside the folder, or is too long.
+    case invalidID(String)
+    case cannotCreateDirectory(path: String, reason: SystemError)
+    /// The folder exists but cannot be made private (0700).
+    case cannotSecureDirectory(path: String, reason: SystemError)
+    case cannotEncode(id: String)
+    /// The temporary file could not be created, written or flushed; the old save is untouched.
+    case cannotWrite(path: String, reason: SystemError)
+    /// The new file could not take the old one's place; the old save is untouched.
+    case cannotReplace(path: String, reason: SystemError)
+    /// The file was replaced but the folder could not be flushed: a power cut could undo it.
+    case notDurable(path: String, reason: SystemError)
+    case notFound(id: String, directory: String)
+    case unreadable(path: String, reason: SystemError)
+    /// The file exists but is not a readable assessment; `reason` never quotes its contents.
+    case damaged(path: String, reason: String)
+    case cannotDelete(path: String, reason: SystemError)
+    case cannotList(path: String, reason: SystemError)
+
+    public var description: String {
+        let elsewhere = "set XDG_DATA_HOME to a folder you can write, or pass --store PATH"
+        switch self {
+        case .noHomeDirectory:
+            return "cannot find a folder for saved assessments: HOME is not set to an absolute path — " + elsewhere
+        case .invalidID(let id):
+            return "\"\(Self.shown(id))\" is not a valid assessment id — use up to \(SessionStore.maximumIDLength) "
+                + "letters, digits, '-' or '_' (see `staircase sessions list`)"
+        case .cannotCreateDirectory(let path, let reason):
+            return "cannot create \(Self.shown(path)) (\(reason)) — " + elsewhere
+        case .cannotSecureDirectory(let path, let reason):
+            return "cannot make \(Self.shown(path)) private (chmod 0700: \(reason)) — use a folder you own: " + elsewhere
+        case .cannotEncode(let id):
+            return "cannot encode assessment \(Self.shown(id)) as JSON — report this as a bug; the previous save is unchanged"
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(Self.shown(path)) (\(reason)) — free some space or fix the folder's permissions, or "
+                + elsewhere + "; the previous save is unchanged"
+        case .cannotReplace(let path, let reason):
+            return "cannot replace \(Self.shown(path)) (\(reason)) — check the folder's permissions; the previous save is unchanged"
+        case .notDurable(let path, let reason):
+            return "saved \(Self.shown(path)) but could not flush its folder (\(reason)) — a power cut may undo this save; "
+                + "check the disk, then save again"
+        case .notFound(let id, let directory):
+            return "no saved assessment \"\(Self.shown(id))\" in \(Self.shown(directory)) — run `staircase sessions list` to see the ids"
+        case .unreadable(let path, let reason):
+            return "cannot read \(Self.shown(path)) (\(reason)) — check its permissions (it should be yours, mode 0600)"
+        case .damaged(let path, let reason):
+            return "\(Self.shown(path)) is damaged (\(reason)) — move it out of the folder; other saved assessments are unaffected"
+        case .cannotDelete(let path, let reason):
+            return "cannot delete \(Self.shown(path)) (\(reason)) — check the folder's permissions"
+        case .cannotList(let path, let reason):
+            return "cannot list \(Self.shown(path)) (\(reason)) — check the folder's permissions, or " + elsewhere
+        }
+    }
+
+    /// Paths and ids are the user's own, but still sanitised and bounded before they are printed.
+    static func shown(_ text: String) -> String {
+        let clean = SafeText.clean(text)
+        return clean.count > 200 ? String(clean.prefix(200)) + "…" : clean
+    }
+}

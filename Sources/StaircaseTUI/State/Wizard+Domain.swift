@@ -1,0 +1,157 @@
+import StaircaseCore
+
+/// A row as the domain screen lists it, with its area.
+public struct VisibleRow: Equatable, Sendable {
+    public var area: Catalogue.Area
+    public var indicator: Indicator
+}
+
+extension WizardState {
+    /// Rows of a domain after the age filter and the text filter. Pre-birth rows are hidden for
+    /// a child over one unless the user asks for all rows (`a`), or the row already has an answer.
+    public func visibleRows(domain d: Int) -> [VisibleRow] {
+        guard catalogue.domains.indices.contains(d) else { return [] }
+        let preBirth = assessment.map { ChildAge.preBirthRowsApply($0.child, on: today) } ?? true
+        let query = filter.lowercased()
+        var out: [VisibleRow] = []
+        for area in catalogue.domains[d].areas {
+            for row in area.indicators {
+                let answered = assessment?.answers[row.id] != nil
+                if !showHidden && !preBirth && row.hasTag("pre-birth") && !answered { continue }
+                if !query.isEmpty {
+                    let hay = ([row.title, area.name] + row.levels.all.compactMap(\.text)).joined(separator: " ").lowercased()
+                    if !hay.contains(query) { continue }
+                }
+                out.append(VisibleRow(area: area, indicator: row))
+            }
+        }
+        return out
+    }
+
+    /// How many rows of the domain the age filter hides.
+    public func hiddenCount(domain d: Int) -> Int {
+        guard catalogue.domains.indices.contains(d) else { return 0 }
+        var copy = self
+        copy.filter = ""
+        copy.showHidden = false
+        let all = catalogue.domains[d].areas.reduce(0) { $0 + $1.indicators.count }
+        return all - copy.visibleRows(domain: d).count
+    }
+
+    public func selectedRow(domain d: Int) -> VisibleRow? {
+        let rows = visibleRows(domain: d)
+        guard !rows.isEmpty else { return nil }
+        return rows[min(domainCursor[d], rows.count - 1)]
+    }
+}
+
+extension Wizard {
+    static func domain(_ s: inout WizardState, _ d: Int, _ action: WizardAction) -> [Effect] {
+        let rows = s.visibleRows(domain: d)
+        let current = min(s.domainCursor[d], max(0, rows.count - 1))
+        switch action {
+        case .move(let delta):
+            s.scroll = 0
+            s.domainCursor[d] = rows.isEmpty ? 0 : min(rows.count - 1, max(0, current + delta))
+        case .page(let delta):
+            if s.expanded {
+                s.scroll = max(0, s.scroll + delta * (s.height - 8))
+            } else {
+                s.domainCursor[d] = rows.isEmpty ? 0 : min(rows.count - 1, max(0, current + delta * 8))
+            }
+        case .rate(let rating):
+            guard let row = s.selectedRow(domain: d) else { return [] }
+            let effects = change(&s) { a in
+                let note = a.answers[row.indicator.id]?.note ?? ""
+                if rating == .notAssessed && note.isEmpty { a.answers[row.indicator.id] = nil } else { a.answers[row.indicator.id] = .init(rating, note: note) }
+            }
+            // Move on to the next row so a run of answers is a run of key presses.
+            if rating != .notAssessed && !s.expanded && current + 1 < rows.count { s.domainCursor[d] = current + 1 }
+            return effects
+        case .editNote:
+            guard let row = s.selectedRow(domain: d) else { return [] }
+            s.editor = TextField(.note(row.indicator.id), text: s.assessment?.answers[row.indicator.id]?.note ?? "")
+        case .startFilter:
+            s.filtering = true
+            s.editor = TextField(.filter, text: s.filter)
+        case .toggleHidden:
+            s.showHidden.toggle()
+            s.message = Message(s.showHidden ? "Showing every row, including rows for another age." : "Hiding rows that do not fit the child’s age.")
+        case .toggleExpanded, .activate:
+            if !rows.isEmpty { s.expanded.toggle() }
+        case .back:
+            if s.expanded {
+                s.expanded = false
+            } else if !s.filter.isEmpty {
+                s.filter = ""
+            } else {
+                return step(&s, by: -1)
+            }
+        case .nextScreen:
+            s.filter = ""
+            return step(&s, by: 1)
+        default: break
+        }
+        return []
+    }
+
+    static func decision(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
+        guard let p = s.proposal else { return [] }
+        switch action {
+        case .chooseLevel(let n):
+            s.decisionLevel = n
+            s.decisionStep = n == 4 ? (p.level == 4 ? (p.step ?? 4) : 4) : n
+        case .toggleStep:
+            if s.decisionLevel == 4 { s.decisionStep = s.decisionStep == 4 ? 5 : 4 }
+        case .editNote:
+            s.editor = TextField(.decisionReason, text: s.decisionReason)
+        case .activate, .nextScreen:
+            let differs = s.decisionLevel != p.level || s.decisionStep != p.step
+            if p.level == nil && s.decisionLevel == 0 {
+                s.message = Message("Nothing is assessed yet: choose a level (1–4) and give a reason.", error: true)
+                return []
+            }
+            if differs && s.decisionReason.trimmed.isEmpty {
+                s.message = Message("A level other than the proposal needs a reason: press r and write it.", error: true)
+                return []
+            }
+            let d = Assessment.Decision(level: s.decisionLevel, step: s.decisionStep, reason: differs ? s.decisionReason : "", decidedAt: s.now)
+            let effects = change(&s) { $0.decision = d }
+            go(&s, .export)
+            s.message = Message("Decision recorded: Level \(d.level), step \(d.step).")
+            return effects
+        case .back: return step(&s, by: -1)
+        default: break
+        }
+        return []
+    }
+
+    public static let exportFormats = ["md", "txt", "html", "json"]
+}
+
+extension WizardState {
+    /// The file the summary will be written to: the user's choice, or a default name built from
+    /// initials (never the full name) and the decision date.
+    public var resolvedExportPath: String {
+        if !exportPath.isEmpty { return exportPath }
+        let initials = assessment.map { Initials.of($0.child.name).filter { $0.isLetter } } ?? ""
+        let date = String((assessment?.decision?.decidedAt ?? now).prefix(10))
+        let ext = Wizard.exportFormats[exportFormat]
+        return "\(exportDirectory)/referral-\(initials.isEmpty ? "child" : initials)-\(date).\(ext)"
+    }
+}
+
+extension Wizard {
+    static func export(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
+        switch action {
+        case .move(let d): s.exportFormat = (s.exportFormat + d + exportFormats.count) % exportFormats.count
+        case .editNote: s.editor = TextField(.exportPath, text: s.exportPath)
+        case .activate:
+            guard let a = s.assessment else { return [] }
+            return [.export(format: s.exportFormat, path: s.resolvedExportPath, assessment: a)]
+        case .back: return step(&s, by: -1)
+        default: break
+        }
+        return []
+    }
+}

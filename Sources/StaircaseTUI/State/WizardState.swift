@@ -1,0 +1,149 @@
+import StaircaseCore
+
+/// Everything the wizard shows, as plain data. The reducer changes it; views only read it.
+public struct WizardState: Sendable {
+    public let catalogue: Catalogue
+    public let engine: ScoringEngine
+    /// Today's date and the current timestamp, supplied by the host so the reducer stays pure.
+    public var today: CalendarDate
+    public var now: String
+    public var width: Int
+    public var height: Int
+
+    public var screen: Screen = .start
+    public var assessment: Assessment?
+    public var resumable: [ResumeItem]
+    public var cursor = 0
+    public var domainCursor = [0, 0, 0]
+    public var editor: TextField?
+    public var filter = ""
+    public var filtering = false
+    public var showHidden = false
+    public var expanded = false
+    public var overlay: Overlay?
+    public var undoStack: [Assessment] = []
+    /// True when a change could not be saved; quit then asks first.
+    public var unsaved = false
+    public var message: Message?
+    public var scroll = 0
+    public var helpScroll = 0
+    public var decisionLevel = 0
+    public var decisionStep = 0
+    public var decisionReason = ""
+    public var exportFormat = 0
+    public var exportPath = ""
+    /// Where a summary goes unless the user names a file (the host's documents folder).
+    public var exportDirectory = "."
+    public var exportedPath: String?
+    /// New assessments are training runs (`staircase --training`).
+    public var training = false
+
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public init(catalogue: Catalogue, today: CalendarDate, now: String, width: Int, height: Int, resumable: [ResumeItem] = []) {
+        self.catalogue = catalogue
+        engine = ScoringEngine(catalogue: catalogue)
+        self.today = today
+        self.now = now
+        self.width = width
+        self.height = height
+        self.resumable = resumable
+    }
+
+    public var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    public var proposal: Proposal? { assessment.map(engine.propose) }
+}
+
+public enum Screen: Equatable, Sendable {
+    case start, details, danger, domain(Int), voice, review, decision, export
+}
+
+/// A saved assessment offered on the start screen (no full names: initials only).
+public struct ResumeItem: Equatable, Sendable {
+    public var id: String
+    public var label: String
+    public init(id: String, label: String) {
+        self.id = id
+        self.label = label
+    }
+}
+
+public enum Overlay: Equatable, Sendable {
+    case help, confirmQuit
+}
+
+public struct Message: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, error: Bool = false) {
+        self.text = text
+        isError = error
+    }
+}
+
+/// A one-line text editor for a form field, a note or the filter.
+public struct TextField: Equatable, Sendable {
+    public var target: Target
+    public var text: String
+    public var cursor: Int
+
+    public enum Target: Equatable, Sendable {
+        case detail(DetailField), note(String), strengths, childsVoice, filter, decisionReason, exportPath
+    }
+
+    public init(_ target: Target, text: String) {
+        self.target = target
+        self.text = text
+        cursor = text.count
+    }
+
+    /// Keeps only printable text: pasted escape sequences and control characters never enter.
+    public mutating func insert(_ ch: Character) {
+        guard !ch.unicodeScalars.contains(where: SafeText.isUnsafe), text.count < 4000 else { return }
+        let i = text.index(text.startIndex, offsetBy: cursor)
+        text.insert(ch, at: i)
+        cursor += 1
+    }
+
+    public mutating func deleteBackward() {
+        guard cursor > 0 else { return }
+        let i = text.index(text.startIndex, offsetBy: cursor - 1)
+        text.remove(at: i)
+        cursor -= 1
+    }
+
+    public mutating func move(_ delta: Int) { cursor = min(text.count, max(0, cursor + delta)) }
+}
+
+/// The fields of the "about the child" screen, in order.
+public enum DetailField: Int, CaseIterable, Sendable {
+    case childName, dateOfBirth, unborn, expectedDate, referrerName, agency, role, contact
+    case tafExists, leadProfessional, consent, consentReason, immediateDangerNext
+
+    public var label: String {
+        switch self {
+        case .childName: "Child’s name or initials"
+        case .dateOfBirth: "Date of birth (YYYY-MM-DD)"
+        case .unborn: "Unborn"
+        case .expectedDate: "Expected date (YYYY-MM-DD)"
+        case .referrerName: "Your name"
+        case .agency: "Agency"
+        case .role: "Role"
+        case .contact: "Contact (phone or email)"
+        case .tafExists: "Team Around the Family exists"
+        case .leadProfessional: "Lead Professional"
+        case .consent: "Consent"
+        case .consentReason: "Reason consent not sought"
+        case .immediateDangerNext: "Continue"
+        }
+    }
+
+    public var isText: Bool {
+        switch self {
+        case .unborn, .tafExists, .consent, .immediateDangerNext: false
+        default: true
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import StaircaseCore
+
+enum StartView {
+    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+        b.put(s.catalogue.authority, row: r.top, column: 2, style: .muted)
+        b.put("Decide a child’s level of need and write the referral.", row: r.top + 1, column: 2)
+        b.put("Not a tick-box exercise: Staircase proposes, you decide.", row: r.top + 2, column: 2)
+        var items = ["New assessment"]
+        items += s.resumable.map { "Resume  " + $0.label }
+        items.append("Quit")
+        let visible = max(1, r.height - 6)
+        let first = max(0, s.cursor - visible + 1)
+        for (i, item) in items.enumerated().dropFirst(first).prefix(visible) {
+            let y = r.top + 4 + i - first
+            let selected = i == s.cursor
+            b.put((selected ? "▸ " : "  ") + item, row: y, column: 2, style: selected ? .selected : .plain, limit: r.width - 4)
+        }
+        if s.resumable.isEmpty { b.put("No saved assessments yet.", row: r.bottom - 1, column: 2, style: .muted) }
+    }
+}
+
+enum DetailsView {
+    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+        guard let a = s.assessment else { return }
+        for (i, field) in DetailField.allCases.enumerated() {
+            let y = r.top + i + (i >= DetailField.referrerName.rawValue ? 1 : 0) + (i >= DetailField.tafExists.rawValue ? 1 : 0)
+            guard y < r.bottom else { break }
+            let selected = i == s.cursor
+            if field == .immediateDangerNext {
+                b.put(selected ? "▸ [ Continue ]" : "  [ Continue ]", row: y + 1, column: 2, style: selected ? .selected : .key)
+                continue
+            }
+            b.put((selected ? "▸ " : "  ") + field.label, row: y, column: 2, style: selected ? Style(bold: true) : .plain, limit: 32)
+            var value = Wizard.value(of: field, in: a)
+            if !field.isText { value = "‹ \(value) ›" }
+            if field == .dateOfBirth, let age = ChildAge.describe(a.child, on: s.today), !a.child.unborn { value += "   (\(age))" }
+            if case .detail(let f)? = s.editor?.target, f == field, let e = s.editor {
+                TextFieldView.draw(e, &b, row: y, column: 36, width: r.width - 38)
+            } else {
+                b.put(value, row: y, column: 36, style: selected ? .selected : .plain, limit: r.width - 38)
+            }
+        }
+    }
+}
+
+enum DangerView {
+    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+        guard let a = s.assessment else { return }
+        b.put("Is the child in immediate danger?", row: r.top, column: 2, style: .title)
+        b.put("This is a gate, not a score: a yes never waits for the rest of the assessment.", row: r.top + 1, column: 2, style: .muted)
+        let options = ["Yes", "No", "Not known"]
+        let values: [Assessment.ImmediateDanger] = [.yes, .no, .notKnown]
+        for (i, o) in options.enumerated() {
+            let chosen = a.immediateDanger == values[i] ? " ✓" : ""
+            b.put((i == s.cursor ? "▸ " : "  ") + o + chosen, row: r.top + 3 + i, column: 4, style: i == s.cursor ? .selected : .plain)
+        }
+        if a.immediateDanger == .yes {
+            var y = r.top + 8
+            for line in TextWrap.lines(Advice.emergency(s.catalogue), width: r.width - 6) {
+                b.put(line, row: y, column: 3, style: .danger)
+                y += 1
+            }
+            b.put("Press Tab to continue the assessment when the child is safe.", row: y + 1, column: 3)
+        }
+    }
+}
+
+enum VoiceView {
+    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+        guard let a = s.assessment else { return }
+        let half = (r.height - 2) / 2
+        let fields: [(String, String, TextField.Target)] = [
+            ("Strengths and protective factors", a.strengths, .strengths),
+            ("The child’s wishes and feelings, in their own words", a.childsVoice, .childsVoice),
+        ]
+        for (i, (title, value, target)) in fields.enumerated() {
+            let top = r.top + i * (half + 1)
+            b.put((i == s.cursor ? "▸ " : "  ") + title, row: top, column: 1, style: i == s.cursor ? .selected : .title)
+            if let e = s.editor, e.target == target {
+                TextFieldView.draw(e, &b, row: top + 1, column: 4, width: r.width - 6)
+                continue
+            }
+            let lines = value.isEmpty ? ["(empty — press Enter to write)"] : TextWrap.lines(value, width: r.width - 6)
+            for (j, line) in lines.prefix(half - 1).enumerated() {
+                b.put(line, row: top + 1 + j, column: 4, style: value.isEmpty ? .muted : .plain)
+            }
+        }
+    }
+}
+
+/// A one-line editor: shows the end of long text, and places the terminal cursor.
+enum TextFieldView {
+    static func draw(_ e: TextField, _ b: inout ScreenBuffer, row: Int, column: Int, width: Int) {
+        let chars = Array(e.text)
+        var start = 0
+        while DisplayWidth.of(String(chars[start..<e.cursor])) > width - 2 { start += 1 }
+        let shown = String(chars[start...].prefix(width * 2))
+        b.fill(row: row, from: column, to: column + width, style: Style(underline: true))
+        b.put(shown, row: row, column: column, style: Style(underline: true), limit: width)
+        b.cursor = (row, column + DisplayWidth.of(String(chars[start..<e.cursor])))
+    }
+}
+
+enum Advice {
+    static func emergency(_ c: Catalogue) -> String {
+        let emergency = c.contact("emergency")?.when ?? "If a child is in immediate danger call 999."
+        let first = c.contact("first-contact").map { "\($0.name) \($0.phone ?? "")" } ?? "First Contact"
+        return "IMMEDIATE DANGER: \(emergency) Then contact \(first). It will be at the top of the referral summary."
+    }
+}

@@ -1,0 +1,179 @@
+import StaircaseCore
+
+/// The staircase with the proposal highlighted, then the working: reasons, flags,
+/// completeness and the course of action, in one scrollable column.
+enum ReviewView {
+    static func staircase(_ c: Catalogue, highlight step: Int?, width: Int) -> [(String, Style)] {
+        c.steps.reversed().map { st in
+            let indent = String(repeating: " ", count: (st.number - 1) * 4)
+            let mark = st.number == step ? "  ◀ proposed" : ""
+            let text = "\(indent)▟██ Step \(st.number) · Level \(st.level) · \(st.name)\(mark)"
+            return (text, st.number == step ? Style(bold: true, reverse: true, role: .accent) : .plain)
+        }
+    }
+
+    static func lines(_ s: WizardState, width: Int) -> [(String, Style)] {
+        guard let a = s.assessment, let p = s.proposal else { return [] }
+        var out: [(String, Style)] = []
+        /// Wraps a paragraph; a bullet ("• ", "! ") hangs so its continuation lines align.
+        func para(_ text: String, _ style: Style = .plain, indent: Int = 0) {
+            let hang = text.hasPrefix("• ") || text.hasPrefix("! ") ? 2 : 0
+            let pad = String(repeating: " ", count: indent)
+            for (i, l) in TextWrap.lines(text, width: width - indent - hang).enumerated() {
+                out.append((pad + (i > 0 ? String(repeating: " ", count: hang) : "") + l, style))
+            }
+        }
+        if a.immediateDanger == .yes { para(Advice.emergency(s.catalogue), .danger) ; out.append(("", .plain)) }
+        if let level = p.level, let step = p.step {
+            para("Proposed: Level \(level), step \(step) — \(s.catalogue.level(level)?.name ?? "")", .title)
+        } else {
+            para("No proposal yet: no row has been assessed.", .title)
+        }
+        out.append(("", .plain))
+        out += staircase(s.catalogue, highlight: p.step, width: width)
+        out.append(("", .plain))
+        out.append(("Why", .title))
+        for r in p.reasons {
+            para("• " + r.text, indent: 2)
+            if !r.indicators.isEmpty { para("rows: " + titles(r.indicators, in: s.catalogue), .muted, indent: 4) }
+        }
+        if !p.flags.isEmpty {
+            out.append(("", .plain))
+            out.append(("Flags", .title))
+            for f in p.flags {
+                para("! " + f.text, f.kind == .incomplete ? .warning : .danger, indent: 2)
+                if !f.indicators.isEmpty { para("rows: " + titles(f.indicators, in: s.catalogue), .muted, indent: 4) }
+            }
+        }
+        out.append(("", .plain))
+        out.append(("Completeness: \(p.completeness.assessed) of \(p.completeness.applicable) applicable rows assessed", .title))
+        for d in p.completeness.domains {
+            let name = s.catalogue.domains.first { $0.id == d.domain }?.name ?? d.domain
+            para("\(name): \(d.assessed) of \(d.applicable)", indent: 2)
+        }
+        if let course = p.courseOfAction {
+            out.append(("", .plain))
+            out.append(("Course of action (Level \(course.level))", .title))
+            for st in course.steps {
+                para(st.furtherAssessment, Style(bold: true), indent: 2)
+                for act in st.actions { para("• " + act, indent: 4) }
+            }
+        }
+        if p.level == 4 || a.decision?.level == 4 || !a.concernCategories.isEmpty {
+            out.append(("", .plain))
+            out.append(("Categories of concern (press 1–4 to mark)", .title))
+            for (i, k) in s.catalogue.concernCategories.enumerated() {
+                let on = a.concernCategories.contains(k.id)
+                out.append(("  \(i + 1) [\(on ? "x" : " ")] \(k.name)", on ? Style(bold: true) : .plain))
+            }
+        }
+        return out
+    }
+
+    /// Row titles for a list of ids, so a reader can find them on the domain screens.
+    static func titles(_ ids: [String], in c: Catalogue) -> String {
+        let byID = Dictionary(c.allIndicators.map { ($0.indicator.id, $0.indicator.title) }, uniquingKeysWith: { a, _ in a })
+        let names = ids.prefix(6).map { byID[$0] ?? $0 }
+        return names.joined(separator: "; ") + (ids.count > 6 ? "; and \(ids.count - 6) more" : "")
+    }
+
+    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+        let all = lines(s, width: r.width - 2)
+        let first = min(s.scroll, max(0, all.count - r.height))
+        for (i, (text, style)) in all.dropFirst(first).prefix(r.height).enumerated() {
+            b.put(text, row: r.top + i, column: 1, style: style, limit: r.width - 2)
+        }
+        if all.count - first > r.height { b.put(" j/PgDn more ↓ ", row: r.bottom - 1, column: r.width - 16, style: .selected) }
+    }
+}
+
+enum DecisionView {
+    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+        guard let p = s.proposal else { return }
+        var y = r.top
+        let proposed = p.level.map { "Level \($0), step \(p.step ?? $0)" } ?? "none (nothing assessed)"
+        b.put("The engine proposes: \(proposed).", row: y, column: 2, style: .title)
+        y += 1
+        b.put("The proposal is not a decision: it is your professional judgement that counts.", row: y, column: 2, style: .muted)
+        y += 2
+        for (text, style) in ReviewView.staircase(s.catalogue, highlight: s.decisionStep, width: r.width) {
+            b.put(text.replacingProposed(), row: y, column: 2, style: style)
+            y += 1
+        }
+        y += 1
+        let differs = s.decisionLevel != p.level || s.decisionStep != p.step
+        b.put("Your decision: Level \(s.decisionLevel), step \(s.decisionStep)" + (differs ? " (differs from the proposal)" : " (accepting the proposal)"),
+              row: y, column: 2, style: Style(bold: true, role: differs ? .warning : .good))
+        y += 2
+        b.put(differs ? "Reason (required):" : "Reason (only needed for a different level):", row: y, column: 2, style: .key)
+        y += 1
+        if let e = s.editor, e.target == .decisionReason {
+            TextFieldView.draw(e, &b, row: y, column: 4, width: r.width - 6)
+        } else {
+            for (i, line) in TextWrap.lines(s.decisionReason.isEmpty ? "(none — press r to write)" : s.decisionReason, width: r.width - 6).prefix(max(1, r.bottom - y)).enumerated() {
+                b.put(line, row: y + i, column: 4, style: s.decisionReason.isEmpty ? .muted : .plain)
+            }
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingProposed() -> String {
+        hasSuffix("  ◀ proposed") ? String(dropLast("  ◀ proposed".count)) + "  ◀ your decision" : self
+    }
+}
+
+enum ExportView {
+    static let names = ["Markdown (.md)", "Plain text, 80 columns (.txt)", "HTML to print (.html)", "JSON (.json)"]
+
+    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+        b.put("Write the referral summary", row: r.top, column: 2, style: .title)
+        for (i, n) in names.enumerated() {
+            b.put((i == s.exportFormat ? "▸ " : "  ") + n, row: r.top + 2 + i, column: 4, style: i == s.exportFormat ? .selected : .plain)
+        }
+        b.put("File:", row: r.top + 7, column: 2, style: .key)
+        if let e = s.editor, e.target == .exportPath {
+            TextFieldView.draw(e, &b, row: r.top + 7, column: 8, width: r.width - 10)
+        } else {
+            b.put(s.resolvedExportPath, row: r.top + 7, column: 8, limit: r.width - 10)
+            b.put("e changes the file name", row: r.top + 8, column: 8, style: .muted)
+        }
+        b.put("The file is private to you (mode 0600) and never overwrites an existing file.", row: r.top + 9, column: 2, style: .muted)
+        if let path = s.exportedPath {
+            b.put("Written: ", row: r.top + 11, column: 2, style: Style(bold: true, role: .good))
+            b.put(path, row: r.top + 11, column: 11, limit: r.width - 12)
+        }
+    }
+}
+
+enum HelpView {
+    static let keys = [
+        "↑/↓ or j/k move · 1–4 choose a level · n not applicable · x clear the answer · e evidence note",
+        "Enter open or confirm · Tab next screen · Shift-Tab or Esc back · / filter rows by text",
+        "a show rows hidden for the child’s age · f full text of every level · u undo · Ctrl-L redraw · q quit",
+        "Every change is saved at once: you can close the terminal and resume where you left off.",
+    ]
+
+    static func lines(_ s: WizardState, width: Int) -> [(String, Style)] {
+        var out: [(String, Style)] = [("Keys", .title)]
+        for k in keys { out += TextWrap.lines(k, width: width).map { ($0, Style.plain) } }
+        out.append(("", .plain))
+        out.append(("Glossary", .title))
+        for g in s.catalogue.glossary {
+            let wrapped = TextWrap.lines("\(g.term): \(g.definition)", width: width)
+            out += wrapped.enumerated().map { ($1, $0 == 0 ? Style(bold: true) : .plain) }
+        }
+        return out
+    }
+
+    static func draw(_ s: WizardState, _ b: inout ScreenBuffer) {
+        for y in 1..<(s.height - 1) { b.put(String(repeating: " ", count: s.width), row: y, column: 0) }
+        let r = Rect(top: 2, left: 1, width: s.width - 2, height: s.height - 4)
+        Box.draw(&b, r, title: "Help")
+        let all = lines(s, width: r.width - 4)
+        let first = min(s.helpScroll, max(0, all.count - r.height))
+        for (i, (text, style)) in all.dropFirst(first).prefix(r.height).enumerated() {
+            b.put(text, row: r.top + i, column: r.left + 2, style: style, limit: r.width - 4)
+        }
+    }
+}

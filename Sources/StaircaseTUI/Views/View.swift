@@ -1,0 +1,105 @@
+import StaircaseCore
+
+/// Draws the whole screen for a state: frame (title, message, footer) around the current
+/// screen's body, then any overlay. Views read state and write cells; nothing else.
+public enum View {
+    public static func render(_ s: WizardState) -> ScreenBuffer {
+        var b = ScreenBuffer(width: s.width, height: s.height)
+        if s.tooSmall {
+            tooSmall(s, &b)
+            return b
+        }
+        header(s, &b)
+        let body = Rect(top: 2, left: 0, width: s.width, height: s.height - 3)
+        switch s.screen {
+        case .start: StartView.draw(s, &b, body)
+        case .details: DetailsView.draw(s, &b, body)
+        case .danger: DangerView.draw(s, &b, body)
+        case .domain(let d): DomainView.draw(s, d, &b, body)
+        case .voice: VoiceView.draw(s, &b, body)
+        case .review: ReviewView.draw(s, &b, body)
+        case .decision: DecisionView.draw(s, &b, body)
+        case .export: ExportView.draw(s, &b, body)
+        }
+        footer(s, &b)
+        if s.overlay == .help { HelpView.draw(s, &b) }
+        if s.overlay == .confirmQuit { confirmQuit(s, &b) }
+        return b
+    }
+
+    static func tooSmall(_ s: WizardState, _ b: inout ScreenBuffer) {
+        let text = "Staircase needs at least \(WizardState.minimumWidth)×\(WizardState.minimumHeight); this terminal is \(s.width)×\(s.height)."
+        let lines = TextWrap.lines(text + " Enlarge the window, or press q to quit.", width: max(1, s.width))
+        for (i, line) in lines.enumerated() where i < s.height { b.put(line, row: i, column: 0, style: .warning) }
+    }
+
+    static func header(_ s: WizardState, _ b: inout ScreenBuffer) {
+        b.fill(row: 0, from: 0, to: s.width, style: .selected)
+        b.put(" Staircase · \(screenTitle(s))", row: 0, column: 0, style: .selected)
+        if let a = s.assessment {
+            var right = Initials.of(a.child.name)
+            if let age = ChildAge.describe(a.child, on: s.today) { right += " · " + age }
+            if a.training { right = "TRAINING · " + right }
+            if a.immediateDanger == .yes { right = "IMMEDIATE DANGER · " + right }
+            let w = DisplayWidth.of(right) + 1
+            b.put(right, row: 0, column: max(0, s.width - w), style: Style(bold: true, reverse: true))
+        }
+        if let m = s.message {
+            b.put(m.text, row: 1, column: 1, style: m.isError ? .danger : Style(role: .good), limit: s.width - 2)
+        } else if s.unsaved {
+            b.put("Some changes are not saved.", row: 1, column: 1, style: .danger)
+        }
+    }
+
+    static func screenTitle(_ s: WizardState) -> String {
+        switch s.screen {
+        case .start: return s.catalogue.title
+        case .details: return "About the child and the referrer"
+        case .danger: return "Immediate safety"
+        case .domain(let d): return "\(s.catalogue.domains[d].name) (\(d + 1)/\(s.catalogue.domains.count))"
+        case .voice: return "Strengths and the child’s voice"
+        case .review: return "Review"
+        case .decision: return "Decision"
+        case .export: return "Referral summary"
+        }
+    }
+
+    static func footer(_ s: WizardState, _ b: inout ScreenBuffer) {
+        let row = s.height - 1
+        b.fill(row: row, from: 0, to: s.width, style: .selected)
+        b.put(" " + KeyMap.footer(for: s), row: row, column: 0, style: .selected)
+    }
+
+    static func confirmQuit(_ s: WizardState, _ b: inout ScreenBuffer) {
+        let box = Rect(top: s.height / 2 - 2, left: (s.width - 50) / 2, width: 50, height: 4)
+        Box.draw(&b, box, title: "Quit?")
+        b.put("Some changes are not saved. Quit anyway? (y/n)", row: box.top + 1, column: box.left + 2, style: .warning)
+    }
+}
+
+public struct Rect: Equatable, Sendable {
+    public var top, left, width, height: Int
+    public var bottom: Int { top + height }
+}
+
+enum Box {
+    static func draw(_ b: inout ScreenBuffer, _ r: Rect, title: String) {
+        for y in r.top..<r.bottom {
+            b.put(String(repeating: " ", count: r.width), row: y, column: r.left)
+            b.put("│", row: y, column: r.left)
+            b.put("│", row: y, column: r.left + r.width - 1)
+        }
+        b.put("┌" + String(repeating: "─", count: r.width - 2) + "┐", row: r.top - 1, column: r.left)
+        b.put("└" + String(repeating: "─", count: r.width - 2) + "┘", row: r.bottom, column: r.left)
+        b.put(" \(title) ", row: r.top - 1, column: r.left + 2, style: .title)
+    }
+}
+
+/// Initials for screens and lists, so a full name is shown only where it is being edited.
+public enum Initials {
+    public static func of(_ name: String) -> String {
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "-" })
+        let letters = words.compactMap(\.first).map { String($0).uppercased() + "." }
+        return letters.isEmpty ? "(no name yet)" : letters.joined(separator: " ")
+    }
+}

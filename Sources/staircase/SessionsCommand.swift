@@ -1,0 +1,109 @@
+import ArgumentParser
+import StaircaseCore
+import StaircaseStore
+
+/// `staircase sessions list|delete`: the saved assessments, by id and initials only.
+struct SessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sessions",
+        abstract: "List or delete saved assessments.",
+        subcommands: [List.self, Delete.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List saved assessments, newest first: id, initials, last change, progress, proposed level.")
+
+        @OptionGroup var source: CatalogueOptions
+        @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
+        var store: String?
+
+        func run() throws {
+            try runReporting {
+                let sessions = try openStore(store)
+                // Progress needs the catalogue, but a list without it is still worth showing.
+                let engine: ScoringEngine?
+                do {
+                    engine = ScoringEngine(catalogue: try source.load())
+                } catch {
+                    engine = nil
+                    FileHandleOutput.standardError("note: the catalogue did not load, so progress and proposed levels are not shown")
+                }
+                let rows: [SessionSummary]
+                do throws(StoreError) {
+                    rows = try sessions.listing(engine: engine)
+                } catch {
+                    throw Failure.io(error.description)
+                }
+                if rows.isEmpty {
+                    print("No saved assessments in \(SafeText.clean(sessions.directory)).")
+                    return
+                }
+                print(SessionsTable.render(rows), terminator: "")
+            }
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete one saved assessment by its id.")
+
+        @Argument(help: "The id shown by `staircase sessions list`.")
+        var id: String
+        @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
+        var store: String?
+
+        func run() throws {
+            try runReporting {
+                let sessions = try openStore(store)
+                do throws(StoreError) {
+                    try sessions.delete(id: id)
+                } catch {
+                    throw Failure(error)
+                }
+                print("deleted \(id)")
+            }
+        }
+    }
+}
+
+extension Failure {
+    /// sysexits for the store: 64 a bad id, 65 a damaged file, 66 no such session, 74 the rest.
+    init(_ error: StoreError) {
+        switch error {
+        case .invalidID: self = .usage(error.description)
+        case .damaged: self = .data(error.description)
+        case .notFound: self = .missingInput(error.description)
+        default: self = .io(error.description)
+        }
+    }
+}
+
+/// The `sessions list` table, padded by display width so initials in any script line up.
+enum SessionsTable {
+    static func render(_ rows: [SessionSummary]) -> String {
+        let header = ["ID", "CHILD", "LAST CHANGE", "PROGRESS", "PROPOSED", "NOTE"]
+        let body = rows.map { s -> [String] in
+            if let damaged = s.damaged {
+                return [s.id, "-", "-", "-", "-", "damaged: " + damaged]
+            }
+            return [
+                s.id, s.initials.isEmpty ? "-" : s.initials, s.lastChangeText, s.progress.description, s.proposedText,
+                s.training ? "training" : "",
+            ]
+        }.map { $0.map { SafeText.clean($0) } }
+        let table = [header] + body
+        let widths = header.indices.map { c in table.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
+        var out = ""
+        for row in table {
+            var line = ""
+            for (c, cell) in row.enumerated() {
+                line += cell
+                if c < row.count - 1 { line += String(repeating: " ", count: widths[c] - DisplayWidth.of(cell) + 2) }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+}

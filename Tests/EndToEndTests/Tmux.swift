@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// Drives the built `staircase` binary in a real terminal: a private tmux server per test,
+/// status bar off, keys sent with send-keys, the screen read with capture-pane. Tests wait for
+/// text to appear instead of sleeping, so they are quick when the machine is and patient when not.
+final class Tmux {
+    let socket: String
+    let home: String
+    let session = "e2e"
+    static let timeout: TimeInterval = 15
+
+    /// The staircase executable next to this test bundle in the build folder.
+    static var binary: String {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var dir = bundle
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("staircase").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/staircase").standardized.path
+    }
+
+    init() throws {
+        socket = "staircase-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        home = NSTemporaryDirectory() + socket
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        _ = try? Tmux.run(["tmux", "-L", socket, "kill-server"])
+        try? FileManager.default.removeItem(atPath: home)
+    }
+
+    var dataDirectory: String { home + "/data" }
+
+    /// Starts a shell-less session running `command` under the given TERM and environment.
+    func start(_ arguments: String = "", term: String = "xterm-256color", width: Int = 80, height: Int = 24, env: [String: String] = [:], shell: Bool = false) throws {
+        var vars = ["LANG": "C.UTF-8", "HOME": home, "XDG_DATA_HOME": dataDirectory, "TERM": term, "SWIFT_BACKTRACE": "enable=no"]
+        vars.merge(env) { $1 }
+        let envText = vars.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        let program = shell ? "env \(envText) sh" : "env \(envText) '\(Tmux.binary)' \(arguments)"
+        // The tmux server gets a minimal environment: the test runner's own (NO_COLOR set by the
+        // tool that runs the tests, say) must not leak into the program under test.
+        let minimal = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        try Tmux.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", program], environment: minimal)
+        try Tmux.run(["tmux", "-L", socket, "set-option", "-g", "status", "off"])
+        try Tmux.run(["tmux", "-L", socket, "set-option", "-g", "remain-on-exit", "on"])
+    }
+
+    func send(_ keys: String...) throws {
+        try Tmux.run(["tmux", "-L", socket, "send-keys", "-t", session] + keys)
+    }
+
+    /// Types literal text (no key-name interpretation).
+    func type(_ text: String) throws {
+        try Tmux.run(["tmux", "-L", socket, "send-keys", "-t", session, "-l", text])
+    }
+
+    func screen(escapes: Bool = false) throws -> String {
+        try Tmux.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : []))
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try Tmux.run(["tmux", "-L", socket, "resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    var panePID: Int32 {
+        (try? Tmux.run(["tmux", "-L", socket, "display-message", "-p", "-t", session, "#{pane_pid}"]))
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
+    }
+
+    /// Waits until the screen contains `text`; fails the test with the screen if it never does.
+    @discardableResult
+    func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(Tmux.timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            usleep(20_000)
+        }
+        Issue.record("timed out waiting for “\(text)”; screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw TmuxError.timeout(text)
+    }
+
+    enum TmuxError: Error { case timeout(String), failed(String) }
+
+    /// Runs a command and returns its output. posix_spawn and waitpid rather than Foundation's
+    /// Process, whose waitUntilExit can hang on Linux when a child (the tmux server started by
+    /// `new-session`) inherits its descriptors; output goes through a file for the same reason.
+    @discardableResult
+    static func run(_ args: [String], environment: [String: String]? = nil) throws -> String {
+        let (status, text) = spawn(args, environment: environment)
+        if status != 0 && args.first == "tmux" && !args.contains("kill-server") {
+            throw TmuxError.failed("\(args.joined(separator: " ")): \(text)")
+        }
+        return text
+    }
+
+    static func spawn(_ args: [String], environment: [String: String]? = nil) -> (Int32, String) {
+        let outPath = NSTemporaryDirectory() + "staircase-e2e-out-\(UUID().uuidString)"
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        // Children start with no blocked signals, whatever thread of the test runner spawns them.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        var pid: pid_t = 0
+        let argv = args.map { strdup($0) } + [nil]
+        let envp = env.map { strdup($0) } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        guard posix_spawnp(&pid, args[0], &actions, &attributes, argv, envp) == 0 else { return (127, "cannot run \(args[0])") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let exited = (status & 0x7F) == 0
+        return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), text)
+    }
+
+    /// Runs the binary without a terminal (for `score`, `sessions`), returning status and output.
+    static func staircase(_ args: [String], env: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(env) { $1 }
+        let (status, text) = spawn([binary] + args, environment: environment)
+        return (status, text)
+    }
+}

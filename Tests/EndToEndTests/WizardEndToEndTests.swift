@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+/// The built binary in a real terminal (tmux). Each test has its own tmux server and data folder.
+@Suite(.serialized) struct WizardEndToEndTests {
+    /// From the start screen to the first domain, for a ten-year-old.
+    func reachFirstDomain(_ t: Tmux, name: String = "Test Child") throws {
+        try t.waitFor("New assessment")
+        try t.send("Enter")
+        try t.waitFor("About the child")
+        try t.send("Enter")
+        try t.type(name)
+        try t.send("Enter", "Down", "Enter")
+        try t.type("2016-04-12")
+        try t.send("Enter")
+        try t.waitFor("10 years")
+        try t.send("Up", "Up", "Enter")
+        try t.waitFor("Is the child in immediate danger?")
+        try t.send("Up", "Enter")
+        try t.waitFor("Child’s developmental needs (1/3)")
+    }
+
+    func savedFiles(_ t: Tmux) throws -> [String] {
+        let dir = t.dataDirectory + "/staircase"
+        return try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }.map { dir + "/" + $0 }
+    }
+
+    @Test func completeAnAssessmentAndReviewMatchesScore() throws {
+        let t = try Tmux()
+        try t.start()
+        try reachFirstDomain(t)
+        // Four Level 2 rows across two areas: the combination rule proposes Level 3.
+        for _ in 0..<4 { try t.send("2") }
+        try t.waitFor("4 of")
+        for _ in 0..<4 { try t.send("Tab") }
+        let review = try t.waitFor("Proposed: Level 3, step 3")
+        #expect(review.contains("Combination rule"))
+        #expect(review.contains("◀ proposed"))
+        try t.send("Tab")
+        try t.waitFor("The engine proposes: Level 3, step 3.")
+        try t.send("Enter")
+        try t.waitFor("Decision recorded: Level 3, step 3.")
+        try t.send("q")
+        let files = try savedFiles(t)
+        #expect(files.count == 1)
+        let score = try Tmux.staircase(["score", files[0]])
+        #expect(score.status == 0)
+        #expect(score.output.contains("Proposed: Level 3, step 3"))
+        let saved = try String(contentsOfFile: files[0], encoding: .utf8)
+        #expect(saved.contains("\"level\" : 3"))
+    }
+
+    @Test func tooSmallTerminalSaysSoAndRecovers() throws {
+        let t = try Tmux()
+        try t.start()
+        try t.waitFor("New assessment")
+        try t.resize(width: 70, height: 20)
+        try t.waitFor("Staircase needs at least 80×24; this terminal is 70×20.")
+        try t.resize(width: 80, height: 24)
+        try t.waitFor("New assessment")
+    }
+
+    @Test func quitAndResumeKeepsEveryAnswer() throws {
+        let t = try Tmux()
+        try t.start()
+        try reachFirstDomain(t)
+        try t.send("3", "1", "n")
+        try t.send("e")
+        try t.type("Seen by the school nurse")
+        try t.send("Enter")
+        try t.waitFor("Note: Seen by the school nurse")
+        try t.send("q")
+        try t.waitFor("Saved:")
+        // Start the program again in the same terminal, as a person reopening it would.
+        try Tmux.run(["tmux", "-L", t.socket, "respawn-pane", "-k", "-t", t.session,
+                      "env LANG=C.UTF-8 HOME=\(t.home) XDG_DATA_HOME=\(t.dataDirectory) TERM=xterm-256color '\(Tmux.binary)'"])
+        try t.waitFor("Resume")
+        try t.send("Down", "Enter")
+        try t.waitFor("Resumed.")
+        try t.send("Up", "Enter")
+        try t.waitFor("Is the child in immediate danger?")
+        try t.send("Tab")
+        let screen = try t.waitFor("3 of")
+        #expect(screen.contains("[3]"))
+        #expect(screen.contains("[1]"))
+        #expect(screen.contains("[–] Education, employment or training"))
+        #expect(screen.contains("[ ]✎General child development"))
+    }
+
+    @Test func hangupSavesAndRestoresTheTerminal() throws {
+        let t = try Tmux()
+        try t.start(shell: true)
+        try t.type("stty -g > \(t.home)/before; '\(Tmux.binary)'; echo \"EXIT\"=$?; stty -g > \(t.home)/after; echo \"DO\"NE")
+        try t.send("Enter")
+        try reachFirstDomain(t)
+        try t.send("4", "e")
+        try t.type("typed just before the hangup")
+        try t.waitFor("typed just before the hangup")
+        let pid = try Tmux.run(["pgrep", "-n", "-f", Tmux.binary]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(kill(Int32(pid) ?? 0, SIGHUP) == 0)
+        let after = try t.waitFor("DONE")
+        #expect(after.contains("EXIT=129"))
+        let before = try String(contentsOfFile: t.home + "/before", encoding: .utf8)
+        let restored = try String(contentsOfFile: t.home + "/after", encoding: .utf8)
+        #expect(before == restored)
+        let files = try savedFiles(t)
+        #expect(files.count == 1)
+        let saved = try String(contentsOfFile: files[0], encoding: .utf8)
+        #expect(saved.contains("typed just before the hangup"))
+        #expect(saved.contains("\"rating\" : \"4\""))
+    }
+
+    @Test func noColorUsesNoColourEscapes() throws {
+        let coloured = try Tmux()
+        try coloured.start()
+        try reachFirstDomain(coloured)
+        // The colours Staircase uses (cyan, yellow, red, green) as tmux reports them.
+        func hasColour(_ text: String) -> Bool {
+            ["31", "32", "33", "36"].contains { code in text.contains("\u{1B}[\(code)m") || text.contains(";\(code)m") }
+        }
+        let colouredScreen = try coloured.screen(escapes: true)
+        #expect(hasColour(colouredScreen), "no colour in: \(colouredScreen.debugDescription.prefix(1500))")
+        let plain = try Tmux()
+        try plain.start(env: ["NO_COLOR": "1"])
+        try reachFirstDomain(plain)
+        let screen = try plain.screen(escapes: true)
+        #expect(!hasColour(screen))
+        #expect(screen.contains("\u{1B}[7m") || screen.contains(";7m"))
+    }
+
+    @Test(arguments: ["screen", "tmux-256color", "linux", "vt100"])
+    func worksWithCommonTerminalTypes(term: String) throws {
+        let t = try Tmux()
+        try t.start(term: term)
+        try t.waitFor("New assessment")
+        try t.send("q")
+    }
+
+    @Test func unknownTerminalGivesAClearError() throws {
+        let t = try Tmux()
+        try t.start(shell: true)
+        try t.type("TERM=no-such-terminal '\(Tmux.binary)'; echo \"EXIT\"=$?")
+        try t.send("Enter")
+        let screen = try t.waitFor("EXIT=")
+        #expect(screen.contains("the terminal type \"no-such-terminal\" is not known"))
+        #expect(screen.contains("EXIT=64"))
+    }
+
+    @Test func noTerminalGivesAClearError() throws {
+        let r = try Tmux.staircase([])
+        #expect(r.status == 64)
+        #expect(r.output.contains("must be a terminal"))
+    }
+}

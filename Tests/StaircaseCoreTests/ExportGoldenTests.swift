@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import StaircaseCore
+
+/// Every format of a realistic Level 3 and Level 4 summary, compared byte for byte with the files
+/// in Golden/ (STAIRCASE_RECORD=1 re-records), plus the content those files must carry.
+@Suite struct ExportGoldenTests {
+    static let cases: [(String, Bool)] = [("level3", false), ("level4", false), ("level4", true)]
+
+    @Test(arguments: ExportFormat.allCases)
+    func goldenFiles(format: ExportFormat) throws {
+        for (name, redact) in Self.cases {
+            let out = try ExportSupport.render(name, format, redact: redact)
+            try ExportSupport.expectGolden(out, name + (redact ? "-redacted" : "") + "." + format.fileExtension)
+        }
+    }
+
+    @Test func sameInputsGiveIdenticalBytes() throws {
+        for format in ExportFormat.allCases {
+            for (name, redact) in Self.cases {
+                let first = try ExportSupport.render(name, format, redact: redact)
+                let second = try ExportSupport.render(name, format, redact: redact)
+                #expect(Data(first.utf8) == Data(second.utf8), "\(name) \(format) differs between runs")
+            }
+        }
+    }
+
+    @Test func levelThreeCarriesTheContentInOrder() throws {
+        let md = try ExportSupport.render("level3", .markdown)
+        let order = [
+            "# Children's Services referral summary",
+            "**Date:** 2026-11-20 10:45 UTC (decision)",
+            "test-minimal, version 1",
+            "## The child", "**Name:** Jamie Smith", "**Date of birth:** 2016-04-12", "**Age:** 10 years on 2026-11-20",
+            "## Referrer", "Greenfield Primary School", "alex.morgan@greenfield.example.sch.uk",
+            "## Team Around the Family", "No Team Around the Family",
+            "## Consent", "Consent was sought and given.",
+            "## Level of need", "**Proposed:** Level 3, step 3: Targeted Response", "**Decided:** Level 3, step 3",
+            "## Course of action (Level 3)", "If not already done, a Children’s Services Referral must be undertaken",
+            "## Needs above Level 1", "### Child", "Area one: Row one — Level 3", "Row one: complex needs.",
+            "> Reading age is two years behind; attendance 84% this term.\\", "> Missed the last two hearing appointments.",
+            "### Parenting", "Mental health — Level 2", "### Family", "Housing — Level 2",
+            "## Information links", "Single Assessment: http://www.durham-lscb.org.uk/",
+            "## Strengths and protective factors", "close bond with an older brother",
+            "## The child's wishes and feelings", "\"I like school when it's art.\"",
+            "## Flags", "Combination of needs",
+            "## Rows not yet assessed", "5 of 6 applicable rows are assessed.", "**Parenting:** 1 not yet assessed: Domestic abuse",
+        ]
+        var from = md.startIndex
+        for piece in order {
+            guard let r = md.range(of: piece, range: from..<md.endIndex) else {
+                Issue.record("missing or out of order: \(piece)")
+                continue
+            }
+            from = r.upperBound
+        }
+        #expect(!md.contains("IMMEDIATE DANGER"))
+        #expect(!md.contains("Categories of concern"))
+        #expect(!md.contains("Row two"), "a pre-birth row is not listed as missing for a ten-year-old")
+        #expect(!md.contains("Income — Level"), "a Level 1 row is not listed among the needs")
+    }
+
+    @Test func levelFourLeadsWithDangerAndNamesTheOverride() throws {
+        let s = try ExportSupport.summary("level4")
+        #expect(s.proposed?.step == 4)
+        #expect(s.decided?.step == 5)
+        #expect(s.differsFromProposal)
+        #expect(s.courseOfAction?.level == 4 && s.courseOfAction?.basis == .decided)
+        #expect(s.flags.map(\.kind) == [.immediateDanger, .combination, .toxicTrio])
+        #expect(s.concernCategories.map(\.name) == ["Physical abuse", "Neglect"])
+        #expect(s.immediateDanger.advice.map(\.phone) == ["999", "03000 26 79 79"])
+        #expect(s.domains.first?.notAssessed.map(\.id) == ["a1.r2"], "pre-birth rows count for a baby")
+
+        let text = try ExportSupport.render("level4", .text)
+        let lines = text.split(separator: "\n").map(String.init)
+        let danger = try #require(lines.firstIndex(of: "IMMEDIATE DANGER"))
+        #expect(danger < 4, "the danger notice is at the top")
+        #expect(text.contains("Police or ambulance: 999"))
+        #expect(text.contains("First Contact: 03000 26 79 79"))
+        #expect(text.contains("Reason for deciding differently from the proposal:"))
+        #expect(text.contains("  | Police protection is being sought."))
+        #expect(text.contains("Categories of concern"))
+        #expect(text.contains("Toxic trio:"))
+    }
+
+    @Test func courseOfActionFollowsTheDecidedLevel() throws {
+        let c = try ExportSupport.catalogue()
+        var a = try ExportSupport.assessment("level3", catalogue: c)
+        a.decision = Assessment.Decision(level: 2, step: 2, reason: "Mother has asked for help herself.", decidedAt: "2026-11-20T11:00:00Z")
+        let s = ReferralSummary.build(catalogue: c, assessment: a, proposal: ScoringEngine(catalogue: c).propose(a), redact: false)
+        #expect(s.courseOfAction?.level == 2)
+        #expect(s.courseOfAction?.steps.first?.furtherAssessment.hasPrefix("If a number of issues") == true)
+        #expect(s.differsFromProposal)
+        #expect(s.dateTime == "2026-11-20T11:00:00Z")
+
+        a.decision = nil
+        let undecided = ReferralSummary.build(catalogue: c, assessment: a, proposal: ScoringEngine(catalogue: c).propose(a), redact: false)
+        #expect(undecided.courseOfAction?.basis == .proposed)
+        #expect(undecided.dateSource == .lastChange && undecided.dateTime == "2026-11-20T10:45:00Z")
+        #expect(MarkdownRenderer.render(undecided).contains("**Decided:** not yet decided"))
+    }
+
+    @Test func textLinesFitEightyColumns() throws {
+        for name in ["level3", "level4", "hostile"] {
+            let text = try ExportSupport.render(name, .text)
+            for line in text.split(separator: "\n") {
+                #expect(DisplayWidth.of(line) <= 80, "\(name): \(line.prefix(40))… is wider than 80 columns")
+            }
+        }
+    }
+
+    @Test func trainingRunsSaySoAtTheTop() throws {
+        let c = try ExportSupport.catalogue()
+        var a = try ExportSupport.assessment("level3", catalogue: c)
+        a.training = true
+        for format in [ExportFormat.markdown, .text, .html] {
+            let out = ReferralExporter.render(format: format, catalogue: c, assessment: a, redact: false)
+            let notice = try #require(out.range(of: "TRAINING RUN"), "\(format)")
+            let child = try #require(out.range(of: "The child"), "\(format)")
+            #expect(notice.lowerBound < child.lowerBound, "\(format): the notice comes before the case details")
+        }
+        let json = try JSONValue.parse(ReferralExporter.render(format: .json, catalogue: c, assessment: a, redact: false))
+        #expect(json["training"] == .bool(true))
+    }
+}

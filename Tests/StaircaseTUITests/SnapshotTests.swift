@@ -1,0 +1,86 @@
+import Foundation
+import StaircaseCore
+import Testing
+@testable import StaircaseTUI
+
+/// Every screen rendered from the real Durham catalogue at 80×24 and 120×40, compared with text
+/// golden files in Snapshots/. Set STAIRCASE_RECORD=1 to re-record after an intended change.
+@Suite struct SnapshotTests {
+    static let sizes = [(80, 24), (120, 40)]
+
+    static func durhamState(width: Int, height: Int) throws -> WizardState {
+        let c = try EmbeddedCatalogue.load()
+        var s = WizardState(catalogue: c, today: Support.today, now: "2026-11-23T10:00:00Z", width: width, height: height)
+        s.resumable = [ResumeItem(id: "a-1", label: "J. S. · changed 2026-11-20 10:45 · 13 of 80 rows · Level 3")]
+        return s
+    }
+
+    /// A ten-year-old with a few answers, on the first domain.
+    static func inProgress(width: Int, height: Int) throws -> WizardState {
+        var s = try durhamState(width: width, height: height)
+        Support.press(&s, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
+        s.cursor = DetailField.immediateDangerNext.rawValue
+        Support.press(&s, [.enter, .up, .enter])
+        Support.press(&s, [.char("1"), .char("2"), .char("e")] + Support.type("Reading age two years behind") + [.enter, .char("3")])
+        return s
+    }
+
+    static func screens(width w: Int, height h: Int) throws -> [(String, WizardState)] {
+        var out: [(String, WizardState)] = []
+        out.append(("start", try durhamState(width: w, height: h)))
+        var details = try durhamState(width: w, height: h)
+        Support.press(&details, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
+        out.append(("details", details))
+        var danger = details
+        danger.cursor = DetailField.immediateDangerNext.rawValue
+        Support.press(&danger, [.enter, .up, .up, .enter])
+        out.append(("danger-yes", danger))
+        let domain = try inProgress(width: w, height: h)
+        out.append(("domain", domain))
+        var expanded = domain
+        Support.press(&expanded, [.up, .char("f")])
+        out.append(("domain-expanded", expanded))
+        var filtered = domain
+        Support.press(&filtered, [.char("/")] + Support.type("bully") + [.enter])
+        out.append(("domain-filtered", filtered))
+        var voice = domain
+        Support.press(&voice, [.tab, .tab, .tab, .enter] + Support.type("Close to her brother") + [.enter])
+        out.append(("voice", voice))
+        var review = voice
+        Support.press(&review, [.tab])
+        out.append(("review", review))
+        var decision = review
+        Support.press(&decision, [.tab, .char("4"), .char("s")])
+        out.append(("decision-override", decision))
+        var help = domain
+        Support.press(&help, [.char("?")])
+        out.append(("help", help))
+        return out
+    }
+
+    @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })
+    func screensMatchSnapshots(size: String) throws {
+        let parts = size.split(separator: "x").compactMap { Int($0) }
+        let record = ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1"
+        for (name, state) in try Self.screens(width: parts[0], height: parts[1]) {
+            let rendered = View.render(state)
+            #expect(rendered.lines.allSatisfy { DisplayWidth.of($0) <= parts[0] })
+            let text = rendered.text + "\n"
+            let file = Support.testsDirectory.appendingPathComponent("Snapshots/\(name)-\(size).txt")
+            if record {
+                try text.write(to: file, atomically: true, encoding: .utf8)
+                continue
+            }
+            let expected = try? String(contentsOf: file, encoding: .utf8)
+            #expect(expected == text, "\(name) at \(size) differs from Snapshots/\(file.lastPathComponent); re-record with STAIRCASE_RECORD=1 if intended")
+        }
+    }
+
+    @Test func wideAndCombiningNamesKeepColumnsAligned() throws {
+        var s = try Self.inProgress(width: 80, height: 24)
+        s.assessment?.child.name = "Zoë 山田"
+        let b = View.render(s)
+        #expect(b.lines[0].hasSuffix("Z. 山. · 10 years"))
+        #expect(b.lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import StaircaseCore
+@testable import StaircaseTUI
+
+enum Support {
+    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+    static func minimal() throws -> Catalogue {
+        try CatalogueLoader.load(path: testsDirectory.appendingPathComponent("../StaircaseCoreTests/Fixtures/minimal.json").standardized.path)
+    }
+
+    static let today = CalendarDate(year: 2026, month: 11, day: 23) ?? CalendarDate.unknownDay
+
+    static func state(_ c: Catalogue, width: Int = 80, height: Int = 24) -> WizardState {
+        WizardState(catalogue: c, today: today, now: "2026-11-23T10:00:00Z", width: width, height: height)
+    }
+
+    /// Sends keys through the key map and reducer, as the run loop does; returns all effects.
+    @discardableResult
+    static func press(_ s: inout WizardState, _ keys: [Key]) -> [Effect] {
+        var effects: [Effect] = []
+        for k in keys {
+            guard let a = KeyMap.action(for: k, in: s) else { continue }
+            effects += Wizard.reduce(&s, a)
+        }
+        return effects
+    }
+
+    static func type(_ text: String) -> [Key] { text.map { Key.char($0) } }
+
+    /// A state past the details and danger screens, on the first domain.
+    static func onFirstDomain(_ c: Catalogue, name: String = "Jo Bloggs", dob: String = "2019-05-01") -> WizardState {
+        var s = state(c)
+        press(&s, [.enter])  // New assessment
+        press(&s, [.enter] + type(name) + [.enter])
+        press(&s, [.down, .enter] + type(dob) + [.enter])
+        s.cursor = DetailField.immediateDangerNext.rawValue
+        press(&s, [.enter])
+        s.cursor = 1  // "No"
+        press(&s, [.enter])
+        return s
+    }
+}

@@ -1,0 +1,144 @@
+import StaircaseCore
+import Testing
+@testable import StaircaseTUI
+
+@Suite struct WizardReducerTests {
+    let c: Catalogue
+    init() throws { c = try Support.minimal() }
+
+    @Test func newAssessmentSavesAndOpensDetails() {
+        var s = Support.state(c)
+        let effects = Support.press(&s, [.enter])
+        #expect(s.screen == .details)
+        #expect(s.assessment?.catalogue == .init(id: "test-minimal", version: "1"))
+        #expect(effects.count == 1)
+    }
+
+    @Test func typingInAFieldTakesEveryKeyIncludingQ() {
+        var s = Support.state(c)
+        Support.press(&s, [.enter, .enter] + Support.type("quinn u") + [.enter])
+        #expect(s.assessment?.child.name == "quinn u")
+        #expect(s.screen == .details)
+    }
+
+    @Test func controlCharactersNeverEnterAField() {
+        var s = Support.state(c)
+        Support.press(&s, [.enter, .enter, .char("A"), .char("\u{1B}"), .char("\u{202E}"), .char("B"), .enter])
+        #expect(s.assessment?.child.name == "AB")
+    }
+
+    @Test func futureDateOfBirthIsRefused() {
+        var s = Support.state(c)
+        Support.press(&s, [.enter, .enter] + Support.type("Jo") + [.enter, .down, .enter] + Support.type("2027-01-01") + [.enter])
+        s.cursor = DetailField.immediateDangerNext.rawValue
+        Support.press(&s, [.enter])
+        #expect(s.screen == .details)
+        #expect(s.message?.text == "The date of birth 2027-01-01 is in the future.")
+    }
+
+    @Test func consentNotSoughtNeedsAReason() {
+        var s = Support.state(c)
+        Support.press(&s, [.enter, .enter] + Support.type("Jo") + [.enter, .down, .enter] + Support.type("2019-01-01") + [.enter])
+        s.cursor = DetailField.consent.rawValue
+        Support.press(&s, [.enter, .enter, .enter])  // not-yet-asked → given → refused → not-sought
+        #expect(s.assessment?.consent.status == .notSought)
+        s.cursor = DetailField.immediateDangerNext.rawValue
+        Support.press(&s, [.enter])
+        #expect(s.message?.text == "Say why seeking consent would put the child at risk.")
+    }
+
+    @Test func immediateDangerYesShowsAdviceAndStays() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.backTab])
+        #expect(s.screen == .danger)
+        s.cursor = 0
+        Support.press(&s, [.enter])
+        #expect(s.assessment?.immediateDanger == .yes)
+        #expect(s.screen == .danger)
+        #expect(View.render(s).text.contains("999"))
+    }
+
+    @Test func ratingARowSavesAndMovesOn() {
+        var s = Support.onFirstDomain(c)
+        #expect(s.screen == .domain(0))
+        let effects = Support.press(&s, [.char("2")])
+        #expect(s.assessment?.rating(of: "a1.r1") == .level2)
+        #expect(s.domainCursor[0] == 1)
+        #expect(effects.count == 1)
+    }
+
+    @Test func preBirthRowsAreHiddenForAnOlderChildUntilAsked() {
+        var s = Support.onFirstDomain(c)
+        #expect(s.visibleRows(domain: 0).map(\.indicator.id) == ["a1.r1", "a2.r1"])
+        Support.press(&s, [.char("a")])
+        #expect(s.visibleRows(domain: 0).map(\.indicator.id) == ["a1.r1", "a1.r2", "a2.r1"])
+    }
+
+    @Test func filterNarrowsRowsAndEscClears() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("/")] + Support.type("three") + [.enter])
+        #expect(s.visibleRows(domain: 0).map(\.indicator.id) == ["a2.r1"])
+        Support.press(&s, [.escape])
+        #expect(s.filter.isEmpty)
+    }
+
+    @Test func undoRestoresThePreviousAnswer() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("3"), .up, .char("4")])
+        #expect(s.assessment?.rating(of: "a1.r1") == .level4)
+        Support.press(&s, [.char("u")])
+        #expect(s.assessment?.rating(of: "a1.r1") == .level3)
+    }
+
+    @Test func evidenceNoteIsKeptWithTheAnswer() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("2"), .up, .char("e")] + Support.type("Seen at home") + [.enter])
+        #expect(s.assessment?.answers["a1.r1"] == .init(.level2, note: "Seen at home"))
+    }
+
+    @Test func decisionOtherThanProposalNeedsAReason() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab])
+        #expect(s.screen == .decision)
+        #expect(s.decisionLevel == 2)
+        Support.press(&s, [.char("3"), .enter])
+        #expect(s.screen == .decision)
+        #expect(s.message?.isError == true)
+        Support.press(&s, [.char("r")] + Support.type("Escalating concerns from school") + [.enter, .enter])
+        #expect(s.assessment?.decision == .init(level: 3, step: 3, reason: "Escalating concerns from school", decidedAt: "2026-11-23T10:00:00Z"))
+        #expect(s.screen == .export)
+    }
+
+    @Test func acceptingTheProposalNeedsNoReason() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab, .tab, .enter])
+        #expect(s.assessment?.decision?.level == 4)
+        #expect(s.assessment?.decision?.step == 4)
+        #expect(s.assessment?.decision?.reason == "")
+    }
+
+    @Test func quitAsksOnlyWhenSomethingIsUnsaved() {
+        var s = Support.onFirstDomain(c)
+        #expect(Support.press(&s, [.char("q")]) == [.quit])
+        _ = Wizard.reduce(&s, .saveFailed("disk full"))
+        #expect(Support.press(&s, [.char("q")]).isEmpty)
+        #expect(s.overlay == .confirmQuit)
+        #expect(Support.press(&s, [.char("y")]) == [.quit])
+    }
+
+    @Test func aSignalCommitsTheFieldBeingTyped() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("e")] + Support.type("half-typed note"))
+        let effects = Wizard.reduce(&s, .signal)
+        #expect(effects.last == .quit)
+        #expect(s.assessment?.answers["a1.r1"]?.note == "half-typed note")
+        #expect(effects.contains { if case .save = $0 { return true } else { return false } })
+    }
+
+    @Test func tooSmallTerminalSaysSoAndRecovers() {
+        var s = Support.state(c, width: 60, height: 20)
+        #expect(View.render(s).text.contains("Staircase needs at least 80×24; this terminal is 60×20."))
+        _ = Wizard.reduce(&s, .resize(width: 80, height: 24))
+        #expect(View.render(s).text.contains("New assessment"))
+    }
+}
