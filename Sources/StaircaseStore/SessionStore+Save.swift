@@ -55,8 +55,7 @@ extension SessionStore {
 
     /// Pretty, sorted JSON with a final newline: stable diffs and byte-for-byte repeatable saves.
     static func encode(_ assessment: Assessment) throws(StoreError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.stable
         do {
             return Array(try encoder.encode(assessment)) + [0x0A]
         } catch {

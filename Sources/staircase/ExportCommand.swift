@@ -31,13 +31,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let catalogue = try source.load()
-            let assessment: Assessment
-            do {
-                assessment = try AssessmentLoader.load(path: file, catalogue: catalogue)
-            } catch let error as AssessmentError {
-                throw error.isUnreadable ? Failure.missingInput(error.description) : Failure.data(error.description)
-            }
+            let (catalogue, assessment) = try source.loadWithAssessment(file)
             let text = ReferralExporter.render(format: format, catalogue: catalogue, assessment: assessment, redact: redact)
             guard let output else {
                 print(text, terminator: "")

@@ -17,22 +17,28 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let catalogue = try source.load()
-            let assessment: Assessment
-            do {
-                assessment = try AssessmentLoader.load(path: file, catalogue: catalogue)
-            } catch let error as AssessmentError {
-                throw error.isUnreadable ? Failure.missingInput(error.description) : Failure.data(error.description)
-            }
+            let (catalogue, assessment) = try source.loadWithAssessment(file)
             let proposal = ScoringEngine(catalogue: catalogue).propose(assessment)
             switch format {
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                let encoder = JSONEncoder.stable
                 print(String(decoding: try encoder.encode(proposal), as: UTF8.self))
             case .text:
                 print(ProposalText.render(proposal, catalogue: catalogue, width: 80), terminator: "")
             }
+        }
+    }
+}
+
+extension CatalogueOptions {
+    /// The catalogue, and an assessment file checked against it; errors become exit codes
+    /// (66 for a missing file, 65 for bad data).
+    func loadWithAssessment(_ file: String) throws -> (Catalogue, Assessment) {
+        let catalogue = try load()
+        do {
+            return (catalogue, try AssessmentLoader.load(path: file, catalogue: catalogue))
+        } catch {
+            throw error.isUnreadable ? Failure.missingInput(error.description) : Failure.data(error.description)
         }
     }
 }

@@ -48,12 +48,16 @@ public enum CatalogueText {
 
     /// A cell as one line of prose: text, then its links by name.
     public static func describe(_ cell: Cell, in c: Catalogue) -> String {
+        let names = cell.links.map { c.service($0)?.name ?? $0 }
+        return names.isEmpty ? text(of: cell) : text(of: cell) + " Links: " + names.joined(separator: "; ") + "."
+    }
+
+    /// A cell's descriptor, or what its "not applicable" means.
+    public static func text(of cell: Cell) -> String {
         switch cell {
-        case .notApplicable(.stated): return "Not applicable (the document says so)."
-        case .notApplicable(.blank): return "Not applicable (no descriptor at this level)."
-        case .descriptor(let text, let links):
-            let names = links.map { c.service($0)?.name ?? $0 }
-            return names.isEmpty ? text : text + " Links: " + names.joined(separator: "; ") + "."
+        case .notApplicable(.stated): "Not applicable (the document says so)."
+        case .notApplicable(.blank): "Not applicable (no descriptor at this level)."
+        case .descriptor(let text, _): text
         }
     }
 

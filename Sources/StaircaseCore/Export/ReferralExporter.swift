@@ -46,8 +46,7 @@ public enum ReferralExporter {
 
     /// Pretty-printed with sorted keys, so the output is stable and diffs well.
     public static func json(_ summary: ReferralSummary) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.stable
         do {
             return String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n"
         } catch {

@@ -2,12 +2,8 @@
 public enum ProposalText {
     public static func render(_ p: Proposal, catalogue c: Catalogue, width: Int) -> String {
         var out = ""
-        /// Bullets ("- ", "! ", "• ") hang so that continuation lines align with the text.
         func para(_ text: String, indent: Int = 0) {
-            let pad = String(repeating: " ", count: indent)
-            let hang = ["- ", "! ", "• "].contains(where: text.hasPrefix) ? 2 : 0
-            let lines = TextWrap.lines(text, width: width - indent - hang)
-            out += lines.enumerated().map { pad + ($0 > 0 ? String(repeating: " ", count: hang) : "") + $1 }.joined(separator: "\n") + "\n"
+            out += TextWrap.paragraph(text, width: width, indent: indent).joined(separator: "\n") + "\n"
         }
         if let level = p.level, let step = p.step {
             para("Proposed: Level \(level), step \(step) — \(c.step(step)?.name ?? "")")

@@ -52,6 +52,16 @@ public enum TextWrap {
         return lines
     }
 
+    /// A paragraph indented by `indent`; a leading bullet ("- ", "! ", "• ") hangs so that
+    /// continuation lines align with the text after it.
+    public static func paragraph(_ text: String, width: Int, indent: Int = 0) -> [String] {
+        let pad = String(repeating: " ", count: indent)
+        let hang = ["- ", "! ", "• "].contains(where: text.hasPrefix) ? 2 : 0
+        return lines(text, width: width - indent - hang).enumerated().map {
+            pad + ($0 > 0 ? String(repeating: " ", count: hang) : "") + $1
+        }
+    }
+
     /// Cuts text to fit `width` columns, ending with "…" when something was cut.
     public static func truncate(_ text: String, width: Int) -> String {
         guard DisplayWidth.of(text) > width else { return text }

@@ -75,11 +75,7 @@ enum DomainView {
     }
 
     static func describe(_ cell: Cell?) -> String {
-        switch cell {
-        case .descriptor(let text, _)?: text
-        case .notApplicable(.stated)?: "Not applicable (the document says so)."
-        default: "Not applicable (no descriptor at this level)."
-        }
+        CatalogueText.text(of: cell ?? .notApplicable(.blank))
     }
 
     static func expanded(_ s: WizardState, _ row: VisibleRow, _ a: Assessment, _ b: inout ScreenBuffer, _ r: Rect) {

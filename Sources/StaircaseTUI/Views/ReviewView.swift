@@ -15,13 +15,8 @@ enum ReviewView {
     static func lines(_ s: WizardState, width: Int) -> [(String, Style)] {
         guard let a = s.assessment, let p = s.proposal else { return [] }
         var out: [(String, Style)] = []
-        /// Wraps a paragraph; a bullet ("• ", "! ") hangs so its continuation lines align.
         func para(_ text: String, _ style: Style = .plain, indent: Int = 0) {
-            let hang = text.hasPrefix("• ") || text.hasPrefix("! ") ? 2 : 0
-            let pad = String(repeating: " ", count: indent)
-            for (i, l) in TextWrap.lines(text, width: width - indent - hang).enumerated() {
-                out.append((pad + (i > 0 ? String(repeating: " ", count: hang) : "") + l, style))
-            }
+            out += TextWrap.paragraph(text, width: width, indent: indent).map { ($0, style) }
         }
         if a.immediateDanger == .yes { para(Advice.emergency(s.catalogue), .danger) ; out.append(("", .plain)) }
         if let level = p.level, let step = p.step {

@@ -98,8 +98,7 @@ enum Box {
 /// Initials for screens and lists, so a full name is shown only where it is being edited.
 public enum Initials {
     public static func of(_ name: String) -> String {
-        let words = name.split(whereSeparator: { $0 == " " || $0 == "-" })
-        let letters = words.compactMap(\.first).map { String($0).uppercased() + "." }
-        return letters.isEmpty ? "(no name yet)" : letters.joined(separator: " ")
+        let initials = ExportText.initials(name)
+        return initials.isEmpty ? "(no name yet)" : initials
     }
 }
