@@ -17,6 +17,12 @@ import Testing
         #expect(file == EmbeddedCatalogue.bytes, "run Scripts/embed-catalogue after editing Data/durham.json")
     }
 
+    @Test func compiledCatalogueEqualsTheValidatedJSON() throws {
+        let compiled = try #require(EmbeddedCatalogue.compiled, "run Scripts/embed-catalogue")
+        #expect(compiled == (try EmbeddedCatalogue.decoded()), "run Scripts/embed-catalogue after editing Data/durham.json")
+        #expect(CatalogueValidator.problems(in: compiled).isEmpty)
+    }
+
     @Test func everyRowOfTheMatrixIsPresent() {
         #expect(c.allIndicators.count == 82)
         #expect(c.domains.map(\.id) == ["child-development", "parenting-capacity", "family-environment"])

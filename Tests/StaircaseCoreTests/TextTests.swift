@@ -8,6 +8,11 @@ import Testing
         #expect(DisplayWidth.of("e\u{301}") == 1)  // e + combining acute
         #expect(DisplayWidth.of("Siân") == 4)
         #expect(DisplayWidth.of("👍") == 2)
+        // The fast paths agree with the general rules.
+        #expect(DisplayWidth.of("\u{AD}") == 0)  // soft hyphen
+        #expect(DisplayWidth.of("é’ß") == 3)
+        #expect(DisplayWidth.of("a\u{1B}b") == 2)  // ESC takes no column
+        #expect(DisplayWidth.of(Character("\u{7F}")) == 0)
     }
 
     @Test func wrapsAtSpacesWithinWidth() {
@@ -38,5 +43,26 @@ import Testing
         #expect(clean == "a\u{FFFD}[31mred\u{FFFD}\u{FFFD}txt.exe\u{FFFD}1m")
         #expect(SafeText.clean("line\none\ttab") == "line one tab")
         #expect(SafeText.clean("line\none", keepLines: true) == "line\none")
+    }
+}
+
+/// The generator of the compiled catalogue writes literals that read back as the same text.
+@Suite struct SwiftSourceTests {
+    @Test func literalsEscapeQuotesBackslashesAndControls() {
+        #expect(SwiftSource.literal("say \"hi\"") == #""say \"hi\"""#)
+        #expect(SwiftSource.literal(#"a\b"#) == #""a\\b""#)
+        #expect(SwiftSource.literal("line\nnext\t\u{1B}[2J") == #""line\nnext\t\u{1b}[2J""#)
+        #expect(SwiftSource.literal("child’s — 日本") == "\"child’s — 日本\"")
+        #expect(SwiftSource.literal("\u{202E}") == #""\u{202e}""#)
+    }
+
+    @Test func valuesBecomeInitialiserExpressions() {
+        let cell = Cell.descriptor(text: "x", links: ["a"])
+        #expect(SwiftSource.expression(cell) == #".descriptor(text: "x", links: ["a"])"#)
+        #expect(SwiftSource.expression(Cell.notApplicable(.stated)) == ".notApplicable(.stated)")
+        let tag = Catalogue.Tag(id: "t", meaning: "T")
+        #expect(SwiftSource.expression(tag) == #"StaircaseCore.Catalogue.Tag(id: "t", meaning: "T")"#)
+        #expect(SwiftSource.expression(Optional<Int>.none as Any) == "nil")
+        #expect(SwiftSource.expression([String: Int]()) == "[:]")
     }
 }

@@ -48,7 +48,7 @@ public enum CatalogueLoader {
         return catalogue
     }
 
-    static func displayName(_ path: String) -> String {
+    public static func displayName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 

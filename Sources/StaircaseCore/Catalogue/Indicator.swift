@@ -36,6 +36,11 @@ public struct Indicator: Codable, Sendable, Equatable, Identifiable {
         public var four: Cell
 
         public init(_ one: Cell, _ two: Cell, _ three: Cell, _ four: Cell) {
+            self.init(one: one, two: two, three: three, four: four)
+        }
+
+        /// The memberwise form, which `SwiftSource` writes for the compiled catalogue.
+        public init(one: Cell, two: Cell, three: Cell, four: Cell) {
             self.one = one
             self.two = two
             self.three = three

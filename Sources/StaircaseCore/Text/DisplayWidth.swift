@@ -3,6 +3,8 @@
 /// break every column of a table that holds a Welsh, Polish or Chinese name.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
+        // Fast path: Unicode property lookups dominated redraw time (Scripts/bench-tui).
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if scalars.contains("\u{FE0F}") && first.properties.isEmoji { return 2 }
@@ -11,6 +13,9 @@ public enum DisplayWidth {
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return 1 }
+        // Latin-1 and Latin Extended, below the combining marks: one column, bar the soft hyphen.
+        if v >= 0xA0 && v < 0x300 { return v == 0xAD ? 0 : 1 }
         if v == 0 { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         switch scalar.properties.generalCategory {
@@ -23,7 +28,8 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// East Asian Wide and Fullwidth ranges (Unicode 15, abridged to the blocks in use).
