@@ -1,9 +1,11 @@
 import ArgumentParser
-import Foundation
 import NcursesBackend
 import StaircaseCore
 import StaircaseStore
 import StaircaseTUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `staircase assess` (the default): the ncurses wizard, saving after every change.
 struct AssessCommand: ParsableCommand {
@@ -17,64 +19,14 @@ struct AssessCommand: ParsableCommand {
     var training = false
 
     func run() throws {
-        try runReporting {
-            let catalogue = try source.load()
-            let sessions = try openStore(store)
-            let clock = Clock()
-            var state = WizardState(
-                catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24,
-                resumable: resumeItems(sessions, engine: ScoringEngine(catalogue: catalogue)))
-            state.training = training
-            state.exportDirectory = SummaryExport.defaultDirectory()
-            let host = WizardHost(
-                save: { a in
-                    do {
-                        try sessions.save(a)
-                        return nil
-                    } catch {
-                        return "\(error)"
-                    }
-                },
-                load: { id in
-                    do {
-                        return .success(try sessions.load(id: id))
-                    } catch {
-                        return .failure(WizardHostError("\(error)"))
-                    }
-                },
-                export: { format, path, a in
-                    SummaryExport.write(format: format, path: path, assessment: a, catalogue: catalogue)
-                },
-                now: { clock.timestamp() })
-            let noColor = Environment.value("NO_COLOR").map { !$0.isEmpty } ?? false
-            let terminal: NcursesTerminal
-            do throws(NcursesTerminal.StartError) {
-                terminal = try NcursesTerminal.start(noColor: noColor)
-            } catch {
-                throw Failure.usage(error.description)
-            }
-            var runner = WizardRunner(state: state, backend: terminal, host: host)
-            let signal = runner.run()
-            terminal.stop()
-            if let a = runner.state.assessment {
-                print("Saved: \(a.id) in \(sessions.directory)")
-            }
-            if signal != 0 { Glibc.exit(128 + signal) }
-        }
-    }
-
-    func resumeItems(_ store: SessionStore, engine: ScoringEngine) -> [ResumeItem] {
-        store.list(engine: engine).compactMap { s in
-            guard s.damaged == nil else { return nil }
-            return ResumeItem(id: s.id, label: s.displayLine)
-        }
+        try WizardLaunch(catalogue: source.catalogue, store: store, training: training).run()
     }
 }
 
 /// Opens the session store, turning its errors into exit codes.
 func openStore(_ override: String?) throws -> SessionStore {
     do {
-        let dir = try override ?? SessionStore.defaultDirectory(environment: ProcessInfo.processInfo.environment)
+        let dir = try override ?? SessionStore.defaultDirectory(environment: Environment.values("XDG_DATA_HOME", "HOME"))
         return SessionStore(directory: dir)
     } catch {
         throw Failure.io("\(error)")

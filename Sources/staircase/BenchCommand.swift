@@ -1,6 +1,10 @@
 import ArgumentParser
-import Foundation
 import StaircaseCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// `staircase bench-score` (hidden): scores generated assessments and prints throughput and
 /// peak memory. Run it through Scripts/bench-score, which builds in release mode first.
@@ -34,23 +38,24 @@ struct BenchCommand: ParsableCommand {
             let facts = pool.map(ScoringEngine.Facts.init)
 
             var checksum = 0
-            let fastStart = DispatchTime.now().uptimeNanoseconds
+            let clock = ContinuousClock()
+            let fastStart = clock.now
             for i in 0..<count {
                 let o = engine.outcome(dense[i & 1023], facts[i & 1023])
                 checksum &+= o.level &+ o.step
             }
-            let fastSeconds = Double(DispatchTime.now().uptimeNanoseconds - fastStart) / 1e9
+            let fastSeconds = (clock.now - fastStart).milliseconds / 1e3
 
             let fullCount = max(1, count / 50)
-            let fullStart = DispatchTime.now().uptimeNanoseconds
+            let fullStart = clock.now
             for i in 0..<fullCount {
                 checksum &+= engine.propose(pool[i & 1023]).level ?? 0
             }
-            let fullSeconds = Double(DispatchTime.now().uptimeNanoseconds - fullStart) / 1e9
+            let fullSeconds = (clock.now - fullStart).milliseconds / 1e3
 
             print("catalogue: \(catalogue.id) \(catalogue.version), \(ids.count) rows")
-            print(String(format: "level+step+flags: %d assessments in %.3f s = %.0f assessments/s (one core)", count, fastSeconds, Double(count) / fastSeconds))
-            print(String(format: "full proposal with reasons and course of action: %d in %.3f s = %.0f assessments/s", fullCount, fullSeconds, Double(fullCount) / fullSeconds))
+            print("level+step+flags: \(count) assessments in \(Decimal3.format(fastSeconds)) s = \(Decimal3.format(Double(count) / fastSeconds, places: 0)) assessments/s (one core)")
+            print("full proposal with reasons and course of action: \(fullCount) in \(Decimal3.format(fullSeconds)) s = \(Decimal3.format(Double(fullCount) / fullSeconds, places: 0)) assessments/s")
             print("peak memory (VmHWM): \(PeakMemory.read())")
             print("checksum: \(checksum)")
         }
@@ -60,6 +65,6 @@ struct BenchCommand: ParsableCommand {
 enum PeakMemory {
     static func read() -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "unknown" }
-        return status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.map { $0.dropFirst(6).trimmingCharacters(in: .whitespaces) } ?? "unknown"
+        return status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.map { String($0.dropFirst(6).drop { $0 == " " || $0 == "\t" }) } ?? "unknown"
     }
 }

@@ -1,6 +1,10 @@
 import ArgumentParser
-import Foundation
 import StaircaseCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// `staircase score FILE`: the engine's proposal for a saved assessment, as text or JSON.
 struct ScoreCommand: ParsableCommand {

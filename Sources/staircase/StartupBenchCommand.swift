@@ -1,0 +1,65 @@
+import ArgumentParser
+import StaircaseCore
+import StaircaseStore
+import StaircaseTUI
+
+/// `staircase bench-startup` (hidden): the in-process part of start-up, phase by phase, so the
+/// start-up figure of Scripts/bench-tui can be explained and improved. Prints medians.
+struct StartupBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-startup", abstract: "Benchmark the phases of start-up.", shouldDisplay: false)
+
+    @Option(help: "Repetitions of each phase.")
+    var count = 50
+    @Option(help: "Folder of saved assessments to list (default: the user's store).")
+    var store: String?
+
+    func run() throws {
+        try runReporting {
+            let bytes = EmbeddedCatalogue.bytes
+            var phases: [(String, [Duration])] = []
+            func measure(_ name: String, _ body: () throws -> Void) rethrows {
+                var times: [Duration] = []
+                for _ in 0..<self.count { times.append(try ContinuousClock().measure(body)) }
+                phases.append((name, times))
+            }
+            measure("JSON syntax check") { _ = JSONSyntax.firstError(in: bytes) }
+            var catalogue: Catalogue!
+            try measure("catalogue from JSON (check, decode, validate)") { _ = try EmbeddedCatalogue.decoded() }
+            try measure("catalogue, compiled (what start-up uses)") { catalogue = try EmbeddedCatalogue.load() }
+            measure("catalogue validate") { _ = CatalogueValidator.problems(in: catalogue) }
+            let engine = ScoringEngine(catalogue: catalogue)
+            let sessions = try openStore(store)
+            var listed = 0
+            measure("session list with proposals") { listed = sessions.list(engine: engine).count }
+            var state = WizardState(catalogue: catalogue, today: Clock().today, now: Clock().timestamp(), width: 80, height: 24)
+            _ = Wizard.reduce(&state, .resize(width: 80, height: 24))
+            measure("first frame render (80x24)") { _ = View.render(state) }
+            print("\(listed) saved assessments; milliseconds, median of \(self.count)")
+            for (name, times) in phases {
+                let ms = times.sorted()[times.count / 2].milliseconds
+                print("  \(name.padding(42)) \(Decimal3.format(ms))")
+            }
+        }
+    }
+}
+
+extension Duration {
+    var milliseconds: Double { Double(components.seconds) * 1e3 + Double(components.attoseconds) / 1e15 }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
+
+/// Fixed-point formatting without Foundation's `String(format:)`, which would pull ICU into the binary.
+enum Decimal3 {
+    static func format(_ value: Double, places: Int = 3) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((abs(value) * scale).rounded())
+        let whole = scaled / Int(scale), frac = String(scaled % Int(scale))
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        return places == 0 ? "\(sign)\(whole)" : "\(sign)\(whole)." + String(repeating: "0", count: places - frac.count) + frac
+    }
+}
