@@ -109,10 +109,13 @@ public struct NcursesTerminal: TerminalBackend {
         if cell.style.underline { attrs |= cnc_a_underline() }
         if cell.style.dim { attrs |= cnc_a_dim() }
         let pair: Int16 = colour ? Int16(cell.style.role.rawValue) : 0
-        var chars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-        chars.append(0)
-        _ = chars.withUnsafeBufferPointer { p in
-            cnc_put_cell(window, Int32(row), Int32(col), p.baseAddress, attrs, pair)
+        // A grapheme as up to four wide characters and a terminator, on the stack: this runs
+        // for every changed cell of every frame.
+        var chars: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &chars) { raw in
+            let slots = raw.bindMemory(to: wchar_t.self)
+            for (i, scalar) in cell.text.unicodeScalars.prefix(4).enumerated() { slots[i] = wchar_t(bitPattern: scalar.value) }
+            _ = cnc_put_cell(window, Int32(row), Int32(col), slots.baseAddress, attrs, pair)
         }
     }
 

@@ -68,7 +68,17 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard row >= 0, row < height, column >= 0 else { return column }
         let end = min(width, column + (limit ?? width))
         var x = column
-        for ch in SafeText.clean(text) {
+        let safe = SafeText.clean(text)
+        // Fast path for ASCII, one column per byte: most of the catalogue, and of every redraw.
+        if safe.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in safe.utf8 {
+                if x >= end { break }
+                cells[row * width + x] = ScreenCell(text: Character(Unicode.Scalar(byte)), style: style, continuation: false)
+                x += 1
+            }
+            return x
+        }
+        for ch in safe {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
             if x + w > end { break }

@@ -31,11 +31,12 @@ extension WizardState {
     /// How many rows of the domain the age filter hides.
     public func hiddenCount(domain d: Int) -> Int {
         guard catalogue.domains.indices.contains(d) else { return 0 }
-        var copy = self
-        copy.filter = ""
-        copy.showHidden = false
-        let all = catalogue.domains[d].areas.reduce(0) { $0 + $1.indicators.count }
-        return all - copy.visibleRows(domain: d).count
+        if assessment.map({ ChildAge.preBirthRowsApply($0.child, on: today) }) ?? true { return 0 }
+        var hidden = 0
+        for area in catalogue.domains[d].areas {
+            for row in area.indicators where row.hasTag("pre-birth") && assessment?.answers[row.id] == nil { hidden += 1 }
+        }
+        return hidden
     }
 
     public func selectedRow(domain d: Int) -> VisibleRow? {

@@ -14,14 +14,14 @@ enum DomainView {
     static func draw(_ s: WizardState, _ d: Int, _ b: inout ScreenBuffer, _ r: Rect) {
         guard let a = s.assessment else { return }
         let rows = s.visibleRows(domain: d)
-        if s.expanded, let row = s.selectedRow(domain: d) {
-            expanded(s, row, a, &b, r)
+        let cursor = min(s.domainCursor[d], max(0, rows.count - 1))
+        if s.expanded, !rows.isEmpty {
+            expanded(s, rows[cursor], a, &b, r)
             return
         }
         let perLevel = r.height >= 34 ? 3 : 2
         let detail = 2 + 4 * perLevel
         let listHeight = max(3, r.height - detail - 1)
-        let cursor = min(s.domainCursor[d], max(0, rows.count - 1))
         var status = "\(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of \(rows.count) rows answered"
         let hidden = s.hiddenCount(domain: d)
         if hidden > 0 && !s.showHidden { status += " · \(hidden) hidden for the child’s age (a shows)" }
@@ -48,7 +48,7 @@ enum DomainView {
             b.put(" \(badge(rating))\(note)\(row.indicator.title)", row: y, column: 0, style: style, limit: r.width - areaWidth - 1)
             b.put(TextWrap.truncate(row.area.name, width: areaWidth - 1), row: y, column: r.width - areaWidth, style: selected ? style : .muted)
         }
-        guard let row = s.selectedRow(domain: d) else { return }
+        let row = rows[cursor]
         var y = r.top + listHeight
         b.put(String(repeating: "─", count: r.width), row: y, column: 0, style: .muted)
         b.put(" \(row.indicator.title) — \(row.area.name) ", row: y, column: 2, style: .title, limit: r.width - 4)
