@@ -136,6 +136,23 @@ import Testing
         try t.send("q")
     }
 
+    /// With no arguments the wizard starts without the argument parser; with options it goes
+    /// through it. Both must reach the same wizard, and the options must take effect.
+    @Test func optionsGoThroughTheParserToTheWizard() throws {
+        let t = try Tmux()
+        let custom = t.home + "/custom store"
+        try t.start("assess --training --store '\(custom)'")
+        try t.waitFor("New assessment")
+        try t.send("Enter")
+        try t.waitFor("About the child")
+        try t.send("q")
+        let files = try FileManager.default.contentsOfDirectory(atPath: custom).filter { $0.hasSuffix(".json") }
+        #expect(files.count == 1)
+        let saved = try String(contentsOfFile: custom + "/" + (files.first ?? ""), encoding: .utf8)
+        #expect(saved.contains("\"training\" : true"))
+        #expect(!FileManager.default.fileExists(atPath: t.dataDirectory + "/staircase"))
+    }
+
     @Test func unknownTerminalGivesAClearError() throws {
         let t = try Tmux()
         try t.start(shell: true)

@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""Terminal latency harness for Scripts/bench-tui.
+
+Runs a full-screen program on a fresh pseudo-terminal (no tmux, no terminal emulator in
+between, so only the program's own work is measured) and times:
+
+  start-up      from just before fork to the last byte of the first frame (the frame is
+                complete when a marker text has appeared and the program then stays quiet);
+  key-to-redraw from writing a key's bytes to the master side to the last byte of the redraw
+                it causes.
+
+"Last byte" is taken when it arrives, not when the quiet window that proves it was the last
+one ends, so the quiet window does not inflate any figure. Every program is measured by the
+same code in the same run, so the ratios compare like with like.
+
+Only the standard library is used: the machine may be offline.
+"""
+import argparse
+import curses
+import fcntl
+import json
+import os
+import pty
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+
+
+class Quiet(Exception):
+    """A key drew nothing: the scenario is wrong, and a figure would be a lie."""
+
+
+class PtyProgram:
+    def __init__(self, argv, env, cols, rows):
+        self.started = time.perf_counter_ns()
+        pid, fd = pty.fork()
+        if pid == 0:  # child: size its terminal before the program asks for it
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+            try:
+                os.execvpe(argv[0], argv, env)
+            finally:
+                os._exit(127)
+        self.pid, self.fd = pid, fd
+        self.output = bytearray()
+
+    def drain(self, quiet, first_timeout, marker=None):
+        """Reads until `marker` (if any) has been seen and then nothing arrives for `quiet`
+        seconds. Returns the perf_counter_ns of the last byte, or raises Quiet."""
+        last = None
+        seen = marker is None
+        deadline = time.perf_counter() + first_timeout
+        while True:
+            wait = quiet if (last is not None and seen) else max(0.0, deadline - time.perf_counter())
+            ready, _, _ = select.select([self.fd], [], [], wait)
+            if not ready:
+                if last is not None and seen:
+                    return last
+                raise Quiet(f"no {'marker ' + repr(marker) if marker else 'output'} within {first_timeout}s")
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:  # the program exited
+                if last is not None:
+                    return last
+                raise Quiet("the program exited without drawing")
+            if not chunk:
+                if last is not None:
+                    return last
+                raise Quiet("the program exited without drawing")
+            last = time.perf_counter_ns()
+            self.output += chunk
+            if not seen and marker.encode() in self.output:
+                seen = True
+
+    def key(self, data, quiet, timeout=2.0):
+        """Writes one key; returns milliseconds to the end of the redraw."""
+        sent = time.perf_counter_ns()
+        os.write(self.fd, data)
+        return (self.drain(quiet, timeout) - sent) / 1e6
+
+    def stop(self):
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def percentile(values, p):
+    """Nearest-rank percentile: a value that was actually measured."""
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * p // 100))
+    return ordered[int(rank) - 1]
+
+
+def summary(values):
+    return {"n": len(values), "median": percentile(values, 50), "p95": percentile(values, 95), "min": min(values)}
+
+
+def terminfo_keys(term):
+    """The byte strings this TERM's terminfo says the arrow keys send: keypad mode is on in
+    both programs, so an xterm sends ESC O B, not ESC [ B."""
+    curses.setupterm(term, sys.stdout.fileno() if sys.stdout.isatty() else os.open(os.devnull, os.O_WRONLY))
+    return {name: curses.tigetstr(cap) for name, cap in (("down", "kcud1"), ("up", "kcuu1"))}
+
+
+def run_scenario(s, args, keys):
+    env = dict(s["env"], TERM=args.term)
+    result = {"name": s["name"]}
+    starts = []
+    for _ in range(args.starts):
+        p = PtyProgram(s["argv"], env, args.cols, args.rows)
+        try:
+            starts.append((p.drain(args.settle, 10.0, s["marker"]) - p.started) / 1e6)
+        finally:
+            p.stop()
+    result["startup"] = summary(starts)
+
+    p = PtyProgram(s["argv"], env, args.cols, args.rows)
+    try:
+        p.drain(args.settle, 10.0, s["marker"])
+        for phase in s.get("phases", []):
+            for step in phase.get("setup", []):  # reach the screen being measured
+                p.output.clear()
+                os.write(p.fd, step["send"].encode())
+                p.drain(args.settle, 5.0, step.get("expect"))
+            for label, pair in phase["keys"].items():
+                a, b = (keys[k] if k in keys else k.encode() for k in pair)
+                result[label] = summary([p.key(a if i % 2 == 0 else b, args.quiet) for i in range(args.keys)])
+    finally:
+        p.stop()
+
+    if "escape" in s:  # Esc is the only key that makes ncurses wait (ESCDELAY) to tell it from a sequence
+        esc = s["escape"]
+        times = []
+        p = None
+        try:
+            for i in range(args.escapes):
+                if p is None:
+                    p = PtyProgram(s["argv"], env, args.cols, args.rows)
+                    p.drain(args.settle, 10.0, s["marker"])
+                if esc.get("open"):
+                    os.write(p.fd, esc["open"].encode())
+                    p.drain(args.quiet, 2.0, esc.get("expect"))
+                times.append(p.key(b"\x1b", args.quiet, timeout=3.0))
+                if esc.get("exits"):
+                    p.stop()
+                    p = None
+        finally:
+            if p is not None:
+                p.stop()
+        result["escape"] = summary(times)
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("scenarios", help="JSON file of scenarios (see Scripts/bench-tui)")
+    parser.add_argument("--term", default="xterm-256color")
+    parser.add_argument("--cols", type=int, default=80)
+    parser.add_argument("--rows", type=int, default=24)
+    parser.add_argument("--starts", type=int, default=40, help="start-ups per program")
+    parser.add_argument("--keys", type=int, default=400, help="key presses per measured key pair")
+    parser.add_argument("--escapes", type=int, default=20, help="Esc presses per program")
+    parser.add_argument("--quiet", type=float, default=0.03, help="silence that ends a redraw (s)")
+    parser.add_argument("--settle", type=float, default=0.15, help="silence that ends a first frame (s)")
+    parser.add_argument("--json", action="store_true", help="print raw figures as JSON")
+    args = parser.parse_args()
+
+    with open(args.scenarios) as f:
+        scenarios = json.load(f)
+    keys = terminfo_keys(args.term)
+    results = [run_scenario(s, args, keys) for s in scenarios]
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        report(results, args)
+
+
+def report(results, args):
+    print(f"Pseudo-terminal {args.cols}x{args.rows}, TERM={args.term}; milliseconds (median / p95 / min, n)")
+    for r in results:
+        print(f"\n{r['name']}")
+        for label, s in r.items():
+            if label == "name":
+                continue
+            print(f"  {label:<28} {s['median']:8.3f} {s['p95']:8.3f} {s['min']:8.3f}  n={s['n']}")
+    floor = next((r for r in results if r["name"] == "floor"), None)
+    if floor:
+        print(f"\nStart-up beyond the floor (fork, exec and pty of a program that only prints; {floor['startup']['median']:.3f} ms)")
+        for r in results:
+            if r is not floor:
+                print(f"  {r['name']:<28} median {r['startup']['median'] - floor['startup']['median']:8.3f}")
+    if len(results) >= 2:
+        ours, theirs = results[0], results[1]
+        print(f"\nRatios {ours['name']} / {theirs['name']} (below 1 means {ours['name']} is faster)")
+        for label in ours:
+            if label in theirs and label != "name":
+                o, t = ours[label], theirs[label]
+                print(f"  {label:<28} median {o['median'] / t['median']:6.2f}   p95 {o['p95'] / t['p95']:6.2f}")
+
+
+if __name__ == "__main__":
+    main()
