@@ -46,11 +46,7 @@ extension SessionStore {
             abandon()
             throw .cannotReplace(path: target, reason: reason)
         }
-        do {
-            try syncDirectory()
-        } catch {
-            throw .notDurable(path: target, reason: error)
-        }
+        try syncDirectory(after: target)
     }
 
     /// Pretty, sorted JSON with a final newline: stable diffs and byte-for-byte repeatable saves.

@@ -92,11 +92,7 @@ public struct SessionStore: Sendable {
             if e.code == ENOENT || e.code == ENOTDIR { throw .notFound(id: id, directory: directory) }
             throw .cannotDelete(path: path, reason: e)
         }
-        do {
-            try syncDirectory()
-        } catch {
-            throw .notDurable(path: path, reason: error)
-        }
+        try syncDirectory(after: path)
     }
 
     /// Opens without following symbolic links: a link planted in the folder is not read through.
@@ -139,6 +135,15 @@ public struct SessionStore: Sendable {
     }
 
     /// Flushes the folder itself, so a rename or unlink is on disk and not only in the page cache.
+    /// Flushes the folder after `path` was renamed into it or removed from it.
+    func syncDirectory(after path: String) throws(StoreError) {
+        do {
+            try syncDirectory()
+        } catch {
+            throw .notDurable(path: path, reason: error)
+        }
+    }
+
     func syncDirectory() throws(SystemError) {
         let fd = try POSIX.openFile(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { close(fd) }

@@ -4,16 +4,8 @@
 /// is backslash-escaped so it cannot open a heading, list, table, link, image, HTML block, code
 /// span or fence, and free text sits in a block quote, one escaped line per `>` line, so a note
 /// cannot end the quote or start a block of its own.
-public enum MarkdownRenderer {
-    public static func render(_ summary: ReferralSummary) -> String {
-        render(summary.blocks)
-    }
-
-    public static func render(_ blocks: [SummaryBlock]) -> String {
-        blocks.map(render).filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
-    }
-
-    static func render(_ block: SummaryBlock) -> String {
+public enum MarkdownRenderer: SummaryBlockRenderer {
+    public static func render(_ block: SummaryBlock) -> String {
         switch block {
         case .title(let text): return "# " + inline(text)
         case .alert(let title, let lines):

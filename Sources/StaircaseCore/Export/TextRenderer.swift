@@ -1,18 +1,10 @@
 /// The summary as plain text wrapped at 80 columns, for pasting into a case-management form or
 /// an email that strips formatting. No escaping is needed beyond `ExportText`: plain text has no
 /// syntax to break, only terminals to protect.
-public enum TextRenderer {
+public enum TextRenderer: SummaryBlockRenderer {
     public static let width = 80
 
-    public static func render(_ summary: ReferralSummary) -> String {
-        render(summary.blocks)
-    }
-
-    public static func render(_ blocks: [SummaryBlock]) -> String {
-        blocks.map(render).filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
-    }
-
-    static func render(_ block: SummaryBlock) -> String {
+    public static func render(_ block: SummaryBlock) -> String {
         switch block {
         case .title(let text):
             let t = ExportText.line(text).uppercased()
