@@ -16,7 +16,6 @@ same code in the same run, so the ratios compare like with like.
 Only the standard library is used: the machine may be offline.
 """
 import argparse
-import curses
 import fcntl
 import json
 import os
@@ -103,8 +102,14 @@ def summary(values):
 def terminfo_keys(term):
     """The byte strings this TERM's terminfo says the arrow keys send: keypad mode is on in
     both programs, so an xterm sends ESC O B, not ESC [ B."""
-    curses.setupterm(term, sys.stdout.fileno() if sys.stdout.isatty() else os.open(os.devnull, os.O_WRONLY))
-    return {name: curses.tigetstr(cap) for name, cap in (("down", "kcud1"), ("up", "kcuu1"))}
+    try:
+        import curses
+        curses.setupterm(term, sys.stdout.fileno() if sys.stdout.isatty() else os.open(os.devnull, os.O_WRONLY))
+        return {name: curses.tigetstr(cap) for name, cap in (("down", "kcud1"), ("up", "kcuu1"))}
+    except ImportError:  # a Python built without curses: ask tput, from the same terminfo
+        import subprocess
+        return {name: subprocess.run(["tput", "-T", term, cap], capture_output=True, check=True).stdout
+                for name, cap in (("down", "kcud1"), ("up", "kcuu1"))}
 
 
 def run_scenario(s, args, keys):
@@ -173,7 +178,12 @@ def main():
     with open(args.scenarios) as f:
         scenarios = json.load(f)
     keys = terminfo_keys(args.term)
-    results = [run_scenario(s, args, keys) for s in scenarios]
+    results = []
+    for s in scenarios:
+        try:
+            results.append(run_scenario(s, args, keys))
+        except (Quiet, OSError) as e:
+            sys.exit(f"bench-tui: {s['name']}: {e}")
     if args.json:
         print(json.dumps(results, indent=2))
     else:
