@@ -20,7 +20,7 @@ struct CatalogueCommand: ParsableCommand {
         func run() throws {
             try runReporting {
                 // The built-in catalogue is checked from its JSON, not taken on trust from the compiled value.
-                let c = try path == nil ? CatalogueOptions.embeddedFromJSON() : CatalogueOptions(catalogue: path).load()
+                let c = try CatalogueOptions.load(path: path, checkingEmbeddedJSON: true)
                 print(CatalogueText.summary(c))
             }
         }

@@ -39,24 +39,18 @@ struct CatalogueOptions: ParsableArguments {
     @Option(name: .long, help: "A catalogue JSON file (default: the built-in Durham catalogue, or $STAIRCASE_CATALOGUE).")
     var catalogue: String?
 
-    static func embeddedFromJSON() throws -> Catalogue {
-        do {
-            return try EmbeddedCatalogue.decoded()
-        } catch {
-            throw Failure.catalogue(error)
-        }
-    }
-
     /// The catalogue to use: the flag, then the environment, then the embedded default.
     func load() throws -> Catalogue {
         try Self.load(path: catalogue)
     }
 
-    static func load(path flag: String?) throws -> Catalogue {
+    /// `checkingEmbeddedJSON` decodes and validates the built-in catalogue's JSON instead of
+    /// taking the compiled value, for `catalogue validate`.
+    static func load(path flag: String?, checkingEmbeddedJSON: Bool = false) throws -> Catalogue {
         let path = flag ?? Environment.value("STAIRCASE_CATALOGUE")
         do {
             if let path, !path.isEmpty { return try CatalogueLoader.load(path: path) }
-            return try EmbeddedCatalogue.load()
+            return try checkingEmbeddedJSON ? EmbeddedCatalogue.decoded() : EmbeddedCatalogue.load()
         } catch {
             throw Failure.catalogue(error)
         }
