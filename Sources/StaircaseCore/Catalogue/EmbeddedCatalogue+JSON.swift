@@ -3302,7 +3302,7 @@ extension EmbeddedCatalogue {
                   ]
                 }
               },
-              "sourceNote": "Tagged pre-birth as well as domestic abuse because every level names the expectant mother alongside the parent/carer.",
+              "sourceNote": "Every level names the expectant mother alongside the parent/carer. Not tagged pre-birth: the row applies to any parent or carer, and the pre-birth tag would hide it for a child over one.",
               "sourceLines": [
                 3787,
                 3826
