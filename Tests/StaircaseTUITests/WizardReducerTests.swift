@@ -142,3 +142,29 @@ import Testing
         #expect(View.render(s).text.contains("New assessment"))
     }
 }
+
+/// The start screen's list scrolls and says so when saved assessments outnumber its rows.
+@Suite struct StartListTests {
+    func hint(_ s: WizardState) -> String? {
+        View.render(s).lines.first { $0.contains("saved assessments") }?.trimmed
+    }
+
+    @Test func aLongResumeListSaysHowManyAndWhichWayItScrolls() throws {
+        var s = Support.state(try Support.minimal())
+        s.resumable = (0..<40).map { ResumeItem(id: "a-\($0)", label: "Child \($0)") }
+        // 42 items (New, 40 to resume, Quit) in 15 rows.
+        #expect(hint(s) == "40 saved assessments · ↓ 27 more")
+        Support.press(&s, Array(repeating: .down, count: 20))
+        #expect(View.render(s).text.contains("▸ Resume  Child 19"))
+        #expect(hint(s) == "40 saved assessments · ↑ 6 more · ↓ 21 more")
+        Support.press(&s, Array(repeating: .down, count: 21))  // the last item; one more wraps to the top
+        #expect(View.render(s).text.contains("▸ Quit"))
+        #expect(hint(s) == "40 saved assessments · ↑ 27 more")
+    }
+
+    @Test func aShortListNeedsNoHint() throws {
+        var s = Support.state(try Support.minimal())
+        s.resumable = [ResumeItem(id: "a-1", label: "J. S.")]
+        #expect(hint(s) == nil)
+    }
+}

@@ -15,7 +15,16 @@ enum StartView {
             let selected = i == s.cursor
             b.put((selected ? "▸ " : "  ") + item, row: y, column: 2, style: selected ? .selected : .plain, limit: r.width - 4)
         }
-        if s.resumable.isEmpty { b.put("No saved assessments yet.", row: r.bottom - 1, column: 2, style: .muted) }
+        if s.resumable.isEmpty {
+            b.put("No saved assessments yet.", row: r.bottom - 1, column: 2, style: .muted)
+        } else if items.count > visible {
+            // A training room can leave dozens: say how many, and that the list scrolls.
+            let below = items.count - first - visible
+            var hint = ["\(s.resumable.count) saved assessments"]
+            if first > 0 { hint.append("↑ \(first) more") }
+            if below > 0 { hint.append("↓ \(below) more") }
+            b.put(hint.joined(separator: " · "), row: r.bottom - 1, column: 2, style: .muted)
+        }
     }
 }
 
