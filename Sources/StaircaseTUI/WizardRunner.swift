@@ -15,12 +15,12 @@ public protocol TerminalBackend {
 public struct WizardHost {
     public var save: (Assessment) -> String?
     public var load: (String) -> Result<Assessment, WizardHostError>
-    public var export: (Int, String, Assessment) -> Result<String, WizardHostError>
+    public var export: (ExportFormat, String, Assessment) -> Result<String, WizardHostError>
     public var now: () -> String
 
     public init(
         save: @escaping (Assessment) -> String?, load: @escaping (String) -> Result<Assessment, WizardHostError>,
-        export: @escaping (Int, String, Assessment) -> Result<String, WizardHostError>, now: @escaping () -> String
+        export: @escaping (ExportFormat, String, Assessment) -> Result<String, WizardHostError>, now: @escaping () -> String
     ) {
         self.save = save
         self.load = load

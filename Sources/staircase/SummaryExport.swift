@@ -8,10 +8,8 @@ import Glibc
 /// The wizard's export effect: renders with the same exporter as `staircase export` and writes
 /// the file privately, never over an existing one.
 enum SummaryExport {
-    static func write(format: Int, path: String, assessment: Assessment, catalogue: Catalogue) -> Result<String, WizardHostError> {
-        let formats: [ExportFormat] = [.markdown, .text, .html, .json]
-        guard formats.indices.contains(format) else { return .failure(WizardHostError("Unknown format.")) }
-        let text = ReferralExporter.render(format: formats[format], catalogue: catalogue, assessment: assessment, redact: false)
+    static func write(format: ExportFormat, path: String, assessment: Assessment, catalogue: Catalogue) -> Result<String, WizardHostError> {
+        let text = ReferralExporter.render(format: format, catalogue: catalogue, assessment: assessment, redact: false)
         do {
             try SummaryFileWriter.write(text, to: path, force: false)
             return .success(path)

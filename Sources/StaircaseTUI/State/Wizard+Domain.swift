@@ -126,8 +126,6 @@ extension Wizard {
         }
         return []
     }
-
-    public static let exportFormats = ["md", "txt", "html", "json"]
 }
 
 extension WizardState {
@@ -137,15 +135,16 @@ extension WizardState {
         if !exportPath.isEmpty { return exportPath }
         let initials = assessment.map { Initials.of($0.child.name).filter { $0.isLetter } } ?? ""
         let date = String((assessment?.decision?.decidedAt ?? now).prefix(10))
-        let ext = Wizard.exportFormats[exportFormat]
-        return "\(exportDirectory)/referral-\(initials.isEmpty ? "child" : initials)-\(date).\(ext)"
+        return "\(exportDirectory)/referral-\(initials.isEmpty ? "child" : initials)-\(date).\(exportFormat.fileExtension)"
     }
 }
 
 extension Wizard {
     static func export(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
         switch action {
-        case .move(let d): s.exportFormat = (s.exportFormat + d + exportFormats.count) % exportFormats.count
+        case .move(let d):
+            let all = ExportFormat.allCases
+            s.exportFormat = all[wrap(all.firstIndex(of: s.exportFormat) ?? 0, by: d, count: all.count)]
         case .editNote: s.editor = TextField(.exportPath, text: s.exportPath)
         case .activate:
             guard let a = s.assessment else { return [] }

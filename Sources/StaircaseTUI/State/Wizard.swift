@@ -91,6 +91,11 @@ public enum Wizard {
         return [.save(a)]
     }
 
+    /// A cursor `d` places on from `i` in a list of `count` that wraps at both ends.
+    static func wrap(_ i: Int, by d: Int, count: Int) -> Int {
+        ((i + d) % count + count) % count
+    }
+
     static func go(_ s: inout WizardState, _ screen: Screen) {
         s.screen = screen
         s.cursor = 0
@@ -120,7 +125,7 @@ public enum Wizard {
     static func start(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
         let count = 2 + s.resumable.count
         switch action {
-        case .move(let d): s.cursor = (s.cursor + d + count) % count
+        case .move(let d): s.cursor = wrap(s.cursor, by: d, count: count)
         case .activate:
             if s.cursor == 0 {
                 let id = "a-" + s.now.filter { $0.isNumber }
@@ -142,7 +147,7 @@ public enum Wizard {
     static func danger(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
         let options: [Assessment.ImmediateDanger] = [.yes, .no, .notKnown]
         switch action {
-        case .move(let d): s.cursor = (s.cursor + d + 3) % 3
+        case .move(let d): s.cursor = wrap(s.cursor, by: d, count: options.count)
         case .activate:
             let choice = options[s.cursor]
             let effects = change(&s) { $0.immediateDanger = choice }
@@ -157,7 +162,7 @@ public enum Wizard {
 
     static func voice(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
         switch action {
-        case .move(let d): s.cursor = (s.cursor + d + 2) % 2
+        case .move(let d): s.cursor = wrap(s.cursor, by: d, count: 2)
         case .activate:
             guard let a = s.assessment else { return [] }
             s.editor = s.cursor == 0 ? TextField(.strengths, text: a.strengths) : TextField(.childsVoice, text: a.childsVoice)

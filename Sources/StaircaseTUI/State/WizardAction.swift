@@ -41,7 +41,7 @@ public enum WizardAction: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     case save(Assessment)
     case load(id: String)
-    case export(format: Int, path: String, assessment: Assessment)
+    case export(format: ExportFormat, path: String, assessment: Assessment)
     case redraw
     case quit
 }

@@ -30,7 +30,7 @@ public struct WizardState: Sendable {
     public var decisionLevel = 0
     public var decisionStep = 0
     public var decisionReason = ""
-    public var exportFormat = 0
+    public var exportFormat = ExportFormat.markdown
     public var exportPath = ""
     /// Where a summary goes unless the user names a file (the host's documents folder).
     public var exportDirectory = "."

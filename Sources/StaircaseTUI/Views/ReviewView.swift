@@ -119,12 +119,21 @@ extension String {
 }
 
 enum ExportView {
-    static let names = ["Markdown (.md)", "Plain text, 80 columns (.txt)", "HTML to print (.html)", "JSON (.json)"]
+    /// Shorter than `ExportFormat.displayName`, to fit a menu line with the file extension.
+    static func name(_ f: ExportFormat) -> String {
+        switch f {
+        case .markdown: "Markdown (.md)"
+        case .text: "Plain text, 80 columns (.txt)"
+        case .html: "HTML to print (.html)"
+        case .json: "JSON (.json)"
+        }
+    }
 
     static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
         b.put("Write the referral summary", row: r.top, column: 2, style: .title)
-        for (i, n) in names.enumerated() {
-            b.put((i == s.exportFormat ? "▸ " : "  ") + n, row: r.top + 2 + i, column: 4, style: i == s.exportFormat ? .selected : .plain)
+        for (i, f) in ExportFormat.allCases.enumerated() {
+            let on = f == s.exportFormat
+            b.put((on ? "▸ " : "  ") + name(f), row: r.top + 2 + i, column: 4, style: on ? .selected : .plain)
         }
         b.put("File:", row: r.top + 7, column: 2, style: .key)
         if let e = s.editor, e.target == .exportPath {
