@@ -54,7 +54,7 @@ public struct WizardRunner<Backend: TerminalBackend> {
         while true {
             let sig = backend.takeSignal()
             if sig != 0 {
-                if perform(Wizard.reduce(&state, .signal)) { return sig }
+                _ = perform(Wizard.reduce(&state, .signal))
                 return sig
             }
             guard let key = backend.readKey() else { continue }

@@ -20,9 +20,8 @@ struct WizardLaunch {
             let catalogue = try CatalogueOptions.load(path: catalogue)
             let sessions = try openStore(store)
             let clock = Clock()
-            var state = WizardState(
-                catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24,
-                resumable: resumeItems(sessions, engine: ScoringEngine(catalogue: catalogue)))
+            var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
+            state.resumable = resumeItems(sessions, engine: state.engine)
             state.training = training
             state.exportDirectory = SummaryExport.defaultDirectory()
             let host = WizardHost(

@@ -108,6 +108,11 @@ extension Catalogue {
         domains.flatMap { d in d.areas.flatMap { a in a.indicators.map { (d, a, $0) } } }
     }
 
+    /// Each row's title by its id: for naming the rows behind a reason or a flag.
+    public var indicatorTitles: [String: String] {
+        Dictionary(allIndicators.map { ($0.indicator.id, $0.indicator.title) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func level(_ number: Int) -> Level? { levels.first { $0.number == number } }
     public func step(_ number: Int) -> Step? { steps.first { $0.number == number } }
     public func service(_ id: String) -> Service? { services.first { $0.id == id } }

@@ -43,7 +43,7 @@ extension ReferralSummary {
         let differs = decided != nil && (decided?.level != proposed?.level || decided?.step != proposed?.step)
 
         let (domains, links) = domainSummaries(c, a)
-        let titles = Dictionary(c.allIndicators.map { ($0.indicator.id, line($0.indicator.title)) }, uniquingKeysWith: { x, _ in x })
+        let titles = c.indicatorTitles.mapValues(line)
         let flags = p.flags.filter { $0.kind != .incomplete }.map { f in
             Flag(kind: f.kind, text: block(f.text), rows: f.indicators.map { RowRef(id: line($0), title: titles[$0] ?? line($0)) })
         }

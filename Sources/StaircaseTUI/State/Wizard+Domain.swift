@@ -38,12 +38,6 @@ extension WizardState {
         }
         return hidden
     }
-
-    public func selectedRow(domain d: Int) -> VisibleRow? {
-        let rows = visibleRows(domain: d)
-        guard !rows.isEmpty else { return nil }
-        return rows[min(domainCursor[d], rows.count - 1)]
-    }
 }
 
 extension Wizard {
@@ -61,7 +55,8 @@ extension Wizard {
                 s.domainCursor[d] = rows.isEmpty ? 0 : min(rows.count - 1, max(0, current + delta * 8))
             }
         case .rate(let rating):
-            guard let row = s.selectedRow(domain: d) else { return [] }
+            guard !rows.isEmpty else { return [] }
+            let row = rows[current]
             let effects = change(&s) { a in
                 let note = a.answers[row.indicator.id]?.note ?? ""
                 if rating == .notAssessed && note.isEmpty { a.answers[row.indicator.id] = nil } else { a.answers[row.indicator.id] = .init(rating, note: note) }
@@ -70,7 +65,8 @@ extension Wizard {
             if rating != .notAssessed && !s.expanded && current + 1 < rows.count { s.domainCursor[d] = current + 1 }
             return effects
         case .editNote:
-            guard let row = s.selectedRow(domain: d) else { return [] }
+            guard !rows.isEmpty else { return [] }
+            let row = rows[current]
             s.editor = TextField(.note(row.indicator.id), text: s.assessment?.answers[row.indicator.id]?.note ?? "")
         case .startFilter:
             s.filtering = true
@@ -107,7 +103,7 @@ extension Wizard {
         case .editNote:
             s.editor = TextField(.decisionReason, text: s.decisionReason)
         case .activate, .nextScreen:
-            let differs = s.decisionLevel != p.level || s.decisionStep != p.step
+            let differs = s.decisionDiffers(from: p)
             if p.level == nil && s.decisionLevel == 0 {
                 s.message = Message("Nothing is assessed yet: choose a level (1–4) and give a reason.", error: true)
                 return []

@@ -14,7 +14,8 @@ public struct WizardState: Sendable {
     public var assessment: Assessment?
     public var resumable: [ResumeItem]
     public var cursor = 0
-    public var domainCursor = [0, 0, 0]
+    /// The selected row of each domain, one per domain of the catalogue.
+    public var domainCursor: [Int]
     public var editor: TextField?
     public var filter = ""
     public var filtering = false
@@ -49,11 +50,17 @@ public struct WizardState: Sendable {
         self.width = width
         self.height = height
         self.resumable = resumable
+        domainCursor = Array(repeating: 0, count: catalogue.domains.count)
     }
 
     public var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
     public var proposal: Proposal? { assessment.map(engine.propose) }
+
+    /// The level and step being decided are not the engine's: a reason is then required.
+    public func decisionDiffers(from p: Proposal) -> Bool {
+        decisionLevel != p.level || decisionStep != p.step
+    }
 }
 
 public enum Screen: Equatable, Sendable {

@@ -3,10 +3,11 @@ import StaircaseCore
 /// The staircase with the proposal highlighted, then the working: reasons, flags,
 /// completeness and the course of action, in one scrollable column.
 enum ReviewView {
-    static func staircase(_ c: Catalogue, highlight step: Int?, width: Int) -> [(String, Style)] {
+    /// The steps, top step first; `step` is highlighted and labelled with `mark`.
+    static func staircase(_ c: Catalogue, highlight step: Int?, mark label: String = "proposed") -> [(String, Style)] {
         c.steps.reversed().map { st in
             let indent = String(repeating: " ", count: (st.number - 1) * 4)
-            let mark = st.number == step ? "  ◀ proposed" : ""
+            let mark = st.number == step ? "  ◀ " + label : ""
             let text = "\(indent)▟██ Step \(st.number) · Level \(st.level) · \(st.name)\(mark)"
             return (text, st.number == step ? Style(bold: true, reverse: true, role: .accent) : .plain)
         }
@@ -25,19 +26,20 @@ enum ReviewView {
             para("No proposal yet: no row has been assessed.", .title)
         }
         out.append(("", .plain))
-        out += staircase(s.catalogue, highlight: p.step, width: width)
+        out += staircase(s.catalogue, highlight: p.step)
         out.append(("", .plain))
         out.append(("Why", .title))
+        let titlesByID = s.catalogue.indicatorTitles
         for r in p.reasons {
             para("• " + r.text, indent: 2)
-            if !r.indicators.isEmpty { para("rows: " + titles(r.indicators, in: s.catalogue), .muted, indent: 4) }
+            if !r.indicators.isEmpty { para("rows: " + titles(r.indicators, titlesByID), .muted, indent: 4) }
         }
         if !p.flags.isEmpty {
             out.append(("", .plain))
             out.append(("Flags", .title))
             for f in p.flags {
                 para("! " + f.text, f.kind == .incomplete ? .warning : .danger, indent: 2)
-                if !f.indicators.isEmpty { para("rows: " + titles(f.indicators, in: s.catalogue), .muted, indent: 4) }
+                if !f.indicators.isEmpty { para("rows: " + titles(f.indicators, titlesByID), .muted, indent: 4) }
             }
         }
         out.append(("", .plain))
@@ -66,8 +68,7 @@ enum ReviewView {
     }
 
     /// Row titles for a list of ids, so a reader can find them on the domain screens.
-    static func titles(_ ids: [String], in c: Catalogue) -> String {
-        let byID = Dictionary(c.allIndicators.map { ($0.indicator.id, $0.indicator.title) }, uniquingKeysWith: { a, _ in a })
+    static func titles(_ ids: [String], _ byID: [String: String]) -> String {
         let names = ids.prefix(6).map { byID[$0] ?? $0 }
         return names.joined(separator: "; ") + (ids.count > 6 ? "; and \(ids.count - 6) more" : "")
     }
@@ -91,12 +92,12 @@ enum DecisionView {
         y += 1
         b.put("The proposal is not a decision: it is your professional judgement that counts.", row: y, column: 2, style: .muted)
         y += 2
-        for (text, style) in ReviewView.staircase(s.catalogue, highlight: s.decisionStep, width: r.width) {
-            b.put(text.replacingProposed(), row: y, column: 2, style: style)
+        for (text, style) in ReviewView.staircase(s.catalogue, highlight: s.decisionStep, mark: "your decision") {
+            b.put(text, row: y, column: 2, style: style)
             y += 1
         }
         y += 1
-        let differs = s.decisionLevel != p.level || s.decisionStep != p.step
+        let differs = s.decisionDiffers(from: p)
         b.put("Your decision: Level \(s.decisionLevel), step \(s.decisionStep)" + (differs ? " (differs from the proposal)" : " (accepting the proposal)"),
               row: y, column: 2, style: Style(bold: true, role: differs ? .warning : .good))
         y += 2
@@ -109,12 +110,6 @@ enum DecisionView {
                 b.put(line, row: y + i, column: 4, style: s.decisionReason.isEmpty ? .muted : .plain)
             }
         }
-    }
-}
-
-extension String {
-    fileprivate func replacingProposed() -> String {
-        hasSuffix("  ◀ proposed") ? String(dropLast("  ◀ proposed".count)) + "  ◀ your decision" : self
     }
 }
 
