@@ -38,7 +38,7 @@ struct StartupBenchCommand: ParsableCommand {
             print("\(listed) saved assessments; milliseconds, median of \(self.count)")
             for (name, times) in phases {
                 let ms = times.sorted()[times.count / 2].milliseconds
-                print("  \(name.padding(42)) \(Decimal3.format(ms))")
+                print("  " + TextWrap.pad(name, width: 46) + " " + Decimal3.format(ms))
             }
         }
     }
@@ -46,10 +46,6 @@ struct StartupBenchCommand: ParsableCommand {
 
 extension Duration {
     var milliseconds: Double { Double(components.seconds) * 1e3 + Double(components.attoseconds) / 1e15 }
-}
-
-extension String {
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }
 
 /// Fixed-point formatting without Foundation's `String(format:)`, which would pull ICU into the binary.

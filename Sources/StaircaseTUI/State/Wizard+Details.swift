@@ -4,7 +4,7 @@ extension Wizard {
     static func details(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
         let fields = DetailField.allCases
         switch action {
-        case .move(let d): s.cursor = (s.cursor + d + fields.count) % fields.count
+        case .move(let d): s.cursor = wrap(s.cursor, by: d, count: fields.count)
         case .back: go(&s, .start)
         case .nextScreen: return continueFromDetails(&s)
         case .activate:
@@ -15,7 +15,7 @@ extension Wizard {
             case .tafExists: return change(&s) { $0.leadProfessional.tafExists.toggle() }
             case .consent:
                 let all = Assessment.Consent.Status.allCases
-                let next = all[((all.firstIndex(of: a.consent.status) ?? 0) + 1) % all.count]
+                let next = all[wrap(all.firstIndex(of: a.consent.status) ?? 0, by: 1, count: all.count)]
                 return change(&s) { $0.consent.status = next }
             case .immediateDangerNext: return continueFromDetails(&s)
             default: s.editor = TextField(.detail(field), text: value(of: field, in: a))

@@ -11,13 +11,12 @@ extension WizardState {
     /// a child over one unless the user asks for all rows (`a`), or the row already has an answer.
     public func visibleRows(domain d: Int) -> [VisibleRow] {
         guard catalogue.domains.indices.contains(d) else { return [] }
-        let preBirth = assessment.map { ChildAge.preBirthRowsApply($0.child, on: today) } ?? true
+        let ageFilter = !showHidden && ageFilterApplies
         let query = filter.lowercased()
         var out: [VisibleRow] = []
         for area in catalogue.domains[d].areas {
             for row in area.indicators {
-                let answered = assessment?.answers[row.id] != nil
-                if !showHidden && !preBirth && row.hasTag("pre-birth") && !answered { continue }
+                if ageFilter && isForAnotherAge(row) { continue }
                 if !query.isEmpty {
                     let hay = ([row.title, area.name] + row.levels.all.compactMap(\.text)).joined(separator: " ").lowercased()
                     if !hay.contains(query) { continue }
@@ -30,13 +29,18 @@ extension WizardState {
 
     /// How many rows of the domain the age filter hides.
     public func hiddenCount(domain d: Int) -> Int {
-        guard catalogue.domains.indices.contains(d) else { return 0 }
-        if assessment.map({ ChildAge.preBirthRowsApply($0.child, on: today) }) ?? true { return 0 }
-        var hidden = 0
-        for area in catalogue.domains[d].areas {
-            for row in area.indicators where row.hasTag("pre-birth") && assessment?.answers[row.id] == nil { hidden += 1 }
-        }
-        return hidden
+        guard catalogue.domains.indices.contains(d), ageFilterApplies else { return 0 }
+        return catalogue.domains[d].areas.reduce(0) { $0 + $1.indicators.filter(isForAnotherAge).count }
+    }
+
+    /// The child is past the pre-birth rows (over one year old); false before there is an assessment.
+    var ageFilterApplies: Bool {
+        !(assessment.map { ChildAge.preBirthRowsApply($0.child, on: today) } ?? true)
+    }
+
+    /// A pre-birth row with no answer: the one rule both the list and the count follow.
+    func isForAnotherAge(_ row: Indicator) -> Bool {
+        row.hasTag("pre-birth") && assessment?.answers[row.id] == nil
     }
 }
 
