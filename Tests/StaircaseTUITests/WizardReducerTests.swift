@@ -168,3 +168,26 @@ import Testing
         #expect(hint(s) == nil)
     }
 }
+
+/// Assessment ids come from the clock; two in the same second must still be two files.
+@Suite struct NewAssessmentIDTests {
+    @Test func aSecondNewAssessmentInTheSameSecondGetsItsOwnID() throws {
+        var s = Support.state(try Support.minimal())
+        Support.press(&s, [.enter])
+        let first = try #require(s.assessment?.id)
+        Support.press(&s, [.escape])
+        #expect(s.screen == .start)
+        let effects = Support.press(&s, [.enter])
+        let second = try #require(s.assessment?.id)
+        #expect(first == "a-20261123100000")
+        #expect(second == "a-20261123100000-2")
+        #expect(effects == [.save(try #require(s.assessment))])
+    }
+
+    @Test func aSavedAssessmentsIDIsNotReused() throws {
+        var s = Support.state(try Support.minimal())
+        s.resumable = [ResumeItem(id: "a-20261123100000", label: "J. S.")]
+        Support.press(&s, [.enter])
+        #expect(s.assessment?.id == "a-20261123100000-2")
+    }
+}
