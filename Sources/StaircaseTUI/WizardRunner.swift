@@ -17,15 +17,19 @@ public struct WizardHost {
     public var load: (String) -> Result<Assessment, WizardHostError>
     public var export: (ExportFormat, String, Assessment) -> Result<String, WizardHostError>
     public var now: () -> String
+    /// A new random id (never from the clock); tests inject a deterministic one.
+    public var newID: () -> String
 
     public init(
         save: @escaping (Assessment) -> String?, load: @escaping (String) -> Result<Assessment, WizardHostError>,
-        export: @escaping (ExportFormat, String, Assessment) -> Result<String, WizardHostError>, now: @escaping () -> String
+        export: @escaping (ExportFormat, String, Assessment) -> Result<String, WizardHostError>, now: @escaping () -> String,
+        newID: @escaping () -> String = { RandomID.make(prefix: "a") }
     ) {
         self.save = save
         self.load = load
         self.export = export
         self.now = now
+        self.newID = newID
     }
 }
 
@@ -60,6 +64,7 @@ public struct WizardRunner<Backend: TerminalBackend> {
             guard let key = backend.readKey() else { continue }
             guard let action = KeyMap.action(for: key, in: state) else { continue }
             state.now = host.now()
+            state.nextID = host.newID()
             let effects = Wizard.reduce(&state, action)
             if perform(effects) { return 0 }
             backend.draw(View.render(state), full: effects.contains(.redraw))

@@ -169,25 +169,37 @@ import Testing
     }
 }
 
-/// Assessment ids come from the clock; two in the same second must still be two files.
+/// Assessment ids come from the host's random source, never the clock.
 @Suite struct NewAssessmentIDTests {
-    @Test func aSecondNewAssessmentInTheSameSecondGetsItsOwnID() throws {
+    @Test func aNewAssessmentTakesTheHostsRandomID() throws {
         var s = Support.state(try Support.minimal())
+        s.nextID = "a-first"
         Support.press(&s, [.enter])
-        let first = try #require(s.assessment?.id)
+        #expect(s.assessment?.id == "a-first")
         Support.press(&s, [.escape])
-        #expect(s.screen == .start)
+        s.nextID = "a-second"
         let effects = Support.press(&s, [.enter])
-        let second = try #require(s.assessment?.id)
-        #expect(first == "a-20261123100000")
-        #expect(second == "a-20261123100000-2")
+        #expect(s.assessment?.id == "a-second")
         #expect(effects == [.save(try #require(s.assessment))])
     }
 
-    @Test func aSavedAssessmentsIDIsNotReused() throws {
-        var s = Support.state(try Support.minimal())
-        s.resumable = [ResumeItem(id: "a-20261123100000", label: "J. S.")]
-        Support.press(&s, [.enter])
-        #expect(s.assessment?.id == "a-20261123100000-2")
+    @Test func randomIDsAreWellFormedAndDistinct() {
+        var ids = Set<String>()
+        for _ in 0..<2000 {
+            let id = RandomID.make(prefix: "a")
+            #expect(id.count == 2 + RandomID.length)
+            #expect(id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+            ids.insert(id)
+        }
+        #expect(ids.count == 2000)
+    }
+
+    @Test func aSeededGeneratorRepeats() {
+        struct Counter: RandomNumberGenerator {
+            var x: UInt64 = 0
+            mutating func next() -> UInt64 { x &+= 0x9E37_79B9_7F4A_7C15; return x }
+        }
+        var g1 = Counter(), g2 = Counter()
+        #expect(RandomID.make(prefix: "r", using: &g1) == RandomID.make(prefix: "r", using: &g2))
     }
 }

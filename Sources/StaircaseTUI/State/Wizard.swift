@@ -128,16 +128,9 @@ public enum Wizard {
         case .move(let d): s.cursor = wrap(s.cursor, by: d, count: count)
         case .activate:
             if s.cursor == 0 {
-                // Ids come from the clock, to the second: a second new assessment in the same
-                // second must not take the first one's file.
-                let base = "a-" + s.now.filter { $0.isNumber }
-                let taken = Set(s.resumable.map(\.id) + [s.assessment?.id].compactMap { $0 })
-                var id = base
-                var n = 2
-                while taken.contains(id) {
-                    id = "\(base)-\(n)"
-                    n += 1
-                }
+                // The id comes from the host's random source (`nextID`), never the clock: two
+                // participants starting in the same second on two machines must not collide.
+                let id = s.nextID
                 s.assessment = Assessment(id: id, createdAt: s.now, catalogue: .init(id: s.catalogue.id, version: s.catalogue.version))
                 s.assessment?.training = s.training
                 s.undoStack = []

@@ -7,6 +7,8 @@ public struct WizardState: Sendable {
     /// Today's date and the current timestamp, supplied by the host so the reducer stays pure.
     public var today: CalendarDate
     public var now: String
+    /// A fresh random id for the next new assessment, refreshed by the host before each action.
+    public var nextID: String = RandomID.make(prefix: "a")
     public var width: Int
     public var height: Int
 
