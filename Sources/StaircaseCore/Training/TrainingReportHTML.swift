@@ -1,0 +1,77 @@
+/// The report as one self-contained HTML page: inline style and inline SVG bars, no script,
+/// and a Content-Security-Policy that forbids loading anything.
+public enum TrainingReportHTML {
+    public static func render(_ r: TrainingReport) -> String {
+        let e = { (s: String) in HTMLRenderer.escape(s) }
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <meta name="referrer" content="no-referrer">
+            <title>TRAINING REPORT: \(e(r.pack.title))</title>
+            <style>
+            \(HTMLRenderer.style)
+            svg { display: block; margin: .3em 0 .8em; }
+            svg text { font: 10pt sans-serif; }
+            .headline { font-size: 1.1em; font-weight: bold; }
+            </style>
+            </head>
+            <body>
+            <main>
+            <h1>TRAINING REPORT: \(e("\(r.pack.title) (\(r.pack.id) version \(r.pack.version))"))</h1>
+            <p>\(e(ReportWords.participants(r)))</p>
+            <h2>Agreement on the overall level across \(r.cases.count) cases</h2>
+            <p class="headline">\(e(ReportWords.headline(r.overall)))</p>
+            <p>\(e(ReportWords.beside(r.overall)))</p>
+
+            """
+        func list(_ title: String, _ items: [String]) {
+            guard !items.isEmpty else { return }
+            out += "<h2>\(e(title))</h2>\n<ul>\n" + items.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        }
+        list("The same alias more than once", r.duplicates.map(ReportWords.duplicate))
+        list("Refused: responses to another pack or version (not counted)", r.refused.map { "\($0.file): \($0.reason)" })
+        list("Damaged files (not counted; the rest are)", r.damaged.map { "\($0.file): \($0.reason)" })
+        for (i, k) in r.cases.enumerated() {
+            out += "<section>\n<h2>Case \(i + 1): \(e("\(k.title) [\(k.id)]"))</h2>\n<p>\(e(ReportWords.caseHeader(k)))</p>\n"
+            if k.participants == 0 {
+                out += "</section>\n"
+                continue
+            }
+            out += "<h3>Decided level</h3>\n" + svg(k.levels, title: "Decided level for \(k.id)")
+            out += "<h3>Decided step</h3>\n" + svg(k.steps, title: "Decided step for \(k.id)")
+            out += "<p class=\"headline\">Agreement among participants: \(e(ReportWords.headline(k.agreement)))</p>\n"
+            out += "<p>\(e(ReportWords.beside(k.agreement)))</p>\n<p>\(e(ReportWords.withModel(k)))</p>\n"
+            out += "<p>\(e("Decisions: " + ReportWords.decisions(k)))</p>\n<h3>Rows, most disputed first</h3>\n<ol>\n"
+            for row in k.rows {
+                out += "<li><strong>\(e(ReportWords.rowTitle(row)))</strong><br>\n\(e(ReportWords.rowCounts(row)))<br>\n\(e(ReportWords.rowStats(row)))"
+                if (row.disagreement.number ?? 0) > 0 {
+                    out += row.descriptors.map { "\n<blockquote>Level \($0.level): \(e($0.text))</blockquote>" }.joined()
+                }
+                out += "</li>\n"
+            }
+            out += "</ol>\n</section>\n"
+        }
+        out += "<p>\(e(ReportWords.method))</p>\n</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    /// Horizontal bars as inline SVG: one row per label, the model answer's bar darker.
+    static func svg(_ bars: [TrainingReport.Bar], title: String) -> String {
+        let most = max(1, bars.map(\.count).max() ?? 0)
+        let rowHeight = 22
+        let height = bars.count * rowHeight + 4
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"420\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(title))\">\n"
+        for (i, b) in bars.enumerated() {
+            let y = i * rowHeight + 2
+            let w = b.count * 300 / most
+            let label = HTMLRenderer.escape(b.label + (b.model ? " (model)" : ""))
+            out += "<text x=\"0\" y=\"\(y + 15)\">\(label)</text>"
+            out += "<rect x=\"110\" y=\"\(y + 3)\" width=\"\(w)\" height=\"16\" fill=\"\(b.model ? "#0b4f9c" : "#8aa8cc")\"/>"
+            out += "<text x=\"\(114 + w)\" y=\"\(y + 15)\">\(b.count)</text>\n"
+        }
+        return out + "</svg>\n"
+    }
+}

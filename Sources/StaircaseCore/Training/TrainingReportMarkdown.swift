@@ -1,0 +1,49 @@
+/// The report as Markdown: headings per case, bars as text in code blocks so they line up.
+public enum TrainingReportMarkdown {
+    public static func render(_ r: TrainingReport) -> String {
+        let md = MarkdownRenderer.inline
+        var out: [String] = []
+        out.append("# TRAINING REPORT: " + md("\(r.pack.title) (\(r.pack.id) version \(r.pack.version))"))
+        out.append("")
+        out.append(md(ReportWords.participants(r)))
+        out.append("")
+        out.append("## Agreement on the overall level across \(r.cases.count) cases")
+        out.append("")
+        out.append("- **" + md(ReportWords.headline(r.overall)) + "**")
+        out.append("- " + md(ReportWords.beside(r.overall)))
+        if !r.duplicates.isEmpty {
+            out += ["", "## The same alias more than once", ""] + r.duplicates.map { "- " + md(ReportWords.duplicate($0)) }
+        }
+        if !r.refused.isEmpty {
+            out += ["", "## Refused: responses to another pack or version (not counted)", ""] + r.refused.map { "- " + md("\($0.file): \($0.reason)") }
+        }
+        if !r.damaged.isEmpty {
+            out += ["", "## Damaged files (not counted; the rest are)", ""] + r.damaged.map { "- " + md("\($0.file): \($0.reason)") }
+        }
+        for (i, k) in r.cases.enumerated() {
+            out += ["", "## Case \(i + 1): " + md("\(k.title) [\(k.id)]"), "", md(ReportWords.caseHeader(k))]
+            if k.participants == 0 { continue }
+            out += ["", "```text", "Decided level (* the model answer)"]
+            TrainingReportText.bars(k.levels, &out)
+            out.append("Decided step")
+            TrainingReportText.bars(k.steps, &out)
+            out += ["```", ""]
+            out.append("- **Agreement among participants: " + md(ReportWords.headline(k.agreement)) + "**")
+            out.append("- " + md(ReportWords.beside(k.agreement)))
+            out.append("- " + md(ReportWords.withModel(k)))
+            out.append("- " + md("Decisions: " + ReportWords.decisions(k)))
+            out += ["", "### Rows, most disputed first", ""]
+            for (j, row) in k.rows.enumerated() {
+                out.append("\(j + 1). **" + md(ReportWords.rowTitle(row)) + "**  ")
+                out.append("   " + md(ReportWords.rowCounts(row)) + "  ")
+                out.append("   " + md(ReportWords.rowStats(row)))
+                if (row.disagreement.number ?? 0) > 0 {
+                    for d in row.descriptors { out += ["", "   > Level \(d.level): " + md(d.text)] }
+                    out.append("")
+                }
+            }
+        }
+        out += ["", md(ReportWords.method)]
+        return out.joined(separator: "\n") + "\n"
+    }
+}
