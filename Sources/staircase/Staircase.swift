@@ -17,7 +17,7 @@ struct Staircase: ParsableCommand {
             STAIRCASE_CATALOGUE to load another.
             """,
         version: "0.1.0",
-        subcommands: [AssessCommand.self, CatalogueCommand.self, ScoreCommand.self, ExportCommand.self, SessionsCommand.self, BenchCommand.self, StartupBenchCommand.self, TrainingCommand.self],
+        subcommands: [AssessCommand.self, CatalogueCommand.self, ScoreCommand.self, ExportCommand.self, SessionsCommand.self, BenchCommand.self, StartupBenchCommand.self, TrainingCommand.self, TrainingBenchCommand.self],
         defaultSubcommand: AssessCommand.self
     )
 

@@ -1,0 +1,46 @@
+import ArgumentParser
+import StaircaseCore
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// `staircase bench-report` (hidden): builds and renders the facilitator's report over a
+/// simulated workshop, from the response files' bytes, and prints the time per report. Run it
+/// through Scripts/bench-report, which builds in release mode first.
+struct TrainingBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-report", abstract: "Benchmark the training report.", shouldDisplay: false)
+
+    @Option(help: "Participants, each answering every case of the built-in pack.")
+    var participants = 60
+    @Option(help: "How many times to build the report.")
+    var repeats = 20
+
+    func run() throws {
+        try runReporting {
+            let catalogue = try CatalogueOptions(catalogue: nil).load()
+            let full = try TrainingFiles.loadPack(nil, catalogue: catalogue)
+            var pack = full
+            pack.cases = Array(full.cases.prefix(10))
+            let responses = TrainingSimulation.responses(pack: pack, catalogue: catalogue, participants: participants, seed: 9)
+            let inputs = try responses.map { TrainingReport.Input(name: $0.fileName, data: Data(try $0.encoded())) }
+            var best = Double.infinity
+            var total = 0.0
+            var bytes = 0
+            for _ in 0..<repeats {
+                let start = ContinuousClock.now
+                let report = TrainingReport.build(pack: pack, catalogue: catalogue, inputs: inputs, named: false)
+                for f in TrainingReportFormat.allCases { bytes &+= f.render(report).utf8.count }
+                let d = ContinuousClock.now - start
+                let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+                best = min(best, ms)
+                total += ms
+            }
+            print("report over \(participants) participants × \(pack.cases.count) cases (\(inputs.count) response files, decoded, built and rendered in all 4 formats)")
+            print("best \(Agreement.fixed(best, digits: 1)) ms, mean \(Agreement.fixed(total / Double(repeats), digits: 1)) ms over \(repeats) runs (\(bytes / repeats) bytes of output per run)")
+        }
+    }
+}
