@@ -63,7 +63,7 @@ public enum TrainingReportHTML {
         let most = max(1, bars.map(\.count).max() ?? 0)
         let rowHeight = 22
         let height = bars.count * rowHeight + 4
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"420\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(title))\">\n"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"440\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(title))\">\n"
         for (i, b) in bars.enumerated() {
             let y = i * rowHeight + 2
             let w = b.count * 300 / most
