@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import StaircaseCore
+
+/// The shipped pack and generated response files validate against their schemas, and the
+/// feedback a participant sees is computed from their response and the model answer.
+@Suite struct TrainingSchemaTests {
+    static func schema(_ name: String) throws -> MiniSchema {
+        MiniSchema(root: try JSONValue.parse(try String(contentsOfFile: Fixtures.projectFile("Data/" + name), encoding: .utf8)))
+    }
+
+    @Test func shippedPackValidates() throws {
+        let json = try JSONValue.parse(String(decoding: EmbeddedTrainingPack.bytes, as: UTF8.self))
+        #expect(try Self.schema("training-pack.schema.json").errors(json) == [])
+    }
+
+    @Test func responsesValidate() throws {
+        let c = try Fixtures.durham()
+        let pack = try EmbeddedTrainingPack.load(catalogue: c)
+        let schema = try Self.schema("training-response.schema.json")
+        for r in TrainingSimulation.responses(pack: pack, catalogue: c, participants: 2, seed: 1) {
+            #expect(schema.errors(try JSONValue.parse(String(decoding: try r.encoded(), as: UTF8.self))) == [])
+        }
+        let made = TrainingResponse.make(
+            alias: "Owl", pack: pack, caseID: "kai-bereavement", ratings: [:], decision: .init(level: 2, step: 2, reason: ""), secondsTaken: 5,
+            recordedAt: "2026-11-26T10:00:00Z")
+        #expect(made.id.hasPrefix("resp-") && made.fileName == "TRAINING-response-\(made.id).json")
+        #expect(schema.errors(try JSONValue.parse(String(decoding: try made.encoded(), as: UTF8.self))) == [])
+        guard case .object(var o) = try JSONValue.parse(String(decoding: try made.encoded(), as: UTF8.self)) else { return }
+        o["training"] = .bool(false)
+        #expect(!schema.errors(.object(o)).isEmpty)
+    }
+
+    @Test func feedbackComparesWithTheModel() throws {
+        let c = try Fixtures.durham()
+        let pack = try EmbeddedTrainingPack.load(catalogue: c)
+        let k = try #require(pack.trainingCase("jade-several-needs"))
+        var ratings: [String: Rating] = [:]
+        for r in k.modelAnswer.ratings { ratings[r.row] = Rating(level: r.level) }
+        ratings["practical-needs.food-drink-warmth-shelter"] = .level3
+        ratings["abuse-and-neglect.clothing-and-appearance"] = .level4
+        ratings["health.dental-and-optical-care"] = nil
+        ratings["emotional-needs.emotional-warmth"] = .notApplicable
+        let response = TrainingResponse.make(
+            alias: "Owl", pack: pack, caseID: k.id, ratings: ratings, decision: .init(level: 2, step: 2, reason: "Support is working."),
+            secondsTaken: 600, recordedAt: "2026-11-26T10:00:00Z")
+        let f = TrainingFeedback.make(response: response, case: k, catalogue: c)
+        #expect(f.theirs.level == 2 && f.model.level == 3 && !f.decisionMatches)
+        #expect(f.model.stepName == c.step(3)?.name)
+        #expect(f.differences.map(\.row) == ["abuse-and-neglect.clothing-and-appearance", "practical-needs.food-drink-warmth-shelter"])
+        let food = try #require(f.differences.last)
+        #expect(food.theirLevel == 3 && food.modelLevel == 2)
+        #expect(food.theirDescriptor.hasPrefix("The parent/ carer regularly"))
+        #expect(food.modelDescriptor.hasPrefix("The parent/ carer occasionally"))
+        #expect(food.rationale == "Hungry on Mondays is occasional, not regular: Level 2 on its own.")
+        #expect(f.unassessed.map(\.row) == ["health.dental-and-optical-care", "emotional-needs.emotional-warmth"])
+        // 5 rows compared: 3 exact, the food row one level off, the clothing row two off.
+        #expect(f.exact == .value(0.6))
+        #expect(f.withinOne == .value(0.8))
+        #expect(f.weightedKappa.number != nil)
+    }
+}
