@@ -1,0 +1,114 @@
+import Foundation
+import StaircaseCore
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `staircase training validate|report|handout` through the built binary.
+@Suite struct TrainingCommandLineTests {
+    /// A private temporary folder, removed afterwards.
+    func withFolder(_ body: (String) throws -> Void) throws {
+        var template = Array((NSTemporaryDirectory() + "/staircase-training-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
+        let dir = String(cString: made)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try body(dir)
+    }
+
+    func mode(_ path: String) -> mode_t {
+        var st = stat()
+        stat(path, &st)
+        return st.st_mode & 0o777
+    }
+
+    @Test func validateTheBuiltInPack() throws {
+        let r = try Tmux.staircase(["training", "validate"], env: ["STAIRCASE_CATALOGUE": ""])
+        #expect(r.status == 0)
+        #expect(r.output.contains("durham-threshold-training 1.0: valid — 12 cases"))
+        #expect(r.output.contains("1 where the authors differ from the engine"))
+    }
+
+    @Test func aBrokenPackNamesThePathAndExits65() throws {
+        try withFolder { dir in
+            var text = String(decoding: EmbeddedTrainingPack.bytes, as: UTF8.self)
+            text = text.replacingOccurrences(of: "\"row\": \"health.growth-and-weight\"", with: "\"row\": \"health.growth\"")
+            let path = dir + "/broken-pack.json"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let r = try Tmux.staircase(["training", "validate", path], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(r.status == 65)
+            #expect(r.output.contains("broken-pack.json: cases[0].modelAnswer.ratings[1].row: no row \"health.growth\" in the catalogue"))
+            let missing = try Tmux.staircase(["training", "validate", dir + "/nothing.json"], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(missing.status == 66)
+            #expect(missing.output.contains("nothing.json: cannot read the training pack (no such file)"))
+        }
+    }
+
+    @Test func reportOverAFolderWritesAPrivateFile() throws {
+        let catalogue = try EmbeddedCatalogue.load()
+        let pack = try EmbeddedTrainingPack.load(catalogue: catalogue)
+        try withFolder { dir in
+            let responses = dir + "/responses"
+            mkdir(responses, 0o700)
+            for r in TrainingSimulation.responses(pack: pack, catalogue: catalogue, participants: 3, seed: 2) {
+                try Data(try r.encoded()).write(to: URL(fileURLWithPath: responses + "/" + r.fileName))
+            }
+            try Data("{ not json".utf8).write(to: URL(fileURLWithPath: responses + "/damaged.json"))
+            let out = dir + "/report.md"
+            let r = try Tmux.staircase(["training", "report", "--pack", "durham", responses, "--format", "md", "--output", out], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(r.status == 0, "\(r.output)")
+            #expect(r.output.contains("wrote " + out))
+            #expect(mode(out) == 0o600)
+            let text = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(text.contains("3 participants, 36 responses counted"))
+            #expect(text.contains("damaged.json: malformed JSON"))
+            #expect(text.contains("Krippendorff's α (ordinal)"))
+            #expect(!text.contains("participant-1"), "anonymous by default")
+            let again = try Tmux.staircase(["training", "report", responses, "--output", out], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(again.status == 74)
+            #expect(again.output.contains("already exists; it was not changed"))
+            let named = try Tmux.staircase(["training", "report", responses, "--named", "--format", "txt"], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(named.status == 0)
+            #expect(named.output.contains("participant-1: Level"))
+            let html = try Tmux.staircase(["training", "report", responses, "--format", "html"], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(html.output.contains("<svg") && !html.output.contains("<script"))
+        }
+    }
+
+    @Test func reportRefusesAnotherPackVersionAndMissingPaths() throws {
+        let catalogue = try EmbeddedCatalogue.load()
+        let pack = try EmbeddedTrainingPack.load(catalogue: catalogue)
+        try withFolder { dir in
+            var r = TrainingSimulation.responses(pack: pack, catalogue: catalogue, participants: 1, seed: 3)[0]
+            r.pack.version = "0.1"
+            let path = dir + "/" + r.fileName
+            try Data(try r.encoded()).write(to: URL(fileURLWithPath: path))
+            let out = try Tmux.staircase(["training", "report", path], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(out.status == 0)
+            #expect(out.output.contains("refused \(path): written for pack durham-threshold-training version 0.1"))
+            #expect(out.output.contains("0 participants, 0 responses counted"))
+            let missing = try Tmux.staircase(["training", "report", dir + "/nope"], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(missing.status == 66)
+            let none = try Tmux.staircase(["training", "report"], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(none.status == 64)
+        }
+    }
+
+    @Test func handoutsKeepTheAnswerForTheFacilitator() throws {
+        let narrative = try Tmux.staircase(["training", "handout", "--case", "ruby-universal", "--format", "md"], env: ["STAIRCASE_CATALOGUE": ""])
+        #expect(narrative.status == 0)
+        #expect(narrative.output.contains("# TRAINING CASE: Ruby"))
+        #expect(narrative.output.contains("## What the referrer saw and heard"))
+        #expect(!narrative.output.contains("MODEL ANSWER") && !narrative.output.contains("Discussion points"))
+        let answers = try Tmux.staircase(
+            ["training", "handout", "--case", "finley-overrule", "--format", "html", "--answers"], env: ["STAIRCASE_CATALOGUE": ""])
+        #expect(answers.status == 0)
+        #expect(answers.output.contains("MODEL ANSWER (facilitator only)"))
+        #expect(answers.output.contains("Where the authors differ from the engine"))
+        #expect(!answers.output.contains("<script"))
+        let unknown = try Tmux.staircase(["training", "handout", "--case", "nobody"], env: ["STAIRCASE_CATALOGUE": ""])
+        #expect(unknown.status == 64)
+        #expect(unknown.output.contains("no case \"nobody\""))
+    }
+}
