@@ -1,9 +1,9 @@
 import StaircaseCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a participant's response file into the folder they chose (a USB stick, a shared

@@ -2,9 +2,9 @@ import ArgumentParser
 import StaircaseCore
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// `staircase bench-report` (hidden): builds and renders the facilitator's report over a
@@ -39,8 +39,12 @@ struct TrainingBenchCommand: ParsableCommand {
                 best = min(best, ms)
                 total += ms
             }
-            print("report over \(participants) participants × \(pack.cases.count) cases (\(inputs.count) response files, decoded, built and rendered in all 4 formats)")
-            print("best \(Agreement.fixed(best, digits: 1)) ms, mean \(Agreement.fixed(total / Double(repeats), digits: 1)) ms over \(repeats) runs (\(bytes / repeats) bytes of output per run)")
+            print(
+                "report over \(participants) participants × \(pack.cases.count) cases (\(inputs.count) response files, decoded, built and rendered in all 4 formats)"
+            )
+            print(
+                "best \(Agreement.fixed(best, digits: 1)) ms, mean \(Agreement.fixed(total / Double(repeats), digits: 1)) ms over \(repeats) runs (\(bytes / repeats) bytes of output per run)"
+            )
         }
     }
 }

@@ -30,7 +30,8 @@ struct TrainingCommand: ParsableCommand {
                 let overruled = p.cases.filter { $0.modelAnswer.engineDifference != nil }.count
                 print(
                     "\(SafeText.clean(p.id)) \(SafeText.clean(p.version)): valid — \(p.cases.count) cases, \(ratings) model ratings, "
-                        + "\(overruled) where the authors differ from the engine (with their reason); written for \(catalogue.id) \(catalogue.version)")
+                        + "\(overruled) where the authors differ from the engine (with their reason); written for \(catalogue.id) \(catalogue.version)"
+                )
             }
         }
     }
@@ -111,9 +112,12 @@ struct TrainingCommand: ParsableCommand {
                 }
                 guard let caseID, let k = p.trainingCase(caseID) else {
                     throw Failure.usage(
-                        "no case \"\(SafeText.clean(caseID ?? ""))\" in \(SafeText.clean(p.id)); use one of: " + p.cases.map(\.id).joined(separator: ", "))
+                        "no case \"\(SafeText.clean(caseID ?? ""))\" in \(SafeText.clean(p.id)); use one of: "
+                            + p.cases.map(\.id).joined(separator: ", "))
                 }
-                try write(TrainingHandout.render(pack: p, case: k, catalogue: catalogue, answers: answers, format: format), to: output, force: force)
+                try write(
+                    TrainingHandout.render(pack: p, case: k, catalogue: catalogue, answers: answers, format: format), to: output,
+                    force: force)
             }
         }
     }

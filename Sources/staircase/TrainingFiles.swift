@@ -1,12 +1,12 @@
 import StaircaseCore
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reading what the training commands are given: a pack (a path, or `durham` for the built-in
@@ -42,7 +42,9 @@ enum TrainingFiles {
         if stat(path, &info) != 0 { return .failure(.missing("no such file")) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.missing("it is a folder")) }
         if Int(info.st_size) > limit { return .failure(.tooLarge(Int(info.st_size))) }
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return .failure(.missing("permission denied or unreadable")) }
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
+            return .failure(.missing("permission denied or unreadable"))
+        }
         return .success(data)
     }
 
@@ -52,21 +54,27 @@ enum TrainingFiles {
         var inputs: [TrainingReport.Input] = []
         for path in paths {
             var info = stat()
-            guard stat(path, &info) == 0 else { throw Failure.missingInput("\(SafeText.clean(path)): no such file or folder — check the path") }
+            guard stat(path, &info) == 0 else {
+                throw Failure.missingInput("\(SafeText.clean(path)): no such file or folder — check the path")
+            }
             var files: [String] = []
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
                     throw Failure.missingInput("\(SafeText.clean(path)): cannot list the folder — check that you may read it")
                 }
-                files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { path + (path.hasSuffix("/") ? "" : "/") + $0 }
+                files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
+                    path + (path.hasSuffix("/") ? "" : "/") + $0
+                }
             } else {
                 files = [path]
             }
             for file in files {
                 switch read(file, limit: TrainingResponse.maximumBytes) {
                 case .success(let data): inputs.append(TrainingReport.Input(name: file, data: data))
-                case .failure(.missing(let why)): inputs.append(TrainingReport.Input(name: file, data: Data("unreadable: \(why)".utf8)))
-                case .failure(.tooLarge): inputs.append(TrainingReport.Input(name: file, data: Data(count: TrainingResponse.maximumBytes + 1)))
+                case .failure(.missing(let why)): inputs.append(TrainingReport.Input(name: file, unreadable: "cannot read it (\(why))"))
+                case .failure(.tooLarge(let bytes)):
+                    inputs.append(TrainingReport.Input(name: file, unreadable: "\(bytes) bytes, larger than any response file"))
+                    inputs.append(TrainingReport.Input(name: file, data: Data(count: TrainingResponse.maximumBytes + 1)))
                 }
             }
         }

@@ -3,7 +3,7 @@ import StaircaseCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `staircase training validate|report|handout` through the built binary.
@@ -56,7 +56,8 @@ import Glibc
             }
             try Data("{ not json".utf8).write(to: URL(fileURLWithPath: responses + "/damaged.json"))
             let out = dir + "/report.md"
-            let r = try Tmux.staircase(["training", "report", "--pack", "durham", responses, "--format", "md", "--output", out], env: ["STAIRCASE_CATALOGUE": ""])
+            let r = try Tmux.staircase(
+                ["training", "report", "--pack", "durham", responses, "--format", "md", "--output", out], env: ["STAIRCASE_CATALOGUE": ""])
             #expect(r.status == 0, "\(r.output)")
             #expect(r.output.contains("wrote " + out))
             #expect(mode(out) == 0o600)
@@ -68,7 +69,8 @@ import Glibc
             let again = try Tmux.staircase(["training", "report", responses, "--output", out], env: ["STAIRCASE_CATALOGUE": ""])
             #expect(again.status == 74)
             #expect(again.output.contains("already exists; it was not changed"))
-            let named = try Tmux.staircase(["training", "report", responses, "--named", "--format", "txt"], env: ["STAIRCASE_CATALOGUE": ""])
+            let named = try Tmux.staircase(
+                ["training", "report", responses, "--named", "--format", "txt"], env: ["STAIRCASE_CATALOGUE": ""])
             #expect(named.status == 0)
             #expect(named.output.contains("participant-1: Level"))
             let html = try Tmux.staircase(["training", "report", responses, "--format", "html"], env: ["STAIRCASE_CATALOGUE": ""])
@@ -96,7 +98,8 @@ import Glibc
     }
 
     @Test func handoutsKeepTheAnswerForTheFacilitator() throws {
-        let narrative = try Tmux.staircase(["training", "handout", "--case", "ruby-universal", "--format", "md"], env: ["STAIRCASE_CATALOGUE": ""])
+        let narrative = try Tmux.staircase(
+            ["training", "handout", "--case", "ruby-universal", "--format", "md"], env: ["STAIRCASE_CATALOGUE": ""])
         #expect(narrative.status == 0)
         #expect(narrative.output.contains("# TRAINING CASE: Ruby"))
         #expect(narrative.output.contains("## What the referrer saw and heard"))

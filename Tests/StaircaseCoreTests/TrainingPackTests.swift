@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StaircaseCore
 
 /// The shipped Durham pack against the catalogue and the scoring engine, and the validator's
@@ -42,9 +43,16 @@ import Testing
         let levelSteps = Set(pack.cases.map { "\($0.modelAnswer.level).\($0.modelAnswer.step)" })
         #expect(levelSteps.isSuperset(of: ["1.1", "2.2", "3.3", "4.4", "4.5"]))
         // One clear Level 2 issue: exactly one row at Level 2 and nothing higher.
-        #expect(pack.cases.contains { k in k.modelAnswer.level == 2 && k.modelAnswer.ratings.filter { $0.level == 2 }.count == 1 && k.modelAnswer.ratings.allSatisfy { $0.level <= 2 } })
+        #expect(
+            pack.cases.contains { k in
+                k.modelAnswer.level == 2 && k.modelAnswer.ratings.filter { $0.level == 2 }.count == 1
+                    && k.modelAnswer.ratings.allSatisfy { $0.level <= 2 }
+            })
         // Several Level 2 needs raised by the combination rule, with no row above Level 2.
-        #expect(proposals.contains { k, p in p.has(.combination) && k.modelAnswer.level == 3 && k.modelAnswer.ratings.allSatisfy { $0.level <= 2 } })
+        #expect(
+            proposals.contains { k, p in
+                p.has(.combination) && k.modelAnswer.level == 3 && k.modelAnswer.ratings.allSatisfy { $0.level <= 2 }
+            })
         #expect(pack.cases.contains { $0.child.isUnborn })
         #expect(proposals.contains { _, p in p.has(.toxicTrio) })
         #expect(proposals.contains { _, p in p.has(.immediateDanger) })
@@ -97,7 +105,10 @@ import Testing
                 m["ratings"] = r
             }
         }
-        #expect(lines.contains { $0.hasPrefix("pack.json: cases[0].modelAnswer.ratings[0].row: no row \"health.no-such-row\" in the catalogue") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("pack.json: cases[0].modelAnswer.ratings[0].row: no row \"health.no-such-row\" in the catalogue")
+            })
     }
 
     @Test func alteredQuoteIsRefused() throws {
@@ -119,7 +130,8 @@ import Testing
         let agreeing = try problems { json in
             Self.editModel(&json, 0) { m in m["engineDifference"] = "we think otherwise" }
         }
-        #expect(agreeing.contains { $0.contains("cases[0].modelAnswer.engineDifference: gives a reason for differing, but the engine agrees") })
+        #expect(
+            agreeing.contains { $0.contains("cases[0].modelAnswer.engineDifference: gives a reason for differing, but the engine agrees") })
     }
 
     @Test func structuralProblemsAreAllReported() throws {
@@ -147,7 +159,9 @@ import Testing
         #expect(throws: TrainingPackError.malformedJSON(file: "p", line: 1, column: 11, detail: "unexpected character ']'")) {
             try TrainingPackLoader.load(data: Data("{\"cases\": ]".utf8), file: "p", catalogue: catalogue)
         }
-        #expect(throws: TrainingPackError.empty(file: "p")) { try TrainingPackLoader.load(data: Data(" \n".utf8), file: "p", catalogue: catalogue) }
+        #expect(throws: TrainingPackError.empty(file: "p")) {
+            try TrainingPackLoader.load(data: Data(" \n".utf8), file: "p", catalogue: catalogue)
+        }
     }
 
     @Test func unbornChildNeedsAnExpectedDate() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StaircaseCore
 
 /// The shipped pack and generated response files validate against their schemas, and the
@@ -22,7 +23,8 @@ import Testing
             #expect(schema.errors(try JSONValue.parse(String(decoding: try r.encoded(), as: UTF8.self))) == [])
         }
         let made = TrainingResponse.make(
-            alias: "Owl", pack: pack, caseID: "kai-bereavement", ratings: [:], decision: .init(level: 2, step: 2, reason: ""), secondsTaken: 5,
+            alias: "Owl", pack: pack, caseID: "kai-bereavement", ratings: [:], decision: .init(level: 2, step: 2, reason: ""),
+            secondsTaken: 5,
             recordedAt: "2026-11-26T10:00:00Z")
         #expect(made.id.hasPrefix("resp-") && made.fileName == "TRAINING-response-\(made.id).json")
         #expect(schema.errors(try JSONValue.parse(String(decoding: try made.encoded(), as: UTF8.self))) == [])

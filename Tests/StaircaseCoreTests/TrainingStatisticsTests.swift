@@ -1,4 +1,5 @@
 import Testing
+
 @testable import StaircaseCore
 
 /// The agreement statistics against the published worked examples named in issue 9.
@@ -67,7 +68,9 @@ import Testing
         #expect(a3 == a4)
         #expect(Agreement.fleissKappa(units: units, scale: [1, 2]) == Agreement.fleissKappa(units: units, scale: [1, 2, 3, 4]))
         let pairs = [(1, 1), (2, 2), (1, 2), (2, 1), (2, 2)]
-        #expect(Agreement.cohenKappa(pairs: pairs, scale: [1, 2], weights: .linear) != Agreement.cohenKappa(pairs: pairs, scale: [1, 2, 3, 4], weights: .linear))
+        #expect(
+            Agreement.cohenKappa(pairs: pairs, scale: [1, 2], weights: .linear)
+                != Agreement.cohenKappa(pairs: pairs, scale: [1, 2, 3, 4], weights: .linear))
     }
 
     @Test func degenerateInputsAreNotDefinedNeverNaN() {
@@ -86,8 +89,11 @@ import Testing
             }
             #expect(Agreement.fleissKappa(units: units, scale: [1, 2, 3, 4]).number == nil)
         }
-        #expect(Agreement.krippendorffAlpha(units: oneRater, scale: [1, 2, 3, 4], metric: .ordinal).formatted().contains("two or more raters"))
-        #expect(Agreement.krippendorffAlpha(units: same, scale: [1, 2, 3, 4], metric: .ordinal).formatted().contains("every rating is the same"))
+        #expect(
+            Agreement.krippendorffAlpha(units: oneRater, scale: [1, 2, 3, 4], metric: .ordinal).formatted().contains("two or more raters"))
+        #expect(
+            Agreement.krippendorffAlpha(units: same, scale: [1, 2, 3, 4], metric: .ordinal).formatted().contains("every rating is the same")
+        )
         #expect(Agreement.cohenKappa(pairs: [], scale: [1, 2, 3, 4], weights: .linear).number == nil)
         #expect(Agreement.cohenKappa(pairs: [(2, 2), (2, 2)], scale: [1, 2, 3, 4], weights: .linear).number == nil)
         #expect(Agreement.pairwiseAgreement(units: oneRater).number == nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StaircaseCore
 
 /// A simulated workshop with a known spread, skipped rows, a duplicate alias, a damaged file and
@@ -39,15 +40,24 @@ import Testing
         rs.append(try response("Eve", ruby, level: 1, step: 1, changes: ["health.growth-and-weight": nil], n: 5))
         let jade = "jade-several-needs"
         rs.append(try response("Ann", jade, level: 3, step: 3, n: 6))
-        rs.append(try response("Ben", jade, level: 2, step: 2, changes: ["practical-needs.food-drink-warmth-shelter": 3], at: "10:20", n: 7))
-        rs.append(try response("ben ", jade, level: 3, step: 3, changes: ["practical-needs.food-drink-warmth-shelter": 3], at: "10:40", n: 8))
-        rs.append(try response("Cat", jade, level: 2, step: 2, changes: ["abuse-and-neglect.clothing-and-appearance": 1, "health.dental-and-optical-care": nil], n: 9))
-        rs.append(try response("Dev", jade, level: 3, step: 3, changes: ["practical-needs.food-drink-warmth-shelter": 3, "emotional-needs.emotional-warmth": 2], n: 10))
+        rs.append(
+            try response("Ben", jade, level: 2, step: 2, changes: ["practical-needs.food-drink-warmth-shelter": 3], at: "10:20", n: 7))
+        rs.append(
+            try response("ben ", jade, level: 3, step: 3, changes: ["practical-needs.food-drink-warmth-shelter": 3], at: "10:40", n: 8))
+        rs.append(
+            try response(
+                "Cat", jade, level: 2, step: 2,
+                changes: ["abuse-and-neglect.clothing-and-appearance": 1, "health.dental-and-optical-care": nil], n: 9))
+        rs.append(
+            try response(
+                "Dev", jade, level: 3, step: 3,
+                changes: ["practical-needs.food-drink-warmth-shelter": 3, "emotional-needs.emotional-warmth": 2], n: 10))
         let finley = "finley-overrule"
         rs.append(try response("Ann", finley, level: 3, step: 3, n: 11))
         rs.append(try response("Cat", finley, level: 2, step: 2, n: 12))
         rs.append(try response("Eve", finley, level: 3, step: 3, changes: ["education.developmental-milestones": 3], n: 13))
-        var inputs = try rs.enumerated().map { i, r in TrainingReport.Input(name: "in/\(i + 1)-\(r.fileName)", data: Data(try r.encoded())) }
+        var inputs = try rs.enumerated().map { i, r in TrainingReport.Input(name: "in/\(i + 1)-\(r.fileName)", data: Data(try r.encoded()))
+        }
         var other = try response("Fay", ruby, level: 1, step: 1, n: 14)
         other.pack.version = "0.9"
         inputs.append(TrainingReport.Input(name: "in/old-version.json", data: Data(try other.encoded())))
@@ -75,7 +85,8 @@ import Testing
         let jade = try #require(r.cases.first { $0.id == "jade-several-needs" })
         #expect(jade.participants == 4, "Ben's two responses count once")
         #expect(jade.levels.map(\.count) == [0, 1, 3, 0], "Ben's later Level 3 counts, not his earlier Level 2")
-        #expect(r.duplicates == [.init(participant: "B", caseID: "jade-several-needs", responses: 2, keptRecordedAt: "2026-11-26T10:40:00Z")])
+        #expect(
+            r.duplicates == [.init(participant: "B", caseID: "jade-several-needs", responses: 2, keptRecordedAt: "2026-11-26T10:40:00Z")])
         #expect(jade.rows.first?.row == "practical-needs.food-drink-warmth-shelter", "the most disputed row comes first")
         let dental = try #require(jade.rows.first { $0.row == "health.dental-and-optical-care" })
         #expect(dental.skipped == 1)
@@ -90,6 +101,13 @@ import Testing
         #expect(r.damaged[1].reason.contains("not a response file"))
         #expect(r.refused.map(\.file) == ["in/old-version.json"])
         #expect(r.refused[0].reason.contains("version 0.9, but this report is for durham-threshold-training version 1.0"))
+    }
+
+    @Test func anUnreadableFileIsListedAsDamaged() throws {
+        let inputs = try workshop() + [TrainingReport.Input(name: "in/locked.json", unreadable: "cannot read it (permission denied)")]
+        let r = TrainingReport.build(pack: pack, catalogue: catalogue, inputs: inputs, named: false)
+        #expect(r.damaged.contains(.init(file: "in/locked.json", reason: "cannot read it (permission denied)")))
+        #expect(r.responsesCounted == 12)
     }
 
     @Test func anonymousByDefaultNamedOnRequest() throws {

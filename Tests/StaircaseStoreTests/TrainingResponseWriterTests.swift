@@ -10,7 +10,8 @@ import Testing
     func response(_ alias: String = "Owl") -> TrainingResponse {
         TrainingResponse(
             id: RandomID.make(prefix: TrainingResponse.idPrefix), alias: alias, pack: .init(id: "p", version: "1"), caseID: "c",
-            ratings: ["d.r1": .level2], decision: .init(level: 2, step: 2, reason: "why"), secondsTaken: 60, recordedAt: "2026-11-26T10:00:00Z")
+            ratings: ["d.r1": .level2], decision: .init(level: 2, step: 2, reason: "why"), secondsTaken: 60,
+            recordedAt: "2026-11-26T10:00:00Z")
     }
 
     @Test func writesAPrivateTrainingFileThatReadsBack() throws {
@@ -32,7 +33,9 @@ import Testing
         #expect(a.id != b.id)
         try TrainingResponseWriter.write(a, toFolder: dir.path)
         try TrainingResponseWriter.write(b, toFolder: dir.path)
-        #expect(throws: SummaryWriteError.exists(path: dir.path + "/" + a.fileName)) { try TrainingResponseWriter.write(a, toFolder: dir.path) }
+        #expect(throws: SummaryWriteError.exists(path: dir.path + "/" + a.fileName)) {
+            try TrainingResponseWriter.write(a, toFolder: dir.path)
+        }
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         #expect(names == [a.fileName, b.fileName].sorted())
     }

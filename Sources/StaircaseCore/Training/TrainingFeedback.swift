@@ -58,7 +58,8 @@ public struct TrainingFeedback: Sendable, Equatable {
             let title = rows[r.row]?.title ?? r.row
             let why = m.rationale(for: r.row)?.why
             guard let theirs = response.level(of: r.row) else {
-                unassessed.append(ModelRow(row: r.row, title: title, modelLevel: r.level, modelDescriptor: descriptor(r.row, r.level), rationale: why))
+                unassessed.append(
+                    ModelRow(row: r.row, title: title, modelLevel: r.level, modelDescriptor: descriptor(r.row, r.level), rationale: why))
                 continue
             }
             pairs.append((theirs, r.level))

@@ -35,7 +35,9 @@ public enum TrainingHandout {
     static func narrativeBlocks(pack: TrainingPack, case k: TrainingCase) -> [SummaryBlock] {
         var b: [SummaryBlock] = [
             .title("TRAINING CASE: " + k.title),
-            .alert(title: "Fictional case for training", lines: ["Every name and event here is made up. Do not enter real information about a child."]),
+            .alert(
+                title: "Fictional case for training",
+                lines: ["Every name and event here is made up. Do not enter real information about a child."]),
             .fields([
                 SummaryBlock.Field("Child", k.child.name), SummaryBlock.Field("Age", k.child.ageText),
                 SummaryBlock.Field("Case", k.id), SummaryBlock.Field("Pack", "\(pack.title) (\(pack.id) version \(pack.version))"),
@@ -51,7 +53,10 @@ public enum TrainingHandout {
             for p in s.paragraphs { b.append(.paragraph(p)) }
         }
         b.append(.heading("Your task"))
-        b.append(.paragraph("Rate each row the narrative gives evidence for, leave the rest unassessed, then decide the level and step and give your reason."))
+        b.append(
+            .paragraph(
+                "Rate each row the narrative gives evidence for, leave the rest unassessed, then decide the level and step and give your reason."
+            ))
         return b
     }
 
@@ -62,14 +67,18 @@ public enum TrainingHandout {
         for e in c.allIndicators { rows[e.indicator.id] = e.indicator }
         var b: [SummaryBlock] = [
             .title("MODEL ANSWER (facilitator only): " + k.title),
-            .alert(title: "Keep until everyone has decided", lines: ["This sheet gives the authors' answer. Hand it out only at the debrief."]),
+            .alert(
+                title: "Keep until everyone has decided", lines: ["This sheet gives the authors' answer. Hand it out only at the debrief."]),
             .fields([
                 SummaryBlock.Field("Case", "\(k.id): \(k.child.name), \(k.child.ageText)"),
                 SummaryBlock.Field("Level", "Level \(m.level): " + (c.level(m.level)?.name ?? "")),
                 SummaryBlock.Field("Step", "Step \(m.step): " + (c.step(m.step)?.name ?? "")),
             ]),
             .heading("Rows the narrative gives evidence for"),
-            .bullets(m.ratings.map { r in "\(titles[r.row] ?? r.row) [\(r.row)]: Level \(r.level) — " + (rows[r.row]?.levels[r.level]?.text ?? "") }),
+            .bullets(
+                m.ratings.map { r in
+                    "\(titles[r.row] ?? r.row) [\(r.row)]: Level \(r.level) — " + (rows[r.row]?.levels[r.level]?.text ?? "")
+                }),
             .heading("Why: the key rows"),
         ]
         for r in m.rationale {

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Turns bytes into a validated pack, every failure into a `TrainingPackError`. Pure: the
@@ -28,7 +28,11 @@ public enum TrainingPackLoader {
             }
             throw .invalid(file: file, problems: [p])
         } catch {
-            throw .invalid(file: file, problems: [CatalogueProblem(path: "", message: "cannot decode", fix: "check the file against Data/training-pack.schema.json")])
+            throw .invalid(
+                file: file,
+                problems: [
+                    CatalogueProblem(path: "", message: "cannot decode", fix: "check the file against Data/training-pack.schema.json")
+                ])
         }
         let problems = TrainingPackValidator.problems(in: pack, catalogue: catalogue)
         if !problems.isEmpty { throw .invalid(file: file, problems: problems) }

@@ -14,7 +14,8 @@ public enum TrainingPackValidator {
         p.text("title", pack.title)
         if pack.catalogue.id != c.id || pack.catalogue.version != c.version {
             p.add(
-                "catalogue", "the pack was written for \(SafeText.clean(pack.catalogue.id)) \(SafeText.clean(pack.catalogue.version)), not \(c.id) \(c.version)",
+                "catalogue",
+                "the pack was written for \(SafeText.clean(pack.catalogue.id)) \(SafeText.clean(pack.catalogue.version)), not \(c.id) \(c.version)",
                 "use the catalogue the pack names (--catalogue), or update the pack's rows and quotes to this catalogue")
         }
         if pack.facilitatorNotes.isEmpty { p.add("facilitatorNotes", "no facilitator notes", "add at least one note for the facilitator") }
@@ -38,14 +39,18 @@ public enum TrainingPackValidator {
         p.text("\(path).title", k.title)
         checkChild(k.child, at: "\(path).child", &p)
         let n = k.narrative
-        for (name, paragraphs) in [("referrer", n.referrer), ("family", n.family), ("agencies", n.agencies), ("childsWords", n.childsWords)] {
+        for (name, paragraphs) in [
+            ("referrer", n.referrer), ("family", n.family), ("agencies", n.agencies), ("childsWords", n.childsWords),
+        ] {
             if paragraphs.isEmpty && name != "childsWords" {
                 p.add("\(path).narrative.\(name)", "empty section", "write at least one paragraph")
             }
             for (j, text) in paragraphs.enumerated() { p.text("\(path).narrative.\(name)[\(j)]", text) }
         }
         if n.childsWords.isEmpty && !k.child.isUnborn {
-            p.add("\(path).narrative.childsWords", "the child's own words are missing", "give what the child said, or say why they could not be heard")
+            p.add(
+                "\(path).narrative.childsWords", "the child's own words are missing",
+                "give what the child said, or say why they could not be heard")
         }
         let m = k.modelAnswer
         let at = "\(path).modelAnswer"
@@ -53,18 +58,23 @@ public enum TrainingPackValidator {
         p.unique("\(at).ratings", m.ratings.map(\.row))
         for (j, r) in m.ratings.enumerated() {
             guard let row = rows[r.row] else {
-                p.add("\(at).ratings[\(j)].row", "no row \"\(SafeText.clean(r.row))\" in the catalogue", "use a row id from `staircase catalogue show`")
+                p.add(
+                    "\(at).ratings[\(j)].row", "no row \"\(SafeText.clean(r.row))\" in the catalogue",
+                    "use a row id from `staircase catalogue show`")
                 continue
             }
             if !(1...4).contains(r.level) {
                 p.add("\(at).ratings[\(j)].level", "level \(r.level) is not 1 to 4", "give a level from 1 to 4")
             } else if row.levels[r.level]?.isApplicable != true {
-                p.add("\(at).ratings[\(j)].level", "\(r.row) has no descriptor at Level \(r.level)", "choose a level at which the row has a descriptor")
+                p.add(
+                    "\(at).ratings[\(j)].level", "\(r.row) has no descriptor at Level \(r.level)",
+                    "choose a level at which the row has a descriptor")
             }
         }
         if !(1...4).contains(m.level) { p.add("\(at).level", "level \(m.level) is not 1 to 4", "give a level from 1 to 4") }
         if c.step(m.step)?.level != m.level {
-            p.add("\(at).step", "step \(m.step) is not a step of Level \(m.level)", "give a step on the staircase that belongs to the level")
+            p.add(
+                "\(at).step", "step \(m.step) is not a step of Level \(m.level)", "give a step on the staircase that belongs to the level")
         }
         if m.rationale.isEmpty { p.add("\(at).rationale", "no rationale", "explain at least the key row, quoting its descriptor") }
         for (j, r) in m.rationale.enumerated() {
@@ -72,12 +82,16 @@ public enum TrainingPackValidator {
             p.text("\(rp).why", r.why)
             p.text("\(rp).quote", r.quote)
             guard let level = m.level(of: r.row) else {
-                p.add("\(rp).row", "\"\(SafeText.clean(r.row))\" is not among the rated rows", "rate the row in ratings, or explain a row that is rated")
+                p.add(
+                    "\(rp).row", "\"\(SafeText.clean(r.row))\" is not among the rated rows",
+                    "rate the row in ratings, or explain a row that is rated")
                 continue
             }
             guard let text = rows[r.row]?.levels[level]?.text else { continue }
             if !r.quote.trimmed.isEmpty && !text.contains(r.quote) {
-                p.add("\(rp).quote", "the quote is not the catalogue's words for \(r.row) at Level \(level)", "copy the words exactly from the descriptor")
+                p.add(
+                    "\(rp).quote", "the quote is not the catalogue's words for \(r.row) at Level \(level)",
+                    "copy the words exactly from the descriptor")
             }
         }
         if m.discussionPoints.isEmpty { p.add("\(at).discussionPoints", "no discussion points", "give at least one point for the debrief") }
@@ -91,7 +105,9 @@ public enum TrainingPackValidator {
                 "the engine proposes Level \(proposal.level ?? 0) step \(proposal.step ?? 0) from these ratings, the model answer Level \(m.level) step \(m.step)",
                 "say why the authors differ, or correct the ratings or the level")
         } else if agrees && m.engineDifference != nil {
-            p.add("\(at).engineDifference", "gives a reason for differing, but the engine agrees (Level \(m.level) step \(m.step))", "remove it")
+            p.add(
+                "\(at).engineDifference", "gives a reason for differing, but the engine agrees (Level \(m.level) step \(m.step))",
+                "remove it")
         } else if let d = m.engineDifference {
             p.text("\(at).engineDifference", d)
         }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension TrainingReport {
@@ -9,9 +9,18 @@ extension TrainingReport {
     public struct Input: Sendable {
         public var name: String
         public var data: Data
+        /// Set when the file could not be read at all: it is listed as damaged with this reason.
+        public var unreadable: String?
+
         public init(name: String, data: Data) {
             self.name = name
             self.data = data
+        }
+
+        public init(name: String, unreadable reason: String) {
+            self.name = name
+            self.data = Data()
+            self.unreadable = reason
         }
     }
 
@@ -25,6 +34,10 @@ extension TrainingReport {
         var refused: [FileProblem] = []
         var read: [TrainingResponse] = []
         for input in inputs {
+            if let reason = input.unreadable {
+                damaged.append(FileProblem(file: ExportText.line(input.name), reason: reason))
+                continue
+            }
             switch TrainingResponse.read(input.data, pack: pack, catalogue: c) {
             case .success(let r): read.append(r)
             case .failure(.damaged(let why)): damaged.append(FileProblem(file: ExportText.line(input.name), reason: why))
@@ -51,7 +64,9 @@ extension TrainingReport {
         for (k, n) in counts where n > 1 {
             guard let r = latest[k] else { continue }
             duplicates.append(
-                Duplicate(participant: label[key(r.alias)] ?? "?", caseID: r.caseID, responses: n, keptRecordedAt: ExportText.timestamp(r.recordedAt)))
+                Duplicate(
+                    participant: label[key(r.alias)] ?? "?", caseID: r.caseID, responses: n,
+                    keptRecordedAt: ExportText.timestamp(r.recordedAt)))
         }
         duplicates.sort { ($0.caseID, $0.participant) < ($1.caseID, $1.participant) }
         let counted = latest.values.sorted { (label[key($0.alias)] ?? "", $0.caseID) < (label[key($1.alias)] ?? "", $1.caseID) }
@@ -65,13 +80,15 @@ extension TrainingReport {
         // Across the pack: each case is a unit, each participant a coder of its overall level.
         let overallUnits: [[Int?]] = pack.cases.map { k in (byCase[k.id] ?? []).map { Optional($0.decision.level) } }
         return TrainingReport(
-            pack: PackSummary(id: pack.id, version: pack.version, title: pack.title), named: named, participants: Set(counted.map { key($0.alias) }).count,
+            pack: PackSummary(id: pack.id, version: pack.version, title: pack.title), named: named,
+            participants: Set(counted.map { key($0.alias) }).count,
             responsesCounted: counted.count,
             overall: AgreementSummary(
                 alphaOrdinal: Agreement.krippendorffAlpha(units: overallUnits, scale: scale, metric: .ordinal),
                 fleissKappa: Agreement.fleissKappa(units: overallUnits, scale: scale),
                 exact: Agreement.pairwiseAgreement(units: overallUnits)),
-            cases: cases, duplicates: duplicates, damaged: damaged.sorted { $0.file < $1.file }, refused: refused.sorted { $0.file < $1.file })
+            cases: cases, duplicates: duplicates, damaged: damaged.sorted { $0.file < $1.file },
+            refused: refused.sorted { $0.file < $1.file })
     }
 
     /// A, B, … Z, AA, AB, …
@@ -96,7 +113,9 @@ extension TrainingReport {
         rowAlphas: [String: Statistic]
     ) -> CaseReport {
         let m = k.modelAnswer
-        let levels = (1...4).map { l in Bar(label: "Level \(l)", count: responses.filter { $0.decision.level == l }.count, model: l == m.level) }
+        let levels = (1...4).map { l in
+            Bar(label: "Level \(l)", count: responses.filter { $0.decision.level == l }.count, model: l == m.level)
+        }
         let steps = c.steps.map { s in
             Bar(label: "Step \(s.number)", count: responses.filter { $0.decision.step == s.number }.count, model: s.number == m.step)
         }
@@ -126,7 +145,9 @@ extension TrainingReport {
                     row: row.id, title: ExportText.line(row.title), modelLevel: modelLevel, counts: counts, notApplicable: na,
                     skipped: responses.count - values.compactMap { $0 }.count - na, disagreement: disagreement,
                     alphaAcrossCases: rowAlphas[row.id] ?? .notDefined("no case rates this row"),
-                    descriptors: shownLevels.sorted().compactMap { l in row.levels[l]?.text.map { Descriptor(level: l, text: ExportText.line($0)) } }))
+                    descriptors: shownLevels.sorted().compactMap { l in
+                        row.levels[l]?.text.map { Descriptor(level: l, text: ExportText.line($0)) }
+                    }))
         }
         let order = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         rows.sort { a, b in

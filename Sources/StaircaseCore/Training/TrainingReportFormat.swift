@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The formats `staircase training report` writes.
@@ -54,11 +54,13 @@ enum ReportWords {
     }
 
     static func withModel(_ k: TrainingReport.CaseReport) -> String {
-        "Agreement with the model answer: exact " + Agreement.percent(k.withModelExact) + ", within one level " + Agreement.percent(k.withModelWithinOne)
+        "Agreement with the model answer: exact " + Agreement.percent(k.withModelExact) + ", within one level "
+            + Agreement.percent(k.withModelWithinOne)
     }
 
     static func rowCounts(_ r: TrainingReport.RowReport) -> String {
-        (1...4).map { "L\($0): \(r.counts[$0 - 1])" }.joined(separator: "  ") + "  not applicable: \(r.notApplicable)  skipped: \(r.skipped)"
+        (1...4).map { "L\($0): \(r.counts[$0 - 1])" }.joined(separator: "  ")
+            + "  not applicable: \(r.notApplicable)  skipped: \(r.skipped)"
     }
 
     static func rowStats(_ r: TrainingReport.RowReport) -> String {

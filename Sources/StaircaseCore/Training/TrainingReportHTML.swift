@@ -46,7 +46,8 @@ public enum TrainingReportHTML {
             out += "<p>\(e(ReportWords.beside(k.agreement)))</p>\n<p>\(e(ReportWords.withModel(k)))</p>\n"
             out += "<p>\(e("Decisions: " + ReportWords.decisions(k)))</p>\n<h3>Rows, most disputed first</h3>\n<ol>\n"
             for row in k.rows {
-                out += "<li><strong>\(e(ReportWords.rowTitle(row)))</strong><br>\n\(e(ReportWords.rowCounts(row)))<br>\n\(e(ReportWords.rowStats(row)))"
+                out +=
+                    "<li><strong>\(e(ReportWords.rowTitle(row)))</strong><br>\n\(e(ReportWords.rowCounts(row)))<br>\n\(e(ReportWords.rowStats(row)))"
                 if (row.disagreement.number ?? 0) > 0 {
                     out += row.descriptors.map { "\n<blockquote>Level \($0.level): \(e($0.text))</blockquote>" }.joined()
                 }
@@ -63,7 +64,8 @@ public enum TrainingReportHTML {
         let most = max(1, bars.map(\.count).max() ?? 0)
         let rowHeight = 22
         let height = bars.count * rowHeight + 4
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"440\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(title))\">\n"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"440\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(title))\">\n"
         for (i, b) in bars.enumerated() {
             let y = i * rowHeight + 2
             let w = b.count * 300 / most

@@ -15,7 +15,9 @@ public enum TrainingReportMarkdown {
             out += ["", "## The same alias more than once", ""] + r.duplicates.map { "- " + md(ReportWords.duplicate($0)) }
         }
         if !r.refused.isEmpty {
-            out += ["", "## Refused: responses to another pack or version (not counted)", ""] + r.refused.map { "- " + md("\($0.file): \($0.reason)") }
+            out +=
+                ["", "## Refused: responses to another pack or version (not counted)", ""]
+                + r.refused.map { "- " + md("\($0.file): \($0.reason)") }
         }
         if !r.damaged.isEmpty {
             out += ["", "## Damaged files (not counted; the rest are)", ""] + r.damaged.map { "- " + md("\($0.file): \($0.reason)") }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// What one participant decided on one case: the file they hand in after a workshop case.
@@ -134,7 +134,8 @@ extension TrainingResponse {
             return .failure(.damaged("rates row \"\(ExportText.line(unknown))\", which the catalogue does not have"))
         }
         if catalogue.step(r.decision.step)?.level != r.decision.level || !(1...4).contains(r.decision.level) {
-            return .failure(.damaged("the decision (Level \(r.decision.level), step \(r.decision.step)) is not a level and step of the staircase"))
+            return .failure(
+                .damaged("the decision (Level \(r.decision.level), step \(r.decision.step)) is not a level and step of the staircase"))
         }
         if r.secondsTaken < 0 { return .failure(.damaged("a negative time taken")) }
         return .success(r)

@@ -46,7 +46,8 @@ public enum TrainingSimulation {
                     TrainingResponse(
                         id: RandomID.make(prefix: TrainingResponse.idPrefix, using: &g), alias: alias,
                         pack: .init(id: pack.id, version: pack.version), caseID: k.id, ratings: ratings,
-                        decision: .init(level: level, step: step, reason: "Simulated decision."), secondsTaken: 300 + Int(g.next(upperBound: UInt64(900))),
+                        decision: .init(level: level, step: step, reason: "Simulated decision."),
+                        secondsTaken: 300 + Int(g.next(upperBound: UInt64(900))),
                         recordedAt: "2026-11-26T\(10 + minute / 60):\(pad(minute % 60)):00Z"))
             }
         }

@@ -1,0 +1,40 @@
+import Testing
+
+@testable import StaircaseCore
+
+/// Handouts: the narrative never gives the answer away; the answer sheet carries all of it.
+@Suite struct TrainingHandoutTests {
+    @Test func narrativeHidesTheModelAnswerAndTheSheetShowsIt() throws {
+        let c = try Fixtures.durham()
+        let pack = try EmbeddedTrainingPack.load(catalogue: c)
+        for k in pack.cases {
+            for format in TrainingHandout.Format.allCases {
+                let narrative = TrainingHandout.render(pack: pack, case: k, catalogue: c, answers: false, format: format)
+                let sheet = TrainingHandout.render(pack: pack, case: k, catalogue: c, answers: true, format: format)
+                #expect(narrative.contains("TRAINING CASE"))
+                #expect(!narrative.contains("MODEL ANSWER"), "\(k.id)")
+                for point in k.modelAnswer.discussionPoints {
+                    #expect(!narrative.contains(String(point.prefix(30))), "\(k.id) gives away a discussion point")
+                }
+                #expect(sheet.contains("MODEL ANSWER (facilitator only)"))
+                #expect(sheet.contains("Level \(k.modelAnswer.level)"))
+                if format == .md {
+                    #expect(narrative.contains(String(k.narrative.referrer[0].prefix(20))))
+                    #expect(sheet.contains("## Discussion points"))
+                    #expect(sheet.contains("## Where the authors differ from the engine") == (k.modelAnswer.engineDifference != nil))
+                } else {
+                    #expect(!narrative.contains("<script") && narrative.contains("Content-Security-Policy"))
+                }
+            }
+        }
+    }
+
+    @Test func anUnbornBabysEmptyVoiceIsExplained() throws {
+        let c = try Fixtures.durham()
+        let pack = try EmbeddedTrainingPack.load(catalogue: c)
+        let baby = try #require(pack.cases.first { $0.child.isUnborn })
+        let md = TrainingHandout.render(pack: pack, case: baby, catalogue: c, answers: false, format: .md)
+        #expect(md.contains("unborn, expected 2027-03-02"))
+        #expect(md.contains("The child is not yet born."))
+    }
+}
