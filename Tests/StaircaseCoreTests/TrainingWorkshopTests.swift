@@ -110,6 +110,13 @@ import Testing
         #expect(r.responsesCounted == 12)
     }
 
+    @Test func aResponseNotMarkedAsTrainingIsNotCounted() throws {
+        var r = try response("Ann", "kai-bereavement", level: 2, step: 2, n: 30)
+        r.training = false
+        let read = TrainingResponse.read(Data(try r.encoded()), pack: pack, catalogue: catalogue)
+        #expect(read == .failure(.damaged("not marked as training, so not a response file")))
+    }
+
     @Test func anonymousByDefaultNamedOnRequest() throws {
         let anonymous = TrainingReportFormat.txt.render(try report())
         for alias in ["Ann", "Ben", "Cat", "Dev", "Eve"] { #expect(!anonymous.contains(alias + ":")) }

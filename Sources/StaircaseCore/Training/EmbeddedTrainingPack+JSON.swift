@@ -448,10 +448,6 @@ extension EmbeddedTrainingPack {
           {
             "row": "risk-behaviour.exposure-to-risk-factors",
             "level": 3
-          },
-          {
-            "row": "emotional-wellbeing.bereavement",
-            "level": 2
           }
         ],
         "level": 4,

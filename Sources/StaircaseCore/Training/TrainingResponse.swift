@@ -116,6 +116,7 @@ extension TrainingResponse {
             return .failure(.damaged("not a response file"))
         }
         if r.schemaVersion != currentSchemaVersion { return .failure(.damaged("unsupported schema version \(r.schemaVersion)")) }
+        if !r.training { return .failure(.damaged("not marked as training, so not a response file")) }
         if r.pack.id != pack.id || r.pack.version != pack.version {
             return .failure(
                 .otherPack(
