@@ -4,7 +4,12 @@ public enum TrainingReportText {
 
     public static func render(_ r: TrainingReport) -> String {
         var out: [String] = []
-        func para(_ text: String, indent: Int = 0) { out += TextWrap.paragraph(text, width: width, indent: indent) }
+        /// Wrapped at `indent`, continuation lines hanging by `hang` more so items stand out.
+        func para(_ text: String, indent: Int = 0, hang: Int = 0) {
+            let lines = TextWrap.lines(text, width: width - indent - hang)
+            let pad = String(repeating: " ", count: indent)
+            out += lines.enumerated().map { pad + ($0 > 0 ? String(repeating: " ", count: hang) : "") + $1 }
+        }
         para("TRAINING REPORT: \(ExportText.line(r.pack.title)) (\(ExportText.line(r.pack.id)) version \(ExportText.line(r.pack.version)))")
         para(ReportWords.participants(r))
         out.append("")
@@ -28,15 +33,15 @@ public enum TrainingReportText {
             para("Agreement among participants: " + ReportWords.headline(k.agreement))
             para(ReportWords.beside(k.agreement), indent: 2)
             para(ReportWords.withModel(k))
-            para("Decisions: " + ReportWords.decisions(k))
+            para("Decisions: " + ReportWords.decisions(k), hang: 2)
             out.append("")
             out.append("Rows, most disputed first")
             for (j, row) in k.rows.enumerated() {
-                para("\(j + 1). " + ReportWords.rowTitle(row), indent: 2)
+                para("\(j + 1). " + ReportWords.rowTitle(row), indent: 2, hang: 3)
                 para(ReportWords.rowCounts(row), indent: 5)
-                para(ReportWords.rowStats(row), indent: 5)
+                para(ReportWords.rowStats(row), indent: 5, hang: 2)
                 if (row.disagreement.number ?? 0) > 0 {
-                    for d in row.descriptors { para("Level \(d.level): “\(d.text)”", indent: 5) }
+                    for d in row.descriptors { para("Level \(d.level): “\(d.text)”", indent: 5, hang: 2) }
                 }
             }
         }
