@@ -71,9 +71,16 @@ public enum AgeFile {
         do {
             let box = try ChaChaPoly.SealedBox(
                 nonce: ChaChaPoly.Nonce(data: [UInt8](repeating: 0, count: 12)), ciphertext: body[..<fileKeySize], tag: body[fileKeySize...])
-            return Array(try ChaChaPoly.open(box, using: key))
+            var opened = try ChaChaPoly.open(box, using: key)
+            defer { opened.resetBytes(in: opened.startIndex..<opened.endIndex) }
+            return Array(opened)
         } catch {
             return nil
         }
+    }
+
+    /// True if `bytes` start like an age v1 file: how a reader tells an encrypted save from a plain one.
+    public static func looksEncrypted(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.starts(with: (AgeHeader.versionLine + "\n").utf8)
     }
 }

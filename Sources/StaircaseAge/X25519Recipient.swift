@@ -31,6 +31,23 @@ public struct X25519Recipient: AgeRecipient, Hashable {
 
     public var mustBeAlone: Bool { false }
 
+    /// The recipients of a list such as `/etc/staircase/recipients`: one `age1…` per line, `#`
+    /// comments and blank lines skipped, as `age -R` reads it. An error names the bad line's number.
+    public static func list(from text: String) throws(AgeError) -> [X25519Recipient] {
+        var recipients: [X25519Recipient] = []
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+            let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+            let trimmed = String(line.drop(while: blank).reversed().drop(while: blank).reversed())
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            do {
+                recipients.append(try X25519Recipient(trimmed))
+            } catch {
+                throw .invalidKey("line \(index + 1) of the recipients list is not an age1… recipient")
+            }
+        }
+        return recipients
+    }
+
     /// `-> X25519 <ephemeral share>` and the file key sealed under a key shared with an ephemeral key pair.
     public func wrap(fileKey: [UInt8]) throws(AgeError) -> [AgeStanza] {
         do {

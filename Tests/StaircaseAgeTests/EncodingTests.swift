@@ -58,3 +58,24 @@ import Testing
         #expect(AgeBase64.decode(Array("-_AA".utf8)) == nil)  // URL alphabet
     }
 }
+
+/// Helpers the store integration will use: telling age files from plain ones, and recipient lists.
+@Suite struct StoreHelperTests {
+    @Test func anAgeFileIsToldFromPlainJSON() throws {
+        let file = try AgeFile.encrypt([1], to: [X25519Identity.generate().recipient])
+        #expect(AgeFile.looksEncrypted(file))
+        #expect(!AgeFile.looksEncrypted(Array("{\"id\": \"a-1\"}".utf8)))
+        #expect(!AgeFile.looksEncrypted(Array("age-encryption.org/v1".utf8)))
+    }
+
+    @Test func aRecipientsListSkipsCommentsAndNamesABadLine() throws {
+        let one = X25519Identity.generate().recipient
+        let two = X25519Identity.generate().recipient
+        let text = "# organisation recovery keys\n\n\(one.string)\n  \(two.string)\t\r\n"
+        #expect(try X25519Recipient.list(from: text) == [one, two])
+        #expect(try X25519Recipient.list(from: "") == [])
+        #expect(throws: AgeError.invalidKey("line 3 of the recipients list is not an age1… recipient")) {
+            try X25519Recipient.list(from: "\(one.string)\n# ok\nage1notakey\n")
+        }
+    }
+}
