@@ -1,9 +1,9 @@
 import Crypto
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Whole age v1 files, bytes in and bytes out: no file I/O, so the store decides where bytes go.
@@ -70,7 +70,8 @@ public enum AgeFile {
         guard body.count == fileKeySize + 16 else { return nil }
         do {
             let box = try ChaChaPoly.SealedBox(
-                nonce: ChaChaPoly.Nonce(data: [UInt8](repeating: 0, count: 12)), ciphertext: body[..<fileKeySize], tag: body[fileKeySize...])
+                nonce: ChaChaPoly.Nonce(data: [UInt8](repeating: 0, count: 12)), ciphertext: body[..<fileKeySize], tag: body[fileKeySize...]
+            )
             var opened = try ChaChaPoly.open(box, using: key)
             defer { opened.resetBytes(in: opened.startIndex..<opened.endIndex) }
             return Array(opened)

@@ -1,9 +1,9 @@
 import Crypto
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The age payload: a 16-byte nonce, then ChaCha20-Poly1305 STREAM in 64 KiB chunks.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Fresh random bytes for keys and nonces, and wiping of the key bytes this module owns.
@@ -23,9 +23,9 @@ enum KeyMaterial {
         bytes.withUnsafeMutableBytes { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return }
             #if canImport(Glibc)
-            explicit_bzero(base, buffer.count)
+                explicit_bzero(base, buffer.count)
             #else
-            memset_s(base, buffer.count, 0, buffer.count)
+                memset_s(base, buffer.count, 0, buffer.count)
             #endif
         }
         bytes.removeAll()

@@ -2,9 +2,9 @@ import Crypto
 import CryptoExtras
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// A passphrase recipient: `-> scrypt <salt> <logN>`, as `age -p` writes it.
@@ -37,7 +37,10 @@ public struct ScryptRecipient: AgeRecipient {
         let key = try Self.deriveKey(passphrase: passphrase, salt: salt, workFactor: workFactor)
         do {
             let box = try ChaChaPoly.seal(fileKey, using: key, nonce: ChaChaPoly.Nonce(data: [UInt8](repeating: 0, count: 12)))
-            return [AgeStanza(type: Self.stanzaType, arguments: [AgeBase64.encode(salt), String(workFactor)], body: Array(box.ciphertext + box.tag))]
+            return [
+                AgeStanza(
+                    type: Self.stanzaType, arguments: [AgeBase64.encode(salt), String(workFactor)], body: Array(box.ciphertext + box.tag))
+            ]
         } catch {
             throw .cryptoFailure("ChaCha20-Poly1305 sealing failed")
         }

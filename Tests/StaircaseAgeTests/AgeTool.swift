@@ -18,7 +18,9 @@ final class AgeTool {
     /// The path of `name` in a PATH folder, or nil: `.ci/run` installs the `age` package when it is missing.
     static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return (path.split(separator: ":") + ["/usr/bin"]).map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return (path.split(separator: ":") + ["/usr/bin"]).map { "\($0)/\(name)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     static var installed: Bool { find("age") != nil && find("age-keygen") != nil && find("script") != nil }
@@ -51,8 +53,9 @@ final class AgeTool {
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ToolFailure(message: "\(tool) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): "
-                + String(decoding: out + err, as: UTF8.self))
+            throw ToolFailure(
+                message: "\(tool) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): "
+                    + String(decoding: out + err, as: UTF8.self))
         }
         return Array(out)
     }

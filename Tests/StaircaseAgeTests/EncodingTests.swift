@@ -1,5 +1,6 @@
-@testable import StaircaseAge
 import Testing
+
+@testable import StaircaseAge
 
 /// Keys are written the age way (Bech32) and base64 is strict, as age requires.
 @Suite struct EncodingTests {
@@ -21,7 +22,8 @@ import Testing
         let identity = Self.vectorIdentity
         let bad = [
             "", "age1", recipient.uppercased(), String(recipient.dropLast()) + (recipient.last == "q" ? "p" : "q"),
-            "age2" + recipient.dropFirst(4), identity.lowercased(), identity, "AGE-SECRET-KEY-1" + String(identity.dropFirst(16).dropLast(7)),
+            "age2" + recipient.dropFirst(4), identity.lowercased(), identity,
+            "AGE-SECRET-KEY-1" + String(identity.dropFirst(16).dropLast(7)),
             "Age1" + recipient.dropFirst(4),
         ]
         for text in bad { #expect(throws: AgeError.self) { try X25519Recipient(text) } }
@@ -32,7 +34,8 @@ import Testing
     }
 
     @Test func bech32MatchesTheBIP173Vectors() throws {
-        for valid in ["A12UEL5L", "an83characterlonghumanreadablepartthatcontainsthenumber1andtheexcludedcharactersbio1tt5tgs", "?1ezyfcl"] {
+        for valid in ["A12UEL5L", "an83characterlonghumanreadablepartthatcontainsthenumber1andtheexcludedcharactersbio1tt5tgs", "?1ezyfcl"]
+        {
             #expect(Bech32.decode(valid) != nil, "\(valid)")
         }
         for invalid in ["A1G7SGD8", "10a06t8", "1qzzfhee", "a12UEL5L", "x1b4n0q5v", "li1dgmt3"] {

@@ -1,5 +1,6 @@
-@testable import StaircaseAge
 import Testing
+
+@testable import StaircaseAge
 
 /// Wrong keys, cut files and altered bytes give the typed error, never a crash and never plaintext.
 @Suite struct FailureTests {

@@ -68,7 +68,8 @@ import Testing
     func aKeyMadeByAgeKeygenDecryptsAgeFilesInStaircase() throws {
         let tool = try AgeTool()
         try tool.run("age-keygen", ["-o", "key.txt"])
-        let keyLine = try #require(String(decoding: try tool.read("key.txt"), as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("AGE-SECRET-KEY-1") })
+        let keyLine = try #require(
+            String(decoding: try tool.read("key.txt"), as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("AGE-SECRET-KEY-1") })
         let identity = try X25519Identity(String(keyLine))
         try tool.write("plain", Self.plaintext)
         try tool.run("age", ["-e", "-i", "key.txt", "-o", "file.age", "plain"])

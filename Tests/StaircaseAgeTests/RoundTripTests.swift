@@ -1,6 +1,7 @@
 import Foundation
-@testable import StaircaseAge
 import Testing
+
+@testable import StaircaseAge
 
 /// Encrypt then decrypt gives back the same bytes, for every recipient kind and chunk boundary.
 @Suite struct RoundTripTests {
@@ -59,7 +60,8 @@ import Testing
         // 48 bytes encode to exactly 64 columns, so the format needs an empty line to end the body.
         let stanza = AgeStanza(type: "grease", arguments: ["x"], body: [UInt8](repeating: 7, count: 48))
         #expect(stanza.encoded == Array(("-> grease x\n" + String(repeating: "BwcH", count: 16) + "\n\n").utf8))
-        let text = "age-encryption.org/v1\n-> grease x\n" + String(repeating: "B", count: 64) + "\n\n--- "
+        let text =
+            "age-encryption.org/v1\n-> grease x\n" + String(repeating: "B", count: 64) + "\n\n--- "
             + String(repeating: "A", count: 43) + "\n"
         let (header, _) = try AgeHeader.parse(Array(text.utf8))
         #expect(header.stanzas[0].type == stanza.type)

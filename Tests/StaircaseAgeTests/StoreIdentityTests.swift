@@ -40,7 +40,9 @@ import Testing
         let notAnIdentity = try AgeFile.encrypt(Array("hello\n".utf8), passphrase: "p", workFactor: 10)
         #expect(throws: AgeError.self) { try StoreIdentity.unlock(notAnIdentity, passphrase: "p") }
         let twoKeys = X25519Identity.generate().string + "\n" + X25519Identity.generate().string + "\n"
-        #expect(throws: AgeError.self) { try StoreIdentity.unlock(try AgeFile.encrypt(Array(twoKeys.utf8), passphrase: "p", workFactor: 10), passphrase: "p") }
+        #expect(throws: AgeError.self) {
+            try StoreIdentity.unlock(try AgeFile.encrypt(Array(twoKeys.utf8), passphrase: "p", workFactor: 10), passphrase: "p")
+        }
     }
 
     /// The one test at the default work factor: it proves files for people get logN 18, as age does.

@@ -12,7 +12,8 @@ import Testing
 
     static func skipReason(_ vector: TestVector) -> String? {
         if vector.armored { return "ASCII armor" }
-        let onlyHybrid = !vector.identities.isEmpty && vector.passphrase == nil
+        let onlyHybrid =
+            !vector.identities.isEmpty && vector.passphrase == nil
             && vector.identities.allSatisfy { $0.hasPrefix("AGE-SECRET-KEY-PQ-1") }
         return onlyHybrid ? "hybrid ML-KEM recipient" : nil
     }
