@@ -14,7 +14,7 @@ import CryptoExtras
 public struct ScryptRecipient: AgeRecipient {
     static let stanzaType = "scrypt"
     static let saltLabel = Array("age-encryption.org/v1/scrypt".utf8)
-    /// age's default: about a second and 256 MiB on a current machine.
+    /// age's default: N = 2^18 with r = 8 needs 256 MiB (128 · r · N bytes), which is what makes guessing slow.
     public static let defaultWorkFactor = 18
 
     let passphrase: [UInt8]
