@@ -46,15 +46,16 @@ public enum AgeFile {
         if header.stanzas.count > 1 && header.stanzas.contains(where: { $0.type == ScryptRecipient.stanzaType }) {
             throw .headerFailure("an scrypt stanza must be the only one in its header")
         }
-        var found: [UInt8]?
+        // One owner for the file key bytes, so the wipe below reaches the only copy we hold.
+        var fileKeyBytes: [UInt8] = []
+        defer { KeyMaterial.wipe(&fileKeyBytes) }
         for identity in identities {
             if let fileKey = try identity.unwrap(stanzas: header.stanzas) {
-                found = fileKey
+                fileKeyBytes = fileKey
                 break
             }
         }
-        guard var fileKeyBytes = found else { throw .noMatchingIdentity }
-        defer { KeyMaterial.wipe(&fileKeyBytes) }
+        guard fileKeyBytes.count == fileKeySize else { throw .noMatchingIdentity }
         let fileKey = SymmetricKey(data: fileKeyBytes)
         try header.verifyMAC(fileKey: fileKey)
         return try AgeStream.open(file, from: payloadOffset, fileKey: fileKey)

@@ -41,12 +41,25 @@ enum AgeStream {
     }
 
     /// The plaintext of the payload starting at `offset` in `file`.
+    ///
+    /// Plaintext goes straight into one buffer sized for the whole file, so no chunk leaves a
+    /// stray copy behind; on failure the partial plaintext is wiped before the error is thrown.
     static func open(_ file: [UInt8], from offset: Int, fileKey: SymmetricKey) throws(AgeError) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(max(0, file.count - offset))
+        do {
+            try open(file, from: offset, fileKey: fileKey, into: &out)
+        } catch {
+            KeyMaterial.wipe(&out)
+            throw error
+        }
+        return out
+    }
+
+    private static func open(_ file: [UInt8], from offset: Int, fileKey: SymmetricKey, into out: inout [UInt8]) throws(AgeError) {
         guard file.count - offset >= nonceSize else { throw .truncated(inHeader: true) }
         let key = payloadKey(fileKey: fileKey, nonce: file[offset..<(offset + nonceSize)])
         let fullChunk = chunkSize + tagSize
-        var out: [UInt8] = []
-        out.reserveCapacity(file.count - offset)
         var position = offset + nonceSize
         var counter: UInt64 = 0
         while true {
@@ -58,34 +71,40 @@ enum AgeStream {
             guard remaining >= tagSize else { throw .payloadFailure("a chunk is shorter than its tag") }
             let sealed = file[position..<(position + min(remaining, fullChunk))]
             position += sealed.count
+            let before = out.count
             if sealed.count < fullChunk {
                 // A short chunk can only be the last one.
-                guard let plain = openChunk(sealed, key: key, counter: counter, last: true) else {
+                guard openChunk(sealed, key: key, counter: counter, last: true, into: &out) else {
                     throw .payloadFailure("chunk \(counter) does not authenticate")
                 }
-                if plain.isEmpty && counter > 0 { throw .payloadFailure("the last chunk is empty") }
-                return out + plain
+                if out.count == before && counter > 0 { throw .payloadFailure("the last chunk is empty") }
+                return
             }
-            if let plain = openChunk(sealed, key: key, counter: counter, last: false) {
-                out += plain
-            } else if let plain = openChunk(sealed, key: key, counter: counter, last: true) {
+            if openChunk(sealed, key: key, counter: counter, last: false, into: &out) {
+                counter += 1
+            } else if openChunk(sealed, key: key, counter: counter, last: true, into: &out) {
                 if position != file.count { throw .payloadFailure("data follows the last chunk") }
-                return out + plain
+                return
             } else {
                 throw .payloadFailure("chunk \(counter) does not authenticate")
             }
-            counter += 1
         }
     }
 
-    private static func openChunk(_ sealed: ArraySlice<UInt8>, key: SymmetricKey, counter: UInt64, last: Bool) -> [UInt8]? {
+    /// Appends the chunk's plaintext to `out` and wipes swift-crypto's copy; false if it does not authenticate.
+    private static func openChunk(
+        _ sealed: ArraySlice<UInt8>, key: SymmetricKey, counter: UInt64, last: Bool, into out: inout [UInt8]
+    ) -> Bool {
         let split = sealed.endIndex - tagSize
         do {
             let box = try ChaChaPoly.SealedBox(
                 nonce: chunkNonce(counter, last: last), ciphertext: sealed[sealed.startIndex..<split], tag: sealed[split...])
-            return Array(try ChaChaPoly.open(box, using: key))
+            var opened = try ChaChaPoly.open(box, using: key)
+            out.append(contentsOf: opened)
+            opened.resetBytes(in: opened.startIndex..<opened.endIndex)
+            return true
         } catch {
-            return nil
+            return false
         }
     }
 
