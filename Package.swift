@@ -11,13 +11,22 @@ let package = Package(
         .executable(name: "staircase", targets: ["staircase"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         .target(name: "StaircaseCore"),
         .target(name: "StaircaseStore", dependencies: ["StaircaseCore"]),
         .target(name: "StaircaseTUI", dependencies: ["StaircaseCore"]),
+        .target(
+            name: "StaircaseAge",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .systemLibrary(name: "CNcursesw"),
+        .systemLibrary(name: "CZlib", path: "Tests/CZlib"),
         .target(name: "CTerminalGuard"),
         .target(
             name: "NcursesBackend",
@@ -42,6 +51,7 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["StaircaseCore"]),
+        .testTarget(name: "StaircaseAgeTests", dependencies: ["StaircaseAge", "CZlib"]),
     ],
     swiftLanguageModes: [.v6]
 )
