@@ -13,7 +13,7 @@ struct SessionsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List saved assessments, newest first: id, initials, last change, progress, proposed level.")
+            abstract: "List saved assessments, newest first: id, initials, last change, progress, level (decided, else proposed).")
 
         @OptionGroup var source: CatalogueOptions
         @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
@@ -40,6 +40,7 @@ struct SessionsCommand: ParsableCommand {
                     print("No saved assessments in \(SafeText.clean(sessions.directory)).")
                     return
                 }
+                print("Saved assessments in \(SafeText.clean(sessions.directory)):")
                 print(SessionsTable.render(rows), terminator: "")
             }
         }
@@ -82,13 +83,13 @@ extension Failure {
 /// The `sessions list` table, padded by display width so initials in any script line up.
 enum SessionsTable {
     static func render(_ rows: [SessionSummary]) -> String {
-        let header = ["ID", "CHILD", "LAST CHANGE", "PROGRESS", "PROPOSED", "NOTE"]
+        let header = ["ID", "CHILD", "LAST CHANGE", "PROGRESS", "LEVEL", "NOTE"]
         let body = rows.map { s -> [String] in
             if let damaged = s.damaged {
                 return [s.id, "-", "-", "-", "-", "damaged: " + damaged]
             }
             return [
-                s.id, s.initials.isEmpty ? "-" : s.initials, s.lastChangeText, s.progress.description, s.proposedText,
+                s.id, s.initials.isEmpty ? "-" : s.initials, s.lastChangeText, s.progress.description, s.levelText,
                 s.training ? "training" : "",
             ]
         }.map { $0.map { SafeText.clean($0) } }
