@@ -45,7 +45,7 @@ struct WizardLaunch {
                         return .failure(HostError(error))
                     }
                 },
-                list: { resumeItems(sessions, engine: state.engine) },
+                list: { [engine = state.engine] in resumeItems(sessions, engine: engine) },
                 export: { format, path, a, replace in
                     SummaryExport.write(format: format, path: path, assessment: a, catalogue: catalogue, folder: folder, replace: replace)
                 },
@@ -57,6 +57,7 @@ struct WizardLaunch {
             } catch {
                 throw Failure.usage(error.description)
             }
+            state.ascii = !terminal.unicode
             var runner = WizardRunner(state: state, backend: terminal, host: host)
             let signal = runner.run()
             terminal.stop()

@@ -1,6 +1,7 @@
 /// The rules a child's dates must meet, in one place: the wizard checks a field when it is
 /// saved and shows the reason beside it, and the loader applies the same format rule to files.
-/// Each rule returns the reason in words a practitioner can act on, or nil.
+/// Each rule returns the reason in words a practitioner can act on, or nil: a few words, then
+/// after a colon what to do, so a screen can show the first part beside the field.
 public enum FieldRules {
     /// An expected date more than this many days in the past is a mistake, not a late baby.
     public static let expectedDatePastWindowDays = 30
@@ -17,23 +18,23 @@ public enum FieldRules {
             if pieces.count == 3, pieces[2].count == 4, let d = Int(pieces[0]), let m = Int(pieces[1]), let y = Int(pieces[2]),
                 let date = CalendarDate(year: y, month: m, day: d)
             {
-                return "write it as YYYY-MM-DD (\(date)?)"
+                return "use YYYY-MM-DD: \(date)?"
             }
-            return "write it as YYYY-MM-DD"
+            return "use YYYY-MM-DD: for example 2019-03-14"
         }
         guard CalendarDate(text) == nil, let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
-        if !(1...12).contains(m) { return "there is no month \(parts[1])" }
-        if !(1900...2200).contains(y) { return "the year \(y) is out of range" }
-        return "\(text) is not a real date (that month has \(CalendarDate.days(inMonth: m, year: y)) days)"
+        if !(1...12).contains(m) { return "no such date: there is no month \(parts[1])" }
+        if !(1900...2200).contains(y) { return "no such date: the year must be 1900–2200" }
+        return "no such date: that month has \(CalendarDate.days(inMonth: m, year: y)) days"
     }
 
     /// A date of birth: a real date, not in the future, not making the child older than the document covers.
     public static func dateOfBirthProblem(_ text: String, today: CalendarDate) -> String? {
         if let p = dateProblem(text) { return p }
         guard let born = CalendarDate(text) else { return nil }
-        if today < born { return "in the future: for an unborn baby tick Unborn and give the expected date" }
+        if today < born { return "in the future: for a baby not yet born, tick Unborn" }
         if born.months(until: today) / 12 > maximumAgeYears {
-            return "makes the child \(born.months(until: today) / 12): this document covers 0–19 (25 with SEND)"
+            return "too long ago: the child would be \(born.months(until: today) / 12); the document covers 0–19 (25 with SEND)"
         }
         return nil
     }
@@ -43,9 +44,9 @@ public enum FieldRules {
         if let p = dateProblem(text) { return p }
         guard let due = CalendarDate(text) else { return nil }
         if due.days(until: today) > expectedDatePastWindowDays {
-            return "more than \(expectedDatePastWindowDays) days ago: if the baby is born, untick Unborn and give the date of birth"
+            return "over \(expectedDatePastWindowDays) days ago: if the baby is born, untick Unborn"
         }
-        if today.days(until: due) > 300 { return "more than 300 days ahead" }
+        if today.days(until: due) > 300 { return "over 300 days ahead: check the year" }
         return nil
     }
 }

@@ -30,7 +30,9 @@ public enum KeyMap {
         var entries = footerEntries(for: state)
         let budget = (width ?? state.width) - 2
         func text() -> String { entries.map(\.text).joined(separator: " · ") }
-        while DisplayWidth.of(text()) > budget, entries.count > 1 {
+        // Measured as drawn: in ASCII "←/→" takes five columns, not three.
+        func drawnWidth() -> Int { DisplayWidth.of(state.ascii ? Glyphs.ascii(text()) : text()) }
+        while drawnWidth() > budget, entries.count > 1 {
             // The last of the highest priority numbers goes first; priority 0 stays.
             guard let worst = entries.indices.filter({ entries[$0].priority > 0 }).max(by: { entries[$0].priority <= entries[$1].priority })
             else { break }

@@ -9,7 +9,7 @@ public struct Style: Hashable, Sendable {
     public var dim = false
     public var role: Role = .normal
 
-    public enum Role: Int, Sendable, CaseIterable { case normal, accent, warning, danger, good }
+    public enum Role: Sendable, CaseIterable { case normal, accent, warning, danger, good }
 
     public init(bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false, role: Role = .normal) {
         self.bold = bold

@@ -147,7 +147,8 @@ extension Wizard {
                 }
             s.fieldProblems[field] = problem
             if let problem {
-                s.message = Message("\(field.label): \(problem).", error: true)
+                let name = String(field.label.split(separator: "(").first ?? Substring(field.label)).trimmed
+                s.message = Message("\(name): \(problem).", error: true)
                 return []
             }
         } else if case .detail(let field) = e.target {
