@@ -49,7 +49,7 @@ struct SessionsCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete one saved assessment by its id.")
 
-        @Argument(help: "The id shown by `staircase sessions list`.")
+        @Argument(help: "The id shown by `staircase sessions list`, or the saved file's path.")
         var id: String
         @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
         var store: String?
@@ -57,6 +57,15 @@ struct SessionsCommand: ParsableCommand {
         func run() throws {
             try runReporting {
                 let sessions = try openStore(store)
+                // A path to a file in the store names its id; a path elsewhere is not ours to delete.
+                var id = self.id
+                if id.hasSuffix(".json"), id.contains("/") {
+                    let name = String(id.split(separator: "/").last ?? "")
+                    guard (try? sessions.path(for: String(name.dropLast(5)))) != nil,
+                        id.hasPrefix(sessions.directory + "/") || !id.hasPrefix("/")
+                    else { throw Failure.usage("\(SafeText.clean(id)) is not in \(SafeText.clean(sessions.directory)); give an id from `staircase sessions list`") }
+                    id = String(name.dropLast(5))
+                }
                 do throws(StoreError) {
                     try sessions.delete(id: id)
                 } catch {

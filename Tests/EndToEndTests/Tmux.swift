@@ -50,6 +50,10 @@ final class Tmux {
     }
 
     func send(_ keys: String...) throws {
+        try send(contentsOf: keys)
+    }
+
+    func send(contentsOf keys: [String]) throws {
         try Tmux.run(["tmux", "-L", socket, "send-keys", "-t", session] + keys)
     }
 
