@@ -3,6 +3,8 @@ import StaircaseCore
 
 #if canImport(Glibc)
 import Glibc
+#else
+#error("Staircase builds on Linux only (Glibc and the system's ncursesw); see Package.swift")
 #endif
 
 /// The `staircase` command: the wizard by default, and tools for catalogues, scoring,
