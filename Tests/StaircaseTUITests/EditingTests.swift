@@ -65,6 +65,17 @@ import Testing
         #expect(Glyphs.ascii("Child’s “voice” — 山") == "Child's \"voice\" - ??")
     }
 
+    @Test func cutTextEndsInOneEllipsisCellByDisplayWidth() {
+        var b = ScreenBuffer(width: 10, height: 2)
+        b.put("Parenting during pregnancy", row: 0, column: 0)
+        #expect(b.lines[0] == "Parenting…")
+        b.put("山田山田山田", row: 1, column: 0, limit: 6)
+        #expect(b.lines[1] == "山田…")
+        b.ascii = true
+        b.put("Parenting during pregnancy", row: 0, column: 0)
+        #expect(b.lines[0] == "Parenti...")
+    }
+
     @Test func anAsciiScreenHasNothingButAscii() throws {
         var s = try SnapshotTests.inProgress(width: 80, height: 24)
         s.ascii = true

@@ -72,9 +72,12 @@ public struct ScreenBuffer: Equatable, Sendable {
         let end = min(width, column + (limit ?? width))
         var safe = SafeText.clean(text)
         if ascii { safe = Glyphs.ascii(safe) }
+        let plain = safe.utf8.allSatisfy({ $0 < 0x80 })
+        if plain ? safe.utf8.count > end - column : DisplayWidth.of(safe) > end - column {
+            safe = Self.cut(safe, to: end - column, ellipsis: self.ascii ? "..." : "…")
+        }
         if safe.utf8.allSatisfy({ $0 < 0x80 }) {
             // Fast path for ASCII, one column per byte: most of the catalogue, and of every redraw.
-            if safe.utf8.count > end - column { safe = Self.cut(safe, to: end - column, ellipsis: ascii ? "..." : "…") }
             var x = column
             for byte in safe.utf8 {
                 if x >= end { break }
@@ -83,7 +86,6 @@ public struct ScreenBuffer: Equatable, Sendable {
             }
             return x
         }
-        if DisplayWidth.of(safe) > end - column { safe = Self.cut(safe, to: end - column, ellipsis: "…") }
         var x = column
         for ch in safe {
             let w = DisplayWidth.of(ch)
