@@ -54,7 +54,7 @@ extension Wizard {
             s.panelScroll = 0
             s.domainCursor[d] = rows.isEmpty ? 0 : min(rows.count - 1, max(0, current + delta))
         case .page(let delta):
-            let most = max(0, DomainView.fullTextLineCount(s) - View.bodyHeight(s))
+            let most = max(0, DomainView.fullTextLineCount(s) - View.bodyHeight(s) + 1)
             s.scroll = min(most, max(0, s.scroll + delta * (View.bodyHeight(s) - 2)))
         case .scrollPanel(let delta):
             s.panelScroll = min(DomainView.panelMostScroll(s), max(0, s.panelScroll + delta * 4))

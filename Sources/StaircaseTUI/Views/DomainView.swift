@@ -153,11 +153,13 @@ enum DomainView {
 
     static func expanded(_ s: WizardState, _ row: VisibleRow, _ a: Assessment, _ b: inout ScreenBuffer, _ r: Rect) {
         let lines = fullTextLines(s, row, a, width: r.width - 2)
-        let first = min(s.scroll, max(0, lines.count - r.height))
-        for (i, (text, style)) in lines.dropFirst(first).prefix(r.height).enumerated() {
+        // When more follows, the last row says so instead of holding text.
+        let first = min(s.scroll, max(0, lines.count - r.height + 1))
+        let more = lines.count - first > r.height
+        for (i, (text, style)) in lines.dropFirst(first).prefix(more ? r.height - 1 : r.height).enumerated() {
             b.put(text, row: r.top + i, column: 1, style: style, limit: r.width - 2)
         }
-        if lines.count - first > r.height { b.put(" PgDn for more ", row: r.bottom - 1, column: r.width - 16, style: .key) }
+        if more { b.put("↓ \(lines.count - first - r.height + 1) more lines (PgDn)", row: r.bottom - 1, column: 1, style: .key) }
         if let e = s.editor, case .note = e.target {
             b.fill(row: r.bottom - 1, from: 0, to: r.width, style: .plain)
             b.put(String(repeating: " ", count: r.width), row: r.bottom - 1, column: 0)
