@@ -146,10 +146,21 @@ public struct NcursesTerminal: TerminalBackend {
 
     public mutating func readKey() -> Key? {
         var ch: wint_t = 0
-        let rc = wget_wch(window, &ch)
-        if rc == cnc_err() { return nil }
-        if rc == cnc_key_code_yes() { return functionKey(Int32(ch)) }
-        let v = UInt32(ch)
+        var v: UInt32
+        if unicode {
+            let rc = wget_wch(window, &ch)
+            if rc == cnc_err() { return nil }
+            if rc == cnc_key_code_yes() { return functionKey(Int32(ch)) }
+            v = UInt32(ch)
+        } else {
+            // Under LANG=C, curses cannot decode UTF-8 and drops "ë" with the keys after it;
+            // read bytes and decode them here, so what is typed is kept (and shown as "?").
+            let c = wgetch(window)
+            if c == cnc_err() { return nil }
+            if c >= 0x100 { return functionKey(c) }
+            v = UInt32(c)
+            if v >= 0x80 { v = utf8Scalar(lead: v) ?? 0xFFFD }
+        }
         switch v {
         case 0x0D, 0x0A: return .enter
         case 0x09: return .tab
@@ -160,6 +171,19 @@ public struct NcursesTerminal: TerminalBackend {
             guard let scalar = UnicodeScalar(v) else { return nil }
             return .char(Character(scalar))
         }
+    }
+
+    /// The rest of a UTF-8 sequence after its first byte, read from curses.
+    func utf8Scalar(lead: UInt32) -> UInt32? {
+        let count = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0
+        guard count > 0 else { return nil }
+        var value = lead & (0x3F >> UInt32(count))
+        for _ in 0..<count {
+            let c = wgetch(window)
+            guard c >= 0x80 && c < 0xC0 else { return nil }
+            value = value << 6 | UInt32(c & 0x3F)
+        }
+        return value
     }
 
     mutating func functionKey(_ code: Int32) -> Key? {
