@@ -76,9 +76,26 @@ public struct NcursesTerminal: TerminalBackend {
             }
             colour = true
         }
-        return NcursesTerminal(
-            screen: screen, window: window, colour: colour, unicode: unicode, altLeft: cnc_key_code("kLFT3"),
-            altRight: cnc_key_code("kRIT3"), last: nil)
+        let (altLeft, altRight) = defineMissingKeys()
+        return NcursesTerminal(screen: screen, window: window, colour: colour, unicode: unicode, altLeft: altLeft, altRight: altRight, last: nil)
+    }
+
+    /// Teaches curses the sequences common terminals send for Home, End, Delete and Alt-←/→
+    /// when the terminfo entry lacks them (tmux's "screen" has no kLFT3). An unknown sequence
+    /// would otherwise arrive as Esc, which cancels the field being typed.
+    static func defineMissingKeys() -> (Int32, Int32) {
+        func ensure(_ sequence: String, _ code: Int32) {
+            if key_defined(sequence) == 0 { define_key(sequence, code) }
+        }
+        for seq in ["\u{1B}[1~", "\u{1B}[7~", "\u{1B}[H", "\u{1B}OH"] { ensure(seq, KEY_HOME) }
+        for seq in ["\u{1B}[4~", "\u{1B}[8~", "\u{1B}[F", "\u{1B}OF"] { ensure(seq, KEY_END) }
+        ensure("\u{1B}[3~", KEY_DC)
+        // Codes of our own above KEY_MAX when terminfo has none for Alt-←/→.
+        let left = cnc_key_code("kLFT3") != 0 ? cnc_key_code("kLFT3") : KEY_MAX + 1
+        let right = cnc_key_code("kRIT3") != 0 ? cnc_key_code("kRIT3") : KEY_MAX + 2
+        ensure("\u{1B}[1;3D", left)
+        ensure("\u{1B}[1;3C", right)
+        return (left, right)
     }
 
     /// The colour pair and foreground of each role, spelled out so that reordering `Style.Role`

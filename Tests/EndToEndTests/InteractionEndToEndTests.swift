@@ -96,6 +96,30 @@ import Testing
         #expect(score.output.contains("Developmental milestones [education.developmental-milestones]"), "rows by title, id in brackets")
     }
 
+    /// Alt-←, Home, End and Delete, under a TERM whose terminfo has them and one (tmux's own
+    /// "screen") that lacks Alt-←: an unknown sequence must never arrive as Esc and cancel.
+    @Test(arguments: ["xterm-256color", "screen"])
+    func readlineKeysWorkInARealTerminal(term: String) throws {
+        let t = try Tmux()
+        try t.start(term: term)
+        try t.waitFor("New assessment")
+        try t.send("Enter")
+        try t.waitFor("About the child")
+        try t.send("Enter")
+        try t.type("Jo Anne Smith")
+        try t.send("M-Left")
+        try t.type("X")
+        try t.send("Home", "Delete", "End", "BSpace", "C-a", "C-k")
+        try t.type("Jay")
+        try t.send("C-e")
+        try t.type(" Ray")
+        try t.send("C-w", "Enter")
+        // "Jo Anne Smith" → Alt-← X → "Jo Anne XSmith" → Home Delete → "o Anne XSmith" → End
+        // Backspace → "o Anne XSmit" → Ctrl-A Ctrl-K → "" → "Jay" → " Ray" → Ctrl-W → "Jay ".
+        let screen = try t.waitFor("J.\n")
+        #expect(screen.split(separator: "\n").contains { $0.hasSuffix("Child’s name or initials        Jay") })
+    }
+
     @Test func theCommandLineSaysWhatIsWrong() throws {
         let unknown = try Tmux.staircase(["frobnicate"])
         #expect(unknown.status == 64)
