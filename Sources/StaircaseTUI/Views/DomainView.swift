@@ -66,7 +66,9 @@ enum DomainView {
             return
         }
         let first = min(max(0, cursor - listHeight / 2), max(0, rows.count - listHeight))
-        let areaWidth = max(26, r.width * 3 / 10)
+        // Titles keep 53 columns; the area column takes what is left, up to its longest name.
+        let longest = rows.map { DisplayWidth.of($0.area.name) }.max() ?? 0
+        let areaWidth = max(26, min(longest + 2, r.width - 54))
         for (i, row) in rows.enumerated().dropFirst(first).prefix(listHeight) {
             let y = r.top + 1 + i - first
             let selected = i == cursor
