@@ -111,7 +111,7 @@ enum DecisionView {
         y += 1
         b.put("The proposal is not a decision: it is your professional judgement that counts.", row: y, column: 2, style: .muted)
         y += 2
-        for (text, style) in ReviewView.staircase(s.catalogue, highlight: s.decisionStep, mark: "decided") {
+        for (text, style) in ReviewView.staircase(s.catalogue, highlight: s.decisionStep, mark: "chosen") {
             b.put(text, row: y, column: 2, style: style)
             y += 1
         }
