@@ -2,10 +2,11 @@ import Foundation
 import Testing
 
 /// What a new user tripped over (issue 12), repeated in a real terminal: ASCII under LANG=C,
-/// the export screen, resume, and the command line.
-@Suite(.serialized) struct InteractionEndToEndTests {
+/// the export screen, resume, and the command line. An extension of the serialized suite, so
+/// these never run beside the hangup test, which signals the newest staircase process.
+extension WizardEndToEndTests {
     /// From the start screen to the first domain, for a ten-year-old, without relying on marks.
-    func reachFirstDomain(_ t: Tmux) throws {
+    func reachFirstDomainWithoutMarks(_ t: Tmux) throws {
         try t.waitFor("New assessment")
         try t.send("Enter")
         try t.waitFor("About the child")
@@ -26,7 +27,7 @@ import Testing
         try t.start(env: ["LANG": "C", "LC_ALL": "C"])
         let start = try t.waitFor("New assessment")
         #expect(start.contains("> New assessment"), "the cursor mark")
-        try reachFirstDomain(t)
+        try reachFirstDomainWithoutMarks(t)
         try t.send("2", "n")
         try t.send("e")
         try t.type("Seen by the nurse")
@@ -53,7 +54,7 @@ import Testing
         let t = try Tmux()
         let docs = t.home + "/docs/referrals"
         try t.start(env: ["XDG_DOCUMENTS_DIR": docs])
-        try reachFirstDomain(t)
+        try reachFirstDomainWithoutMarks(t)
         try t.send("4")
         for _ in 0..<5 { try t.send("Tab") }
         try t.waitFor("The engine proposes: Level 4, step 4.")
@@ -76,7 +77,9 @@ import Testing
         #expect(stat(docs + "/for-first-contact.html", &info) == 0 && info.st_mode & 0o777 == 0o600)
         #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/for-first-contact.html"))
         try t.send("Up")
-        screen = try t.screen()
+        try t.waitFor("▸ Plain text")
+        try t.waitFor("JSON")
+        screen = try t.waitUntilGone("Written:")
         #expect(!screen.contains("Written:"), "a stale message is cleared")
         try t.send("Down", "Enter")
         try t.waitFor("Replace it? y/n")

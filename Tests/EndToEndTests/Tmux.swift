@@ -89,6 +89,18 @@ final class Tmux {
         throw TmuxError.timeout(text)
     }
 
+    /// Waits until the screen no longer contains `text`; returns the last screen either way.
+    @discardableResult
+    func waitUntilGone(_ text: String) throws -> String {
+        let deadline = Date().addingTimeInterval(Tmux.timeout)
+        var last = try screen()
+        while last.contains(text) && Date() < deadline {
+            usleep(20_000)
+            last = try screen()
+        }
+        return last
+    }
+
     enum TmuxError: Error { case timeout(String), failed(String) }
 
     /// Runs a command and returns its output. posix_spawn and waitpid rather than Foundation's
