@@ -1,12 +1,15 @@
 // swift-tools-version: 6.0
 // Staircase — an offline terminal wizard for the County Durham Levels of Need.
-// Module boundaries follow DESIGN.md: a pure core, a store, a terminal-free TUI,
+// Module boundaries (ARCHITECTURE.md): a pure core, a store, a terminal-free TUI,
 // and one thin ncurses backend.
+//
+// Linux only: the store, the terminal guard and the executable call Glibc (st_mtim,
+// Glibc.exit) and link ncursesw from the system. No `platforms` entry claims otherwise;
+// building elsewhere stops at the #error in Sources/staircase/Staircase.swift.
 import PackageDescription
 
 let package = Package(
     name: "Staircase",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "staircase", targets: ["staircase"])
     ],

@@ -7,6 +7,8 @@
 #endif
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#include <langinfo.h>
+#include <string.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -29,6 +31,19 @@ static inline int cnc_ok(void) { return OK; }
 static inline int cnc_has_cup(void) {
     const char *s = tigetstr("cup");
     return s != 0 && s != (char *)-1;
+}
+/* The key code curses gives an extended key named by its terminfo capability ("kLFT3" is
+   Alt-Left), or 0 when the terminal does not describe it. */
+static inline int cnc_key_code(const char *cap) {
+    const char *s = tigetstr(cap);
+    if (s == 0 || s == (char *)-1) return 0;
+    int code = key_defined(s);
+    return code > 0 ? code : 0;
+}
+/* True when the current locale encodes UTF-8 (after setlocale(LC_ALL, "")). */
+static inline int cnc_locale_is_utf8(void) {
+    const char *set = nl_langinfo(CODESET);
+    return set != 0 && (strcmp(set, "UTF-8") == 0 || strcmp(set, "utf8") == 0);
 }
 /* newterm on the process's own stdin/stdout; returns NULL (never exits) for an unknown TERM. */
 static inline SCREEN *cnc_newterm(void) { return newterm(0, stdout, stdin); }

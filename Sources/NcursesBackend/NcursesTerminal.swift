@@ -12,6 +12,7 @@ import Glibc
 public struct NcursesTerminal: TerminalBackend {
     public enum StartError: Error, CustomStringConvertible {
         case notATerminal
+        case noTerminalType
         case unknownTerminal(String)
         case noCursorAddressing(String)
 
@@ -19,6 +20,8 @@ public struct NcursesTerminal: TerminalBackend {
             switch self {
             case .notATerminal:
                 "staircase: standard input and output must be a terminal for the wizard; use `staircase score` or `staircase export` in scripts"
+            case .noTerminalType:
+                "staircase: TERM is not set, so the terminal type is unknown; set it, for example TERM=xterm-256color (or TERM=vt100)"
             case .unknownTerminal(let t):
                 "staircase: the terminal type \"\(t)\" is not known to this machine's terminfo; try TERM=xterm-256color or TERM=vt100"
             case .noCursorAddressing(let t):
@@ -30,16 +33,25 @@ public struct NcursesTerminal: TerminalBackend {
     let screen: OpaquePointer
     let window: UnsafeMutablePointer<WINDOW>
     let colour: Bool
+    /// The locale can show UTF-8; when false the wizard draws every mark in ASCII.
+    public let unicode: Bool
+    /// Key codes curses assigned to Alt-← and Alt-→ (kLFT3, kRIT3) for this terminal, or 0.
+    let altLeft: Int32
+    let altRight: Int32
     var last: ScreenBuffer?
 
     /// Starts curses. Signal handlers are installed first so ncurses leaves SIGINT/SIGTERM to us.
     public static func start(noColor: Bool) throws(StartError) -> NcursesTerminal {
         guard isatty(0) != 0, isatty(1) != 0 else { throw .notATerminal }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard !term.isEmpty else { throw .noTerminalType }
+        // The user's locale decides: under LANG=C the terminal may not be UTF-8, so rather than
+        // switching to C.UTF-8 and risking garbage, the wizard draws ASCII marks (Glyphs.ascii).
         setlocale(LC_ALL, "")
+        let unicode = cnc_locale_is_utf8() != 0
         _ = tg_save_terminal(1)
         tg_install()
-        guard !term.isEmpty, let screen = cnc_newterm() else { throw .unknownTerminal(term) }
+        guard let screen = cnc_newterm() else { throw .unknownTerminal(term) }
         set_term(screen)
         guard cnc_has_cup() != 0 else {
             endwin()
@@ -59,13 +71,43 @@ public struct NcursesTerminal: TerminalBackend {
         if !noColor && has_colors() {
             start_color()
             use_default_colors()
-            init_pair(1, Int16(COLOR_CYAN), -1)
-            init_pair(2, Int16(COLOR_YELLOW), -1)
-            init_pair(3, Int16(COLOR_RED), -1)
-            init_pair(4, Int16(COLOR_GREEN), -1)
+            for role in Style.Role.allCases {
+                if let (pair, fg) = colourPair(role) { init_pair(pair, fg, -1) }
+            }
             colour = true
         }
-        return NcursesTerminal(screen: screen, window: window, colour: colour, last: nil)
+        let (altLeft, altRight) = defineMissingKeys()
+        return NcursesTerminal(screen: screen, window: window, colour: colour, unicode: unicode, altLeft: altLeft, altRight: altRight, last: nil)
+    }
+
+    /// Teaches curses the sequences common terminals send for Home, End, Delete and Alt-←/→
+    /// when the terminfo entry lacks them (tmux's "screen" has no kLFT3). An unknown sequence
+    /// would otherwise arrive as Esc, which cancels the field being typed.
+    static func defineMissingKeys() -> (Int32, Int32) {
+        func ensure(_ sequence: String, _ code: Int32) {
+            if key_defined(sequence) == 0 { define_key(sequence, code) }
+        }
+        for seq in ["\u{1B}[1~", "\u{1B}[7~", "\u{1B}[H", "\u{1B}OH"] { ensure(seq, KEY_HOME) }
+        for seq in ["\u{1B}[4~", "\u{1B}[8~", "\u{1B}[F", "\u{1B}OF"] { ensure(seq, KEY_END) }
+        ensure("\u{1B}[3~", KEY_DC)
+        // Codes of our own above KEY_MAX when terminfo has none for Alt-←/→.
+        let left = cnc_key_code("kLFT3") != 0 ? cnc_key_code("kLFT3") : KEY_MAX + 1
+        let right = cnc_key_code("kRIT3") != 0 ? cnc_key_code("kRIT3") : KEY_MAX + 2
+        ensure("\u{1B}[1;3D", left)
+        ensure("\u{1B}[1;3C", right)
+        return (left, right)
+    }
+
+    /// The colour pair and foreground of each role, spelled out so that reordering `Style.Role`
+    /// cannot change what a warning looks like. Plain text uses the terminal's own colours.
+    static func colourPair(_ role: Style.Role) -> (pair: Int16, foreground: Int16)? {
+        switch role {
+        case .normal: nil
+        case .accent: (1, Int16(COLOR_CYAN))
+        case .warning: (2, Int16(COLOR_YELLOW))
+        case .danger: (3, Int16(COLOR_RED))
+        case .good: (4, Int16(COLOR_GREEN))
+        }
     }
 
     /// Ends curses and restores the terminal modes saved at start.
@@ -108,7 +150,7 @@ public struct NcursesTerminal: TerminalBackend {
         if cell.style.reverse { attrs |= cnc_a_reverse() }
         if cell.style.underline { attrs |= cnc_a_underline() }
         if cell.style.dim { attrs |= cnc_a_dim() }
-        let pair: Int16 = colour ? Int16(cell.style.role.rawValue) : 0
+        let pair: Int16 = colour ? (Self.colourPair(cell.style.role)?.pair ?? 0) : 0
         // A grapheme as up to four wide characters and a terminator, on the stack: this runs
         // for every changed cell of every frame.
         var chars: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0)
@@ -121,10 +163,21 @@ public struct NcursesTerminal: TerminalBackend {
 
     public mutating func readKey() -> Key? {
         var ch: wint_t = 0
-        let rc = wget_wch(window, &ch)
-        if rc == cnc_err() { return nil }
-        if rc == cnc_key_code_yes() { return functionKey(Int32(ch)) }
-        let v = UInt32(ch)
+        var v: UInt32
+        if unicode {
+            let rc = wget_wch(window, &ch)
+            if rc == cnc_err() { return nil }
+            if rc == cnc_key_code_yes() { return functionKey(Int32(ch)) }
+            v = UInt32(ch)
+        } else {
+            // Under LANG=C, curses cannot decode UTF-8 and drops "ë" with the keys after it;
+            // read bytes and decode them here, so what is typed is kept (and shown as "?").
+            let c = wgetch(window)
+            if c == cnc_err() { return nil }
+            if c >= 0x100 { return functionKey(c) }
+            v = UInt32(c)
+            if v >= 0x80 { v = utf8Scalar(lead: v) ?? 0xFFFD }
+        }
         switch v {
         case 0x0D, 0x0A: return .enter
         case 0x09: return .tab
@@ -137,7 +190,22 @@ public struct NcursesTerminal: TerminalBackend {
         }
     }
 
+    /// The rest of a UTF-8 sequence after its first byte, read from curses.
+    func utf8Scalar(lead: UInt32) -> UInt32? {
+        let count = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0
+        guard count > 0 else { return nil }
+        var value = lead & (0x3F >> UInt32(count))
+        for _ in 0..<count {
+            let c = wgetch(window)
+            guard c >= 0x80 && c < 0xC0 else { return nil }
+            value = value << 6 | UInt32(c & 0x3F)
+        }
+        return value
+    }
+
     mutating func functionKey(_ code: Int32) -> Key? {
+        if code != 0 && code == altLeft { return .altLeft }
+        if code != 0 && code == altRight { return .altRight }
         switch code {
         case KEY_UP: return .up
         case KEY_DOWN: return .down

@@ -67,6 +67,8 @@ extension SessionStore {
             lastChange: assessment.updatedAt,
             progress: .answered(assessment.answers.values.filter { $0.rating != .notAssessed }.count),
             training: assessment.training)
+        summary.decidedLevel = assessment.decision?.level
+        summary.decidedStep = assessment.decision?.step
         if let engine, engine.catalogue.id == assessment.catalogue.id, engine.catalogue.version == assessment.catalogue.version {
             let proposal = engine.propose(assessment)
             summary.progress = .rows(assessed: proposal.completeness.assessed, applicable: proposal.completeness.applicable)

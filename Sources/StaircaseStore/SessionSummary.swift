@@ -14,6 +14,9 @@ public struct SessionSummary: Sendable, Equatable {
     /// The engine's proposal, when the assessment's catalogue is the one given to `list`.
     public var proposedLevel: Int?
     public var proposedStep: Int?
+    /// The practitioner's decision, when one is recorded: it outranks the proposal in lists.
+    public var decidedLevel: Int?
+    public var decidedStep: Int?
     public var training: Bool
     /// Why the file could not be read; nil for a good file. Names no content of the file.
     public var damaged: String?
@@ -64,11 +67,18 @@ public struct SessionSummary: Sendable, Equatable {
         return String(SafeText.clean(lastChange).prefix(20))
     }
 
+    /// "Level 4 (decided)" or "Level 4, step 5 (decided)" when decided, else the proposal.
+    public var levelText: String {
+        guard let level = decidedLevel else { return proposedText }
+        if let step = decidedStep, step != level { return "Level \(level), step \(step) (decided)" }
+        return "Level \(level) (decided)"
+    }
+
     /// The label for the wizard's resume menu.
     public var displayLine: String {
         if let damaged { return "\(file): damaged (\(damaged))" }
         var parts = [initials.isEmpty ? "(no name)" : initials, lastChangeText, progress.description]
-        if proposedLevel != nil { parts.append(proposedText) }
+        if decidedLevel != nil || proposedLevel != nil { parts.append(levelText) }
         if training { parts.append("training") }
         return parts.joined(separator: "  ")
     }

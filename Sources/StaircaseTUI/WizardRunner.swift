@@ -1,6 +1,7 @@
 import StaircaseCore
 
-/// What a terminal must do for the wizard. The ncurses backend is one; tests use a fake.
+/// What a terminal must do for the wizard. The ncurses backend is one; `MemoryTerminal` is
+/// another, for tests of the run loop.
 public protocol TerminalBackend {
     var size: (width: Int, height: Int) { get }
     /// Draws the buffer, changing only cells that differ from the last frame unless `full`.
@@ -9,33 +10,57 @@ public protocol TerminalBackend {
     mutating func readKey() -> Key?
     /// A quit-type signal (SIGINT, SIGTERM, SIGHUP) received since the last call, or 0.
     func takeSignal() -> Int32
+    /// True when the run loop has nothing more to read (a test's script is used up).
+    var isExhausted: Bool { get }
 }
 
-/// The host's side of effects: saving, loading, exporting and the clock.
+extension TerminalBackend {
+    public var isExhausted: Bool { false }
+}
+
+/// Why the host could not do what an effect asked. The executable maps the store's and the
+/// writer's errors to these, so the reducer can tell "exists" (ask to replace) from the rest.
+public enum HostError: Error, Equatable, Sendable {
+    /// The export file exists and was not changed.
+    case exists(path: String)
+    case notFound(String)
+    case damaged(String)
+    /// Reading or writing failed (permissions, a full disk, a folder given as a file).
+    case io(String)
+
+    public var message: String {
+        switch self {
+        case .exists(let path): "\(path) already exists."
+        case .notFound(let m), .damaged(let m), .io(let m): m
+        }
+    }
+}
+
+/// The host's side of effects: saving, loading, listing, exporting and the clock.
 public struct WizardHost {
-    public var save: (Assessment) -> String?
-    public var load: (String) -> Result<Assessment, WizardHostError>
-    public var export: (ExportFormat, String, Assessment) -> Result<String, WizardHostError>
+    public var save: (Assessment) -> Result<Void, HostError>
+    public var load: (String) -> Result<Assessment, HostError>
+    /// Every saved assessment, damaged ones included (with their reason).
+    public var list: () -> Result<[ResumeItem], HostError>
+    /// Writes a summary; with `replace` an existing file is replaced atomically.
+    public var export: (_ format: ExportFormat, _ path: String, _ assessment: Assessment, _ replace: Bool) -> Result<String, HostError>
     public var now: () -> String
     /// A new random id (never from the clock); tests inject a deterministic one.
     public var newID: () -> String
 
     public init(
-        save: @escaping (Assessment) -> String?, load: @escaping (String) -> Result<Assessment, WizardHostError>,
-        export: @escaping (ExportFormat, String, Assessment) -> Result<String, WizardHostError>, now: @escaping () -> String,
+        save: @escaping (Assessment) -> Result<Void, HostError>, load: @escaping (String) -> Result<Assessment, HostError>,
+        list: @escaping () -> Result<[ResumeItem], HostError>,
+        export: @escaping (ExportFormat, String, Assessment, Bool) -> Result<String, HostError>, now: @escaping () -> String,
         newID: @escaping () -> String = { RandomID.make(prefix: "a") }
     ) {
         self.save = save
         self.load = load
+        self.list = list
         self.export = export
         self.now = now
         self.newID = newID
     }
-}
-
-public struct WizardHostError: Error, Equatable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
 }
 
 /// The run loop: key → action → reducer → effects → view → backend.
@@ -53,11 +78,12 @@ public struct WizardRunner<Backend: TerminalBackend> {
     /// Runs until the user quits or a signal arrives; returns the signal number (0 if none).
     public mutating func run() -> Int32 {
         let (w, h) = backend.size
-        _ = Wizard.reduce(&state, .resize(width: w, height: h))
+        _ = perform(Wizard.reduce(&state, .resize(width: w, height: h)) + [.list])
         backend.draw(View.render(state), full: true)
-        while true {
+        while !backend.isExhausted {
             let sig = backend.takeSignal()
             if sig != 0 {
+                state.now = host.now()
                 _ = perform(Wizard.reduce(&state, .signal))
                 return sig
             }
@@ -69,29 +95,35 @@ public struct WizardRunner<Backend: TerminalBackend> {
             if perform(effects) { return 0 }
             backend.draw(View.render(state), full: effects.contains(.redraw))
         }
+        return 0
     }
 
-    /// Carries out effects; true when the wizard should stop.
+    /// Carries out effects, feeding each result back through the reducer; true when the wizard should stop.
     mutating func perform(_ effects: [Effect]) -> Bool {
         var quit = false
         for effect in effects {
+            var follow: [Effect] = []
             switch effect {
             case .save(let a):
-                let result = host.save(a)
-                _ = Wizard.reduce(&state, result.map(WizardAction.saveFailed) ?? .saved)
+                switch host.save(a) {
+                case .success: follow = Wizard.reduce(&state, .saved)
+                case .failure(let e): follow = Wizard.reduce(&state, .saveFailed(e))
+                }
             case .load(let id):
                 switch host.load(id) {
-                case .success(let a): _ = Wizard.reduce(&state, .loaded(a))
-                case .failure(let e): _ = Wizard.reduce(&state, .exportFailed("Cannot open that assessment: \(e.message)"))
+                case .success(let a): follow = Wizard.reduce(&state, .loaded(a))
+                case .failure(let e): follow = Wizard.reduce(&state, .loadFailed(e))
                 }
-            case .export(let format, let path, let a):
-                switch host.export(format, path, a) {
-                case .success(let written): _ = Wizard.reduce(&state, .exported(written))
-                case .failure(let e): _ = Wizard.reduce(&state, .exportFailed(e.message))
+            case .list: follow = Wizard.reduce(&state, .listed(host.list()))
+            case .export(let format, let path, let a, let replace):
+                switch host.export(format, path, a, replace) {
+                case .success(let written): follow = Wizard.reduce(&state, .exported(written))
+                case .failure(let e): follow = Wizard.reduce(&state, .exportFailed(e))
                 }
             case .redraw: break
             case .quit: quit = true
             }
+            if perform(follow) { quit = true }
         }
         return quit
     }

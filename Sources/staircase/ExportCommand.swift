@@ -14,7 +14,7 @@ struct ExportCommand: ParsableCommand {
             """)
 
     @OptionGroup var source: CatalogueOptions
-    @Argument(help: "An assessment JSON file, or - for standard input.")
+    @Argument(help: "An assessment JSON file, a saved id (see `staircase sessions list`), or - for standard input.")
     var file: String
     @Option(help: "The format: Markdown, plain text (80 columns), HTML to print, or JSON.")
     var format: ExportFormat = .markdown

@@ -1,5 +1,9 @@
 import ArgumentParser
 import StaircaseCore
+import StaircaseStore
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -14,7 +18,7 @@ struct ScoreCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var source: CatalogueOptions
-    @Argument(help: "An assessment JSON file, or - for standard input.")
+    @Argument(help: "An assessment JSON file, a saved id (see `staircase sessions list`), or - for standard input.")
     var file: String
     @Option(help: "text (default) or json.")
     var format: Format = .text
@@ -39,11 +43,32 @@ extension CatalogueOptions {
     /// (66 for a missing file, 65 for bad data).
     func loadWithAssessment(_ file: String) throws -> (Catalogue, Assessment) {
         let catalogue = try load()
+        let path = try SavedAssessment.path(file)
         do {
-            return (catalogue, try AssessmentLoader.load(path: file, catalogue: catalogue))
+            return (catalogue, try AssessmentLoader.load(path: path, catalogue: catalogue))
         } catch {
             throw error.isUnreadable ? Failure.missingInput(error.description) : Failure.data(error.description)
         }
+    }
+}
+
+/// What `score`, `export` and `sessions` accept: a path, "-", or the id of a saved assessment
+/// (as `sessions list` prints it).
+enum SavedAssessment {
+    static func path(_ argument: String, store: String? = nil) throws -> String {
+        if argument == "-" { return argument }
+        var st = stat()
+        if stat(argument, &st) == 0 {
+            if st.st_mode & S_IFMT == S_IFDIR {
+                throw Failure.missingInput(
+                    "\(SafeText.clean(argument)) is a folder, not an assessment file — give a .json file, or a saved id from `staircase sessions list`")
+            }
+            return argument
+        }
+        guard !argument.contains("/"), SessionStore.isValid(id: argument) else { return argument }
+        let sessions = try openStore(store)
+        guard let saved = try? sessions.path(for: argument), stat(saved, &st) == 0 else { return argument }
+        return saved
     }
 }
 

@@ -13,7 +13,7 @@ struct SessionsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List saved assessments, newest first: id, initials, last change, progress, proposed level.")
+            abstract: "List saved assessments, newest first: id, initials, last change, progress, level (decided, else proposed).")
 
         @OptionGroup var source: CatalogueOptions
         @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
@@ -40,6 +40,7 @@ struct SessionsCommand: ParsableCommand {
                     print("No saved assessments in \(SafeText.clean(sessions.directory)).")
                     return
                 }
+                print("Saved assessments in \(SafeText.clean(sessions.directory)):")
                 print(SessionsTable.render(rows), terminator: "")
             }
         }
@@ -48,7 +49,7 @@ struct SessionsCommand: ParsableCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete one saved assessment by its id.")
 
-        @Argument(help: "The id shown by `staircase sessions list`.")
+        @Argument(help: "The id shown by `staircase sessions list`, or the saved file's path.")
         var id: String
         @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
         var store: String?
@@ -56,6 +57,15 @@ struct SessionsCommand: ParsableCommand {
         func run() throws {
             try runReporting {
                 let sessions = try openStore(store)
+                // A path to a file in the store names its id; a path elsewhere is not ours to delete.
+                var id = self.id
+                if id.hasSuffix(".json"), id.contains("/") {
+                    let name = String(id.split(separator: "/").last ?? "")
+                    guard (try? sessions.path(for: String(name.dropLast(5)))) != nil,
+                        id.hasPrefix(sessions.directory + "/") || !id.hasPrefix("/")
+                    else { throw Failure.usage("\(SafeText.clean(id)) is not in \(SafeText.clean(sessions.directory)); give an id from `staircase sessions list`") }
+                    id = String(name.dropLast(5))
+                }
                 do throws(StoreError) {
                     try sessions.delete(id: id)
                 } catch {
@@ -82,13 +92,13 @@ extension Failure {
 /// The `sessions list` table, padded by display width so initials in any script line up.
 enum SessionsTable {
     static func render(_ rows: [SessionSummary]) -> String {
-        let header = ["ID", "CHILD", "LAST CHANGE", "PROGRESS", "PROPOSED", "NOTE"]
+        let header = ["ID", "CHILD", "LAST CHANGE", "PROGRESS", "LEVEL", "NOTE"]
         let body = rows.map { s -> [String] in
             if let damaged = s.damaged {
                 return [s.id, "-", "-", "-", "-", "damaged: " + damaged]
             }
             return [
-                s.id, s.initials.isEmpty ? "-" : s.initials, s.lastChangeText, s.progress.description, s.proposedText,
+                s.id, s.initials.isEmpty ? "-" : s.initials, s.lastChangeText, s.progress.description, s.levelText,
                 s.training ? "training" : "",
             ]
         }.map { $0.map { SafeText.clean($0) } }

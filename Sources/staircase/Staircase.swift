@@ -3,6 +3,8 @@ import StaircaseCore
 
 #if canImport(Glibc)
 import Glibc
+#else
+#error("Staircase builds on Linux only (Glibc and the system's ncursesw); see Package.swift")
 #endif
 
 /// The `staircase` command: the wizard by default, and tools for catalogues, scoring,
@@ -25,13 +27,28 @@ struct Staircase: ParsableCommand {
     /// argument parser: its reflection over every command cost about 4 ms of a cold start
     /// (measured by Scripts/bench-tui). Any argument goes through the parser as usual.
     static func main() {
-        guard CommandLine.arguments.count <= 1 else { return main(nil) }
+        guard CommandLine.arguments.count <= 1 else {
+            rejectUnknownCommand(CommandLine.arguments[1])
+            return main(nil)
+        }
         do {
             try WizardLaunch().run()
         } catch {
             exit(withError: error)
         }
     }
+}
+
+/// The commands a first argument may name. Without this check, the default command (`assess`)
+/// would take "frobnicate" as its own argument and print the wrong usage.
+let commandNames = ["assess", "catalogue", "score", "export", "sessions", "help", "bench-score", "bench-startup"]
+
+func rejectUnknownCommand(_ first: String) {
+    guard !first.hasPrefix("-"), !commandNames.contains(first) else { return }
+    Failure.usage(
+        "staircase: unknown command '\(SafeText.clean(first))'; the commands are assess (the default), catalogue, score, export "
+            + "and sessions — see `staircase --help`"
+    ).exit()
 }
 
 /// Options shared by every command that needs a catalogue.

@@ -1,29 +1,38 @@
 import StaircaseCore
+import StaircaseStore
 import StaircaseTUI
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The wizard's export effect: renders with the same exporter as `staircase export` and writes
-/// the file privately, never over an existing one.
+/// the file privately; an existing file is replaced (atomically) only when the user said yes.
 enum SummaryExport {
-    static func write(format: ExportFormat, path: String, assessment: Assessment, catalogue: Catalogue) -> Result<String, WizardHostError> {
+    static func write(
+        format: ExportFormat, path: String, assessment: Assessment, catalogue: Catalogue, folder: String, replace: Bool
+    ) -> Result<String, HostError> {
+        if path.hasPrefix(folder + "/") {
+            do throws(StoreError) {
+                try DocumentsFolder.ensure(folder)
+            } catch {
+                return .failure(.io(error.description))
+            }
+        }
         let text = ReferralExporter.render(format: format, catalogue: catalogue, assessment: assessment, redact: false)
-        do {
-            try SummaryFileWriter.write(text, to: path, force: false)
+        do throws(SummaryWriteError) {
+            try SummaryFileWriter.write(text, to: path, force: replace)
             return .success(path)
         } catch {
-            return .failure(WizardHostError(error.description))
+            if case .exists(let p) = error { return .failure(.exists(path: p)) }
+            return .failure(.io(error.description))
         }
     }
+}
 
-    /// ~/Documents when it exists (the user's documents folder), else the home folder.
-    static func defaultDirectory() -> String {
-        let home = Environment.value("HOME") ?? "."
-        var info = stat()
-        let documents = home + "/Documents"
-        if stat(documents, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { return documents }
-        return home
+extension HostError {
+    /// The store's errors as the wizard tells them apart: missing, damaged, or anything else.
+    init(_ error: StoreError) {
+        switch error {
+        case .notFound: self = .notFound(error.description)
+        case .damaged: self = .damaged(error.description)
+        default: self = .io(error.description)
+        }
     }
 }

@@ -21,27 +21,33 @@ struct WizardLaunch {
             let sessions = try openStore(store)
             let clock = Clock()
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
-            state.resumable = resumeItems(sessions, engine: state.engine)
             state.training = training
-            state.exportDirectory = SummaryExport.defaultDirectory()
+            let folder: String
+            do throws(StoreError) {
+                folder = try DocumentsFolder.path(environment: Environment.values("XDG_DOCUMENTS_DIR", "HOME"))
+            } catch {
+                throw Failure.io(error.description)
+            }
+            state.exportDirectory = folder
             let host = WizardHost(
                 save: { a in
-                    do {
+                    do throws(StoreError) {
                         try sessions.save(a)
-                        return nil
+                        return .success(())
                     } catch {
-                        return "\(error)"
+                        return .failure(HostError(error))
                     }
                 },
                 load: { id in
-                    do {
+                    do throws(StoreError) {
                         return .success(try sessions.load(id: id))
                     } catch {
-                        return .failure(WizardHostError("\(error)"))
+                        return .failure(HostError(error))
                     }
                 },
-                export: { format, path, a in
-                    SummaryExport.write(format: format, path: path, assessment: a, catalogue: catalogue)
+                list: { [engine = state.engine] in resumeItems(sessions, engine: engine) },
+                export: { format, path, a, replace in
+                    SummaryExport.write(format: format, path: path, assessment: a, catalogue: catalogue, folder: folder, replace: replace)
                 },
                 now: { clock.timestamp() })
             let noColor = Environment.value("NO_COLOR").map { !$0.isEmpty } ?? false
@@ -51,6 +57,7 @@ struct WizardLaunch {
             } catch {
                 throw Failure.usage(error.description)
             }
+            state.ascii = !terminal.unicode
             var runner = WizardRunner(state: state, backend: terminal, host: host)
             let signal = runner.run()
             terminal.stop()
@@ -61,10 +68,15 @@ struct WizardLaunch {
         }
     }
 
-    func resumeItems(_ store: SessionStore, engine: ScoringEngine) -> [ResumeItem] {
-        store.list(engine: engine).compactMap { s in
-            guard s.damaged == nil else { return nil }
-            return ResumeItem(id: s.id, label: s.displayLine)
+    /// The resume list: good files with their label, damaged ones with their reason; an
+    /// unreadable folder is an error the start screen shows, never an empty list.
+    func resumeItems(_ store: SessionStore, engine: ScoringEngine) -> Result<[ResumeItem], HostError> {
+        do throws(StoreError) {
+            return .success(try store.listing(engine: engine).map { s in
+                ResumeItem(id: s.id, label: s.damaged == nil ? s.displayLine : s.file, damaged: s.damaged)
+            })
+        } catch {
+            return .failure(HostError(error))
         }
     }
 }

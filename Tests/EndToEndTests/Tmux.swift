@@ -50,6 +50,10 @@ final class Tmux {
     }
 
     func send(_ keys: String...) throws {
+        try send(contentsOf: keys)
+    }
+
+    func send(contentsOf keys: [String]) throws {
         try Tmux.run(["tmux", "-L", socket, "send-keys", "-t", session] + keys)
     }
 
@@ -83,6 +87,18 @@ final class Tmux {
         }
         Issue.record("timed out waiting for “\(text)”; screen was:\n\(last)", sourceLocation: sourceLocation)
         throw TmuxError.timeout(text)
+    }
+
+    /// Waits until the screen no longer contains `text`; returns the last screen either way.
+    @discardableResult
+    func waitUntilGone(_ text: String) throws -> String {
+        let deadline = Date().addingTimeInterval(Tmux.timeout)
+        var last = try screen()
+        while last.contains(text) && Date() < deadline {
+            usleep(20_000)
+            last = try screen()
+        }
+        return last
     }
 
     enum TmuxError: Error { case timeout(String), failed(String) }

@@ -27,13 +27,33 @@ import Testing
         #expect(s.assessment?.child.name == "AB")
     }
 
-    @Test func futureDateOfBirthIsRefused() {
+    @Test func futureDateOfBirthIsRefusedWhenSavedWithTheReasonBesideIt() {
         var s = Support.state(c)
-        Support.press(&s, [.enter, .enter] + Support.type("Jo") + [.enter, .down, .enter] + Support.type("2027-01-01") + [.enter])
-        s.cursor = DetailField.immediateDangerNext.rawValue
-        Support.press(&s, [.enter])
-        #expect(s.screen == .details)
-        #expect(s.message?.text == "The date of birth 2027-01-01 is in the future.")
+        Support.press(&s, [.enter, .enter] + Support.type("Jo") + [.enter, .down, .enter] + Support.type("2027-01-01"))
+        let effects = Support.press(&s, [.enter])
+        #expect(effects.isEmpty, "nothing is saved")
+        #expect(s.assessment?.child.dateOfBirth == nil)
+        #expect(s.editor?.text == "2027-01-01", "the field stays open to be corrected")
+        #expect(s.fieldProblems[.dateOfBirth]?.hasPrefix("in the future") == true)
+        #expect(View.render(s).lines[3].contains("✗ in the future"))
+        Support.press(&s, [.escape])
+        #expect(s.fieldProblems[.dateOfBirth] == nil)
+    }
+
+    @Test(arguments: [("2019-02-30", "that month has 28 days"), ("14/03/2019", "YYYY-MM-DD: 2019-03-14?"), ("2019-13-01", "no month 13")])
+    func impossibleOrMisshapenDatesAreRefused(text: String, reason: String) {
+        var s = Support.state(c)
+        Support.press(&s, [.enter, .down, .enter] + Support.type(text) + [.enter])
+        #expect(s.assessment?.child.dateOfBirth == nil)
+        #expect(s.fieldProblems[.dateOfBirth]?.contains(reason) == true)
+    }
+
+    @Test func anExpectedDateLongPastIsRefused() {
+        var s = Support.state(c)
+        Support.press(&s, [.enter, .down, .down, .char(" "), .down, .enter] + Support.type("2025-01-01") + [.enter])
+        #expect(s.assessment?.child.unborn == true)
+        #expect(s.assessment?.child.expectedDate == nil)
+        #expect(s.fieldProblems[.expectedDate]?.contains("days ago") == true)
     }
 
     @Test func consentNotSoughtNeedsAReason() {
@@ -119,8 +139,15 @@ import Testing
 
     @Test func quitAsksOnlyWhenSomethingIsUnsaved() {
         var s = Support.onFirstDomain(c)
-        #expect(Support.press(&s, [.char("q")]) == [.quit])
-        _ = Wizard.reduce(&s, .saveFailed("disk full"))
+        // Quitting saves where the user was, so Resume opens there.
+        let effects = Support.press(&s, [.char("q")])
+        #expect(effects.last == .quit)
+        guard case .save(let a)? = effects.first else {
+            Issue.record("no save of the position before quitting")
+            return
+        }
+        #expect(a.resumeAt == ResumePosition(screen: "domain-1", row: "a1.r1", cursor: 0))
+        _ = Wizard.reduce(&s, .saveFailed(.io("disk full")))
         #expect(Support.press(&s, [.char("q")]).isEmpty)
         #expect(s.overlay == .confirmQuit)
         #expect(Support.press(&s, [.char("y")]) == [.quit])

@@ -4,6 +4,7 @@ extension Assessment {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, id, createdAt, updatedAt, training, catalogue, child, referrer, leadProfessional
         case consent, immediateDanger, answers, strengths, childsVoice, concernCategories, needsCannotBeMetAtHome, decision
+        case resumeAt
     }
 
     public init(from decoder: any Decoder) throws {
@@ -25,6 +26,7 @@ extension Assessment {
         concernCategories = try c.decodeIfPresent([String].self, forKey: .concernCategories) ?? []
         needsCannotBeMetAtHome = try c.decodeIfPresent(Bool.self, forKey: .needsCannotBeMetAtHome) ?? false
         decision = try c.decodeIfPresent(Decision.self, forKey: .decision)
+        resumeAt = try c.decodeIfPresent(ResumePosition.self, forKey: .resumeAt)
     }
 }
 

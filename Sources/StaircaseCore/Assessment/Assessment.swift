@@ -33,6 +33,8 @@ public struct Assessment: Codable, Sendable, Equatable {
     /// The practitioner judges that the child's needs cannot be met safely at home (step 5).
     public var needsCannotBeMetAtHome: Bool = false
     public var decision: Decision?
+    /// Where the wizard was when this was last saved; optional, and not part of any summary.
+    public var resumeAt: ResumePosition?
 
     public init(id: String, createdAt: String, catalogue: CatalogueReference) {
         self.id = id

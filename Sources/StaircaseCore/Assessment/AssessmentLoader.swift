@@ -47,11 +47,12 @@ public enum AssessmentLoader {
         for (field, value) in [("createdAt", a.createdAt), ("updatedAt", a.updatedAt)] where CalendarDate(value) == nil {
             throw fail(field, "not an ISO 8601 date", "write it as YYYY-MM-DDThh:mm:ssZ")
         }
-        if let dob = a.child.dateOfBirth, CalendarDate(dob) == nil {
-            throw fail("child.dateOfBirth", "not a date", "write it as YYYY-MM-DD")
+        // The wizard's field rules: the same words whether a date is typed or read from a file.
+        if let dob = a.child.dateOfBirth, let problem = FieldRules.dateProblem(dob) {
+            throw fail("child.dateOfBirth", "not a date", problem)
         }
-        if let due = a.child.expectedDate, CalendarDate(due) == nil {
-            throw fail("child.expectedDate", "not a date", "write it as YYYY-MM-DD")
+        if let due = a.child.expectedDate, let problem = FieldRules.dateProblem(due) {
+            throw fail("child.expectedDate", "not a date", problem)
         }
         let categories = Set(c.concernCategories.map(\.id))
         for (i, k) in a.concernCategories.enumerated() where !categories.contains(k) {

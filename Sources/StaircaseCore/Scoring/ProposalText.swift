@@ -2,6 +2,11 @@
 public enum ProposalText {
     public static func render(_ p: Proposal, catalogue c: Catalogue, width: Int) -> String {
         var out = ""
+        // Rows by title, as the review screen names them, with the id to find them in the file.
+        let titles = c.indicatorTitles
+        func named(_ ids: [String]) -> String {
+            ids.map { id in titles[id].map { "\($0) [\(id)]" } ?? id }.joined(separator: "; ")
+        }
         func para(_ text: String, indent: Int = 0) {
             out += TextWrap.paragraph(text, width: width, indent: indent).joined(separator: "\n") + "\n"
         }
@@ -14,13 +19,13 @@ public enum ProposalText {
         out += "\nWhy\n"
         for r in p.reasons {
             para("- " + r.text, indent: 2)
-            if !r.indicators.isEmpty { para("rows: " + r.indicators.joined(separator: ", "), indent: 4) }
+            if !r.indicators.isEmpty { para("rows: " + named(r.indicators), indent: 4) }
         }
         if !p.flags.isEmpty {
             out += "\nFlags\n"
             for f in p.flags {
                 para("! " + f.text, indent: 2)
-                if !f.indicators.isEmpty { para("rows: " + f.indicators.joined(separator: ", "), indent: 4) }
+                if !f.indicators.isEmpty { para("rows: " + named(f.indicators), indent: 4) }
             }
         }
         out += "\nCompleteness: \(p.completeness.assessed) of \(p.completeness.applicable) applicable rows assessed\n"

@@ -9,7 +9,7 @@ public struct Style: Hashable, Sendable {
     public var dim = false
     public var role: Role = .normal
 
-    public enum Role: Int, Sendable, CaseIterable { case normal, accent, warning, danger, good }
+    public enum Role: Sendable, CaseIterable { case normal, accent, warning, danger, good }
 
     public init(bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false, role: Role = .normal) {
         self.bold = bold
@@ -44,6 +44,8 @@ public struct ScreenBuffer: Equatable, Sendable {
     public let height: Int
     public private(set) var cells: [ScreenCell]
     public var cursor: (row: Int, column: Int)?
+    /// Every mark in ASCII, for a terminal whose locale cannot show UTF-8 (`Glyphs.ascii`).
+    public var ascii = false
 
     public static func == (a: ScreenBuffer, b: ScreenBuffer) -> Bool {
         a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.row == b.cursor?.row
@@ -60,17 +62,23 @@ public struct ScreenBuffer: Equatable, Sendable {
         cells[row * width + column]
     }
 
-    /// Writes text from a position, clipped to `limit` columns (default: the right edge).
-    /// Returns the column after the last character written. Text is sanitised here, the single
-    /// point every string passes on its way to the terminal.
+    /// Writes text from a position, clipped to `limit` columns (default: the right edge) and
+    /// ending in "…" when it had to be cut, measured by display width. Returns the column after
+    /// the last character written. Text is sanitised here, the single point every string passes
+    /// on its way to the terminal, and turned into ASCII when the terminal needs it.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard row >= 0, row < height, column >= 0 else { return column }
         let end = min(width, column + (limit ?? width))
-        var x = column
-        let safe = SafeText.clean(text)
-        // Fast path for ASCII, one column per byte: most of the catalogue, and of every redraw.
+        var safe = SafeText.clean(text)
+        if ascii { safe = Glyphs.ascii(safe) }
+        let plain = safe.utf8.allSatisfy({ $0 < 0x80 })
+        if plain ? safe.utf8.count > end - column : DisplayWidth.of(safe) > end - column {
+            safe = Self.cut(safe, to: end - column, ellipsis: self.ascii ? "..." : "…")
+        }
         if safe.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Fast path for ASCII, one column per byte: most of the catalogue, and of every redraw.
+            var x = column
             for byte in safe.utf8 {
                 if x >= end { break }
                 cells[row * width + x] = ScreenCell(text: Character(Unicode.Scalar(byte)), style: style, continuation: false)
@@ -78,6 +86,7 @@ public struct ScreenBuffer: Equatable, Sendable {
             }
             return x
         }
+        var x = column
         for ch in safe {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
@@ -87,6 +96,23 @@ public struct ScreenBuffer: Equatable, Sendable {
             x += w
         }
         return x
+    }
+
+    /// Text cut to `columns` columns, ending in the ellipsis.
+    static func cut(_ text: String, to columns: Int, ellipsis: String) -> String {
+        guard columns > 0 else { return "" }
+        let e = DisplayWidth.of(ellipsis)
+        guard columns > e else { return String(ellipsis.prefix(columns)) }
+        var out = ""
+        var used = 0
+        for ch in text {
+            let w = DisplayWidth.of(ch)
+            if used + w > columns - e { break }
+            out.append(ch)
+            used += w
+        }
+        while out.last == " " { out.removeLast() }
+        return out + ellipsis
     }
 
     /// Paints a run of cells with a style (for highlighted rows and bars).

@@ -51,13 +51,13 @@ extension Wizard {
         switch action {
         case .move(let delta):
             s.scroll = 0
+            s.panelScroll = 0
             s.domainCursor[d] = rows.isEmpty ? 0 : min(rows.count - 1, max(0, current + delta))
         case .page(let delta):
-            if s.expanded {
-                s.scroll = max(0, s.scroll + delta * (s.height - 8))
-            } else {
-                s.domainCursor[d] = rows.isEmpty ? 0 : min(rows.count - 1, max(0, current + delta * 8))
-            }
+            let most = max(0, DomainView.fullTextLineCount(s) - View.bodyHeight(s) + 1)
+            s.scroll = min(most, max(0, s.scroll + delta * (View.bodyHeight(s) - 2)))
+        case .scrollPanel(let delta):
+            s.panelScroll = min(DomainView.panelMostScroll(s), max(0, s.panelScroll + delta * 4))
         case .rate(let rating):
             guard !rows.isEmpty else { return [] }
             let row = rows[current]
@@ -66,7 +66,10 @@ extension Wizard {
                 if rating == .notAssessed && note.isEmpty { a.answers[row.indicator.id] = nil } else { a.answers[row.indicator.id] = .init(rating, note: note) }
             }
             // Move on to the next row so a run of answers is a run of key presses.
-            if rating != .notAssessed && !s.expanded && current + 1 < rows.count { s.domainCursor[d] = current + 1 }
+            if rating != .notAssessed && !s.expanded && current + 1 < rows.count {
+                s.domainCursor[d] = current + 1
+                s.panelScroll = 0
+            }
             return effects
         case .editNote:
             guard !rows.isEmpty else { return [] }
@@ -80,6 +83,7 @@ extension Wizard {
             s.message = Message(s.showHidden ? "Showing every row, including rows for another age." : "Hiding rows that do not fit the child’s age.")
         case .toggleExpanded, .activate:
             if !rows.isEmpty { s.expanded.toggle() }
+            s.scroll = 0
         case .back:
             if s.expanded {
                 s.expanded = false
@@ -104,7 +108,7 @@ extension Wizard {
             s.decisionStep = n == 4 ? (p.level == 4 ? (p.step ?? 4) : 4) : n
         case .toggleStep:
             if s.decisionLevel == 4 { s.decisionStep = s.decisionStep == 4 ? 5 : 4 }
-        case .editNote:
+        case .editReason:
             s.editor = TextField(.decisionReason, text: s.decisionReason)
         case .activate, .nextScreen:
             let differs = s.decisionDiffers(from: p)
@@ -129,13 +133,34 @@ extension Wizard {
 }
 
 extension WizardState {
-    /// The file the summary will be written to: the user's choice, or a default name built from
-    /// initials (never the full name) and the decision date.
-    public var resolvedExportPath: String {
-        if !exportPath.isEmpty { return exportPath }
+    /// The default file name: initials (never the full name) and the decision date.
+    public var defaultExportName: String {
         let initials = assessment.map { Initials.of($0.child.name).filter { $0.isLetter } } ?? ""
         let date = String((assessment?.decision?.decidedAt ?? now).prefix(10))
-        return "\(exportDirectory)/referral-\(initials.isEmpty ? "child" : initials)-\(date).\(exportFormat.fileExtension)"
+        return "referral-\(initials.isEmpty ? "child" : initials)-\(date).\(exportFormat.fileExtension)"
+    }
+
+    /// The file the summary will be written to. A relative name is relative to the documents
+    /// folder, never to the current directory (under `swift run` that is the source checkout);
+    /// the extension always follows the chosen format.
+    public var resolvedExportPath: String {
+        let name = exportPath.isEmpty ? defaultExportName : ExportName.withExtension(exportPath, exportFormat.fileExtension)
+        return name.hasPrefix("/") ? name : exportDirectory + "/" + name
+    }
+}
+
+/// File-name rules for the export screen.
+enum ExportName {
+    /// Extensions a summary might carry; any of them is swapped for the chosen format's.
+    static let known = ["md", "markdown", "txt", "text", "html", "htm", "json"]
+
+    static func withExtension(_ name: String, _ ext: String) -> String {
+        let slash = name.lastIndex(of: "/").map { name.index(after: $0) } ?? name.startIndex
+        let base = name[slash...]
+        if let dot = base.lastIndex(of: "."), dot != base.startIndex, known.contains(base[base.index(after: dot)...].lowercased()) {
+            return String(name[..<dot]) + "." + ext
+        }
+        return name + "." + ext
     }
 }
 
@@ -144,11 +169,14 @@ extension Wizard {
         switch action {
         case .move(let d):
             let all = ExportFormat.allCases
-            s.exportFormat = all[wrap(all.firstIndex(of: s.exportFormat) ?? 0, by: d, count: all.count)]
-        case .editNote: s.editor = TextField(.exportPath, text: s.exportPath)
+            s.exportFormat = all[clamp(all.firstIndex(of: s.exportFormat) ?? 0, by: d, count: all.count)]
+            s.exportedPath = nil
+        case .editPath:
+            let shown = s.exportPath.isEmpty ? s.defaultExportName : ExportName.withExtension(s.exportPath, s.exportFormat.fileExtension)
+            s.editor = TextField(.exportPath, text: shown)
         case .activate:
             guard let a = s.assessment else { return [] }
-            return [.export(format: s.exportFormat, path: s.resolvedExportPath, assessment: a)]
+            return [.export(format: s.exportFormat, path: s.resolvedExportPath, assessment: a, replace: false)]
         case .back: return step(&s, by: -1)
         default: break
         }

@@ -24,35 +24,60 @@ public enum Wizard {
             return []
         case .quit:
             if s.unsaved || s.editor != nil { s.overlay = .confirmQuit; return [] }
-            return [.quit]
+            return recordPosition(&s) + [.quit]
         case .confirmQuit(let yes):
             s.overlay = nil
             return yes ? [.quit] : []
+        case .confirmReplace(let yes):
+            s.overlay = nil
+            guard yes, let path = s.replacePath, let a = s.assessment else {
+                s.message = s.replacePath.map { Message("\($0) was not changed.") }
+                s.replacePath = nil
+                return []
+            }
+            s.replacePath = nil
+            return [.export(format: s.exportFormat, path: path, assessment: a, replace: true)]
         case .signal:
             // Keep what is being typed: a closed terminal must not lose the last note.
             var effects: [Effect] = []
             if s.editor != nil { effects += commitEdit(&s) }
-            return effects + [.quit]
+            return effects + recordPosition(&s) + [.quit]
         case .saved:
             s.unsaved = false
             return []
         case .saveFailed(let why):
             s.unsaved = true
-            s.message = Message("Not saved: \(why)", error: true)
+            s.message = Message("Not saved: \(why.message)", error: true)
             return []
-        case .loaded(let a):
-            s.assessment = a
-            s.undoStack = []
-            s.screen = .details
-            s.cursor = 0
-            s.message = Message("Resumed. Every answer is as you left it.")
+        case .loaded(let a): return resume(&s, a)
+        case .loadFailed(let why):
+            s.message = Message("Cannot open that assessment: \(why.message)", error: true)
+            return [.list]
+        case .listed(let result):
+            switch result {
+            case .success(let items):
+                s.resumable = items.filter { $0.damaged == nil }
+                s.damaged = items.filter { $0.damaged != nil }
+                s.listProblem = nil
+            case .failure(let why):
+                s.resumable = []
+                s.damaged = []
+                s.listProblem = why.message
+            }
+            if s.screen == .start { s.cursor = min(s.cursor, s.resumable.count + 1) }
             return []
         case .exported(let path):
             s.exportedPath = path
-            s.message = Message("Written: \(path)")
+            s.message = nil
             return []
         case .exportFailed(let why):
-            s.message = Message(why, error: true)
+            if case .exists(let path) = why {
+                s.replacePath = path
+                s.overlay = .confirmReplace
+                return []
+            }
+            s.exportedPath = nil
+            s.message = Message(why.message, error: true)
             return []
         case .undo:
             guard let previous = s.undoStack.popLast() else {
@@ -60,22 +85,34 @@ public enum Wizard {
                 return []
             }
             s.assessment = previous
+            s.exportedPath = nil
             s.message = Message("Undone.")
             return [.save(previous)]
         default: break
         }
         if s.editor != nil { return edit(&s, action) }
+        // A message answers the last key; the next key makes it stale.
         s.message = nil
+        let before = (s.screen, s.tooSmall)
+        var effects: [Effect]
         switch s.screen {
-        case .start: return start(&s, action)
-        case .details: return details(&s, action)
-        case .danger: return danger(&s, action)
-        case .domain(let d): return domain(&s, d, action)
-        case .voice: return voice(&s, action)
-        case .review: return review(&s, action)
-        case .decision: return decision(&s, action)
-        case .export: return export(&s, action)
+        case .start: effects = start(&s, action)
+        case .details: effects = details(&s, action)
+        case .danger: effects = danger(&s, action)
+        case .domain(let d): effects = domain(&s, d, action)
+        case .voice: effects = voice(&s, action)
+        case .review: effects = review(&s, action)
+        case .decision: effects = decision(&s, action)
+        case .export: effects = export(&s, action)
         }
+        if s.screen != before.0 {
+            if s.screen == .start {
+                effects.append(.list)
+            } else if !effects.contains(where: { if case .save = $0 { true } else { false } }) {
+                effects += recordPosition(&s)
+            }
+        }
+        return effects
     }
 
     /// Applies a change to the assessment, keeps an undo step, and asks the host to save.
@@ -85,10 +122,69 @@ public enum Wizard {
         body(&a)
         guard a != before else { return [] }
         a.updatedAt = s.now
+        a.resumeAt = position(s)
         s.undoStack.append(before)
         if s.undoStack.count > 200 { s.undoStack.removeFirst() }
         s.assessment = a
+        // The file written before this change no longer matches it.
+        s.exportedPath = nil
         return [.save(a)]
+    }
+
+    /// Where the wizard is, as the record keeps it; nil on the start screen.
+    static func position(_ s: WizardState) -> ResumePosition? {
+        switch s.screen {
+        case .start: return nil
+        case .details: return ResumePosition(screen: "details", cursor: s.cursor)
+        case .danger: return ResumePosition(screen: "danger", cursor: s.cursor)
+        case .domain(let d):
+            let rows = s.visibleRows(domain: d)
+            let i = min(s.domainCursor[d], max(0, rows.count - 1))
+            return ResumePosition(screen: "domain-\(d + 1)", row: rows.isEmpty ? nil : rows[i].indicator.id, cursor: i)
+        case .voice: return ResumePosition(screen: "voice", cursor: s.cursor)
+        case .review: return ResumePosition(screen: "review", cursor: 0)
+        case .decision: return ResumePosition(screen: "decision", cursor: 0)
+        case .export: return ResumePosition(screen: "export", cursor: 0)
+        }
+    }
+
+    /// Saves the position alone (no undo step, no new "last change") when it moved.
+    static func recordPosition(_ s: inout WizardState) -> [Effect] {
+        guard var a = s.assessment, let p = position(s), a.resumeAt != p else { return [] }
+        a.resumeAt = p
+        s.assessment = a
+        return [.save(a)]
+    }
+
+    /// Opens a loaded assessment where it was left, and checks its fields by the same rules as typing.
+    static func resume(_ s: inout WizardState, _ a: Assessment) -> [Effect] {
+        s.assessment = a
+        s.undoStack = []
+        s.filter = ""
+        s.showHidden = false
+        s.domainCursor = Array(repeating: 0, count: s.catalogue.domains.count)
+        s.fieldProblems = fieldProblems(a, today: s.today)
+        go(&s, .details)
+        if let p = a.resumeAt, s.fieldProblems.isEmpty {
+            switch p.screen {
+            case "details": s.cursor = min(p.cursor, DetailField.allCases.count - 1)
+            case "danger": go(&s, .danger); s.cursor = min(p.cursor, 2)
+            case "voice": go(&s, .voice); s.cursor = min(p.cursor, 1)
+            case "review": go(&s, .review)
+            case "decision": go(&s, .decision)
+            case "export": go(&s, .export)
+            default:
+                if p.screen.hasPrefix("domain-"), let n = Int(p.screen.dropFirst(7)), s.catalogue.domains.indices.contains(n - 1) {
+                    go(&s, .domain(n - 1))
+                    let rows = s.visibleRows(domain: n - 1)
+                    s.domainCursor[n - 1] = p.row.flatMap { id in rows.firstIndex { $0.indicator.id == id } } ?? min(p.cursor, max(0, rows.count - 1))
+                }
+            }
+        }
+        s.message = s.fieldProblems.isEmpty
+            ? Message("Resumed where you left off. Every answer is as you left it.")
+            : Message("Resumed. Some details need checking: see the reasons beside the fields.", error: true)
+        return []
     }
 
     /// A cursor `d` places on from `i` in a list of `count` that wraps at both ends.
@@ -96,10 +192,16 @@ public enum Wizard {
         ((i + d) % count + count) % count
     }
 
+    /// A cursor that stops at the ends of a form instead of wrapping round.
+    static func clamp(_ i: Int, by d: Int, count: Int) -> Int {
+        min(count - 1, max(0, i + d))
+    }
+
     static func go(_ s: inout WizardState, _ screen: Screen) {
         s.screen = screen
         s.cursor = 0
         s.scroll = 0
+        s.panelScroll = 0
         s.expanded = false
         if screen == .decision, let p = s.proposal {
             let d = s.assessment?.decision
@@ -134,11 +236,19 @@ public enum Wizard {
                 s.assessment = Assessment(id: id, createdAt: s.now, catalogue: .init(id: s.catalogue.id, version: s.catalogue.version))
                 s.assessment?.training = s.training
                 s.undoStack = []
+                s.fieldProblems = [:]
+                s.exportPath = ""
+                s.exportedPath = nil
+                s.domainCursor = Array(repeating: 0, count: s.catalogue.domains.count)
                 go(&s, .details)
+                let here = position(s)
+                s.assessment?.resumeAt = here
                 if let a = s.assessment { return [.save(a)] }
             } else if s.cursor == count - 1 {
                 return [.quit]
             } else {
+                s.exportPath = ""
+                s.exportedPath = nil
                 return [.load(id: s.resumable[s.cursor - 1].id)]
             }
         default: break
@@ -149,7 +259,7 @@ public enum Wizard {
     static func danger(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
         let options: [Assessment.ImmediateDanger] = [.yes, .no, .notKnown]
         switch action {
-        case .move(let d): s.cursor = wrap(s.cursor, by: d, count: options.count)
+        case .move(let d): s.cursor = clamp(s.cursor, by: d, count: options.count)
         case .activate:
             let choice = options[s.cursor]
             let effects = change(&s) { $0.immediateDanger = choice }
@@ -164,7 +274,7 @@ public enum Wizard {
 
     static func voice(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
         switch action {
-        case .move(let d): s.cursor = wrap(s.cursor, by: d, count: 2)
+        case .move(let d): s.cursor = clamp(s.cursor, by: d, count: 2)
         case .activate:
             guard let a = s.assessment else { return [] }
             s.editor = s.cursor == 0 ? TextField(.strengths, text: a.strengths) : TextField(.childsVoice, text: a.childsVoice)
@@ -176,9 +286,10 @@ public enum Wizard {
     }
 
     static func review(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
+        let most = max(0, ReviewView.lines(s, width: s.width - 2).count - View.bodyHeight(s))
         switch action {
-        case .move(let d): s.scroll = max(0, s.scroll + d)
-        case .page(let d): s.scroll = max(0, s.scroll + d * (s.height - 6))
+        case .move(let d): s.scroll = min(most, max(0, s.scroll + d))
+        case .page(let d): s.scroll = min(most, max(0, s.scroll + d * (View.bodyHeight(s) - 1)))
         case .toggleCategory(let n):
             guard n <= s.catalogue.concernCategories.count else { return [] }
             let id = s.catalogue.concernCategories[n - 1].id

@@ -1,20 +1,30 @@
 import StaircaseCore
 
-/// What the user (or the host) asked for. Keys become actions in `KeyMap`.
+/// What the user (or the host) asked for. Keys become actions through the key table.
 public enum WizardAction: Equatable, Sendable {
     case move(Int)
     case page(Int)
+    /// Scrolls the domain screen's descriptor panel, which scrolls inside itself.
+    case scrollPanel(Int)
     case activate
     case back
     case nextScreen
+    /// Changes a toggle or choice on a form (Space, ←/→).
+    case adjust(Int)
     case rate(Rating)
+    /// The evidence note of the selected row.
     case editNote
+    /// The reason for a decision other than the proposal.
+    case editReason
+    /// The export file name.
+    case editPath
     case startFilter
     case toggleHidden
     case toggleExpanded
     case undo
     case quit
     case confirmQuit(Bool)
+    case confirmReplace(Bool)
     case help
     case dismissOverlay
     case resize(width: Int, height: Int)
@@ -25,15 +35,24 @@ public enum WizardAction: Equatable, Sendable {
     // Text editing.
     case type(Character)
     case deleteBackward
+    case deleteForward
+    case deleteWordBackward
+    case killToEnd
+    case killToStart
     case cursor(Int)
+    case cursorToStart
+    case cursorToEnd
+    case wordCursor(Int)
     case commitEdit
     case cancelEdit
     // From the host.
     case loaded(Assessment)
+    case loadFailed(HostError)
+    case listed(Result<[ResumeItem], HostError>)
     case saved
-    case saveFailed(String)
+    case saveFailed(HostError)
     case exported(String)
-    case exportFailed(String)
+    case exportFailed(HostError)
     case signal
 }
 
@@ -41,7 +60,10 @@ public enum WizardAction: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     case save(Assessment)
     case load(id: String)
-    case export(format: ExportFormat, path: String, assessment: Assessment)
+    /// Lists the saved assessments again (whenever the start screen is shown).
+    case list
+    /// Writes the summary; `replace` only after the user said yes to "Replace?".
+    case export(format: ExportFormat, path: String, assessment: Assessment, replace: Bool)
     case redraw
     case quit
 }

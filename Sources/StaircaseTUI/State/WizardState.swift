@@ -15,6 +15,10 @@ public struct WizardState: Sendable {
     public var screen: Screen = .start
     public var assessment: Assessment?
     public var resumable: [ResumeItem]
+    /// Saved files that could not be read, named on the start screen so none is lost silently.
+    public var damaged: [ResumeItem] = []
+    /// Why the saved assessments could not be listed at all, shown on the start screen.
+    public var listProblem: String?
     public var cursor = 0
     /// The selected row of each domain, one per domain of the catalogue.
     public var domainCursor: [Int]
@@ -29,15 +33,24 @@ public struct WizardState: Sendable {
     public var unsaved = false
     public var message: Message?
     public var scroll = 0
+    /// How far the domain screen's descriptor panel is scrolled.
+    public var panelScroll = 0
+    /// Why a field's value was refused, shown beside the field until it is fixed.
+    public var fieldProblems: [DetailField: String] = [:]
+    /// The terminal cannot show UTF-8: every mark is drawn in ASCII.
+    public var ascii = false
     public var helpScroll = 0
     public var decisionLevel = 0
     public var decisionStep = 0
     public var decisionReason = ""
     public var exportFormat = ExportFormat.markdown
     public var exportPath = ""
-    /// Where a summary goes unless the user names a file (the host's documents folder).
+    /// Where summaries go, and what a relative file name is relative to (the documents folder).
     public var exportDirectory = "."
+    /// The last file written, until the format, the name or the assessment changes.
     public var exportedPath: String?
+    /// The file that exists and awaits "Replace? y/n".
+    public var replacePath: String?
     /// New assessments are training runs (`staircase --training`).
     public var training = false
 
@@ -73,14 +86,17 @@ public enum Screen: Equatable, Sendable {
 public struct ResumeItem: Equatable, Sendable {
     public var id: String
     public var label: String
-    public init(id: String, label: String) {
+    /// Why the file could not be read; such items are reported, not offered.
+    public var damaged: String?
+    public init(id: String, label: String, damaged: String? = nil) {
         self.id = id
         self.label = label
+        self.damaged = damaged
     }
 }
 
 public enum Overlay: Equatable, Sendable {
-    case help, confirmQuit
+    case help, confirmQuit, confirmReplace
 }
 
 public struct Message: Equatable, Sendable {
@@ -124,6 +140,45 @@ public struct TextField: Equatable, Sendable {
     }
 
     public mutating func move(_ delta: Int) { cursor = min(text.count, max(0, cursor + delta)) }
+
+    public mutating func deleteForward() {
+        guard cursor < text.count else { return }
+        text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+    }
+
+    /// Ctrl-K: everything after the cursor.
+    public mutating func killToEnd() { text = String(text.prefix(cursor)) }
+
+    /// Ctrl-U: everything before the cursor.
+    public mutating func killToStart() {
+        text = String(text.dropFirst(cursor))
+        cursor = 0
+    }
+
+    /// Where the previous (or next) word starts (or ends), as readline moves.
+    public func wordBoundary(_ direction: Int) -> Int {
+        let chars = Array(text)
+        var i = cursor
+        if direction < 0 {
+            while i > 0 && !chars[i - 1].isLetter && !chars[i - 1].isNumber { i -= 1 }
+            while i > 0 && (chars[i - 1].isLetter || chars[i - 1].isNumber) { i -= 1 }
+        } else {
+            while i < chars.count && !chars[i].isLetter && !chars[i].isNumber { i += 1 }
+            while i < chars.count && (chars[i].isLetter || chars[i].isNumber) { i += 1 }
+        }
+        return i
+    }
+
+    /// Ctrl-W: the word before the cursor, and the spaces after it.
+    public mutating func deleteWordBackward() {
+        var chars = Array(text)
+        var i = cursor
+        while i > 0 && chars[i - 1] == " " { i -= 1 }
+        while i > 0 && chars[i - 1] != " " { i -= 1 }
+        chars.removeSubrange(i..<cursor)
+        text = String(chars)
+        cursor = i
+    }
 }
 
 /// The fields of the "about the child" screen, in order.

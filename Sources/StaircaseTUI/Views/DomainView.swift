@@ -1,7 +1,8 @@
 import StaircaseCore
 
-/// One Assessment Framework domain: the rows, grouped by area, above the four descriptors of
-/// the selected row; or, expanded, the full text of every level of one row.
+/// One Assessment Framework domain: the rows, grouped by area, above a panel with the selected
+/// row's four descriptors in full (scrolling inside itself when they do not fit); or, expanded,
+/// the full text of every level of one row, its links, the evidence note and the source note.
 enum DomainView {
     static func badge(_ r: Rating) -> String {
         switch r {
@@ -11,6 +12,36 @@ enum DomainView {
         }
     }
 
+    /// Rows of the list and of the descriptor panel for a body of `height` rows: status, list,
+    /// rule, panel, note line.
+    static func layout(height: Int) -> (list: Int, panel: Int) {
+        let list = max(4, (height - 3) * 2 / 5)
+        return (list, max(1, height - 3 - list))
+    }
+
+    static func selected(_ s: WizardState, _ d: Int) -> VisibleRow? {
+        let rows = s.visibleRows(domain: d)
+        return rows.isEmpty ? nil : rows[min(s.domainCursor[d], rows.count - 1)]
+    }
+
+    /// The descriptor panel's lines: each level's text wrapped in full, the level number on its first line.
+    static func panelLines(_ s: WizardState, _ row: VisibleRow, width: Int) -> [(level: Int, first: Bool, text: String)] {
+        var out: [(level: Int, first: Bool, text: String)] = []
+        for level in 1...4 {
+            for (j, line) in TextWrap.lines(describe(row.indicator.levels[level]), width: width - 6).enumerated() {
+                out.append((level, j == 0, line))
+            }
+        }
+        return out
+    }
+
+    static func panelMostScroll(_ s: WizardState) -> Int {
+        guard case .domain(let d) = s.screen, let row = selected(s, d) else { return 0 }
+        return max(0, panelLines(s, row, width: s.width).count - layout(height: View.bodyHeight(s)).panel)
+    }
+
+    static func panelOverflows(_ s: WizardState) -> Bool { panelMostScroll(s) > 0 }
+
     static func draw(_ s: WizardState, _ d: Int, _ b: inout ScreenBuffer, _ r: Rect) {
         guard let a = s.assessment else { return }
         let rows = s.visibleRows(domain: d)
@@ -19,9 +50,7 @@ enum DomainView {
             expanded(s, rows[cursor], a, &b, r)
             return
         }
-        let perLevel = r.height >= 34 ? 3 : 2
-        let detail = 2 + 4 * perLevel
-        let listHeight = max(3, r.height - detail - 1)
+        let (listHeight, panelHeight) = layout(height: r.height)
         var status = "\(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of \(rows.count) rows answered"
         let hidden = s.hiddenCount(domain: d)
         if hidden > 0 && !s.showHidden { status += " · \(hidden) hidden for the child’s age (a shows)" }
@@ -30,47 +59,56 @@ enum DomainView {
             b.put("Filter: ", row: r.top, column: 1, style: .key)
             TextFieldView.draw(e, &b, row: r.top, column: 9, width: 40)
         } else {
-            b.put(status, row: r.top, column: 1, style: .muted)
+            b.put(status, row: r.top, column: 1, style: .muted, limit: r.width - 2)
         }
         if rows.isEmpty {
             b.put(s.filter.isEmpty ? "No rows in this domain." : "No row matches “\(s.filter)”. Esc clears the filter.", row: r.top + 2, column: 2)
             return
         }
-        let first = min(max(0, cursor - listHeight / 2), max(0, rows.count - (listHeight - 1)))
-        let areaWidth = 26
-        for (i, row) in rows.enumerated().dropFirst(first).prefix(listHeight - 1) {
+        let first = min(max(0, cursor - listHeight / 2), max(0, rows.count - listHeight))
+        // Titles keep 53 columns; the area column takes what is left, up to its longest name.
+        let longest = rows.map { DisplayWidth.of($0.area.name) }.max() ?? 0
+        let areaWidth = max(26, min(longest + 2, r.width - 54))
+        for (i, row) in rows.enumerated().dropFirst(first).prefix(listHeight) {
             let y = r.top + 1 + i - first
             let selected = i == cursor
             let rating = a.rating(of: row.indicator.id)
             let note = (a.answers[row.indicator.id]?.note.isEmpty ?? true) ? " " : "✎"
+            let source = row.indicator.sourceNote == nil ? " " : "†"
             let style: Style = selected ? .selected : (rating == .notAssessed ? .plain : Style(bold: rating.level ?? 0 >= 3))
             b.fill(row: y, from: 0, to: r.width, style: style)
-            b.put(" \(badge(rating))\(note)\(row.indicator.title)", row: y, column: 0, style: style, limit: r.width - areaWidth - 1)
-            b.put(TextWrap.truncate(row.area.name, width: areaWidth - 1), row: y, column: r.width - areaWidth, style: selected ? style : .muted)
+            b.put(" \(badge(rating))\(note)\(source)\(row.indicator.title)", row: y, column: 0, style: style, limit: r.width - areaWidth - 1)
+            b.put(row.area.name, row: y, column: r.width - areaWidth, style: selected ? style : .muted, limit: areaWidth - 1)
         }
         let row = rows[cursor]
-        var y = r.top + listHeight
+        var y = r.top + 1 + listHeight
+        let lines = panelLines(s, row, width: r.width)
+        let scroll = min(s.panelScroll, max(0, lines.count - panelHeight))
         b.put(String(repeating: "─", count: r.width), row: y, column: 0, style: .muted)
-        b.put(" \(row.indicator.title) — \(row.area.name) ", row: y, column: 2, style: .title, limit: r.width - 4)
+        var more: [String] = []
+        if scroll > 0 { more.append("↑ \(scroll)") }
+        if lines.count - scroll > panelHeight { more.append("↓ \(lines.count - scroll - panelHeight) more (PgDn)") }
+        let moreText = more.isEmpty ? "" : " " + more.joined(separator: " · ") + " "
+        let moreWidth = DisplayWidth.of(moreText)
+        b.put(" \(row.indicator.title) — \(row.area.name) ", row: y, column: 2, style: .title, limit: r.width - 4 - moreWidth)
+        if !more.isEmpty { b.put(moreText, row: y, column: r.width - moreWidth - 1, style: .key) }
         y += 1
         let chosen = a.rating(of: row.indicator.id).level
-        for level in 1...4 {
-            let text = describe(row.indicator.levels[level])
-            let lines = TextWrap.lines(text, width: r.width - 6)
-            let style: Style = chosen == level ? Style(bold: true, reverse: true) : .plain
-            b.put("\(level)", row: y, column: 1, style: Style(bold: true, reverse: chosen == level))
-            for (j, line) in lines.prefix(perLevel).enumerated() {
-                let more = j == perLevel - 1 && lines.count > perLevel
-                b.put(more ? TextWrap.truncate(line + " " + lines[j + 1], width: r.width - 6) : line, row: y + j, column: 4, style: style)
-            }
-            y += perLevel
+        for (i, line) in lines.dropFirst(scroll).prefix(panelHeight).enumerated() {
+            let on = chosen == line.level
+            if line.first { b.put("\(line.level)", row: y + i, column: 1, style: Style(bold: true, reverse: on)) }
+            b.put(line.text, row: y + i, column: 4, style: on ? Style(bold: true, reverse: true) : .plain)
         }
-        let note = a.answers[row.indicator.id]?.note ?? ""
+        y += panelHeight
+        let noteText = a.answers[row.indicator.id]?.note ?? ""
         if let e = s.editor, case .note = e.target {
             b.put("Note: ", row: y, column: 1, style: .key)
             TextFieldView.draw(e, &b, row: y, column: 7, width: r.width - 8)
+        } else if noteText.isEmpty {
+            let hint = row.indicator.sourceNote == nil ? "No evidence note (e adds one)" : "No evidence note (e adds one) · † a source note: f shows it"
+            b.put(hint, row: y, column: 1, style: .muted, limit: r.width - 2)
         } else {
-            b.put(note.isEmpty ? "No evidence note (e adds one) · f shows the full text" : "Note: " + note, row: y, column: 1, style: note.isEmpty ? .muted : .plain, limit: r.width - 2)
+            b.put("Note: " + noteText, row: y, column: 1, limit: r.width - 2)
         }
     }
 
@@ -78,7 +116,8 @@ enum DomainView {
         CatalogueText.text(of: cell ?? .notApplicable(.blank))
     }
 
-    static func expanded(_ s: WizardState, _ row: VisibleRow, _ a: Assessment, _ b: inout ScreenBuffer, _ r: Rect) {
+    /// The full-text view's lines, for drawing and for knowing whether it scrolls.
+    static func fullTextLines(_ s: WizardState, _ row: VisibleRow, _ a: Assessment, width: Int) -> [(String, Style)] {
         var lines: [(String, Style)] = [(row.indicator.title, .title), (row.area.name + " · " + row.area.section, .muted), ("", .plain)]
         let chosen = a.rating(of: row.indicator.id)
         lines.append(("Your answer: " + chosen.label, Style(bold: true)))
@@ -87,21 +126,45 @@ enum DomainView {
             lines.append(("", .plain))
             let mark = chosen.level == level ? " ◀ chosen" : ""
             lines.append(("Level \(level)" + mark, Style(bold: true, reverse: chosen.level == level)))
-            for l in TextWrap.lines(describe(cell), width: r.width - 4) { lines.append(("  " + l, .plain)) }
+            for l in TextWrap.lines(describe(cell), width: width - 4) { lines.append(("  " + l, .plain)) }
             let links = (cell?.links ?? []).map { s.catalogue.service($0)?.name ?? $0 }
             if !links.isEmpty {
-                for l in TextWrap.lines("Links: " + links.joined(separator: "; "), width: r.width - 4) { lines.append(("  " + l, .muted)) }
+                for l in TextWrap.lines("Links: " + links.joined(separator: "; "), width: width - 4) { lines.append(("  " + l, .muted)) }
             }
         }
         lines.append(("", .plain))
         let note = a.answers[row.indicator.id]?.note ?? ""
-        lines.append((note.isEmpty ? "No evidence note (e adds one)." : "Note: " + note, note.isEmpty ? .muted : .plain))
-        let first = min(s.scroll, max(0, lines.count - r.height))
-        for (i, (text, style)) in lines.dropFirst(first).prefix(r.height).enumerated() {
+        if note.isEmpty {
+            lines.append(("No evidence note (e adds one).", .muted))
+        } else {
+            lines.append(("Your note", Style(bold: true)))
+            for l in TextWrap.lines(note, width: width - 4) { lines.append(("  " + l, .plain)) }
+        }
+        if let source = row.indicator.sourceNote {
+            lines.append(("", .plain))
+            lines.append(("† Source note (how this row was read from the document)", Style(bold: true)))
+            for l in TextWrap.lines(source, width: width - 4) { lines.append(("  " + l, .muted)) }
+        }
+        return lines
+    }
+
+    static func fullTextLineCount(_ s: WizardState) -> Int {
+        guard case .domain(let d) = s.screen, s.expanded, let row = selected(s, d), let a = s.assessment else { return 0 }
+        return fullTextLines(s, row, a, width: s.width - 2).count
+    }
+
+    static func expanded(_ s: WizardState, _ row: VisibleRow, _ a: Assessment, _ b: inout ScreenBuffer, _ r: Rect) {
+        let lines = fullTextLines(s, row, a, width: r.width - 2)
+        // When more follows, the last row says so instead of holding text.
+        let first = min(s.scroll, max(0, lines.count - r.height + 1))
+        let more = lines.count - first > r.height
+        for (i, (text, style)) in lines.dropFirst(first).prefix(more ? r.height - 1 : r.height).enumerated() {
             b.put(text, row: r.top + i, column: 1, style: style, limit: r.width - 2)
         }
-        if lines.count - first > r.height { b.put("PgDn for more", row: r.bottom - 1, column: r.width - 15, style: .key) }
+        if more { b.put("↓ \(lines.count - first - r.height + 1) more lines (PgDn)", row: r.bottom - 1, column: 1, style: .key) }
         if let e = s.editor, case .note = e.target {
+            b.fill(row: r.bottom - 1, from: 0, to: r.width, style: .plain)
+            b.put(String(repeating: " ", count: r.width), row: r.bottom - 1, column: 0)
             b.put("Note: ", row: r.bottom - 1, column: 1, style: .key)
             TextFieldView.draw(e, &b, row: r.bottom - 1, column: 7, width: r.width - 8)
         }

@@ -15,8 +15,23 @@ enum StartView {
             let selected = i == s.cursor
             b.put((selected ? "▸ " : "  ") + item, row: y, column: 2, style: selected ? .selected : .plain, limit: r.width - 4)
         }
-        if s.resumable.isEmpty {
-            b.put("No saved assessments yet.", row: r.bottom - 1, column: 2, style: .muted)
+        var notes: [(String, Style)] = []
+        if let problem = s.listProblem {
+            notes.append(("Saved assessments cannot be listed: \(problem)", .danger))
+        } else if s.resumable.isEmpty && s.damaged.isEmpty {
+            notes.append(("No saved assessments yet.", .muted))
+        }
+        if !s.damaged.isEmpty {
+            let names = s.damaged.map(\.label).joined(separator: ", ")
+            let what = s.damaged.count == 1 ? "1 saved file is damaged and not listed" : "\(s.damaged.count) saved files are damaged and not listed"
+            notes.append(("\(what): \(names). `staircase sessions list` says why.", .warning))
+        }
+        if !notes.isEmpty {
+            var lines: [(String, Style)] = []
+            for (text, style) in notes { lines += TextWrap.lines(text, width: r.width - 4).map { ($0, style) } }
+            for (i, (text, style)) in lines.suffix(3).enumerated() {
+                b.put(text, row: r.bottom - min(3, lines.count) + i, column: 2, style: style)
+            }
         } else if items.count > visible {
             // A training room can leave dozens: say how many, and that the list scrolls.
             let below = items.count - first - visible
@@ -43,10 +58,17 @@ enum DetailsView {
             var value = Wizard.value(of: field, in: a)
             if !field.isText { value = "‹ \(value) ›" }
             if field == .dateOfBirth, let age = ChildAge.describe(a.child, on: s.today), !a.child.unborn { value += "   (\(age))" }
-            if case .detail(let f)? = s.editor?.target, f == field, let e = s.editor {
-                TextFieldView.draw(e, &b, row: y, column: 36, width: r.width - 38)
+            // The reason a value was refused sits beside the field, after the value.
+            let problem = s.fieldProblems[field].map { "✗ " + ($0.split(separator: ":").first.map(String.init) ?? $0) }
+            let editing: TextField? = if case .detail(let f)? = s.editor?.target, f == field { s.editor } else { nil }
+            let valueWidth = problem == nil ? r.width - 38 : min(r.width - 38, 12)
+            if let e = editing {
+                TextFieldView.draw(e, &b, row: y, column: 36, width: valueWidth)
             } else {
-                b.put(value, row: y, column: 36, style: selected ? .selected : .plain, limit: r.width - 38)
+                b.put(value, row: y, column: 36, style: selected ? .selected : .plain, limit: valueWidth)
+            }
+            if let problem {
+                b.put(problem, row: y, column: 36 + valueWidth + 1, style: .danger, limit: r.width - 36 - valueWidth - 2)
             }
         }
     }

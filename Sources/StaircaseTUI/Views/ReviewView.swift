@@ -6,8 +6,9 @@ enum ReviewView {
     /// The steps, top step first; `step` is highlighted and labelled with `mark`.
     static func staircase(_ c: Catalogue, highlight step: Int?, mark label: String = "proposed") -> [(String, Style)] {
         c.steps.reversed().map { st in
-            let indent = String(repeating: " ", count: (st.number - 1) * 4)
-            let mark = st.number == step ? "  ◀ " + label : ""
+            // Two columns a step, so the longest step and its mark fit 80 columns.
+            let indent = String(repeating: " ", count: (st.number - 1) * 2)
+            let mark = st.number == step ? " ◀ " + label : ""
             let text = "\(indent)▟██ Step \(st.number) · Level \(st.level) · \(st.name)\(mark)"
             return (text, st.number == step ? Style(bold: true, reverse: true, role: .accent) : .plain)
         }
@@ -56,7 +57,19 @@ enum ReviewView {
                 for act in st.actions { para("• " + act, indent: 4) }
             }
         }
-        if p.level == 4 || a.decision?.level == 4 || !a.concernCategories.isEmpty {
+        let notes = s.catalogue.allIndicators.compactMap { entry -> (String, String)? in
+            guard let note = a.answers[entry.indicator.id]?.note, !note.isEmpty else { return nil }
+            return ("\(entry.indicator.title) [\(a.rating(of: entry.indicator.id).label)]", note)
+        }
+        if !notes.isEmpty {
+            out.append(("", .plain))
+            out.append(("Evidence notes", .title))
+            for (title, note) in notes {
+                para(title, Style(bold: true), indent: 2)
+                para(note, indent: 4)
+            }
+        }
+        if concernApplies(s) {
             out.append(("", .plain))
             out.append(("Categories of concern (press 1–4 to mark)", .title))
             for (i, k) in s.catalogue.concernCategories.enumerated() {
@@ -65,6 +78,12 @@ enum ReviewView {
             }
         }
         return out
+    }
+
+    /// Level 4 is proposed or decided (or categories are already marked): 1–4 mark categories.
+    static func concernApplies(_ s: WizardState) -> Bool {
+        guard let a = s.assessment else { return false }
+        return s.proposal?.level == 4 || a.decision?.level == 4 || !a.concernCategories.isEmpty
     }
 
     /// Row titles for a list of ids, so a reader can find them on the domain screens.
@@ -92,7 +111,7 @@ enum DecisionView {
         y += 1
         b.put("The proposal is not a decision: it is your professional judgement that counts.", row: y, column: 2, style: .muted)
         y += 2
-        for (text, style) in ReviewView.staircase(s.catalogue, highlight: s.decisionStep, mark: "your decision") {
+        for (text, style) in ReviewView.staircase(s.catalogue, highlight: s.decisionStep, mark: "chosen") {
             b.put(text, row: y, column: 2, style: style)
             y += 1
         }
@@ -109,70 +128,6 @@ enum DecisionView {
             for (i, line) in TextWrap.lines(s.decisionReason.isEmpty ? "(none — press r to write)" : s.decisionReason, width: r.width - 6).prefix(max(1, r.bottom - y)).enumerated() {
                 b.put(line, row: y + i, column: 4, style: s.decisionReason.isEmpty ? .muted : .plain)
             }
-        }
-    }
-}
-
-enum ExportView {
-    /// Shorter than `ExportFormat.displayName`, to fit a menu line with the file extension.
-    static func name(_ f: ExportFormat) -> String {
-        switch f {
-        case .markdown: "Markdown (.md)"
-        case .text: "Plain text, 80 columns (.txt)"
-        case .html: "HTML to print (.html)"
-        case .json: "JSON (.json)"
-        }
-    }
-
-    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
-        b.put("Write the referral summary", row: r.top, column: 2, style: .title)
-        for (i, f) in ExportFormat.allCases.enumerated() {
-            let on = f == s.exportFormat
-            b.put((on ? "▸ " : "  ") + name(f), row: r.top + 2 + i, column: 4, style: on ? .selected : .plain)
-        }
-        b.put("File:", row: r.top + 7, column: 2, style: .key)
-        if let e = s.editor, e.target == .exportPath {
-            TextFieldView.draw(e, &b, row: r.top + 7, column: 8, width: r.width - 10)
-        } else {
-            b.put(s.resolvedExportPath, row: r.top + 7, column: 8, limit: r.width - 10)
-            b.put("e changes the file name", row: r.top + 8, column: 8, style: .muted)
-        }
-        b.put("The file is private to you (mode 0600) and never overwrites an existing file.", row: r.top + 9, column: 2, style: .muted)
-        if let path = s.exportedPath {
-            b.put("Written: ", row: r.top + 11, column: 2, style: Style(bold: true, role: .good))
-            b.put(path, row: r.top + 11, column: 11, limit: r.width - 12)
-        }
-    }
-}
-
-enum HelpView {
-    static let keys = [
-        "↑/↓ or j/k move · 1–4 choose a level · n not applicable · x clear the answer · e evidence note",
-        "Enter open or confirm · Tab next screen · Shift-Tab or Esc back · / filter rows by text",
-        "a show rows hidden for the child’s age · f full text of every level · u undo · Ctrl-L redraw · q quit",
-        "Every change is saved at once: you can close the terminal and resume where you left off.",
-    ]
-
-    static func lines(_ s: WizardState, width: Int) -> [(String, Style)] {
-        var out: [(String, Style)] = [("Keys", .title)]
-        for k in keys { out += TextWrap.lines(k, width: width).map { ($0, Style.plain) } }
-        out.append(("", .plain))
-        out.append(("Glossary", .title))
-        for g in s.catalogue.glossary {
-            let wrapped = TextWrap.lines("\(g.term): \(g.definition)", width: width)
-            out += wrapped.enumerated().map { ($1, $0 == 0 ? Style(bold: true) : .plain) }
-        }
-        return out
-    }
-
-    static func draw(_ s: WizardState, _ b: inout ScreenBuffer) {
-        for y in 1..<(s.height - 1) { b.put(String(repeating: " ", count: s.width), row: y, column: 0) }
-        let r = Rect(top: 2, left: 1, width: s.width - 2, height: s.height - 4)
-        Box.draw(&b, r, title: "Help")
-        let all = lines(s, width: r.width - 4)
-        let first = min(s.helpScroll, max(0, all.count - r.height))
-        for (i, (text, style)) in all.dropFirst(first).prefix(r.height).enumerated() {
-            b.put(text, row: r.top + i, column: r.left + 2, style: style, limit: r.width - 4)
         }
     }
 }

@@ -5,12 +5,13 @@ import StaircaseCore
 public enum View {
     public static func render(_ s: WizardState) -> ScreenBuffer {
         var b = ScreenBuffer(width: s.width, height: s.height)
+        b.ascii = s.ascii
         if s.tooSmall {
             tooSmall(s, &b)
             return b
         }
         header(s, &b)
-        let body = Rect(top: 2, left: 0, width: s.width, height: s.height - 3)
+        let body = Rect(top: 2, left: 0, width: s.width, height: bodyHeight(s))
         switch s.screen {
         case .start: StartView.draw(s, &b, body)
         case .details: DetailsView.draw(s, &b, body)
@@ -24,8 +25,12 @@ public enum View {
         footer(s, &b)
         if s.overlay == .help { HelpView.draw(s, &b) }
         if s.overlay == .confirmQuit { confirmQuit(s, &b) }
+        if s.overlay == .confirmReplace { confirmReplace(s, &b) }
         return b
     }
+
+    /// Rows between the header (title and message) and the footer.
+    static func bodyHeight(_ s: WizardState) -> Int { s.height - 3 }
 
     static func tooSmall(_ s: WizardState, _ b: inout ScreenBuffer) {
         let text = "Staircase needs at least \(WizardState.minimumWidth)×\(WizardState.minimumHeight); this terminal is \(s.width)×\(s.height)."
@@ -44,7 +49,7 @@ public enum View {
             let w = DisplayWidth.of(right) + 1
             b.put(right, row: 0, column: max(0, s.width - w), style: Style(bold: true, reverse: true))
         }
-        if let m = s.message {
+        if let m = s.message, s.screen != .export {
             b.put(m.text, row: 1, column: 1, style: m.isError ? .danger : Style(role: .good), limit: s.width - 2)
         } else if s.unsaved {
             b.put("Some changes are not saved.", row: 1, column: 1, style: .danger)
@@ -68,6 +73,15 @@ public enum View {
         let row = s.height - 1
         b.fill(row: row, from: 0, to: s.width, style: .selected)
         b.put(" " + KeyMap.footer(for: s), row: row, column: 0, style: .selected)
+    }
+
+    static func confirmReplace(_ s: WizardState, _ b: inout ScreenBuffer) {
+        let width = min(s.width - 4, 70)
+        let lines = TextWrap.lines("\(s.replacePath ?? "The file") already exists.", width: width - 4).prefix(4)
+        let box = Rect(top: s.height / 2 - 2, left: (s.width - width) / 2, width: width, height: lines.count + 2)
+        Box.draw(&b, box, title: "Replace?")
+        for (i, line) in lines.enumerated() { b.put(line, row: box.top + i, column: box.left + 2) }
+        b.put("Replace it? y/n", row: box.top + lines.count + 1, column: box.left + 2, style: .warning)
     }
 
     static func confirmQuit(_ s: WizardState, _ b: inout ScreenBuffer) {

@@ -1,0 +1,56 @@
+/// One line of the key table: the keys, what each does, how the footer and help name it, and
+/// where it applies. Bindings are data (after charmbracelet/bubbles' `key.Binding`): the key
+/// map, every footer, the help overlay and the README's table are all read from them.
+public struct KeyBinding: Sendable {
+    /// Each key and the action it sends; one binding may hold a family (1–4, ↑/↓).
+    public var keys: [(key: Key, action: WizardAction)]
+    /// How the keys are written in the footer and help: "↑/↓", "1-4", "Enter".
+    public var keyLabel: String
+    /// What they do, in a word or two for the footer: "level", "note", "back".
+    public var label: String
+    /// A fuller sentence for the help overlay and the README.
+    public var help: String
+    public var contexts: Set<KeyContext>
+    /// Footer priority: lower is kept longer when the footer must shrink; nil is help only.
+    public var priority: Int?
+    /// Shown in the footer only when this holds (the key would otherwise do nothing visible).
+    public var condition: KeyCondition
+
+    public init(
+        _ keys: [(Key, WizardAction)], _ keyLabel: String, _ label: String, help: String, in contexts: Set<KeyContext>,
+        priority: Int? = nil, when condition: KeyCondition = .always
+    ) {
+        self.keys = keys.map { (key: $0.0, action: $0.1) }
+        self.keyLabel = keyLabel
+        self.label = label
+        self.help = help
+        self.contexts = contexts
+        self.priority = priority
+        self.condition = condition
+    }
+
+    /// The action this binding sends for `key`, if it binds it.
+    public func action(for key: Key) -> WizardAction? {
+        keys.first { $0.key == key }?.action
+    }
+
+    /// "1-4 level", as the footer shows it.
+    public var footerText: String { label.isEmpty ? keyLabel : keyLabel + " " + label }
+}
+
+/// When a footer entry is worth showing. Named cases, not closures, so the table stays data.
+public enum KeyCondition: Sendable {
+    case always
+    /// The full-text view has more below or above.
+    case fullTextScrolls
+    /// The selected row's descriptors do not fit their panel.
+    case panelScrolls
+    /// The review does not fit the screen.
+    case reviewScrolls
+    /// Level 4 is chosen, so step 4 or 5 can be picked.
+    case levelFourChosen
+    /// At least one change can be undone.
+    case canUndo
+    /// Level 4 is proposed or decided, so categories of concern apply.
+    case concernApplies
+}

@@ -1,0 +1,63 @@
+/// Where a key binding applies: a screen, or a mode laid over one (a text field, an overlay).
+/// A screen model asks the key table for the bindings of its context; the footer and the help
+/// overlay do the same, so none of them can drift from the key map.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case start, details, danger, domain, fullText, voice, review, decision, export
+    case editing, filter, help, confirmQuit, confirmReplace, tooSmall
+
+    /// The context the state is in: an overlay first, then a text field, then the screen.
+    public init(_ s: WizardState) {
+        switch s.overlay {
+        case .confirmQuit: self = .confirmQuit
+        case .confirmReplace: self = .confirmReplace
+        case .help: self = .help
+        case nil: self = KeyContext(screenOf: s)
+        }
+    }
+
+    /// The context under any overlay: what the help overlay describes.
+    public init(screenOf s: WizardState) {
+        if let e = s.editor {
+            self = e.target == .filter ? .filter : .editing
+            return
+        }
+        if s.tooSmall {
+            self = .tooSmall
+            return
+        }
+        switch s.screen {
+        case .start: self = .start
+        case .details: self = .details
+        case .danger: self = .danger
+        case .domain: self = s.expanded ? .fullText : .domain
+        case .voice: self = .voice
+        case .review: self = .review
+        case .decision: self = .decision
+        case .export: self = .export
+        }
+    }
+
+    /// The screens of the wizard proper (not modes or overlays), in the order a user meets them.
+    public static let screens: [KeyContext] = [.start, .details, .danger, .domain, .fullText, .voice, .review, .decision, .export]
+
+    /// A short name for the README and the help overlay.
+    public var name: String {
+        switch self {
+        case .start: "start"
+        case .details: "about the child"
+        case .danger: "immediate safety"
+        case .domain: "domain rows"
+        case .fullText: "full text"
+        case .voice: "strengths and voice"
+        case .review: "review"
+        case .decision: "decision"
+        case .export: "referral summary"
+        case .editing: "text field"
+        case .filter: "filter"
+        case .help: "help"
+        case .confirmQuit: "quit?"
+        case .confirmReplace: "replace?"
+        case .tooSmall: "terminal too small"
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import StaircaseCore
+
+/// The one table of key bindings. Order matters twice: the first binding of a context that
+/// takes a key wins, and the footer lists entries in table order. Priorities: 0 is never
+/// dropped (`?`), 1 is what the screen is for, higher numbers go first when space runs out.
+public enum KeyTable {
+    typealias C = KeyContext
+
+    /// The screens where the common keys (back, undo, quit, help) work.
+    static let wizard: Set<C> = [.details, .danger, .domain, .fullText, .voice, .review, .decision, .export]
+    static let screens: Set<C> = wizard.union([.start])
+    static let text: Set<C> = [.editing, .filter]
+
+    static func levels(_ make: (Int) -> WizardAction) -> [(Key, WizardAction)] {
+        (1...4).map { (Key.char(Character(String($0))), make($0)) }
+    }
+
+    static let rates: [(Key, WizardAction)] = [
+        (.char("1"), .rate(.level1)), (.char("2"), .rate(.level2)), (.char("3"), .rate(.level3)), (.char("4"), .rate(.level4)),
+    ]
+
+    public static let bindings: [KeyBinding] = [
+        // Moving.
+        KeyBinding([(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+                   "↑/↓", "choose", help: "move the selection (j and k too)", in: [.start, .danger, .voice], priority: 1),
+        KeyBinding([(.up, .move(-1)), (.down, .move(1))], "↑/↓", "field", help: "previous or next field; stops at the ends",
+                   in: [.details], priority: 1),
+        KeyBinding([(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+                   "j/k", "row", help: "previous or next row (↑ and ↓ too)", in: [.domain], priority: 7),
+        KeyBinding([(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+                   "j/k", "scroll", help: "scroll a line (↑ and ↓ too)", in: [.review, .help], priority: 2),
+        KeyBinding([(.up, .move(-1)), (.down, .move(1))], "↑/↓", "format", help: "choose the format", in: [.export], priority: 1),
+        KeyBinding([(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "more", help: "scroll a page",
+                   in: [.fullText], priority: 2, when: .fullTextScrolls),
+        KeyBinding([(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "more", help: "scroll a page",
+                   in: [.review], priority: 6, when: .reviewScrolls),
+        KeyBinding([(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "scroll", help: "scroll a page", in: [.help], priority: 2),
+        KeyBinding([(.pageUp, .scrollPanel(-1)), (.pageDown, .scrollPanel(1))], "PgUp/PgDn", "descriptors",
+                   help: "scroll the selected row's descriptors when they do not fit", in: [.domain], priority: 2, when: .panelScrolls),
+        KeyBinding([(.tab, .move(1)), (.backTab, .move(-1))], "Tab/S-Tab", "field", help: "next or previous field",
+                   in: [.details], priority: 7),
+        // Doing.
+        KeyBinding([(.enter, .activate)], "Enter", "open", help: "open the selected item", in: [.start], priority: 1),
+        KeyBinding([(.enter, .activate)], "Enter", "edit", help: "edit the field, change a toggle, or continue",
+                   in: [.details], priority: 1),
+        KeyBinding([(.char(" "), .adjust(1)), (.right, .adjust(1)), (.left, .adjust(-1))], "Space/←/→", "toggle",
+                   help: "change a toggle or the consent choice", in: [.details], priority: 2),
+        KeyBinding([(.enter, .activate)], "Enter", "answer", help: "answer with the selected choice", in: [.danger], priority: 1),
+        KeyBinding([(.enter, .activate)], "Enter", "write", help: "write the selected text", in: [.voice], priority: 1),
+        KeyBinding(rates, "1-4", "level", help: "rate the row at Level 1 to 4 (the cursor moves on)",
+                   in: [.domain, .fullText], priority: 1),
+        KeyBinding([(.char("n"), .rate(.notApplicable))], "n", "n/a", help: "not applicable", in: [.domain, .fullText], priority: 2),
+        KeyBinding([(.char("x"), .rate(.notAssessed))], "x", "clear", help: "clear the answer", in: [.domain, .fullText], priority: 5),
+        KeyBinding([(.char("e"), .editNote)], "e", "note", help: "write an evidence note for the row", in: [.domain, .fullText], priority: 2),
+        KeyBinding([(.char("f"), .toggleExpanded), (.enter, .toggleExpanded)], "f", "full",
+                   help: "full text of every level, the links and the source note (Enter too)", in: [.domain], priority: 3),
+        KeyBinding([(.char("f"), .toggleExpanded), (.enter, .toggleExpanded)], "f", "close",
+                   help: "back to the rows (Enter and Esc too)", in: [.fullText], priority: 1),
+        KeyBinding([(.char("/"), .startFilter)], "/", "filter", help: "filter the rows by text", in: [.domain], priority: 5),
+        KeyBinding([(.char("a"), .toggleHidden)], "a", "ages", help: "show or hide rows for another age", in: [.domain], priority: 6),
+        KeyBinding(levels(WizardAction.toggleCategory), "1-4", "concern", help: "mark or unmark a category of concern (Level 4)",
+                   in: [.review], priority: 1, when: .concernApplies),
+        KeyBinding([(.enter, .activate)], "Enter", "decide", help: "go to the decision", in: [.review], priority: 1),
+        KeyBinding([(.enter, .activate)], "Enter", "confirm", help: "record the decision", in: [.decision], priority: 1),
+        KeyBinding(levels(WizardAction.chooseLevel), "1-4", "other level", help: "choose another level (needs a reason)",
+                   in: [.decision], priority: 1),
+        KeyBinding([(.char("s"), .toggleStep)], "s", "step 4/5", help: "at Level 4, step 4 or step 5", in: [.decision], priority: 2,
+                   when: .levelFourChosen),
+        KeyBinding([(.char("r"), .editReason)], "r", "reason", help: "write the reason for your decision", in: [.decision], priority: 1),
+        KeyBinding([(.char("e"), .editPath)], "e", "file name", help: "change the file name (relative to the folder shown)",
+                   in: [.export], priority: 1),
+        KeyBinding([(.enter, .activate)], "Enter", "write", help: "write the summary", in: [.export], priority: 1),
+        // Between screens.
+        KeyBinding([(.tab, .nextScreen)], "Tab", "next", help: "next screen",
+                   in: [.danger, .domain, .voice, .review, .decision], priority: 3),
+        KeyBinding([(.escape, .back), (.backTab, .back)], "Esc", "back", help: "back (Shift-Tab too)",
+                   in: [.danger, .domain, .fullText, .voice, .review, .decision, .export], priority: 4),
+        KeyBinding([(.escape, .back)], "Esc", "back", help: "back to the start", in: [.details], priority: 4),
+        KeyBinding([(.char("u"), .undo)], "u", "undo", help: "undo the last change", in: wizard, priority: 6, when: .canUndo),
+        KeyBinding([(.char("q"), .quit)], "q", "quit", help: "quit (asks only if something is unsaved)",
+                   in: screens.union([.tooSmall]), priority: 2),
+        KeyBinding([(.char("?"), .help)], "?", "help", help: "help and glossary", in: screens, priority: 0),
+        // Text fields.
+        KeyBinding([(.enter, .commitEdit), (.tab, .commitEdit)], "Enter", "save", help: "keep the text (Tab too)", in: [.editing], priority: 1),
+        KeyBinding([(.escape, .cancelEdit)], "Esc", "cancel", help: "leave the old text", in: [.editing], priority: 1),
+        KeyBinding([(.enter, .commitEdit), (.tab, .commitEdit)], "Enter", "keep filter", help: "keep the filter and go back to the rows",
+                   in: [.filter], priority: 1),
+        KeyBinding([(.escape, .cancelEdit)], "Esc", "clear", help: "clear the filter", in: [.filter], priority: 1),
+        KeyBinding([(.left, .cursor(-1)), (.right, .cursor(1))], "←/→", "move", help: "move the cursor", in: text, priority: 3),
+        KeyBinding([(.home, .cursorToStart), (.ctrl("a"), .cursorToStart), (.end, .cursorToEnd), (.ctrl("e"), .cursorToEnd)],
+                   "Ctrl-A/E", "start/end", help: "start or end of the text (Home and End too)", in: text, priority: 4),
+        KeyBinding([(.altLeft, .wordCursor(-1)), (.altRight, .wordCursor(1))], "Alt-←/→", "word", help: "a word back or forward",
+                   in: text, priority: 6),
+        KeyBinding([(.backspace, .deleteBackward), (.delete, .deleteForward)], "Bksp/Del", "delete",
+                   help: "delete before or under the cursor", in: text),
+        KeyBinding([(.ctrl("w"), .deleteWordBackward)], "Ctrl-W", "del word", help: "delete the word before the cursor", in: text, priority: 7),
+        KeyBinding([(.ctrl("k"), .killToEnd), (.ctrl("u"), .killToStart)], "Ctrl-K/U", "del to end/start",
+                   help: "delete to the end or the start of the text", in: text, priority: 8),
+        // Overlays.
+        KeyBinding([(.char("y"), .confirmQuit(true)), (.char("Y"), .confirmQuit(true))], "y", "quit", help: "quit without saving",
+                   in: [.confirmQuit], priority: 1),
+        KeyBinding([(.char("y"), .confirmReplace(true)), (.char("Y"), .confirmReplace(true))], "y", "replace",
+                   help: "replace the existing file", in: [.confirmReplace], priority: 1),
+        // Last, so each help section starts with what the screen is for.
+        KeyBinding([(.ctrl("l"), .redraw)], "Ctrl-L", "redraw", help: "redraw the screen", in: Set(C.allCases)),
+    ]
+
+    /// What any other key does where no binding takes it: types in a text field, closes an overlay.
+    public static func fallback(_ key: Key, in context: KeyContext) -> WizardAction? {
+        switch context {
+        case .editing, .filter:
+            if case .char(let c) = key { return .type(c) }
+            return nil
+        case .help: return .dismissOverlay
+        case .confirmQuit: return .confirmQuit(false)
+        case .confirmReplace: return .confirmReplace(false)
+        default: return nil
+        }
+    }
+
+    /// How the fallback is described, for the footer and help.
+    public static func fallbackText(_ context: KeyContext) -> String? {
+        switch context {
+        case .editing, .filter: "type"
+        case .help: "any other key closes"
+        case .confirmQuit: "any other key stays"
+        case .confirmReplace: "n keeps it"
+        default: nil
+        }
+    }
+
+    /// The bindings that apply in a context, in table order.
+    public static func bindings(for context: KeyContext) -> [KeyBinding] {
+        bindings.filter { $0.contexts.contains(context) }
+    }
+}

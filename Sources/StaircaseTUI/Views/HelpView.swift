@@ -1,0 +1,50 @@
+import StaircaseCore
+
+/// The help overlay: the keys of the screen underneath, read from the key table, then the
+/// text-field keys, then the glossary.
+enum HelpView {
+    static func section(_ title: String, _ context: KeyContext, width: Int) -> [(String, Style)] {
+        var out: [(String, Style)] = [(title, .title)]
+        let keyWidth = 12
+        for b in KeyTable.bindings(for: context) {
+            let lines = TextWrap.lines(b.help, width: width - keyWidth - 1)
+            for (i, line) in lines.enumerated() {
+                out.append(((i == 0 ? TextWrap.pad(b.keyLabel, width: keyWidth) : String(repeating: " ", count: keyWidth)) + " " + line, .plain))
+            }
+        }
+        if let fallback = KeyTable.fallbackText(context) {
+            out.append((TextWrap.pad("other keys", width: keyWidth) + " " + fallback, .plain))
+        }
+        return out
+    }
+
+    static func lines(_ s: WizardState, width: Int) -> [(String, Style)] {
+        let context = KeyContext(screenOf: s)
+        var out = section("Keys here (\(context.name))", context, width: width)
+        if context != .editing && context != .filter {
+            out.append(("", .plain))
+            out += section("Keys in a text field", .editing, width: width)
+        }
+        out.append(("", .plain))
+        out += TextWrap.lines("Every change is saved at once: you can close the terminal and resume where you left off.", width: width)
+            .map { ($0, Style.plain) }
+        out.append(("", .plain))
+        out.append(("Glossary", .title))
+        for g in s.catalogue.glossary {
+            let wrapped = TextWrap.lines("\(g.term): \(g.definition)", width: width)
+            out += wrapped.enumerated().map { ($1, $0 == 0 ? Style(bold: true) : .plain) }
+        }
+        return out
+    }
+
+    static func draw(_ s: WizardState, _ b: inout ScreenBuffer) {
+        for y in 1..<(s.height - 1) { b.put(String(repeating: " ", count: s.width), row: y, column: 0) }
+        let r = Rect(top: 2, left: 1, width: s.width - 2, height: s.height - 4)
+        Box.draw(&b, r, title: "Help")
+        let all = lines(s, width: r.width - 4)
+        let first = min(s.helpScroll, max(0, all.count - r.height))
+        for (i, (text, style)) in all.dropFirst(first).prefix(r.height).enumerated() {
+            b.put(text, row: r.top + i, column: r.left + 2, style: style, limit: r.width - 4)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// What a new user tripped over (issue 12), repeated in a real terminal: ASCII under LANG=C,
+/// the export screen, resume, and the command line. An extension of the serialized suite, so
+/// these never run beside the hangup test, which signals the newest staircase process.
+extension WizardEndToEndTests {
+    /// From the start screen to the first domain, for a ten-year-old, without relying on marks.
+    func reachFirstDomainWithoutMarks(_ t: Tmux) throws {
+        try t.waitFor("New assessment")
+        try t.send("Enter")
+        try t.waitFor("About the child")
+        try t.send("Enter")
+        try t.type("Test Child")
+        try t.send("Enter", "Down", "Enter")
+        try t.type("2016-04-12")
+        try t.send("Enter")
+        try t.waitFor("10 years")
+        try t.send(contentsOf: Array(repeating: "Down", count: 14) + ["Enter"])
+        try t.waitFor("Is the child in immediate danger?")
+        try t.send("Up", "Enter")
+        try t.waitFor("developmental needs (1/3)")
+    }
+
+    @Test func underLangCEveryMarkIsAsciiPresentAndDistinct() throws {
+        let t = try Tmux()
+        try t.start(env: ["LANG": "C", "LC_ALL": "C"])
+        let start = try t.waitFor("New assessment")
+        #expect(start.contains("> New assessment"), "the cursor mark")
+        try reachFirstDomainWithoutMarks(t)
+        try t.send("2", "n")
+        try t.send("e")
+        try t.type("Seen by the nurse")
+        try t.send("Enter")
+        let domain = try t.waitFor("[ ]*+Education")
+        let lines = domain.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix(" Staircase - Child's developmental needs (1/3)"), "a clean title: \(lines[0])")
+        #expect(domain.contains("[2]  Developmental milestones"), "a level")
+        #expect(domain.contains("[-]  Understanding and academic progress"), "not applicable, unlike [ ]")
+        #expect(domain.contains("[ ]*+Education, employment or training"), "unanswered, with the note and source-note marks")
+        #expect(domain.contains("..."), "the ellipsis")
+        #expect(lines.contains { $0.hasPrefix("-- Education, employment or training") }, "the rule above the descriptors")
+        let domainASCII = domain.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(domainASCII, "nothing the C locale cannot show:\n\(domain)")
+        for _ in 0..<4 { try t.send("Tab") }
+        let review = try t.waitFor("Proposed: Level 2")
+        #expect(review.contains("/## Step 2 - Level 2 - Early Help < proposed"), "the staircase and its marker")
+        #expect(review.contains("/## Step 1"))
+        let reviewASCII = review.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(reviewASCII)
+    }
+
+    @Test func theExportScreenWritesToTheDocumentsFolderAndAsksBeforeReplacing() throws {
+        let t = try Tmux()
+        let docs = t.home + "/docs/referrals"
+        try t.start(env: ["XDG_DOCUMENTS_DIR": docs])
+        try reachFirstDomainWithoutMarks(t)
+        try t.send("4")
+        for _ in 0..<5 { try t.send("Tab") }
+        try t.waitFor("The engine proposes: Level 4, step 4.")
+        try t.send("Enter")
+        var screen = try t.waitFor("Write the referral summary")
+        #expect(screen.contains("Folder: \(docs)"))
+        #expect(screen.contains("no category of concern is marked"), "Level 4 without a category is flagged")
+        try t.send("Down", "Down", "e")
+        screen = try t.waitFor("referral-TC-")
+        try t.send("C-u")
+        try t.type("for-first-contact.md")
+        try t.send("Enter")
+        screen = try t.waitFor("File:   for-first-contact.html")
+        try t.send("Enter")
+        screen = try t.waitFor("Written:")
+        let words = screen.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        #expect(words.contains("Written: \(docs)/for-first-contact.html"), "wrapped, in full")
+        var info = stat()
+        #expect(stat(docs, &info) == 0 && info.st_mode & 0o777 == 0o700, "the folder is created 0700")
+        #expect(stat(docs + "/for-first-contact.html", &info) == 0 && info.st_mode & 0o777 == 0o600)
+        #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/for-first-contact.html"))
+        try t.send("Up")
+        try t.waitFor("▸ Plain text")
+        try t.waitFor("JSON")
+        screen = try t.waitUntilGone("Written:")
+        #expect(!screen.contains("Written:"), "a stale message is cleared")
+        try t.send("Down", "Enter")
+        try t.waitFor("Replace it? y/n")
+        try t.send("y")
+        try t.waitFor("Written:")
+        try t.send("q")
+        try t.waitFor("Saved:")
+        // The command line reads the same assessment by its id, and lists the decided level.
+        let env = ["HOME": t.home, "XDG_DATA_HOME": t.dataDirectory]
+        let list = try Tmux.staircase(["sessions", "list"], env: env)
+        #expect(list.output.contains("Saved assessments in \(t.dataDirectory)/staircase:"))
+        #expect(list.output.contains("Level 4 (decided)"))
+        let id = String(list.output.split(separator: "\n")[2].split(separator: " ")[0])
+        let score = try Tmux.staircase(["score", id], env: env)
+        #expect(score.status == 0)
+        #expect(score.output.contains("Proposed: Level 4, step 4"))
+        #expect(score.output.contains("Developmental milestones [education.developmental-milestones]"), "rows by title, id in brackets")
+    }
+
+    /// Alt-←, Home, End and Delete, under a TERM whose terminfo has them and one (tmux's own
+    /// "screen") that lacks Alt-←: an unknown sequence must never arrive as Esc and cancel.
+    @Test(arguments: ["xterm-256color", "screen"])
+    func readlineKeysWorkInARealTerminal(term: String) throws {
+        let t = try Tmux()
+        try t.start(term: term)
+        try t.waitFor("New assessment")
+        try t.send("Enter")
+        try t.waitFor("About the child")
+        try t.send("Enter")
+        try t.type("Jo Anne Smith")
+        try t.send("M-Left")
+        try t.type("X")
+        try t.send("Home", "Delete", "End", "BSpace", "C-a", "C-k")
+        try t.type("Jay")
+        try t.send("C-e")
+        try t.type(" Ray")
+        try t.send("C-w", "Enter")
+        // "Jo Anne Smith" → Alt-← X → "Jo Anne XSmith" → Home Delete → "o Anne XSmith" → End
+        // Backspace → "o Anne XSmit" → Ctrl-A Ctrl-K → "" → "Jay" → " Ray" → Ctrl-W → "Jay ".
+        let screen = try t.waitFor("J.\n")
+        #expect(screen.split(separator: "\n").contains { $0.hasSuffix("Child’s name or initials        Jay") })
+    }
+
+    @Test func theCommandLineSaysWhatIsWrong() throws {
+        let unknown = try Tmux.staircase(["frobnicate"])
+        #expect(unknown.status == 64)
+        #expect(unknown.output.contains("unknown command 'frobnicate'"))
+        #expect(unknown.output.contains("score, export and sessions"))
+        let folder = try Tmux.staircase(["score", "/tmp"])
+        #expect(folder.status == 66)
+        #expect(folder.output.contains("/tmp is a folder, not an assessment file"))
+    }
+
+    @Test func anUnsetTermSaysSo() throws {
+        let t = try Tmux()
+        try t.start(shell: true)
+        try t.type("unset TERM; '\(Tmux.binary)'; echo \"EXIT\"=$?")
+        try t.send("Enter")
+        let screen = try t.waitFor("EXIT=")
+        #expect(screen.contains("TERM is not set"))
+        #expect(screen.contains("EXIT=64"))
+    }
+}

@@ -1,0 +1,88 @@
+import StaircaseCore
+import Testing
+@testable import StaircaseTUI
+
+/// Readline keys in text fields, toggles, forms that stop at their ends, the export file
+/// name, and the ASCII marks.
+@Suite struct EditingTests {
+    let c: Catalogue
+    init() throws { c = try Support.minimal() }
+
+    /// The name field open with `text` typed.
+    func editing(_ text: String) -> WizardState {
+        var s = Support.state(c)
+        Support.press(&s, [.enter, .enter] + Support.type(text))
+        return s
+    }
+
+    @Test func readlineKeysEditTheField() {
+        var s = editing("Jo Anne Smith")
+        Support.press(&s, [.ctrl("a"), .delete])
+        #expect(s.editor?.text == "o Anne Smith")
+        Support.press(&s, [.ctrl("e"), .ctrl("w")])
+        #expect(s.editor?.text == "o Anne ")
+        Support.press(&s, [.altLeft, .ctrl("k")])
+        #expect(s.editor?.text == "o ")
+        Support.press(&s, Support.type("Bea") + [.home, .altRight, .ctrl("u")])
+        #expect(s.editor?.text == " Bea")
+        Support.press(&s, [.end, .backspace, .enter])
+        #expect(s.assessment?.child.name == "Be")
+    }
+
+    @Test func togglesChangeWithSpaceAndArrowsAndFormsStopAtTheirEnds() {
+        var s = Support.state(c)
+        Support.press(&s, [.enter, .up])
+        #expect(s.cursor == 0, "↑ on the first field stays there")
+        s.cursor = DetailField.consent.rawValue
+        Support.press(&s, [.right])
+        #expect(s.assessment?.consent.status == .given)
+        Support.press(&s, [.left, .left])
+        #expect(s.assessment?.consent.status == .notSought)
+        s.cursor = DetailField.unborn.rawValue
+        Support.press(&s, [.char(" ")])
+        #expect(s.assessment?.child.unborn == true)
+        Support.press(&s, Array(repeating: .down, count: 20))
+        #expect(s.cursor == DetailField.immediateDangerNext.rawValue, "↓ stops at Continue")
+    }
+
+    @Test func theExportNameIsRelativeToTheFolderAndFollowsTheFormat() {
+        var s = Support.onFirstDomain(c)
+        s.exportDirectory = "/home/u/Documents"
+        s.screen = .export
+        #expect(s.resolvedExportPath == "/home/u/Documents/referral-JB-2026-11-23.md")
+        Support.press(&s, [.char("e")])
+        #expect(s.editor?.text == "referral-JB-2026-11-23.md", "the first e shows the name, not an empty field")
+        Support.press(&s, [.ctrl("u")] + Support.type("case.md") + [.enter, .down, .down])
+        #expect(s.resolvedExportPath == "/home/u/Documents/case.html")
+        s.exportPath = "/tmp/elsewhere.notes"
+        #expect(s.resolvedExportPath == "/tmp/elsewhere.notes.html")
+    }
+
+    @Test func asciiMarksAreDistinctAndKeepTheirMeaning() {
+        let marks = ["[ ]", "[–]", "✎", "†", "▸", "◀", "…", "✗", "✓"].map(Glyphs.ascii)
+        #expect(marks == ["[ ]", "[-]", "*", "+", ">", "<", "...", "!", "x"])
+        #expect(Set(marks).count == marks.count)
+        #expect(Glyphs.ascii("Child’s “voice” — 山") == "Child's \"voice\" - ??")
+    }
+
+    @Test func cutTextEndsInOneEllipsisCellByDisplayWidth() {
+        var b = ScreenBuffer(width: 10, height: 2)
+        b.put("Parenting during pregnancy", row: 0, column: 0)
+        #expect(b.lines[0] == "Parenting…")
+        b.put("山田山田山田", row: 1, column: 0, limit: 6)
+        #expect(b.lines[1] == "山田…")
+        b.ascii = true
+        b.put("Parenting during pregnancy", row: 0, column: 0)
+        #expect(b.lines[0] == "Parenti...")
+    }
+
+    @Test func anAsciiScreenHasNothingButAscii() throws {
+        var s = try SnapshotTests.inProgress(width: 80, height: 24)
+        s.ascii = true
+        for screen in [s, { var r = s; Support.press(&r, [.tab, .tab, .tab, .tab]); return r }()] {
+            let text = View.render(screen).text
+            #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
+            #expect(View.render(screen).lines.allSatisfy { $0.count <= 80 })
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import StaircaseCore
+import Testing
+@testable import StaircaseTUI
+
+/// The one key table against what the wizard does: every footer entry works, every working key
+/// is documented, the footer fits 80 columns, and the README's table is the table.
+@Suite struct KeyTableTests {
+    /// One state in each context, chosen so each key has something to act on.
+    static func states() throws -> [(KeyContext, WizardState)] {
+        var out: [(KeyContext, WizardState)] = []
+        let start = try SnapshotTests.durhamState(width: 80, height: 24)
+        out.append((.start, start))
+        var details = start
+        Support.press(&details, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter, .down])
+        out.append((.details, details))
+        var danger = details
+        danger.cursor = DetailField.immediateDangerNext.rawValue
+        Support.press(&danger, [.enter])
+        out.append((.danger, danger))
+        var domain = try SnapshotTests.inProgress(width: 80, height: 24)
+        Support.press(&domain, [.up])
+        out.append((.domain, domain))
+        var full = domain
+        Support.press(&full, [.char("f")])
+        out.append((.fullText, full))
+        var voice = domain
+        Support.press(&voice, [.tab, .tab, .tab])
+        out.append((.voice, voice))
+        var review = domain
+        Support.press(&review, [.char("4"), .tab, .tab, .tab, .tab])
+        out.append((.review, review))
+        var decision = review
+        Support.press(&decision, [.tab])
+        out.append((.decision, decision))
+        var export = decision
+        Support.press(&export, [.enter])
+        out.append((.export, export))
+        var editing = domain
+        Support.press(&editing, [.char("e")] + Support.type("two words here") + [.left, .left])
+        out.append((.editing, editing))
+        var filter = domain
+        Support.press(&filter, [.char("/")] + Support.type("school") + [.left])
+        out.append((.filter, filter))
+        var help = domain
+        Support.press(&help, [.char("?")])
+        out.append((.help, help))
+        var quit = domain
+        _ = Wizard.reduce(&quit, .saveFailed(.io("disk full")))
+        Support.press(&quit, [.char("q")])
+        out.append((.confirmQuit, quit))
+        var replace = export
+        _ = Wizard.reduce(&replace, .exportFailed(.exists(path: "/tmp/x.md")))
+        out.append((.confirmReplace, replace))
+        var small = start
+        _ = Wizard.reduce(&small, .resize(width: 70, height: 20))
+        out.append((.tooSmall, small))
+        return out
+    }
+
+    /// A key does something when the screen or the effects change.
+    static func doesSomething(_ key: Key, in s: WizardState) -> Bool {
+        guard let action = KeyMap.action(for: key, in: s) else { return false }
+        var after = s
+        let effects = Wizard.reduce(&after, action)
+        return !effects.isEmpty || View.render(after) != View.render(s)
+    }
+
+    static let probes: [Key] = {
+        var keys: [Key] = [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter, .tab, .backTab, .escape, .backspace, .delete, .altLeft, .altRight]
+        keys += (0x20...0x7E).compactMap { Unicode.Scalar($0).map { Key.char(Character($0)) } }
+        keys += "abcdefghijklmnopqrstuvwxyz".map { Key.ctrl($0) }
+        return keys
+    }()
+
+    @Test func everyContextHasAState() throws {
+        #expect(Set(try Self.states().map(\.0)) == Set(KeyContext.allCases))
+        for (context, s) in try Self.states() { #expect(KeyContext(s) == context, "\(context)") }
+    }
+
+    @Test func everyFooterEntryDoesSomething() throws {
+        for (context, s) in try Self.states() {
+            for b in KeyTable.bindings(for: context) where b.priority != nil && KeyMap.holds(b.condition, in: s) {
+                #expect(b.keys.contains { Self.doesSomething($0.key, in: s) }, "\(context): “\(b.footerText)” does nothing")
+            }
+        }
+    }
+
+    @Test func everyKeyThatDoesSomethingIsInTheFooterOrTheHelp() throws {
+        for (context, s) in try Self.states() {
+            let bound = KeyTable.bindings(for: context).flatMap { $0.keys.map(\.key) }
+            let footer = KeyMap.footer(for: s, width: 400)
+            var helpState = s
+            helpState.overlay = nil
+            let help = HelpView.lines(helpState, width: 400).map(\.0).joined(separator: "\n")
+            for key in Self.probes where Self.doesSomething(key, in: s) {
+                if bound.contains(key) {
+                    let b = KeyTable.bindings(for: context).first { $0.action(for: key) != nil }
+                    let shown = b.map { footer.contains($0.footerText) || help.contains($0.keyLabel + " ") } ?? false
+                    #expect(shown || context == .help || context == .confirmQuit || context == .confirmReplace, "\(context): \(key) is in neither footer nor help")
+                } else {
+                    #expect(KeyTable.fallbackText(context) != nil, "\(context): \(key) does something but is not in the key table")
+                }
+            }
+        }
+    }
+
+    @Test func noKeyIsBoundTwiceInOneContext() {
+        for context in KeyContext.allCases {
+            var seen: [Key] = []
+            for b in KeyTable.bindings(for: context) {
+                for (key, _) in b.keys {
+                    #expect(!seen.contains(key), "\(context): \(key) is bound twice; the second binding would never run")
+                    seen.append(key)
+                }
+            }
+        }
+    }
+
+    @Test func footerFitsEightyColumnsInWholeEntriesAndKeepsHelp() throws {
+        for (context, s) in try Self.states() {
+            let footer = KeyMap.footer(for: s)
+            #expect(DisplayWidth.of(footer) <= 78, "\(context): \(footer)")
+            let whole = Set(KeyMap.footerEntries(for: s).map(\.text))
+            for piece in footer.components(separatedBy: " · ") { #expect(whole.contains(piece), "\(context): “\(piece)” is cut") }
+            if KeyTable.bindings(for: context).contains(where: { $0.keyLabel == "?" }) { #expect(footer.hasSuffix("? help"), "\(context): \(footer)") }
+        }
+    }
+
+    @Test func theDangerScreenSaysTabAndTheFooterHasIt() throws {
+        var s = try Self.states().first { $0.0 == .danger }!.1
+        s.cursor = 0
+        Support.press(&s, [.enter])
+        let screen = View.render(s).text
+        #expect(screen.contains("Press Tab to continue"))
+        #expect(screen.split(separator: "\n").last?.contains("Tab next") == true)
+    }
+
+    @Test func fullTextOffersPgDnOnlyWhenThereIsMore() throws {
+        var s = try Self.states().first { $0.0 == .fullText }!.1
+        _ = Wizard.reduce(&s, .resize(width: 200, height: 80))
+        #expect(!KeyMap.footer(for: s).contains("PgUp/PgDn"))
+        _ = Wizard.reduce(&s, .resize(width: 80, height: 24))
+        #expect(KeyMap.footer(for: s).contains("PgUp/PgDn more") == (DomainView.fullTextLineCount(s) > View.bodyHeight(s)))
+    }
+
+    @Test func readmeKeyTableIsTheKeyTable() throws {
+        let readme = try String(contentsOf: Support.testsDirectory.appendingPathComponent("../../README.md").standardized, encoding: .utf8)
+        let begin = "<!-- keys:begin (written from KeyTable.markdown(); KeyTableTests checks it) -->\n"
+        let end = "<!-- keys:end -->"
+        guard let a = readme.range(of: begin), let b = readme.range(of: end, range: a.upperBound..<readme.endIndex) else {
+            Issue.record("README.md has no key table markers")
+            return
+        }
+        let table = String(readme[a.upperBound..<b.lowerBound])
+        if ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1" {
+            let updated = String(readme[..<a.upperBound]) + KeyTable.markdown() + String(readme[b.lowerBound...])
+            try updated.write(to: Support.testsDirectory.appendingPathComponent("../../README.md").standardized, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(table == KeyTable.markdown(), "README key table differs; replace it with:\n\(KeyTable.markdown())")
+    }
+}
