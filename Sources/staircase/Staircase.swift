@@ -39,15 +39,24 @@ struct Staircase: ParsableCommand {
     }
 }
 
-/// The commands a first argument may name. Without this check, the default command (`assess`)
-/// would take "frobnicate" as its own argument and print the wrong usage.
-let commandNames = ["assess", "catalogue", "score", "export", "sessions", "help", "bench-score", "bench-startup"]
+/// The commands a first argument may name, read from the parser's own list so the two cannot
+/// drift. Without this check, the default command (`assess`) would take "frobnicate" as its
+/// own argument and print the wrong usage.
+var commandNames: [String] {
+    ["help"] + Staircase.configuration.subcommands.map { $0._commandName }
+}
+
+/// The commands named in the "unknown command" message: the visible ones, in the parser's order.
+var visibleCommandNames: [String] {
+    Staircase.configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+}
 
 func rejectUnknownCommand(_ first: String) {
     guard !first.hasPrefix("-"), !commandNames.contains(first) else { return }
     Failure.usage(
-        "staircase: unknown command '\(SafeText.clean(first))'; the commands are assess (the default), catalogue, score, export "
-            + "and sessions — see `staircase --help`"
+        "staircase: unknown command '\(SafeText.clean(first))'; the commands are "
+            + visibleCommandNames.map { $0 == "assess" ? "assess (the default)" : $0 }.joined(separator: ", ")
+            + " — see `staircase --help`"
     ).exit()
 }
 
