@@ -149,6 +149,12 @@ public enum CatalogueValidator {
         p.identifier("\(rp).id", row.id)
         p.text("\(rp).title", row.title)
         if let note = row.sourceNote { p.text("\(rp).sourceNote", note) }
+        if let ages = row.ages {
+            if ages.to < ages.from {
+                p.add("\(rp).ages", "the range ends (\(ages.to.rawValue)) before it starts (\(ages.from.rawValue))", "give from ≤ to")
+            }
+            p.text("\(rp).ages.source", ages.source, what: "source note", fix: "say where in the document the range comes from")
+        }
         for (i, t) in row.tags.enumerated() where !tags.contains(t) {
             p.add("\(rp).tags[\(i)]", "unknown tag \"\(t)\"", "declare it under \"tags\" or remove it")
         }

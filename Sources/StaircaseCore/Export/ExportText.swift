@@ -61,7 +61,9 @@ public enum ExportText {
         return CalendarDate(text)?.description ?? "unknown"
     }
 
-    /// "2026-11-21T16:40:00Z" → "2026-11-21 16:40 UTC", for people.
+    /// "2026-07-01T10:45:00+01:00" → "2026-07-01 10:45 +01:00", for people: the local time
+    /// where it was recorded, with its offset ("Z" shows as "+00:00"), so every reader sees the
+    /// same bytes whatever their own time zone.
     public static func displayDateTime(_ iso: String) -> String {
         let chars = Array(iso)
         guard chars.count >= 16, chars[10] == "T" else { return iso }
@@ -69,9 +71,9 @@ public enum ExportText {
         let time = String(chars[11..<16])
         var zone = ""
         if chars.last == "Z" {
-            zone = " UTC"
-        } else if chars.count >= 6, ["+", "-"].contains(chars[chars.count - 6]) {
-            zone = " UTC" + String(chars[(chars.count - 6)...])
+            zone = " +00:00"
+        } else if chars.count >= 22, ["+", "-"].contains(chars[chars.count - 6]) {
+            zone = " " + String(chars[(chars.count - 6)...])
         }
         return date + " " + time + zone
     }

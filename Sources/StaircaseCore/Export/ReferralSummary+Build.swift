@@ -98,7 +98,7 @@ extension ReferralSummary {
     /// when they apply, as the engine's completeness counts them); and the services linked.
     static func domainSummaries(_ c: Catalogue, _ a: Assessment) -> ([DomainSummary], [Link]) {
         let line = ExportText.line
-        let preBirthApplies = ChildAge.preBirthRowsApply(a.child, on: CalendarDate(a.updatedAt) ?? .unknownDay)
+        let stage = ChildAge.stage(a.child, on: CalendarDate(a.updatedAt) ?? .unknownDay)
         var links: [Link] = []
         let domains = c.domains.map { domain in
             var rows: [Row] = []
@@ -118,7 +118,7 @@ extension ReferralSummary {
                                 id: line(row.id), area: line(area.name), title: line(row.title), level: level,
                                 descriptor: ExportText.block(cell?.text ?? ""), note: ExportText.block(a.answers[row.id]?.note ?? ""),
                                 links: ids.map(line)))
-                    } else if rating == .notAssessed && (preBirthApplies || !row.hasTag("pre-birth")) {
+                    } else if rating == .notAssessed && row.applies(to: stage) {
                         missing.append(RowRef(id: line(row.id), title: line(row.title)))
                     }
                 }

@@ -33,14 +33,16 @@ extension WizardState {
         return catalogue.domains[d].areas.reduce(0) { $0 + $1.indicators.filter(isForAnotherAge).count }
     }
 
-    /// The child is past the pre-birth rows (over one year old); false before there is an assessment.
+    /// The child's age is known, so rows can be filtered by it; false before there is an assessment.
     var ageFilterApplies: Bool {
-        !(assessment.map { ChildAge.preBirthRowsApply($0.child, on: today) } ?? true)
+        assessment.map { ChildAge.stage($0.child, on: today) != nil } ?? false
     }
 
-    /// A pre-birth row with no answer: the one rule both the list and the count follow.
+    /// A row whose catalogue `ages` leave out the child's stage, with no answer: the one rule
+    /// both the list and the count follow.
     func isForAnotherAge(_ row: Indicator) -> Bool {
-        row.hasTag("pre-birth") && assessment?.answers[row.id] == nil
+        guard let a = assessment, a.answers[row.id] == nil else { return false }
+        return !row.applies(to: ChildAge.stage(a.child, on: today))
     }
 }
 

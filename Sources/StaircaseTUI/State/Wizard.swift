@@ -40,7 +40,8 @@ public enum Wizard {
             s.unsaved = true
             s.message = Message("Not saved: \(why)", error: true)
             return []
-        case .loaded(let a):
+        case .loaded(var a):
+            if a.childKey == nil { a.childKey = s.nextChildKey }
             s.assessment = a
             s.undoStack = []
             s.screen = .details
@@ -131,7 +132,8 @@ public enum Wizard {
                 // The id comes from the host's random source (`nextID`), never the clock: two
                 // participants starting in the same second on two machines must not collide.
                 let id = s.nextID
-                s.assessment = Assessment(id: id, createdAt: s.now, catalogue: .init(id: s.catalogue.id, version: s.catalogue.version))
+                s.assessment = Assessment(
+                    id: id, createdAt: s.now, catalogue: .init(id: s.catalogue.id, version: s.catalogue.version), childKey: s.nextChildKey)
                 s.assessment?.training = s.training
                 s.undoStack = []
                 go(&s, .details)

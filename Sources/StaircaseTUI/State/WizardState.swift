@@ -9,6 +9,8 @@ public struct WizardState: Sendable {
     public var now: String
     /// A fresh random id for the next new assessment, refreshed by the host before each action.
     public var nextID: String = RandomID.make(prefix: "a")
+    /// A fresh random child key for a new assessment, or for a version 1 file that has none.
+    public var nextChildKey: String = RandomID.make(prefix: "c")
     public var width: Int
     public var height: Int
 
