@@ -9,8 +9,10 @@ public enum ExportText {
         trim(SafeText.clean(text))
     }
 
-    /// Multi-line text (notes, reasons): line breaks kept (CR LF and CR become LF), trailing
-    /// spaces on each line and blank lines at either end dropped.
+    /// Multi-line text (notes, reasons): line breaks kept (CR LF and CR become LF), spaces at
+    /// either end of each line and blank lines at either end dropped. Leading spaces go too, so
+    /// that indentation reads the same in all four formats (Markdown would otherwise make an
+    /// indented line a code block, and HTML and plain text would each keep it their own way).
     public static func block(_ text: String) -> String {
         var unified = String.UnicodeScalarView()
         var previousCR = false
@@ -25,7 +27,7 @@ public enum ExportText {
         }
         let lines = SafeText.clean(String(unified), keepLines: true)
             .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { trimTrailing(Substring($0)) }
+            .map { trim(String($0)) }
         guard let first = lines.firstIndex(where: { !$0.isEmpty }), let last = lines.lastIndex(where: { !$0.isEmpty }) else {
             return ""
         }

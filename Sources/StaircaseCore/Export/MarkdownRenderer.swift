@@ -9,7 +9,9 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
         switch block {
         case .title(let text): return "# " + inline(text)
         case .alert(let title, let lines):
-            return (["> **\(inline(title))**"] + lines.flatMap { [">", "> " + inline($0)] }).joined(separator: "\n")
+            // Framed by thematic breaks and in bold, never a block quote: a quote is how the
+            // practitioner's evidence looks, and the danger notice must not look like evidence.
+            return (["***", "**⚠ \(inline(title))**"] + lines.map { "**" + inline($0) + "**" } + ["***"]).joined(separator: "\n\n")
         case .heading(let text): return "## " + inline(text)
         case .subheading(let text): return "### " + inline(text)
         case .fields(let fields): return fields.map { "- **\(inline($0.label)):** \(inline($0.value))" }.joined(separator: "\n")
@@ -19,7 +21,7 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
             let lines = quote(text)
             return lines.isEmpty ? "**\(inline(label)):** *none recorded*" : "**\(inline(label)):**\n\n" + lines.joined(separator: "\n")
         case .links(let links):
-            return links.map { "- " + inline($0.name) + ($0.url.map { ": " + inline($0) } ?? "") }.joined(separator: "\n")
+            return links.map { "- " + inline($0.name) + ($0.url.map { ": " + catalogueLink($0) } ?? "") }.joined(separator: "\n")
         }
     }
 
@@ -65,14 +67,47 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
         return out.joined(separator: "\n")
     }
 
+    /// Escapes every character that could make structure; a web or e-mail address goes in a
+    /// code span instead, so that GFM's autolinking cannot turn text a user typed into a live link.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            if alwaysEscaped.contains(ch) { out.append("\\") }
-            out.append(ch)
+        var first = true
+        for token in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !first { out.append(" ") }
+            first = false
+            if TextRenderer.isLink(token) {
+                out += codeSpan(token)
+                continue
+            }
+            for ch in token {
+                if alwaysEscaped.contains(ch) { out.append("\\") }
+                out.append(ch)
+            }
         }
         return out
+    }
+
+    /// `text` as a code span: a fence one backtick longer than any run inside, padded with a
+    /// space when the text starts or ends with a backtick.
+    static func codeSpan(_ text: Substring) -> String {
+        var longest = 0
+        var run = 0
+        for ch in text {
+            run = ch == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = text.first == "`" || text.last == "`" ? " " : ""
+        return fence + pad + text + pad + fence
+    }
+
+    /// A catalogue's own service address: a live autolink when it is a plain http(s) address.
+    static func catalogueLink(_ url: String) -> String {
+        let clean = ExportText.line(url)
+        let lower = clean.lowercased()
+        let plain = !clean.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+        return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && plain ? "<\(clean)>" : inline(clean)
     }
 
     /// Escapes what only means something at the start of a line: list markers (`-`, `+`,

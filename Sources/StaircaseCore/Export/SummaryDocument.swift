@@ -26,71 +26,97 @@ public enum SummaryBlock: Sendable, Equatable {
 }
 
 extension ReferralSummary {
-    /// The content in the order the issue asks for: alerts, case details, levels and course of
-    /// action, the rows, links, strengths, the child's voice, flags, gaps, categories of concern.
+    /// The content triage-first, as First Contact reads it: is the child safe now, who and where
+    /// the child is, the level decided and why, the categories of concern, the flags; then the
+    /// evidence; then strengths, the child's words, family, agencies, referrer, consent and
+    /// sharing, the course of action; last, an appendix of the rows not yet assessed.
     public var blocks: [SummaryBlock] {
         var out: [SummaryBlock] = [.title(title)]
         if training { out.append(.alert(title: "TRAINING RUN", lines: ["This is a training exercise, not a real referral."])) }
-        if immediateDanger.status == .yes {
-            var lines = ["The referrer judges that the child is in immediate danger. Act now; do not wait for this summary to be read."]
-            lines += immediateDanger.advice.map { k in
-                "\(k.name): \(k.phone)" + (k.email.map { ", \($0)" } ?? "") + (k.when.isEmpty ? "" : " — \(k.when)")
-            }
-            out.append(.alert(title: "IMMEDIATE DANGER", lines: lines))
-        }
+        out += dangerBlocks
         if redacted {
             out.append(
                 .alert(
                     title: "REDACTED",
                     lines: [
-                        "Names are shown as initials, the date of birth as an age band, and the referrer's contact details are removed."
+                        redactionLine,
+                        "The date of birth is an age band; addresses, phone numbers, e-mail addresses and other contact details are removed.",
+                        "Other identifying details in free text (places, schools, nicknames, dates) are not detected: check them by hand before sharing.",
                     ]))
         }
         out.append(
             .fields([
                 .init(
                     "Date",
-                    ExportText.displayDateTime(dateTime) + (dateSource == .decision ? " (decision)" : " (last change; not yet decided)")),
-                .init("Catalogue", "\(catalogue.title) (\(catalogue.id), version \(catalogue.version))"),
-                .init("Assessment", assessmentId),
+                    ExportText.displayDateTime(dateTime) + (dateSource == .decision ? " (decision)" : " (last change; not yet decided)"))
             ]))
-        out += caseBlocks + levelBlocks + rowBlocks + closingBlocks
+        out += childBlocks + levelBlocks + flagBlocks + rowBlocks + closingBlocks + appendixBlocks
         return out
     }
 
-    var caseBlocks: [SummaryBlock] {
-        var childFields = [SummaryBlock.Field("Name", or(child.name))]
+    /// Immediate danger is always stated: "not known" is not "no", and says to find out now.
+    var dangerBlocks: [SummaryBlock] {
+        let contacts = immediateDanger.advice.map { k in
+            "\(k.name): \(k.phone)" + (k.email.map { ", \($0)" } ?? "") + (k.when.isEmpty ? "" : " — \(k.when)")
+        }
+        switch immediateDanger.status {
+        case .yes:
+            return [
+                .alert(
+                    title: "IMMEDIATE DANGER",
+                    lines: ["The referrer judges that the child is in immediate danger. Act now; do not wait for this summary to be read."]
+                        + contacts)
+            ]
+        case .notKnown:
+            return [
+                .alert(
+                    title: "IMMEDIATE DANGER: NOT KNOWN",
+                    lines: ["The referrer did not record whether the child is in immediate danger. Find out now, before reading on."] + contacts)
+            ]
+        case .no:
+            return [.fields([.init("Immediate danger", "no — the referrer judges that the child is not in immediate danger")])]
+        }
+    }
+
+    var redactionLine: String {
+        let names: [String: String] = [
+            "child": "the child", "carer": "parents and carers", "household": "household members and siblings", "referrer": "the referrer",
+            "leadProfessional": "the Lead Professional", "agencyWorker": "agency workers",
+        ]
+        let list = redactedKinds.compactMap { names[$0] }
+        guard !list.isEmpty else { return "The record holds no names to replace." }
+        let joined = list.count == 1 ? list[0] : list.dropLast().joined(separator: ", ") + " and " + (list.last ?? "")
+        return "Names of \(joined) are replaced everywhere, free text included: initials in name fields, a label such as [child] in text."
+    }
+
+    var childBlocks: [SummaryBlock] {
+        var f = [SummaryBlock.Field("Name", or(child.name))]
         if redacted {
-            childFields.append(.init("Age band", child.ageBand ?? "not known"))
+            f.append(.init("Age band", child.ageBand ?? "not known"))
         } else if child.unborn {
-            childFields.append(.init("Unborn", "expected " + (child.expectedDate ?? "date not given")))
+            f.append(.init("Unborn", "expected " + (child.expectedDate ?? "date not given")))
         } else {
-            childFields.append(.init("Date of birth", child.dateOfBirth ?? "not given"))
-            childFields.append(.init("Age", child.age.map { "\($0) on \(String(dateTime.prefix(10)))" } ?? "not known"))
+            f.append(.init("Age", child.age.map { "\($0) on \(String(dateTime.prefix(10)))" } ?? "not known"))
+            f.append(.init("Date of birth", child.dateOfBirth ?? "not given"))
         }
-        var referrerFields = [
-            SummaryBlock.Field("Name", or(referrer.name)), .init("Agency", or(referrer.agency)), .init("Role", or(referrer.role)),
-        ]
-        if let contact = referrer.contact { referrerFields.append(.init("Contact", or(contact))) }
-        let taf =
-            teamAroundTheFamily.exists
-            ? "A Team Around the Family exists; Lead Professional: " + or(teamAroundTheFamily.leadProfessional)
-            : "No Team Around the Family or Lead Professional"
-        var out: [SummaryBlock] = [
-            .heading("The child"), .fields(childFields),
-            .heading("Referrer"), .fields(referrerFields),
-            .heading("Team Around the Family"), .paragraph(taf),
-            .heading("Consent"),
-        ]
-        switch consent.status {
-        case .given: out.append(.paragraph("Consent was sought and given."))
-        case .refused: out.append(.paragraph("Consent was sought and refused."))
-        case .notSought:
-            out.append(.paragraph("Consent was not sought, because seeking it would put the child at risk."))
-        case .notYetAsked: out.append(.paragraph("Consent has not yet been asked for."))
+        f.append(.init("Where now", child.whereNow.isEmpty ? "not recorded" : child.whereNow))
+        if let address = child.address { f.append(.init("Address", address)) }
+        f.append(.init("Communication", communication))
+        if !child.disability.isEmpty { f.append(.init("Disability", child.disability)) }
+        return [.heading("The child"), .fields(f)]
+    }
+
+    /// Communication needs, first language and interpreter on one line.
+    var communication: String {
+        var parts: [String] = []
+        parts.append(child.communicationNeeds.isEmpty ? "no needs recorded" : child.communicationNeeds)
+        if !child.firstLanguage.isEmpty { parts.append("first language \(child.firstLanguage)") }
+        switch child.interpreterNeeded {
+        case .yes: parts.append("interpreter needed")
+        case .no: parts.append("no interpreter needed")
+        case .notKnown: parts.append("interpreter: not known")
         }
-        if consent.status == .notSought || !consent.reason.isEmpty { out.append(.userText(label: "Reason", text: consent.reason)) }
-        return out
+        return oneLine(parts.joined(separator: "; "))
     }
 
     var levelBlocks: [SummaryBlock] {
@@ -104,39 +130,66 @@ extension ReferralSummary {
         var out: [SummaryBlock] = [
             .heading("Level of need"),
             .fields([
-                .init("Proposed", describe(proposed, "none yet (no row has been assessed)")),
                 .init("Decided", describe(decided, "not yet decided")),
+                .init("Proposed", describe(proposed, "none yet (no row has been assessed)")),
             ]),
         ]
-        if !proposalReasons.isEmpty { out += [.subheading("Why this level was proposed"), .bullets(proposalReasons)] }
         if decided != nil && (differsFromProposal || !decisionReason.isEmpty) {
             let label = differsFromProposal ? "Reason for deciding differently from the proposal" : "Practitioner's reasoning"
             out.append(.userText(label: label, text: decisionReason))
         }
-        if let course = courseOfAction {
-            out.append(.heading("Course of action (Level \(course.level)\(course.basis == .proposed ? ", proposed" : ""))"))
-            for s in course.steps {
-                out.append(.paragraph(s.furtherAssessment))
-                if !s.actions.isEmpty { out.append(.bullets(s.actions)) }
-            }
+        if effectiveLevel == 4 {
+            out.append(.heading("Categories of concern"))
+            out.append(concernCategories.isEmpty ? .paragraph("None chosen.") : .bullets(concernCategories.map(\.name)))
         }
+        if !warnings.isEmpty { out.append(.alert(title: "WARNING", lines: warnings)) }
+        return out
+    }
+
+    var flagBlocks: [SummaryBlock] {
+        var out: [SummaryBlock] = [.heading("Flags")]
+        let flagFields = flags.filter { $0.kind != .immediateDanger }.map { f in
+            let name: String
+            switch f.kind {
+            case .immediateDanger: name = "Immediate danger"
+            case .toxicTrio: name = "Toxic trio"
+            case .combination: name = "Combination of needs"
+            case .incomplete: name = "Incomplete"
+            }
+            return SummaryBlock.Field(name, f.text + (f.rows.isEmpty ? "" : " Rows: " + f.rows.map(\.title).joined(separator: "; ") + "."))
+        }
+        let missing = completeness.applicable - completeness.assessed
+        var fields = flagFields
+        fields.append(
+            .init(
+                "Not yet assessed",
+                missing == 0
+                    ? "none: all \(completeness.applicable) rows for the child's age are assessed"
+                    : "\(missing) of \(completeness.applicable) rows for the child's age ("
+                        + domains.filter { !$0.notAssessed.isEmpty }.map { "\($0.name) \($0.notAssessed.count)" }.joined(separator: ", ")
+                        + "); never counted as Level 1; titles in the appendix"))
+        out.append(.fields(fields))
+        if !proposalReasons.isEmpty { out += [.subheading("Why this level was proposed"), .bullets(proposalReasons)] }
         return out
     }
 
     var rowBlocks: [SummaryBlock] {
-        var out: [SummaryBlock] = [.heading("Needs above Level 1")]
+        var out: [SummaryBlock] = [.heading("Evidence: needs above Level 1")]
+        let document = catalogue.shortName
         for d in domains {
             out.append(.subheading(d.name))
             if d.rows.isEmpty { out.append(.paragraph("No row in this domain is assessed above Level 1.")) }
             for r in d.rows {
-                var fields = [
-                    SummaryBlock.Field("Row", "\(r.area): \(r.title) — Level \(r.level)"),
-                    .init("Descriptor", r.descriptor.isEmpty ? "(the document has no descriptor at this level)" : r.descriptor),
-                ]
-                if !r.links.isEmpty {
-                    fields.append(.init("Information links", r.links.map { link($0)?.name ?? $0 }.joined(separator: "; ")))
-                }
-                out += [.fields(fields), .userText(label: "Evidence", text: r.note)]
+                out.append(
+                    .fields([
+                        .init("Row", "\(r.title) (\(r.area)) — Level \(r.level)"),
+                        .init(
+                            "Document's wording",
+                            r.descriptor.isEmpty
+                                ? "(the document has no descriptor at this level)"
+                                : "\(document) Level \(r.level) descriptor: “\(oneLine(r.descriptor))”"),
+                    ]))
+                out.append(.userText(label: "Evidence", text: r.note))
             }
         }
         if !informationLinks.isEmpty { out += [.heading("Information links"), .links(informationLinks)] }
@@ -147,41 +200,115 @@ extension ReferralSummary {
         var out: [SummaryBlock] = [
             .heading("Strengths and protective factors"), .userText(label: "Strengths", text: strengths),
             .heading("The child's wishes and feelings"), .userText(label: "In the child's words", text: childsVoice),
-            .heading("Flags"),
-        ]
-        if flags.isEmpty { out.append(.paragraph("No flag was raised.")) }
-        let flagFields = flags.map { f in
-            let name: String
-            switch f.kind {
-            case .immediateDanger: name = "Immediate danger"
-            case .toxicTrio: name = "Toxic trio"
-            case .combination: name = "Combination of needs"
-            case .incomplete: name = "Incomplete"
-            }
-            return SummaryBlock.Field(name, f.text + (f.rows.isEmpty ? "" : " Rows: " + f.rows.map(\.title).joined(separator: "; ") + "."))
-        }
-        if !flagFields.isEmpty { out.append(.fields(flagFields)) }
-        out += [
-            .heading("Rows not yet assessed"),
-            .paragraph(
-                "\(completeness.assessed) of \(completeness.applicable) applicable rows are assessed. Rows not yet assessed are not counted as Level 1."
-            ),
+            .heading("Family and household"),
         ]
         out.append(
-            .fields(
-                domains.map { d in
-                    .init(
-                        d.name,
-                        d.notAssessed.isEmpty
-                            ? "all assessed"
-                            : "\(d.notAssessed.count) not yet assessed: " + d.notAssessed.map(\.title).joined(separator: "; "))
-                }))
-        if effectiveLevel == 4 {
-            out.append(.heading("Categories of concern"))
-            out.append(concernCategories.isEmpty ? .paragraph("None chosen yet.") : .bullets(concernCategories.map(\.name)))
+            carers.isEmpty
+                ? .paragraph("No parent or carer recorded.")
+                : .bullets(
+                    carers.map { k in
+                        "\(or(k.name)) (\(k.relationship.isEmpty ? "relationship not given" : k.relationship)): parental responsibility "
+                            + answer(k.parentalResponsibility) + "; lives with the child " + answer(k.livesWithChild)
+                            + (k.contact.map { "; contact \($0)" } ?? "")
+                    }))
+        if !household.isEmpty {
+            out.append(
+                .bullets(
+                    household.map { m in
+                        "\(or(m.name)) (\(m.relationship.isEmpty ? (m.sibling ? "sibling" : "household member") : m.relationship)"
+                            + (m.sibling && !m.relationship.isEmpty ? ", sibling" : "") + "): lives with the child " + answer(m.livesWithChild)
+                            + (m.dateOfBirth.map { "; born \($0)" } ?? "")
+                    }))
+        }
+        out.append(.heading("Other agencies"))
+        out.append(
+            .paragraph(
+                teamAroundTheFamily.exists
+                    ? "A Team Around the Family exists; Lead Professional: " + or(teamAroundTheFamily.leadProfessional)
+                    : "No Team Around the Family or Lead Professional."))
+        if agencies.isEmpty {
+            out.append(.paragraph("No other agency recorded."))
+        } else {
+            out.append(
+                .bullets(
+                    agencies.map { g in
+                        let worker = g.worker.isEmpty ? "" : ", " + g.worker
+                        let role = g.role.isEmpty ? "" : ": " + oneLine(g.role)
+                        let contact = g.contact.map { " (contact " + $0 + ")" } ?? ""
+                        return or(g.agency) + worker + role + contact
+                    }))
+        }
+        var referrerFields = [
+            SummaryBlock.Field("Name", or(referrer.name)), .init("Agency", or(referrer.agency)), .init("Role", or(referrer.role)),
+        ]
+        if !redacted {
+            referrerFields.append(.init("Phone", referrer.phone ?? "not given"))
+            referrerFields.append(.init("E-mail", referrer.email ?? "not given"))
+            if let contact = referrer.contact, !contact.isEmpty { referrerFields.append(.init("Other contact", contact)) }
+        }
+        out += [.heading("Referrer"), .fields(referrerFields)]
+        out += consentBlocks
+        if let course = courseOfAction {
+            out.append(.heading("Course of action (Level \(course.level)\(course.basis == .proposed ? ", proposed" : ""))"))
+            for s in course.steps {
+                out.append(.paragraph(s.furtherAssessment))
+                if !s.actions.isEmpty { out.append(.bullets(s.actions)) }
+            }
         }
         return out
     }
 
+    var consentBlocks: [SummaryBlock] {
+        let agreement: String
+        switch consent.status {
+        case .given: agreement = "sought and given"
+        case .refused: agreement = "sought and refused"
+        case .notSought: agreement = "not sought, because seeking it would put the child at risk"
+        case .notYetAsked: agreement = "not asked yet"
+        }
+        let basis = sharing.lawfulBasis.map { b in
+            b.label + (sharing.lawfulBasisDetail.isEmpty ? "" : ": " + oneLine(sharing.lawfulBasisDetail))
+        } ?? "not recorded"
+        var out: [SummaryBlock] = [
+            .heading("Consent and sharing"),
+            .fields([
+                .init("Family's agreement", agreement), .init("Lawful basis", basis),
+                .init("Family told", answer(sharing.familyTold)),
+            ]),
+        ]
+        if consent.status == .notSought || !consent.reason.isEmpty { out.append(.userText(label: "Why agreement was not sought", text: consent.reason)) }
+        if sharing.familyTold != .yes && (!sharing.notToldReason.isEmpty || consent.status != .given) {
+            out.append(.userText(label: "Why the family was not told", text: sharing.notToldReason))
+        }
+        return out
+    }
+
+    var appendixBlocks: [SummaryBlock] {
+        var out: [SummaryBlock] = [
+            .heading("About this summary"),
+            .fields([
+                .init("Catalogue", "\(catalogue.title) (\(catalogue.id), version \(catalogue.version))"),
+                .init("Assessment", assessmentId),
+            ]),
+        ]
+        let missing = domains.filter { !$0.notAssessed.isEmpty }
+        if !missing.isEmpty {
+            out.append(.heading("Appendix: rows not yet assessed"))
+            out.append(.fields(missing.map { .init($0.name, $0.notAssessed.map(\.title).joined(separator: "; ")) }))
+        }
+        return out
+    }
+
+    private func answer(_ a: Assessment.YesNoNotKnown) -> String {
+        switch a {
+        case .yes: "yes"
+        case .no: "no"
+        case .notKnown: "not known"
+        }
+    }
+
     private func or(_ text: String) -> String { text.isEmpty ? "not given" : text }
+
+    /// Free text folded onto one line, for a field or list item.
+    private func oneLine(_ text: String) -> String { text.split(separator: "\n").joined(separator: " ") }
 }

@@ -102,6 +102,7 @@ public enum Wizard {
         s.cursor = 0
         s.scroll = 0
         s.expanded = false
+        s.askingCategories = false
         if screen == .decision, let p = s.proposal {
             let d = s.assessment?.decision
             s.decisionLevel = d?.level ?? p.level ?? 1

@@ -35,6 +35,8 @@ public struct WizardState: Sendable {
     public var decisionLevel = 0
     public var decisionStep = 0
     public var decisionReason = ""
+    /// On the decision screen at Level 4: 1–4 toggle the categories of concern until Enter.
+    public var askingCategories = false
     public var exportFormat = ExportFormat.markdown
     public var exportPath = ""
     /// Where a summary goes unless the user names a file (the host's documents folder).
