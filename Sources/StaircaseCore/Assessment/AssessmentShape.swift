@@ -183,7 +183,7 @@ public enum AssessmentShape {
                 return Problem(path: path, message: "malformed id", fix: "use 1 to 80 letters, digits, '-' or '_'")
             }
         case .childKey:
-            if !s.hasPrefix("c-") || !isIdentifier(s) {
+            if !s.hasPrefix("c-") || s.utf8.count < 3 || !isIdentifier(s) {
                 return Problem(path: path, message: "malformed child key", fix: "restore the c-… key from the saved file")
             }
         case .choice(let options):

@@ -75,6 +75,8 @@ public enum HTMLRenderer {
             let clean = ExportText.block(text)
             if clean.isEmpty { return "<p class=\"label\">\(escape(label)): <em>none recorded</em></p>" }
             return "<p class=\"label\">\(escape(label)):</p>\n<blockquote>\(escape(clean, keepLines: true))</blockquote>"
+        case .row(let heading, let descriptor, let evidence):
+            return render(.fields([.init("Row", heading), descriptor])) + "\n" + render(.userText(label: "Evidence", text: evidence))
         case .links(let links):
             return "<ul>\n" + links.map { "<li>\(escape($0.name))" + ($0.url.map { ": " + anchor($0) } ?? "") + "</li>\n" }.joined()
                 + "</ul>"

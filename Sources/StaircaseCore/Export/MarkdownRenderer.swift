@@ -22,6 +22,8 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
             return lines.isEmpty ? "**\(inline(label)):** *none recorded*" : "**\(inline(label)):**\n\n" + lines.joined(separator: "\n")
         case .links(let links):
             return links.map { "- " + inline($0.name) + ($0.url.map { ": " + catalogueLink($0) } ?? "") }.joined(separator: "\n")
+        case .row(let heading, let descriptor, let evidence):
+            return render(.fields([.init("Row", heading), descriptor])) + "\n\n" + render(.userText(label: "Evidence", text: evidence))
         }
     }
 
@@ -77,7 +79,11 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
             if !first { out.append(" ") }
             first = false
             if TextRenderer.isLink(token) {
-                out += codeSpan(token)
+                // Punctuation around the address stays outside the code span, escaped as usual.
+                let lead = token.prefix { "(<[\"'“‘".contains($0) }
+                let trail = token.dropFirst(lead.count).reversed().prefix { ".,;:!?)>]\"'”’".contains($0) }
+                let core = token.dropFirst(lead.count).dropLast(trail.count)
+                out += escapeAll(lead) + (core.isEmpty ? "" : codeSpan(core)) + escapeAll(Substring(String(trail.reversed())))
                 continue
             }
             for ch in token {
@@ -88,18 +94,19 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
         return out
     }
 
-    /// `text` as a code span: a fence one backtick longer than any run inside, padded with a
-    /// space when the text starts or ends with a backtick.
-    static func codeSpan(_ text: Substring) -> String {
-        var longest = 0
-        var run = 0
+    static func escapeAll(_ text: Substring) -> String {
+        var out = ""
         for ch in text {
-            run = ch == "`" ? run + 1 : 0
-            longest = max(longest, run)
+            if alwaysEscaped.contains(ch) { out.append("\\") }
+            out.append(ch)
         }
-        let fence = String(repeating: "`", count: longest + 1)
-        let pad = text.first == "`" || text.last == "`" ? " " : ""
-        return fence + pad + text + pad + fence
+        return out
+    }
+
+    /// `text` as code spans split at its backticks, which are escaped between them: every
+    /// fence is a single backtick, so nothing here can open a fenced code block at a line start.
+    static func codeSpan(_ text: Substring) -> String {
+        text.split(separator: "`", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "`" + $0 + "`" }.joined(separator: "\\`")
     }
 
     /// A catalogue's own service address: a live autolink when it is a plain http(s) address.

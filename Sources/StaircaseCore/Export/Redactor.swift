@@ -49,7 +49,7 @@ public struct Redactor: Sendable {
         var patterns: [([String], String)] = []
         var kinds: [Kind] = []
         for (name, kind) in named {
-            let clean = ExportText.line(name)
+            let clean = Self.personalPart(name)
             let words = clean.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }).map(String.init)
             var pieces = [clean] + words
             pieces = pieces.filter { p in
@@ -66,6 +66,21 @@ public struct Redactor: Sendable {
     }
 
     public var isEmpty: Bool { patterns.isEmpty }
+
+    /// The name without a parenthesised part ("R. Ellis (Early Help)" → "R. Ellis") or titles
+    /// ("Dr Anna Kowalski" → "Anna Kowalski"): the words that identify the person.
+    public static func personalPart(_ name: String) -> String {
+        var out = ""
+        var depth = 0
+        for ch in ExportText.line(name) {
+            if ch == "(" || ch == "[" { depth += 1 } else if ch == ")" || ch == "]" { depth = max(0, depth - 1) } else if depth == 0 { out.append(ch) }
+        }
+        let words = out.split(whereSeparator: \.isWhitespace).filter { !titles.contains($0.lowercased().filter(\.isLetter)) }
+        return words.joined(separator: " ")
+    }
+
+    /// Initials of the personal part of a name, for name fields in a redacted summary.
+    public static func initials(_ name: String) -> String { ExportText.initials(personalPart(name)) }
 
     /// `text` with every whole-word match of a known name replaced by its placeholder.
     public func apply(_ text: String) -> String {

@@ -10,7 +10,7 @@ extension ReferralSummary {
         func line(_ s: String) -> String { redactor?.apply(ExportText.line(s)) ?? ExportText.line(s) }
         func block(_ s: String) -> String { redactor?.apply(ExportText.block(s)) ?? ExportText.block(s) }
         // A name field: initials when redacting.
-        func name(_ s: String) -> String { redact ? ExportText.initials(s) : ExportText.line(s) }
+        func name(_ s: String) -> String { redact ? Redactor.initials(s) : ExportText.line(s) }
         // Contact details and dates of birth: left out when redacting.
         func kept(_ s: String) -> String? { redact || ExportText.line(s).isEmpty ? nil : ExportText.line(s) }
         let cat = ExportText.line

@@ -14,6 +14,9 @@ public enum SummaryBlock: Sendable, Equatable {
     /// Free text written by a practitioner or the child: several lines, shown as a quotation.
     case userText(label: String, text: String)
     case links([ReferralSummary.Link])
+    /// One row above Level 1: its heading, the document's descriptor (labelled as the
+    /// document's wording) and the practitioner's evidence beside it.
+    case row(heading: String, descriptor: Field, evidence: String)
 
     public struct Field: Sendable, Equatable {
         public var label: String
@@ -44,21 +47,14 @@ extension ReferralSummary {
                         "Other identifying details in free text (places, schools, nicknames, dates) are not detected: check them by hand before sharing.",
                     ]))
         }
-        out.append(
-            .fields([
-                .init(
-                    "Date",
-                    ExportText.displayDateTime(dateTime) + (dateSource == .decision ? " (decision)" : " (last change; not yet decided)"))
-            ]))
+        if immediateDanger.status != .no { out.append(.fields([dateField])) }
         out += childBlocks + levelBlocks + flagBlocks + rowBlocks + closingBlocks + appendixBlocks
         return out
     }
 
     /// Immediate danger is always stated: "not known" is not "no", and says to find out now.
     var dangerBlocks: [SummaryBlock] {
-        let contacts = immediateDanger.advice.map { k in
-            "\(k.name): \(k.phone)" + (k.email.map { ", \($0)" } ?? "") + (k.when.isEmpty ? "" : " — \(k.when)")
-        }
+        let contacts = immediateDanger.advice.map { k in "\(k.name): \(k.phone)" + (k.email.map { ", \($0)" } ?? "") }
         switch immediateDanger.status {
         case .yes:
             return [
@@ -74,8 +70,12 @@ extension ReferralSummary {
                     lines: ["The referrer did not record whether the child is in immediate danger. Find out now, before reading on."] + contacts)
             ]
         case .no:
-            return [.fields([.init("Immediate danger", "no — the referrer judges that the child is not in immediate danger")])]
+            return [.fields([.init("Immediate danger", "no (the referrer's judgement)"), dateField])]
         }
+    }
+
+    var dateField: SummaryBlock.Field {
+        .init("Date", ExportText.displayDateTime(dateTime) + (dateSource == .decision ? " (decision)" : " (last change; not yet decided)"))
     }
 
     var redactionLine: String {
@@ -96,8 +96,9 @@ extension ReferralSummary {
         } else if child.unborn {
             f.append(.init("Unborn", "expected " + (child.expectedDate ?? "date not given")))
         } else {
-            f.append(.init("Age", child.age.map { "\($0) on \(String(dateTime.prefix(10)))" } ?? "not known"))
-            f.append(.init("Date of birth", child.dateOfBirth ?? "not given"))
+            f.append(
+                .init(
+                    "Age", (child.age.map { "\($0) on \(String(dateTime.prefix(10)))" } ?? "not known") + "; date of birth " + (child.dateOfBirth ?? "not given")))
         }
         f.append(.init("Where now", child.whereNow.isEmpty ? "not recorded" : child.whereNow))
         if let address = child.address { f.append(.init("Address", address)) }
@@ -122,18 +123,15 @@ extension ReferralSummary {
     var levelBlocks: [SummaryBlock] {
         func describe(_ p: Placement?, _ none: String) -> String {
             guard let p else { return none }
-            // Durham's level names begin with the step name ("Targeted Response — ..."): say it once.
-            let name =
-                p.levelName.hasPrefix(p.stepName) ? p.levelName : [p.stepName, p.levelName].filter { !$0.isEmpty }.joined(separator: " — ")
-            return "Level \(p.level), step \(p.step): \(name)"
+            // The step's name is short and says what the level means here; the level's long
+            // name is in the catalogue and the JSON.
+            let name = p.stepName.isEmpty ? p.levelName : p.stepName
+            return "Level \(p.level), step \(p.step)" + (name.isEmpty ? "" : ": " + name)
         }
-        var out: [SummaryBlock] = [
-            .heading("Level of need"),
-            .fields([
-                .init("Decided", describe(decided, "not yet decided")),
-                .init("Proposed", describe(proposed, "none yet (no row has been assessed)")),
-            ]),
-        ]
+        var levels = [SummaryBlock.Field("Decided", describe(decided, "not yet decided") + (decided != nil && !differsFromProposal ? " (as proposed)" : ""))]
+        if decided == nil || differsFromProposal { levels.append(.init("Proposed", describe(proposed, "none yet (no row has been assessed)"))) }
+        levels += proposalReasons.map { .init("Why proposed", oneLine($0)) }
+        var out: [SummaryBlock] = [.heading("Level of need"), .fields(levels)]
         if decided != nil && (differsFromProposal || !decisionReason.isEmpty) {
             let label = differsFromProposal ? "Reason for deciding differently from the proposal" : "Practitioner's reasoning"
             out.append(.userText(label: label, text: decisionReason))
@@ -156,7 +154,9 @@ extension ReferralSummary {
             case .combination: name = "Combination of needs"
             case .incomplete: name = "Incomplete"
             }
-            return SummaryBlock.Field(name, f.text + (f.rows.isEmpty ? "" : " Rows: " + f.rows.map(\.title).joined(separator: "; ") + "."))
+            // The combination's rows are the evidence section's rows; other flags name theirs.
+            let rows = f.rows.isEmpty || f.kind == .combination ? "" : " Rows: " + f.rows.map(\.title).joined(separator: "; ") + "."
+            return SummaryBlock.Field(name, f.text + rows)
         }
         let missing = completeness.applicable - completeness.assessed
         var fields = flagFields
@@ -167,77 +167,62 @@ extension ReferralSummary {
                     ? "none: all \(completeness.applicable) rows for the child's age are assessed"
                     : "\(missing) of \(completeness.applicable) rows for the child's age ("
                         + domains.filter { !$0.notAssessed.isEmpty }.map { "\($0.name) \($0.notAssessed.count)" }.joined(separator: ", ")
-                        + "); never counted as Level 1; titles in the appendix"))
+                        + "); titles in the appendix"))
         out.append(.fields(fields))
-        if !proposalReasons.isEmpty { out += [.subheading("Why this level was proposed"), .bullets(proposalReasons)] }
         return out
     }
 
     var rowBlocks: [SummaryBlock] {
-        var out: [SummaryBlock] = [.heading("Evidence: needs above Level 1")]
+        var out: [SummaryBlock] = [.heading("Evidence: needs above Level 1 (descriptors are the document's wording)")]
         let document = catalogue.shortName
-        for d in domains {
+        if domains.allSatisfy(\.rows.isEmpty) { out.append(.paragraph("No row is assessed above Level 1.")) }
+        for d in domains where !d.rows.isEmpty {
             out.append(.subheading(d.name))
-            if d.rows.isEmpty { out.append(.paragraph("No row in this domain is assessed above Level 1.")) }
             for r in d.rows {
                 out.append(
-                    .fields([
-                        .init("Row", "\(r.title) (\(r.area)) — Level \(r.level)"),
-                        .init(
-                            "Document's wording",
-                            r.descriptor.isEmpty
-                                ? "(the document has no descriptor at this level)"
-                                : "\(document) Level \(r.level) descriptor: “\(oneLine(r.descriptor))”"),
-                    ]))
-                out.append(.userText(label: "Evidence", text: r.note))
+                    .row(
+                        heading: "Level \(r.level): \(r.title)",
+                        descriptor: .init(
+                            "\(document) Level \(r.level) descriptor",
+                            r.descriptor.isEmpty ? "none at this level" : "“\(oneLine(r.descriptor))”"),
+                        evidence: r.note))
             }
         }
-        if !informationLinks.isEmpty { out += [.heading("Information links"), .links(informationLinks)] }
         return out
     }
 
     var closingBlocks: [SummaryBlock] {
         var out: [SummaryBlock] = [
-            .heading("Strengths and protective factors"), .userText(label: "Strengths", text: strengths),
-            .heading("The child's wishes and feelings"), .userText(label: "In the child's words", text: childsVoice),
+            .userText(label: "Strengths and protective factors", text: strengths),
+            .userText(label: "The child's wishes and feelings, in their words", text: childsVoice),
             .heading("Family and household"),
         ]
-        out.append(
-            carers.isEmpty
-                ? .paragraph("No parent or carer recorded.")
-                : .bullets(
-                    carers.map { k in
-                        "\(or(k.name)) (\(k.relationship.isEmpty ? "relationship not given" : k.relationship)): parental responsibility "
-                            + answer(k.parentalResponsibility) + "; lives with the child " + answer(k.livesWithChild)
-                            + (k.contact.map { "; contact \($0)" } ?? "")
-                    }))
-        if !household.isEmpty {
-            out.append(
-                .bullets(
-                    household.map { m in
-                        "\(or(m.name)) (\(m.relationship.isEmpty ? (m.sibling ? "sibling" : "household member") : m.relationship)"
-                            + (m.sibling && !m.relationship.isEmpty ? ", sibling" : "") + "): lives with the child " + answer(m.livesWithChild)
-                            + (m.dateOfBirth.map { "; born \($0)" } ?? "")
-                    }))
+        var people: [SummaryBlock.Field] = carers.map { k in
+            .init(
+                "Parent or carer",
+                "\(or(k.name)) (\(k.relationship.isEmpty ? "relationship not given" : k.relationship)): parental responsibility "
+                    + answer(k.parentalResponsibility) + "; lives with the child " + answer(k.livesWithChild)
+                    + (k.contact.map { "; contact \($0)" } ?? ""))
         }
-        out.append(.heading("Other agencies"))
-        out.append(
-            .paragraph(
-                teamAroundTheFamily.exists
-                    ? "A Team Around the Family exists; Lead Professional: " + or(teamAroundTheFamily.leadProfessional)
-                    : "No Team Around the Family or Lead Professional."))
-        if agencies.isEmpty {
-            out.append(.paragraph("No other agency recorded."))
-        } else {
-            out.append(
-                .bullets(
-                    agencies.map { g in
-                        let worker = g.worker.isEmpty ? "" : ", " + g.worker
-                        let role = g.role.isEmpty ? "" : ": " + oneLine(g.role)
-                        let contact = g.contact.map { " (contact " + $0 + ")" } ?? ""
-                        return or(g.agency) + worker + role + contact
-                    }))
+        people += household.map { m in
+            let relation = m.relationship.isEmpty ? (m.sibling ? "sibling" : "household member") : m.relationship
+            return .init(
+                m.sibling ? "Sibling" : "Household",
+                "\(or(m.name)) (\(relation)): lives with the child " + answer(m.livesWithChild) + (m.dateOfBirth.map { "; born \($0)" } ?? ""))
         }
+        out.append(people.isEmpty ? .paragraph("No parent, carer or household member recorded.") : .fields(people))
+        var agencyFields = [
+            SummaryBlock.Field(
+                "Team Around the Family",
+                teamAroundTheFamily.exists ? "yes; Lead Professional: " + or(teamAroundTheFamily.leadProfessional) : "none")
+        ]
+        agencyFields += agencies.map { g in
+            let worker = g.worker.isEmpty ? "" : ", " + g.worker
+            let role = g.role.isEmpty ? "" : ": " + oneLine(g.role)
+            let contact = g.contact.map { " (contact " + $0 + ")" } ?? ""
+            return .init("Agency", or(g.agency) + worker + role + contact)
+        }
+        out += [.heading("Other agencies"), .fields(agencyFields)]
         var referrerFields = [
             SummaryBlock.Field("Name", or(referrer.name)), .init("Agency", or(referrer.agency)), .init("Role", or(referrer.role)),
         ]
@@ -287,10 +272,11 @@ extension ReferralSummary {
         var out: [SummaryBlock] = [
             .heading("About this summary"),
             .fields([
-                .init("Catalogue", "\(catalogue.title) (\(catalogue.id), version \(catalogue.version))"),
+                .init("Catalogue", "\(catalogue.id), version \(catalogue.version)"),
                 .init("Assessment", assessmentId),
             ]),
         ]
+        if !informationLinks.isEmpty { out += [.heading("Information links from the document"), .links(informationLinks)] }
         let missing = domains.filter { !$0.notAssessed.isEmpty }
         if !missing.isEmpty {
             out.append(.heading("Appendix: rows not yet assessed"))

@@ -4,6 +4,30 @@
 public enum TextRenderer: SummaryBlockRenderer {
     public static let width = 80
 
+    /// Blocks separated by a blank line, except that a heading's content follows it directly:
+    /// the "==" line already sets it apart, and a pasted summary stays short.
+    public static func render(_ summary: ReferralSummary) -> String {
+        var out = ""
+        var previousWasHeading = false
+        var previousWasRow = false
+        for block in summary.blocks {
+            let text = render(block)
+            if text.isEmpty { continue }
+            // Rows of evidence follow one another directly too: each starts at the margin with
+            // "Level N:" and the rest is indented.
+            var isRow = false
+            if case .row = block { isRow = true }
+            if !out.isEmpty { out += previousWasHeading || (isRow && previousWasRow) ? "\n" : "\n\n" }
+            out += text
+            previousWasRow = isRow
+            switch block {
+            case .heading, .subheading: previousWasHeading = true
+            default: previousWasHeading = false
+            }
+        }
+        return out + "\n"
+    }
+
     public static func render(_ block: SummaryBlock) -> String {
         switch block {
         case .title(let text):
@@ -13,11 +37,14 @@ public enum TextRenderer: SummaryBlockRenderer {
             let bar = String(repeating: "!", count: width)
             return ([bar] + wrap(ExportText.line(title)) + lines.flatMap { wrap(ExportText.line($0)) } + [bar]).joined(separator: "\n")
         case .heading(let text):
-            let t = ExportText.line(text)
-            return (wrap(t) + [rule("-", under: t)]).joined(separator: "\n")
+            // One line: "== The child ====…", so headings stand out without costing lines.
+            let t = "== " + ExportText.line(text) + " "
+            let used = DisplayWidth.of(t)
+            return used >= width - 3 ? wrap(t).joined(separator: "\n") : t + String(repeating: "=", count: width - used)
         case .subheading(let text):
-            let t = ExportText.line(text)
-            return (wrap(t) + [rule("~", under: t)]).joined(separator: "\n")
+            let t = "-- " + ExportText.line(text) + " "
+            let used = DisplayWidth.of(t)
+            return used >= width - 3 ? wrap(t).joined(separator: "\n") : t + String(repeating: "-", count: min(20, width - used))
         case .fields(let fields):
             return fields.flatMap { hanging(ExportText.line($0.label) + ": " + ExportText.line($0.value), indent: 4) }
                 .joined(separator: "\n")
@@ -29,6 +56,16 @@ public enum TextRenderer: SummaryBlockRenderer {
             let clean = ExportText.block(text)
             if clean.isEmpty { return ExportText.line(label) + ": (none recorded)" }
             return ([ExportText.line(label) + ":"] + wrap(clean, width: width - 4).map { $0.isEmpty ? "  |" : "  | " + $0 })
+                .joined(separator: "\n")
+        case .row(let heading, let descriptor, let evidence):
+            let clean = ExportText.block(evidence)
+            let quote = clean.isEmpty ? ["  | (no evidence recorded)"] : wrap(clean, width: width - 4).map { $0.isEmpty ? "  |" : "  | " + $0 }
+            let described = hanging(ExportText.line(descriptor.label) + ": " + ExportText.line(descriptor.value), indent: 2, width: width - 2)
+            return (wrap(ExportText.line(heading)) + described.map { "  " + $0 } + quote).joined(separator: "\n")
+        case .links(let links) where links.count > 1:
+            // Names only, in one paragraph: the addresses are in the HTML and Markdown summaries
+            // and `staircase catalogue show`, and a list of long addresses would double the page.
+            return wrap(links.map { ExportText.line($0.name) }.joined(separator: "; ") + " (addresses: the HTML or Markdown summary).")
                 .joined(separator: "\n")
         case .links(let links):
             return links.flatMap { hanging("- " + ExportText.line($0.name) + ($0.url.map { ": " + ExportText.line($0) } ?? ""), indent: 2) }
@@ -42,7 +79,7 @@ public enum TextRenderer: SummaryBlockRenderer {
     }
 
     /// First line at the margin, continuation lines indented, all within the width.
-    static func hanging(_ text: String, indent: Int) -> [String] {
+    static func hanging(_ text: String, indent: Int, width: Int = TextRenderer.width) -> [String] {
         let pad = String(repeating: " ", count: indent)
         return layout(text, first: width, rest: width - indent).enumerated().map { $0 == 0 ? $1 : pad + $1 }
     }
