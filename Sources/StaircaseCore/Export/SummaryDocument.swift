@@ -67,7 +67,7 @@ extension ReferralSummary {
             return [
                 .alert(
                     title: "IMMEDIATE DANGER: NOT KNOWN",
-                    lines: ["The referrer did not record whether the child is in immediate danger. Find out now, before reading on."] + contacts)
+                    lines: ["Find out now whether the child is safe: the referrer did not record whether the child is in immediate danger."] + contacts)
             ]
         case .no:
             return [.fields([.init("Immediate danger", "no (the referrer's judgement)"), dateField])]
