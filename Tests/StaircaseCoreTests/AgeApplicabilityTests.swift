@@ -75,3 +75,20 @@ import Testing
         #expect(problems.contains("domains[0].areas[0].indicators[0].ages.source"))
     }
 }
+
+/// The catalogue loader refuses keys the schema does not know, by path, like the assessment's.
+@Suite struct CatalogueStrictKeyTests {
+    @Test func aMisspeltCatalogueKeyIsRefusedWithTheNearestKey() throws {
+        let text = try String(contentsOfFile: Fixtures.path("minimal.json"), encoding: .utf8)
+        let misspelt = text.replacingOccurrences(of: "\"schemaVersion\"", with: "\"titel\": \"x\", \"schemaVersion\"")
+        #expect(misspelt != text)
+        do {
+            _ = try CatalogueLoader.load(data: Data(misspelt.utf8), file: "m.json")
+            Issue.record("an unknown key was accepted")
+        } catch {
+            #expect(error.lines.joined().contains("titel: unknown key — did you mean title?"), "\(error.lines)")
+        }
+        let extra = text.replacingOccurrences(of: "\"schemaVersion\"", with: "\"comment\": \"x\", \"schemaVersion\"")
+        #expect(throws: CatalogueError.self) { try CatalogueLoader.load(data: Data(extra.utf8), file: "m.json") }
+    }
+}
