@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Validates assessment files against Data/assessment.schema.json with the `jsonschema` package
-(formats checked), printing "<file>\tvalid" or "<file>\tinvalid" for each. Used by the
-schema-agreement test; `.ci/run` installs jsonschema when it is missing."""
+"""Validates JSON files against a JSON Schema (the first argument: Data/assessment.schema.json,
+catalogue.schema.json or summary.schema.json) with the `jsonschema` package, formats checked,
+printing "<file>\tvalid" or "<file>\tinvalid" for each. Used by the schema-agreement tests;
+`.ci/run` installs jsonschema when it is missing."""
 import json
 import sys
 

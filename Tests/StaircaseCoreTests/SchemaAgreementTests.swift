@@ -123,12 +123,36 @@ import Testing
         }
     }
 
+    /// The catalogues and every summary of the Durham examples are valid for their (strict)
+    /// schemas too, checked by the same real validator.
+    @Test func cataloguesAndSummariesValidateAgainstTheirSchemas() throws {
+        let catalogues = [Fixtures.projectFile("Data/durham.json"), Fixtures.path("minimal.json")]
+        let checked = try Self.runValidator(catalogues, schema: "Data/catalogue.schema.json")
+        for path in catalogues { #expect(checked[path] == true, "\(path)") }
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("staircase-summary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let c = try Fixtures.durham()
+        var files: [String] = []
+        for name in ["level3-several-areas", "level4-immediate-danger", "hostile"] {
+            let a = try AssessmentLoader.load(path: Fixtures.projectFile("Data/examples/\(name).json"), catalogue: c)
+            for redact in [false, true] {
+                let path = dir.appendingPathComponent("\(name)-\(redact).json").path
+                try Data(ReferralExporter.render(format: .json, catalogue: c, assessment: a, redact: redact).utf8).write(to: URL(fileURLWithPath: path))
+                files.append(path)
+            }
+        }
+        let summaries = try Self.runValidator(files, schema: "Data/summary.schema.json")
+        for path in files { #expect(summaries[path] == true, "\(path)") }
+    }
+
     /// Runs Scripts/validate-assessments.py; fails the test, saying what to install, when
     /// python3 or jsonschema is missing.
-    static func runValidator(_ files: [String]) throws -> [String: Bool] {
+    static func runValidator(_ files: [String], schema: String = "Data/assessment.schema.json") throws -> [String: Bool] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixtures.projectFile("Scripts/validate-assessments.py"), Fixtures.projectFile("Data/assessment.schema.json")] + files
+        process.arguments = ["python3", Fixtures.projectFile("Scripts/validate-assessments.py"), Fixtures.projectFile(schema)] + files
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
