@@ -160,3 +160,16 @@ import Testing
         #expect(ExportText.displayDateTime("2026-07-01T10:45:00+01:00") == "2026-07-01 10:45 +01:00")
     }
 }
+
+/// The existing details screen has one contact field; on the version 2 record it reads and
+/// writes the referrer's phone, e-mail and other contact together.
+@Suite struct CombinedContactTests {
+    @Test func oneFieldSortsIntoPhoneEmailAndOther() {
+        var r = Assessment.Referrer()
+        r.combinedContact = "01388 000000; alex@school.example; ask for Alex"
+        #expect(r.phone == "01388 000000" && r.email == "alex@school.example" && r.contact == "ask for Alex")
+        #expect(r.combinedContact == "01388 000000; alex@school.example; ask for Alex")
+        r.combinedContact = "alex@school.example"
+        #expect(r.phone.isEmpty && r.email == "alex@school.example" && r.contact.isEmpty)
+    }
+}

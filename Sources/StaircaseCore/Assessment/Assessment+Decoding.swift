@@ -50,6 +50,19 @@ extension Assessment {
         }
     }
 
+    /// Sorts one "phone or e-mail" entry into the referrer's fields, as migration does.
+    static func sortContact(_ text: String, into r: inout Referrer) {
+        for part in text.split(separator: ";").map({ String($0).trimmingSpaces }) where !part.isEmpty {
+            if looksLikeEmail(part) && r.email.isEmpty {
+                r.email = part
+            } else if looksLikePhone(part) && r.phone.isEmpty {
+                r.phone = part
+            } else {
+                r.contact = r.contact.isEmpty ? part : r.contact + "; " + part
+            }
+        }
+    }
+
     static func looksLikeEmail(_ s: String) -> Bool {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !s.contains(where: \.isWhitespace)

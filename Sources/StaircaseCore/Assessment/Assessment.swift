@@ -96,6 +96,18 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var phone: String = ""
         public var email: String = ""
         public init() {}
+
+        /// Phone, e-mail and any other contact as one "a; b; c" line, for a form with a single
+        /// contact field; setting it sorts each part into the field it plainly belongs to.
+        public var combinedContact: String {
+            get { [phone, email, contact].filter { !$0.isEmpty }.joined(separator: "; ") }
+            set {
+                phone = ""
+                email = ""
+                contact = ""
+                Assessment.sortContact(newValue, into: &self)
+            }
+        }
     }
 
     /// Whether a Team Around the Family with a Lead Professional already exists.

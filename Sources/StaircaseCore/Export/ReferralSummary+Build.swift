@@ -67,7 +67,7 @@ extension ReferralSummary {
         }
 
         return ReferralSummary(
-            format: currentFormat, title: documentTitle, assessmentId: cat(a.id), childKey: a.childKey.map(cat), dateTime: dateTime,
+            format: currentFormat, title: documentTitle, assessmentId: cat(a.id), childKey: redact ? nil : a.childKey.map(cat), dateTime: dateTime,
             dateSource: a.decision == nil ? .lastChange : .decision,
             catalogue: CatalogueInfo(
                 id: cat(c.id), version: cat(c.version), title: cat(c.title),
