@@ -150,6 +150,12 @@ import Testing
         #expect(Self.error(tooLong)?.contains("answers[entry 1].note: longer than 100000 characters") == true)
     }
 
+    @Test func aWholeNumberWrittenWithAPointIsAWholeNumber() {
+        // As in JSON Schema, where 2.0 is an integer.
+        #expect(Self.error(Self.minimalV2.replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 2.0")) == nil)
+        #expect(Self.error(Self.minimalV2.replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 2.5")) != nil)
+    }
+
     @Test func timesCarryTheirOffset() {
         #expect(CalendarDate("2026-07-01T10:45:00+01:00")?.description == "2026-07-01")
         #expect(CalendarDate("2026-07-01T00:30:00-05:00")?.description == "2026-07-01", "the local date where it was recorded")

@@ -21,6 +21,7 @@ import Testing
             d["child"] = ["name": "J. S.", "dateOfBirth": "2016-04-12"]
         }),
         ("a time with a +05:30 offset", true, { $0["updatedAt"] = "2026-11-20T16:15:00+05:30" }),
+        ("decision level 3.5", false, { d in edit(&d, "decision") { $0["level"] = 3.5 } }),
         ("unknown top-level key", false, { $0["extra"] = true }),
         ("misspelt child key", false, { d in edit(&d, "child") { $0["dateOfBrith"] = "2016-04-12" } }),
         ("unknown referrer key", false, { d in edit(&d, "referrer") { $0["phon"] = "1" } }),

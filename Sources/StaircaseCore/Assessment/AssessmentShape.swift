@@ -117,7 +117,11 @@ public enum AssessmentShape {
         case .boolean:
             guard case .bool = v else { return wrong("true or false") }
         case .integer(let range):
-            guard case .integer(let n) = v else { return wrong("a whole number") }
+            // JSON Schema counts 2.0 as an integer; so does the program.
+            var whole: Int?
+            if case .integer(let n) = v { whole = n }
+            if case .number(let d) = v, d.rounded() == d, abs(d) < 1e15 { whole = Int(d) }
+            guard let n = whole else { return wrong("a whole number") }
             if !range.contains(n) {
                 return Problem(path: shown, message: "out of range", fix: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
             }

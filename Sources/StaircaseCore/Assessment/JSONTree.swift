@@ -7,31 +7,12 @@ import Foundation
 /// A parsed JSON value, so a file's shape can be checked (unknown keys, types, lengths) before
 /// it is decoded: `Codable` silently ignores keys it does not know, and a misspelt
 /// `dateOfBrith` would otherwise become "date of birth: not given".
-public indirect enum JSONTree: Decodable, Equatable, Sendable {
+public indirect enum JSONTree: Equatable, Sendable {
     case null, bool(Bool), integer(Int), number(Double), string(String), array([JSONTree]), object([String: JSONTree])
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() {
-            self = .null
-        } else if let b = try? c.decode(Bool.self) {
-            self = .bool(b)
-        } else if let i = try? c.decode(Int.self) {
-            self = .integer(i)
-        } else if let n = try? c.decode(Double.self) {
-            self = .number(n)
-        } else if let s = try? c.decode(String.self) {
-            self = .string(s)
-        } else if let a = try? c.decode([JSONTree].self) {
-            self = .array(a)
-        } else {
-            self = .object(try c.decode([String: JSONTree].self))
-        }
-    }
-
     /// Parses JSON text, or nil when it is not JSON. A small parser of its own: decoding through
-    /// `Decodable` tries each type in turn, and each failed try cost so much that a 200 KB
-    /// catalogue took seconds.
+    /// `Decodable` has to try each type in turn, and the failed tries made a 200 KB catalogue
+    /// take seconds.
     public static func parse(_ data: Data) -> JSONTree? {
         var p = Parser(bytes: Array(data))
         p.skipSpace()
