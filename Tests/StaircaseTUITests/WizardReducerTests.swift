@@ -124,6 +124,7 @@ import Testing
         #expect(s.screen == .decision)
         Support.press(&s, [.char("4"), .char("r")] + Support.type("Police protection sought") + [.enter, .enter])
         #expect(s.askingCategories, "Level 4 decided over a Level 2 proposal asks for categories")
+        #expect(KeyMap.footer(for: s).hasPrefix("1-4 mark a category of concern"))
         #expect(s.assessment?.decision == nil)
         Support.press(&s, [.char("1"), .char("4"), .char("4"), .char("2")])
         #expect(s.assessment?.concernCategories == ["physical-abuse", "emotional-abuse"])

@@ -98,7 +98,10 @@ public enum KeyMap {
                 : "j/k row · 1-4 level · n n/a · x clear · e note · f full · / filter · Tab · ?"
         case .voice: return "↑/↓ choose · Enter edit · Tab next · Esc back · u undo · q quit · ?"
         case .review: return "j/k scroll · 1-4 concern category · Tab decide · Esc back · u undo · q · ?"
-        case .decision: return "Enter confirm · 1-4 other level · s step 4/5 · r reason · Esc back · q · ?"
+        case .decision:
+            return state.askingCategories
+                ? "1-4 mark a category of concern · Enter record the decision · Esc back · ?"
+                : "Enter confirm · 1-4 other level · s step 4/5 · r reason · Esc back · q · ?"
         case .export: return "↑/↓ format · e path · Enter write · Esc back · q quit · ?"
         }
     }
