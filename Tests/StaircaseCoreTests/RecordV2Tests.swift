@@ -156,6 +156,35 @@ import Testing
         #expect(Self.error(Self.minimalV2.replacingOccurrences(of: "\"schemaVersion\": 2", with: "\"schemaVersion\": 2.5")) != nil)
     }
 
+    /// Damaged files (bytes flipped, cut short) are refused or read, never a crash.
+    @Test func damagedFilesNeverCrashTheLoader() throws {
+        let original = Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.projectFile("Data/examples/level4-immediate-danger.json"))))
+        var seed: UInt64 = 0x5EED
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let alphabet = Array("{}[]\",:\\u0123456789.eE-+ntfa\n".utf8)
+        var refused = 0
+        for _ in 0..<1_500 {
+            var bytes = original
+            for _ in 0..<(1 + next(4)) {
+                switch next(3) {
+                case 0: bytes[next(bytes.count)] = alphabet[next(alphabet.count)]
+                case 1: bytes.remove(at: next(bytes.count))
+                default: bytes.insert(alphabet[next(alphabet.count)], at: next(bytes.count))
+                }
+            }
+            do {
+                _ = try AssessmentLoader.decode(data: Data(bytes), file: "f.json")
+            } catch {
+                refused += 1
+                #expect(!error.description.isEmpty)
+            }
+        }
+        #expect(refused > 500, "most damage is noticed")
+    }
+
     @Test func timesCarryTheirOffset() {
         #expect(CalendarDate("2026-07-01T10:45:00+01:00")?.description == "2026-07-01")
         #expect(CalendarDate("2026-07-01T00:30:00-05:00")?.description == "2026-07-01", "the local date where it was recorded")
