@@ -130,7 +130,6 @@ extension ReferralSummary {
         }
         var levels = [SummaryBlock.Field("Decided", describe(decided, "not yet decided") + (decided != nil && !differsFromProposal ? " (as proposed)" : ""))]
         if decided == nil || differsFromProposal { levels.append(.init("Proposed", describe(proposed, "none yet (no row has been assessed)"))) }
-        levels += proposalReasons.map { .init("Why proposed", oneLine($0)) }
         var out: [SummaryBlock] = [.heading("Level of need"), .fields(levels)]
         if decided != nil && (differsFromProposal || !decisionReason.isEmpty) {
             let label = differsFromProposal ? "Reason for deciding differently from the proposal" : "Practitioner's reasoning"
@@ -160,6 +159,9 @@ extension ReferralSummary {
         }
         let missing = completeness.applicable - completeness.assessed
         var fields = flagFields
+        // Why the engine proposed its level: after the flags, so the first screenful keeps the
+        // decision, the override reason and the categories of concern.
+        fields += proposalReasons.map { .init("Why proposed", oneLine($0)) }
         fields.append(
             .init(
                 "Not yet assessed",
