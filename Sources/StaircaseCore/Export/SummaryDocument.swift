@@ -130,6 +130,9 @@ extension ReferralSummary {
         }
         var levels = [SummaryBlock.Field("Decided", describe(decided, "not yet decided") + (decided != nil && !differsFromProposal ? " (as proposed)" : ""))]
         if decided == nil || differsFromProposal { levels.append(.init("Proposed", describe(proposed, "none yet (no row has been assessed)"))) }
+        // What is asked of First Contact, in the document's words; the full course of action
+        // comes after the evidence.
+        if let first = courseOfAction?.steps.first { levels.append(.init("Action", first.furtherAssessment)) }
         var out: [SummaryBlock] = [.heading("Level of need"), .fields(levels)]
         if decided != nil && (differsFromProposal || !decisionReason.isEmpty) {
             let label = differsFromProposal ? "Reason for deciding differently from the proposal" : "Practitioner's reasoning"
