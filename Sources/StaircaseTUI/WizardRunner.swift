@@ -91,6 +91,7 @@ public struct WizardRunner<Backend: TerminalBackend> {
             guard let action = KeyMap.action(for: key, in: state) else { continue }
             state.now = host.now()
             state.nextID = host.newID()
+            state.nextChildKey = RandomID.make(prefix: "c")
             let effects = Wizard.reduce(&state, action)
             if perform(effects) { return 0 }
             backend.draw(View.render(state), full: effects.contains(.redraw))

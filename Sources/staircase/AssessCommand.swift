@@ -33,15 +33,23 @@ func openStore(_ override: String?) throws -> SessionStore {
     }
 }
 
-/// Today's date and timestamps in UTC, read once per use; only the executable reads the clock.
+/// Today's date and timestamps in local time with the offset from UTC ("2026-07-01T10:45:00+01:00"),
+/// read once per use; only the executable reads the clock. The offset travels with each time, so
+/// the saved file and every export give the same bytes whichever time zone reads them.
 struct Clock {
     var today: CalendarDate { CalendarDate(timestamp()) ?? CalendarDate.unknownDay }
 
     func timestamp() -> String {
         var t = time(nil)
         var tm = tm()
-        gmtime_r(&t, &tm)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(tm.tm_year + 1900)-\(two(tm.tm_mon + 1))-\(two(tm.tm_mday))T\(two(tm.tm_hour)):\(two(tm.tm_min)):\(two(tm.tm_sec))Z"
+        localtime_r(&t, &tm)
+        return Self.format(tm, offsetSeconds: Int(tm.tm_gmtoff))
+    }
+
+    static func format(_ tm: tm, offsetSeconds: Int) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let minutes = abs(offsetSeconds) / 60
+        let offset = (offsetSeconds < 0 ? "-" : "+") + two(minutes / 60) + ":" + two(minutes % 60)
+        return "\(tm.tm_year + 1900)-\(two(Int(tm.tm_mon) + 1))-\(two(Int(tm.tm_mday)))T\(two(Int(tm.tm_hour))):\(two(Int(tm.tm_min))):\(two(Int(tm.tm_sec)))" + offset
     }
 }

@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
     var format: ExportFormat = .markdown
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
     var output: String?
-    @Flag(help: "Initials for names, an age band for the date of birth, no referrer contact.")
+    @Flag(help: "Replace every name the record knows, in every field and inside free text; an age band for the date of birth; no address or contact details.")
     var redact = false
     @Flag(help: "Replace the --output file if it already exists.")
     var force = false
@@ -32,7 +32,11 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let (catalogue, assessment) = try source.loadWithAssessment(file)
-            let text = ReferralExporter.render(format: format, catalogue: catalogue, assessment: assessment, redact: redact)
+            let proposal = ScoringEngine(catalogue: catalogue).propose(assessment)
+            let summary = ReferralSummary.build(catalogue: catalogue, assessment: assessment, proposal: proposal, redact: redact)
+            let text = ReferralExporter.render(format: format, summary: summary)
+            // Fixed wording only: no value from the file reaches stderr.
+            for warning in summary.warnings { FileHandleOutput.standardError("warning: " + warning) }
             guard let output else {
                 print(text, terminator: "")
                 return

@@ -27,4 +27,36 @@ import Testing
         #expect(r.output.contains("truncated.json: line"))
         #expect(!r.output.contains("durham-levels-of-need"))
     }
+
+    static func write(_ json: String) throws -> String {
+        let path = NSTemporaryDirectory() + "staircase-cli-\(UUID().uuidString).json"
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func example(_ name: String) throws -> String {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Data/examples/\(name).json")
+        return try String(contentsOf: url.standardized, encoding: .utf8)
+    }
+
+    @Test func aMisspeltKeyIsRefusedWithItsPathAndExits65() throws {
+        let json = try Self.example("level3-several-areas").replacingOccurrences(of: "\"dateOfBirth\"", with: "\"dateOfBrith\"")
+        let path = try Self.write(json)
+        defer { unlink(path) }
+        let r = try Tmux.staircase(["export", path, "--format", "txt"])
+        #expect(r.status == 65)
+        #expect(r.output.contains("child.dateOfBrith: unknown key — did you mean dateOfBirth?"))
+        #expect(!r.output.contains("2016-04-12"), "no value from the file on stderr")
+    }
+
+    @Test func aLevelFourDecisionWithoutCategoriesWarns() throws {
+        let json = try Self.example("level4-immediate-danger").replacingOccurrences(
+            of: "\"concernCategories\": [\n    \"physical-abuse\",\n    \"neglect\"\n  ]", with: "\"concernCategories\": []")
+        #expect(json.contains("\"concernCategories\": []"))
+        let path = try Self.write(json)
+        defer { unlink(path) }
+        let r = try Tmux.staircase(["export", path, "--format", "txt"])
+        #expect(r.status == 0)
+        #expect(r.output.contains("warning: Level 4 was decided but no category of concern is chosen"))
+    }
 }

@@ -49,6 +49,10 @@ import Testing
         #expect(score.output.contains("Proposed: Level 3, step 3"))
         let saved = try String(contentsOfFile: files[0], encoding: .utf8)
         #expect(saved.contains("\"level\" : 3"))
+        // A version 2 record with a random child key, and times in local time with the offset.
+        #expect(saved.contains("\"schemaVersion\" : 2"))
+        #expect(saved.range(of: "\"childKey\" : \"c-[0-9a-z]{20}\"", options: .regularExpression) != nil)
+        #expect(saved.range(of: "\"decidedAt\" : \"[0-9-]{10}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}\"", options: .regularExpression) != nil)
     }
 
     @Test func tooSmallTerminalSaysSoAndRecovers() throws {
@@ -83,9 +87,11 @@ import Testing
         #expect(screen.contains("3 of"))
         #expect(screen.contains("[3]"))
         #expect(screen.contains("[1]"))
-        #expect(screen.contains("[–] †Education, employment or training"))
-        #expect(screen.contains("[ ]✎†General child development"))
-        #expect(screen.contains("── General child development"), "the selected row is the one left")
+        // Education, employment or training applies from secondary age, so a ten-year-old's
+        // third row is General child development.
+        #expect(screen.contains("[–] †General child development"))
+        #expect(screen.contains("[ ]✎†Height, weight and growth"))
+        #expect(screen.contains("── Height, weight and growth"), "the selected row is the one left")
     }
 
     @Test func hangupSavesAndRestoresTheTerminal() throws {

@@ -33,8 +33,12 @@ import Testing
         var decision = review
         Support.press(&decision, [.tab])
         out.append((.decision, decision))
-        var export = decision
-        Support.press(&export, [.enter])
+        // A Level 4 decision asks for the categories of concern before it is recorded.
+        var categories = decision
+        Support.press(&categories, [.enter])
+        out.append((.categories, categories))
+        var export = categories
+        Support.press(&export, [.char("1"), .enter])
         out.append((.export, export))
         var editing = domain
         Support.press(&editing, [.char("e")] + Support.type("two words here") + [.left, .left])

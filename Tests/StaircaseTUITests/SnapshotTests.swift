@@ -52,6 +52,9 @@ import Testing
         var decision = review
         Support.press(&decision, [.tab, .char("4"), .char("s")])
         out.append(("decision-override", decision))
+        var categories = decision
+        Support.press(&categories, [.char("r")] + Support.type("Police protection sought") + [.enter, .enter, .char("1"), .char("4")])
+        out.append(("decision-categories", categories))
         var help = domain
         Support.press(&help, [.char("?")])
         out.append(("help", help))

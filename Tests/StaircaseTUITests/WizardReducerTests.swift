@@ -131,10 +131,48 @@ import Testing
 
     @Test func acceptingTheProposalNeedsNoReason() {
         var s = Support.onFirstDomain(c)
-        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab, .tab, .enter])
+        // At Level 4 the first Enter asks for the categories of concern, the second records.
+        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab, .tab, .enter, .enter])
         #expect(s.assessment?.decision?.level == 4)
         #expect(s.assessment?.decision?.step == 4)
         #expect(s.assessment?.decision?.reason == "")
+    }
+
+    @Test func decidingLevelFourAsksForCategoriesWhateverTheProposal() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab])
+        #expect(s.screen == .decision)
+        Support.press(&s, [.char("4"), .char("r")] + Support.type("Police protection sought") + [.enter, .enter])
+        #expect(s.askingCategories, "Level 4 decided over a Level 2 proposal asks for categories")
+        #expect(KeyMap.footer(for: s).hasPrefix("1-4 mark category · Enter record"))
+        #expect(s.assessment?.decision == nil)
+        Support.press(&s, [.char("1"), .char("4"), .char("4"), .char("2")])
+        #expect(s.assessment?.concernCategories == ["physical-abuse", "emotional-abuse"])
+        #expect(s.decisionLevel == 4, "digits mark categories while asking, not the level")
+        Support.press(&s, [.enter])
+        #expect(s.assessment?.decision?.level == 4)
+        #expect(s.screen == .export)
+    }
+
+    @Test func levelFourWithNoCategoryIsRecordedWithAWarning() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab, .tab, .enter, .enter])
+        #expect(s.assessment?.decision?.level == 4)
+        #expect(s.message?.isError == true)
+        #expect(s.message?.text.contains("No category of concern") == true)
+    }
+
+    @Test func passingTheDecisionAgainKeepsItsTime() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("3"), .tab, .tab, .tab, .tab, .tab, .enter])
+        #expect(s.assessment?.decision?.decidedAt == "2026-11-23T10:00:00Z")
+        s.now = "2026-11-24T09:00:00+00:00"
+        Support.press(&s, [.escape, .enter])
+        #expect(s.screen == .export)
+        #expect(s.assessment?.decision?.decidedAt == "2026-11-23T10:00:00Z", "the same decision keeps its time")
+        Support.press(&s, [.escape, .char("2"), .char("r")] + Support.type("Mother asked for help") + [.enter, .enter])
+        #expect(s.assessment?.decision?.level == 2)
+        #expect(s.assessment?.decision?.decidedAt == "2026-11-24T09:00:00+00:00", "a changed decision gets a new time")
     }
 
     @Test func quitAsksOnlyWhenSomethingIsUnsaved() {

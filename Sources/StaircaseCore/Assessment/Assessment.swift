@@ -5,14 +5,23 @@ import Foundation
 #endif
 
 /// One assessment of one child: what the wizard saves after every change, what `score` and
-/// `export` read. Dates are ISO 8601 strings ("2026-11-23", "2026-11-23T14:05:00Z") so the file
-/// reads the same everywhere and exports are byte-for-byte deterministic.
+/// `export` read. Dates are ISO 8601 strings ("2026-11-23", "2026-11-23T14:05:00+01:00") with
+/// the offset where the time was recorded, so the file gives the same bytes in any time zone.
+///
+/// Schema version 2 (see Data/assessment.schema.json) adds what a referral needs beyond the
+/// levels: where the child is, the carers, household, agencies, the referrer's phone and e-mail,
+/// and the lawful basis for sharing. Version 1 files are read and migrated on decoding.
 public struct Assessment: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
+    /// Versions the loader reads; older ones are migrated to the current one as they are decoded.
+    public static let readableSchemaVersions = 1...2
 
     public var schemaVersion: Int = Assessment.currentSchemaVersion
     /// Stable id, also the saved file's name.
     public var id: String
+    /// Links assessments of the same child (`c-` and 20 random characters); nil only in a
+    /// version 1 file not yet saved again, which gets one the first time the wizard opens it.
+    public var childKey: String?
     public var createdAt: String
     public var updatedAt: String
     /// A training-workshop run rather than a real case.
@@ -35,9 +44,19 @@ public struct Assessment: Codable, Sendable, Equatable {
     public var decision: Decision?
     /// Where the wizard was when this was last saved; optional, and not part of any summary.
     public var resumeAt: ResumePosition?
+    /// Parents and carers, in the order the practitioner gave them.
+    public var carers: [Carer] = []
+    /// Other members of the household, and siblings wherever they live.
+    public var household: [HouseholdMember] = []
+    /// Other agencies involved with the child or family.
+    public var agencies: [Agency] = []
+    /// The lawful basis for sharing and whether the family was told: apart from `consent`,
+    /// which is the family's agreement to the referral.
+    public var sharing: Sharing = Sharing()
 
-    public init(id: String, createdAt: String, catalogue: CatalogueReference) {
+    public init(id: String, createdAt: String, catalogue: CatalogueReference, childKey: String? = nil) {
         self.id = id
+        self.childKey = childKey
         self.createdAt = createdAt
         self.updatedAt = createdAt
         self.catalogue = catalogue
@@ -58,6 +77,14 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var dateOfBirth: String?
         public var unborn: Bool = false
         public var expectedDate: String?
+        /// Where the child is now (at school, at home, in hospital, with a relative …).
+        public var whereNow: String = ""
+        public var address: String = ""
+        public var communicationNeeds: String = ""
+        public var firstLanguage: String = ""
+        public var interpreterNeeded: YesNoNotKnown = .notKnown
+        /// Any disability, in the practitioner's words; empty when none is known.
+        public var disability: String = ""
         public init() {}
     }
 
@@ -65,8 +92,24 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var name: String = ""
         public var agency: String = ""
         public var role: String = ""
+        /// Any other way to reach the referrer; version 1's single contact field when it was
+        /// neither a phone number nor an e-mail address.
         public var contact: String = ""
+        public var phone: String = ""
+        public var email: String = ""
         public init() {}
+
+        /// Phone, e-mail and any other contact as one "a; b; c" line, for a form with a single
+        /// contact field; setting it sorts each part into the field it plainly belongs to.
+        public var combinedContact: String {
+            get { [phone, email, contact].filter { !$0.isEmpty }.joined(separator: "; ") }
+            set {
+                phone = ""
+                email = ""
+                contact = ""
+                Assessment.sortContact(newValue, into: &self)
+            }
+        }
     }
 
     /// Whether a Team Around the Family with a Lead Professional already exists.

@@ -9,61 +9,70 @@ import Glibc
 
 /// Decodes an assessment and checks it against the catalogue it claims to use.
 public enum AssessmentLoader {
-    public static func decode(data: Data, file: String) throws(AssessmentError) -> Assessment {
+    /// Parses, checks the shape (unknown keys, types, lengths, formats) and decodes, migrating a
+    /// version 1 file to version 2. `answerIDs`, when given, lets an error name the row.
+    public static func decode(data: Data, file: String, answerIDs: Set<String> = []) throws(AssessmentError) -> Assessment {
         if let syntax = JSONSyntax.firstError(in: data) {
             throw .malformedJSON(file: file, line: syntax.line, column: syntax.column, detail: syntax.message)
         }
+        guard let tree = JSONTree.parse(data) else {
+            throw .invalid(file: file, field: "(top level)", message: "cannot decode", fix: "check it against Data/assessment.schema.json")
+        }
+        if let p = AssessmentShape.firstProblem(in: tree, answerIDs: answerIDs) {
+            throw .invalid(file: file, field: p.path, message: p.message, fix: p.fix)
+        }
         do {
             return try JSONDecoder().decode(Assessment.self, from: data)
-        } catch let error as DecodingError {
-            let p = DecodingProblem.problem(for: error)
-            let fix = p.path.hasPrefix("answers.") && p.path.hasSuffix(".rating")
-                ? "use \"1\", \"2\", \"3\", \"4\", \"not-applicable\" or \"not-assessed\""
-                : p.fix.hasSuffix("Data/catalogue.schema.json)") || p.fix.contains("catalogue.schema") ? "check it against Data/assessment.schema.json" : p.fix
-            throw .invalid(file: file, field: p.path.isEmpty ? "(top level)" : p.path, message: p.message, fix: fix)
         } catch {
+            // The shape check has already refused everything the decoder would; say so plainly.
             throw .invalid(file: file, field: "(top level)", message: "cannot decode", fix: "check it against Data/assessment.schema.json")
         }
     }
 
-    /// Every check that decoding cannot make; the first failure is reported.
+    /// Every check that needs the catalogue or crosses fields; the first failure is reported.
+    /// No message quotes a value from the file: a value can be a child's name.
     public static func check(_ a: Assessment, against c: Catalogue, file: String) throws(AssessmentError) {
         func fail(_ field: String, _ message: String, _ fix: String) -> AssessmentError {
             .invalid(file: file, field: field, message: message, fix: fix)
         }
         if a.schemaVersion != Assessment.currentSchemaVersion {
-            throw fail("schemaVersion", "unsupported version \(a.schemaVersion)", "use \(Assessment.currentSchemaVersion)")
+            throw fail("schemaVersion", "unsupported version", "use \(Assessment.currentSchemaVersion)")
         }
         if a.catalogue.id != c.id {
-            throw fail("catalogue.id", "made with catalogue \"\(SafeText.clean(a.catalogue.id))\", not \"\(c.id)\"", "score it with --catalogue pointing at that catalogue")
+            throw fail("catalogue.id", "made with another catalogue, not \"\(c.id)\"", "score it with --catalogue pointing at that catalogue")
         }
         if a.catalogue.version != c.version {
-            throw fail("catalogue.version", "made with version \"\(SafeText.clean(a.catalogue.version))\" of \(c.id), not \"\(c.version)\"", "use the matching catalogue with --catalogue")
+            throw fail("catalogue.version", "made with another version of \(c.id), not \"\(c.version)\"", "use the matching catalogue with --catalogue")
         }
         let known = Set(c.allIndicators.map(\.indicator.id))
-        for id in a.answers.keys.sorted() where !known.contains(id) {
-            throw fail("answers[\"\(SafeText.clean(id))\"]", "unknown indicator id", "remove it or correct it to an id from `staircase catalogue show`")
+        for (i, id) in a.answers.keys.sorted().enumerated() where !known.contains(id) {
+            throw fail("answers[entry \(i + 1)]", "unknown indicator id", "remove it or correct it to an id from `staircase catalogue show`")
         }
-        for (field, value) in [("createdAt", a.createdAt), ("updatedAt", a.updatedAt)] where CalendarDate(value) == nil {
-            throw fail(field, "not an ISO 8601 date", "write it as YYYY-MM-DDThh:mm:ssZ")
+        if !AssessmentShape.isIdentifier(a.id) { throw fail("id", "malformed id", "use 1 to 80 letters, digits, '-' or '_'") }
+        for (field, value) in [("createdAt", a.createdAt), ("updatedAt", a.updatedAt)] where !CalendarDate.isTimestamp(value) {
+            throw fail(field, "not a date and time", "write it as YYYY-MM-DDThh:mm:ss+hh:mm (or Z for UTC)")
         }
-        // The wizard's field rules: the same words whether a date is typed or read from a file.
-        if let dob = a.child.dateOfBirth, let problem = FieldRules.dateProblem(dob) {
+        // The wizard's field rules decide what a date is; the message never repeats the value
+        // (a date of birth is case data, and errors reach stderr).
+        if let dob = a.child.dateOfBirth, let problem = FieldRules.dateProblem(dob, quotingValue: false) {
             throw fail("child.dateOfBirth", "not a date", problem)
         }
-        if let due = a.child.expectedDate, let problem = FieldRules.dateProblem(due) {
+        if let due = a.child.expectedDate, let problem = FieldRules.dateProblem(due, quotingValue: false) {
             throw fail("child.expectedDate", "not a date", problem)
         }
         let categories = Set(c.concernCategories.map(\.id))
-        for (i, k) in a.concernCategories.enumerated() where !categories.contains(k) {
-            throw fail("concernCategories[\(i)]", "unknown category \"\(SafeText.clean(k))\"", "use one of: " + c.concernCategories.map(\.id).joined(separator: ", "))
+        for (i, k) in a.concernCategories.enumerated() {
+            if !categories.contains(k) {
+                throw fail("concernCategories[\(i)]", "unknown category", "use one of: " + c.concernCategories.map(\.id).joined(separator: ", "))
+            }
+            if a.concernCategories[..<i].contains(k) { throw fail("concernCategories[\(i)]", "duplicate entry", "list each category once") }
         }
         if let d = a.decision {
-            if !(1...4).contains(d.level) { throw fail("decision.level", "level \(d.level) is out of range", "use 1, 2, 3 or 4") }
+            if !(1...4).contains(d.level) { throw fail("decision.level", "level out of range", "use 1, 2, 3 or 4") }
             guard let step = c.step(d.step), step.level == d.level else {
-                throw fail("decision.step", "step \(d.step) is not a step of Level \(d.level)", "use a step of that level (" + c.steps.filter { $0.level == d.level }.map { String($0.number) }.joined(separator: " or ") + ")")
+                throw fail("decision.step", "not a step of the decided level", "use a step of that level (" + c.steps.filter { $0.level == d.level }.map { String($0.number) }.joined(separator: " or ") + ")")
             }
-            if CalendarDate(d.decidedAt) == nil { throw fail("decision.decidedAt", "not an ISO 8601 date", "write it as YYYY-MM-DDThh:mm:ssZ") }
+            if !CalendarDate.isTimestamp(d.decidedAt) { throw fail("decision.decidedAt", "not a date and time", "write it as YYYY-MM-DDThh:mm:ss+hh:mm (or Z for UTC)") }
         }
     }
 
@@ -76,7 +85,7 @@ public enum AssessmentLoader {
         } catch {
             throw .unreadable(file: name, reason: "no such file, or not readable")
         }
-        let a = try decode(data: data, file: name)
+        let a = try decode(data: data, file: name, answerIDs: Set(catalogue.allIndicators.map(\.indicator.id)))
         try check(a, against: catalogue, file: name)
         return a
     }

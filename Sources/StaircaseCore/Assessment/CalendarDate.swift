@@ -23,8 +23,9 @@ public struct CalendarDate: Comparable, Sendable, Hashable, CustomStringConverti
     /// Stands in when an assessment has no valid timestamp; ages are then not computed.
     public static let unknownDay = CalendarDate(unchecked: 1900, 1, 1)
 
-    /// Accepts exactly "YYYY-MM-DD" or a UTC timestamp "YYYY-MM-DDThh:mm:ssZ"; anything after
-    /// the date other than a well-formed time is refused, so junk never rides along in a file.
+    /// Accepts exactly "YYYY-MM-DD", or a timestamp "YYYY-MM-DDThh:mm:ss" followed by "Z" or an
+    /// offset "±hh:mm" (the date is then the local date where the time was recorded); anything
+    /// after the date other than a well-formed time is refused, so junk never rides along in a file.
     public init?(_ text: String) {
         let u = Array(text.utf8)
         func digits(_ r: Range<Int>) -> Int? {
@@ -35,15 +36,26 @@ public struct CalendarDate: Comparable, Sendable, Hashable, CustomStringConverti
             }
             return n
         }
-        guard u.count == 10 || u.count == 20, u[4] == 0x2D, u[7] == 0x2D,
+        guard u.count == 10 || u.count == 20 || u.count == 25, u[4] == 0x2D, u[7] == 0x2D,
             let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10)
         else { return nil }
-        if u.count == 20 {
-            guard u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A, u[19] == 0x5A,
+        if u.count > 10 {
+            guard u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A,
                 let hh = digits(11..<13), let mm = digits(14..<16), let ss = digits(17..<19), hh < 24, mm < 60, ss < 61
             else { return nil }
+            if u.count == 20 {
+                guard u[19] == 0x5A else { return nil }
+            } else {
+                guard u[19] == 0x2B || u[19] == 0x2D, u[22] == 0x3A, let oh = digits(20..<22), let om = digits(23..<25), oh <= 14, om < 60
+                else { return nil }
+            }
         }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// A full timestamp ("2026-07-01T10:45:00+01:00" or "…Z"), not just a date.
+    public static func isTimestamp(_ text: String) -> Bool {
+        (text.utf8.count == 20 || text.utf8.count == 25) && CalendarDate(text) != nil
     }
 
     public var description: String {

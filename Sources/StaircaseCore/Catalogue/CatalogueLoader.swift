@@ -45,6 +45,8 @@ public enum CatalogueLoader {
         }
         let problems = CatalogueValidator.problems(in: catalogue)
         if !problems.isEmpty { throw .invalid(file: file, problems: problems) }
+        // The schema refuses unknown keys everywhere; so does the program, by path.
+        if let unknown = StrictKeys.firstUnknown(in: data, decoded: catalogue) { throw .invalid(file: file, problems: [unknown]) }
         return catalogue
     }
 

@@ -149,14 +149,26 @@ public enum CatalogueValidator {
         p.identifier("\(rp).id", row.id)
         p.text("\(rp).title", row.title)
         if let note = row.sourceNote { p.text("\(rp).sourceNote", note) }
+        if let ages = row.ages {
+            if ages.to < ages.from {
+                p.add("\(rp).ages", "the range ends (\(ages.to.rawValue)) before it starts (\(ages.from.rawValue))", "give from ≤ to")
+            }
+            p.text("\(rp).ages.source", ages.source, what: "source note", fix: "say where in the document the range comes from")
+        }
         for (i, t) in row.tags.enumerated() where !tags.contains(t) {
             p.add("\(rp).tags[\(i)]", "unknown tag \"\(t)\"", "declare it under \"tags\" or remove it")
+        }
+        for (i, t) in row.tags.enumerated() where row.tags[..<i].contains(t) {
+            p.add("\(rp).tags[\(i)]", "duplicate tag", "list each tag once")
         }
         for level in 1...4 {
             guard case .descriptor(let text, let links) = row.levels[level] else { continue }
             p.text("\(rp).levels.\(level).text", text, what: "descriptor", fix: "give the Level \(level) text or mark it not applicable")
             for (i, link) in links.enumerated() where !services.contains(link) {
                 p.add("\(rp).levels.\(level).links[\(i)]", "unknown service \"\(link)\"", "add it to \"services\" or correct the id")
+            }
+            for (i, link) in links.enumerated() where links[..<i].contains(link) {
+                p.add("\(rp).levels.\(level).links[\(i)]", "duplicate link", "list each service once")
             }
         }
         if !row.levels.all.contains(where: \.isApplicable) {

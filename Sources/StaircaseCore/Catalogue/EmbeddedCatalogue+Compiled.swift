@@ -597,6 +597,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [404, 437],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "education.academic-progress",
@@ -622,6 +627,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [439, 490],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "education.education-employment-training",
@@ -641,6 +651,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Only three descriptor cells (each followed by its INFORMATION LINKS) appear before the page's URL block, so they are read as Levels 1-3 in column order and Level 4 is left blank; the extracted text cannot prove the 'refuses to engage' cell is not in the Level 4 column.",
                                 sourceLines: [492, 522],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .secondaryAge,
+                                    to: .youngAdult,
+                                    source: "The row speaks of 'the young person' in or not in 'education, employment or training (EET)' / '(NEET)'.",
+                                ),
                             ),
                         ],
                     ),
@@ -670,6 +685,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [568, 599],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .preBirth,
+                                    source: "The row is about the foetus: 'Foetus growing and developing well', 'Severe disability identified antenatally'.",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.ante-natal-care-and-preparation",
@@ -695,6 +715,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "This row has no first-column sub-heading in the text (it follows the 'Foetus Development' row), so the title is a neutral summary. The Level 2 and Level 3 cells really do both contain 'Mother has missed some ante-natal check-ups...' and 'Parental vulnerability identified...'; that is the document's own repetition, not displaced text. No toxic-trio tags: parental substance misuse, mental health and domestic abuse appear in Level 4 only as examples of vulnerability.",
                                 sourceLines: [601, 666],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .preBirth,
+                                    source: "The row is about ante-natal check-ups and 'preparing for baby's birth'.",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.general-child-development",
@@ -720,6 +745,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "'Child in hospital.' is a separate paragraph that comes before the Level 2 INFORMATION LINKS, so it is kept as a second item in the Level 2 cell.",
                                 sourceLines: [668, 721],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.growth-and-weight",
@@ -745,6 +775,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "OCR fixes: 'concerne.g' was split into 'concern e.g' (Level 3) and '10t centile' corrected to '10th centile' (Level 4). The stray page-number line '10' and the first-contact URL at lines 723-724 are a page break, not row content.",
                                 sourceLines: [725, 760],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.dental-and-optical-care",
@@ -767,6 +802,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The link lists are interleaved. Level 3 reads SA, CP, Community Dental Services, then Level 4 gives SA, CP, and there is a lone 'NHS eyecare services' (line 790) followed by 'Community Dental Services / NHS eyecare services' (lines 792-794). The lone line 790 was read as the end of Level 3's list and lines 792-794 as the end of Level 4's list, so both cells link dental and opticians (Community Dental Services, NHS eyecare services).",
                                 sourceLines: [762, 794],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.mental-health",
@@ -789,6 +829,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "All three Level 4 paragraphs, including 'Developmental milestones unlikely to be met and /or missing routine health appointments', come before the Level 4 INFORMATION LINKS, so all three are kept in this cell. Their wording is kept as written, even though 'as a result' has no antecedent within the cell.",
                                 sourceLines: [796, 834],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.access-to-health-services",
@@ -814,6 +859,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [836, 868],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.physical-activity-and-diet",
@@ -839,6 +889,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The link names 'Change4lLife' (Level 2) and 'Changed4life' (Level 4) are OCR variants of Change4life, mapped to change4life. 'Learning is significantly affected by health problems' comes before the Level 3 INFORMATION LINKS, so it is kept in Level 3.",
                                 sourceLines: [870, 913],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.child-substance-misuse",
@@ -861,6 +916,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "'Referral to Drug and Alcohol Recovery Service' is descriptor text inside each Level 2-4 cell (it comes before 'INFORMATION LINKS'), not a link. The row is about the child's own substance misuse, so it has no toxic-trio tag.",
                                 sourceLines: [916, 961],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.sexual-activity",
@@ -880,6 +940,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Only one INFORMATION LINKS list (SA, CP, CSE, Erase Abuse) follows 'Early sexual activity' and 'Unsafe sexual activity'. It starts with Single Assessment/Child Protection like the other Level 3 lists, so it is given to Level 3, and Level 2 has no links. 'Emerging acute mental health problems...' runs on directly in the Level 4 cell, before its links, so it is kept there even though its subject differs.",
                                 sourceLines: [963, 991],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .schoolAge,
+                                    to: .youngAdult,
+                                    source: "The row speaks of 'sexual activity appropriate for age', 'early sexual activity' and 'early teenage pregnancy'; it does not describe an infant.",
+                                ),
                             ),
                         ],
                     ),
@@ -912,6 +977,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The four 'Some difficulties…/Some evidence…/Not always able…' lines sit between the Level 2 sentence and the Level 2 INFORMATION LINKS, so they are kept as Level 2 items; 'Child/young person withdrawn/unwilling to engage' sits before the Level 4 links, so it is kept in Level 4. OCR 'Chile Sexual Exploitation' corrected to 'Child Sexual Exploitation'.",
                                 sourceLines: [1020, 1090],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-wellbeing.sense-of-self",
@@ -934,6 +1004,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [1092, 1120],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-wellbeing.self-esteem-and-exploitation",
@@ -959,6 +1034,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "'Able to demonstrate empathy' follows the Level 1 sentence directly, before the Level 2 text, so it is kept as a second Level 1 item. The source's 'self- harm' and 'anti- social' (stray space after the hyphen) are written 'self-harm' and 'anti-social'.",
                                 sourceLines: [1122, 1171],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-wellbeing.emotional-support",
@@ -984,6 +1064,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [1172, 1220],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-wellbeing.bereavement",
@@ -1009,6 +1094,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [1222, 1286],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-wellbeing.self-harm",
@@ -1034,6 +1124,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "This row has no first-column sub-heading; the title is a summary. The Level 1 wording 'has shown no indication to experimented with self-harm' is the document's own grammar, not an OCR error, and is kept as written.",
                                 sourceLines: [1288, 1332],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -1066,6 +1161,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The rows of this area have no first-column sub-headings; the title is a summary.",
                                 sourceLines: [1362, 1392],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "social-development.communication-and-interaction",
@@ -1091,6 +1191,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [1394, 1440],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "social-development.aggressive-bullying-destructive-behaviour",
@@ -1116,6 +1221,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The Level 1 sentence is broken by a blank line after 'this is managed'; it is one sentence and is joined ('…this is managed through effective parenting and universal services').",
                                 sourceLines: [1442, 1500],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "social-development.belonging-bullying-discrimination",
@@ -1141,6 +1251,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "'Stable and affectionate relationships with caregivers' and 'Good relationship with siblings' sit between the Level 1 belonging line and the Level 2 bullying text, with no other row nearby for them to belong to, so they are kept as Level 1 items of this row.",
                                 sourceLines: [1502, 1544],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -1173,6 +1288,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The page holding this row and the next three (lines 1545-1733) has no block of URLs in the text; links are taken from the service names written under each cell.",
                                 sourceLines: [1573, 1616],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.crime-asb",
@@ -1195,6 +1315,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [1618, 1648],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.self-control",
@@ -1220,6 +1345,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The Level 2 and Level 3 cells each hold a second paragraph about behaviour due to a disability (no separate row or Level 1/4 counterpart), so they are kept in this row and the row is tagged disability.",
                                 sourceLines: [1650, 1694],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.independent-living-skills",
@@ -1245,6 +1375,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [1696, 1733],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.internet-and-social-media",
@@ -1270,6 +1405,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [1734, 1786],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.running-away",
@@ -1292,6 +1432,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Distinct row in the document from the following whereabouts/going-missing row (lines 1821-1860), although both speak of going missing.",
                                 sourceLines: [1788, 1819],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.whereabouts-and-going-missing",
@@ -1314,6 +1459,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Distinct row in the document from the preceding running-away row (lines 1788-1819); this one is about whereabouts and what happens while missing.",
                                 sourceLines: [1821, 1860],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.caring-responsibilities",
@@ -1336,6 +1486,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [1862, 1905],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -1368,6 +1523,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [1969, 2012],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "abuse-and-neglect.clothing-and-appearance",
@@ -1390,6 +1550,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Level 3 lacks a full stop after 'soiled' in the source; kept as written since it is not an OCR error.",
                                 sourceLines: [2014, 2055],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "abuse-and-neglect.injuries",
@@ -1415,6 +1580,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [2057, 2099],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "abuse-and-neglect.emotional-warmth-and-neglect",
@@ -1440,6 +1610,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Level 2 reads 'The child’s experiences parenting ... and/ is' and Level 3 'environment. and this' in the source; these look like typos in the document rather than OCR errors, so they are kept verbatim. Similar to, but distinct from, the parental-section row 'Meeting the emotional needs of the child' (lines 3288 on).",
                                 sourceLines: [2123, 2170],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -1476,6 +1651,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The Level 2 cell holds two separate paragraphs (ambivalence to ante-/post-natal care; diagnosis of disability of the unborn baby) followed by one INFORMATION LINKS list; both were kept in the Level 2 cell as there is no other row or column they could belong to.",
                                 sourceLines: [2833, 2882],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .infancy,
+                                    source: "Area 'Parenting during pregnancy and infancy'; the row names 'ante-natal and/or post-natal care'.",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "pregnancy-infancy.post-natal-emotional-coping",
@@ -1501,6 +1681,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The Level 4 link is written \"Stronger Families\" (without \"Programme\"); mapped to stronger-families.",
                                 sourceLines: [2884, 2923],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .infancy,
+                                    to: .infancy,
+                                    source: "Area 'Parenting during pregnancy and infancy'; the row is about coping 'following the birth of their baby'.",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "pregnancy-infancy.sleeping-feeding-crying",
@@ -1526,6 +1711,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [2925, 2975],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .infancy,
+                                    to: .infancy,
+                                    source: "Area 'Parenting during pregnancy and infancy'; the row is about a baby's 'sleeping, feeding and crying'.",
+                                ),
                             ),
                         ],
                     ),
@@ -1558,6 +1748,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Levels 3 and 4 each contain two paragraphs before their INFORMATION LINKS, joined into one cell text; a stray \"|\" after \"strong suspicions or\" in Level 4 was dropped as an OCR artefact.",
                                 sourceLines: [3001, 3060],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "health-needs.additional-needs-met",
@@ -1583,6 +1778,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The Level 2 link \"SEND - |ASS\" is an OCR error for \"SEND - IASS\" (send-iass).",
                                 sourceLines: [3062, 3111],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -1615,6 +1815,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Levels 2 and 3 each end with a separate sentence about SEND (\"The child has SEND.\" / \"The child has an EHC plan.\") before the INFORMATION LINKS; kept in those cells.",
                                 sourceLines: [3139, 3177],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "educational-needs.support-into-labour-market",
@@ -1637,6 +1842,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Two displaced \"GOV Apprenticeships\" lines appear together after the Level 3 links; one was assigned to Level 2 and one to Level 3, matching Level 4's Help4Teens, Durham Apprenticeships, GOV Apprenticeships list.",
                                 sourceLines: [3179, 3211],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .secondaryAge,
+                                    to: .youngAdult,
+                                    source: "The row speaks of 'the young person' and their 'success in the labour market'.",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "educational-needs.tolerant-education",
@@ -1662,6 +1872,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The link names at the page foot are interleaved (\"Proscribed terrorist\" / \"or organisations\" / \"groups or organisations\" and three \"PREVENT Terrorism\" lines); reassembled as Proscribed terrorist groups or organisations plus PREVENT Terrorism for each of Levels 2-4. In Level 4 \"have INFORMATION LINKS to prescribed organisations\" was corrected to \"have links to proscribed organisations\" (label text leaked into the cell; prescribed is an OCR/typo for proscribed).",
                                 sourceLines: [3213, 3262],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -1694,6 +1909,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [3288, 3349],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-needs.parent-child-relationship",
@@ -1719,6 +1939,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Levels 3 and 4 each hold a second paragraph about the child’s mental health before the INFORMATION LINKS; kept in the same cells. Tagged cannot-be-met-at-home because Level 4 describes the child rejected from home / a condition that cannot be managed at home.",
                                 sourceLines: [3351, 3404],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-needs.boundaries-and-guidance",
@@ -1741,6 +1966,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "A stray URL line (http://www.durham.gov.uk/firstcontact) precedes the Level 1 text and is not content; \"careris\" in Level 4 corrected to \"carer is\".",
                                 sourceLines: [3406, 3449],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-needs.family-network",
@@ -1766,6 +1996,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [3451, 3491],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-needs.private-fostering",
@@ -1791,6 +2026,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [3493, 3551],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -1823,6 +2063,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [3608, 3646],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "practical-needs.clothing",
@@ -1845,6 +2090,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [3648, 3698],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "practical-needs.material-needs",
@@ -1867,6 +2117,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [3700, 3759],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -1899,6 +2154,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The Level 1 and Level 2 text is interleaved line by line (4402-4413); the Level 2 sentence then appears a second time (4421-4426) with its own INFORMATION LINKS before the Level 4 text, so it is taken as an identical Level 3 cell rather than an extraction duplicate.",
                                 sourceLines: [4399, 4446],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "protection-from-harm.parental-sexual-abuse",
@@ -1918,6 +2178,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Level 1 text is extracted in reverse order ('sexually abuse their child.' before 'The parent/carer does not'). 'Not Applicable' follows the Level 2 links, so it is taken as Level 3 and the four following paragraphs (one links block) as a single Level 4 cell, the same pattern as the chastisement, FGM and harmful-practices rows.",
                                 sourceLines: [4448, 4494],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "protection-from-harm.wider-family-and-home",
@@ -1940,6 +2205,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Row boundaries were reconstructed from the order of the text and the links blocks: the Level 1 sentence follows directly on the previous row's Level 4 links; there is no first-column sub-heading. The Level 3 and Level 4 cells (home used for drug taking etc.) are taken as part of this row, not as a separate row.",
                                 sourceLines: [4495, 4543],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "protection-from-harm.physical-chastisement",
@@ -1962,6 +2232,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Three paragraphs precede the first links block and are taken as Level 2; 'Not Applicable' follows it and is taken as Level 3; the two paragraphs before the second links block are taken as one Level 4 cell. The escalation paragraph could be Level 3 in the original layout, but the position of 'Not Applicable' points to Level 2.",
                                 sourceLines: [4545, 4605],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "protection-from-harm.female-genital-mutilation",
@@ -1984,6 +2259,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "'Not Applicable' sits between the Level 2 links and two paragraphs that share one links block, so it is taken as Level 3 and both paragraphs as Level 4. The wording 'may be subject Female Genital Mutilation' (missing 'to') is left as in the source.",
                                 sourceLines: [4606, 4643],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "protection-from-harm.honour-based-violence-forced-marriage",
@@ -2006,6 +2286,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "'isin' was corrected to 'is in'. 'Not Applicable.' is taken as Level 3 and the two paragraphs before the last links block as one Level 4 cell; a full stop was added between those paragraphs.",
                                 sourceLines: [4645, 4682],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "protection-from-harm.harmful-practices-beliefs",
@@ -2028,6 +2313,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [4684, 4716],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -2064,6 +2354,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [2213, 2235],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.financial-resources",
@@ -2097,6 +2392,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The Level 2 cell is three separate paragraphs (resources used at most times appropriately; concerns about budgeting so the child occasionally lacks food/warmth/clothing; income affected by care of a disabled child) that precede the first INFORMATION LINKS list; all three were put in Level 2 because Level 1 has no links and the three link lists (7, 5, 5 URLs) align with Levels 2, 3 and 4, and the 'occasionally/regularly/consistently' progression fits. 'CAB' mapped to citizens-advice; the Level 1 wording ('has reasonable financial resources are used') is kept as the document has it.",
                                 sourceLines: [2237, 2315],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.accommodation",
@@ -2122,6 +2422,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Each of Levels 2-4 holds several separate paragraphs (including a disability-related one), joined in document order; the Level 3 link 'SEND - |ASS' is an OCR error for 'SEND - IASS'.",
                                 sourceLines: [2334, 2423],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.neighbourhood-safety",
@@ -2147,6 +2452,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The document has two distinct rows whose Level 1 reads 'The neighbourhood is a safe and positive environment encouraging good citizenship'; this first one (lines 2425-2479) is about the child as a victim of anti-social behaviour/crime, the second (environment.neighbourhood-safety-2) about the child taking part in it. Both Level 2 paragraphs (low-level ASB; threatening groups) precede the single-MAIS link list and were kept together in Level 2, matching the URL block (1, 3, 3 links); a full stop was added between them.",
                                 sourceLines: [2425, 2479],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.neighbourhood-safety-2",
@@ -2172,6 +2482,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Second of two distinct rows in the document with the same Level 1 text ('The neighbourhood is a safe and positive environment encouraging good citizenship'); this one (lines 2500-2559) is about the child taking part in anti-social behaviour/crime, the first (environment.neighbourhood-safety) about the child as victim. A full stop was added after 'tenancy and community' at Level 3, where the next sentence runs on; 'at risk or participating' is kept as written.",
                                 sourceLines: [2500, 2559],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.family-legal-status",
@@ -2197,6 +2512,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Level 2 ends with the separate line 'Immigration — when established', just above INFORMATION LINKS and with no URL; it looks like a placeholder for a future Immigration information link, but it was kept verbatim in the Level 2 text rather than invented as a service. Tagged cannot-be-met-at-home because the Level 4 alternative 'the child is an unaccompanied asylum-seeker' means there is no carer.",
                                 sourceLines: [2561, 2615],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.child-legal-status",
@@ -2222,6 +2542,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Level 2 ends with the separate line 'Immigration — when established' (no URL), apparently a placeholder for a future information link; kept verbatim in the Level 2 text as in the family legal status row.",
                                 sourceLines: [2617, 2671],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.proscribed-organisations",
@@ -2247,6 +2572,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The text has 'prescribed organisations' at Levels 2-4; corrected to 'proscribed' (the row's own Level 1 and link use 'proscribed'). The Level 1 link 'Proscribed terrorist groups or organisations' has no INFORMATION LINKS heading but is a link (its gov.uk URL appears twice in the URL block, probably because the '(See link below...)' text is also hyperlinked); it is listed once.",
                                 sourceLines: [2691, 2730],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.bullying",
@@ -2272,6 +2602,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [2732, 2779],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -2304,6 +2639,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Every level names the expectant mother alongside the parent/carer. Not tagged pre-birth: the row applies to any parent or carer, and the pre-birth tag would hide it for a child over one.",
                                 sourceLines: [3787, 3826],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "domestic-abuse.violence-between-adults",
@@ -2329,6 +2669,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "First of three distinct rows in the document whose Level 1 begins 'There are no incidents of violence in the family' (lines 3828-3911); this one is about the adult perpetrator's behaviour. Its Level 1 and Level 2 text matches the second such row (domestic-abuse.violence-impact-on-child), but the Level 3/4 cells and the Level 2 links differ.",
                                 sourceLines: [3828, 3911],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "domestic-abuse.violence-impact-on-child",
@@ -2372,6 +2717,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Second of three distinct rows whose Level 1 begins 'There are no incidents of violence in the family' (lines 3912-3974); this one is about the effect on the child who witnesses the abuse. Level 1 and Level 2 text is the same as in domestic-abuse.violence-between-adults, but here Level 2 also links Mental Health Services and Housing Solutions.",
                                 sourceLines: [3912, 3974],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "domestic-abuse.previous-perpetrator-in-household",
@@ -2397,6 +2747,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "Third of three distinct rows whose Level 1 begins 'There are no incidents of violence in the family' (lines 3976-4028); its Level 1 adds 'or new partners' and the row is about a possible previous perpetrator (Hidden Male) and Clare’s Law. The document gives identical text and links at Level 3 and Level 4; both were kept as written.",
                                 sourceLines: [3976, 4028],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -2429,6 +2784,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The Level 2 text is split into pieces across lines 4069-4091 ('The child is currently meeting their' and 'Recovery Service.' appear before the Level 2 opening sentence). I rebuilt it in reading order: impact sentence, then the developmental-milestones sentence, then the referral, because the Level 1 column has no other text and Level 1 cells have no links. Also fixed 'useis' to 'use is' at Level 4.",
                                 sourceLines: [4060, 4134],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "family-health.household-drug-and-alcohol-misuse",
@@ -2454,6 +2814,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The Level 2 text and links are broken into fragments across lines 4144-4174, and its final link word 'alcohol' appears after the Level 3 links (line 4174). I rebuilt it to match the wording of Levels 3 and 4. At Level 1 the text ends with an unmatched ']', so I restored the opening '[' before 'NB'. This row is about siblings and other household members, not parents, so it has no toxic-trio tag.",
                                 sourceLines: [4136, 4187],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "family-health.parental-physical-or-mental-health",
@@ -2479,6 +2844,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The Level 2 cell is out of order in the text: its last words 'care of the child.' and its link (lines 4194-4196) come before 'Physical and mental health needs of the parent/carer Which impacts upon the' (lines 4198-4200). I rejoined it and put 'Which' in lower case.",
                                 sourceLines: [4189, 4217],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "family-health.parental-learning-disability",
@@ -2504,6 +2874,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [4218, 4257],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "family-health.parental-mental-health",
@@ -2529,6 +2904,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [4259, 4301],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "family-health.family-members-health-and-disability",
@@ -2574,6 +2954,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The Level 3 link list (lines 4334-4346) has 'Help for disabled / youngsters, Local Offer' in the middle, split over two lines like the Level 2 column does elsewhere. I gave it to Level 2, after the Level 2 links at lines 4315-4321. So Levels 2 and 3 each have the same six links, and the one-line 'Help for disabled youngsters, Local Offer' stays with Level 3.",
                                 sourceLines: [4303, 4373],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -2603,6 +2988,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The Level 2 sentence is split across the links block ('There is a history of' / 'family.' / 'criminal activity within the'); it was put back together as 'There is a history of criminal activity within the family.'",
                                 sourceLines: [4762, 4808],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "criminal-anti-social-behaviour.gangs-organised-crime",
@@ -2625,6 +3015,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "The start of the Level 2 sentence ('There is suspicion, or some', line 4825) comes after its own ending and links (4814-4823); it was joined back into the Level 2 cell.",
                                 sourceLines: [4810, 4850],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -2681,6 +3076,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "This row has no first-column text and comes before the 'Risk Behaviour' heading (4963). It is placed in Risk Behaviour because it starts a new page after the Criminal or anti-social behaviour URL block (4851-4856) and shares a URL block with the Risk Behaviour row, and because its risk-factor content matches that row. The risk-factor bullets were joined with '; '.",
                                 sourceLines: [4858, 4961],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                             StaircaseCore.Indicator(
                                 id: "risk-behaviour.exposure-to-risk-factors",
@@ -2733,6 +3133,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: nil,
                                 sourceLines: [4963, 5054],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),
@@ -2765,6 +3170,11 @@ extension EmbeddedCatalogue {
                                 ),
                                 sourceNote: "In the Level 4 text the source twice reads 'INFORMATION LINKS' where the sentence needs 'links' ('strong INFORMATION LINKS with individuals', 'known to have INFORMATION LINKS to violent extremism'), apparently from a global replace; it was rendered as 'links'. Each level's paragraphs (one links block per cell) are joined into one cell.",
                                 sourceLines: [5109, 5236],
+                                ages: StaircaseCore.AgeRange(
+                                    from: .preBirth,
+                                    to: .youngAdult,
+                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                ),
                             ),
                         ],
                     ),

@@ -625,7 +625,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 404,
                 437
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "education.academic-progress",
@@ -664,7 +669,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 439,
                 490
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "education.education-employment-training",
@@ -700,7 +710,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 492,
                 522
-              ]
+              ],
+              "ages": {
+                "from": "secondary-age",
+                "to": "young-adult",
+                "source": "The row speaks of 'the young person' in or not in 'education, employment or training (EET)' / '(NEET)'."
+              }
             }
           ]
         },
@@ -746,7 +761,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 568,
                 599
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "pre-birth",
+                "source": "The row is about the foetus: 'Foetus growing and developing well', 'Severe disability identified antenatally'."
+              }
             },
             {
               "id": "health.ante-natal-care-and-preparation",
@@ -787,7 +807,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 601,
                 666
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "pre-birth",
+                "source": "The row is about ante-natal check-ups and 'preparing for baby's birth'."
+              }
             },
             {
               "id": "health.general-child-development",
@@ -829,7 +854,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 668,
                 721
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "health.growth-and-weight",
@@ -866,7 +896,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 725,
                 760
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "health.dental-and-optical-care",
@@ -907,7 +942,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 762,
                 794
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "health.mental-health",
@@ -946,7 +986,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 796,
                 834
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "health.access-to-health-services",
@@ -982,7 +1027,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 836,
                 868
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "health.physical-activity-and-diet",
@@ -1022,7 +1072,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 870,
                 913
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "health.child-substance-misuse",
@@ -1061,7 +1116,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 916,
                 961
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "health.sexual-activity",
@@ -1099,7 +1159,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 963,
                 991
-              ]
+              ],
+              "ages": {
+                "from": "school-age",
+                "to": "young-adult",
+                "source": "The row speaks of 'sexual activity appropriate for age', 'early sexual activity' and 'early teenage pregnancy'; it does not describe an infant."
+              }
             }
           ]
         },
@@ -1143,7 +1208,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1020,
                 1090
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "emotional-wellbeing.sense-of-self",
@@ -1179,7 +1249,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1092,
                 1120
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "emotional-wellbeing.self-esteem-and-exploitation",
@@ -1216,7 +1291,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1122,
                 1171
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "emotional-wellbeing.emotional-support",
@@ -1255,7 +1335,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1172,
                 1220
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "emotional-wellbeing.bereavement",
@@ -1293,7 +1378,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1222,
                 1286
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "emotional-wellbeing.self-harm",
@@ -1333,7 +1423,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1288,
                 1332
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         },
@@ -1377,7 +1472,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1362,
                 1392
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "social-development.communication-and-interaction",
@@ -1416,7 +1516,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1394,
                 1440
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "social-development.aggressive-bullying-destructive-behaviour",
@@ -1458,7 +1563,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1442,
                 1500
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "social-development.belonging-bullying-discrimination",
@@ -1500,7 +1610,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1502,
                 1544
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         },
@@ -1544,7 +1659,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1573,
                 1616
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "behaviour.crime-asb",
@@ -1581,7 +1701,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1618,
                 1648
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "behaviour.self-control",
@@ -1621,7 +1746,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1650,
                 1694
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "behaviour.independent-living-skills",
@@ -1658,7 +1788,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1696,
                 1733
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "behaviour.internet-and-social-media",
@@ -1697,7 +1832,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1734,
                 1786
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "behaviour.running-away",
@@ -1736,7 +1876,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1788,
                 1819
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "behaviour.whereabouts-and-going-missing",
@@ -1775,7 +1920,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1821,
                 1860
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "behaviour.caring-responsibilities",
@@ -1817,7 +1967,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1862,
                 1905
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         },
@@ -1863,7 +2018,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 1969,
                 2012
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "abuse-and-neglect.clothing-and-appearance",
@@ -1901,7 +2061,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2014,
                 2055
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "abuse-and-neglect.injuries",
@@ -1937,7 +2102,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2057,
                 2099
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "abuse-and-neglect.emotional-warmth-and-neglect",
@@ -1976,7 +2146,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2123,
                 2170
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         }
@@ -2031,7 +2206,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2833,
                 2882
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "infancy",
+                "source": "Area 'Parenting during pregnancy and infancy'; the row names 'ante-natal and/or post-natal care'."
+              }
             },
             {
               "id": "pregnancy-infancy.post-natal-emotional-coping",
@@ -2073,7 +2253,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2884,
                 2923
-              ]
+              ],
+              "ages": {
+                "from": "infancy",
+                "to": "infancy",
+                "source": "Area 'Parenting during pregnancy and infancy'; the row is about coping 'following the birth of their baby'."
+              }
             },
             {
               "id": "pregnancy-infancy.sleeping-feeding-crying",
@@ -2112,7 +2297,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2925,
                 2975
-              ]
+              ],
+              "ages": {
+                "from": "infancy",
+                "to": "infancy",
+                "source": "Area 'Parenting during pregnancy and infancy'; the row is about a baby's 'sleeping, feeding and crying'."
+              }
             }
           ]
         },
@@ -2156,7 +2346,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3001,
                 3060
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "health-needs.additional-needs-met",
@@ -2199,7 +2394,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3062,
                 3111
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         },
@@ -2243,7 +2443,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3139,
                 3177
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "educational-needs.support-into-labour-market",
@@ -2285,7 +2490,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3179,
                 3211
-              ]
+              ],
+              "ages": {
+                "from": "secondary-age",
+                "to": "young-adult",
+                "source": "The row speaks of 'the young person' and their 'success in the labour market'."
+              }
             },
             {
               "id": "educational-needs.tolerant-education",
@@ -2322,7 +2532,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3213,
                 3262
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         },
@@ -2369,7 +2584,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3288,
                 3349
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "emotional-needs.parent-child-relationship",
@@ -2410,7 +2630,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3351,
                 3404
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "emotional-needs.boundaries-and-guidance",
@@ -2449,7 +2674,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3406,
                 3449
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "emotional-needs.family-network",
@@ -2487,7 +2717,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3451,
                 3491
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "emotional-needs.private-fostering",
@@ -2526,7 +2761,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3493,
                 3551
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         },
@@ -2569,7 +2809,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3608,
                 3646
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "practical-needs.clothing",
@@ -2607,7 +2852,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3648,
                 3698
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "practical-needs.material-needs",
@@ -2647,7 +2897,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3700,
                 3759
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         },
@@ -2694,7 +2949,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4399,
                 4446
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "protection-from-harm.parental-sexual-abuse",
@@ -2729,7 +2989,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4448,
                 4494
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "protection-from-harm.wider-family-and-home",
@@ -2771,7 +3036,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4495,
                 4543
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "protection-from-harm.physical-chastisement",
@@ -2802,7 +3072,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4545,
                 4605
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "protection-from-harm.female-genital-mutilation",
@@ -2835,7 +3110,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4606,
                 4643
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "protection-from-harm.honour-based-violence-forced-marriage",
@@ -2866,7 +3146,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4645,
                 4682
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "protection-from-harm.harmful-practices-beliefs",
@@ -2896,7 +3181,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4684,
                 4716
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         }
@@ -2937,7 +3227,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2213,
                 2235
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "environment.financial-resources",
@@ -2985,7 +3280,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2237,
                 2315
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "environment.accommodation",
@@ -3028,7 +3328,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2334,
                 2423
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "environment.neighbourhood-safety",
@@ -3066,7 +3371,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2425,
                 2479
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "environment.neighbourhood-safety-2",
@@ -3105,7 +3415,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2500,
                 2559
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "environment.family-legal-status",
@@ -3142,7 +3457,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2561,
                 2615
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "environment.child-legal-status",
@@ -3179,7 +3499,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2617,
                 2671
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "environment.proscribed-organisations",
@@ -3215,7 +3540,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2691,
                 2730
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "environment.bullying",
@@ -3257,7 +3587,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 2732,
                 2779
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         },
@@ -3306,7 +3641,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3787,
                 3826
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "domestic-abuse.violence-between-adults",
@@ -3348,7 +3688,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3828,
                 3911
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "domestic-abuse.violence-impact-on-child",
@@ -3396,7 +3741,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3912,
                 3974
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "domestic-abuse.previous-perpetrator-in-household",
@@ -3440,7 +3790,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 3976,
                 4028
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         },
@@ -3486,7 +3841,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4060,
                 4134
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "family-health.household-drug-and-alcohol-misuse",
@@ -3523,7 +3883,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4136,
                 4187
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "family-health.parental-physical-or-mental-health",
@@ -3559,7 +3924,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4189,
                 4217
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "family-health.parental-learning-disability",
@@ -3600,7 +3970,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4218,
                 4257
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "family-health.parental-mental-health",
@@ -3638,7 +4013,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4259,
                 4301
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "family-health.family-members-health-and-disability",
@@ -3686,7 +4066,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4303,
                 4373
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         },
@@ -3733,7 +4118,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4762,
                 4808
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "criminal-anti-social-behaviour.gangs-organised-crime",
@@ -3773,7 +4163,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4810,
                 4850
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         },
@@ -3835,7 +4230,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4858,
                 4961
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             },
             {
               "id": "risk-behaviour.exposure-to-risk-factors",
@@ -3889,7 +4289,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 4963,
                 5054
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         },
@@ -3933,7 +4338,12 @@ extension EmbeddedCatalogue {
               "sourceLines": [
                 5109,
                 5236
-              ]
+              ],
+              "ages": {
+                "from": "pre-birth",
+                "to": "young-adult",
+                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              }
             }
           ]
         }

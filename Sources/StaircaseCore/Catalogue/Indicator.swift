@@ -12,11 +12,14 @@ public struct Indicator: Codable, Sendable, Equatable, Identifiable {
     public var levels: Cells
     public var sourceNote: String?
     public var sourceLines: [Int]?
+    /// The ages the row applies to, from the document's wording; nil applies at every age.
+    public var ages: AgeRange?
 
     public init(
         id: String, title: String, tags: [String] = [], levels: Cells,
-        sourceNote: String? = nil, sourceLines: [Int]? = nil
+        sourceNote: String? = nil, sourceLines: [Int]? = nil, ages: AgeRange? = nil
     ) {
+        self.ages = ages
         self.id = id
         self.title = title
         self.tags = tags

@@ -9,8 +9,10 @@ public enum ExportText {
         trim(SafeText.clean(text))
     }
 
-    /// Multi-line text (notes, reasons): line breaks kept (CR LF and CR become LF), trailing
-    /// spaces on each line and blank lines at either end dropped.
+    /// Multi-line text (notes, reasons): line breaks kept (CR LF and CR become LF), spaces at
+    /// either end of each line and blank lines at either end dropped. Leading spaces go too, so
+    /// that indentation reads the same in all four formats (Markdown would otherwise make an
+    /// indented line a code block, and HTML and plain text would each keep it their own way).
     public static func block(_ text: String) -> String {
         var unified = String.UnicodeScalarView()
         var previousCR = false
@@ -25,7 +27,7 @@ public enum ExportText {
         }
         let lines = SafeText.clean(String(unified), keepLines: true)
             .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { trimTrailing(Substring($0)) }
+            .map { trim(String($0)) }
         guard let first = lines.firstIndex(where: { !$0.isEmpty }), let last = lines.lastIndex(where: { !$0.isEmpty }) else {
             return ""
         }
@@ -61,7 +63,9 @@ public enum ExportText {
         return CalendarDate(text)?.description ?? "unknown"
     }
 
-    /// "2026-11-21T16:40:00Z" → "2026-11-21 16:40 UTC", for people.
+    /// "2026-07-01T10:45:00+01:00" → "2026-07-01 10:45 +01:00", for people: the local time
+    /// where it was recorded, with its offset ("Z" shows as "+00:00"), so every reader sees the
+    /// same bytes whatever their own time zone.
     public static func displayDateTime(_ iso: String) -> String {
         let chars = Array(iso)
         guard chars.count >= 16, chars[10] == "T" else { return iso }
@@ -69,9 +73,9 @@ public enum ExportText {
         let time = String(chars[11..<16])
         var zone = ""
         if chars.last == "Z" {
-            zone = " UTC"
-        } else if chars.count >= 6, ["+", "-"].contains(chars[chars.count - 6]) {
-            zone = " UTC" + String(chars[(chars.count - 6)...])
+            zone = " +00:00"
+        } else if chars.count >= 22, ["+", "-"].contains(chars[chars.count - 6]) {
+            zone = " " + String(chars[(chars.count - 6)...])
         }
         return date + " " + time + zone
     }

@@ -31,7 +31,9 @@ public enum HTMLRenderer {
         h1 { font-size: 1.6em; margin: 0 0 .6em; }
         h2 { font-size: 1.25em; border-bottom: 1px solid #888; padding-bottom: .15em; margin: 1.4em 0 .5em; }
         h3 { font-size: 1.05em; margin: 1.1em 0 .4em; }
-        h2, h3 { break-after: avoid; page-break-after: avoid; }
+        h1, h2, h3, .label, dt, .alert-title { break-after: avoid; page-break-after: avoid; }
+        h2, h3 { break-inside: avoid; page-break-inside: avoid; }
+        p, li, dd, blockquote { orphans: 3; widows: 3; }
         dl { margin: .4em 0; }
         dl div { display: flex; gap: .6em; }
         dt { font-weight: bold; min-width: 9.5em; flex: none; }
@@ -39,12 +41,12 @@ public enum HTMLRenderer {
         blockquote { margin: .3em 0 .8em; padding: .3em .8em; border-left: 4px solid #888; background: #f4f4f4;
           white-space: pre-wrap; overflow-wrap: anywhere; }
         dl, blockquote, li { break-inside: avoid; page-break-inside: avoid; }
-        .alert { border: 3px solid #b00020; padding: .5em 1em; margin: 1em 0; background: #fff3f3; }
+        .alert { border: 3px solid #b00020; padding: .5em 1em; margin: 1em 0; background: #fff3f3; break-inside: avoid; }
         .alert .alert-title { font-weight: bold; font-size: 1.2em; color: #b00020; margin: .2em 0; }
         .label { font-weight: bold; margin: .6em 0 .2em; }
         p, li { overflow-wrap: anywhere; }
         a { color: #0b4f9c; }
-        @page { margin: 18mm; }
+        @page { size: A4; margin: 20mm 18mm 20mm 18mm; }
         @media print {
           body { font-size: 10pt; }
           main { max-width: none; padding: 0; }
@@ -73,6 +75,8 @@ public enum HTMLRenderer {
             let clean = ExportText.block(text)
             if clean.isEmpty { return "<p class=\"label\">\(escape(label)): <em>none recorded</em></p>" }
             return "<p class=\"label\">\(escape(label)):</p>\n<blockquote>\(escape(clean, keepLines: true))</blockquote>"
+        case .row(let heading, let descriptor, let evidence):
+            return render(.fields([.init("Row", heading), descriptor])) + "\n" + render(.userText(label: "Evidence", text: evidence))
         case .links(let links):
             return "<ul>\n" + links.map { "<li>\(escape($0.name))" + ($0.url.map { ": " + anchor($0) } ?? "") + "</li>\n" }.joined()
                 + "</ul>"

@@ -9,7 +9,9 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
         switch block {
         case .title(let text): return "# " + inline(text)
         case .alert(let title, let lines):
-            return (["> **\(inline(title))**"] + lines.flatMap { [">", "> " + inline($0)] }).joined(separator: "\n")
+            // Framed by thematic breaks and in bold, never a block quote: a quote is how the
+            // practitioner's evidence looks, and the danger notice must not look like evidence.
+            return (["***", "**⚠ \(inline(title))**"] + lines.map { "**" + inline($0) + "**" } + ["***"]).joined(separator: "\n\n")
         case .heading(let text): return "## " + inline(text)
         case .subheading(let text): return "### " + inline(text)
         case .fields(let fields): return fields.map { "- **\(inline($0.label)):** \(inline($0.value))" }.joined(separator: "\n")
@@ -19,7 +21,9 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
             let lines = quote(text)
             return lines.isEmpty ? "**\(inline(label)):** *none recorded*" : "**\(inline(label)):**\n\n" + lines.joined(separator: "\n")
         case .links(let links):
-            return links.map { "- " + inline($0.name) + ($0.url.map { ": " + inline($0) } ?? "") }.joined(separator: "\n")
+            return links.map { "- " + inline($0.name) + ($0.url.map { ": " + catalogueLink($0) } ?? "") }.joined(separator: "\n")
+        case .row(let heading, let descriptor, let evidence):
+            return render(.fields([.init("Row", heading), descriptor])) + "\n\n" + render(.userText(label: "Evidence", text: evidence))
         }
     }
 
@@ -65,14 +69,52 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
         return out.joined(separator: "\n")
     }
 
+    /// Escapes every character that could make structure; a web or e-mail address goes in a
+    /// code span instead, so that GFM's autolinking cannot turn text a user typed into a live link.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
+        var first = true
+        for token in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !first { out.append(" ") }
+            first = false
+            if TextRenderer.isLink(token) {
+                // Punctuation around the address stays outside the code span, escaped as usual.
+                let lead = token.prefix { "(<[\"'“‘".contains($0) }
+                let trail = token.dropFirst(lead.count).reversed().prefix { ".,;:!?)>]\"'”’".contains($0) }
+                let core = token.dropFirst(lead.count).dropLast(trail.count)
+                out += escapeAll(lead) + (core.isEmpty ? "" : codeSpan(core)) + escapeAll(Substring(String(trail.reversed())))
+                continue
+            }
+            for ch in token {
+                if alwaysEscaped.contains(ch) { out.append("\\") }
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func escapeAll(_ text: Substring) -> String {
+        var out = ""
         for ch in text {
             if alwaysEscaped.contains(ch) { out.append("\\") }
             out.append(ch)
         }
         return out
+    }
+
+    /// `text` as code spans split at its backticks, which are escaped between them: every
+    /// fence is a single backtick, so nothing here can open a fenced code block at a line start.
+    static func codeSpan(_ text: Substring) -> String {
+        text.split(separator: "`", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "`" + $0 + "`" }.joined(separator: "\\`")
+    }
+
+    /// A catalogue's own service address: a live autolink when it is a plain http(s) address.
+    static func catalogueLink(_ url: String) -> String {
+        let clean = ExportText.line(url)
+        let lower = clean.lowercased()
+        let plain = !clean.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+        return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && plain ? "<\(clean)>" : inline(clean)
     }
 
     /// Escapes what only means something at the start of a line: list markers (`-`, `+`,

@@ -5,23 +5,31 @@
 /// formats can never disagree about content. Built by `ReferralSummary.build`.
 public struct ReferralSummary: Codable, Sendable, Equatable {
     /// Bumped when the JSON shape changes incompatibly.
-    public static let currentFormat = 1
+    public static let currentFormat = 2
     public static let documentTitle = "Children's Services referral summary"
 
     public var format: Int
     public var title: String
     public var assessmentId: String
+    /// Links summaries of the same child; omitted for a version 1 file not yet saved again.
+    public var childKey: String?
     /// ISO 8601, from the decision (or the last change): never the clock, so exports repeat exactly.
     public var dateTime: String
     public var dateSource: DateSource
     public var catalogue: CatalogueInfo
     public var training: Bool
     public var redacted: Bool
+    /// When redacted: the kinds of name replaced ("child", "carer", …).
+    public var redactedKinds: [String]
     public var immediateDanger: ImmediateDanger
     public var child: Child
     public var referrer: Referrer
     public var teamAroundTheFamily: TeamAroundTheFamily
     public var consent: Consent
+    public var sharing: Sharing
+    public var carers: [Carer]
+    public var household: [HouseholdMember]
+    public var agencies: [Agency]
     /// The engine's proposal; nil when no row has been assessed.
     public var proposed: Placement?
     public var proposalReasons: [String]
@@ -40,6 +48,8 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
     public var completeness: Completeness
     /// At Level 4 only: the categories of concern chosen, by name.
     public var concernCategories: [ConcernCategory]
+    /// What the reader must know is missing or odd, e.g. a Level 4 decision with no category.
+    public var warnings: [String]
 
     public enum DateSource: String, Codable, Sendable {
         case decision
@@ -50,6 +60,8 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
         public var id: String
         public var version: String
         public var title: String
+        /// The first word of the authority ("Durham"), to label the document's descriptors.
+        public var shortName: String
     }
 
     /// The gate answer and, when it is yes, who to call (the catalogue's contacts with a phone).
@@ -65,7 +77,7 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
         public var when: String
     }
 
-    /// When redacted: initials, no date of birth or exact age, only the age band.
+    /// When redacted: initials, no date of birth, exact age or address, only the age band.
     public struct Child: Codable, Sendable, Equatable {
         public var name: String
         public var dateOfBirth: String?
@@ -75,6 +87,13 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
         public var age: String?
         /// "under 1", "1–4", "5–10", "11–15", "16–19", "20 or over", "unborn"; nil when unknown.
         public var ageBand: String?
+        public var whereNow: String
+        /// Omitted when redacted.
+        public var address: String?
+        public var communicationNeeds: String
+        public var firstLanguage: String
+        public var interpreterNeeded: Assessment.YesNoNotKnown
+        public var disability: String
     }
 
     /// When redacted: initials, and no contact details.
@@ -83,6 +102,41 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
         public var agency: String
         public var role: String
         public var contact: String?
+        public var phone: String?
+        public var email: String?
+    }
+
+    /// When redacted: initials, and no contact details.
+    public struct Carer: Codable, Sendable, Equatable {
+        public var name: String
+        public var relationship: String
+        public var parentalResponsibility: Assessment.YesNoNotKnown
+        public var livesWithChild: Assessment.YesNoNotKnown
+        public var contact: String?
+    }
+
+    /// When redacted: initials, and no date of birth.
+    public struct HouseholdMember: Codable, Sendable, Equatable {
+        public var name: String
+        public var relationship: String
+        public var sibling: Bool
+        public var livesWithChild: Assessment.YesNoNotKnown
+        public var dateOfBirth: String?
+    }
+
+    /// When redacted: the worker's initials, and no contact details.
+    public struct Agency: Codable, Sendable, Equatable {
+        public var agency: String
+        public var worker: String
+        public var contact: String?
+        public var role: String
+    }
+
+    public struct Sharing: Codable, Sendable, Equatable {
+        public var lawfulBasis: Assessment.LawfulBasis?
+        public var lawfulBasisDetail: String
+        public var familyTold: Assessment.YesNoNotKnown
+        public var notToldReason: String
     }
 
     public struct TeamAroundTheFamily: Codable, Sendable, Equatable {
@@ -122,7 +176,8 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
         public var notAssessed: [RowRef]
     }
 
-    /// A row assessed above Level 1: the document's descriptor at that level and the evidence.
+    /// A row assessed above Level 1: the document's descriptor at that level (its wording, not a
+    /// description of this child) and the practitioner's evidence.
     public struct Row: Codable, Sendable, Equatable {
         public var id: String
         public var area: String

@@ -4,6 +4,30 @@
 public enum TextRenderer: SummaryBlockRenderer {
     public static let width = 80
 
+    /// Blocks separated by a blank line, except that a heading's content follows it directly:
+    /// the "==" line already sets it apart, and a pasted summary stays short.
+    public static func render(_ summary: ReferralSummary) -> String {
+        var out = ""
+        var previousWasHeading = false
+        var previousWasRow = false
+        for block in summary.blocks {
+            let text = render(block)
+            if text.isEmpty { continue }
+            // Rows of evidence follow one another directly too: each starts at the margin with
+            // "Level N:" and the rest is indented.
+            var isRow = false
+            if case .row = block { isRow = true }
+            if !out.isEmpty { out += previousWasHeading || (isRow && previousWasRow) ? "\n" : "\n\n" }
+            out += text
+            previousWasRow = isRow
+            switch block {
+            case .heading, .subheading: previousWasHeading = true
+            default: previousWasHeading = false
+            }
+        }
+        return out + "\n"
+    }
+
     public static func render(_ block: SummaryBlock) -> String {
         switch block {
         case .title(let text):
@@ -13,11 +37,14 @@ public enum TextRenderer: SummaryBlockRenderer {
             let bar = String(repeating: "!", count: width)
             return ([bar] + wrap(ExportText.line(title)) + lines.flatMap { wrap(ExportText.line($0)) } + [bar]).joined(separator: "\n")
         case .heading(let text):
-            let t = ExportText.line(text)
-            return (wrap(t) + [rule("-", under: t)]).joined(separator: "\n")
+            // One line: "== The child ====…", so headings stand out without costing lines.
+            let t = "== " + ExportText.line(text) + " "
+            let used = DisplayWidth.of(t)
+            return used >= width - 3 ? wrap(t).joined(separator: "\n") : t + String(repeating: "=", count: width - used)
         case .subheading(let text):
-            let t = ExportText.line(text)
-            return (wrap(t) + [rule("~", under: t)]).joined(separator: "\n")
+            let t = "-- " + ExportText.line(text) + " "
+            let used = DisplayWidth.of(t)
+            return used >= width - 3 ? wrap(t).joined(separator: "\n") : t + String(repeating: "-", count: min(20, width - used))
         case .fields(let fields):
             return fields.flatMap { hanging(ExportText.line($0.label) + ": " + ExportText.line($0.value), indent: 4) }
                 .joined(separator: "\n")
@@ -29,6 +56,16 @@ public enum TextRenderer: SummaryBlockRenderer {
             let clean = ExportText.block(text)
             if clean.isEmpty { return ExportText.line(label) + ": (none recorded)" }
             return ([ExportText.line(label) + ":"] + wrap(clean, width: width - 4).map { $0.isEmpty ? "  |" : "  | " + $0 })
+                .joined(separator: "\n")
+        case .row(let heading, let descriptor, let evidence):
+            let clean = ExportText.block(evidence)
+            let quote = clean.isEmpty ? ["  | (no evidence recorded)"] : wrap(clean, width: width - 4).map { $0.isEmpty ? "  |" : "  | " + $0 }
+            let described = hanging(ExportText.line(descriptor.label) + ": " + ExportText.line(descriptor.value), indent: 2, width: width - 2)
+            return (wrap(ExportText.line(heading)) + described.map { "  " + $0 } + quote).joined(separator: "\n")
+        case .links(let links) where links.count > 1:
+            // Names only, in one paragraph: the addresses are in the HTML and Markdown summaries
+            // and `staircase catalogue show`, and a list of long addresses would double the page.
+            return wrap(links.map { ExportText.line($0.name) }.joined(separator: "; ") + " (addresses: the HTML or Markdown summary).")
                 .joined(separator: "\n")
         case .links(let links):
             return links.flatMap { hanging("- " + ExportText.line($0.name) + ($0.url.map { ": " + ExportText.line($0) } ?? ""), indent: 2) }
@@ -42,53 +79,65 @@ public enum TextRenderer: SummaryBlockRenderer {
     }
 
     /// First line at the margin, continuation lines indented, all within the width.
-    static func hanging(_ text: String, indent: Int) -> [String] {
-        // Every piece fits the narrower width, so TextWrap never splits one and the pieces left
-        // after the first line can be re-wrapped exactly.
-        let prepared = cutLongWords(text, width: width - indent)
-        guard let first = TextWrap.lines(prepared, width: width).first else { return [] }
-        let pieces = prepared.split(separator: " ", omittingEmptySubsequences: true)
-        let used = first.split(separator: " ", omittingEmptySubsequences: true).count
-        if used >= pieces.count { return [first] }
+    static func hanging(_ text: String, indent: Int, width: Int = TextRenderer.width) -> [String] {
         let pad = String(repeating: " ", count: indent)
-        return [first] + TextWrap.lines(pieces[used...].joined(separator: " "), width: width - indent).map { pad + $0 }
+        return layout(text, first: width, rest: width - indent).enumerated().map { $0 == 0 ? $1 : pad + $1 }
     }
 
-    /// `TextWrap.lines`, after cutting words wider than the line into pieces that fit, so a
-    /// 100 KB word wraps in linear time rather than being re-measured for every line.
     static func wrap(_ text: String, width: Int = TextRenderer.width) -> [String] {
-        TextWrap.lines(cutLongWords(text, width: width), width: width)
+        layout(text, first: width, rest: width)
     }
 
-    /// The text with every word wider than `width` columns cut into pieces separated by spaces.
-    static func cutLongWords(_ text: String, width: Int) -> String {
-        var prepared = ""
-        prepared.reserveCapacity(text.utf8.count)
-        var first = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if !first { prepared.append("\n") }
-            first = false
-            var firstWord = true
-            for word in line.split(separator: " ", omittingEmptySubsequences: true) {
-                if !firstWord { prepared.append(" ") }
-                firstWord = false
-                // UTF-8 length bounds the display width, so most words skip the measuring.
-                if word.utf8.count <= width {
-                    prepared.append(contentsOf: word)
+    /// A web address or e-mail address: never cut, so it still works when copied. One wider
+    /// than the line goes on a line of its own, the only kind of line allowed past the width.
+    static func isLink(_ word: Substring) -> Bool {
+        let w = word.lowercased()
+        return w.contains("://") || w.hasPrefix("www.") || (w.contains("@") && w.contains("."))
+    }
+
+    /// Wraps at spaces within `first` columns on the first line and `rest` after it; a word wider
+    /// than the line is cut into pieces (one pass, so a 100 KB word stays linear) unless it is a
+    /// link. Line breaks in the text are kept; leading spaces are not (`ExportText.block` drops
+    /// them in every format alike).
+    static func layout(_ text: String, first: Int, rest: Int) -> [String] {
+        var out: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var used = 0
+            let before = out.count
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                let limit = max(1, out.isEmpty ? first : rest)
+                let w = word.utf8.count <= 4 * limit ? DisplayWidth.of(word) : limit + 1
+                if used > 0 && used + 1 + w <= limit {
+                    line += " " + word
+                    used += 1 + w
                     continue
                 }
-                var used = 0
-                for ch in word {
-                    let w = DisplayWidth.of(ch)
-                    if used + w > width && used > 0 {
-                        prepared.append(" ")
-                        used = 0
+                if used > 0 {
+                    out.append(line)
+                    line = ""
+                    used = 0
+                }
+                if w <= limit {
+                    line = String(word)
+                    used = w
+                } else if isLink(word) {
+                    out.append(String(word))
+                } else {
+                    for ch in word {
+                        let cw = DisplayWidth.of(ch)
+                        if used + cw > max(1, out.isEmpty ? first : rest) && used > 0 {
+                            out.append(line)
+                            line = ""
+                            used = 0
+                        }
+                        line.append(ch)
+                        used += cw
                     }
-                    prepared.append(ch)
-                    used += w
                 }
             }
+            if used > 0 || out.count == before { out.append(line) }
         }
-        return prepared
+        return out
     }
 }

@@ -5,7 +5,7 @@ extension ScoringEngine {
         let facts = Facts(assessment)
         let o = outcome(ratings, facts)
         let today = CalendarDate(assessment.updatedAt) ?? CalendarDate.unknownDay
-        let preBirthApplies = ChildAge.preBirthRowsApply(assessment.child, on: today)
+        let stage = ChildAge.stage(assessment.child, on: today)
 
         var reasons: [Proposal.Reason] = []
         if o.highest > 0 {
@@ -55,7 +55,7 @@ extension ScoringEngine {
                 text: "Toxic trio: parental mental health, domestic abuse and parental drug and/or alcohol misuse are all at Level \(min) or above. “\(catalogue.rules.toxicTrio.quote)”",
                 indicators: rows.map { rowIDs[$0] }))
         }
-        let completeness = completeness(ratings, preBirthApplies: preBirthApplies)
+        let completeness = completeness(ratings, stage: stage)
         if !completeness.isComplete {
             let missing = completeness.applicable - completeness.assessed
             flags.append(Proposal.Flag(
@@ -85,12 +85,13 @@ extension ScoringEngine {
         return Proposal.Reason(rule: rule, text: text, indicators: rows.map { rowIDs[$0] }, areas: areas)
     }
 
-    func completeness(_ ratings: Dense, preBirthApplies: Bool) -> Proposal.Completeness {
+    /// Rows for another age count only once answered: an answer is the practitioner's judgement.
+    func completeness(_ ratings: Dense, stage: AgeStage?) -> Proposal.Completeness {
         var perDomain = domainIDs.map { Proposal.DomainCompleteness(domain: $0, assessed: 0, applicable: 0) }
         for i in 0..<rowIDs.count {
             let r = i < ratings.count ? ratings[i] : 0
             if r == Self.notApplicableCode { continue }
-            if r == 0 && rowPreBirth[i] && !preBirthApplies { continue }
+            if r == 0 && !rows[i].applies(to: stage) { continue }
             perDomain[rowDomain[i]].applicable += 1
             if r >= 1 && r <= 4 { perDomain[rowDomain[i]].assessed += 1 }
         }

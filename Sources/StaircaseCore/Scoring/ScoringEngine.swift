@@ -11,7 +11,8 @@ public struct ScoringEngine: Sendable {
     let rowStepFive: [Bool]
     /// Bit i set when the row carries the i-th toxic-trio component tag.
     let rowTrio: [UInt8]
-    let rowPreBirth: [Bool]
+    /// Each row, for the age filter (completeness leaves out unanswered rows for another age).
+    let rows: [Indicator]
     let areaIDs: [String]
     let domainIDs: [String]
     let indexByID: [String: Int]
@@ -24,7 +25,7 @@ public struct ScoringEngine: Sendable {
         var domain: [Int] = []
         var stepFive: [Bool] = []
         var trio: [UInt8] = []
-        var preBirth: [Bool] = []
+        var rows: [Indicator] = []
         var areaIDs: [String] = []
         let trioTags = catalogue.rules.toxicTrio.componentTags
         for (d, dom) in catalogue.domains.enumerated() {
@@ -38,7 +39,7 @@ public struct ScoringEngine: Sendable {
                     var bits: UInt8 = 0
                     for (i, t) in trioTags.enumerated() where i < 8 && row.hasTag(t) { bits |= 1 << UInt8(i) }
                     trio.append(bits)
-                    preBirth.append(row.hasTag("pre-birth"))
+                    rows.append(row)
                 }
             }
         }
@@ -47,7 +48,7 @@ public struct ScoringEngine: Sendable {
         rowDomain = domain
         rowStepFive = stepFive
         rowTrio = trio
-        rowPreBirth = preBirth
+        self.rows = rows
         self.areaIDs = areaIDs
         domainIDs = catalogue.domains.map(\.id)
         indexByID = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })

@@ -2,7 +2,7 @@
 /// A screen model asks the key table for the bindings of its context; the footer and the help
 /// overlay do the same, so none of them can drift from the key map.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case start, details, danger, domain, fullText, voice, review, decision, export
+    case start, details, danger, domain, fullText, voice, review, decision, categories, export
     case editing, filter, help, confirmQuit, confirmReplace, tooSmall
 
     /// The context the state is in: an overlay first, then a text field, then the screen.
@@ -32,13 +32,13 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .domain: self = s.expanded ? .fullText : .domain
         case .voice: self = .voice
         case .review: self = .review
-        case .decision: self = .decision
+        case .decision: self = s.askingCategories ? .categories : .decision
         case .export: self = .export
         }
     }
 
     /// The screens of the wizard proper (not modes or overlays), in the order a user meets them.
-    public static let screens: [KeyContext] = [.start, .details, .danger, .domain, .fullText, .voice, .review, .decision, .export]
+    public static let screens: [KeyContext] = [.start, .details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export]
 
     /// A short name for the README and the help overlay.
     public var name: String {
@@ -51,6 +51,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .voice: "strengths and voice"
         case .review: "review"
         case .decision: "decision"
+        case .categories: "categories of concern"
         case .export: "referral summary"
         case .editing: "text field"
         case .filter: "filter"

@@ -7,7 +7,7 @@ public enum KeyTable {
     typealias C = KeyContext
 
     /// The screens where the common keys (back, undo, quit, help) work.
-    static let wizard: Set<C> = [.details, .danger, .domain, .fullText, .voice, .review, .decision, .export]
+    static let wizard: Set<C> = [.details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export]
     static let screens: Set<C> = wizard.union([.start])
     static let text: Set<C> = [.editing, .filter]
 
@@ -67,6 +67,10 @@ public enum KeyTable {
         KeyBinding([(.char("s"), .toggleStep)], "s", "step 4/5", help: "at Level 4, step 4 or step 5", in: [.decision], priority: 2,
                    when: .levelFourChosen),
         KeyBinding([(.char("r"), .editReason)], "r", "reason", help: "write the reason for your decision", in: [.decision], priority: 1),
+        KeyBinding(levels(WizardAction.toggleCategory), "1-4", "mark category",
+                   help: "at a decided Level 4, mark or unmark each category of concern", in: [.categories], priority: 1),
+        KeyBinding([(.enter, .activate)], "Enter", "record", help: "record the Level 4 decision with the categories marked",
+                   in: [.categories], priority: 1),
         KeyBinding([(.char("e"), .editPath)], "e", "file name", help: "change the file name (relative to the folder shown)",
                    in: [.export], priority: 1),
         KeyBinding([(.enter, .activate)], "Enter", "write", help: "write the summary", in: [.export], priority: 1),
@@ -74,7 +78,7 @@ public enum KeyTable {
         KeyBinding([(.tab, .nextScreen)], "Tab", "next", help: "next screen",
                    in: [.danger, .domain, .voice, .review, .decision], priority: 3),
         KeyBinding([(.escape, .back), (.backTab, .back)], "Esc", "back", help: "back (Shift-Tab too)",
-                   in: [.danger, .domain, .fullText, .voice, .review, .decision, .export], priority: 4),
+                   in: [.danger, .domain, .fullText, .voice, .review, .decision, .categories, .export], priority: 4),
         KeyBinding([(.escape, .back)], "Esc", "back", help: "back to the start", in: [.details], priority: 4),
         KeyBinding([(.char("u"), .undo)], "u", "undo", help: "undo the last change", in: wizard, priority: 6, when: .canUndo),
         KeyBinding([(.char("q"), .quit)], "q", "quit", help: "quit (asks only if something is unsaved)",

@@ -53,7 +53,7 @@ extension Wizard {
         case .referrerName: a.referrer.name
         case .agency: a.referrer.agency
         case .role: a.referrer.role
-        case .contact: a.referrer.contact
+        case .contact: a.referrer.combinedContact
         case .leadProfessional: a.leadProfessional.name
         case .consentReason: a.consent.reason
         case .unborn: a.child.unborn ? "yes" : "no"
@@ -184,7 +184,7 @@ extension Wizard {
                 case .referrerName: a.referrer.name = text
                 case .agency: a.referrer.agency = text
                 case .role: a.referrer.role = text
-                case .contact: a.referrer.contact = text
+                case .contact: a.referrer.combinedContact = text
                 case .leadProfessional: a.leadProfessional.name = text
                 case .consentReason: a.consent.reason = text
                 default: break

@@ -33,14 +33,16 @@ extension WizardState {
         return catalogue.domains[d].areas.reduce(0) { $0 + $1.indicators.filter(isForAnotherAge).count }
     }
 
-    /// The child is past the pre-birth rows (over one year old); false before there is an assessment.
+    /// The child's age is known, so rows can be filtered by it; false before there is an assessment.
     var ageFilterApplies: Bool {
-        !(assessment.map { ChildAge.preBirthRowsApply($0.child, on: today) } ?? true)
+        assessment.map { ChildAge.stage($0.child, on: today) != nil } ?? false
     }
 
-    /// A pre-birth row with no answer: the one rule both the list and the count follow.
+    /// A row whose catalogue `ages` leave out the child's stage, with no answer: the one rule
+    /// both the list and the count follow.
     func isForAnotherAge(_ row: Indicator) -> Bool {
-        row.hasTag("pre-birth") && assessment?.answers[row.id] == nil
+        guard let a = assessment, a.answers[row.id] == nil else { return false }
+        return !row.applies(to: ChildAge.stage(a.child, on: today))
     }
 }
 
@@ -103,11 +105,18 @@ extension Wizard {
     static func decision(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
         guard let p = s.proposal else { return [] }
         switch action {
+        case .toggleCategory(let n) where s.askingCategories:
+            // Whatever the proposal was, a decided Level 4 asks for the categories of concern.
+            guard n >= 1, n <= s.catalogue.concernCategories.count else { return [] }
+            let id = s.catalogue.concernCategories[n - 1].id
+            return change(&s) { a in
+                if let i = a.concernCategories.firstIndex(of: id) { a.concernCategories.remove(at: i) } else { a.concernCategories.append(id) }
+            }
         case .chooseLevel(let n):
             s.decisionLevel = n
             s.decisionStep = n == 4 ? (p.level == 4 ? (p.step ?? 4) : 4) : n
         case .toggleStep:
-            if s.decisionLevel == 4 { s.decisionStep = s.decisionStep == 4 ? 5 : 4 }
+            if s.decisionLevel == 4 && !s.askingCategories { s.decisionStep = s.decisionStep == 4 ? 5 : 4 }
         case .editReason:
             s.editor = TextField(.decisionReason, text: s.decisionReason)
         case .activate, .nextScreen:
@@ -120,12 +129,33 @@ extension Wizard {
                 s.message = Message("A level other than the proposal needs a reason: press r and write it.", error: true)
                 return []
             }
-            let d = Assessment.Decision(level: s.decisionLevel, step: s.decisionStep, reason: differs ? s.decisionReason : "", decidedAt: s.now)
+            if s.decisionLevel == 4 && !s.askingCategories {
+                s.askingCategories = true
+                s.message = Message("Level 4: press 1–4 to mark each category of concern, then Enter to record the decision.")
+                return []
+            }
+            s.askingCategories = false
+            let reason = differs ? s.decisionReason : ""
+            // The time of the decision changes only when the decision does: passing the screen
+            // again must not make an old decision look new.
+            var decidedAt = s.now
+            if let old = s.assessment?.decision, old.level == s.decisionLevel, old.step == s.decisionStep, old.reason == reason {
+                decidedAt = old.decidedAt
+            }
+            let d = Assessment.Decision(level: s.decisionLevel, step: s.decisionStep, reason: reason, decidedAt: decidedAt)
             let effects = change(&s) { $0.decision = d }
             go(&s, .export)
-            s.message = Message("Decision recorded: Level \(d.level), step \(d.step).")
+            let none = d.level == 4 && (s.assessment?.concernCategories.isEmpty ?? true)
+            s.message = Message(
+                "Decision recorded: Level \(d.level), step \(d.step)." + (none ? " No category of concern is marked: the export will warn." : ""),
+                error: none)
             return effects
-        case .back: return step(&s, by: -1)
+        case .back:
+            if s.askingCategories {
+                s.askingCategories = false
+                return []
+            }
+            return step(&s, by: -1)
         default: break
         }
         return []

@@ -158,6 +158,9 @@ public enum Wizard {
 
     /// Opens a loaded assessment where it was left, and checks its fields by the same rules as typing.
     static func resume(_ s: inout WizardState, _ a: Assessment) -> [Effect] {
+        var a = a
+        // A version 1 file has no child key yet: it gets one the first time it is opened.
+        if a.childKey == nil { a.childKey = s.nextChildKey }
         s.assessment = a
         s.undoStack = []
         s.filter = ""
@@ -203,6 +206,7 @@ public enum Wizard {
         s.scroll = 0
         s.panelScroll = 0
         s.expanded = false
+        s.askingCategories = false
         if screen == .decision, let p = s.proposal {
             let d = s.assessment?.decision
             s.decisionLevel = d?.level ?? p.level ?? 1
@@ -233,7 +237,8 @@ public enum Wizard {
                 // The id comes from the host's random source (`nextID`), never the clock: two
                 // participants starting in the same second on two machines must not collide.
                 let id = s.nextID
-                s.assessment = Assessment(id: id, createdAt: s.now, catalogue: .init(id: s.catalogue.id, version: s.catalogue.version))
+                s.assessment = Assessment(
+                    id: id, createdAt: s.now, catalogue: .init(id: s.catalogue.id, version: s.catalogue.version), childKey: s.nextChildKey)
                 s.assessment?.training = s.training
                 s.undoStack = []
                 s.fieldProblems = [:]

@@ -9,6 +9,8 @@ public struct WizardState: Sendable {
     public var now: String
     /// A fresh random id for the next new assessment, refreshed by the host before each action.
     public var nextID: String = RandomID.make(prefix: "a")
+    /// A fresh random child key for a new assessment, or for a version 1 file that has none.
+    public var nextChildKey: String = RandomID.make(prefix: "c")
     public var width: Int
     public var height: Int
 
@@ -43,6 +45,8 @@ public struct WizardState: Sendable {
     public var decisionLevel = 0
     public var decisionStep = 0
     public var decisionReason = ""
+    /// On the decision screen at Level 4: 1–4 toggle the categories of concern until Enter.
+    public var askingCategories = false
     public var exportFormat = ExportFormat.markdown
     public var exportPath = ""
     /// Where summaries go, and what a relative file name is relative to (the documents folder).

@@ -125,8 +125,20 @@ enum DecisionView {
         if let e = s.editor, e.target == .decisionReason {
             TextFieldView.draw(e, &b, row: y, column: 4, width: r.width - 6)
         } else {
-            for (i, line) in TextWrap.lines(s.decisionReason.isEmpty ? "(none — press r to write)" : s.decisionReason, width: r.width - 6).prefix(max(1, r.bottom - y)).enumerated() {
+            let lines = TextWrap.lines(s.decisionReason.isEmpty ? "(none — press r to write)" : s.decisionReason, width: r.width - 6)
+                .prefix(max(1, r.bottom - y))
+            for (i, line) in lines.enumerated() {
                 b.put(line, row: y + i, column: 4, style: s.decisionReason.isEmpty ? .muted : .plain)
+            }
+            y += lines.count
+        }
+        if s.decisionLevel == 4, let a = s.assessment, y + 1 < r.bottom {
+            y += 1
+            b.put(s.askingCategories ? "Categories of concern (1–4 mark, Enter records):" : "Categories of concern (Enter to choose):",
+                  row: y, column: 2, style: .key)
+            for (i, k) in s.catalogue.concernCategories.enumerated() where y + 1 < r.bottom {
+                y += 1
+                b.put("[\(a.concernCategories.contains(k.id) ? "x" : " ")] \(i + 1) \(k.name)", row: y, column: 4, style: .plain)
             }
         }
     }

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+
+@testable import StaircaseCore
+
+/// Data/assessment.schema.json and the program agree: a table of mutations of the Level 3
+/// example (unknown keys at every level, wrong types, missing required keys, bad dates and
+/// times, duplicates, malformed ids, over-long fields) runs through Python's `jsonschema` and
+/// through `AssessmentLoader`, and each must be accepted by both or refused by both.
+@Suite struct SchemaAgreementTests {
+    typealias Doc = [String: Any]
+
+    /// Name, whether it should be valid, and the change.
+    static var mutations: [(String, Bool, @Sendable (inout Doc) -> Void)] { [
+        ("the example itself", true, { _ in }),
+        ("decision null", true, { $0["decision"] = NSNull() }),
+        ("a version 1 file", true, { d in
+            d["schemaVersion"] = 1
+            for k in ["childKey", "sharing", "carers", "household", "agencies"] { d[k] = nil }
+            d["referrer"] = ["name": "A", "contact": "01388 000000"]
+            d["child"] = ["name": "J. S.", "dateOfBirth": "2016-04-12"]
+        }),
+        ("a time with a +05:30 offset", true, { $0["updatedAt"] = "2026-11-20T16:15:00+05:30" }),
+        ("decision level 3.5", false, { d in edit(&d, "decision") { $0["level"] = 3.5 } }),
+        ("unknown top-level key", false, { $0["extra"] = true }),
+        ("misspelt child key", false, { d in edit(&d, "child") { $0["dateOfBrith"] = "2016-04-12" } }),
+        ("unknown referrer key", false, { d in edit(&d, "referrer") { $0["phon"] = "1" } }),
+        ("unknown catalogue key", false, { d in edit(&d, "catalogue") { $0["title"] = "x" } }),
+        ("unknown consent key", false, { d in edit(&d, "consent") { $0["given"] = true } }),
+        ("unknown sharing key", false, { d in edit(&d, "sharing") { $0["basis"] = "public-task" } }),
+        ("unknown leadProfessional key", false, { d in edit(&d, "leadProfessional") { $0["phone"] = "1" } }),
+        ("unknown key in an answer", false, { d in editAnswer(&d) { $0["level"] = "2" } }),
+        ("unknown key in the decision", false, { d in edit(&d, "decision") { $0["by"] = "me" } }),
+        ("unknown key in a carer", false, { d in editFirst(&d, "carers") { $0["age"] = 40 } }),
+        ("unknown key in a household member", false, { d in editFirst(&d, "household") { $0["school"] = "x" } }),
+        ("unknown key in an agency", false, { d in editFirst(&d, "agencies") { $0["email"] = "x" } }),
+        ("schemaVersion as a string", false, { $0["schemaVersion"] = "2" }),
+        ("schemaVersion 3", false, { $0["schemaVersion"] = 3 }),
+        ("training as a string", false, { $0["training"] = "yes" }),
+        ("unborn as a string", false, { d in edit(&d, "child") { $0["unborn"] = "no" } }),
+        ("rating as a number", false, { d in editAnswer(&d) { $0["rating"] = 2 } }),
+        ("rating 5", false, { d in editAnswer(&d) { $0["rating"] = "5" } }),
+        ("decision level as a string", false, { d in edit(&d, "decision") { $0["level"] = "3" } }),
+        ("decision step 6", false, { d in edit(&d, "decision") { $0["step"] = 6 } }),
+        ("carers as an object", false, { $0["carers"] = ["name": "x"] }),
+        ("child name as a number", false, { d in edit(&d, "child") { $0["name"] = 42 } }),
+        ("immediateDanger perhaps", false, { $0["immediateDanger"] = "perhaps" }),
+        ("interpreterNeeded maybe", false, { d in edit(&d, "child") { $0["interpreterNeeded"] = "maybe" } }),
+        ("lawfulBasis not on the list", false, { d in edit(&d, "sharing") { $0["lawfulBasis"] = "because" } }),
+        ("parentalResponsibility true", false, { d in editFirst(&d, "carers") { $0["parentalResponsibility"] = true } }),
+        ("missing answers", false, { $0["answers"] = nil }),
+        ("missing id", false, { $0["id"] = nil }),
+        ("missing createdAt", false, { $0["createdAt"] = nil }),
+        ("missing catalogue version", false, { d in edit(&d, "catalogue") { $0["version"] = nil } }),
+        ("missing decidedAt", false, { d in edit(&d, "decision") { $0["decidedAt"] = nil } }),
+        ("missing rating", false, { d in editAnswer(&d) { $0["rating"] = nil } }),
+        ("30 February as a date of birth", false, { d in edit(&d, "child") { $0["dateOfBirth"] = "2016-02-30" } }),
+        ("a date of birth written 12/04/2016", false, { d in edit(&d, "child") { $0["dateOfBirth"] = "12/04/2016" } }),
+        ("a household date of birth 2010-13-01", false, { d in editFirst(&d, "household") { $0["dateOfBirth"] = "2010-13-01" } }),
+        ("createdAt without a time", false, { $0["createdAt"] = "2026-11-20" }),
+        ("updatedAt without a zone", false, { $0["updatedAt"] = "2026-11-20T10:45:00" }),
+        ("decidedAt yesterday", false, { d in edit(&d, "decision") { $0["decidedAt"] = "yesterday" } }),
+        ("a category twice", false, { $0["concernCategories"] = ["neglect", "neglect"] }),
+        ("an id that walks out of the folder", false, { $0["id"] = "../../etc/x" }),
+        ("an empty id", false, { $0["id"] = "" }),
+        ("a malformed child key", false, { $0["childKey"] = "x-123" }),
+        ("a child name over 200 characters", false, { d in edit(&d, "child") { $0["name"] = String(repeating: "n", count: 201) } }),
+        ("a note over 100000 characters", false, { d in editAnswer(&d) { $0["note"] = String(repeating: "n", count: 100_001) } }),
+        ("51 carers", false, { d in d["carers"] = Array(repeating: ["name": "x"], count: 51) }),
+    ] }
+
+    static func edit(_ d: inout Doc, _ key: String, _ body: (inout Doc) -> Void) {
+        var inner = d[key] as? Doc ?? [:]
+        body(&inner)
+        d[key] = inner
+    }
+
+    static func editFirst(_ d: inout Doc, _ key: String, _ body: (inout Doc) -> Void) {
+        var list = d[key] as? [Doc] ?? [[:]]
+        if list.isEmpty { list = [[:]] }
+        body(&list[0])
+        d[key] = list
+    }
+
+    static func editAnswer(_ d: inout Doc, _ body: (inout Doc) -> Void) {
+        var answers = d["answers"] as? Doc ?? [:]
+        var first = answers["education.academic-progress"] as? Doc ?? [:]
+        body(&first)
+        answers["education.academic-progress"] = first
+        d["answers"] = answers
+    }
+
+    @Test func schemaAndProgramAgreeOnEveryMutation() throws {
+        #expect(Self.mutations.count >= 30)
+        let catalogue = try Fixtures.durham()
+        let base = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.projectFile("Data/examples/level3-several-areas.json")))) as? Doc
+        let example = try #require(base)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("staircase-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+
+        var files: [String] = []
+        var program: [String: Bool] = [:]
+        for (i, (name, _, change)) in Self.mutations.enumerated() {
+            var doc = example
+            change(&doc)
+            let path = dir.appendingPathComponent("m\(i).json").path
+            try JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys]).write(to: URL(fileURLWithPath: path))
+            files.append(path)
+            do {
+                _ = try AssessmentLoader.load(path: path, catalogue: catalogue)
+                program[path] = true
+            } catch {
+                program[path] = false
+                #expect(!error.description.isEmpty, "\(name)")
+            }
+        }
+
+        let schema = try Self.runValidator(files)
+        for (i, (name, valid, _)) in Self.mutations.enumerated() {
+            let path = files[i]
+            #expect(program[path] == valid, "program: \(name) should be \(valid ? "accepted" : "refused")")
+            #expect(schema[path] == valid, "jsonschema: \(name) should be \(valid ? "valid" : "invalid")")
+        }
+    }
+
+    /// The catalogues and every summary of the Durham examples are valid for their (strict)
+    /// schemas too, checked by the same real validator.
+    @Test func cataloguesAndSummariesValidateAgainstTheirSchemas() throws {
+        let catalogues = [Fixtures.projectFile("Data/durham.json"), Fixtures.path("minimal.json")]
+        let checked = try Self.runValidator(catalogues, schema: "Data/catalogue.schema.json")
+        for path in catalogues { #expect(checked[path] == true, "\(path)") }
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("staircase-summary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let c = try Fixtures.durham()
+        var files: [String] = []
+        for name in ["level3-several-areas", "level4-immediate-danger", "hostile"] {
+            let a = try AssessmentLoader.load(path: Fixtures.projectFile("Data/examples/\(name).json"), catalogue: c)
+            for redact in [false, true] {
+                let path = dir.appendingPathComponent("\(name)-\(redact).json").path
+                try Data(ReferralExporter.render(format: .json, catalogue: c, assessment: a, redact: redact).utf8).write(to: URL(fileURLWithPath: path))
+                files.append(path)
+            }
+        }
+        let summaries = try Self.runValidator(files, schema: "Data/summary.schema.json")
+        for path in files { #expect(summaries[path] == true, "\(path)") }
+    }
+
+    /// Runs Scripts/validate-assessments.py; fails the test, saying what to install, when
+    /// python3 or jsonschema is missing.
+    static func runValidator(_ files: [String], schema: String = "Data/assessment.schema.json") throws -> [String: Bool] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Fixtures.projectFile("Scripts/validate-assessments.py"), Fixtures.projectFile(schema)] + files
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let problem = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 {
+            Issue.record("the schema check needs python3 with jsonschema (pip install jsonschema): \(String(decoding: problem, as: UTF8.self).suffix(300))")
+            return [:]
+        }
+        var result: [String: Bool] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "\t")
+            if parts.count == 2 { result[String(parts[0])] = parts[1] == "valid" }
+        }
+        return result
+    }
+}
