@@ -18,7 +18,7 @@ struct Staircase: ParsableCommand {
             Runs offline. The County Durham catalogue is built in; use --catalogue PATH or \
             STAIRCASE_CATALOGUE to load another.
             """,
-        version: "0.1.0",
+        version: StaircaseVersion.current,
         subcommands: [AssessCommand.self, CatalogueCommand.self, ScoreCommand.self, ExportCommand.self, SessionsCommand.self, BenchCommand.self, StartupBenchCommand.self, TrainingCommand.self, TrainingBenchCommand.self],
         defaultSubcommand: AssessCommand.self
     )

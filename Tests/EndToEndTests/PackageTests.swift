@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+/// `Scripts/package` end to end: the .deb it builds installs into a throwaway dpkg root, and the
+/// installed binary, man page, completions and documentation are what IT was promised.
+///
+/// The release build is the slow part (about 2 minutes on two cores). The script caches its
+/// output under .build-package/ keyed on the git tree, so it runs once per change of the
+/// sources, and once per clean CI run; it runs at low priority so the terminal tests beside it
+/// keep their timing.
+@Suite(.serialized, .timeLimit(.minutes(15)))
+struct PackageTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../..").standardized.path
+
+    /// The .deb's path, or why the script failed, computed once for the whole suite.
+    static let package: Result<String, PackageFailure> = {
+        let (status, output) = Tmux.spawn(["nice", "-n", "10", repository + "/Scripts/package"])
+        let last = output.split(separator: "\n").last.map(String.init) ?? ""
+        guard status == 0, last.hasSuffix(".deb") else {
+            return .failure(PackageFailure(message: "Scripts/package exited \(status):\n\(output.suffix(4000))"))
+        }
+        return .success(last)
+    }()
+
+    struct PackageFailure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
+    /// The version in the Swift source, the one place it is written.
+    static var sourceVersion: String {
+        get throws {
+            let text = try String(contentsOfFile: repository + "/Sources/staircase/StaircaseVersion.swift", encoding: .utf8)
+            let line = try #require(text.split(separator: "\n").first { $0.contains("static let current") })
+            return String(try #require(line.split(separator: "\"").dropFirst().first))
+        }
+    }
+
+    /// Runs a shell command line, returning status and combined output.
+    static func sh(_ command: String) -> (status: Int32, output: String) {
+        Tmux.spawn(["sh", "-c", command])
+    }
+
+    static func field(_ name: String, of deb: String) -> String {
+        sh("dpkg-deb -f '\(deb)' \(name)").output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func installsIntoAThrowawayRootWhereVersionManPageAndCompletionsWork() throws {
+        let deb = try Self.package.get()
+        let root = NSTemporaryDirectory() + "staircase-dpkg-root-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for dir in ["var/lib/dpkg/info", "var/lib/dpkg/updates"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
+        }
+        // The throwaway root knows only the packages the .deb depends on, as this machine has
+        // them: dpkg then checks the Depends line against real package names and versions.
+        let depends = Self.field("Depends", of: deb)
+        let names = depends.split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(names.count >= 5, "Depends: \(depends)")
+        var status = ""
+        for name in names {
+            let stanza = Self.sh("dpkg-query -s \(name)")
+            try #require(stanza.status == 0, "this machine lacks \(name): \(stanza.output)")
+            status += stanza.output.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
+        }
+        try status.write(toFile: root + "/var/lib/dpkg/status", atomically: true, encoding: .utf8)
+
+        // --path-include undoes the path-exclude lines of slim container images, which drop
+        // /usr/share/man and /usr/share/doc.
+        let install = Tmux.spawn([
+            "dpkg", "--root=\(root)", "--force-not-root", "--force-script-chrootless", "--log=/dev/null", "--path-include=*",
+            "-i", deb,
+        ])
+        try #require(install.0 == 0, "dpkg -i failed: \(install.1)")
+        #expect(Self.sh("dpkg --root='\(root)' -s staircase").output.contains("Status: install ok installed"))
+
+        // One version everywhere: the source, the installed binary, the package.
+        let version = try Self.sourceVersion
+        let installed = Tmux.spawn([root + "/usr/bin/staircase", "--version"])
+        #expect(installed.0 == 0)
+        #expect(installed.1.trimmingCharacters(in: .whitespacesAndNewlines) == version)
+        #expect(Self.field("Version", of: deb).hasPrefix(version + "-"))
+        #expect(deb.hasSuffix("staircase_\(Self.field("Version", of: deb))_amd64.deb"))
+
+        // The man page formats without a troff warning and documents the commands.
+        let page = root + "/usr/share/man/man1/staircase.1.gz"
+        let man = Self.sh("MANWIDTH=80 man --warnings -l '\(page)' 2>/dev/null")
+        #expect(man.status == 0)
+        for heading in ["NAME", "SYNOPSIS", "DESCRIPTION", "staircase", "assess", "export", "sessions", "--version"] {
+            #expect(man.output.contains(heading), "man page lacks \(heading)")
+        }
+        let warnings = Self.sh("MANWIDTH=80 man --warnings -l '\(page)' 2>&1 >/dev/null")
+        #expect(warnings.output.isEmpty, "man warnings: \(warnings.output)")
+
+        // Completions where bash-completion, zsh and fish look for vendor files.
+        let bash = try String(contentsOfFile: root + "/usr/share/bash-completion/completions/staircase", encoding: .utf8)
+        let bashRegisters = bash.contains("-F _staircase staircase")
+        #expect(bashRegisters)
+        #expect(!bash.hasPrefix("#!"))
+        let zsh = try String(contentsOfFile: root + "/usr/share/zsh/vendor-completions/_staircase", encoding: .utf8)
+        let zshRegisters = zsh.hasPrefix("#compdef staircase")
+        #expect(zshRegisters)
+        let fish = try String(contentsOfFile: root + "/usr/share/fish/vendor_completions.d/staircase.fish", encoding: .utf8)
+        let fishRegisters = fish.contains("complete -c 'staircase'")
+        #expect(fishRegisters)
+        if Self.sh("command -v bash").status == 0 {
+            let loaded = Self.sh("bash -c \". '\(root)/usr/share/bash-completion/completions/staircase' && complete -p staircase\"")
+            #expect(loaded.status == 0 && loaded.output.contains("staircase"), "bash: \(loaded.output)")
+        }
+
+        // The catalogue and training pack, byte for byte, with the Debian documentation files.
+        let doc = root + "/usr/share/doc/staircase/"
+        #expect(FileManager.default.contentsEqual(atPath: doc + "durham.json", andPath: Self.repository + "/Data/durham.json"))
+        #expect(
+            FileManager.default.contentsEqual(
+                atPath: doc + "training/durham-pack.json", andPath: Self.repository + "/Data/training/durham-pack.json"))
+        #expect(FileManager.default.fileExists(atPath: doc + "copyright"))
+        #expect(Self.sh("zcat '\(doc)changelog.Debian.gz'").output.contains("staircase (\(Self.field("Version", of: deb)))"))
+    }
+
+    @Test func controlFileChecksumOwnershipAndLintian() throws {
+        let deb = try Self.package.get()
+        let depends = Self.field("Depends", of: deb)
+        for library in ["libc6", "libncursesw6", "libtinfo6", "libstdc++6", "libgcc-s1"] {
+            #expect(depends.contains(library + " ("), "Depends lacks a versioned \(library): \(depends)")
+        }
+
+        let folder = URL(fileURLWithPath: deb).deletingLastPathComponent().path
+        let name = URL(fileURLWithPath: deb).lastPathComponent
+        let check = Self.sh("cd '\(folder)' && sha256sum -c '\(name).sha256' && sha256sum -c staircase.sha256")
+        #expect(check.status == 0, "checksums: \(check.output)")
+        #expect(check.output.contains("\(name): OK"))
+
+        let listing = Self.sh("dpkg-deb -c '\(deb)'")
+        let entries = listing.output.split(separator: "\n")
+        #expect(entries.count > 10)
+        #expect(entries.allSatisfy { $0.contains(" root/root ") }, "not all root-owned:\n\(listing.output)")
+        #expect(entries.contains { $0.hasPrefix("-rwxr-xr-x") && $0.hasSuffix("./usr/bin/staircase") })
+
+        // The single-file route: the same stripped binary, no symbol table.
+        let file = Self.sh("file -b '\(folder)/staircase' 2>/dev/null || readelf -S '\(folder)/staircase'")
+        #expect(!file.output.contains("not stripped") && !file.output.contains(".symtab"))
+
+        let lintian = try String(contentsOfFile: folder + "/lintian.txt", encoding: .utf8)
+        #expect(!lintian.hasPrefix("lintian not installed"), "lintian did not run: install it (.ci/run does)")
+        let findings = lintian.split(separator: "\n").filter { $0.hasPrefix("E: ") || $0.hasPrefix("W: ") }
+        #expect(findings.isEmpty, "lintian: \(findings)")
+    }
+}
