@@ -18,16 +18,9 @@ struct ExportCommand: ParsableCommand {
     var file: String
     @Option(help: "The format: Markdown, plain text (80 columns), HTML to print, or JSON.")
     var format: ExportFormat = .markdown
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
-    var output: String?
     @Flag(help: "Replace every name the record knows, in every field and inside free text; an age band for the date of birth; no address or contact details.")
     var redact = false
-    @Flag(help: "Replace the --output file if it already exists.")
-    var force = false
-
-    func validate() throws {
-        if force && output == nil { throw ValidationError("--force needs --output PATH") }
-    }
+    @OptionGroup var destination: OutputOptions
 
     func run() throws {
         try runReporting {
@@ -37,16 +30,7 @@ struct ExportCommand: ParsableCommand {
             let text = ReferralExporter.render(format: format, summary: summary)
             // Fixed wording only: no value from the file reaches stderr.
             for warning in summary.warnings { FileHandleOutput.standardError("warning: " + warning) }
-            guard let output else {
-                print(text, terminator: "")
-                return
-            }
-            do throws(SummaryWriteError) {
-                try SummaryFileWriter.write(text, to: output, force: force)
-            } catch {
-                throw Failure.io(SafeText.clean(error.description))
-            }
-            print("wrote \(SafeText.clean(output))")
+            try destination.emit(text)
         }
     }
 }

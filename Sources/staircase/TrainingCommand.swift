@@ -53,16 +53,12 @@ struct TrainingCommand: ParsableCommand {
         var paths: [String] = []
         @Option(help: "txt, md, html or json.")
         var format: TrainingReportFormat = .txt
-        @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
-        var output: String?
         @Flag(help: "Show participants' aliases instead of A, B, C…")
         var named = false
-        @Flag(help: "Replace the --output file if it already exists.")
-        var force = false
+        @OptionGroup var destination: OutputOptions
 
         func validate() throws {
             if paths.isEmpty { throw ValidationError("give at least one response file or folder") }
-            if force && output == nil { throw ValidationError("--force needs --output PATH") }
         }
 
         func run() throws {
@@ -72,7 +68,7 @@ struct TrainingCommand: ParsableCommand {
                 let inputs = try TrainingFiles.responseInputs(paths)
                 let report = TrainingReport.build(pack: p, catalogue: catalogue, inputs: inputs, named: named)
                 for f in report.refused { FileHandleOutput.standardError("refused \(f.file): \(f.reason)") }
-                try write(format.render(report), to: output, force: force)
+                try destination.emit(format.render(report))
             }
         }
     }
@@ -92,14 +88,10 @@ struct TrainingCommand: ParsableCommand {
         var format: TrainingHandout.Format = .html
         @Flag(help: "The model-answer sheet for the facilitator instead of the narrative.")
         var answers = false
-        @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
-        var output: String?
-        @Flag(help: "Replace the --output file if it already exists.")
-        var force = false
+        @OptionGroup var destination: OutputOptions
 
         func validate() throws {
             if !list && caseID == nil { throw ValidationError("give --case ID, or --list to see the cases") }
-            if force && output == nil { throw ValidationError("--force needs --output PATH") }
         }
 
         func run() throws {
@@ -115,25 +107,9 @@ struct TrainingCommand: ParsableCommand {
                         "no case \"\(SafeText.clean(caseID ?? ""))\" in \(SafeText.clean(p.id)); use one of: "
                             + p.cases.map(\.id).joined(separator: ", "))
                 }
-                try write(
-                    TrainingHandout.render(pack: p, case: k, catalogue: catalogue, answers: answers, format: format), to: output,
-                    force: force)
+                try destination.emit(TrainingHandout.render(pack: p, case: k, catalogue: catalogue, answers: answers, format: format))
             }
         }
-    }
-
-    /// Standard output, or a new private file through the exports' writer.
-    static func write(_ text: String, to output: String?, force: Bool) throws {
-        guard let output else {
-            print(text, terminator: "")
-            return
-        }
-        do throws(SummaryWriteError) {
-            try SummaryFileWriter.write(text, to: output, force: force)
-        } catch {
-            throw Failure.io(SafeText.clean(error.description))
-        }
-        print("wrote \(SafeText.clean(output))")
     }
 }
 

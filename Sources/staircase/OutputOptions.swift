@@ -1,0 +1,31 @@
+import ArgumentParser
+import StaircaseCore
+import StaircaseStore
+
+/// `--output` and `--force`, shared by every command that writes a document (the referral
+/// summary, the training report, handouts), with one way of writing it: standard output, or a
+/// new private file through the exports' writer.
+struct OutputOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+    var output: String?
+    @Flag(help: "Replace the --output file if it already exists.")
+    var force = false
+
+    func validate() throws {
+        if force && output == nil { throw ValidationError("--force needs --output PATH") }
+    }
+
+    /// Prints `text`, or writes it to `--output` and says where.
+    func emit(_ text: String) throws {
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        do throws(SummaryWriteError) {
+            try SummaryFileWriter.write(text, to: output, force: force)
+        } catch {
+            throw Failure.io(SafeText.clean(error.description))
+        }
+        print("wrote \(SafeText.clean(output))")
+    }
+}
