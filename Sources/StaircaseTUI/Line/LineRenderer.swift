@@ -1,0 +1,78 @@
+import StaircaseCore
+
+/// Prints a screen model as plain lines for a screen reader or a braille display: ASCII only,
+/// no colour, no cursor movement, every line wrapped at word boundaries to the width. Meaning is
+/// said in words ("your answer", "Problem:"), never carried by a mark or a colour.
+public enum LineRenderer {
+    /// Everything the screen says, title and position first.
+    public static func render(_ m: ScreenModel, width: Int) -> [String] {
+        header(m, width: width) + [""] + body(m, width: width)
+    }
+
+    /// The title and position, printed once when a screen (or a domain row) is reached.
+    public static func header(_ m: ScreenModel, width: Int) -> [String] {
+        wrap("Staircase: " + m.title, width) + (m.position.map { wrap($0, width) } ?? [])
+    }
+
+    /// The screen below its header: message, text blocks, fields, choices and what Enter does.
+    public static func body(_ m: ScreenModel, width: Int) -> [String] {
+        var out: [String] = []
+        if let message = m.message { out += wrap((message.isError ? "Problem: " : "Note: ") + message.text, width) }
+        for block in m.blocks {
+            if !out.isEmpty { out.append("") }
+            out += lines(block, width: width)
+        }
+        if !m.fields.isEmpty {
+            out.append("")
+            for f in m.fields {
+                let key = f.key.isEmpty ? "" : f.key + ". "
+                out += wrap(key + f.label + ": " + f.value, width, indent: 2)
+                if let problem = f.problem { out += wrap("Problem with " + f.label + ": " + problem + ".", width, indent: 6) }
+            }
+        }
+        let shown = m.choices.filter(\.shown)
+        if !shown.isEmpty {
+            out.append("")
+            out += wrap("Choices:", width)
+            for c in shown {
+                out += wrap(c.key + ". " + c.label + (c.current ? " (your answer)" : ""), width, indent: 2)
+            }
+        }
+        if let enter = m.enter {
+            out.append("")
+            out += wrap(enter.label + ".", width)
+        }
+        return out
+    }
+
+    /// The prompt: every line but the last printed whole; the last waits for the answer.
+    public static func prompt(_ m: ScreenModel, width: Int) -> [String] {
+        wrap(m.prompt, width)
+    }
+
+    static func lines(_ block: TextBlock, width: Int) -> [String] {
+        var out: [String] = []
+        if let heading = block.heading { out += wrap(label(block.kind) + heading, width) }
+        let prefix = block.heading == nil ? label(block.kind) : ""
+        for (i, p) in block.paragraphs.enumerated() {
+            out += wrap((i == 0 ? prefix : "") + p, width, indent: block.indent)
+        }
+        return out
+    }
+
+    /// What a coloured block meant on screen, said in words.
+    static func label(_ kind: TextBlock.Kind) -> String {
+        switch kind {
+        case .danger: "Warning, immediate danger: "
+        case .warning: "Warning: "
+        default: ""
+        }
+    }
+
+    /// Clean (no control sequences), ASCII (every mark in words or plain characters), wrapped.
+    public static func wrap(_ text: String, _ width: Int, indent: Int = 0) -> [String] {
+        let plain = Glyphs.ascii(SafeText.clean(text))
+        if plain.isEmpty { return [""] }
+        return TextWrap.paragraph(plain, width: max(20, width), indent: indent).map { Glyphs.ascii($0) }
+    }
+}

@@ -1,0 +1,179 @@
+import StaircaseCore
+
+/// What the line console read: a line, the end of input, or a quit-type signal.
+public enum LineInput: Equatable, Sendable {
+    case line(String)
+    case end
+    case signal(Int32)
+}
+
+/// Standard input and output for line mode (the system one, or a script in tests).
+public protocol LineConsole {
+    /// Columns to wrap to: the terminal's width when known, 80 otherwise.
+    var width: Int { get }
+    /// Prints whole lines.
+    mutating func write(_ lines: [String])
+    /// Prints the prompt on its own line and reads the answer.
+    mutating func ask(_ prompt: String) -> LineInput
+}
+
+/// The line-mode run loop: the same reducer, actions, effects and host as the curses wizard,
+/// but each screen is printed once as text and answered a line at a time.
+public struct LineRunner<Console: LineConsole> {
+    public var state: WizardState
+    public var console: Console
+    let host: WizardHost
+    /// What was last printed of the current screen, so only what changed is printed again.
+    var shown: (header: [String], body: [String])?
+    /// True when input ended (EOF) rather than the user quitting.
+    public private(set) var endedByInput = false
+
+    public init(state: WizardState, console: Console, host: WizardHost) {
+        self.state = state
+        self.console = console
+        self.host = host
+    }
+
+    /// Runs until the user quits, input ends (quit and save) or a signal arrives; returns the signal number (0 if none).
+    public mutating func run() -> Int32 {
+        if host.perform([.list], on: &state) { return 0 }
+        while true {
+            show()
+            let model = ScreenModel(state)
+            let prompt = LineRenderer.prompt(model, width: console.width)
+            console.write(Array(prompt.dropLast()))
+            switch console.ask(prompt.last ?? "") {
+            case .end:
+                endedByInput = true
+                console.write(["", "End of input: quitting, and saving what was answered."])
+                _ = apply([.signal])
+                return 0
+            case .signal(let n):
+                _ = apply([.signal])
+                return n
+            case .line(let raw):
+                if let stop = answer(raw.trimmed, model) { return stop }
+            }
+        }
+    }
+
+    /// Prints the screen: whole when it (or the domain row) is new, otherwise only the lines that changed.
+    mutating func show() {
+        let model = ScreenModel(state)
+        let header = LineRenderer.header(model, width: console.width)
+        let body = LineRenderer.body(model, width: console.width)
+        defer { shown = (header, body) }
+        guard let last = shown, last.header == header else {
+            console.write([""] + header + [""] + body)
+            return
+        }
+        let before = Set(last.body)
+        let changed = body.filter { !$0.isEmpty && !before.contains($0) }
+        if !changed.isEmpty { console.write(changed) }
+    }
+
+    /// Handles one answer; returns a value when the run should end (the signal number or 0).
+    mutating func answer(_ text: String, _ model: ScreenModel) -> Int32? {
+        let lower = text.lowercased()
+        let choice = model.choices.first { $0.key.lowercased() == lower }
+        switch lower {
+        case _ where choice != nil && !["r", "b", "s", "q"].contains(lower):
+            return apply(choice?.actions ?? [])
+        case "?", "help":
+            console.write(LineHelp.lines(model, state, width: console.width))
+        case "r":
+            shown = nil
+        case "q":
+            return apply([.quit])
+        case "b":
+            if case .domain(let d) = state.screen, !state.expanded, state.domainCursor[d] > 0, state.filter.isEmpty {
+                return apply([.move(-1)])
+            }
+            return apply(state.screen == .start ? [] : [.back])
+        case "s":
+            switch state.screen {
+            case .domain, .danger, .voice, .review: return apply([.nextScreen])
+            default: console.write(LineRenderer.wrap("Nothing to skip here: answer, or b goes back.", console.width))
+            }
+        case "":
+            guard let enter = model.enter else {
+                console.write(LineRenderer.wrap("Enter does nothing here: type one of the choices, or ? for help.", console.width))
+                return nil
+            }
+            return apply(enter.actions)
+        default:
+            if text.hasPrefix("/") {
+                guard case .domain = state.screen else {
+                    console.write(LineRenderer.wrap("Filtering works on the domain screens only.", console.width))
+                    return nil
+                }
+                let query = String(text.dropFirst()).trimmed
+                return apply([.startFilter] + replace(with: query) + [.commitEdit])
+            }
+            let keys = model.choices.map(\.key).filter { !$0.isEmpty }
+            console.write(LineRenderer.wrap("\"\(text)\" is not an answer here. Type \(spoken(keys)), Enter, or ? for help.", console.width))
+        }
+        return nil
+    }
+
+    /// Sends actions through the reducer and the host; asks for text while a text field is open.
+    mutating func apply(_ actions: [WizardAction]) -> Int32? {
+        for action in actions {
+            state.now = host.now()
+            state.nextID = host.newID()
+            if host.perform(Wizard.reduce(&state, action), on: &state) { return 0 }
+        }
+        while state.editor != nil, state.overlay == nil {
+            let e = state.editor
+            let label = Self.fieldName(e?.target, state)
+            let current = e?.text ?? ""
+            let keep = current.isEmpty ? "Enter leaves it empty" : "Enter keeps \"\(current)\", a single - clears it"
+            let prompt = LineRenderer.wrap("\(label) (\(keep)):", console.width)
+            console.write(Array(prompt.dropLast()))
+            switch console.ask(prompt.last ?? "") {
+            case .end:
+                endedByInput = true
+                console.write(["", "End of input: quitting, and saving what was answered."])
+                _ = Wizard.reduce(&state, .cancelEdit)
+                _ = host.perform(Wizard.reduce(&state, .signal), on: &state)
+                return 0
+            case .signal(let n):
+                _ = host.perform(Wizard.reduce(&state, .signal), on: &state)
+                return n
+            case .line(let raw):
+                let text = raw.trimmed
+                let edits: [WizardAction] = text.isEmpty ? [.cancelEdit] : replace(with: text == "-" ? "" : text) + [.commitEdit]
+                for action in edits {
+                    if host.perform(Wizard.reduce(&state, action), on: &state) { return 0 }
+                }
+                if state.editor != nil, let m = state.message { console.write(LineRenderer.wrap("Problem: " + m.text, console.width)) }
+            }
+        }
+        return nil
+    }
+
+    /// Replaces the open field's text, by the same editing actions as the keyboard.
+    func replace(with text: String) -> [WizardAction] {
+        [.cursorToEnd, .killToStart] + text.map { WizardAction.type($0) }
+    }
+
+    /// The field being written, in words.
+    static func fieldName(_ target: TextField.Target?, _ s: WizardState) -> String {
+        switch target {
+        case .detail(let f)?: f.label
+        case .note?: "Evidence note for this row"
+        case .strengths?: "Strengths and protective factors"
+        case .childsVoice?: "The child’s wishes and feelings, in their own words"
+        case .filter?: "Filter"
+        case .decisionReason?: "Reason for your decision"
+        case .exportPath?: "File name (relative to \(s.exportDirectory))"
+        case nil: "Text"
+        }
+    }
+
+    /// "1, 2 or 3".
+    func spoken(_ keys: [String]) -> String {
+        guard keys.count > 1 else { return keys.first ?? "" }
+        return keys.dropLast().joined(separator: ", ") + " or " + (keys.last ?? "")
+    }
+}
