@@ -73,6 +73,16 @@ public enum LineRenderer {
     public static func wrap(_ text: String, _ width: Int, indent: Int = 0) -> [String] {
         let plain = Glyphs.ascii(SafeText.clean(text))
         if plain.isEmpty { return [""] }
-        return TextWrap.paragraph(plain, width: max(20, width), indent: indent).map { Glyphs.ascii($0) }
+        let width = max(20, width)
+        // A numbered or lettered item ("3. ", "e. ") hangs, so its number stands out when read.
+        if let dot = plain.firstIndex(of: "."), plain.distance(from: plain.startIndex, to: dot) <= 5,
+           plain[plain.index(after: dot)...].hasPrefix(" "), plain[..<dot].allSatisfy({ $0.isLetter || $0.isNumber }) {
+            let hang = plain.distance(from: plain.startIndex, to: dot) + 2
+            let pad = String(repeating: " ", count: indent)
+            return TextWrap.lines(plain, width: width - indent - hang).enumerated().map {
+                pad + ($0 > 0 ? String(repeating: " ", count: hang) : "") + $1
+            }
+        }
+        return TextWrap.paragraph(plain, width: width, indent: indent)
     }
 }
