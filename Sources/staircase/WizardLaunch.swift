@@ -55,7 +55,7 @@ struct WizardLaunch {
             if plain || StandardConsole.wanted(environment: Environment.values("TERM", "STAIRCASE_ACCESSIBLE", "ACCESSIBLE")) {
                 var runner = LineRunner(state: state, console: StandardConsole(), host: host)
                 let signal = runner.run()
-                report(runner.state, sessions)
+                report(runner.state, sessions, width: runner.console.width)
                 if signal != 0 { Glibc.exit(128 + signal) }
                 return
             }
@@ -76,13 +76,13 @@ struct WizardLaunch {
     }
 
     /// Says where the assessment is, and "Saved" only when the last change was saved.
-    func report(_ state: WizardState, _ sessions: SessionStore) {
+    /// In line mode (`width` given) the words are wrapped to the terminal like every other line.
+    func report(_ state: WizardState, _ sessions: SessionStore, width: Int? = nil) {
         guard let a = state.assessment else { return }
-        if state.unsaved {
-            print("Not saved: the last change to \(a.id) could not be written to \(sessions.directory); earlier changes are in the file.")
-        } else {
-            print("Saved: \(a.id) in \(sessions.directory)")
-        }
+        let text = state.unsaved
+            ? "Not saved: the last change to \(a.id) could not be written to \(sessions.directory); earlier changes are in the file."
+            : "Saved: \(a.id) in \(sessions.directory)"
+        print(width.map { TextWrap.lines(text, width: $0).joined(separator: "\n") } ?? text)
     }
 
     /// The resume list: good files with their label, damaged ones with their reason; an

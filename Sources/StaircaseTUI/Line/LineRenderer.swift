@@ -16,31 +16,39 @@ public enum LineRenderer {
 
     /// The screen below its header: message, text blocks, fields, choices and what Enter does.
     public static func body(_ m: ScreenModel, width: Int) -> [String] {
-        var out: [String] = []
-        if let message = m.message { out += wrap((message.isError ? "Problem: " : "Note: ") + message.text, width) }
+        items(m, width: width).flatMap { $0 }
+    }
+
+    /// The body as items (a paragraph, a field, a choice), each its wrapped lines, so that what
+    /// changed after an answer can be printed whole, never half a wrapped line. An empty item is a gap.
+    public static func items(_ m: ScreenModel, width: Int) -> [[String]] {
+        var out: [[String]] = []
+        func gap() { if !out.isEmpty { out.append([""]) } }
+        if let message = m.message { out.append(wrap((message.isError ? "Problem: " : "Note: ") + message.text, width)) }
         for block in m.blocks {
-            if !out.isEmpty { out.append("") }
-            out += lines(block, width: width)
+            gap()
+            out += items(block, width: width)
         }
         if !m.fields.isEmpty {
-            out.append("")
+            gap()
             for f in m.fields {
                 let key = f.key.isEmpty ? "" : f.key + ". "
-                out += wrap(key + f.label + ": " + f.value, width, indent: 2)
-                if let problem = f.problem { out += wrap("Problem with " + f.label + ": " + problem + ".", width, indent: 6) }
+                var item = wrap(key + f.label + ": " + f.value, width, indent: 2)
+                if let problem = f.problem { item += wrap("Problem with " + f.label + ": " + problem + ".", width, indent: 6) }
+                out.append(item)
             }
         }
         let shown = m.choices.filter(\.shown)
         if !shown.isEmpty {
-            out.append("")
-            out += wrap("Choices:", width)
+            gap()
+            out.append(wrap("Choices:", width))
             for c in shown {
-                out += wrap(c.key + ". " + c.label + (c.current ? " (your answer)" : ""), width, indent: 2)
+                out.append(wrap(c.key + ". " + c.label + (c.current ? " (\(c.currentWord))" : ""), width, indent: 2))
             }
         }
         if let enter = m.enter {
-            out.append("")
-            out += wrap(enter.label + ".", width)
+            gap()
+            out.append(wrap(enter.label + ".", width))
         }
         return out
     }
@@ -50,12 +58,12 @@ public enum LineRenderer {
         wrap(m.prompt, width)
     }
 
-    static func lines(_ block: TextBlock, width: Int) -> [String] {
-        var out: [String] = []
-        if let heading = block.heading { out += wrap(label(block.kind) + heading, width) }
+    static func items(_ block: TextBlock, width: Int) -> [[String]] {
+        var out: [[String]] = []
+        if let heading = block.heading { out.append(wrap(label(block.kind) + heading, width)) }
         let prefix = block.heading == nil ? label(block.kind) : ""
         for (i, p) in block.paragraphs.enumerated() {
-            out += wrap((i == 0 ? prefix : "") + p, width, indent: block.indent)
+            out.append(wrap((i == 0 ? prefix : "") + p, width, indent: block.indent))
         }
         return out
     }

@@ -24,7 +24,7 @@ public struct LineRunner<Console: LineConsole> {
     public var console: Console
     let host: WizardHost
     /// What was last printed of the current screen, so only what changed is printed again.
-    var shown: (header: [String], body: [String])?
+    var shown: (header: [String], body: [[String]])?
     /// True when input ended (EOF) rather than the user quitting.
     public private(set) var endedByInput = false
 
@@ -61,15 +61,14 @@ public struct LineRunner<Console: LineConsole> {
     mutating func show() {
         let model = ScreenModel(state)
         let header = LineRenderer.header(model, width: console.width)
-        let body = LineRenderer.body(model, width: console.width)
+        let body = LineRenderer.items(model, width: console.width)
         defer { shown = (header, body) }
         guard let last = shown, last.header == header else {
-            console.write([""] + header + [""] + body)
+            console.write([""] + header + [""] + body.flatMap { $0 })
             return
         }
-        let before = Set(last.body)
-        let changed = body.filter { !$0.isEmpty && !before.contains($0) }
-        if !changed.isEmpty { console.write(changed) }
+        let changed = body.filter { $0 != [""] && !last.body.contains($0) }
+        if !changed.isEmpty { console.write(changed.flatMap { $0 }) }
     }
 
     /// Handles one answer; returns a value when the run should end (the signal number or 0).

@@ -138,7 +138,9 @@ extension ScreenModel {
         let formats = ExportFormat.allCases
         let current = formats.firstIndex(of: s.exportFormat) ?? 0
         for (i, f) in formats.enumerated() {
-            m.choices.append(Choice("\(i + 1)", ExportView.name(f), current: f == s.exportFormat, i == current ? [] : [.move(i - current)]))
+            var c = Choice("\(i + 1)", ExportView.name(f), current: f == s.exportFormat, i == current ? [] : [.move(i - current)])
+            c.currentWord = "chosen"
+            m.choices.append(c)
         }
         m.choices.append(Choice("e", "Change the file name", [.editPath]))
         m.fields = [Field(key: "", label: "Folder", value: s.exportDirectory), Field(key: "e", label: "File", value: ExportView.shownName(s))]

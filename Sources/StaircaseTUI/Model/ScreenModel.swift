@@ -72,8 +72,9 @@ public struct Field: Equatable, Sendable {
 public struct Choice: Equatable, Sendable {
     public var key: String
     public var label: String
-    /// This is the saved answer, said in words ("your answer").
+    /// This is the saved answer or the current setting, said in words (`currentWord`).
     public var current: Bool
+    public var currentWord = "your answer"
     public var actions: [WizardAction]
     /// False when the screen already lists it another way (a numbered field, a numbered descriptor).
     public var shown = true
