@@ -57,14 +57,17 @@ public struct LineRunner<Console: LineConsole> {
         }
     }
 
-    /// Prints the screen: whole when it (or the domain row) is new, otherwise only the lines that changed.
+    /// Prints the screen: whole when it is new; on the next row of the same domain, the row's
+    /// position and text without the domain's title again; otherwise only the items that changed.
     mutating func show() {
         let model = ScreenModel(state)
         let header = LineRenderer.header(model, width: console.width)
         let body = LineRenderer.items(model, width: console.width)
         defer { shown = (header, body) }
         guard let last = shown, last.header == header else {
-            console.write([""] + header + [""] + body.flatMap { $0 })
+            let title = LineRenderer.wrap("Staircase: " + model.title, console.width)
+            let sameTitle = shown.map { Array($0.header.prefix(title.count)) == title } ?? false
+            console.write([""] + (sameTitle ? Array(header.dropFirst(title.count)) : header) + [""] + body.flatMap { $0 })
             return
         }
         let changed = body.filter { $0 != [""] && !last.body.contains($0) }

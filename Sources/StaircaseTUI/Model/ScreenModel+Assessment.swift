@@ -18,11 +18,15 @@ extension ScreenModel {
         let last = i + 1 == rows.count
         let rating = a.rating(of: row.indicator.id)
         var m = ScreenModel(title: name, position: "\(name), row \(i + 1) of \(rows.count)", prompt: prompt)
-        var about = ["Domain \(d + 1) of \(s.catalogue.domains.count). \(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of \(rows.count) rows answered."]
-        let hidden = s.hiddenCount(domain: d)
-        if hidden > 0 && !s.showHidden { about.append("\(hidden) rows are hidden for the child’s age (a shows them).") }
-        if !s.filter.isEmpty { about.append("Filter: \(s.filter) (/ alone clears it).") }
-        m.blocks = [TextBlock(about), TextBlock(heading: row.indicator.title, ["Area: \(row.area.name)"])]
+        // What the domain holds is said on its first row (and while filtering), not before every row.
+        var about: [String] = []
+        if i == 0 || !s.filter.isEmpty {
+            about.append("Domain \(d + 1) of \(s.catalogue.domains.count). \(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of \(rows.count) rows answered.")
+            let hidden = s.hiddenCount(domain: d)
+            if hidden > 0 && !s.showHidden { about.append("\(hidden) rows are hidden for the child’s age (a shows them).") }
+            if !s.filter.isEmpty { about.append("Filter: \(s.filter) (/ alone clears it).") }
+        }
+        m.blocks = (about.isEmpty ? [] : [TextBlock(about)]) + [TextBlock(heading: row.indicator.title, ["Area: \(row.area.name)"])]
         if s.expanded {
             for level in 1...4 {
                 let cell = row.indicator.levels[level]
