@@ -79,6 +79,19 @@ struct ScriptConsole: LineConsole {
         #expect(m.keys.contains { $0.keys == "1-4" && $0.label == "level" }, "the keys come from the key table")
     }
 
+    /// The numbers spoken are the numbers typed, and they do what the same key does in the curses wizard.
+    @Test func aChoiceSendsWhatItsKeySendsInTheCursesWizard() throws {
+        var checked = 0
+        for (name, state) in try Self.screens() where state.editor == nil {
+            for c in ScreenModel(state).choices where c.key.count == 1 {
+                guard let key = c.key.first, let keyAction = KeyMap.action(for: .char(key), in: state) else { continue }
+                #expect(c.actions.first == keyAction, "\(name): \(c.key)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 12, "domain levels, n, x, e, f, a and the decision's levels were compared")
+    }
+
     @Test func userTextReachesTheLinesCleaned() throws {
         var s = try SnapshotTests.inProgress(width: 80, height: 24)
         s.assessment?.child.name = "Evil\u{1B}[2J\u{7}Name"

@@ -63,7 +63,7 @@ extension ScreenModel {
         for (i, field) in fields.enumerated() {
             var value = Wizard.value(of: field, in: a)
             if field == .dateOfBirth, !a.child.unborn, let age = ChildAge.describe(a.child, on: s.today) { value += " (\(age))" }
-            m.fields.append(Field(key: "\(i + 1)", label: field.label, value: value.isEmpty ? "(empty)" : value, problem: s.fieldProblems[field]))
+            m.fields.append(Field(key: "\(i + 1)", label: field.label, value: value.isEmpty ? "(empty)" : value, problem: s.fieldProblems[field], isEmpty: value.isEmpty))
             m.choices.append(Choice("\(i + 1)", field.label, select(s, field.rawValue) + [.activate]))
             m.choices[i].shown = false
         }
@@ -93,7 +93,7 @@ extension ScreenModel {
         guard let a = s.assessment else { return m }
         let items = [("Strengths and protective factors", a.strengths), ("The child’s wishes and feelings, in their own words", a.childsVoice)]
         for (i, (label, value)) in items.enumerated() {
-            m.fields.append(Field(key: "\(i + 1)", label: label, value: value.isEmpty ? "(empty)" : value))
+            m.fields.append(Field(key: "\(i + 1)", label: label, value: value.isEmpty ? "(empty)" : value, isEmpty: value.isEmpty))
             var c = Choice("\(i + 1)", label, select(s, i) + [.activate])
             c.shown = false
             m.choices.append(c)

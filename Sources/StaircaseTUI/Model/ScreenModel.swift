@@ -64,6 +64,16 @@ public struct Field: Equatable, Sendable {
     public var label: String
     public var value: String
     public var problem: String?
+    /// Nothing is written yet (`value` then says so in words).
+    public var isEmpty = false
+
+    public init(key: String, label: String, value: String, problem: String? = nil, isEmpty: Bool = false) {
+        self.key = key
+        self.label = label
+        self.value = value
+        self.problem = problem
+        self.isEmpty = isEmpty
+    }
 }
 
 /// Something the user can choose: the key typed, what it does in words, and the reducer actions
