@@ -110,7 +110,7 @@ public struct LineRunner<Console: LineConsole> {
                     return nil
                 }
                 let query = String(text.dropFirst()).trimmed
-                return apply([.startFilter] + replace(with: query) + [.commitEdit])
+                return apply([.startFilter] + replace(with: query) + [.commitEdit], asking: false)
             }
             let keys = model.choices.map(\.key).filter { !$0.isEmpty }
             console.write(LineRenderer.wrap("\"\(text)\" is not an answer here. Type \(spoken(keys)), Enter, or ? for help.", console.width))
@@ -118,13 +118,21 @@ public struct LineRunner<Console: LineConsole> {
         return nil
     }
 
-    /// Sends actions through the reducer and the host; asks for text while a text field is open.
-    mutating func apply(_ actions: [WizardAction]) -> Int32? {
+    /// Sends actions through the reducer and the host. When an action opens a text field the
+    /// text is asked for at once, before the next action (so "write the reason, then record"
+    /// works); `asking` is false when the actions type the text themselves (the filter).
+    mutating func apply(_ actions: [WizardAction], asking: Bool = true) -> Int32? {
         for action in actions {
             state.now = host.now()
             state.nextID = host.newID()
             if host.perform(Wizard.reduce(&state, action), on: &state) { return 0 }
+            if asking, let stop = askText() { return stop }
         }
+        return nil
+    }
+
+    /// Asks for the open text field's text until it is accepted or left as it was.
+    mutating func askText() -> Int32? {
         while state.editor != nil, state.overlay == nil {
             let e = state.editor
             let label = Self.fieldName(e?.target, state)

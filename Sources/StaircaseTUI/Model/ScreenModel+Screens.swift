@@ -128,8 +128,13 @@ extension ScreenModel {
             m.choices.append(Choice("\(level)", label, current: s.decisionLevel == level && (level != 4 || s.decisionStep == 4), after(level, step5: false)))
         }
         m.choices.append(Choice("5", "Level 4, step 5" + (s.catalogue.step(5).map { ": " + $0.name } ?? ""), current: s.decisionStep == 5, after(4, step5: true)))
+        for i in m.choices.indices { m.choices[i].currentWord = "chosen" }
         m.choices.append(Choice("e", "Write the reason for your decision", [.editReason]))
-        m.enter = Choice("", "Enter records Level \(s.decisionLevel), step \(s.decisionStep)", [.activate])
+        if differs && s.decisionReason.trimmed.isEmpty {
+            m.enter = Choice("", "Enter asks for the reason, then records Level \(s.decisionLevel), step \(s.decisionStep)", [.editReason, .activate])
+        } else {
+            m.enter = Choice("", "Enter records Level \(s.decisionLevel), step \(s.decisionStep)", [.activate])
+        }
         return m
     }
 
