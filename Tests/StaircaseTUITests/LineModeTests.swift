@@ -138,6 +138,20 @@ struct ScriptConsole: LineConsole {
         #expect(runner.state.assessment?.child.dateOfBirth == nil, "the bad date was not kept")
     }
 
+    @Test func consentIsAskedAsANumberedQuestion() throws {
+        let c = try Support.minimal()
+        let script = ["1", "11", "9", "2", "11", "", "11", "3", "q"]
+        let host = FakeHost()
+        var runner = LineRunner(state: Support.state(c), console: ScriptConsole(answers: script), host: host.host)
+        _ = runner.run()
+        let out = runner.console.output
+        #expect(out.contains("  2. sought and refused"))
+        #expect(out.contains { $0.hasPrefix("\"9\" is not an answer here. Type 1, 2, 3 or 4, or Enter.") })
+        #expect(out.contains("  2. sought and refused (your answer)"), "the second time, the saved status is said")
+        let status = host.files["a-test1"]?.consent.status
+        #expect(status == .notSought, "1-4 chose the status directly; Enter kept it")
+    }
+
     @Test func commonCommandsWorkAtEveryPrompt() throws {
         let c = try Support.minimal()
         let script = ["1", "1", "Jo", "?", "r", "2", "2019-05-01", "", "2", "3", "b", "s", "q"]

@@ -80,6 +80,7 @@ public struct LineRunner<Console: LineConsole> {
         let choice = model.choices.first { $0.key.lowercased() == lower }
         switch lower {
         case _ where choice != nil && !["r", "b", "s", "q"].contains(lower):
+            if let question = choice?.then { return ask(question) }
             return apply(choice?.actions ?? [])
         case "?", "help":
             console.write(LineHelp.lines(model, state, width: console.width))
@@ -116,6 +117,30 @@ public struct LineRunner<Console: LineConsole> {
             console.write(LineRenderer.wrap("\"\(text)\" is not an answer here. Type \(spoken(keys)), Enter, or ? for help.", console.width))
         }
         return nil
+    }
+
+    /// Asks a follow-up question until it gets one of its choices or Enter.
+    mutating func ask(_ q: Question) -> Int32? {
+        let listed = q.choices.flatMap { c in LineRenderer.wrap(c.key + ". " + c.label + (c.current ? " (\(c.currentWord))" : ""), console.width, indent: 2) }
+        console.write(listed + LineRenderer.wrap(q.enter + ".", console.width))
+        while true {
+            let prompt = LineRenderer.wrap(q.prompt, console.width)
+            console.write(Array(prompt.dropLast()))
+            switch console.ask(prompt.last ?? "") {
+            case .end:
+                endedByInput = true
+                console.write(["", "End of input: quitting, and saving what was answered."])
+                return apply([.signal])
+            case .signal(let n):
+                _ = apply([.signal])
+                return n
+            case .line(let raw):
+                let text = raw.trimmed.lowercased()
+                if text.isEmpty { return apply(q.enterActions) }
+                if let c = q.choices.first(where: { $0.key.lowercased() == text }) { return apply(c.actions) }
+                console.write(LineRenderer.wrap("\"\(raw.trimmed)\" is not an answer here. Type \(spoken(q.choices.map(\.key))), or Enter.", console.width))
+            }
+        }
     }
 
     /// Sends actions through the reducer and the host. When an action opens a text field the

@@ -88,6 +88,8 @@ public struct Choice: Equatable, Sendable {
     public var actions: [WizardAction]
     /// False when the screen already lists it another way (a numbered field, a numbered descriptor).
     public var shown = true
+    /// A question that follows this choice (the consent status): its choices replace `actions`.
+    public var then: Question?
 
     public init(_ key: String, _ label: String, current: Bool = false, _ actions: [WizardAction]) {
         self.key = key
@@ -95,6 +97,15 @@ public struct Choice: Equatable, Sendable {
         self.current = current
         self.actions = actions
     }
+}
+
+/// A follow-up question with its own numbered choices.
+public struct Question: Equatable, Sendable {
+    public var prompt: String
+    public var choices: [Choice]
+    /// What a bare Enter does (in words), and its actions.
+    public var enter: String
+    public var enterActions: [WizardAction]
 }
 
 /// A key binding as help shows it.
