@@ -57,6 +57,21 @@ extension WizardEndToEndTests {
         #expect(documents.contains { $0.hasSuffix(".md") } && documents.contains { $0.hasSuffix(".txt") })
     }
 
+    @Test func aSignalInLineModeSavesAndExitsWithItsStatus() throws {
+        let t = try Tmux()
+        let transcript = t.home + "/transcript"
+        let (status, out) = Tmux.spawn(["python3", Self.scripts.appendingPathComponent("line_mode_signal.py").path, Tmux.binary, t.home, transcript])
+        try #require(status == 0, "the pty driver failed:\n\(out)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(result["status"] as? Int == 143, "128 + SIGTERM")
+        let text = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(text.contains("Saved: a-"))
+        #expect(Self.plainASCII(Data(text.utf8)), "no reset sequence or other escape is written in line mode")
+        let files = try FileManager.default.contentsOfDirectory(atPath: t.dataDirectory + "/staircase").filter { $0.hasSuffix(".json") }
+        let saved = try String(contentsOfFile: t.dataDirectory + "/staircase/" + (files.first ?? ""), encoding: .utf8)
+        #expect(saved.contains("\"Sam Test\""))
+    }
+
     @Test func aPipedScriptReachesTheSameProposalAsScore() throws {
         let t = try Tmux()
         let script = [
