@@ -9,7 +9,12 @@ import Glibc
 /// Line mode's standard input and output: whole lines out, one line in, no escape sequences
 /// ever written. Quit-type signals set a flag (the same guard as curses), noticed while waiting.
 public struct StandardConsole: LineConsole {
-    public let width: Int
+    /// Read again for every line, so a resized window is wrapped to its new width.
+    public var width: Int {
+        var size = winsize()
+        let known = isatty(1) != 0 && ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+        return known ? max(20, Int(size.ws_col)) : 80
+    }
     /// Input is not a terminal (a script): the answer is echoed so the transcript reads in order.
     let echo: Bool
     var pending: [UInt8] = []
@@ -28,9 +33,6 @@ public struct StandardConsole: LineConsole {
         // Quit signals set a flag; crashes re-raise. The terminal's modes are not saved, so
         // nothing (no reset sequence) is ever written back to it.
         tg_install()
-        var size = winsize()
-        let known = isatty(1) != 0 && ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
-        width = known ? max(20, Int(size.ws_col)) : 80
         echo = isatty(0) == 0
     }
 
