@@ -101,30 +101,38 @@ public struct WizardRunner<Backend: TerminalBackend> {
 
     /// Carries out effects, feeding each result back through the reducer; true when the wizard should stop.
     mutating func perform(_ effects: [Effect]) -> Bool {
+        host.perform(effects, on: &state)
+    }
+}
+
+extension WizardHost {
+    /// Carries out effects, feeding each result back through the reducer; true when the wizard
+    /// should stop. The curses run loop and the line run loop share it, so both save alike.
+    public func perform(_ effects: [Effect], on state: inout WizardState) -> Bool {
         var quit = false
         for effect in effects {
             var follow: [Effect] = []
             switch effect {
             case .save(let a):
-                switch host.save(a) {
+                switch save(a) {
                 case .success: follow = Wizard.reduce(&state, .saved)
                 case .failure(let e): follow = Wizard.reduce(&state, .saveFailed(e))
                 }
             case .load(let id):
-                switch host.load(id) {
+                switch load(id) {
                 case .success(let a): follow = Wizard.reduce(&state, .loaded(a))
                 case .failure(let e): follow = Wizard.reduce(&state, .loadFailed(e))
                 }
-            case .list: follow = Wizard.reduce(&state, .listed(host.list()))
+            case .list: follow = Wizard.reduce(&state, .listed(list()))
             case .export(let format, let path, let a, let replace):
-                switch host.export(format, path, a, replace) {
+                switch export(format, path, a, replace) {
                 case .success(let written): follow = Wizard.reduce(&state, .exported(written))
                 case .failure(let e): follow = Wizard.reduce(&state, .exportFailed(e))
                 }
             case .redraw: break
             case .quit: quit = true
             }
-            if perform(follow) { quit = true }
+            if perform(follow, on: &state) { quit = true }
         }
         return quit
     }

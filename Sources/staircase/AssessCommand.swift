@@ -17,10 +17,19 @@ struct AssessCommand: ParsableCommand {
     var store: String?
     @Flag(help: "Mark new assessments as training runs.")
     var training = false
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        try WizardLaunch(catalogue: source.catalogue, store: store, training: training).run()
+        try WizardLaunch(catalogue: source.catalogue, store: store, training: training, plain: display.plain).run()
     }
+}
+
+/// How the wizard is shown, shared by every command that runs it (`assess`, and `train` when it exists).
+struct DisplayOptions: ParsableArguments {
+    @Flag(help: ArgumentHelp(
+        "Line mode for screen readers, braille displays and scripts: numbered prompts, plain ASCII, no redraws.",
+        discussion: "Also on when TERM=dumb, when STAIRCASE_ACCESSIBLE or ACCESSIBLE is set, or when input or output is not a terminal."))
+    var plain = false
 }
 
 /// Opens the session store, turning its errors into exit codes.

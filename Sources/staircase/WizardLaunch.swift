@@ -14,6 +14,8 @@ struct WizardLaunch {
     var catalogue: String?
     var store: String?
     var training = false
+    /// `--plain`: line mode, for screen readers, braille displays and scripts.
+    var plain = false
 
     func run() throws {
         try runReporting {
@@ -50,6 +52,13 @@ struct WizardLaunch {
                     SummaryExport.write(format: format, path: path, assessment: a, catalogue: catalogue, folder: folder, replace: replace)
                 },
                 now: { clock.timestamp() })
+            if plain || StandardConsole.wanted(environment: Environment.values("TERM", "STAIRCASE_ACCESSIBLE", "ACCESSIBLE")) {
+                var runner = LineRunner(state: state, console: StandardConsole(), host: host)
+                let signal = runner.run()
+                report(runner.state, sessions, width: runner.console.width)
+                if signal != 0 { Glibc.exit(128 + signal) }
+                return
+            }
             let noColor = Environment.value("NO_COLOR").map { !$0.isEmpty } ?? false
             let terminal: NcursesTerminal
             do throws(NcursesTerminal.StartError) {
@@ -61,11 +70,19 @@ struct WizardLaunch {
             var runner = WizardRunner(state: state, backend: terminal, host: host)
             let signal = runner.run()
             terminal.stop()
-            if let a = runner.state.assessment {
-                print("Saved: \(a.id) in \(sessions.directory)")
-            }
+            report(runner.state, sessions)
             if signal != 0 { Glibc.exit(128 + signal) }
         }
+    }
+
+    /// Says where the assessment is, and "Saved" only when the last change was saved.
+    /// In line mode (`width` given) the words are wrapped to the terminal like every other line.
+    func report(_ state: WizardState, _ sessions: SessionStore, width: Int? = nil) {
+        guard let a = state.assessment else { return }
+        let text = state.unsaved
+            ? "Not saved: the last change to \(a.id) could not be written to \(sessions.directory); earlier changes are in the file."
+            : "Saved: \(a.id) in \(sessions.directory)"
+        print(width.map { TextWrap.lines(text, width: $0).joined(separator: "\n") } ?? text)
     }
 
     /// The resume list: good files with their label, damaged ones with their reason; an

@@ -170,9 +170,14 @@ import Testing
         #expect(screen.contains("EXIT=64"))
     }
 
-    @Test func noTerminalGivesAClearError() throws {
-        let r = try Tmux.staircase([])
-        #expect(r.status == 64)
-        #expect(r.output.contains("must be a terminal"))
+    /// Without a terminal the wizard runs in line mode (issue 13) rather than refusing: with
+    /// nothing to read it shows the start screen, says the input ended, and exits cleanly.
+    @Test func noTerminalRunsLineMode() throws {
+        let t = try Tmux()
+        let r = try Tmux.staircase([], env: ["HOME": t.home, "XDG_DATA_HOME": t.dataDirectory])
+        #expect(r.status == 0)
+        #expect(r.output.contains("1. New assessment"))
+        #expect(r.output.contains("End of input: quitting"))
+        #expect(!r.output.contains("\u{1B}"))
     }
 }

@@ -74,20 +74,20 @@ enum DetailsView {
     }
 }
 
+/// Laid out from the screen model: the question, the three answers (the saved one ticked), and
+/// the emergency advice after a yes.
 enum DangerView {
     static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
-        guard let a = s.assessment else { return }
-        b.put("Is the child in immediate danger?", row: r.top, column: 2, style: .title)
-        b.put("This is a gate, not a score: a yes never waits for the rest of the assessment.", row: r.top + 1, column: 2, style: .muted)
-        let options = ["Yes", "No", "Not known"]
-        let values: [Assessment.ImmediateDanger] = [.yes, .no, .notKnown]
-        for (i, o) in options.enumerated() {
-            let chosen = a.immediateDanger == values[i] ? " ✓" : ""
-            b.put((i == s.cursor ? "▸ " : "  ") + o + chosen, row: r.top + 3 + i, column: 4, style: i == s.cursor ? .selected : .plain)
+        guard s.assessment != nil else { return }
+        let m = ScreenModel.danger(s)
+        let intro = m.blocks.first?.paragraphs ?? []
+        for (i, (line, style)) in zip(intro, [Style.title, .muted]).enumerated() { b.put(line, row: r.top + i, column: 2, style: style) }
+        for (i, c) in m.choices.enumerated() {
+            b.put((i == s.cursor ? "▸ " : "  ") + c.label + (c.current ? " ✓" : ""), row: r.top + 3 + i, column: 4, style: i == s.cursor ? .selected : .plain)
         }
-        if a.immediateDanger == .yes {
+        if let danger = m.blocks.first(where: { $0.kind == .danger }) {
             var y = r.top + 8
-            for line in TextWrap.lines(Advice.emergency(s.catalogue), width: r.width - 6) {
+            for line in danger.paragraphs.flatMap({ TextWrap.lines($0, width: r.width - 6) }) {
                 b.put(line, row: y, column: 3, style: .danger)
                 y += 1
             }
@@ -96,24 +96,22 @@ enum DangerView {
     }
 }
 
+/// Laid out from the screen model: the two texts, each under its title.
 enum VoiceView {
     static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
-        guard let a = s.assessment else { return }
+        guard s.assessment != nil else { return }
         let half = (r.height - 2) / 2
-        let fields: [(String, String, TextField.Target)] = [
-            ("Strengths and protective factors", a.strengths, .strengths),
-            ("The child’s wishes and feelings, in their own words", a.childsVoice, .childsVoice),
-        ]
-        for (i, (title, value, target)) in fields.enumerated() {
+        let targets: [TextField.Target] = [.strengths, .childsVoice]
+        for (i, field) in ScreenModel.voice(s).fields.enumerated() {
             let top = r.top + i * (half + 1)
-            b.put((i == s.cursor ? "▸ " : "  ") + title, row: top, column: 1, style: i == s.cursor ? .selected : .title)
-            if let e = s.editor, e.target == target {
+            b.put((i == s.cursor ? "▸ " : "  ") + field.label, row: top, column: 1, style: i == s.cursor ? .selected : .title)
+            if let e = s.editor, i < targets.count, e.target == targets[i] {
                 TextFieldView.draw(e, &b, row: top + 1, column: 4, width: r.width - 6)
                 continue
             }
-            let lines = value.isEmpty ? ["(empty — press Enter to write)"] : TextWrap.lines(value, width: r.width - 6)
+            let lines = field.isEmpty ? ["(empty — press Enter to write)"] : TextWrap.lines(field.value, width: r.width - 6)
             for (j, line) in lines.prefix(half - 1).enumerated() {
-                b.put(line, row: top + 1 + j, column: 4, style: value.isEmpty ? .muted : .plain)
+                b.put(line, row: top + 1 + j, column: 4, style: field.isEmpty ? .muted : .plain)
             }
         }
     }

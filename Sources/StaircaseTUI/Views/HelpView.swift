@@ -29,6 +29,10 @@ enum HelpView {
         out += TextWrap.lines("Every change is saved at once: you can close the terminal and resume where you left off.", width: width)
             .map { ($0, Style.plain) }
         out.append(("", .plain))
+        out.append(("Screen readers and braille", .title))
+        out += TextWrap.lines("Run staircase --plain (or set STAIRCASE_ACCESSIBLE=1) for line mode: each screen printed once as plain text, numbered answers typed on one line. The same files: either mode resumes the other's work.", width: width)
+            .map { ($0, Style.plain) }
+        out.append(("", .plain))
         out.append(("Glossary", .title))
         for g in s.catalogue.glossary {
             let wrapped = TextWrap.lines("\(g.term): \(g.definition)", width: width)

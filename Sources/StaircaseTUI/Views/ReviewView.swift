@@ -21,40 +21,24 @@ enum ReviewView {
             out += TextWrap.paragraph(text, width: width, indent: indent).map { ($0, style) }
         }
         if a.immediateDanger == .yes { para(Advice.emergency(s.catalogue), .danger) ; out.append(("", .plain)) }
-        if let level = p.level, let step = p.step {
-            para("Proposed: Level \(level), step \(step) — \(s.catalogue.level(level)?.name ?? "")", .title)
-        } else {
-            para("No proposal yet: no row has been assessed.", .title)
-        }
+        let d = ProposalDescription(p, catalogue: s.catalogue)
+        para(p.level == nil ? "No proposal yet: no row has been assessed." : d.headline, .title)
+        if let name = d.levelName { para(name, indent: 2) }
         out.append(("", .plain))
         out += staircase(s.catalogue, highlight: p.step)
-        out.append(("", .plain))
-        out.append(("Why", .title))
-        let titlesByID = s.catalogue.indicatorTitles
-        for r in p.reasons {
-            para("• " + r.text, indent: 2)
-            if !r.indicators.isEmpty { para("rows: " + titles(r.indicators, titlesByID), .muted, indent: 4) }
-        }
-        if !p.flags.isEmpty {
+        for section in d.sections {
             out.append(("", .plain))
-            out.append(("Flags", .title))
-            for f in p.flags {
-                para("! " + f.text, f.kind == .incomplete ? .warning : .danger, indent: 2)
-                if !f.indicators.isEmpty { para("rows: " + titles(f.indicators, titlesByID), .muted, indent: 4) }
-            }
-        }
-        out.append(("", .plain))
-        out.append(("Completeness: \(p.completeness.assessed) of \(p.completeness.applicable) applicable rows assessed", .title))
-        for d in p.completeness.domains {
-            let name = s.catalogue.domains.first { $0.id == d.domain }?.name ?? d.domain
-            para("\(name): \(d.assessed) of \(d.applicable)", indent: 2)
-        }
-        if let course = p.courseOfAction {
-            out.append(("", .plain))
-            out.append(("Course of action (Level \(course.level))", .title))
-            for st in course.steps {
-                para(st.furtherAssessment, Style(bold: true), indent: 2)
-                for act in st.actions { para("• " + act, indent: 4) }
+            out.append((section.heading, .title))
+            for item in section.items {
+                switch section.kind {
+                case .reasons: para("• " + item.text, indent: 2)
+                case .flags: para("! " + item.text, item.isWarning ? .warning : .danger, indent: 2)
+                case .completeness: para(item.text, indent: 2)
+                case .courseOfAction:
+                    para(item.text, Style(bold: true), indent: 2)
+                    for act in item.actions { para("• " + act, indent: 4) }
+                }
+                if !item.rows.isEmpty { para("rows: " + titles(item.rows.map(\.title)), .muted, indent: 4) }
             }
         }
         let notes = s.catalogue.allIndicators.compactMap { entry -> (String, String)? in
@@ -87,9 +71,8 @@ enum ReviewView {
     }
 
     /// Row titles for a list of ids, so a reader can find them on the domain screens.
-    static func titles(_ ids: [String], _ byID: [String: String]) -> String {
-        let names = ids.prefix(6).map { byID[$0] ?? $0 }
-        return names.joined(separator: "; ") + (ids.count > 6 ? "; and \(ids.count - 6) more" : "")
+    static func titles(_ names: [String]) -> String {
+        names.prefix(6).joined(separator: "; ") + (names.count > 6 ? "; and \(names.count - 6) more" : "")
     }
 
     static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {

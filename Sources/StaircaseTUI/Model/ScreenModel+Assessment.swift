@@ -1,0 +1,118 @@
+import StaircaseCore
+
+extension ScreenModel {
+    /// A domain, one row at a time: the row's title and area, its four descriptors numbered as
+    /// the levels are typed, the answer and note; or, expanded, every level's full text and links.
+    static func domain(_ s: WizardState, _ d: Int) -> ScreenModel {
+        let name = s.catalogue.domains[d].name
+        let rows = s.visibleRows(domain: d)
+        let prompt = "Level (1-4, n not applicable, x clear, e note, Enter keep):"
+        guard let a = s.assessment, !rows.isEmpty else {
+            var m = ScreenModel(title: name, position: "Domain \(d + 1) of \(s.catalogue.domains.count), no rows", prompt: "Enter goes on:")
+            m.blocks = [TextBlock([s.filter.isEmpty ? "No rows in this domain." : "No row matches \"\(s.filter)\". Type / alone to clear the filter."])]
+            m.enter = Choice("", "Enter goes to the next screen", [.nextScreen])
+            return m
+        }
+        let i = min(s.domainCursor[d], rows.count - 1)
+        let row = rows[i]
+        let last = i + 1 == rows.count
+        let rating = a.rating(of: row.indicator.id)
+        var m = ScreenModel(title: name, position: "\(name), row \(i + 1) of \(rows.count)", prompt: prompt)
+        // What the domain holds is said on its first row (and while filtering), not before every row.
+        var about: [String] = []
+        if i == 0 || !s.filter.isEmpty {
+            about.append("Domain \(d + 1) of \(s.catalogue.domains.count). \(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of \(rows.count) rows answered.")
+            let hidden = s.hiddenCount(domain: d)
+            if hidden > 0 && !s.showHidden { about.append("\(hidden) rows are hidden for the child’s age (a shows them).") }
+            if !s.filter.isEmpty { about.append("Filter: \(s.filter) (/ alone clears it).") }
+        }
+        m.blocks = (about.isEmpty ? [] : [TextBlock(about)]) + [TextBlock(heading: row.indicator.title, ["Area: \(row.area.name)"])]
+        if s.expanded {
+            for level in 1...4 {
+                let cell = row.indicator.levels[level]
+                var paragraphs = [DomainView.describe(cell)]
+                let links = (cell?.links ?? []).map { s.catalogue.service($0)?.name ?? $0 }
+                if !links.isEmpty { paragraphs.append("Links: " + links.joined(separator: "; ")) }
+                m.blocks.append(TextBlock(.descriptor, heading: "Level \(level)" + (rating.level == level ? " (your answer)" : ""), paragraphs, indent: 2))
+            }
+            if let source = row.indicator.sourceNote { m.blocks.append(TextBlock(.note, heading: "Source note", [source], indent: 2)) }
+        } else {
+            let descriptors = (1...4).map { level in
+                "\(level). " + DomainView.describe(row.indicator.levels[level]) + (rating.level == level ? " (your answer)" : "")
+            }
+            m.blocks.append(TextBlock(.descriptor, descriptors, indent: 2))
+        }
+        let note = a.answers[row.indicator.id]?.note ?? ""
+        m.blocks.append(TextBlock(["Your answer: \(rating.label)." + (note.isEmpty ? " No evidence note." : " Note: \(note)")]))
+        // On the last row the reducer stays put; line mode then goes on to the next screen.
+        let onward: [WizardAction] = last ? [.nextScreen] : []
+        for level in 1...4 {
+            guard let r = Rating(level: level) else { continue }
+            var c = Choice("\(level)", "Level \(level)", current: rating == r, [.rate(r)] + (s.expanded ? [] : onward))
+            c.shown = false
+            m.choices.append(c)
+        }
+        let more: [Choice] = [
+            Choice("n", "Not applicable", current: rating == .notApplicable, [.rate(.notApplicable)] + (s.expanded ? [] : onward)),
+            Choice("x", "Clear the answer", [.rate(.notAssessed)]),
+            Choice("e", "Write an evidence note", [.editNote]),
+            Choice("f", s.expanded ? "Back to the row" : "Full text of every level, links and source note", [.toggleExpanded]),
+            Choice("a", s.showHidden ? "Hide rows for another age" : "Show rows for another age", [.toggleHidden]),
+        ]
+        m.choices += more.map { var c = $0; c.shown = false; return c }
+        let keep = rating == .notAssessed ? "Enter leaves the row unanswered" : "Enter keeps \(rating.label)"
+        if s.expanded {
+            m.enter = Choice("", "Enter goes back to the row", [.toggleExpanded])
+        } else {
+            m.enter = Choice("", keep + (last ? " and goes on to the next screen" : " and goes to the next row"), last ? [.nextScreen] : [.move(1)])
+        }
+        return m
+    }
+
+    /// The proposal, its reasons, flags and course of action, as paragraphs from the one
+    /// `ProposalDescription`; then the notes and, at Level 4, the categories of concern.
+    static func review(_ s: WizardState) -> ScreenModel {
+        var m = ScreenModel(title: "Review", position: screenPosition(s), prompt: "Enter goes to the decision:")
+        guard let a = s.assessment, let p = s.proposal else { return m }
+        if a.immediateDanger == .yes { m.blocks.append(TextBlock(.danger, [Advice.emergency(s.catalogue)])) }
+        let d = ProposalDescription(p, catalogue: s.catalogue)
+        m.blocks.append(TextBlock([p.level == nil ? "No proposal yet: no row has been assessed." : d.headline] + (d.levelName.map { [$0] } ?? [])))
+        for section in d.sections {
+            let kind: TextBlock.Kind =
+                switch section.kind {
+                case .reasons: .reason
+                case .flags: .flag
+                case .completeness: .text
+                case .courseOfAction: .courseOfAction
+                }
+            var paragraphs: [String] = []
+            for item in section.items {
+                let prefix = section.kind == .flags ? (item.isWarning ? "Warning: " : "Flag: ") : ""
+                paragraphs.append(prefix + item.text)
+                if !item.rows.isEmpty { paragraphs.append("Rows: " + item.rows.map(\.title).joined(separator: "; ") + ".") }
+                paragraphs += item.actions.map { "Action: " + $0 }
+            }
+            m.blocks.append(TextBlock(kind, heading: section.heading, paragraphs, indent: 2))
+        }
+        let notes = s.catalogue.allIndicators.compactMap { entry -> String? in
+            guard let note = a.answers[entry.indicator.id]?.note, !note.isEmpty else { return nil }
+            return "\(entry.indicator.title) (\(a.rating(of: entry.indicator.id).label)): \(note)"
+        }
+        if !notes.isEmpty { m.blocks.append(TextBlock(.note, heading: "Evidence notes", notes, indent: 2)) }
+        if ReviewView.concernApplies(s) {
+            m.prompt = "Category of concern to mark or unmark (1-\(s.catalogue.concernCategories.count)), Enter goes to the decision:"
+            m.choices += categoryChoices(s, a)
+        }
+        m.enter = Choice("", "Enter goes to the decision", [.activate])
+        return m
+    }
+
+    /// The categories of concern as numbered choices that mark or unmark them: on the review at
+    /// Level 4, and on the decision screen whenever the decided level is 4.
+    static func categoryChoices(_ s: WizardState, _ a: Assessment) -> [Choice] {
+        s.catalogue.concernCategories.enumerated().map { i, k in
+            let on = a.concernCategories.contains(k.id)
+            return Choice("\(i + 1)", k.name + (on ? " (marked)" : " (not marked)"), [.toggleCategory(i + 1)])
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import StaircaseCore
+
+extension ScreenModel {
+    /// The model of the screen the state is on, with any question laid over it (quit, replace).
+    public init(_ s: WizardState) {
+        switch s.overlay {
+        case .confirmQuit: self = Self.confirmQuit(s)
+        case .confirmReplace: self = Self.confirmReplace(s)
+        case .help, nil:
+            switch s.screen {
+            case .start: self = Self.start(s)
+            case .details: self = Self.details(s)
+            case .danger: self = Self.danger(s)
+            case .domain(let d): self = Self.domain(s, d)
+            case .voice: self = Self.voice(s)
+            case .review: self = Self.review(s)
+            case .decision: self = Self.decision(s)
+            case .export: self = Self.export(s)
+            }
+        }
+        message = s.message
+        if message == nil, s.unsaved { message = Message("Some changes are not saved.", error: true) }
+        keys = KeyTable.bindings(for: KeyContext(s)).map { KeyHint(keys: $0.keyLabel, label: $0.label, help: $0.help) }
+    }
+
+    /// "Screen 4 of 11", from the wizard's own order of screens.
+    static func screenPosition(_ s: WizardState) -> String? {
+        let order = Wizard.screenOrder(s)
+        return order.firstIndex(of: s.screen).map { "Screen \($0 + 1) of \(order.count)" }
+    }
+
+    /// Moves the selection to item `i` of a list (the reducer wraps or clamps; within range both are exact).
+    static func select(_ s: WizardState, _ i: Int) -> [WizardAction] {
+        i == s.cursor ? [] : [.move(i - s.cursor)]
+    }
+
+    static func start(_ s: WizardState) -> ScreenModel {
+        var m = ScreenModel(title: s.catalogue.title, position: "Start", prompt: "Choose 1-\(s.resumable.count + 2):")
+        m.blocks = [TextBlock([s.catalogue.authority, "Decide a child’s level of need and write the referral. Staircase proposes, you decide."])]
+        m.choices = [Choice("1", "New assessment", select(s, 0) + [.activate])]
+        for (i, item) in s.resumable.enumerated() {
+            m.choices.append(Choice("\(i + 2)", "Resume " + item.label, select(s, i + 1) + [.activate]))
+        }
+        m.choices.append(Choice("\(s.resumable.count + 2)", "Quit", [.quit]))
+        if let problem = s.listProblem {
+            m.blocks.append(TextBlock(.danger, ["Saved assessments cannot be listed: \(problem)"]))
+        } else if s.resumable.isEmpty && s.damaged.isEmpty {
+            m.blocks.append(TextBlock(["No saved assessments yet."]))
+        }
+        if !s.damaged.isEmpty {
+            let names = s.damaged.map(\.label).joined(separator: ", ")
+            m.blocks.append(TextBlock(.warning, ["\(s.damaged.count) saved file(s) damaged and not listed: \(names). `staircase sessions list` says why."]))
+        }
+        return m
+    }
+
+    static func details(_ s: WizardState) -> ScreenModel {
+        let fields = DetailField.allCases.filter { $0 != .immediateDangerNext }
+        var m = ScreenModel(title: "About the child and the referrer", position: screenPosition(s),
+                            prompt: "Field to change (1-\(fields.count)), Enter continues:")
+        guard let a = s.assessment else { return m }
+        m.blocks = [TextBlock(["Type a field's number to change it. A yes/no field changes each time you choose it; consent asks which."])]
+        for (i, field) in fields.enumerated() {
+            var value = Wizard.value(of: field, in: a)
+            if field == .dateOfBirth, !a.child.unborn, let age = ChildAge.describe(a.child, on: s.today) { value += " (\(age))" }
+            m.fields.append(Field(key: "\(i + 1)", label: field.label, value: value.isEmpty ? "(empty)" : value, problem: s.fieldProblems[field], isEmpty: value.isEmpty))
+            var c = Choice("\(i + 1)", field.label, select(s, field.rawValue) + [.activate])
+            c.shown = false
+            if field == .consent { c.then = consentQuestion(s, a) }
+            m.choices.append(c)
+        }
+        m.enter = Choice("", "Enter continues to the immediate safety question", select(s, DetailField.immediateDangerNext.rawValue) + [.activate])
+        return m
+    }
+
+    /// Consent asked as its own numbered question, by the same Space key the form uses (each
+    /// press moves to the next status), so the number typed is the status chosen.
+    static func consentQuestion(_ s: WizardState, _ a: Assessment) -> Question {
+        let all = Assessment.Consent.Status.allCases
+        let now = all.firstIndex(of: a.consent.status) ?? 0
+        let choices = all.enumerated().map { i, status in
+            let presses = (i - now + all.count) % all.count
+            return Choice("\(i + 1)", Wizard.consentLabel(status), current: i == now,
+                          select(s, DetailField.consent.rawValue) + Array(repeating: WizardAction.adjust(1), count: presses))
+        }
+        return Question(prompt: "Consent (1-\(all.count), Enter keeps it):", choices: choices,
+                        enter: "Enter keeps \(Wizard.consentLabel(a.consent.status))", enterActions: [])
+    }
+
+    static func danger(_ s: WizardState) -> ScreenModel {
+        var m = ScreenModel(title: "Immediate safety", position: screenPosition(s), prompt: "Is the child in immediate danger? (1-3):")
+        guard let a = s.assessment else { return m }
+        m.blocks = [TextBlock(["Is the child in immediate danger?", "This is a gate, not a score: a yes never waits for the rest of the assessment."])]
+        let options: [(String, Assessment.ImmediateDanger)] = [("Yes", .yes), ("No", .no), ("Not known", .notKnown)]
+        for (i, (label, value)) in options.enumerated() {
+            m.choices.append(Choice("\(i + 1)", label, current: a.immediateDanger == value, select(s, i) + [.activate]))
+        }
+        if a.immediateDanger == .yes {
+            m.blocks.append(TextBlock(.danger, [Advice.emergency(s.catalogue)]))
+            m.enter = Choice("", "Enter continues the assessment, when the child is safe", [.nextScreen])
+        } else if let i = options.firstIndex(where: { $0.1 == a.immediateDanger }) {
+            m.enter = Choice("", "Enter keeps \(options[i].0)", select(s, i) + [.activate])
+        }
+        return m
+    }
+
+    static func voice(_ s: WizardState) -> ScreenModel {
+        var m = ScreenModel(title: "Strengths and the child’s voice", position: screenPosition(s), prompt: "Text to write (1-2), Enter continues:")
+        guard let a = s.assessment else { return m }
+        let items = [("Strengths and protective factors", a.strengths), ("The child’s wishes and feelings, in their own words", a.childsVoice)]
+        for (i, (label, value)) in items.enumerated() {
+            m.fields.append(Field(key: "\(i + 1)", label: label, value: value.isEmpty ? "(empty)" : value, isEmpty: value.isEmpty))
+            var c = Choice("\(i + 1)", label, select(s, i) + [.activate])
+            c.shown = false
+            m.choices.append(c)
+        }
+        m.enter = Choice("", "Enter continues to the review", [.nextScreen])
+        return m
+    }
+
+    static func decision(_ s: WizardState) -> ScreenModel {
+        var m = ScreenModel(title: "Decision", position: screenPosition(s), prompt: "Decision (1-4 a level, 5 Level 4 step 5, e reason, Enter records):")
+        guard let p = s.proposal else { return m }
+        let proposed = p.level.map { "Level \($0), step \(p.step ?? $0)" } ?? "none (nothing assessed)"
+        let differs = s.decisionDiffers(from: p)
+        m.blocks = [
+            TextBlock(["The engine proposes: \(proposed).", "The proposal is not a decision: it is your professional judgement that counts."]),
+            TextBlock(["Your decision: Level \(s.decisionLevel), step \(s.decisionStep)" + (differs ? " (differs from the proposal)." : " (accepting the proposal).")]),
+            TextBlock(heading: differs ? "Reason (required)" : "Reason (only needed for a different level)",
+                      [s.decisionReason.isEmpty ? "(none)" : s.decisionReason], indent: 2),
+        ]
+        // The step a level choice leads to, as the reducer works it out, so a choice that differs asks for the reason at once.
+        func after(_ level: Int, step5: Bool) -> [WizardAction] {
+            let step = level == 4 ? (p.level == 4 ? (p.step ?? 4) : 4) : level
+            var actions: [WizardAction] = [.chooseLevel(level)]
+            if level == 4 && (step == 5) != step5 { actions.append(.toggleStep) }
+            let finalStep = level == 4 ? (step5 ? 5 : 4) : level
+            if (level != p.level || finalStep != p.step) && s.decisionReason.trimmed.isEmpty { actions.append(.editReason) }
+            return actions
+        }
+        for level in 1...4 {
+            let name = s.catalogue.level(level)?.name ?? ""
+            let label = "Level \(level)" + (level == 4 ? ", step 4" : "") + (name.isEmpty ? "" : ": " + name)
+            m.choices.append(Choice("\(level)", label, current: s.decisionLevel == level && (level != 4 || s.decisionStep == 4), after(level, step5: false)))
+        }
+        m.choices.append(Choice("5", "Level 4, step 5" + (s.catalogue.step(5).map { ": " + $0.name } ?? ""), current: s.decisionStep == 5, after(4, step5: true)))
+        for i in m.choices.indices { m.choices[i].currentWord = "chosen" }
+        m.choices.append(Choice("e", "Write the reason for your decision", [.editReason]))
+        if s.askingCategories, let a = s.assessment {
+            // A decided Level 4 asks for the categories of concern before it is recorded.
+            m.prompt = "Category of concern to mark or unmark (1-\(s.catalogue.concernCategories.count)), Enter records the decision:"
+            m.blocks.append(TextBlock(heading: "Categories of concern", ["Level 4 is decided: mark each category of concern that applies."]))
+            m.choices = categoryChoices(s, a)
+            m.enter = Choice("", "Enter records Level \(s.decisionLevel), step \(s.decisionStep)", [.activate])
+            return m
+        }
+        if differs && s.decisionReason.trimmed.isEmpty {
+            m.enter = Choice("", "Enter asks for the reason, then records Level \(s.decisionLevel), step \(s.decisionStep)", [.editReason, .activate])
+        } else {
+            m.enter = Choice("", "Enter records Level \(s.decisionLevel), step \(s.decisionStep)", [.activate])
+        }
+        return m
+    }
+
+    static func export(_ s: WizardState) -> ScreenModel {
+        var m = ScreenModel(title: "Referral summary", position: screenPosition(s), prompt: "Format (1-4), e file name, Enter writes:")
+        let formats = ExportFormat.allCases
+        let current = formats.firstIndex(of: s.exportFormat) ?? 0
+        for (i, f) in formats.enumerated() {
+            var c = Choice("\(i + 1)", ExportView.name(f), current: f == s.exportFormat, i == current ? [] : [.move(i - current)])
+            c.currentWord = "chosen"
+            m.choices.append(c)
+        }
+        m.choices.append(Choice("e", "Change the file name", [.editPath]))
+        m.fields = [Field(key: "", label: "Folder", value: s.exportDirectory), Field(key: "e", label: "File", value: ExportView.shownName(s))]
+        var notes = ["A name without a folder goes in the folder above; the extension follows the format. Private to you (0600)."]
+        if let a = s.assessment, a.decision?.level == 4, a.concernCategories.isEmpty {
+            notes.append("Level 4 is decided but no category of concern is marked: go back to the decision and mark one.")
+        }
+        if s.assessment?.decision == nil { notes.append("No decision is recorded yet: the summary will say so.") }
+        m.blocks = [TextBlock(heading: "Write the referral summary", notes)]
+        if let path = s.exportedPath { m.blocks.append(TextBlock(["Written: \(path)"])) }
+        m.enter = Choice("", "Enter writes the summary as \(s.exportFormat.displayName)", [.activate])
+        return m
+    }
+
+    static func confirmQuit(_ s: WizardState) -> ScreenModel {
+        var m = ScreenModel(title: "Quit?", prompt: "Quit anyway? (y quits, n or Enter stays):")
+        m.blocks = [TextBlock(.warning, [s.editor != nil ? "Text is being written and is not kept if you quit now." : "Some changes are not saved."])]
+        m.choices = [Choice("y", "Quit without saving", [.confirmQuit(true)]), Choice("n", "Stay", [.confirmQuit(false)])]
+        m.enter = Choice("", "Enter stays", [.confirmQuit(false)])
+        return m
+    }
+
+    static func confirmReplace(_ s: WizardState) -> ScreenModel {
+        var m = ScreenModel(title: "Replace the file?", prompt: "Replace it? (y replaces, n or Enter keeps it):")
+        m.blocks = [TextBlock(.warning, ["\(s.replacePath ?? "The file") already exists."])]
+        m.choices = [Choice("y", "Replace the existing file", [.confirmReplace(true)]), Choice("n", "Keep it", [.confirmReplace(false)])]
+        m.enter = Choice("", "Enter keeps it", [.confirmReplace(false)])
+        return m
+    }
+}

@@ -1,0 +1,116 @@
+import StaircaseCore
+
+/// What a screen means, apart from how it is drawn: a pure function of `WizardState`
+/// (`ScreenModel(s)`). The line renderer prints it for screen-reader and braille users; a new
+/// screen adds a case to `ScreenModel.init`, a side panel fills `side`, a new kind of text adds a
+/// `TextBlock.Kind`.
+public struct ScreenModel: Equatable, Sendable {
+    public var title: String
+    /// Where the user is, in words: "Child's developmental needs, row 3 of 31".
+    public var position: String?
+    /// Paragraphs of text: the question, descriptors, reasons, flags, the course of action.
+    public var blocks: [TextBlock] = []
+    /// Form fields with their values and the reason a value was refused.
+    public var fields: [Field] = []
+    /// What can be chosen, each with the number or key that is typed (and spoken).
+    public var choices: [Choice] = []
+    /// The question asked at the prompt, with the keys it takes.
+    public var prompt: String
+    /// What a bare Enter does, in words ("Enter keeps Level 2") and as actions.
+    public var enter: Choice?
+    /// The keys that apply here, from the key table (for help and the curses footer).
+    public var keys: [KeyHint] = []
+    /// A panel beside the main text (training narrative, an earlier level); empty for now.
+    public var side: [TextBlock] = []
+    /// The answer to the last action ("Resumed where you left off", "Not saved: …").
+    public var message: Message?
+
+    public init(title: String, position: String? = nil, prompt: String) {
+        self.title = title
+        self.position = position
+        self.prompt = prompt
+    }
+}
+
+/// A run of paragraphs with an optional heading. The kind says what the text is, so a
+/// renderer can mark it in words (never by colour alone).
+public struct TextBlock: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        case text, descriptor, reason, flag, warning, danger, courseOfAction, note, glossary
+    }
+
+    public var kind: Kind
+    public var heading: String?
+    public var paragraphs: [String]
+    /// Columns of indent for the paragraphs (the heading is not indented).
+    public var indent: Int
+
+    public init(_ kind: Kind = .text, heading: String? = nil, _ paragraphs: [String], indent: Int = 0) {
+        self.kind = kind
+        self.heading = heading
+        self.paragraphs = paragraphs
+        self.indent = indent
+    }
+
+    public init(_ paragraphs: [String], indent: Int = 0) { self.init(.text, heading: nil, paragraphs, indent: indent) }
+
+    public init(heading: String, _ paragraphs: [String], indent: Int = 0) { self.init(.text, heading: heading, paragraphs, indent: indent) }
+}
+
+/// One form field: what it is, what it holds, why a value was refused.
+public struct Field: Equatable, Sendable {
+    /// The number typed to change it.
+    public var key: String
+    public var label: String
+    public var value: String
+    public var problem: String?
+    /// Nothing is written yet (`value` then says so in words).
+    public var isEmpty = false
+
+    public init(key: String, label: String, value: String, problem: String? = nil, isEmpty: Bool = false) {
+        self.key = key
+        self.label = label
+        self.value = value
+        self.problem = problem
+        self.isEmpty = isEmpty
+    }
+}
+
+/// Something the user can choose: the key typed, what it does in words, and the reducer actions
+/// it sends (the same actions the curses keys send). An action that opens a text field makes
+/// the line runner ask for the text.
+public struct Choice: Equatable, Sendable {
+    public var key: String
+    public var label: String
+    /// This is the saved answer or the current setting, said in words (`currentWord`).
+    public var current: Bool
+    public var currentWord = "your answer"
+    public var actions: [WizardAction]
+    /// False when the screen already lists it another way (a numbered field, a numbered descriptor).
+    public var shown = true
+    /// A question that follows this choice (the consent status): its choices replace `actions`.
+    public var then: Question?
+
+    public init(_ key: String, _ label: String, current: Bool = false, _ actions: [WizardAction]) {
+        self.key = key
+        self.label = label
+        self.current = current
+        self.actions = actions
+    }
+}
+
+/// A follow-up question with its own numbered choices.
+public struct Question: Equatable, Sendable {
+    public var prompt: String
+    public var choices: [Choice]
+    /// What a bare Enter does (in words), and its actions.
+    public var enter: String
+    public var enterActions: [WizardAction]
+}
+
+/// A key binding as help shows it.
+public struct KeyHint: Equatable, Sendable {
+    public var keys: String
+    public var label: String
+    public var help: String
+}

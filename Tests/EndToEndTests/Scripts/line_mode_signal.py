@@ -1,0 +1,24 @@
+#!/usr/bin/env python3
+"""SIGTERM to line mode while it waits for an answer: what was answered is saved, the exit status
+is 128+15, and nothing but plain text (no terminal reset sequence) is written. Prints JSON."""
+import json, signal, sys
+import pexpect
+
+binary, home, transcript = sys.argv[1], sys.argv[2], sys.argv[3]
+env = {"PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_HOME": home + "/data", "TERM": "dumb",
+       "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"}
+log = open(transcript, "wb")
+p = pexpect.spawn(binary, [], env=env, dimensions=(24, 80), timeout=20)
+p.logfile_read = log
+p.expect_exact("Choose 1-")
+p.sendline("1")
+p.expect_exact("Enter continues:")
+p.sendline("1")
+p.expect_exact("(Enter leaves it empty):")
+p.sendline("Sam Test")
+p.expect_exact("Enter continues:")
+p.kill(signal.SIGTERM)
+p.expect(pexpect.EOF)
+p.close()
+log.close()
+print(json.dumps({"status": p.exitstatus, "signal": p.signalstatus}))
