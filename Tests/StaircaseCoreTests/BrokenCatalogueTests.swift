@@ -123,3 +123,28 @@ import Testing
         #expect(failure?.message.contains("nesting") == true)
     }
 }
+
+/// `catalogue validate` promises every problem: unknown keys and the validator's findings are
+/// reported together, not one per run.
+@Suite struct EveryCatalogueProblemTests {
+    @Test func unknownKeysAndValidatorProblemsComeTogether() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Data/durham.json")
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var levels = try #require(json["levels"] as? [[String: Any]])
+        levels[0]["colour"] = "red"
+        levels[1]["name"] = ""
+        json["levels"] = levels
+        var domains = try #require(json["domains"] as? [[String: Any]])
+        domains[0]["extra"] = 1
+        json["domains"] = domains
+        let data = try JSONSerialization.data(withJSONObject: json)
+        #expect(throws: CatalogueError.self) { try CatalogueLoader.load(data: data, file: "bad.json") }
+        do {
+            _ = try CatalogueLoader.load(data: data, file: "bad.json")
+        } catch {
+            let paths = error.problems.map(\.path)
+            #expect(paths == ["domains[0]", "levels[0]", "levels[1].name"], "every problem in one run: \(paths)")
+            #expect(!error.lines.joined().contains("red"), "an unknown key's value is never shown")
+        }
+    }
+}

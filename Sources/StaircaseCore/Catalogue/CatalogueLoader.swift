@@ -43,10 +43,10 @@ public enum CatalogueLoader {
         } catch {
             throw .invalid(file: file, problems: [CatalogueProblem(path: "", message: "cannot decode", fix: "check the file against Data/catalogue.schema.json")])
         }
-        let problems = CatalogueValidator.problems(in: catalogue)
+        // Every problem once the file decodes: the schema refuses unknown keys everywhere, and so
+        // does the program, by path, beside what the validator finds.
+        let problems = StrictKeys.unknown(in: data, decoded: catalogue) + CatalogueValidator.problems(in: catalogue)
         if !problems.isEmpty { throw .invalid(file: file, problems: problems) }
-        // The schema refuses unknown keys everywhere; so does the program, by path.
-        if let unknown = StrictKeys.firstUnknown(in: data, decoded: catalogue) { throw .invalid(file: file, problems: [unknown]) }
         return catalogue
     }
 

@@ -10,31 +10,34 @@ import Foundation
 /// Used for catalogues, whose schema (Data/catalogue.schema.json) refuses unknown keys
 /// everywhere: the program then refuses them too, by path, with the nearest known key.
 enum StrictKeys {
-    static func firstUnknown(in file: JSONTree, decoded: JSONTree, at path: String = "") -> CatalogueProblem? {
+    /// Every key in `file` that `decoded` does not write, in file order by path.
+    static func unknown(in file: JSONTree, decoded: JSONTree, at path: String = "") -> [CatalogueProblem] {
+        var out: [CatalogueProblem] = []
         switch (file, decoded) {
         case (.object(let mine), .object(let known)):
             // A null stands for an absent optional, which encoding leaves out.
             for key in mine.keys.sorted() where mine[key] != .null {
                 guard let value = known[key] else {
                     let p = AssessmentShape.unknownKey(key, at: path, known: known.keys.sorted())
-                    return CatalogueProblem(path: p.path, message: p.message, fix: p.fix)
+                    out.append(CatalogueProblem(path: p.path, message: p.message, fix: p.fix))
+                    continue
                 }
-                if let deeper = firstUnknown(in: mine[key] ?? .null, decoded: value, at: AssessmentShape.join(path, key)) { return deeper }
+                out += unknown(in: mine[key] ?? .null, decoded: value, at: AssessmentShape.join(path, key))
             }
         case (.array(let mine), .array(let known)):
             for (i, (a, b)) in zip(mine, known).enumerated() {
-                if let deeper = firstUnknown(in: a, decoded: b, at: "\(path)[\(i)]") { return deeper }
+                out += unknown(in: a, decoded: b, at: "\(path)[\(i)]")
             }
         default: break
         }
-        return nil
+        return out
     }
 
-    /// The first unknown key in `data`, given the value decoded from it; nil when every key is known.
-    static func firstUnknown<T: Encodable>(in data: Data, decoded value: T) -> CatalogueProblem? {
+    /// Every unknown key in `data`, given the value decoded from it; empty when every key is known.
+    static func unknown<T: Encodable>(in data: Data, decoded value: T) -> [CatalogueProblem] {
         guard let file = JSONTree.parse(data), let encoded = try? JSONEncoder().encode(value), let tree = JSONTree.parse(encoded) else {
-            return nil
+            return []
         }
-        return firstUnknown(in: file, decoded: tree)
+        return unknown(in: file, decoded: tree)
     }
 }

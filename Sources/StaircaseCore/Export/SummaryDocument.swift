@@ -146,6 +146,15 @@ extension ReferralSummary {
         return out
     }
 
+    /// The engine's flag text starts with its own short label ("Toxic trio: …", "Combination
+    /// rule: …"); beside a field label that says the same, it would read twice.
+    static func withoutLabel(_ text: String, like label: String) -> String {
+        guard let first = label.split(separator: " ").first, text.hasPrefix(first + " "),
+            let colon = text.prefix(31).firstIndex(of: ":"), text[text.index(after: colon)...].hasPrefix(" ")
+        else { return text }
+        return String(text[text.index(colon, offsetBy: 2)...])
+    }
+
     var flagBlocks: [SummaryBlock] {
         var out: [SummaryBlock] = [.heading("Flags")]
         let flagFields = flags.filter { $0.kind != .immediateDanger }.map { f in
@@ -158,7 +167,7 @@ extension ReferralSummary {
             }
             // The combination's rows are the evidence section's rows; other flags name theirs.
             let rows = f.rows.isEmpty || f.kind == .combination ? "" : " Rows: " + f.rows.map(\.title).joined(separator: "; ") + "."
-            return SummaryBlock.Field(name, f.text + rows)
+            return SummaryBlock.Field(name, Self.withoutLabel(f.text, like: name) + rows)
         }
         let missing = completeness.applicable - completeness.assessed
         var fields = flagFields
