@@ -67,7 +67,11 @@ enum SavedAssessment {
         }
         guard !argument.contains("/"), SessionStore.isValid(id: argument) else { return argument }
         let sessions = try openStore(store)
-        guard let saved = try? sessions.path(for: argument), stat(saved, &st) == 0 else { return argument }
+        guard let saved = try? sessions.path(for: argument), stat(saved, &st) == 0 else {
+            throw Failure.missingInput(
+                "\(SafeText.clean(argument)): no such file, and no saved assessment with that id in \(SafeText.clean(sessions.directory))"
+                    + " — give a path, or an id from `staircase sessions list`")
+        }
         return saved
     }
 }

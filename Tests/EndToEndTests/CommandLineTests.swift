@@ -39,6 +39,14 @@ import Testing
         return try String(contentsOf: url.standardized, encoding: .utf8)
     }
 
+    @Test func anUnknownIdSaysWhereItLooked() throws {
+        let store = NSTemporaryDirectory() + "staircase-cli-\(getpid())-empty"
+        defer { try? FileManager.default.removeItem(atPath: store) }
+        let r = try Tmux.staircase(["score", "nosuchid"], env: ["XDG_DATA_HOME": store])
+        #expect(r.status == 66)
+        #expect(r.output.contains("nosuchid: no such file, and no saved assessment with that id in \(store)/staircase"))
+    }
+
     @Test func aMisspeltKeyIsRefusedWithItsPathAndExits65() throws {
         let json = try Self.example("level3-several-areas").replacingOccurrences(of: "\"dateOfBirth\"", with: "\"dateOfBrith\"")
         let path = try Self.write(json)

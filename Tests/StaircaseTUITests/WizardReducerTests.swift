@@ -40,7 +40,7 @@ import Testing
         #expect(s.fieldProblems[.dateOfBirth] == nil)
     }
 
-    @Test(arguments: [("2019-02-30", "that month has 28 days"), ("14/03/2019", "YYYY-MM-DD: 2019-03-14?"), ("2019-13-01", "no month 13")])
+    @Test(arguments: [("2019-02-30", "that month has 28 days"), ("14/03/2019", "YYYY-MM-DD: did you mean 2019-03-14"), ("2019-13-01", "no month 13")])
     func impossibleOrMisshapenDatesAreRefused(text: String, reason: String) {
         var s = Support.state(c)
         Support.press(&s, [.enter, .down, .enter] + Support.type(text) + [.enter])

@@ -20,7 +20,7 @@ public enum FieldRules {
             if quotingValue, pieces.count == 3, pieces[2].count == 4, let d = Int(pieces[0]), let m = Int(pieces[1]), let y = Int(pieces[2]),
                 let date = CalendarDate(year: y, month: m, day: d)
             {
-                return "use YYYY-MM-DD: \(date)?"
+                return "use YYYY-MM-DD: did you mean \(date)"
             }
             return "use YYYY-MM-DD: for example 2019-03-14"
         }
