@@ -24,6 +24,8 @@ struct ExportCommand: ParsableCommand {
     var redact = false
     @Flag(help: "Replace the --output file if it already exists.")
     var force = false
+    @Option(help: "Folder for saved assessments, searched for an earlier assessment of the same child for \"Since last time\" (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
+    var store: String?
 
     func validate() throws {
         if force && output == nil { throw ValidationError("--force needs --output PATH") }
@@ -32,8 +34,9 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let (catalogue, assessment) = try source.loadWithAssessment(file)
-            let proposal = ScoringEngine(catalogue: catalogue).propose(assessment)
-            let summary = ReferralSummary.build(catalogue: catalogue, assessment: assessment, proposal: proposal, redact: redact)
+            // The store only adds the earlier assessment; a summary without it is still written.
+            let sessions = try? openStore(store)
+            let summary = ChildRecords.summary(catalogue: catalogue, assessment: assessment, redact: redact, store: sessions)
             let text = ReferralExporter.render(format: format, summary: summary)
             // Fixed wording only: no value from the file reaches stderr.
             for warning in summary.warnings { FileHandleOutput.standardError("warning: " + warning) }

@@ -14,12 +14,16 @@ struct WizardLaunch {
     var catalogue: String?
     var store: String?
     var training = false
+    /// `assess --from ID`: start by re-assessing this saved assessment's child.
+    var from: String?
 
     func run() throws {
         try runReporting {
             let catalogue = try CatalogueOptions.load(path: catalogue)
             let sessions = try openStore(store)
             let clock = Clock()
+            // Made and saved before the terminal starts, so an error is plain text with its exit code.
+            let reassessment = try from.map { try ReassessFrom.start(from: $0, catalogue: catalogue, store: sessions, now: clock.timestamp()) }
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
             state.training = training
             let folder: String
@@ -47,7 +51,8 @@ struct WizardLaunch {
                 },
                 list: { [engine = state.engine] in resumeItems(sessions, engine: engine) },
                 export: { format, path, a, replace in
-                    SummaryExport.write(format: format, path: path, assessment: a, catalogue: catalogue, folder: folder, replace: replace)
+                    SummaryExport.write(
+                        format: format, path: path, assessment: a, catalogue: catalogue, folder: folder, replace: replace, store: sessions)
                 },
                 now: { clock.timestamp() })
             let noColor = Environment.value("NO_COLOR").map { !$0.isEmpty } ?? false
@@ -58,6 +63,12 @@ struct WizardLaunch {
                 throw Failure.usage(error.description)
             }
             state.ascii = !terminal.unicode
+            if let reassessment {
+                // Opened as Resume opens a saved assessment, then told what was carried forward.
+                _ = Wizard.reduce(&state, .loaded(reassessment))
+                let n = reassessment.rowsToConfirm.count
+                state.message = Message("Re-assessment started: \(n) earlier answer\(n == 1 ? "" : "s") carried forward, to confirm or change.")
+            }
             var runner = WizardRunner(state: state, backend: terminal, host: host)
             let signal = runner.run()
             terminal.stop()
