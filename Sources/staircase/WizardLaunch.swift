@@ -23,6 +23,10 @@ struct WizardLaunch {
             let sessions = try openStore(store)
             let clock = Clock()
             // Made and saved before the terminal starts, so an error is plain text with its exit code.
+            if from != nil && (isatty(0) == 0 || isatty(1) == 0) {
+                // Checked before anything is saved, so a script never leaves a half-made re-assessment.
+                throw Failure.usage("standard input and output must be a terminal for the wizard; `staircase assess --from` opens it on the new assessment")
+            }
             let reassessment = try from.map { try ReassessFrom.start(from: $0, catalogue: catalogue, store: sessions, now: clock.timestamp()) }
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
             state.training = training

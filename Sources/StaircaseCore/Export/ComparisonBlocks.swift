@@ -8,7 +8,12 @@
 /// for the referral summary's section, so the two never disagree.
 extension AssessmentComparison {
     public var blocks: [SummaryBlock] {
-        var out: [SummaryBlock] = [.heading("Since last time")]
+        [.heading("Since last time")] + bodyBlocks
+    }
+
+    /// The section without its heading: `compare` puts its own title above it.
+    public var bodyBlocks: [SummaryBlock] {
+        var out: [SummaryBlock] = []
         func place(_ r: Reading) -> String {
             let level: String
             if let d = r.decided {
@@ -126,8 +131,8 @@ extension AssessmentComparison {
 public enum ComparisonExporter {
     public static func render(format: ExportFormat, comparison raw: AssessmentComparison) -> String {
         let c = raw.sanitised
-        let title = "What changed: \(c.old.assessmentId) → \(c.new.assessmentId)"
-        let blocks: [SummaryBlock] = [.title(title)] + c.blocks
+        let title = "What changed since last time"
+        let blocks: [SummaryBlock] = [.title(title)] + c.bodyBlocks
         switch format {
         case .markdown: return MarkdownRenderer.render(blocks)
         case .text: return TextRenderer.render(blocks)
