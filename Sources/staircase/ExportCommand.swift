@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let (catalogue, assessment) = try source.loadWithAssessment(file)
+            let (catalogue, assessment) = try source.loadWithAssessment(file, store: store)
             // The store only adds the earlier assessment; a summary without it is still written.
             let sessions = try? openStore(store)
             let summary = ChildRecords.summary(catalogue: catalogue, assessment: assessment, redact: redact, store: sessions)

@@ -71,7 +71,7 @@ struct WizardLaunch {
                 // Opened as Resume opens a saved assessment, then told what was carried forward.
                 _ = Wizard.reduce(&state, .loaded(reassessment))
                 let n = reassessment.rowsToConfirm.count
-                state.message = Message("Re-assessment started: \(n) earlier answer\(n == 1 ? "" : "s") carried forward, to confirm or change.")
+                state.message = Message("Re-assessment: \(n) earlier answer\(n == 1 ? "" : "s") carried forward to confirm or change.")
             }
             var runner = WizardRunner(state: state, backend: terminal, host: host)
             let signal = runner.run()
