@@ -9,7 +9,10 @@ import Testing
     static func make(_ c: Catalogue, _ id: String, created: String, decided: (Int, Int, String)?, child: String = "c-child") -> Assessment {
         var a = Assessment(id: id, createdAt: created, catalogue: .init(id: c.id, version: c.version), childKey: child)
         a.updatedAt = created
-        if let (l, s, on) = decided { a.decision = .init(level: l, step: s, reason: "", decidedAt: on) }
+        if let (l, s, on) = decided {
+            a.decision = .init(level: l, step: s, reason: "", decidedAt: on)
+            a.answers[c.allIndicators[0].indicator.id] = .init(Rating(level: l) ?? .level1)
+        }
         return a
     }
 
@@ -39,6 +42,9 @@ import Testing
         try ExportSupport.expectGolden(h.timeline, "history.txt")
         #expect(ChildHistory.predecessor(of: all[0], among: all)?.id == "a-3-later-same-day")
         #expect(ChildHistory.predecessor(of: all[2], among: all) == nil)
+        // A re-assessment started and left (nothing assessed) is not what "last time" means.
+        let left = Self.make(c, "a-3c-left", created: "2026-12-01T09:00:00Z", decided: nil)
+        #expect(ChildHistory.predecessor(of: all[0], among: all + [left])?.id == "a-3-later-same-day")
     }
 
     static let points: [ReferralSummary.JourneyPoint] = [

@@ -41,12 +41,20 @@ extension AssessmentComparison {
             out.append(.subheading("Most important"))
             out.append(.bullets(important.map(Self.describe)))
         }
-        let others = rows.filter { $0.important.isEmpty && $0.change != .same }
+        let changed = rows.filter { $0.important.isEmpty && $0.change != .same }
+        // A row with no need either side ("not assessed then, Level 1 now") is counted, not listed.
+        let others = changed.filter { r in
+            (r.before.level ?? 0) >= 2 || (r.after.level ?? 0) >= 2 || r.reason != nil || r.catalogueChange != nil
+        }
         if !others.isEmpty {
             out.append(.subheading("Other changes"))
             out.append(.bullets(others.map(Self.describe)))
         }
-        if important.isEmpty && others.isEmpty {
+        if changed.count > others.count {
+            let n = changed.count - others.count
+            out.append(.paragraph("\(n) more row\(n == 1 ? "" : "s") changed without a need either time (for example not assessed then, Level 1 now): counted above, not listed."))
+        }
+        if important.isEmpty && changed.isEmpty {
             out.append(.paragraph("No row changed" + (t.same > 0 ? ": \(t.same) row\(t.same == 1 ? " is" : "s are") the same." : ".")))
         }
         if !toConfirm.isEmpty {

@@ -40,14 +40,19 @@ public struct ChildHistory: Codable, Sendable, Equatable {
     }
 
     /// The newest assessment of the same child made before `a` (by day, then creation), which
-    /// a summary's "Since last time" compares with; nil for a first assessment.
+    /// a summary's "Since last time" compares with; nil for a first assessment. One with no row
+    /// assessed (a re-assessment started and left) says nothing to compare with and is passed
+    /// over, as is a training run for a real case and the other way round.
     public static func predecessor(of a: Assessment, among all: [Assessment]) -> Assessment? {
         guard let key = a.childKey else { return nil }
         func order(_ x: Assessment) -> (CalendarDate, String, String) {
             (CalendarDate(Reassessment.day(of: x)) ?? .unknownDay, x.createdAt, x.id)
         }
         let mine = order(a)
-        return all.filter { $0.childKey == key && $0.id != a.id && order($0) < mine }.max { order($0) < order($1) }
+        return all.filter { x in
+            x.childKey == key && x.id != a.id && x.training == a.training && order(x) < mine
+                && x.answers.values.contains { $0.rating != .notAssessed }
+        }.max { order($0) < order($1) }
     }
 
     /// One line per assessment: "2026-08-14  Level 3, step 3 (decided)   a-…".
