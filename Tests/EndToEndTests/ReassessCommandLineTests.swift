@@ -135,4 +135,31 @@ import Testing
         #expect(answers.values.allSatisfy { $0["rating"] as? String == "not-assessed" && $0["earlier"] != nil })
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/\(Self.oldID).json")) == before)
     }
+
+    /// An assessment made under an earlier version of the catalogue (a copy of Data/durham.json
+    /// as "2025.1", one row's title different) compares by row id with --old-catalogue, and the
+    /// reworded row is listed; without it the message says what to give.
+    @Test func comparesAcrossCatalogueVersions() throws {
+        let dir = try Self.store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let durham = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Data/durham.json").standardized
+        let text = try String(contentsOf: durham, encoding: .utf8)
+            .replacingOccurrences(of: "\"version\": \"2026.1\"", with: "\"version\": \"2025.1\"")
+            .replacingOccurrences(of: "\"title\": \"Developmental milestones\"", with: "\"title\": \"Milestones\"")
+        #expect(text.contains("\"2025.1\"") && text.contains("\"Milestones\""))
+        let oldCatalogue = dir + "/durham-2025.json"
+        try text.write(toFile: oldCatalogue, atomically: true, encoding: .utf8)
+        let oldPath = dir + "/\(Self.oldID).json"
+        let old = try String(contentsOfFile: oldPath, encoding: .utf8).replacingOccurrences(of: "\"2026.1\"", with: "\"2025.1\"")
+        try old.write(toFile: oldPath, atomically: true, encoding: .utf8)
+
+        let refused = try Tmux.staircase(["compare", Self.oldID, Self.newID, "--store", dir])
+        #expect(refused.status == 65)
+        #expect(refused.output.contains("--old-catalogue FILE"))
+        let r = try Tmux.staircase(["compare", Self.oldID, Self.newID, "--store", dir, "--old-catalogue", oldCatalogue])
+        #expect(r.status == 0, "\(r.output)")
+        #expect(r.output.contains("Rows changed between catalogue versions 2025.1 and 2026.1"))
+        #expect(r.output.contains("reworded: Developmental milestones (was “Milestones”)"))
+        #expect(r.output.contains("catalogue version 2025.1"))
+    }
 }
