@@ -23,7 +23,8 @@ extension AssessmentComparison {
             } else {
                 level = "no level yet"
             }
-            return level + " on " + r.date + " (" + r.assessmentId + (old.catalogueVersion != new.catalogueVersion ? ", catalogue version \(r.catalogueVersion)" : "") + ")"
+            let version = old.catalogueVersion != new.catalogueVersion ? ", catalogue version \(r.catalogueVersion)" : ""
+            return level + " on " + r.date + " (" + r.assessmentId + version + ")"
         }
         var fields: [SummaryBlock.Field] = [.init("Before", place(old)), .init("Now", place(new))]
         if !flagsAppeared.isEmpty { fields.append(.init("Flags raised", flagsAppeared.map(Self.flagName).joined(separator: ", "))) }
@@ -52,7 +53,10 @@ extension AssessmentComparison {
         }
         if changed.count > others.count {
             let n = changed.count - others.count
-            out.append(.paragraph("\(n) more row\(n == 1 ? "" : "s") changed without a need either time (for example not assessed then, Level 1 now): counted above, not listed."))
+            out.append(
+                .paragraph(
+                    "\(n) more row\(n == 1 ? "" : "s") changed without a need either time "
+                        + "(for example not assessed then, Level 1 now): counted above, not listed."))
         }
         if important.isEmpty && changed.isEmpty {
             out.append(.paragraph("No row changed" + (t.same > 0 ? ": \(t.same) row\(t.same == 1 ? " is" : "s are") the same." : ".")))

@@ -34,7 +34,8 @@ public enum JourneyChart {
         }
         for (i, p) in points.enumerated() {
             let decided = p.basis == .decided
-            let what = "\(p.date): Level \(p.level), step \(p.step) (\(decided ? "decided" : "proposed; not decided"))" + (p.current ? ", this assessment" : "")
+            let what = "\(p.date): Level \(p.level), step \(p.step) (\(decided ? "decided" : "proposed; not decided"))"
+                + (p.current ? ", this assessment" : "")
             out += "<circle cx=\"\(x(i))\" cy=\"\(y(p.step))\" r=\"\(p.current ? 7 : 5)\" fill=\"\(decided ? "#0b4f9c" : "#fff")\" "
                 + "stroke=\"#0b4f9c\" stroke-width=\"2\"><title>\(HTMLRenderer.escape(what))</title></circle>\n"
             out += "<text x=\"\(x(i))\" y=\"\(plotBottom + 18)\" text-anchor=\"middle\">\(HTMLRenderer.escape(p.date))</text>\n"
