@@ -169,5 +169,8 @@ import Testing
         let json = ComparisonExporter.render(format: .json, comparison: cmp)
         #expect(try JSONDecoder().decode(AssessmentComparison.self, from: Data(json.utf8)) == cmp.sanitised)
         #expect(!ComparisonExporter.render(format: .html, comparison: cmp).contains("<script"))
+        // The wording, byte for byte (STAIRCASE_RECORD=1 re-records).
+        try ExportSupport.expectGolden(ComparisonExporter.render(format: .text, comparison: cmp), "compare.txt")
+        try ExportSupport.expectGolden(ComparisonExporter.render(format: .markdown, comparison: cmp), "compare.md")
     }
 }
