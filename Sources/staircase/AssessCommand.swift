@@ -17,10 +17,12 @@ struct AssessCommand: ParsableCommand {
     var store: String?
     @Flag(help: "Mark new assessments as training runs.")
     var training = false
+    @Option(help: "Re-assess: start a new assessment of the same child from this saved id (or file), every answer carried forward to confirm.")
+    var from: String?
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        try WizardLaunch(catalogue: source.catalogue, store: store, training: training, plain: display.plain).run()
+        try WizardLaunch(catalogue: source.catalogue, store: store, training: training, plain: display.plain, from: from).run()
     }
 }
 

@@ -21,12 +21,15 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Replace every name the record knows, in every field and inside free text; an age band for the date of birth; no address or contact details.")
     var redact = false
     @OptionGroup var destination: OutputOptions
+    @Option(help: "Folder for saved assessments, searched for an earlier assessment of the same child for \"Since last time\" (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
+    var store: String?
 
     func run() throws {
         try runReporting {
-            let (catalogue, assessment) = try source.loadWithAssessment(file)
-            let proposal = ScoringEngine(catalogue: catalogue).propose(assessment)
-            let summary = ReferralSummary.build(catalogue: catalogue, assessment: assessment, proposal: proposal, redact: redact)
+            let (catalogue, assessment) = try source.loadWithAssessment(file, store: store)
+            // The store only adds the earlier assessment; a summary without it is still written.
+            let sessions = try? openStore(store)
+            let summary = ChildRecords.summary(catalogue: catalogue, assessment: assessment, redact: redact, store: sessions)
             let text = ReferralExporter.render(format: format, summary: summary)
             // Fixed wording only: no value from the file reaches stderr.
             for warning in summary.warnings { FileHandleOutput.standardError("warning: " + warning) }

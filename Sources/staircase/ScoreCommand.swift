@@ -41,9 +41,9 @@ struct ScoreCommand: ParsableCommand {
 extension CatalogueOptions {
     /// The catalogue, and an assessment file checked against it; errors become exit codes
     /// (66 for a missing file, 65 for bad data).
-    func loadWithAssessment(_ file: String) throws -> (Catalogue, Assessment) {
+    func loadWithAssessment(_ file: String, store: String? = nil) throws -> (Catalogue, Assessment) {
         let catalogue = try load()
-        let path = try SavedAssessment.path(file)
+        let path = try SavedAssessment.path(file, store: store)
         do {
             return (catalogue, try AssessmentLoader.load(path: path, catalogue: catalogue))
         } catch {

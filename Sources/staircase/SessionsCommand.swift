@@ -6,8 +6,8 @@ import StaircaseStore
 struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
-        abstract: "List or delete saved assessments.",
-        subcommands: [List.self, Delete.self],
+        abstract: "List or delete saved assessments, or show one child's history.",
+        subcommands: [List.self, Delete.self, History.self],
         defaultSubcommand: List.self
     )
 

@@ -6,7 +6,8 @@ import StaircaseTUI
 /// the file privately; an existing file is replaced (atomically) only when the user said yes.
 enum SummaryExport {
     static func write(
-        format: ExportFormat, path: String, assessment: Assessment, catalogue: Catalogue, folder: String, replace: Bool
+        format: ExportFormat, path: String, assessment: Assessment, catalogue: Catalogue, folder: String, replace: Bool,
+        store: SessionStore? = nil
     ) -> Result<String, HostError> {
         if path.hasPrefix(folder + "/") {
             do throws(StoreError) {
@@ -15,7 +16,9 @@ enum SummaryExport {
                 return .failure(.io(error.description))
             }
         }
-        let text = ReferralExporter.render(format: format, catalogue: catalogue, assessment: assessment, redact: false)
+        // As `staircase export` does: with "Since last time" when the store holds an earlier one.
+        let summary = ChildRecords.summary(catalogue: catalogue, assessment: assessment, redact: false, store: store)
+        let text = ReferralExporter.render(format: format, summary: summary)
         do throws(SummaryWriteError) {
             try SummaryFileWriter.write(text, to: path, force: replace)
             return .success(path)

@@ -16,12 +16,20 @@ struct WizardLaunch {
     var training = false
     /// `--plain`: line mode, for screen readers, braille displays and scripts.
     var plain = false
+    /// `assess --from ID`: start by re-assessing this saved assessment's child.
+    var from: String?
 
     func run() throws {
         try runReporting {
             let catalogue = try CatalogueOptions.load(path: catalogue)
             let sessions = try openStore(store)
             let clock = Clock()
+            // Made and saved before the terminal starts, so an error is plain text with its exit code.
+            if from != nil && (isatty(0) == 0 || isatty(1) == 0) {
+                // Checked before anything is saved, so a script never leaves a half-made re-assessment.
+                throw Failure.usage("standard input and output must be a terminal for the wizard; `staircase assess --from` opens it on the new assessment")
+            }
+            let reassessment = try from.map { try ReassessFrom.start(from: $0, catalogue: catalogue, store: sessions, now: clock.timestamp()) }
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
             state.training = training
             let folder: String
@@ -49,7 +57,8 @@ struct WizardLaunch {
                 },
                 list: { [engine = state.engine] in resumeItems(sessions, engine: engine) },
                 export: { format, path, a, replace in
-                    SummaryExport.write(format: format, path: path, assessment: a, catalogue: catalogue, folder: folder, replace: replace)
+                    SummaryExport.write(
+                        format: format, path: path, assessment: a, catalogue: catalogue, folder: folder, replace: replace, store: sessions)
                 },
                 now: { clock.timestamp() })
             if plain || StandardConsole.wanted(environment: Environment.values("TERM", "STAIRCASE_ACCESSIBLE", "ACCESSIBLE")) {
@@ -67,6 +76,12 @@ struct WizardLaunch {
                 throw Failure.usage(error.description)
             }
             state.ascii = !terminal.unicode
+            if let reassessment {
+                // Opened as Resume opens a saved assessment, then told what was carried forward.
+                _ = Wizard.reduce(&state, .loaded(reassessment))
+                let n = reassessment.rowsToConfirm.count
+                state.message = Message("Re-assessment: \(n) earlier answer\(n == 1 ? "" : "s") carried forward to confirm or change.")
+            }
             var runner = WizardRunner(state: state, backend: terminal, host: host)
             let signal = runner.run()
             terminal.stop()

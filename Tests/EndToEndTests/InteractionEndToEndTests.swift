@@ -132,7 +132,7 @@ extension WizardEndToEndTests {
         let unknown = try Tmux.staircase(["frobnicate"])
         #expect(unknown.status == 64)
         #expect(unknown.output.contains("unknown command 'frobnicate'"))
-        #expect(unknown.output.contains("score, export, sessions, training"))
+        #expect(unknown.output.contains("score, export, compare, sessions, training"))
         let folder = try Tmux.staircase(["score", "/tmp"])
         #expect(folder.status == 66)
         #expect(folder.output.contains("/tmp is a folder, not an assessment file"))

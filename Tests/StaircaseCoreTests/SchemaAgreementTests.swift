@@ -30,6 +30,20 @@ import Testing
         ("unknown sharing key", false, { d in edit(&d, "sharing") { $0["basis"] = "public-task" } }),
         ("unknown leadProfessional key", false, { d in edit(&d, "leadProfessional") { $0["phone"] = "1" } }),
         ("unknown key in an answer", false, { d in editAnswer(&d) { $0["level"] = "2" } }),
+        ("a carried answer to confirm", true, { d in editAnswer(&d) {
+            $0["rating"] = "not-assessed"
+            $0["earlier"] = ["rating": "3", "on": "2026-08-14", "assessment": "a-earlier"]
+        } }),
+        ("a changed answer with its reason", true, { d in editAnswer(&d) {
+            $0["earlier"] = ["rating": "4", "on": "2026-08-14", "assessment": "a-earlier"]
+            $0["changeReason"] = "new-information"
+        } }),
+        ("unknown key in an earlier answer", false, { d in editAnswer(&d) { $0["earlier"] = ["rating": "3", "on": "2026-08-14", "assessment": "a-e", "by": "x"] } }),
+        ("an earlier answer not assessed", false, { d in editAnswer(&d) { $0["earlier"] = ["rating": "not-assessed", "on": "2026-08-14", "assessment": "a-e"] } }),
+        ("an earlier answer without its date", false, { d in editAnswer(&d) { $0["earlier"] = ["rating": "3", "assessment": "a-e"] } }),
+        ("an earlier date 2026-02-30", false, { d in editAnswer(&d) { $0["earlier"] = ["rating": "3", "on": "2026-02-30", "assessment": "a-e"] } }),
+        ("an earlier assessment id with a slash", false, { d in editAnswer(&d) { $0["earlier"] = ["rating": "3", "on": "2026-08-14", "assessment": "../x"] } }),
+        ("a change reason not on the list", false, { d in editAnswer(&d) { $0["changeReason"] = "better-mood" } }),
         ("unknown key in the decision", false, { d in edit(&d, "decision") { $0["by"] = "me" } }),
         ("unknown key in a carer", false, { d in editFirst(&d, "carers") { $0["age"] = 40 } }),
         ("unknown key in a household member", false, { d in editFirst(&d, "household") { $0["school"] = "x" } }),

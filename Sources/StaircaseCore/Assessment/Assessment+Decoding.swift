@@ -187,9 +187,12 @@ extension Assessment.Agency {
 }
 
 extension Assessment.Answer {
-    enum CodingKeys: String, CodingKey { case rating, note }
+    enum CodingKeys: String, CodingKey { case rating, note, earlier, changeReason }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(try c.decode(Rating.self, forKey: .rating), note: try c.decodeIfPresent(String.self, forKey: .note) ?? "")
+        self.init(
+            try c.decode(Rating.self, forKey: .rating), note: try c.decodeIfPresent(String.self, forKey: .note) ?? "",
+            earlier: try c.decodeIfPresent(Assessment.Earlier.self, forKey: .earlier),
+            changeReason: try c.decodeIfPresent(Assessment.ChangeReason.self, forKey: .changeReason))
     }
 }

@@ -142,9 +142,52 @@ public struct Assessment: Codable, Sendable, Equatable {
     public struct Answer: Codable, Sendable, Equatable {
         public var rating: Rating
         public var note: String = ""
-        public init(_ rating: Rating, note: String = "") {
+        /// On a re-assessment: the answer this row had last time. While `rating` is
+        /// `.notAssessed` the answer is carried forward and waits for the practitioner to confirm
+        /// or change it, so it never counts; once answered it stays as the earlier reading.
+        public var earlier: Earlier?
+        /// Why the row differs from last time, when the practitioner says (CANS's distinction).
+        public var changeReason: ChangeReason?
+        public init(_ rating: Rating, note: String = "", earlier: Earlier? = nil, changeReason: ChangeReason? = nil) {
             self.rating = rating
             self.note = note
+            self.earlier = earlier
+            self.changeReason = changeReason
+        }
+
+        /// Carried forward from an earlier assessment and not yet confirmed or changed.
+        public var isCarriedUnconfirmed: Bool { rating == .notAssessed && earlier != nil }
+    }
+
+    /// A row's answer on the assessment this one was carried forward from.
+    public struct Earlier: Codable, Sendable, Equatable {
+        /// A level or "not applicable": "not yet assessed" is never carried.
+        public var rating: Rating
+        /// The day of that assessment's decision (or last change), "2026-08-14".
+        public var on: String
+        /// That assessment's id.
+        public var assessment: String
+        public init(rating: Rating, on: String, assessment: String) {
+            self.rating = rating
+            self.on = on
+            self.assessment = assessment
+        }
+
+        /// "to confirm (was Level 3 on 2026-08-14)": the wizard's and the summary's wording.
+        public var toConfirmLabel: String { "to confirm (was \(rating.label) on \(on))" }
+    }
+
+    /// A change since last time is a real change in the child's life, or better information
+    /// about what was already so (CANS guidance warns the two look alike).
+    public enum ChangeReason: String, Codable, Sendable, CaseIterable {
+        case realChange = "real-change"
+        case newInformation = "new-information"
+
+        public var label: String {
+            switch self {
+            case .realChange: "real change"
+            case .newInformation: "new information"
+            }
         }
     }
 

@@ -67,7 +67,23 @@ public enum AssessmentShape {
                     ], required: [])
             ),
             ("immediateDanger", .choice(Assessment.ImmediateDanger.allCases.map(\.rawValue))),
-            ("answers", .map(.object([("rating", .choice(Rating.allCases.map(\.rawValue))), ("note", .long)], required: ["rating"]))),
+            (
+                "answers",
+                .map(
+                    .object(
+                        [
+                            ("rating", .choice(Rating.allCases.map(\.rawValue))), ("note", .long),
+                            (
+                                "earlier",
+                                .object(
+                                    [
+                                        ("rating", .choice(Rating.allCases.filter { $0 != .notAssessed }.map(\.rawValue))), ("on", .date),
+                                        ("assessment", .id),
+                                    ], required: ["rating", "on", "assessment"])
+                            ),
+                            ("changeReason", .choice(Assessment.ChangeReason.allCases.map(\.rawValue))),
+                        ], required: ["rating"]))
+            ),
             ("strengths", .long), ("childsVoice", .long),
             ("concernCategories", .array(.id, unique: true)),
             ("needsCannotBeMetAtHome", .boolean),

@@ -77,6 +77,8 @@ public enum HTMLRenderer {
             return "<p class=\"label\">\(escape(label)):</p>\n<blockquote>\(escape(clean, keepLines: true))</blockquote>"
         case .row(let heading, let descriptor, let evidence):
             return render(.fields([.init("Row", heading), descriptor])) + "\n" + render(.userText(label: "Evidence", text: evidence))
+        case .journey(let points):
+            return JourneyChart.svg(points) + "\n" + render(.fields(points.map(\.field)))
         case .links(let links):
             return "<ul>\n" + links.map { "<li>\(escape($0.name))" + ($0.url.map { ": " + anchor($0) } ?? "") + "</li>\n" }.joined()
                 + "</ul>"

@@ -24,6 +24,7 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
             return links.map { "- " + inline($0.name) + ($0.url.map { ": " + catalogueLink($0) } ?? "") }.joined(separator: "\n")
         case .row(let heading, let descriptor, let evidence):
             return render(.fields([.init("Row", heading), descriptor])) + "\n\n" + render(.userText(label: "Evidence", text: evidence))
+        case .journey(let points): return render(.fields(points.map(\.field)))
         }
     }
 

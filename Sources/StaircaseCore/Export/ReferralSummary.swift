@@ -50,6 +50,11 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
     public var concernCategories: [ConcernCategory]
     /// What the reader must know is missing or odd, e.g. a Level 4 decision with no category.
     public var warnings: [String]
+    /// What changed since the newest earlier assessment of the same child; omitted for a first one.
+    public var sinceLastTime: AssessmentComparison? = nil
+    /// Every assessment of the child so far, oldest first, this one included; omitted when
+    /// there is no earlier one.
+    public var journey: [JourneyPoint]? = nil
 
     public enum DateSource: String, Codable, Sendable {
         case decision
@@ -211,6 +216,32 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
     public struct Completeness: Codable, Sendable, Equatable {
         public var assessed: Int
         public var applicable: Int
+    }
+
+    /// One assessment on the child's journey: its day and the level and step it decided (or,
+    /// while undecided, proposed).
+    public struct JourneyPoint: Codable, Sendable, Equatable {
+        public var assessmentId: String
+        public var date: String
+        public var level: Int
+        public var step: Int
+        public var basis: Course.Basis
+        /// The assessment this summary is of.
+        public var current: Bool
+
+        public init(assessmentId: String, date: String, level: Int, step: Int, basis: Course.Basis, current: Bool) {
+            self.assessmentId = assessmentId
+            self.date = date
+            self.level = level
+            self.step = step
+            self.basis = basis
+            self.current = current
+        }
+
+        /// "2026-08-14: Level 3, step 3 (decided)", for the text formats.
+        var field: SummaryBlock.Field {
+            .init(date, "Level \(level), step \(step) (\(basis == .decided ? "decided" : "proposed; not decided"))" + (current ? ", this assessment" : ""))
+        }
     }
 
     public struct ConcernCategory: Codable, Sendable, Equatable {

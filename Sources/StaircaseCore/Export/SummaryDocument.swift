@@ -17,6 +17,8 @@ public enum SummaryBlock: Sendable, Equatable {
     /// One row above Level 1: its heading, the document's descriptor (labelled as the
     /// document's wording) and the practitioner's evidence beside it.
     case row(heading: String, descriptor: Field, evidence: String)
+    /// The child's journey on the staircase: a dated list, and in HTML an inline SVG chart.
+    case journey([ReferralSummary.JourneyPoint])
 
     public struct Field: Sendable, Equatable {
         public var label: String
@@ -48,7 +50,7 @@ extension ReferralSummary {
                     ]))
         }
         if immediateDanger.status != .no { out.append(.fields([dateField])) }
-        out += childBlocks + levelBlocks + flagBlocks + rowBlocks + closingBlocks + appendixBlocks
+        out += childBlocks + levelBlocks + flagBlocks + sinceLastTimeBlocks + rowBlocks + closingBlocks + appendixBlocks
         return out
     }
 

@@ -62,6 +62,8 @@ public enum TextRenderer: SummaryBlockRenderer {
             let quote = clean.isEmpty ? ["  | (no evidence recorded)"] : wrap(clean, width: width - 4).map { $0.isEmpty ? "  |" : "  | " + $0 }
             let described = hanging(ExportText.line(descriptor.label) + ": " + ExportText.line(descriptor.value), indent: 2, width: width - 2)
             return (wrap(ExportText.line(heading)) + described.map { "  " + $0 } + quote).joined(separator: "\n")
+        case .journey(let points):
+            return render(.fields(points.map(\.field)))
         case .links(let links) where links.count > 1:
             // Names only, in one paragraph: the addresses are in the HTML and Markdown summaries
             // and `staircase catalogue show`, and a list of long addresses would double the page.
