@@ -15,7 +15,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "StaircaseCore"),
-        .target(name: "StaircaseStore", dependencies: ["StaircaseCore"]),
+        .target(name: "CStoreSupport"),
+        .target(name: "StaircaseStore", dependencies: ["StaircaseCore", "CStoreSupport"]),
         .target(name: "StaircaseTUI", dependencies: ["StaircaseCore"]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "CTerminalGuard"),
@@ -26,7 +27,7 @@ let package = Package(
         .executableTarget(
             name: "staircase",
             dependencies: [
-                "StaircaseCore", "StaircaseStore", "StaircaseTUI", "NcursesBackend",
+                "StaircaseCore", "StaircaseStore", "StaircaseTUI", "NcursesBackend", "CTerminalGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -20,36 +20,70 @@ extension SessionStore {
         (try? listing(engine: engine)) ?? []
     }
 
-    /// As `list`, but says why the folder itself cannot be read (a missing folder is still empty).
+    /// As `list`, but says why the folder itself cannot be read (a missing folder is still empty),
+    /// or that it is not a trusted folder.
+    ///
+    /// Reads the index when it is true for the folder as it is now (`SessionIndex`), so the time
+    /// this takes does not grow with the files' size or number; otherwise rebuilds it from the files.
     public func listing(engine: ScoringEngine? = nil, now: time_t = time(nil)) throws(StoreError) -> [SessionSummary] {
-        let names: [String]
-        do {
-            names = try POSIX.names(in: directory)
-        } catch {
-            if error.code == ENOENT { return [] }
-            throw .cannotList(path: directory, reason: error)
+        guard SessionIndex.Stamp.of(directory) != nil else {
+            if errno == ENOENT { return [] }
+            throw .cannotList(path: directory, reason: .current)
+        }
+        try TrustedFolder.check(directory)
+        let update = IndexUpdate(store: self)
+        guard let stamp = SessionIndex.Stamp.of(directory) else { throw .cannotList(path: directory, reason: .current) }
+        var entries: [String: SessionIndex.Entry]
+        var changed = false
+        if let index = SessionIndex.read(self), index.stamp == stamp {
+            entries = index.entries
+            for (file, entry) in entries where !entry.fits(engine) {
+                entries[file] = summarise(file: file, engine: engine)
+                changed = true
+            }
+        } else {
+            entries = try scan(engine: engine, now: now)
+            changed = true
+        }
+        if changed && update.fd >= 0 {
+            // Stamped with the time read before the scan: a change during it makes the index stale.
+            SessionIndex(stamp: stamp, entries: entries).write(self)
         }
         var good: [SessionSummary] = []
         var damaged: [SessionSummary] = []
-        for name in names {
-            if name.hasPrefix(".") {
-                if name.hasSuffix(Self.temporarySuffix) { removeIfStale(name, now: now) }
-                continue
-            }
-            guard name.hasSuffix(".json") else { continue }
-            let summary = summarise(file: name, engine: engine)
-            if summary.damaged == nil { good.append(summary) } else { damaged.append(summary) }
+        good.reserveCapacity(entries.count)
+        for entry in entries.values {
+            if entry.summary.damaged == nil { good.append(entry.summary) } else { damaged.append(entry.summary) }
         }
         good.sort { a, b in a.lastChange != b.lastChange ? a.lastChange > b.lastChange : a.id < b.id }
         damaged.sort { $0.file < $1.file }
         return good + damaged
     }
 
-    func summarise(file: String, engine: ScoringEngine?) -> SessionSummary {
-        let id = String(file.dropLast(".json".count))
-        func broken(_ reason: String) -> SessionSummary {
-            SessionSummary(id: id, file: file, initials: "", lastChange: "", progress: .unknown, damaged: reason)
+    /// Reads every file: what the index is rebuilt from. Also removes stale temporary files.
+    func scan(engine: ScoringEngine?, now: time_t) throws(StoreError) -> [String: SessionIndex.Entry] {
+        let names: [String]
+        do {
+            names = try POSIX.names(in: directory)
+        } catch {
+            if error.code == ENOENT { return [:] }
+            throw .cannotList(path: directory, reason: error)
         }
+        var entries: [String: SessionIndex.Entry] = [:]
+        for name in names {
+            if name.hasPrefix(".") {
+                if name.hasSuffix(Self.temporarySuffix) { removeIfStale(name, now: now) }
+                continue
+            }
+            guard name.hasSuffix(".json") else { continue }
+            entries[name] = summarise(file: name, engine: engine)
+        }
+        return entries
+    }
+
+    func summarise(file: String, engine: ScoringEngine?) -> SessionIndex.Entry {
+        let id = String(file.dropLast(".json".count))
+        func broken(_ reason: String) -> SessionIndex.Entry { .damaged(file: file, id: id, reason: reason) }
         guard Self.isValid(id: id) else { return broken("the file name is not a valid assessment id") }
         let assessment: Assessment
         do {
@@ -58,22 +92,12 @@ extension SessionStore {
             switch error {
             case .damaged(_, let reason): return broken(reason)
             case .unreadable(_, let reason): return broken("unreadable: \(reason)")
+            case .tooLarge: return broken("larger than \(Self.maximumFileSize >> 20) MB")
             case .notFound: return broken("removed while listing")
             default: return broken("unreadable")
             }
         }
-        var summary = SessionSummary(
-            id: id, file: file, initials: SessionSummary.initials(of: assessment.child.name),
-            lastChange: assessment.updatedAt,
-            progress: .answered(assessment.answers.values.filter { $0.rating != .notAssessed }.count),
-            training: assessment.training)
-        if let engine, engine.catalogue.id == assessment.catalogue.id, engine.catalogue.version == assessment.catalogue.version {
-            let proposal = engine.propose(assessment)
-            summary.progress = .rows(assessed: proposal.completeness.assessed, applicable: proposal.completeness.applicable)
-            summary.proposedLevel = proposal.level
-            summary.proposedStep = proposal.step
-        }
-        return summary
+        return .make(file: file, assessment: assessment, engine: engine)
     }
 
     /// Removes a leftover `.<id>.<random>.tmp` from a crashed save once it is an hour old; a

@@ -19,6 +19,8 @@ public struct WizardHost {
     public var now: () -> String
     /// A new random id (never from the clock); tests inject a deterministic one.
     public var newID: () -> String
+    /// A note to show after `load` succeeded (for example "opened read-only"), or nil.
+    public var afterLoad: (String) -> String? = { _ in nil }
 
     public init(
         save: @escaping (Assessment) -> String?, load: @escaping (String) -> Result<Assessment, WizardHostError>,
@@ -81,7 +83,9 @@ public struct WizardRunner<Backend: TerminalBackend> {
                 _ = Wizard.reduce(&state, result.map(WizardAction.saveFailed) ?? .saved)
             case .load(let id):
                 switch host.load(id) {
-                case .success(let a): _ = Wizard.reduce(&state, .loaded(a))
+                case .success(let a):
+                    _ = Wizard.reduce(&state, .loaded(a))
+                    if let note = host.afterLoad(id) { _ = Wizard.reduce(&state, .notice(note)) }
                 case .failure(let e): _ = Wizard.reduce(&state, .exportFailed("Cannot open that assessment: \(e.message)"))
                 }
             case .export(let format, let path, let a):

@@ -1,5 +1,6 @@
 import ArgumentParser
 import StaircaseCore
+import StaircaseStore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -39,8 +40,20 @@ extension CatalogueOptions {
     /// (66 for a missing file, 65 for bad data).
     func loadWithAssessment(_ file: String) throws -> (Catalogue, Assessment) {
         let catalogue = try load()
+        let bytes: [UInt8]
+        do throws(AssessmentFile.ReadError) {
+            bytes = try AssessmentFile.read(file)
+        } catch {
+            switch error {
+            case .tooLarge: throw Failure.data(SafeText.clean(error.description))
+            case .unreadable: throw Failure.missingInput(SafeText.clean(error.description))
+            }
+        }
+        let name = file == "-" ? "stdin" : CatalogueLoader.displayName(file)
         do {
-            return (catalogue, try AssessmentLoader.load(path: file, catalogue: catalogue))
+            let assessment = try AssessmentLoader.decode(data: Data(bytes), file: name)
+            try AssessmentLoader.check(assessment, against: catalogue, file: name)
+            return (catalogue, assessment)
         } catch {
             throw error.isUnreadable ? Failure.missingInput(error.description) : Failure.data(error.description)
         }

@@ -1,4 +1,5 @@
 import StaircaseCore
+import StaircaseStore
 import StaircaseTUI
 
 #if canImport(Glibc)

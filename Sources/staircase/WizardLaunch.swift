@@ -18,32 +18,22 @@ struct WizardLaunch {
     func run() throws {
         try runReporting {
             let catalogue = try CatalogueOptions.load(path: catalogue)
-            let sessions = try openStore(store)
             let clock = Clock()
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
-            state.resumable = resumeItems(sessions, engine: state.engine)
+            var sessions = try openStore(store)
+            sessions.engine = state.engine
+            try checkTrusted(sessions)
+            let host = WizardStoreHost(sessions: sessions, recovery: RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME")))
+            state.resumable = host.resumeItems(engine: state.engine)
             state.training = training
             state.exportDirectory = SummaryExport.defaultDirectory()
-            let host = WizardHost(
-                save: { a in
-                    do {
-                        try sessions.save(a)
-                        return nil
-                    } catch {
-                        return "\(error)"
-                    }
-                },
-                load: { id in
-                    do {
-                        return .success(try sessions.load(id: id))
-                    } catch {
-                        return .failure(WizardHostError("\(error)"))
-                    }
-                },
+            var wizardHost = WizardHost(
+                save: host.save, load: host.load,
                 export: { format, path, a in
                     SummaryExport.write(format: format, path: path, assessment: a, catalogue: catalogue)
                 },
                 now: { clock.timestamp() })
+            wizardHost.afterLoad = host.takeNotice
             let noColor = Environment.value("NO_COLOR").map { !$0.isEmpty } ?? false
             let terminal: NcursesTerminal
             do throws(NcursesTerminal.StartError) {
@@ -51,20 +41,35 @@ struct WizardLaunch {
             } catch {
                 throw Failure.usage(error.description)
             }
-            var runner = WizardRunner(state: state, backend: terminal, host: host)
+            var runner = WizardRunner(state: state, backend: terminal, host: wizardHost)
             let signal = runner.run()
             terminal.stop()
-            if let a = runner.state.assessment {
-                print("Saved: \(a.id) in \(sessions.directory)")
-            }
+            let exit = host.finish(runner.state)
+            FileHandleOutput.standardOutput(exit.message)
+            if exit.status != 0 { Glibc.exit(exit.status) }
             if signal != 0 { Glibc.exit(128 + signal) }
         }
     }
 
-    func resumeItems(_ store: SessionStore, engine: ScoringEngine) -> [ResumeItem] {
-        store.list(engine: engine).compactMap { s in
-            guard s.damaged == nil else { return nil }
-            return ResumeItem(id: s.id, label: s.displayLine)
+    /// An existing store must be a trusted folder before anything in it is read (a missing one is
+    /// created, and checked, at the first save).
+    func checkTrusted(_ sessions: SessionStore) throws {
+        var st = stat()
+        guard lstat(sessions.directory, &st) == 0 else { return }
+        do throws(StoreError) {
+            try TrustedFolder.check(sessions.directory)
+        } catch {
+            throw Failure.io(error.description)
+        }
+    }
+}
+
+extension FileHandleOutput {
+    static func standardOutput(_ text: String) {
+        guard !text.isEmpty else { return }
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        _ = line.utf8CString.withUnsafeBufferPointer { buf in
+            write(1, buf.baseAddress, buf.count - 1)
         }
     }
 }

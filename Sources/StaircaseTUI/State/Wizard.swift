@@ -36,12 +36,19 @@ public enum Wizard {
         case .saved:
             s.unsaved = false
             return []
+        case .reload:
+            guard let a = s.assessment else { return [] }
+            return [.load(id: a.id)]
+        case .notice(let text):
+            s.message = Message(text, error: true)
+            return []
         case .saveFailed(let why):
             s.unsaved = true
             s.message = Message("Not saved: \(why)", error: true)
             return []
         case .loaded(let a):
             s.assessment = a
+            s.unsaved = false
             s.undoStack = []
             s.screen = .details
             s.cursor = 0

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import StaircaseCore
+@testable import StaircaseStore
 
 /// The summary file is created 0600, never replaces an existing file without `force`, and with
 /// `force` is replaced whole through a private temporary file.
