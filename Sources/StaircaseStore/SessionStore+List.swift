@@ -30,7 +30,12 @@ extension SessionStore {
             if errno == ENOENT { return [] }
             throw .cannotList(path: directory, reason: .current)
         }
-        try TrustedFolder.check(directory)
+        do {
+            try TrustedFolder.check(directory)
+        } catch {
+            // Ours but not 0700 on a read-only disk: still listed, so nothing saved there is hidden.
+            guard case .cannotSecureDirectory = error else { throw error }
+        }
         let update = IndexUpdate(store: self)
         guard let stamp = SessionIndex.Stamp.of(directory) else { throw .cannotList(path: directory, reason: .current) }
         var entries: [String: SessionIndex.Entry]

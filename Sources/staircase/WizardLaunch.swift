@@ -52,13 +52,16 @@ struct WizardLaunch {
     }
 
     /// An existing store must be a trusted folder before anything in it is read (a missing one is
-    /// created, and checked, at the first save).
+    /// created, and checked, at the first save). A folder of ours that cannot be made 0700 (a
+    /// read-only disk) is let through: saving there fails, and the wizard says so and keeps a
+    /// recovery copy, rather than refusing to open what was saved.
     func checkTrusted(_ sessions: SessionStore) throws {
         var st = stat()
         guard lstat(sessions.directory, &st) == 0 else { return }
         do throws(StoreError) {
             try TrustedFolder.check(sessions.directory)
         } catch {
+            if case .cannotSecureDirectory = error { return }
             throw Failure.io(error.description)
         }
     }
