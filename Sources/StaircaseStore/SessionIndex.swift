@@ -79,8 +79,8 @@ struct SessionIndex: Equatable {
 
     func encoded() -> [UInt8] {
         var out = "\(Self.header) \(stamp.seconds) \(stamp.nanoseconds)\n"
-        for name in entries.keys.sorted() {
-            guard let e = entries[name] else { continue }
+        // In list order (newest first, then damaged files by name), so a list needs no sort.
+        for e in Self.ordered(Array(entries.values)) {
             let s = e.summary
             var progress = (-1, -1)
             if case .rows(let a, let b) = s.progress { progress = (a, b) }
@@ -99,30 +99,89 @@ struct SessionIndex: Equatable {
         String(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : Character($0) })
     }
 
+    /// Newest first, then damaged files by name: the order of the resume list and `sessions list`.
+    static func ordered(_ entries: [Entry]) -> [Entry] {
+        var good: [Entry] = []
+        var damaged: [Entry] = []
+        for e in entries {
+            if e.summary.damaged == nil { good.append(e) } else { damaged.append(e) }
+        }
+        good.sort { a, b in
+            a.summary.lastChange != b.summary.lastChange ? a.summary.lastChange > b.summary.lastChange : a.summary.id < b.summary.id
+        }
+        damaged.sort { $0.summary.file < $1.summary.file }
+        return good + damaged
+    }
+
     /// Parses the text form; nil for anything not exactly what `encoded` writes.
     static func decode(_ bytes: [UInt8]) -> SessionIndex? {
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
-        guard !lines.isEmpty else { return nil }
-        let head = String(decoding: lines.removeFirst(), as: UTF8.self).split(separator: " ")
-        guard head.count == 4, head[0] == "staircase-index", head[1] == "1", let sec = Int(head[2]), let nsec = Int(head[3]) else {
-            return nil
-        }
+        guard let (stamp, list) = decodeList(bytes) else { return nil }
         var entries: [String: Entry] = [:]
-        entries.reserveCapacity(lines.count)
-        for line in lines {
-            let f = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            guard f.count == 14, let answered = Int(f[4]), let assessed = Int(f[5]), let applicable = Int(f[6]),
-                f[0].hasSuffix(".json"), SessionStore.isValid(id: String(f[0].dropLast(5)))
-            else { return nil }
-            let damaged = f[13].isEmpty ? nil : f[13]
-            var progress: SessionSummary.Progress = assessed >= 0 ? .rows(assessed: assessed, applicable: applicable) : .answered(answered)
-            if damaged != nil { progress = .unknown }
-            let summary = SessionSummary(
-                id: f[1], file: f[0], initials: f[2], lastChange: f[3], progress: progress, proposedLevel: Int(f[7]),
-                proposedStep: Int(f[8]), training: f[9] == "1", damaged: damaged)
-            entries[f[0]] = Entry(summary: summary, answered: answered, catalogueID: f[10], catalogueVersion: f[11], scored: f[12] == "1")
+        entries.reserveCapacity(list.count)
+        for e in list { entries[e.summary.file] = e }
+        return SessionIndex(stamp: stamp, entries: entries)
+    }
+
+    /// The stamp and the entries in file order (list order), read field by field from the bytes:
+    /// this is what start-up waits for, so it makes no intermediate arrays of strings.
+    static func decodeList(_ bytes: [UInt8]) -> (Stamp, [Entry])? {
+        bytes.withUnsafeBufferPointer { buf -> (Stamp, [Entry])? in
+            var i = 0
+            let n = buf.count
+            func field() -> Range<Int>? {
+                guard i <= n else { return nil }
+                let start = i
+                while i < n && buf[i] != 0x09 && buf[i] != 0x0A { i += 1 }
+                return start..<i
+            }
+            func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buf[r]), as: UTF8.self) }
+            func int(_ r: Range<Int>) -> Int? {
+                guard !r.isEmpty else { return nil }
+                var v = 0
+                var negative = false
+                for k in r {
+                    let c = buf[k]
+                    if c == 0x2D && k == r.lowerBound { negative = true; continue }
+                    guard c >= 0x30 && c <= 0x39, v < Int.max / 10 - 10 else { return nil }
+                    v = v * 10 + Int(c - 0x30)
+                }
+                return negative ? -v : v
+            }
+            // Header: "staircase-index 1 SECONDS NANOSECONDS\n".
+            while i < n && buf[i] != 0x0A { i += 1 }
+            guard i < n else { return nil }
+            let head = text(0..<i).split(separator: " ")
+            guard head.count == 4, head[0] == "staircase-index", head[1] == "1", let sec = Int(head[2]), let nsec = Int(head[3]) else {
+                return nil
+            }
+            i += 1
+            var entries: [Entry] = []
+            while i < n {
+                var f: [Range<Int>] = []
+                f.reserveCapacity(14)
+                while true {
+                    guard let r = field() else { return nil }
+                    f.append(r)
+                    if i >= n || buf[i] == 0x0A { break }
+                    i += 1
+                }
+                i += 1
+                guard f.count == 14, let answered = int(f[4]), let assessed = int(f[5]), let applicable = int(f[6]) else { return nil }
+                let file = text(f[0])
+                guard file.hasSuffix(".json"), SessionStore.isValid(id: String(file.dropLast(5))) else { return nil }
+                let damaged = f[13].isEmpty ? nil : text(f[13])
+                var progress: SessionSummary.Progress = assessed >= 0 ? .rows(assessed: assessed, applicable: applicable) : .answered(answered)
+                if damaged != nil { progress = .unknown }
+                let summary = SessionSummary(
+                    id: text(f[1]), file: file, initials: text(f[2]), lastChange: text(f[3]), progress: progress,
+                    proposedLevel: int(f[7]), proposedStep: int(f[8]), training: f[9].count == 1 && buf[f[9].lowerBound] == 0x31,
+                    damaged: damaged)
+                entries.append(
+                    Entry(summary: summary, answered: answered, catalogueID: text(f[10]), catalogueVersion: text(f[11]),
+                          scored: f[12].count == 1 && buf[f[12].lowerBound] == 0x31))
+            }
+            return (Stamp(seconds: sec, nanoseconds: nsec), entries)
         }
-        return SessionIndex(stamp: Stamp(seconds: sec, nanoseconds: nsec), entries: entries)
     }
 
     // MARK: Files
@@ -130,10 +189,13 @@ struct SessionIndex: Equatable {
     static func path(_ store: SessionStore) -> String { SessionStore.join(AssessmentLock.metaDirectory(store), "index") }
 
     static func read(_ store: SessionStore) -> SessionIndex? {
+        readBytes(store).flatMap(decode)
+    }
+
+    static func readBytes(_ store: SessionStore) -> [UInt8]? {
         guard let fd = try? POSIX.openFile(path(store), O_RDONLY | O_CLOEXEC | O_NOFOLLOW) else { return nil }
         defer { close(fd) }
-        guard let bytes = try? POSIX.readAll(fd, limit: 64 << 20) else { return nil }
-        return decode(bytes)
+        return try? POSIX.readAll(fd, limit: 64 << 20)
     }
 
     /// Written to a temporary file and renamed, so a reader never sees half an index. Not
@@ -156,7 +218,8 @@ final class IndexUpdate {
     var fd: Int32 = -1
     var index: SessionIndex?
 
-    init(store: SessionStore) {
+    /// `read: false` leaves the index for the caller to read (a list reads it once, not twice).
+    init(store: SessionStore, read: Bool = true) {
         self.store = store
         let meta = AssessmentLock.metaDirectory(store)
         if mkdir(meta, 0o700) != 0 && errno != EEXIST { return }
@@ -165,7 +228,7 @@ final class IndexUpdate {
         else { return }
         fd = lockFD
         while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
-        if let current = SessionIndex.read(store), current.stamp == SessionIndex.Stamp.of(store.directory) { index = current }
+        if read, let current = SessionIndex.read(store), current.stamp == SessionIndex.Stamp.of(store.directory) { index = current }
     }
 
     deinit {

@@ -36,33 +36,27 @@ extension SessionStore {
             // Ours but not 0700 on a read-only disk: still listed, so nothing saved there is hidden.
             guard case .cannotSecureDirectory = error else { throw error }
         }
-        let update = IndexUpdate(store: self)
+        let update = IndexUpdate(store: self, read: false)
         guard let stamp = SessionIndex.Stamp.of(directory) else { throw .cannotList(path: directory, reason: .current) }
-        var entries: [String: SessionIndex.Entry]
-        var changed = false
-        if let index = SessionIndex.read(self), index.stamp == stamp {
-            entries = index.entries
-            for (file, entry) in entries where !entry.fits(engine) {
-                entries[file] = summarise(file: file, engine: engine)
-                changed = true
+        // The usual case: the index is true for the folder and made with this engine's catalogue.
+        if let bytes = SessionIndex.readBytes(self), let (indexStamp, list) = SessionIndex.decodeList(bytes), indexStamp == stamp {
+            if list.allSatisfy({ $0.fits(engine) }) { return list.map(\.summary) }
+            var entries: [String: SessionIndex.Entry] = [:]
+            for var entry in list {
+                if !entry.fits(engine) { entry = summarise(file: entry.summary.file, engine: engine) }
+                entries[entry.summary.file] = entry
             }
-        } else {
-            entries = try scan(engine: engine, now: now)
-            changed = true
+            return finish(entries, stamp: stamp, writable: update.fd >= 0)
         }
-        if changed && update.fd >= 0 {
-            // Stamped with the time read before the scan: a change during it makes the index stale.
-            SessionIndex(stamp: stamp, entries: entries).write(self)
-        }
-        var good: [SessionSummary] = []
-        var damaged: [SessionSummary] = []
-        good.reserveCapacity(entries.count)
-        for entry in entries.values {
-            if entry.summary.damaged == nil { good.append(entry.summary) } else { damaged.append(entry.summary) }
-        }
-        good.sort { a, b in a.lastChange != b.lastChange ? a.lastChange > b.lastChange : a.id < b.id }
-        damaged.sort { $0.file < $1.file }
-        return good + damaged
+        return finish(try scan(engine: engine, now: now), stamp: stamp, writable: update.fd >= 0)
+    }
+
+    /// Writes the index (stamped with the folder's time read before the scan, so a change during
+    /// it leaves the index stale) and returns the list in order.
+    private func finish(_ entries: [String: SessionIndex.Entry], stamp: SessionIndex.Stamp, writable: Bool) -> [SessionSummary] {
+        let index = SessionIndex(stamp: stamp, entries: entries)
+        if writable { index.write(self) }
+        return SessionIndex.ordered(Array(entries.values)).map(\.summary)
     }
 
     /// Reads every file: what the index is rebuilt from. Also removes stale temporary files.
