@@ -65,17 +65,20 @@ public enum TextRenderer: SummaryBlockRenderer {
         var prepared = ""
         prepared.reserveCapacity(text.utf8.count)
         var first = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Scanned, not split: word arrays of a 4 MB note cost more memory than the note.
+        var start = text.startIndex
+        while true {
+            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
             if !first { prepared.append("\n") }
             first = false
             var firstWord = true
-            for word in line.split(separator: " ", omittingEmptySubsequences: true) {
+            TextWrap.forEachWord(text[start..<end]) { word in
                 if !firstWord { prepared.append(" ") }
                 firstWord = false
                 // UTF-8 length bounds the display width, so most words skip the measuring.
                 if word.utf8.count <= width {
                     prepared.append(contentsOf: word)
-                    continue
+                    return
                 }
                 var used = 0
                 for ch in word {
@@ -88,6 +91,8 @@ public enum TextRenderer: SummaryBlockRenderer {
                     used += w
                 }
             }
+            guard end < text.endIndex else { break }
+            start = text.index(after: end)
         }
         return prepared
     }
