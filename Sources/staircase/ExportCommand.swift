@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
             let (catalogue, assessment) = try source.loadWithAssessment(file)
             let text = ReferralExporter.render(format: format, catalogue: catalogue, assessment: assessment, redact: redact)
             guard let output else {
-                print(text, terminator: "")
+                try FileHandleOutput.deliver(text)
                 return
             }
             do throws(SummaryWriteError) {

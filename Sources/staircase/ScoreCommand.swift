@@ -27,9 +27,9 @@ struct ScoreCommand: ParsableCommand {
             switch format {
             case .json:
                 let encoder = JSONEncoder.stable
-                print(String(decoding: try encoder.encode(proposal), as: UTF8.self))
+                try FileHandleOutput.deliver(String(decoding: try encoder.encode(proposal), as: UTF8.self) + "\n")
             case .text:
-                print(ProposalText.render(proposal, catalogue: catalogue, width: 80), terminator: "")
+                try FileHandleOutput.deliver(ProposalText.render(proposal, catalogue: catalogue, width: 80))
             }
         }
     }

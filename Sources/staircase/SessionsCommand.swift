@@ -40,7 +40,7 @@ struct SessionsCommand: ParsableCommand {
                     print("No saved assessments in \(SafeText.clean(sessions.directory)).")
                     return
                 }
-                print(SessionsTable.render(rows), terminator: "")
+                try FileHandleOutput.deliver(SessionsTable.render(rows))
             }
         }
     }
