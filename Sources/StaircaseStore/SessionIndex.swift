@@ -24,6 +24,11 @@ struct SessionIndex: Equatable {
         var seconds: Int
         var nanoseconds: Int
 
+        /// A time with sub-second resolution. A file system that keeps whole seconds (FAT, some
+        /// network shares) cannot show a change made in the same second as the index, so there
+        /// the index is never trusted and every list reads the files.
+        var isFine: Bool { nanoseconds != 0 }
+
         /// The store folder's modification time, or nil when it cannot be read.
         static func of(_ directory: String) -> Stamp? {
             var st = stat()
@@ -228,7 +233,9 @@ final class IndexUpdate {
         else { return }
         fd = lockFD
         while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
-        if read, let current = SessionIndex.read(store), current.stamp == SessionIndex.Stamp.of(store.directory) { index = current }
+        if read, let current = SessionIndex.read(store), current.stamp.isFine, current.stamp == SessionIndex.Stamp.of(store.directory) {
+            index = current
+        }
     }
 
     deinit {

@@ -117,6 +117,8 @@ public struct SessionStore: Sendable {
         }
         try syncDirectory(after: path)
         index.finish(deleted: id)
+        // The lock file goes too, while still held: a window that opened it meanwhile finds no file.
+        unlink(SessionStore.join(AssessmentLock.metaDirectory(self), id + ".lock"))
         withExtendedLifetime(lock) {}
     }
 

@@ -59,6 +59,7 @@ import Glibc
         #expect(Set(after.entries.keys) == ["a1.json", "a2.json"] && before.entries.count == 1)
         try store.delete(id: "a1")
         #expect(try #require(SessionIndex.read(store)).entries.keys.sorted() == ["a2.json"])
+        #expect(!FileManager.default.fileExists(atPath: dir.sub(".staircase/a1.lock")))
         #expect(try store.listing(engine: engine).map(\.id) == ["a2"])
         // The index holds initials, never a name or a note.
         let text = try String(contentsOfFile: SessionIndex.path(store), encoding: .utf8)
