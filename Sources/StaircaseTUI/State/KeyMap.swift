@@ -4,7 +4,6 @@ public enum KeyMap {
     public static func action(for key: Key, in state: WizardState) -> WizardAction? {
         if case .resize(let w, let h) = key { return .resize(width: w, height: h) }
         if key == .ctrl("l") { return .redraw }
-        if key == .ctrl("r") && state.editor == nil && state.assessment != nil { return .reload }
         if state.overlay == .confirmQuit {
             switch key {
             case .char("y"), .char("Y"): return .confirmQuit(true)
@@ -21,6 +20,7 @@ public enum KeyMap {
             }
         }
         if state.editor != nil { return editing(key) }
+        if key == .ctrl("r") && state.assessment != nil { return .reload }
         if state.tooSmall { return key == .char("q") ? .quit : nil }
         switch key {
         case .up, .char("k"): return .move(-1)
