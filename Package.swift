@@ -19,7 +19,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "StaircaseCore"),
-        .target(name: "StaircaseStore", dependencies: ["StaircaseCore"]),
+        .target(name: "CStoreSupport"),
+        .target(name: "StaircaseStore", dependencies: ["StaircaseCore", "CStoreSupport"]),
         .target(name: "StaircaseTUI", dependencies: ["StaircaseCore"]),
         .target(
             name: "StaircaseAge",
@@ -38,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "staircase",
             dependencies: [
-                "StaircaseCore", "StaircaseStore", "StaircaseTUI", "NcursesBackend",
+                "StaircaseCore", "StaircaseStore", "StaircaseTUI", "NcursesBackend", "CTerminalGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

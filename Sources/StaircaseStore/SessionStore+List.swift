@@ -20,36 +20,69 @@ extension SessionStore {
         (try? listing(engine: engine)) ?? []
     }
 
-    /// As `list`, but says why the folder itself cannot be read (a missing folder is still empty).
+    /// As `list`, but says why the folder itself cannot be read (a missing folder is still empty),
+    /// or that it is not a trusted folder.
+    ///
+    /// Reads the index when it is true for the folder as it is now (`SessionIndex`), so the time
+    /// this takes does not grow with the files' size or number; otherwise rebuilds it from the files.
     public func listing(engine: ScoringEngine? = nil, now: time_t = time(nil)) throws(StoreError) -> [SessionSummary] {
+        guard SessionIndex.Stamp.of(directory) != nil else {
+            if errno == ENOENT { return [] }
+            throw .cannotList(path: directory, reason: .current)
+        }
+        do {
+            try TrustedFolder.check(directory)
+        } catch {
+            // Ours but not 0700 on a read-only disk: still listed, so nothing saved there is hidden.
+            guard case .cannotSecureDirectory = error else { throw error }
+        }
+        let update = IndexUpdate(store: self, read: false)
+        guard let stamp = SessionIndex.Stamp.of(directory) else { throw .cannotList(path: directory, reason: .current) }
+        // The usual case: the index is true for the folder and made with this engine's catalogue.
+        if let bytes = SessionIndex.readBytes(self), let (indexStamp, list) = SessionIndex.decodeList(bytes), indexStamp == stamp, stamp.isFine {
+            if list.allSatisfy({ $0.fits(engine) }) { return list.map(\.summary) }
+            var entries: [String: SessionIndex.Entry] = [:]
+            for var entry in list {
+                if !entry.fits(engine) { entry = summarise(file: entry.summary.file, engine: engine) }
+                entries[entry.summary.file] = entry
+            }
+            return finish(entries, stamp: stamp, writable: update.fd >= 0)
+        }
+        return finish(try scan(engine: engine, now: now), stamp: stamp, writable: update.fd >= 0)
+    }
+
+    /// Writes the index (stamped with the folder's time read before the scan, so a change during
+    /// it leaves the index stale) and returns the list in order.
+    private func finish(_ entries: [String: SessionIndex.Entry], stamp: SessionIndex.Stamp, writable: Bool) -> [SessionSummary] {
+        let index = SessionIndex(stamp: stamp, entries: entries)
+        if writable { index.write(self) }
+        return SessionIndex.ordered(Array(entries.values)).map(\.summary)
+    }
+
+    /// Reads every file: what the index is rebuilt from. Also removes stale temporary files.
+    func scan(engine: ScoringEngine?, now: time_t) throws(StoreError) -> [String: SessionIndex.Entry] {
         let names: [String]
         do {
             names = try POSIX.names(in: directory)
         } catch {
-            if error.code == ENOENT { return [] }
+            if error.code == ENOENT { return [:] }
             throw .cannotList(path: directory, reason: error)
         }
-        var good: [SessionSummary] = []
-        var damaged: [SessionSummary] = []
+        var entries: [String: SessionIndex.Entry] = [:]
         for name in names {
             if name.hasPrefix(".") {
                 if name.hasSuffix(Self.temporarySuffix) { removeIfStale(name, now: now) }
                 continue
             }
             guard name.hasSuffix(".json") else { continue }
-            let summary = summarise(file: name, engine: engine)
-            if summary.damaged == nil { good.append(summary) } else { damaged.append(summary) }
+            entries[name] = summarise(file: name, engine: engine)
         }
-        good.sort { a, b in a.lastChange != b.lastChange ? a.lastChange > b.lastChange : a.id < b.id }
-        damaged.sort { $0.file < $1.file }
-        return good + damaged
+        return entries
     }
 
-    func summarise(file: String, engine: ScoringEngine?) -> SessionSummary {
+    func summarise(file: String, engine: ScoringEngine?) -> SessionIndex.Entry {
         let id = String(file.dropLast(".json".count))
-        func broken(_ reason: String) -> SessionSummary {
-            SessionSummary(id: id, file: file, initials: "", lastChange: "", progress: .unknown, damaged: reason)
-        }
+        func broken(_ reason: String) -> SessionIndex.Entry { .damaged(file: file, id: id, reason: reason) }
         guard Self.isValid(id: id) else { return broken("the file name is not a valid assessment id") }
         let assessment: Assessment
         do {
@@ -58,24 +91,12 @@ extension SessionStore {
             switch error {
             case .damaged(_, let reason): return broken(reason)
             case .unreadable(_, let reason): return broken("unreadable: \(reason)")
+            case .tooLarge: return broken("larger than \(Self.maximumFileSize >> 20) MB")
             case .notFound: return broken("removed while listing")
             default: return broken("unreadable")
             }
         }
-        var summary = SessionSummary(
-            id: id, file: file, initials: SessionSummary.initials(of: assessment.child.name),
-            lastChange: assessment.updatedAt,
-            progress: .answered(assessment.answers.values.filter { $0.rating != .notAssessed }.count),
-            training: assessment.training)
-        summary.decidedLevel = assessment.decision?.level
-        summary.decidedStep = assessment.decision?.step
-        if let engine, engine.catalogue.id == assessment.catalogue.id, engine.catalogue.version == assessment.catalogue.version {
-            let proposal = engine.propose(assessment)
-            summary.progress = .rows(assessed: proposal.completeness.assessed, applicable: proposal.completeness.applicable)
-            summary.proposedLevel = proposal.level
-            summary.proposedStep = proposal.step
-        }
-        return summary
+        return .make(file: file, assessment: assessment, engine: engine)
     }
 
     /// Removes a leftover `.<id>.<random>.tmp` from a crashed save once it is an hour old; a

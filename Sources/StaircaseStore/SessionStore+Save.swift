@@ -19,9 +19,26 @@ extension SessionStore {
     /// flush it, rename it over `<id>.json`, then flush the folder, because the rename itself
     /// lives in the folder and is otherwise only in memory.
     public func save(_ assessment: Assessment) throws(StoreError) {
+        _ = try write(assessment, expecting: nil, checked: false)
+    }
+
+    /// The durable write behind `save`, and behind `OpenAssessments.save`, which passes
+    /// `checked: true` with the fingerprint of the file it loaded or last wrote (nil: none yet).
+    /// A file on disk that is not that one is never overwritten. Returns the new file's fingerprint.
+    func write(_ assessment: Assessment, expecting: FileFingerprint?, checked: Bool) throws(StoreError) -> FileFingerprint {
         let target = try path(for: assessment.id)
         let bytes = try Self.encode(assessment)
         try ensureDirectory()
+        let index = IndexUpdate(store: self)
+        if checked {
+            let now: FileFingerprint?
+            do {
+                now = try FileFingerprint.current(target)
+            } catch {
+                throw .unreadable(path: target, reason: error)
+            }
+            if now != expecting { throw .changedOnDisk(id: assessment.id) }
+        }
 
         let (temp, fd) = try createTemporaryFile(for: assessment.id)
         var open = true
@@ -30,11 +47,13 @@ extension SessionStore {
             open = false
             unlink(temp)
         }
+        var written = stat()
         do throws(SystemError) {
             if fchmod(fd, 0o600) != 0 { throw SystemError.current }
             try POSIX.writeAll(fd, bytes)
             if interruption == .afterWrite { throw SystemError(EIO) }
             try POSIX.sync(fd)
+            if fstat(fd, &written) != 0 { throw SystemError.current }
             open = false
             if close(fd) != 0 { throw SystemError.current }
         } catch {
@@ -47,6 +66,8 @@ extension SessionStore {
             throw .cannotReplace(path: target, reason: reason)
         }
         try syncDirectory(after: target)
+        index.finish(saved: assessment)
+        return FileFingerprint(written, bytes: bytes)
     }
 
     /// Pretty, sorted JSON with a final newline: stable diffs and byte-for-byte repeatable saves.
@@ -59,38 +80,10 @@ extension SessionStore {
         }
     }
 
-    /// Creates the folder and any missing parents as 0700, then forces the folder itself to 0700
-    /// whatever the umask, so a shared machine never exposes a child's record.
+    /// Creates the folder and any missing parents as 0700 and checks it is a trusted folder
+    /// (`TrustedFolder`): a real directory of ours, made 0700 whatever the umask.
     func ensureDirectory() throws(StoreError) {
-        var missing: [String] = []
-        var path = directory
-        while !path.isEmpty && path != "/" {
-            var st: stat?
-            do {
-                st = try POSIX.status(path)
-            } catch {
-                // ENOTDIR: a parent is a file; walk up so the error names that file.
-                if error.code != ENOTDIR { throw .cannotCreateDirectory(path: path, reason: error) }
-            }
-            if let st {
-                // A symbolic link to a folder is accepted (stat follows it below); a file is not.
-                var target = stat()
-                if !POSIX.isDirectory(st) && !(stat(path, &target) == 0 && POSIX.isDirectory(target)) {
-                    throw .cannotCreateDirectory(path: path, reason: SystemError(ENOTDIR))
-                }
-                break
-            }
-            missing.append(path)
-            path = Self.parent(of: path)
-        }
-        for dir in missing.reversed() where mkdir(dir, 0o700) != 0 && errno != EEXIST {
-            throw .cannotCreateDirectory(path: dir, reason: .current)
-        }
-        var st = stat()
-        if stat(directory, &st) != 0 { throw .cannotCreateDirectory(path: directory, reason: .current) }
-        if st.st_mode & 0o7777 != 0o700 && chmod(directory, 0o700) != 0 {
-            throw .cannotSecureDirectory(path: directory, reason: .current)
-        }
+        try TrustedFolder.ensure(directory)
     }
 
     static func parent(of path: String) -> String {

@@ -21,15 +21,22 @@ public struct SessionStore: Sendable {
 
     /// Ids are file names, so they are kept short and to a character set that cannot form a path.
     public static let maximumIDLength = 80
-    /// Anything larger is not an assessment the wizard wrote; refusing it bounds memory in `list`.
-    static let maximumFileSize = 16 << 20
+    /// Anything larger is not an assessment the wizard wrote (the largest the wizard can make,
+    /// every note and field at its limit, is under 1 MB): refused before it is read, which
+    /// bounds memory. `staircase score` and `export` apply the same limit (exit 65).
+    public static let maximumFileSize = 4 << 20
+
+    /// The engine whose proposals the list index records (the wizard's catalogue); without one
+    /// the index records only the number of answered rows.
+    public var engine: ScoringEngine?
 
     /// Test seam: fail a save at this stage, to prove a failed save leaves no trace.
     var interruption: SaveStage?
 
     enum SaveStage: Sendable { case afterWrite, beforeRename }
 
-    public init(directory: String) {
+    public init(directory: String, engine: ScoringEngine? = nil) {
+        self.engine = engine
         var path = directory
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         self.directory = path
@@ -73,36 +80,61 @@ public struct SessionStore: Sendable {
 
     /// Reads and decodes one saved assessment.
     public func load(id: String) throws(StoreError) -> Assessment {
+        try read(id: id).0
+    }
+
+    /// The assessment and the fingerprint of the file it came from, for a later checked save.
+    func read(id: String) throws(StoreError) -> (Assessment, FileFingerprint) {
         let path = try path(for: id)
         let bytes: [UInt8]
+        let st: stat
         do {
-            bytes = try Self.readFile(path)
+            (bytes, st) = try Self.readFile(path)
         } catch {
             if error.code == ENOENT { throw .notFound(id: id, directory: directory) }
+            if error.code == EFBIG { throw .tooLarge(path: path, limit: Self.maximumFileSize) }
             throw .unreadable(path: path, reason: error)
         }
-        return try Self.decode(bytes, path: path, expectedID: id)
+        return (try Self.decode(bytes, path: path, expectedID: id), FileFingerprint(st, bytes: bytes))
     }
 
     /// Removes a saved assessment and flushes the folder so the removal survives a power cut.
+    /// Refused while a wizard has it open (`.openElsewhere`): it would save it back.
     public func delete(id: String) throws(StoreError) {
         let path = try path(for: id)
+        var st = stat()
+        if lstat(path, &st) != 0 {
+            let e = SystemError.current
+            if e.code == ENOENT || e.code == ENOTDIR { throw .notFound(id: id, directory: directory) }
+            throw .cannotDelete(path: path, reason: e)
+        }
+        let lock = try AssessmentLock.acquire(id, in: self)
+        let index = IndexUpdate(store: self)
         if unlink(path) != 0 {
             let e = SystemError.current
             if e.code == ENOENT || e.code == ENOTDIR { throw .notFound(id: id, directory: directory) }
             throw .cannotDelete(path: path, reason: e)
         }
         try syncDirectory(after: path)
+        index.finish(deleted: id)
+        // The lock file goes too, while still held: a window that opened it meanwhile finds no file.
+        unlink(SessionStore.join(AssessmentLock.metaDirectory(self), id + ".lock"))
+        withExtendedLifetime(lock) {}
     }
 
     /// Opens without following symbolic links: a link planted in the folder is not read through.
-    static func readFile(_ path: String) throws(SystemError) -> [UInt8] {
+    /// A file over the size limit is refused from its size, before any of it is read; an old file
+    /// of ours that others could read is made 0600; someone else's file is refused.
+    static func readFile(_ path: String) throws(SystemError) -> ([UInt8], stat) {
         let fd = try POSIX.openFile(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) != 0 { throw .current }
         if !POSIX.isRegular(st) { throw SystemError(EISDIR) }
-        return try POSIX.readAll(fd, limit: maximumFileSize)
+        if st.st_uid != geteuid() { throw SystemError(EPERM) }
+        if st.st_size > maximumFileSize { throw SystemError(EFBIG) }
+        if st.st_mode & 0o077 != 0 { _ = fchmod(fd, 0o600) }
+        return (try POSIX.readAll(fd, limit: maximumFileSize), st)
     }
 
     /// Decodes with the core's loader, re-wording its errors so no file content is quoted.

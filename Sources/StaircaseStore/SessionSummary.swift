@@ -60,9 +60,10 @@ public struct SessionSummary: Sendable, Equatable {
 
     /// "2026-11-23 14:05" from "2026-11-23T14:05:00Z"; anything else is shown cleaned and short.
     public var lastChangeText: String {
-        let chars = Array(lastChange)
-        if chars.count >= 16 && chars[10] == "T" && chars[13] == ":" {
-            return String(chars[0..<10]) + " " + String(chars[11..<16])
+        // Bytes, not Characters: this runs for every row of a 10,000-row list.
+        let bytes = Array(lastChange.utf8)
+        if bytes.count >= 16 && bytes[10] == 0x54 && bytes[13] == 0x3A && bytes[0..<16].allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return String(decoding: bytes[0..<10], as: UTF8.self) + " " + String(decoding: bytes[11..<16], as: UTF8.self)
         }
         return String(SafeText.clean(lastChange).prefix(20))
     }

@@ -25,6 +25,18 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case damaged(path: String, reason: String)
     case cannotDelete(path: String, reason: SystemError)
     case cannotList(path: String, reason: SystemError)
+    /// A store, training or recovery folder that is a symbolic link, someone else's, or inside a
+    /// folder others may change: refused, never followed or chmodded.
+    case untrustedFolder(path: String, problem: TrustedFolder.Problem)
+    /// Another wizard has this assessment open (since `since`, "HH:MM" in UTC, when known).
+    case openElsewhere(id: String, since: String?)
+    /// The file on disk is no longer the one this wizard loaded or last saved: another window,
+    /// `sessions delete` or a restored backup changed it. Saving would overwrite their work.
+    case changedOnDisk(id: String)
+    /// Opened read-only because another window has it: nothing is saved.
+    case readOnly(id: String)
+    /// Larger than any assessment Staircase writes; refused before it is read.
+    case tooLarge(path: String, limit: Int)
 
     public var description: String {
         let elsewhere = "set XDG_DATA_HOME to a folder you can write, or pass --store PATH"
@@ -58,6 +70,25 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot delete \(Self.shown(path)) (\(reason)) — check the folder's permissions"
         case .cannotList(let path, let reason):
             return "cannot list \(Self.shown(path)) (\(reason)) — check the folder's permissions, or " + elsewhere
+        case .untrustedFolder(let path, .symbolicLink):
+            return "\(Self.shown(path)) is a symbolic link; Staircase keeps records only in a real folder — "
+                + "remove the link and create the folder (mkdir -m 700), or " + elsewhere
+        case .untrustedFolder(let path, .foreignOwner(let uid)):
+            return "\(Self.shown(path)) belongs to user \(uid), not to you; Staircase will not use or chmod it — " + elsewhere
+        case .untrustedFolder(let path, .openParent):
+            return "\(Self.shown(path)) can be changed by other users (it is writable by others and not sticky) — "
+                + "run chmod go-w on it, or " + elsewhere
+        case .openElsewhere(let id, let since):
+            return "\(Self.shown(id)) is open in another window" + (since.map { " (since \($0))" } ?? "")
+                + " — close it there first; it can be opened read-only here"
+        case .changedOnDisk(let id):
+            return "\(Self.shown(id)) was changed or deleted elsewhere since it was opened here; it was not overwritten — "
+                + "reload it (your changes here go to a recovery copy)"
+        case .readOnly(let id):
+            return "\(Self.shown(id)) is open read-only because another window has it; changes here are not saved"
+        case .tooLarge(let path, let limit):
+            return "\(Self.shown(path)) is larger than \(limit >> 20) MB, more than any assessment Staircase writes — "
+                + "check it is the right file"
         }
     }
 

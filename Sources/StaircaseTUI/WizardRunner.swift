@@ -47,6 +47,8 @@ public struct WizardHost {
     public var now: () -> String
     /// A new random id (never from the clock); tests inject a deterministic one.
     public var newID: () -> String
+    /// A note to show after `load` succeeded (for example "opened read-only"), or nil.
+    public var afterLoad: (String) -> String? = { _ in nil }
 
     public init(
         save: @escaping (Assessment) -> Result<Void, HostError>, load: @escaping (String) -> Result<Assessment, HostError>,
@@ -120,7 +122,9 @@ extension WizardHost {
                 }
             case .load(let id):
                 switch load(id) {
-                case .success(let a): follow = Wizard.reduce(&state, .loaded(a))
+                case .success(let a):
+                    follow = Wizard.reduce(&state, .loaded(a))
+                    if let note = afterLoad(id) { follow += Wizard.reduce(&state, .notice(note)) }
                 case .failure(let e): follow = Wizard.reduce(&state, .loadFailed(e))
                 }
             case .list: follow = Wizard.reduce(&state, .listed(list()))

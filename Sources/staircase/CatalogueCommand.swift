@@ -49,7 +49,7 @@ struct CatalogueCommand: ParsableCommand {
                         throw Failure.usage("no domain matches \"\(domain)\"; use one of: " + c.domains.map(\.id).joined(separator: ", "))
                     }
                 }
-                print(CatalogueText.render(c, domains: domains, level: level, width: width), terminator: "")
+                try FileHandleOutput.deliver(CatalogueText.render(c, domains: domains, level: level, width: width))
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import StaircaseCore
+import StaircaseStore
 
 /// `staircase export FILE`: the referral summary of a saved assessment, in one of four formats.
 struct ExportCommand: ParsableCommand {

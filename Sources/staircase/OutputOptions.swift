@@ -18,7 +18,7 @@ struct OutputOptions: ParsableArguments {
     /// Prints `text`, or writes it to `--output` and says where.
     func emit(_ text: String) throws {
         guard let output else {
-            print(text, terminator: "")
+            try FileHandleOutput.deliver(text)
             return
         }
         do throws(SummaryWriteError) {

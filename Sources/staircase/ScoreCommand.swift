@@ -30,9 +30,9 @@ struct ScoreCommand: ParsableCommand {
             switch format {
             case .json:
                 let encoder = JSONEncoder.stable
-                print(String(decoding: try encoder.encode(proposal), as: UTF8.self))
+                try FileHandleOutput.deliver(String(decoding: try encoder.encode(proposal), as: UTF8.self) + "\n")
             case .text:
-                print(ProposalText.render(proposal, catalogue: catalogue, width: 80), terminator: "")
+                try FileHandleOutput.deliver(ProposalText.render(proposal, catalogue: catalogue, width: 80))
             }
         }
     }
@@ -44,8 +44,21 @@ extension CatalogueOptions {
     func loadWithAssessment(_ file: String, store: String? = nil) throws -> (Catalogue, Assessment) {
         let catalogue = try load()
         let path = try SavedAssessment.path(file, store: store)
+        let bytes: [UInt8]
+        do throws(AssessmentFile.ReadError) {
+            // Refused from its size before it is read: a 4 MB limit keeps memory bounded.
+            bytes = try AssessmentFile.read(path)
+        } catch {
+            switch error {
+            case .tooLarge: throw Failure.data(SafeText.clean(error.description))
+            case .unreadable: throw Failure.missingInput(SafeText.clean(error.description))
+            }
+        }
+        let name = path == "-" ? "stdin" : CatalogueLoader.displayName(path)
         do {
-            return (catalogue, try AssessmentLoader.load(path: path, catalogue: catalogue))
+            let assessment = try AssessmentLoader.decode(data: Data(bytes), file: name)
+            try AssessmentLoader.check(assessment, against: catalogue, file: name)
+            return (catalogue, assessment)
         } catch {
             throw error.isUnreadable ? Failure.missingInput(error.description) : Failure.data(error.description)
         }

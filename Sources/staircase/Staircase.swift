@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTerminalGuard
 import StaircaseCore
 
 #if canImport(Glibc)
@@ -27,6 +28,10 @@ struct Staircase: ParsableCommand {
     /// argument parser: its reflection over every command cost about 4 ms of a cold start
     /// (measured by Scripts/bench-tui). Any argument goes through the parser as usual.
     static func main() {
+        // Before any data is read: no core file can hold a child's record, no other process of
+        // this user can read our memory, and a closed pipe cannot kill a command mid-write.
+        _ = tg_harden()
+        tg_ignore_sigpipe()
         guard CommandLine.arguments.count <= 1 else {
             rejectUnknownCommand(CommandLine.arguments[1])
             return main(nil)

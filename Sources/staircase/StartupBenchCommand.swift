@@ -29,9 +29,12 @@ struct StartupBenchCommand: ParsableCommand {
             try measure("catalogue, compiled (what start-up uses)") { catalogue = try EmbeddedCatalogue.load() }
             measure("catalogue validate") { _ = CatalogueValidator.problems(in: catalogue) }
             let engine = ScoringEngine(catalogue: catalogue)
-            let sessions = try openStore(store)
+            var sessions = try openStore(store)
+            sessions.engine = engine
             var listed = 0
-            measure("session list with proposals") { listed = sessions.list(engine: engine).count }
+            // What the start screen waits for: the index (or a rebuild), labels, recovery copies.
+            let host = WizardStoreHost(sessions: sessions, recovery: RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME")))
+            measure("session list: resume items with labels") { listed = (try? host.resumeItems(engine: engine).get())?.count ?? 0 }
             var state = WizardState(catalogue: catalogue, today: Clock().today, now: Clock().timestamp(), width: 80, height: 24)
             _ = Wizard.reduce(&state, .resize(width: 80, height: 24))
             measure("first frame render (80x24)") { _ = View.render(state) }

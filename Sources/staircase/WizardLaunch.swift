@@ -22,15 +22,17 @@ struct WizardLaunch {
     func run() throws {
         try runReporting {
             let catalogue = try CatalogueOptions.load(path: catalogue)
-            let sessions = try openStore(store)
             let clock = Clock()
+            var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
+            var sessions = try openStore(store)
+            sessions.engine = state.engine
+            try checkTrusted(sessions)
             // Made and saved before the terminal starts, so an error is plain text with its exit code.
             if from != nil && (isatty(0) == 0 || isatty(1) == 0) {
                 // Checked before anything is saved, so a script never leaves a half-made re-assessment.
                 throw Failure.usage("standard input and output must be a terminal for the wizard; `staircase assess --from` opens it on the new assessment")
             }
             let reassessment = try from.map { try ReassessFrom.start(from: $0, catalogue: catalogue, store: sessions, now: clock.timestamp()) }
-            var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
             state.training = training
             let folder: String
             do throws(StoreError) {
@@ -39,33 +41,26 @@ struct WizardLaunch {
                 throw Failure.io(error.description)
             }
             state.exportDirectory = folder
-            let host = WizardHost(
-                save: { a in
-                    do throws(StoreError) {
-                        try sessions.save(a)
-                        return .success(())
-                    } catch {
-                        return .failure(HostError(error))
-                    }
-                },
-                load: { id in
-                    do throws(StoreError) {
-                        return .success(try sessions.load(id: id))
-                    } catch {
-                        return .failure(HostError(error))
-                    }
-                },
-                list: { [engine = state.engine] in resumeItems(sessions, engine: engine) },
+            let store = WizardStoreHost(sessions: sessions, recovery: RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME")))
+            var host = WizardHost(
+                save: store.save, load: store.load,
+                list: { [engine = state.engine] in store.resumeItems(engine: engine) },
                 export: { format, path, a, replace in
                     SummaryExport.write(
                         format: format, path: path, assessment: a, catalogue: catalogue, folder: folder, replace: replace, store: sessions)
                 },
                 now: { clock.timestamp() })
+            host.afterLoad = store.takeNotice
+            if let reassessment {
+                // Opened as Resume opens a saved assessment (with its lock), then told what was carried forward.
+                _ = host.perform([.load(id: reassessment.id)], on: &state)
+                let n = reassessment.rowsToConfirm.count
+                state.message = Message("Re-assessment: \(n) earlier answer\(n == 1 ? "" : "s") carried forward to confirm or change.")
+            }
             if plain || StandardConsole.wanted(environment: Environment.values("TERM", "STAIRCASE_ACCESSIBLE", "ACCESSIBLE")) {
                 var runner = LineRunner(state: state, console: StandardConsole(), host: host)
                 let signal = runner.run()
-                report(runner.state, sessions, width: runner.console.width)
-                if signal != 0 { Glibc.exit(128 + signal) }
+                finish(store, runner.state, signal: signal, width: runner.console.width)
                 return
             }
             let noColor = Environment.value("NO_COLOR").map { !$0.isEmpty } ?? false
@@ -76,39 +71,63 @@ struct WizardLaunch {
                 throw Failure.usage(error.description)
             }
             state.ascii = !terminal.unicode
-            if let reassessment {
-                // Opened as Resume opens a saved assessment, then told what was carried forward.
-                _ = Wizard.reduce(&state, .loaded(reassessment))
-                let n = reassessment.rowsToConfirm.count
-                state.message = Message("Re-assessment: \(n) earlier answer\(n == 1 ? "" : "s") carried forward to confirm or change.")
-            }
             var runner = WizardRunner(state: state, backend: terminal, host: host)
             let signal = runner.run()
             terminal.stop()
-            report(runner.state, sessions)
-            if signal != 0 { Glibc.exit(128 + signal) }
+            finish(store, runner.state, signal: signal)
         }
     }
 
-    /// Says where the assessment is, and "Saved" only when the last change was saved.
-    /// In line mode (`width` given) the words are wrapped to the terminal like every other line.
-    func report(_ state: WizardState, _ sessions: SessionStore, width: Int? = nil) {
-        guard let a = state.assessment else { return }
-        let text = state.unsaved
-            ? "Not saved: the last change to \(a.id) could not be written to \(sessions.directory); earlier changes are in the file."
-            : "Saved: \(a.id) in \(sessions.directory)"
-        print(width.map { TextWrap.lines(text, width: $0).joined(separator: "\n") } ?? text)
+    /// Says where the assessment is — "Saved" only when the last change is on disk, otherwise
+    /// where the recovery copy went — and exits with the honest status: 74 when work was not
+    /// saved, 128 + the signal when one ended the wizard. In line mode (`width` given) the words
+    /// are wrapped to the terminal like every other line.
+    func finish(_ store: WizardStoreHost, _ state: WizardState, signal: Int32, width: Int? = nil) {
+        let exit = store.finish(state)
+        FileHandleOutput.standardOutput(width.map { TextWrap.lines(exit.message, width: $0).joined(separator: "\n") } ?? exit.message)
+        if exit.status != 0 { Glibc.exit(exit.status) }
+        if signal != 0 { Glibc.exit(128 + signal) }
     }
 
-    /// The resume list: good files with their label, damaged ones with their reason; an
-    /// unreadable folder is an error the start screen shows, never an empty list.
-    func resumeItems(_ store: SessionStore, engine: ScoringEngine) -> Result<[ResumeItem], HostError> {
+    /// An existing store must be a trusted folder before anything in it is read (a missing one is
+    /// created, and checked, at the first save). A folder of ours that cannot be made 0700 (a
+    /// read-only disk) is let through: saving there fails, and the wizard says so and keeps a
+    /// recovery copy, rather than refusing to open what was saved.
+    func checkTrusted(_ sessions: SessionStore) throws {
+        var st = stat()
+        guard lstat(sessions.directory, &st) == 0 else { return }
         do throws(StoreError) {
-            return .success(try store.listing(engine: engine).map { s in
-                ResumeItem(id: s.id, label: s.damaged == nil ? s.displayLine : s.file, damaged: s.damaged)
-            })
+            try TrustedFolder.check(sessions.directory)
         } catch {
-            return .failure(HostError(error))
+            if case .cannotSecureDirectory = error { return }
+            throw Failure.io(error.description)
+        }
+    }
+}
+
+extension FileHandleOutput {
+    /// The command's whole output, written with write(2) and checked: SIGPIPE is ignored, so a
+    /// reader that went away (`| head`) makes this fail with exit 74 instead of killing the
+    /// command halfway or pretending the output was delivered.
+    static func deliver(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(1, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+                let reason = errno == EPIPE ? "the reader closed it" : String(cString: strerror(errno))
+                throw Failure.io("cannot write to standard output (\(reason)); the output is incomplete")
+            }
+            offset += n
+        }
+    }
+
+    static func standardOutput(_ text: String) {
+        guard !text.isEmpty else { return }
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        _ = line.utf8CString.withUnsafeBufferPointer { buf in
+            write(1, buf.baseAddress, buf.count - 1)
         }
     }
 }

@@ -68,3 +68,18 @@ import Testing
         #expect(r.output.contains("warning: Level 4 was decided but no category of concern is chosen"))
     }
 }
+
+/// SIGPIPE: a reader that goes away (`| head`, `| true`) never kills a command mid-write; the
+/// command says its output is incomplete and exits 74.
+@Suite struct ClosedPipeTests {
+    @Test(arguments: [["catalogue", "show"], ["export", "Data/examples/hostile.json", "--format", "html"]])
+    func aClosedPipeIsAnIOErrorNotADeath(arguments: [String]) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+        let args = arguments.map { $0.hasPrefix("Data/") ? root + "/" + $0 : $0 }.map { "'\($0)'" }.joined(separator: " ")
+        // The reader exits at once; the status of staircase itself goes to stderr (fd 3 here).
+        let script = "exec 3>&2; ('\(Tmux.binary)' \(args) 2>/dev/null; echo \"status=$?\" >&3) | true"
+        let (_, output) = Tmux.spawn(["/bin/sh", "-c", script])
+        #expect(output.contains("status=74"), "\(output)")
+        #expect(!output.contains("status=141"))
+    }
+}

@@ -103,7 +103,8 @@ import Testing
         try t.send("4", "e")
         try t.type("typed just before the hangup")
         try t.waitFor("typed just before the hangup")
-        let pid = try Tmux.run(["pgrep", "-n", "-f", Tmux.binary]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Its own wizard, the child of this pane's shell: other tests run the same binary at the same time.
+        let pid = try Tmux.run(["pgrep", "-P", "\(t.panePID)", "-f", Tmux.binary]).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(kill(Int32(pid) ?? 0, SIGHUP) == 0)
         let after = try t.waitFor("DONE")
         #expect(after.contains("EXIT=129"))

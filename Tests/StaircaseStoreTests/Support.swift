@@ -50,8 +50,9 @@ enum Sample {
         return st.st_mode & 0o7777
     }
 
+    /// The folder's entries, without the store's private `.staircase` folder (locks and index).
     static func names(_ directory: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0 != ".staircase" }.sorted()
     }
 
     static func write(_ text: String, to path: String) {

@@ -107,13 +107,14 @@ public enum TextRenderer: SummaryBlockRenderer {
             var line = ""
             var used = 0
             let before = out.count
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            // Scanned, not split: a word array of a 4 MB note costs more memory than the note.
+            TextWrap.forEachWord(paragraph) { word in
                 let limit = max(1, out.isEmpty ? first : rest)
                 let w = word.utf8.count <= 4 * limit ? DisplayWidth.of(word) : limit + 1
                 if used > 0 && used + 1 + w <= limit {
                     line += " " + word
                     used += 1 + w
-                    continue
+                    return
                 }
                 if used > 0 {
                     out.append(line)

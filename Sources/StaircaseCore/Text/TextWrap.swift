@@ -4,23 +4,42 @@ public enum TextWrap {
     public static func lines(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
         var out: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            out += wrapParagraph(Substring(paragraph), width: width)
+        // Paragraphs and words are found by scanning, not by `split`: an array of a million
+        // substrings (a 4 MB note of short words) cost more memory than the note itself.
+        var start = text.startIndex
+        while true {
+            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+            out += wrapParagraph(text[start..<end], width: width)
+            guard end < text.endIndex else { break }
+            start = text.index(after: end)
         }
         return out
+    }
+
+    /// Calls `body` with each run of non-space characters, in order (as `split(separator: " ")`).
+    static func forEachWord(_ text: Substring, _ body: (Substring) -> Void) {
+        var i = text.startIndex
+        while i < text.endIndex {
+            while i < text.endIndex && text[i] == " " { i = text.index(after: i) }
+            guard i < text.endIndex else { break }
+            var j = i
+            while j < text.endIndex && text[j] != " " { j = text.index(after: j) }
+            body(text[i..<j])
+            i = j
+        }
     }
 
     static func wrapParagraph(_ text: Substring, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = Substring(word)
+        forEachWord(text) { found in
+            var word = found
             var w = DisplayWidth.of(word)
             if lineWidth > 0 && lineWidth + 1 + w <= width {
                 line += " " + word
                 lineWidth += 1 + w
-                continue
+                return
             }
             if lineWidth > 0 {
                 lines.append(line)

@@ -107,6 +107,8 @@ public enum KeyTable {
                    help: "replace the existing file", in: [.confirmReplace], priority: 1),
         // Last, so each help section starts with what the screen is for.
         KeyBinding([(.ctrl("l"), .redraw)], "Ctrl-L", "redraw", help: "redraw the screen", in: Set(C.allCases)),
+        KeyBinding([(.ctrl("r"), .reload)], "Ctrl-R", "reload",
+                   help: "read the saved file again (after a save was refused because another window changed it)", in: wizard),
     ]
 
     /// What any other key does where no binding takes it: types in a text field, closes an overlay.

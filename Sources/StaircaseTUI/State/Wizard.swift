@@ -45,6 +45,12 @@ public enum Wizard {
         case .saved:
             s.unsaved = false
             return []
+        case .reload:
+            guard let a = s.assessment else { return [] }
+            return [.load(id: a.id)]
+        case .notice(let text):
+            s.message = Message(text, error: true)
+            return []
         case .saveFailed(let why):
             s.unsaved = true
             s.message = Message("Not saved: \(why.message)", error: true)
@@ -162,6 +168,8 @@ public enum Wizard {
         // A version 1 file has no child key yet: it gets one the first time it is opened.
         if a.childKey == nil { a.childKey = s.nextChildKey }
         s.assessment = a
+        // What is loaded is what is on disk: nothing is waiting to be saved.
+        s.unsaved = false
         s.undoStack = []
         s.filter = ""
         s.showHidden = false

@@ -54,6 +54,10 @@ public enum WizardAction: Equatable, Sendable {
     case exported(String)
     case exportFailed(HostError)
     case signal
+    /// Ctrl-R: read the saved file again after a save was refused because it changed elsewhere.
+    case reload
+    /// A note from the host after loading (opened read-only, brought back from a recovery copy).
+    case notice(String)
 }
 
 /// What the host must do after a reduction. The reducer never performs I/O itself.

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-@testable import StaircaseCore
+@testable import StaircaseStore
 
 /// The summary file is created 0600, never replaces an existing file without `force`, and with
 /// `force` is replaced whole through a private temporary file.
-@Suite struct ExportFileWriterTests {
+@Suite(.serialized) struct ExportFileWriterTests {
     static func folder() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("staircase-export-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
@@ -87,5 +87,37 @@ import Testing
         }
         #expect(throws: SummaryWriteError.self) { try SummaryFileWriter.write("x", to: dir, force: true) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty, "no temporary file is left")
+    }
+
+    @Test func forceReplacesOnlyARegularFile() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        mkfifo(dir + "/pipe", 0o600)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: dir + "/target")
+        mkdir(dir + "/folder", 0o700)
+        for name in ["pipe", "link", "folder"] {
+            #expect(throws: SummaryWriteError.notRegularFile(path: dir + "/" + name)) {
+                try SummaryFileWriter.write("x", to: dir + "/" + name, force: true)
+            }
+        }
+        #expect(throws: SummaryWriteError.notRegularFile(path: "/dev/null")) { try SummaryFileWriter.write("x", to: "/dev/null", force: true) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["folder", "link", "pipe"])
+    }
+
+    @Test func aKilledPlainExportLeavesNothingUnderTheFinalName() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/referral.md"
+        SummaryFileWriter.stopBeforeLink = true
+        try SummaryFileWriter.write("complete text\n", to: path, force: false)
+        SummaryFileWriter.stopBeforeLink = false
+        #expect(!FileManager.default.fileExists(atPath: path), "the final name appears only once the text is on disk")
+        // The orphan of a process that is gone is removed by the next export of that name.
+        let orphan = try #require(try FileManager.default.contentsOfDirectory(atPath: dir).first)
+        let dead = dir + "/.referral.md.staircase-999999999-1.tmp"
+        try FileManager.default.moveItem(atPath: dir + "/" + orphan, toPath: dead)
+        try SummaryFileWriter.write("complete text\n", to: path, force: false)
+        #expect(Self.read(path) == "complete text\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["referral.md"])
     }
 }

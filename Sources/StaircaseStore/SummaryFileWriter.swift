@@ -1,0 +1,174 @@
+import CStoreSupport
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Why a summary could not be written; each says what to do next.
+public enum SummaryWriteError: Error, Equatable, Sendable, CustomStringConvertible {
+    case exists(path: String)
+    case cannotCreate(path: String, reason: String)
+    case writeFailed(path: String, reason: String)
+    /// `--force` replaces only a regular file: never a device, a folder, a pipe or a link.
+    case notRegularFile(path: String)
+
+    public var description: String {
+        switch self {
+        case .exists(let path):
+            "\(path) already exists; it was not changed — pass --force to replace it, or choose another path"
+        case .cannotCreate(let path, let reason):
+            "\(path): cannot create the file (\(reason)) — check that the folder exists and you may write to it"
+        case .writeFailed(let path, let reason):
+            "\(path): writing failed (\(reason)) — check the free space and try again"
+        case .notRegularFile(let path):
+            "\(path) is not a regular file (a device, folder, pipe or link); --force replaces only a file — choose another path"
+        }
+    }
+}
+
+/// Writes a summary so that only its owner can read it, nothing is overwritten by accident, and a
+/// crash never leaves part of a referral under its final name.
+///
+/// A referral names a child: the text goes to a private temporary file (`open(2)` with `O_EXCL`,
+/// mode 0600, never an API that honours the umask) in the target's folder, is flushed, and only
+/// then appears under its name: with `linkat`, which refuses an existing name (so without `force`
+/// nothing is replaced, not even a symbolic link), or with `force` by `rename` over a regular file.
+/// Temporary files of earlier runs that were killed (their process is gone) are removed.
+public enum SummaryFileWriter {
+    /// Test seam: stop after the temporary file is written, as a kill would.
+    nonisolated(unsafe) static var stopBeforeLink = false
+
+    public static func write(_ text: String, to path: String, force: Bool) throws(SummaryWriteError) {
+        guard !path.isEmpty else { throw .cannotCreate(path: path, reason: "the path is empty") }
+        let (folder, name) = split(path)
+        guard !name.isEmpty, name != ".", name != ".." else { throw .cannotCreate(path: path, reason: "the path names a folder") }
+        var st = stat()
+        if lstat(path, &st) == 0 {
+            if !force { throw .exists(path: path) }
+            if st.st_mode & S_IFMT != S_IFREG { throw .notRegularFile(path: path) }
+        }
+        removeOrphans(folder: folder, name: name)
+        let temp = try createTemporary(text, folder: folder, name: name, reportingAs: path)
+        if stopBeforeLink { return }
+        if force {
+            // Checked again just before: the rename must not replace anything but a file.
+            if lstat(path, &st) == 0 && st.st_mode & S_IFMT != S_IFREG {
+                unlink(temp)
+                throw .notRegularFile(path: path)
+            }
+            if rename(temp, path) != 0 {
+                let reason = errorText()
+                unlink(temp)
+                throw .cannotCreate(path: path, reason: reason)
+            }
+        } else {
+            if linkat(AT_FDCWD, temp, AT_FDCWD, path, 0) != 0 {
+                let code = errno
+                // Some file systems (FAT on a USB stick) have no hard links: rename without replacing.
+                if code == EPERM || code == EOPNOTSUPP || code == EMLINK {
+                    if ss_rename_noreplace(temp, path) == 0 {
+                        syncFolder(folder)
+                        return
+                    }
+                }
+                let again = errno
+                unlink(temp)
+                if code == EEXIST || again == EEXIST { throw .exists(path: path) }
+                throw .cannotCreate(path: path, reason: errorText(code))
+            }
+            unlink(temp)
+        }
+        syncFolder(folder)
+    }
+
+    /// `.NAME.staircase-PID-RANDOM.tmp`: a name that says whose it is, so an orphan can be found.
+    static func temporaryPrefix(_ name: String) -> String { "." + name + ".staircase-" }
+
+    /// Creates the temporary file (0600, exclusive), writes everything and syncs; removes it on failure.
+    static func createTemporary(_ text: String, folder: String, name: String, reportingAs shown: String) throws(SummaryWriteError) -> String {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let temp = folder + "/" + temporaryPrefix(name) + "\(getpid())-\(String(rng.next() & 0xFFFF_FFFF, radix: 16)).tmp"
+            let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, mode_t(0o600))
+            if fd < 0 {
+                if errno == EEXIST { continue }
+                throw .cannotCreate(path: shown, reason: errorText())
+            }
+            var failure: String?
+            if fchmod(fd, mode_t(0o600)) != 0 { failure = errorText() }
+            if failure == nil { failure = writeAll(fd, Array(text.utf8)) }
+            if failure == nil && fsync(fd) != 0 { failure = errorText() }
+            if close(fd) != 0 && failure == nil { failure = errorText() }
+            if let failure {
+                unlink(temp)
+                throw .writeFailed(path: shown, reason: failure)
+            }
+            return temp
+        }
+        throw .cannotCreate(path: shown, reason: "no free temporary name")
+    }
+
+    /// Removes this name's temporary files whose process no longer runs (killed mid-export).
+    static func removeOrphans(folder: String, name: String) {
+        guard let dir = opendir(folder) else { return }
+        defer { closedir(dir) }
+        let prefix = temporaryPrefix(name)
+        while let entry = readdir(dir) {
+            let file = withUnsafePointer(to: entry.pointee.d_name) { ptr in
+                ptr.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: ptr.pointee)) { String(cString: $0) }
+            }
+            guard file.hasPrefix(prefix), file.hasSuffix(".tmp") else { continue }
+            let pidText = file.dropFirst(prefix.count).prefix { $0 != "-" && $0 != "." }
+            guard let pid = Int32(pidText), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            var st = stat()
+            let path = folder + "/" + file
+            if lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFREG && st.st_uid == geteuid() { unlink(path) }
+        }
+    }
+
+    /// Writes every byte, retrying short writes and interruptions; returns the failure, if any.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errorText()
+            }
+            offset += n
+        }
+        return nil
+    }
+
+    /// The folder (for the temporary file and its sync) and the file name.
+    static func split(_ path: String) -> (String, String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+
+    /// Makes the new name durable; failure here is not worth failing the export for.
+    static func syncFolder(_ folder: String) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    static func errorText(_ code: Int32 = errno) -> String {
+        guard let message = strerror(code) else { return "error \(code)" }
+        return String(cString: message)
+    }
+}
+
+/// `write(2)`, named apart from `SummaryFileWriter.write`, which would otherwise shadow it.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.write(fd, buffer, count)
+    #else
+        Darwin.write(fd, buffer, count)
+    #endif
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Issue 11 in a real terminal: the honest exit with a recovery copy, and bringing it back.
+@Suite(.serialized) struct StoreEndToEndTests {
+    func reachFirstDomain(_ t: Tmux) throws {
+        try t.waitFor("New assessment")
+        try t.send("Enter")
+        try t.waitFor("About the child")
+        try t.send("Enter")
+        try t.type("Recovered Child")
+        try t.send("Enter", "Down", "Enter")
+        try t.type("2016-04-12")
+        try t.send("Enter")
+        try t.waitFor("10 years")
+        try t.send("Up", "Up", "Enter")
+        try t.waitFor("Is the child in immediate danger?")
+        try t.send("Up", "Enter")
+        try t.waitFor("Child’s developmental needs (1/3)")
+    }
+
+    @Test func anUnsavedQuitSaysWhereTheRecoveryCopyIsAndResumeBringsItBack() throws {
+        let t = try Tmux()
+        // The store cannot be created: a file stands where its parent folder should be.
+        FileManager.default.createFile(atPath: t.home + "/blocked", contents: Data("x".utf8))
+        let state = t.home + "/state"
+        try t.start(shell: true)
+        try t.type("XDG_STATE_HOME=\(state) '\(Tmux.binary)' --store \(t.home)/blocked/staircase; echo \"EXIT\"=$?")
+        try t.send("Enter")
+        try reachFirstDomain(t)
+        try t.send("3")
+        try t.waitFor("Not saved")
+        try t.send("q")
+        try t.waitFor("quit")
+        try t.send("y")
+        let after = try t.waitFor("EXIT=").replacingOccurrences(of: "\n", with: "")
+        #expect(after.contains("EXIT=74"))
+        #expect(!after.contains("Saved:"))
+        #expect(after.contains("recovery copy \(state)/staircase/recovery/"))
+        let copies = try FileManager.default.contentsOfDirectory(atPath: state + "/staircase/recovery").filter { $0.hasSuffix(".json") }
+        #expect(copies.count == 1)
+
+        // Started again with a store that works: the start screen offers the copy.
+        try t.type("clear; XDG_STATE_HOME=\(state) '\(Tmux.binary)'; echo \"EXIT\"=$?")
+        try t.send("Enter")
+        try t.waitFor("Recovery copy: R.C.")
+        try t.send("Down", "Enter")
+        try t.waitFor("Brought back from a recovery copy")
+        try t.send("Up", "Enter")
+        try t.waitFor("Is the child in immediate danger?")
+        try t.send("Tab")
+        try t.waitFor("[3]")
+        try t.send("Down", "2")
+        try t.waitFor("[2]")
+        try t.send("q")
+        try t.waitFor("Saved:")
+        let saved = try FileManager.default.contentsOfDirectory(atPath: t.dataDirectory + "/staircase").filter { $0.hasSuffix(".json") }
+        #expect(saved == copies, "the recovered assessment keeps its id")
+        let text = try String(contentsOfFile: t.dataDirectory + "/staircase/" + saved[0], encoding: .utf8)
+        #expect(text.contains("\"rating\" : \"3\"") && text.contains("\"rating\" : \"2\""))
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: state + "/staircase/recovery").filter { $0.hasSuffix(".json") }) ?? []
+        #expect(left.isEmpty, "the recovery copy is removed once saved in the store")
+    }
+}
