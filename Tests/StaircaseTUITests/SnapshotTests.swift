@@ -19,8 +19,7 @@ import Testing
     static func inProgress(width: Int, height: Int) throws -> WizardState {
         var s = try durhamState(width: width, height: height)
         Support.press(&s, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
-        s.cursor = DetailField.immediateDangerNext.rawValue
-        Support.press(&s, [.enter, .up, .enter])
+        Support.press(&s, Support.toDanger + [.up, .enter])
         Support.press(&s, [.char("1"), .char("2"), .char("e")] + Support.type("Reading age two years behind") + [.enter, .char("3")])
         return s
     }
@@ -32,8 +31,7 @@ import Testing
         Support.press(&details, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
         out.append(("details", details))
         var danger = details
-        danger.cursor = DetailField.immediateDangerNext.rawValue
-        Support.press(&danger, [.enter, .up, .up, .enter])
+        Support.press(&danger, Support.toDanger + [.up, .up, .enter])
         out.append(("danger-yes", danger))
         let domain = try inProgress(width: w, height: h)
         out.append(("domain", domain))
