@@ -50,6 +50,9 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
     public var concernCategories: [ConcernCategory]
     /// What the reader must know is missing or odd, e.g. a Level 4 decision with no category.
     public var warnings: [String]
+    /// What the referral still lacks ("no phone number for the referrer"), from `ReferralGaps`:
+    /// the same list the review and export screens show.
+    public var stillLacks: [String] = []
 
     public enum DateSource: String, Codable, Sendable {
         case decision

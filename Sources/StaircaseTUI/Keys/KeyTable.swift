@@ -49,7 +49,7 @@ public enum KeyTable {
                    help: "remove the selected or open entry (a carer, a household member, an agency; Del too)", in: [.details], priority: 2,
                    when: .entrySelected),
         KeyBinding([(.char(" "), .adjust(1)), (.right, .adjust(1)), (.left, .adjust(-1))], "Space/←/→", "toggle",
-                   help: "change a toggle or the consent choice", in: [.details], priority: 2),
+                   help: "change a yes/no or a choice (consent, lawful basis, parental responsibility)", in: [.details], priority: 2),
         KeyBinding([(.enter, .activate)], "Enter", "answer", help: "answer with the selected choice", in: [.danger], priority: 1),
         KeyBinding([(.enter, .activate)], "Enter", "write", help: "write the selected text", in: [.voice], priority: 1),
         KeyBinding(rates, "1-4", "level", help: "rate the row at Level 1 to 4 (the cursor moves on)",

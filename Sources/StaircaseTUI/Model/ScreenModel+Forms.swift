@@ -30,7 +30,7 @@ extension ScreenModel {
             case .entry(let item):
                 m.choices.append(Choice(key, "\(item.list.noun.capitalizedFirst) \(item.index + 1): \(Wizard.entrySummary(item, in: a))", select(s, i) + [.activate]))
             case .add(let list):
-                m.choices.append(Choice(key, "Add a \(list.noun)", select(s, i) + [.activate]))
+                m.choices.append(Choice(key, "Add \(list.withArticle)", select(s, i) + [.activate]))
             case .done, .next: break
             }
         }
@@ -68,9 +68,7 @@ extension ScreenModel {
         let now = Wizard.optionIndex(field, in: a, item: s.formItem) ?? 0
         let choices = options.enumerated().map { i, label in
             let presses = (i - now + options.count) % options.count
-            var c = Choice("\(i + 1)", label, current: i == now, select(s, row) + Array(repeating: WizardAction.adjust(1), count: presses))
-            c.currentWord = "current"
-            return c
+            return Choice("\(i + 1)", label, current: i == now, select(s, row) + Array(repeating: WizardAction.adjust(1), count: presses))
         }
         return Question(prompt: "\(field.label) (1-\(options.count), Enter keeps it):", choices: choices,
                         enter: "Enter keeps \(options[now])", enterActions: [])

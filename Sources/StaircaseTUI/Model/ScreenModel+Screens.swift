@@ -145,6 +145,9 @@ extension ScreenModel {
             notes.append("Level 4 is decided but no category of concern is marked: go back to the decision and mark one.")
         }
         if s.assessment?.decision == nil { notes.append("No decision is recorded yet: the summary will say so.") }
+        if let a = s.assessment, case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
+            notes.append("The referral still lacks: " + gaps.joined(separator: "; ") + ".")
+        }
         m.blocks = [TextBlock(heading: "Write the referral summary", notes)]
         if let path = s.exportedPath { m.blocks.append(TextBlock(["Written: \(path)"])) }
         m.enter = Choice("", "Enter writes the summary as \(s.exportFormat.displayName)", [.activate])

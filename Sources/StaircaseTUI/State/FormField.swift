@@ -37,6 +37,9 @@ public enum FormList: String, CaseIterable, Sendable {
     }
 
     public var page: FormPage { self == .agencies ? .agencies : .family }
+
+    /// "a parent or carer", "an agency".
+    public var withArticle: String { (noun.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + noun }
 }
 
 /// One entry of a list being edited: which list, and which entry.

@@ -49,6 +49,9 @@ enum ExportView {
         if s.assessment?.decision == nil {
             para("! No decision is recorded yet: the summary will say so.", .warning)
         }
+        if let a = s.assessment, !ReferralGaps.of(a).isEmpty {
+            para("! The referral still lacks: " + ReferralGaps.of(a).joined(separator: "; ") + ".", .warning)
+        }
         if let path = s.exportedPath {
             para("Written: \(path)", Style(bold: true, role: .good))
         }

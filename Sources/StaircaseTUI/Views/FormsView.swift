@@ -10,9 +10,11 @@ enum DetailsView {
         var heading = "Form \(page.rawValue + 1) of \(FormPage.allCases.count): \(page.title)"
         if let item = s.formItem { heading += " › \(item.list.noun.capitalizedFirst) \(item.index + 1)" }
         b.put(heading, row: r.top, column: 2, style: .title, limit: r.width - 4)
-        b.put(ScreenModel.intro(s), row: r.top + 1, column: 2, style: .muted, limit: r.width - 4)
+        for (i, line) in TextWrap.lines(ScreenModel.intro(s), width: r.width - 4).prefix(2).enumerated() {
+            b.put(line, row: r.top + 1 + i, column: 2, style: .muted)
+        }
         let rows = Wizard.formRows(s)
-        let top = r.top + 3
+        let top = r.top + 4
         let visible = max(1, r.bottom - top - 1)
         let first = max(0, min(s.cursor - visible + 1, rows.count - visible))
         for (i, row) in rows.enumerated().dropFirst(first).prefix(visible) {
@@ -48,7 +50,7 @@ enum DetailsView {
         case .entry(let item):
             b.put(mark + "\(item.list.noun.capitalizedFirst) \(item.index + 1): " + Wizard.entrySummary(item, in: a), row: y, column: 2,
                   style: style, limit: width - 4)
-        case .add(let list): b.put(mark + "+ Add a \(list.noun)", row: y, column: 2, style: selected ? .selected : .key, limit: width - 4)
+        case .add(let list): b.put(mark + "+ Add \(list.withArticle)", row: y, column: 2, style: selected ? .selected : .key, limit: width - 4)
         case .done: b.put(mark + "[ Done ]", row: y, column: 2, style: selected ? .selected : .key)
         case .next:
             let next = FormPage(rawValue: s.formPage.rawValue + 1).map { "[ Continue: \($0.title) ]" } ?? "[ Continue: immediate safety ]"
