@@ -13,7 +13,7 @@ extension ScreenModel {
             title += " · \(item.list.noun.capitalizedFirst) \(item.index + 1)"
         }
         let numbered = rows.count - 1
-        var m = ScreenModel(title: title, position: screenPosition(s), prompt: "Row to change (1-\(numbered)), Enter \(enterWords(s)):")
+        var m = ScreenModel(title: title, position: screenPosition(s), prompt: s.formItem == nil ? "Row to change (1-\(numbered)), Enter continues:" : "Row to change (1-\(numbered)), x removes, Enter closes:")
         m.blocks = [TextBlock([intro(s)])]
         for (i, row) in rows.enumerated() where row != .next && row != .done {
             let key = "\(i + 1)"
