@@ -49,14 +49,15 @@ enum ExportView {
         if s.assessment?.decision == nil {
             para("! No decision is recorded yet: the summary will say so.", .warning)
         }
-        if let a = s.assessment, !ReferralGaps.of(a).isEmpty {
-            para("! The referral still lacks: " + ReferralGaps.of(a).joined(separator: "; ") + ".", .warning)
-        }
         if let path = s.exportedPath {
             para("Written: \(path)", Style(bold: true, role: .good))
         }
         if let m = s.message {
             para(m.text, m.isError ? .danger : Style(role: .good))
+        }
+        // Last, so the lines above are never pushed off a small screen by a long list.
+        if let a = s.assessment, case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
+            para("! The referral still lacks: " + gaps.joined(separator: "; ") + ".", .warning)
         }
     }
 
