@@ -64,7 +64,7 @@ enum ReviewView {
         let gaps = ReferralGaps.of(a)
         if !gaps.isEmpty {
             out.append(("", .plain))
-            out.append(("The referral still lacks (Esc back to the details forms)", .title))
+            out.append(("The referral still lacks (add it on the About the child forms)", .title))
             for gap in gaps { para("• " + gap, .warning, indent: 2) }
         }
         return out
