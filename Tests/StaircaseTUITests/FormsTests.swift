@@ -147,4 +147,20 @@ import Testing
         _ = Wizard.reduce(&again, .loaded(a))
         #expect(again.formPage == .child && again.cursor == Wizard.formRows(again).count - 1)
     }
+
+    /// Line mode asks the same forms by number: add a carer, answer a yes/no by number, close
+    /// it, open it again and remove it.
+    @Test func lineModeAddsAndRemovesACarerByNumber() throws {
+        let script = ["1", "", "1", "1", "Sam Smith", "3", "1", "", "1", "x", "q"]
+        let host = FakeHost()
+        var runner = LineRunner(state: Support.state(c), console: ScriptConsole(answers: script), host: host.host)
+        _ = runner.run()
+        let out = runner.console.output
+        #expect(out.contains("  1. Add a parent or carer"))
+        #expect(out.contains("  3. Parental responsibility: yes"))
+        #expect(out.contains("  1. Parent or carer 1: Sam Smith, parental responsibility: yes"))
+        #expect(out.contains("  x. Remove this parent or carer"))
+        #expect(runner.state.assessment?.carers.isEmpty == true)
+        #expect(runner.state.formPage == .family && runner.state.formItem == nil)
+    }
 }
