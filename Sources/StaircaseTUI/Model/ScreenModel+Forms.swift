@@ -13,7 +13,8 @@ extension ScreenModel {
             title += " · \(item.list.noun.capitalizedFirst) \(item.index + 1)"
         }
         let numbered = rows.count - 1
-        var m = ScreenModel(title: title, position: screenPosition(s), prompt: s.formItem == nil ? "Row to change (1-\(numbered)), Enter continues:" : "Row to change (1-\(numbered)), x removes, Enter closes:")
+        let prompt = s.formItem == nil ? "Row to change (1-\(numbered)), Enter continues:" : "Row to change (1-\(numbered)), x removes, Enter closes:"
+        var m = ScreenModel(title: title, position: screenPosition(s), prompt: prompt)
         m.blocks = [TextBlock([intro(s)])]
         for (i, row) in rows.enumerated() where row != .next && row != .done {
             let key = "\(i + 1)"
@@ -28,18 +29,15 @@ extension ScreenModel {
                 if !field.isText { c.then = optionQuestion(s, field, row: i, a) }
                 m.choices.append(c)
             case .entry(let item):
-                m.choices.append(Choice(key, "\(item.list.noun.capitalizedFirst) \(item.index + 1): \(Wizard.entrySummary(item, in: a))", select(s, i) + [.activate]))
+                let label = "\(item.list.noun.capitalizedFirst) \(item.index + 1): \(Wizard.entrySummary(item, in: a))"
+                m.choices.append(Choice(key, label, select(s, i) + [.activate]))
             case .add(let list):
                 m.choices.append(Choice(key, "Add \(list.withArticle)", select(s, i) + [.activate]))
             case .done, .next: break
             }
         }
-        if let item = s.formItem {
-            m.choices.append(Choice("x", "Remove this \(item.list.noun)", [.removeItem]))
-            m.enter = Choice("", "Enter \(enterWords(s))", select(s, rows.count - 1) + [.activate])
-        } else {
-            m.enter = Choice("", "Enter \(enterWords(s))", select(s, rows.count - 1) + [.activate])
-        }
+        if let item = s.formItem { m.choices.append(Choice("x", "Remove this \(item.list.noun)", [.removeItem])) }
+        m.enter = Choice("", "Enter \(enterWords(s))", select(s, rows.count - 1) + [.activate])
         return m
     }
 
