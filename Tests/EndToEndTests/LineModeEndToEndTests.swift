@@ -75,7 +75,7 @@ extension WizardEndToEndTests {
     @Test func aPipedScriptReachesTheSameProposalAsScore() throws {
         let t = try Tmux()
         let script = [
-            "1", "1", "Sam Test", "2", "2016-04-12", "", "2",
+            "1", "1", "Sam Test", "2", "2016-04-12", "", "", "", "", "", "2",  // Enter through the five forms
             "2", "3", "2", "2", "n", "1", "s",  // six rows of the first domain, then skip the rest
             "2", "2", "2", "s",
             "3", "e", "Seen at home", "2", "s",

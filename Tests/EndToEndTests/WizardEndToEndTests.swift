@@ -14,8 +14,11 @@ import Testing
         try t.type("2016-04-12")
         try t.send("Enter")
         try t.waitFor("10 years")
-        // ↓ stops at Continue, the last field, however many times it is pressed.
+        // ↓ stops at Continue, the last field, however many times it is pressed; Enter goes on
+        // to the family form, and PgDn turns the other four.
         try t.send(contentsOf: Array(repeating: "Down", count: 14) + ["Enter"])
+        try t.waitFor("Form 2 of 5: Family and household")
+        try t.send(contentsOf: Array(repeating: "NPage", count: 4))
         try t.waitFor("Is the child in immediate danger?")
         try t.send("Up", "Enter")
         try t.waitFor("Child’s developmental needs (1/3)")

@@ -33,16 +33,17 @@ import Testing
         var s = Support.state(c)
         Support.press(&s, [.enter, .up])
         #expect(s.cursor == 0, "↑ on the first field stays there")
-        s.cursor = DetailField.consent.rawValue
+        Support.press(&s, [.down, .down, .char(" ")])
+        #expect(s.assessment?.child.unborn == true)
+        #expect(Wizard.formRows(s)[s.cursor] == .field(.unborn), "the cursor stays on the toggle as the date fields swap")
+        Support.press(&s, Array(repeating: .down, count: 20))
+        #expect(Wizard.formRows(s)[s.cursor] == .next, "↓ stops at Continue")
+        Support.press(&s, Array(repeating: .pageDown, count: 4))
+        #expect(s.formPage == .consent && s.cursor == 0)
         Support.press(&s, [.right])
         #expect(s.assessment?.consent.status == .given)
         Support.press(&s, [.left, .left])
         #expect(s.assessment?.consent.status == .notSought)
-        s.cursor = DetailField.unborn.rawValue
-        Support.press(&s, [.char(" ")])
-        #expect(s.assessment?.child.unborn == true)
-        Support.press(&s, Array(repeating: .down, count: 20))
-        #expect(s.cursor == DetailField.immediateDangerNext.rawValue, "↓ stops at Continue")
     }
 
     @Test func theExportNameIsRelativeToTheFolderAndFollowsTheFormat() {

@@ -15,8 +15,7 @@ import Testing
         Support.press(&details, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter, .down])
         out.append((.details, details))
         var danger = details
-        danger.cursor = DetailField.immediateDangerNext.rawValue
-        Support.press(&danger, [.enter])
+        Support.press(&danger, Support.toDanger)
         out.append((.danger, danger))
         var domain = try SnapshotTests.inProgress(width: 80, height: 24)
         Support.press(&domain, [.up])

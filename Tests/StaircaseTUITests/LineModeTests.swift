@@ -96,6 +96,7 @@ struct ScriptConsole: LineConsole {
         var s = try SnapshotTests.inProgress(width: 80, height: 24)
         s.assessment?.child.name = "Evil\u{1B}[2J\u{7}Name"
         s.screen = .details
+        s.formPage = .child
         let text = LineRenderer.render(ScreenModel(s), width: 80).joined(separator: "\n")
         #expect(Self.isPlainASCII(text), "no escape or bell byte reaches the output")
         #expect(text.contains("Child's name or initials: Evil"))
@@ -107,7 +108,7 @@ struct ScriptConsole: LineConsole {
         let host = FakeHost()
         // Every row but the pre-birth one, which is hidden for a seven-year-old.
         let rows = c.domains.map { d in d.areas.reduce(0) { $0 + $1.indicators.count } }.reduce(0, +) - 1
-        var answers = ["1", "1", "Jo Bloggs", "2", "2019-05-01", "", "2"]
+        var answers = ["1", "1", "Jo Bloggs", "2", "2019-05-01", "", "", "", "", "", "2"]  // Enter through the five forms
         answers += Array(repeating: "3", count: rows)
         answers += ["1", "Loves football", "", "", "", ""]  // voice, review, accept the decision, write
         var runner = LineRunner(state: Support.state(c), console: ScriptConsole(answers: answers), host: host.host)
@@ -140,7 +141,7 @@ struct ScriptConsole: LineConsole {
 
     @Test func consentIsAskedAsANumberedQuestion() throws {
         let c = try Support.minimal()
-        let script = ["1", "11", "9", "2", "11", "", "11", "3", "q"]
+        let script = ["1", "", "", "", "", "1", "9", "2", "1", "3", "q"]  // to the consent form; ask, refuse, ask again
         let host = FakeHost()
         var runner = LineRunner(state: Support.state(c), console: ScriptConsole(answers: script), host: host.host)
         _ = runner.run()
@@ -154,12 +155,12 @@ struct ScriptConsole: LineConsole {
 
     @Test func commonCommandsWorkAtEveryPrompt() throws {
         let c = try Support.minimal()
-        let script = ["1", "1", "Jo", "?", "r", "2", "2019-05-01", "", "2", "3", "b", "s", "q"]
+        let script = ["1", "1", "Jo", "?", "r", "2", "2019-05-01", "", "", "", "", "", "2", "3", "b", "s", "q"]
         var runner = LineRunner(state: Support.state(c), console: ScriptConsole(answers: script), host: FakeHost().host)
         _ = runner.run()
         let out = runner.console.output
         #expect(out.contains("For screen-reader and braille users"))
-        #expect(out.filter { $0 == "Staircase: About the child and the referrer" }.count == 2, "r repeats the screen")
+        #expect(out.filter { $0 == "Staircase: About the child, form 1 of 5: The child" }.count == 2, "r repeats the screen")
         let ended = runner.endedByInput
         let answers = runner.state.assessment?.answers ?? [:]
         let screen = runner.state.screen

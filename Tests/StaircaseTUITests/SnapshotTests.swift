@@ -19,8 +19,7 @@ import Testing
     static func inProgress(width: Int, height: Int) throws -> WizardState {
         var s = try durhamState(width: width, height: height)
         Support.press(&s, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
-        s.cursor = DetailField.immediateDangerNext.rawValue
-        Support.press(&s, [.enter, .up, .enter])
+        Support.press(&s, Support.toDanger + [.up, .enter])
         Support.press(&s, [.char("1"), .char("2"), .char("e")] + Support.type("Reading age two years behind") + [.enter, .char("3")])
         return s
     }
@@ -31,9 +30,9 @@ import Testing
         var details = try durhamState(width: w, height: h)
         Support.press(&details, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
         out.append(("details", details))
+        out += forms(details)
         var danger = details
-        danger.cursor = DetailField.immediateDangerNext.rawValue
-        Support.press(&danger, [.enter, .up, .up, .enter])
+        Support.press(&danger, Support.toDanger + [.up, .up, .enter])
         out.append(("danger-yes", danger))
         let domain = try inProgress(width: w, height: h)
         out.append(("domain", domain))
@@ -58,6 +57,35 @@ import Testing
         var help = domain
         Support.press(&help, [.char("?")])
         out.append(("help", help))
+        return out
+    }
+
+    /// Each of the details forms filled in by keys, as a practitioner would: a carer open, the
+    /// family list, agencies, the referrer, consent and sharing, and a family list too long to fit.
+    static func forms(_ details: WizardState) -> [(String, WizardState)] {
+        let t = Support.type
+        var out: [(String, WizardState)] = []
+        var s = details
+        Support.press(&s, [.pageDown, .enter, .enter] + t("Sam Smith") + [.enter, .down, .enter] + t("mother") + [.enter])
+        Support.press(&s, [.down, .char(" "), .down, .char(" "), .down, .enter] + t("07700 900123") + [.enter])
+        out.append(("details-carer", s))
+        Support.press(&s, [.escape, .down, .down, .enter, .enter] + t("Lee Smith") + [.enter, .down, .enter] + t("brother") + [.enter])
+        Support.press(&s, [.down, .char(" "), .escape])
+        out.append(("details-family", s))
+        var long = s
+        long.assessment?.household += (1...14).map { Assessment.HouseholdMember(name: "Cousin \($0)", relationship: "cousin") }
+        Support.press(&long, Array(repeating: .down, count: 16))
+        out.append(("details-family-scrolled", long))
+        Support.press(&s, [.pageDown, .char(" "), .down, .enter] + t("Pat Jones") + [.enter, .down, .enter, .enter] + t("Riverside Primary School"))
+        Support.press(&s, [.enter, .down, .enter] + t("Ms Khan") + [.enter, .down, .enter] + t("01234 567890") + [.enter])
+        Support.press(&s, [.down, .enter] + t("Class teacher; sees her daily") + [.enter, .escape])
+        out.append(("details-agencies", s))
+        Support.press(&s, [.pageDown, .enter] + t("Alex Green") + [.enter, .down, .enter] + t("Durham Health Visiting") + [.enter])
+        Support.press(&s, [.down, .enter] + t("Health visitor") + [.enter, .down, .enter] + t("0191 000 0000") + [.enter])
+        out.append(("details-referrer", s))
+        Support.press(&s, [.pageDown, .char(" "), .down, .char(" "), .down, .char(" "), .char(" "), .down, .enter])
+        Support.press(&s, t("Family could not be reached today") + [.enter])
+        out.append(("details-consent", s))
         return out
     }
 

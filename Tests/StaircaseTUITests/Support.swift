@@ -28,14 +28,16 @@ enum Support {
 
     static func type(_ text: String) -> [Key] { text.map { Key.char($0) } }
 
+    /// PgDn through the five details forms to the immediate safety question.
+    static let toDanger: [Key] = Array(repeating: .pageDown, count: FormPage.allCases.count)
+
     /// A state past the details and danger screens, on the first domain.
     static func onFirstDomain(_ c: Catalogue, name: String = "Jo Bloggs", dob: String = "2019-05-01") -> WizardState {
         var s = state(c)
         press(&s, [.enter])  // New assessment
         press(&s, [.enter] + type(name) + [.enter])
         press(&s, [.down, .enter] + type(dob) + [.enter])
-        s.cursor = DetailField.immediateDangerNext.rawValue
-        press(&s, [.enter])
+        press(&s, toDanger)
         s.cursor = 1  // "No"
         press(&s, [.enter])
         return s

@@ -55,6 +55,9 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
     /// Every assessment of the child so far, oldest first, this one included; omitted when
     /// there is no earlier one.
     public var journey: [JourneyPoint]? = nil
+    /// What the referral still lacks ("no phone number for the referrer"), from `ReferralGaps`:
+    /// the same list the review and export screens show.
+    public var stillLacks: [String] = []
 
     public enum DateSource: String, Codable, Sendable {
         case decision

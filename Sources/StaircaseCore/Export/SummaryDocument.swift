@@ -249,6 +249,9 @@ extension ReferralSummary {
         }
         out += [.heading("Referrer"), .fields(referrerFields)]
         out += consentBlocks
+        if !stillLacks.isEmpty {
+            out.append(.alert(title: "STILL MISSING", lines: stillLacks.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }))
+        }
         if let course = courseOfAction {
             out.append(.heading("Course of action (Level \(course.level)\(course.basis == .proposed ? ", proposed" : ""))"))
             for s in course.steps {

@@ -47,6 +47,8 @@ public enum KeyCondition: Sendable {
     case panelScrolls
     /// The review does not fit the screen.
     case reviewScrolls
+    /// A list entry of the details forms is selected or open, so it can be removed.
+    case entrySelected
     /// Level 4 is chosen, so step 4 or 5 can be picked.
     case levelFourChosen
     /// At least one change can be undone.

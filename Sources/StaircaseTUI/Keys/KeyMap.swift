@@ -47,6 +47,7 @@ public enum KeyMap {
         case .always: return true
         case .canUndo: return !s.undoStack.isEmpty
         case .levelFourChosen: return s.decisionLevel == 4
+        case .entrySelected: return Wizard.entrySelected(s)
         case .concernApplies: return ReviewView.concernApplies(s)
         case .reviewScrolls: return ReviewView.lines(s, width: s.width - 2).count > View.bodyHeight(s)
         case .fullTextScrolls: return DomainView.fullTextLineCount(s) > View.bodyHeight(s)

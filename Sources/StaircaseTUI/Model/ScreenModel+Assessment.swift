@@ -99,6 +99,9 @@ extension ScreenModel {
             return "\(entry.indicator.title) (\(a.rating(of: entry.indicator.id).label)): \(note)"
         }
         if !notes.isEmpty { m.blocks.append(TextBlock(.note, heading: "Evidence notes", notes, indent: 2)) }
+        if case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
+            m.blocks.append(TextBlock(.warning, heading: "The referral still lacks", gaps.map { $0.capitalizedFirst + "." }, indent: 2))
+        }
         if ReviewView.concernApplies(s) {
             m.prompt = "Category of concern to mark or unmark (1-\(s.catalogue.concernCategories.count)), Enter goes to the decision:"
             m.choices += categoryChoices(s, a)

@@ -54,39 +54,6 @@ extension ScreenModel {
         return m
     }
 
-    static func details(_ s: WizardState) -> ScreenModel {
-        let fields = DetailField.allCases.filter { $0 != .immediateDangerNext }
-        var m = ScreenModel(title: "About the child and the referrer", position: screenPosition(s),
-                            prompt: "Field to change (1-\(fields.count)), Enter continues:")
-        guard let a = s.assessment else { return m }
-        m.blocks = [TextBlock(["Type a field's number to change it. A yes/no field changes each time you choose it; consent asks which."])]
-        for (i, field) in fields.enumerated() {
-            var value = Wizard.value(of: field, in: a)
-            if field == .dateOfBirth, !a.child.unborn, let age = ChildAge.describe(a.child, on: s.today) { value += " (\(age))" }
-            m.fields.append(Field(key: "\(i + 1)", label: field.label, value: value.isEmpty ? "(empty)" : value, problem: s.fieldProblems[field], isEmpty: value.isEmpty))
-            var c = Choice("\(i + 1)", field.label, select(s, field.rawValue) + [.activate])
-            c.shown = false
-            if field == .consent { c.then = consentQuestion(s, a) }
-            m.choices.append(c)
-        }
-        m.enter = Choice("", "Enter continues to the immediate safety question", select(s, DetailField.immediateDangerNext.rawValue) + [.activate])
-        return m
-    }
-
-    /// Consent asked as its own numbered question, by the same Space key the form uses (each
-    /// press moves to the next status), so the number typed is the status chosen.
-    static func consentQuestion(_ s: WizardState, _ a: Assessment) -> Question {
-        let all = Assessment.Consent.Status.allCases
-        let now = all.firstIndex(of: a.consent.status) ?? 0
-        let choices = all.enumerated().map { i, status in
-            let presses = (i - now + all.count) % all.count
-            return Choice("\(i + 1)", Wizard.consentLabel(status), current: i == now,
-                          select(s, DetailField.consent.rawValue) + Array(repeating: WizardAction.adjust(1), count: presses))
-        }
-        return Question(prompt: "Consent (1-\(all.count), Enter keeps it):", choices: choices,
-                        enter: "Enter keeps \(Wizard.consentLabel(a.consent.status))", enterActions: [])
-    }
-
     static func danger(_ s: WizardState) -> ScreenModel {
         var m = ScreenModel(title: "Immediate safety", position: screenPosition(s), prompt: "Is the child in immediate danger? (1-3):")
         guard let a = s.assessment else { return m }
@@ -178,6 +145,9 @@ extension ScreenModel {
             notes.append("Level 4 is decided but no category of concern is marked: go back to the decision and mark one.")
         }
         if s.assessment?.decision == nil { notes.append("No decision is recorded yet: the summary will say so.") }
+        if let a = s.assessment, case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
+            notes.append("The referral still lacks: " + gaps.joined(separator: "; ") + ".")
+        }
         m.blocks = [TextBlock(heading: "Write the referral summary", notes)]
         if let path = s.exportedPath { m.blocks.append(TextBlock(["Written: \(path)"])) }
         m.enter = Choice("", "Enter writes the summary as \(s.exportFormat.displayName)", [.activate])

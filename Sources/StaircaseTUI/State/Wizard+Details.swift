@@ -1,40 +1,97 @@
 import StaircaseCore
 
 extension Wizard {
+    /// The details forms: ↑/↓ choose a row, Enter edits a field, opens an entry, adds one or
+    /// continues; PgDn and PgUp turn the form; Esc closes an entry or goes back a form.
     static func details(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
-        let fields = DetailField.allCases
+        let rows = formRows(s)
+        guard !rows.isEmpty else { return [] }
+        let row = rows[min(s.cursor, rows.count - 1)]
         switch action {
-        case .move(let d): s.cursor = clamp(s.cursor, by: d, count: fields.count)
-        case .back: go(&s, .start)
-        case .adjust(let d): return adjust(&s, fields[s.cursor], by: d)
+        case .move(let d): s.cursor = clamp(s.cursor, by: d, count: rows.count)
+        case .page(let d): return turnForm(&s, by: d)
+        case .nextScreen: return turnForm(&s, by: 1)
+        case .back:
+            if s.formItem != nil { return closeItem(&s) }
+            return turnForm(&s, by: -1)
+        case .adjust(let d):
+            if case .field(let field) = row { return adjust(&s, field, by: d) }
+        case .removeItem:
+            let item: FormItem? = if case .entry(let e) = row { e } else { s.formItem }
+            guard let item else { return [] }
+            s.formItem = nil
+            let effects = change(&s) { remove(item, from: &$0) }
+            s.cursor = min(formRows(s).firstIndex(of: .entry(item)) ?? formRows(s).firstIndex(of: .add(item.list)) ?? 0, formRows(s).count - 1)
+            s.message = Message("Removed the \(item.list.noun). u undoes it.")
+            return effects + recordPosition(&s)
         case .activate:
             guard let a = s.assessment else { return [] }
-            let field = fields[s.cursor]
-            switch field {
-            case .unborn, .tafExists, .consent: return adjust(&s, field, by: 1)
-            case .immediateDangerNext: return continueFromDetails(&s)
-            default: s.editor = TextField(.detail(field), text: value(of: field, in: a))
+            switch row {
+            case .field(let field) where field.isText:
+                s.editor = TextField(.detail(field), text: value(of: field, in: a, item: s.formItem))
+            case .field(let field): return adjust(&s, field, by: 1)
+            case .entry(let item):
+                s.formItem = item
+                s.cursor = 0
+                return recordPosition(&s)
+            case .add(let list):
+                let effects = change(&s) { a in
+                    switch list {
+                    case .carers: a.carers.append(.init())
+                    case .household: a.household.append(.init())
+                    case .agencies: a.agencies.append(.init())
+                    }
+                }
+                s.formItem = FormItem(list, count(list, in: s.assessment ?? a) - 1)
+                s.cursor = 0
+                return effects + recordPosition(&s)
+            case .done: return closeItem(&s)
+            case .next: return turnForm(&s, by: 1)
             }
         default: break
         }
         return []
     }
 
-    /// Space, ← and → change a toggle or the consent choice; on other fields they do nothing.
-    static func adjust(_ s: inout WizardState, _ field: DetailField, by d: Int) -> [Effect] {
-        guard let a = s.assessment else { return [] }
-        switch field {
-        case .unborn:
-            let effects = change(&s) { $0.child.unborn.toggle() }
-            s.fieldProblems = fieldProblems(s.assessment ?? a, today: s.today)
-            return effects
-        case .tafExists: return change(&s) { $0.leadProfessional.tafExists.toggle() }
-        case .consent:
-            let all = Assessment.Consent.Status.allCases
-            let next = all[wrap(all.firstIndex(of: a.consent.status) ?? 0, by: d, count: all.count)]
-            return change(&s) { $0.consent.status = next }
-        default: return []
+    /// Closes the open entry, back to its row in the list; an entry left blank is dropped.
+    static func closeItem(_ s: inout WizardState) -> [Effect] {
+        guard let item = s.formItem, let a = s.assessment else { return [] }
+        s.formItem = nil
+        var effects: [Effect] = []
+        if isBlank(item, in: a) {
+            effects = change(&s) { remove(item, from: &$0) }
+            _ = s.undoStack.popLast()
         }
+        let rows = formRows(s)
+        s.cursor = rows.firstIndex(of: .entry(item)) ?? rows.firstIndex(of: .add(item.list)) ?? 0
+        return effects + recordPosition(&s)
+    }
+
+    /// The next or previous form; before the first is the start screen, after the last the safety question.
+    static func turnForm(_ s: inout WizardState, by d: Int) -> [Effect] {
+        var effects: [Effect] = []
+        if s.formItem != nil { effects = closeItem(&s) }
+        let next = s.formPage.rawValue + d
+        if next < 0 {
+            go(&s, .start)
+            return effects
+        }
+        guard let page = FormPage(rawValue: next) else { return effects + continueFromDetails(&s) }
+        s.formPage = page
+        s.cursor = 0
+        return effects + recordPosition(&s)
+    }
+
+    /// Space, ← and → change a choice field; on other fields they do nothing.
+    static func adjust(_ s: inout WizardState, _ field: DetailField, by d: Int) -> [Effect] {
+        guard let a = s.assessment, let i = optionIndex(field, in: a, item: s.formItem) else { return [] }
+        let next = wrap(i, by: d, count: field.options.count)
+        let item = s.formItem
+        let effects = change(&s) { setOption(field, next, in: &$0, item: item) }
+        // Unborn swaps the date fields: the cursor stays on the field that changed.
+        s.cursor = formRows(s).firstIndex(of: .field(field)) ?? s.cursor
+        if field == .unborn { s.fieldProblems = fieldProblems(s.assessment ?? a, today: s.today) }
+        return effects
     }
 
     /// The reasons beside the date fields, by the core's field rules (the same on load).
@@ -45,54 +102,16 @@ extension Wizard {
         return out
     }
 
-    static func value(of field: DetailField, in a: Assessment) -> String {
-        switch field {
-        case .childName: a.child.name
-        case .dateOfBirth: a.child.dateOfBirth ?? ""
-        case .expectedDate: a.child.expectedDate ?? ""
-        case .referrerName: a.referrer.name
-        case .agency: a.referrer.agency
-        case .role: a.referrer.role
-        case .contact: a.referrer.combinedContact
-        case .leadProfessional: a.leadProfessional.name
-        case .consentReason: a.consent.reason
-        case .unborn: a.child.unborn ? "yes" : "no"
-        case .tafExists: a.leadProfessional.tafExists ? "yes" : "no"
-        case .consent: consentLabel(a.consent.status)
-        case .immediateDangerNext: ""
-        }
-    }
-
-    public static func consentLabel(_ status: Assessment.Consent.Status) -> String {
-        switch status {
-        case .given: "sought and given"
-        case .refused: "sought and refused"
-        case .notSought: "not sought — it would put the child at risk"
-        case .notYetAsked: "not yet asked"
-        }
-    }
-
-    /// Why the details cannot be accepted yet, or nil.
-    public static func detailsProblem(_ a: Assessment, today: CalendarDate) -> String? {
-        if a.child.name.trimmed.isEmpty { return "Give the child’s name or initials." }
-        if a.child.unborn {
-            guard let due = a.child.expectedDate else { return "Give the expected date as YYYY-MM-DD." }
-            if let p = FieldRules.expectedDateProblem(due, today: today) { return "The expected date \(SafeText.clean(due)): \(p)." }
-        } else {
-            guard let dob = a.child.dateOfBirth else { return "Give the date of birth as YYYY-MM-DD (or tick Unborn)." }
-            if let p = FieldRules.dateOfBirthProblem(dob, today: today) { return "The date of birth \(SafeText.clean(dob)): \(p)." }
-        }
-        if a.consent.status == .notSought && a.consent.reason.trimmed.isEmpty {
-            return "Say why seeking consent would put the child at risk."
-        }
-        return nil
-    }
-
+    /// On to the safety question. Fields were checked as they were saved; only a refused value
+    /// from a loaded file holds the way, and what is still missing is listed on the review.
     static func continueFromDetails(_ s: inout WizardState) -> [Effect] {
         guard let a = s.assessment else { return [] }
-        if let problem = detailsProblem(a, today: s.today) {
-            s.message = Message(problem, error: true)
-            return []
+        if let (field, problem) = s.fieldProblems.first {
+            s.formPage = .child
+            s.formItem = nil
+            s.cursor = formRows(s).firstIndex(of: .field(field)) ?? 0
+            s.message = Message("\(field.label): \(problem).", error: true)
+            return recordPosition(&s)
         }
         go(&s, .danger)
         s.cursor = [.yes, .no, .notKnown].firstIndex(of: a.immediateDanger) ?? 2
@@ -138,21 +157,14 @@ extension Wizard {
         guard let e = s.editor else { return [] }
         let text = e.text.trimmed
         // A date is checked as it is saved: a wrong one stays in the field with the reason beside it.
-        if case .detail(let field) = e.target, !text.isEmpty {
-            let problem: String? =
-                switch field {
-                case .dateOfBirth: FieldRules.dateOfBirthProblem(text, today: s.today)
-                case .expectedDate: FieldRules.expectedDateProblem(text, today: s.today)
-                default: nil
-                }
+        if case .detail(let field) = e.target {
+            let problem = problem(field, text, today: s.today)
             s.fieldProblems[field] = problem
             if let problem {
                 let name = String(field.label.split(separator: "(").first ?? Substring(field.label)).trimmed
                 s.message = Message("\(name): \(problem).", error: true)
                 return []
             }
-        } else if case .detail(let field) = e.target {
-            s.fieldProblems[field] = nil
         }
         s.editor = nil
         switch e.target {
@@ -175,21 +187,8 @@ extension Wizard {
         case .strengths: return change(&s) { $0.strengths = text }
         case .childsVoice: return change(&s) { $0.childsVoice = text }
         case .detail(let field):
-            let optional: String? = text.isEmpty ? nil : text
-            return change(&s) { a in
-                switch field {
-                case .childName: a.child.name = text
-                case .dateOfBirth: a.child.dateOfBirth = optional
-                case .expectedDate: a.child.expectedDate = optional
-                case .referrerName: a.referrer.name = text
-                case .agency: a.referrer.agency = text
-                case .role: a.referrer.role = text
-                case .contact: a.referrer.combinedContact = text
-                case .leadProfessional: a.leadProfessional.name = text
-                case .consentReason: a.consent.reason = text
-                default: break
-                }
-            }
+            let item = s.formItem
+            return change(&s) { setText(field, text, in: &$0, item: item) }
         }
     }
 }

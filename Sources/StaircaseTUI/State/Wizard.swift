@@ -141,7 +141,7 @@ public enum Wizard {
     static func position(_ s: WizardState) -> ResumePosition? {
         switch s.screen {
         case .start: return nil
-        case .details: return ResumePosition(screen: "details", cursor: s.cursor)
+        case .details: return ResumePosition(screen: s.formPage.resumeName, row: s.formItem.map { "\($0.list.rawValue)-\($0.index + 1)" }, cursor: s.cursor)
         case .danger: return ResumePosition(screen: "danger", cursor: s.cursor)
         case .domain(let d):
             let rows = s.visibleRows(domain: d)
@@ -178,7 +178,7 @@ public enum Wizard {
         go(&s, .details)
         if let p = a.resumeAt, s.fieldProblems.isEmpty {
             switch p.screen {
-            case "details": s.cursor = min(p.cursor, DetailField.allCases.count - 1)
+            case let name where FormPage(resumeName: name) != nil: resumeForm(&s, p)
             case "danger": go(&s, .danger); s.cursor = min(p.cursor, 2)
             case "voice": go(&s, .voice); s.cursor = min(p.cursor, 1)
             case "review": go(&s, .review)
@@ -209,6 +209,9 @@ public enum Wizard {
     }
 
     static func go(_ s: inout WizardState, _ screen: Screen) {
+        // Back from the safety question is the last form; any other way in is the first.
+        if screen == .details { s.formPage = s.screen == .danger ? .consent : .child }
+        s.formItem = nil
         s.screen = screen
         s.cursor = 0
         s.scroll = 0

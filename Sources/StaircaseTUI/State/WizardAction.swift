@@ -11,6 +11,8 @@ public enum WizardAction: Equatable, Sendable {
     case nextScreen
     /// Changes a toggle or choice on a form (Space, ←/→).
     case adjust(Int)
+    /// Removes the selected (or open) entry of a list on the details forms.
+    case removeItem
     case rate(Rating)
     /// The evidence note of the selected row.
     case editNote

@@ -53,6 +53,9 @@ public struct WizardState: Sendable {
     }
     /// Why a field's value was refused, shown beside the field until it is fixed.
     public var fieldProblems: [DetailField: String] = [:]
+    /// Which of the details forms is shown, and the list entry open on it, if any.
+    public var formPage = FormPage.child
+    public var formItem: FormItem?
     /// The terminal cannot show UTF-8: every mark is drawn in ASCII.
     public var ascii = false
     public var helpScroll: Int {
@@ -215,36 +218,5 @@ public struct TextField: Equatable, Sendable {
         chars.removeSubrange(i..<cursor)
         text = String(chars)
         cursor = i
-    }
-}
-
-/// The fields of the "about the child" screen, in order.
-public enum DetailField: Int, CaseIterable, Sendable {
-    case childName, dateOfBirth, unborn, expectedDate, referrerName, agency, role, contact
-    case tafExists, leadProfessional, consent, consentReason, immediateDangerNext
-
-    public var label: String {
-        switch self {
-        case .childName: "Child’s name or initials"
-        case .dateOfBirth: "Date of birth (YYYY-MM-DD)"
-        case .unborn: "Unborn"
-        case .expectedDate: "Expected date (YYYY-MM-DD)"
-        case .referrerName: "Your name"
-        case .agency: "Agency"
-        case .role: "Role"
-        case .contact: "Contact (phone or email)"
-        case .tafExists: "Team Around the Family exists"
-        case .leadProfessional: "Lead Professional"
-        case .consent: "Consent"
-        case .consentReason: "Reason consent not sought"
-        case .immediateDangerNext: "Continue"
-        }
-    }
-
-    public var isText: Bool {
-        switch self {
-        case .unborn, .tafExists, .consent, .immediateDangerNext: false
-        default: true
-        }
     }
 }

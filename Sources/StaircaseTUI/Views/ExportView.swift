@@ -55,6 +55,10 @@ enum ExportView {
         if let m = s.message {
             para(m.text, m.isError ? .danger : Style(role: .good))
         }
+        // Last, so the lines above are never pushed off a small screen by a long list.
+        if let a = s.assessment, case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
+            para("! The referral still lacks: " + gaps.joined(separator: "; ") + ".", .warning)
+        }
     }
 
 }

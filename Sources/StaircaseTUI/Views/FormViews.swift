@@ -43,37 +43,6 @@ enum StartView {
     }
 }
 
-enum DetailsView {
-    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
-        guard let a = s.assessment else { return }
-        for (i, field) in DetailField.allCases.enumerated() {
-            let y = r.top + i + (i >= DetailField.referrerName.rawValue ? 1 : 0) + (i >= DetailField.tafExists.rawValue ? 1 : 0)
-            guard y < r.bottom else { break }
-            let selected = i == s.cursor
-            if field == .immediateDangerNext {
-                b.put(selected ? "▸ [ Continue ]" : "  [ Continue ]", row: y + 1, column: 2, style: selected ? .selected : .key)
-                continue
-            }
-            b.put((selected ? "▸ " : "  ") + field.label, row: y, column: 2, style: selected ? Style(bold: true) : .plain, limit: 32)
-            var value = Wizard.value(of: field, in: a)
-            if !field.isText { value = "‹ \(value) ›" }
-            if field == .dateOfBirth, let age = ChildAge.describe(a.child, on: s.today), !a.child.unborn { value += "   (\(age))" }
-            // The reason a value was refused sits beside the field, after the value.
-            let problem = s.fieldProblems[field].map { "✗ " + ($0.split(separator: ":").first.map(String.init) ?? $0) }
-            let editing: TextField? = if case .detail(let f)? = s.editor?.target, f == field { s.editor } else { nil }
-            let valueWidth = problem == nil ? r.width - 38 : min(r.width - 38, 12)
-            if let e = editing {
-                TextFieldView.draw(e, &b, row: y, column: 36, width: valueWidth)
-            } else {
-                b.put(value, row: y, column: 36, style: selected ? .selected : .plain, limit: valueWidth)
-            }
-            if let problem {
-                b.put(problem, row: y, column: 36 + valueWidth + 1, style: .danger, limit: r.width - 36 - valueWidth - 2)
-            }
-        }
-    }
-}
-
 /// Laid out from the screen model: the question, the three answers (the saved one ticked), and
 /// the emergency advice after a yes.
 enum DangerView {

@@ -61,6 +61,12 @@ enum ReviewView {
                 out.append(("  \(i + 1) [\(on ? "x" : " ")] \(k.name)", on ? Style(bold: true) : .plain))
             }
         }
+        let gaps = ReferralGaps.of(a)
+        if !gaps.isEmpty {
+            out.append(("", .plain))
+            out.append(("The referral still lacks (add it on the About the child forms)", .title))
+            for gap in gaps { para("• " + gap, .warning, indent: 2) }
+        }
         return out
     }
 

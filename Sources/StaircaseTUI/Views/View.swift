@@ -59,7 +59,7 @@ public enum View {
     static func screenTitle(_ s: WizardState) -> String {
         switch s.screen {
         case .start: return s.catalogue.title
-        case .details: return "About the child and the referrer"
+        case .details: return "About the child · form \(s.formPage.rawValue + 1) of \(FormPage.allCases.count)"
         case .danger: return "Immediate safety"
         case .domain(let d): return "\(s.catalogue.domains[d].name) (\(d + 1)/\(s.catalogue.domains.count))"
         case .voice: return "Strengths and the child’s voice"

@@ -23,7 +23,9 @@ answer("Enter continues:", "1")
 answer("(Enter leaves it empty):", "Sam Test")
 answer("Enter continues:", "2")
 answer("(Enter leaves it empty):", "2016-04-12")
-answer("Enter continues:", "")
+# Enter through the five forms of the details (child, family, agencies, referrer, consent).
+for _ in range(5):
+    answer("Enter continues:", "")
 answer("(1-3):", "2")
 # Every row of every domain, one at a time: a pattern of levels, a note on the first row.
 levels = ["2", "1", "3", "2", "n", "1"]
