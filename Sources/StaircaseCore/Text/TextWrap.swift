@@ -14,8 +14,8 @@ public enum TextWrap {
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = Substring(word)
+        for word in words(text) {
+            var word = word
             var w = DisplayWidth.of(word)
             if lineWidth > 0 && lineWidth + 1 + w <= width {
                 line += " " + word
@@ -50,6 +50,26 @@ public enum TextWrap {
         }
         if lineWidth > 0 || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// The words of a paragraph, where digit groups joined by single spaces ("03000 26 79 79", a
+    /// phone number) count as one word: a number broken across two lines is misdialled.
+    static func words(_ text: Substring) -> [Substring] {
+        let tokens = text.split(separator: " ", omittingEmptySubsequences: false)
+        func numeric(_ t: Substring) -> Bool { !t.isEmpty && !t.contains(where: \.isLetter) && t.contains(where: \.isNumber) }
+        var out: [Substring] = []
+        var previous: Substring = ""
+        for t in tokens {
+            defer { previous = t }
+            if t.isEmpty { continue }
+            if let last = out.last, numeric(previous), previous.last?.isNumber == true, t.first?.isNumber == true, numeric(t) {
+                // `previous` is the token just before, so exactly one space separates them.
+                out[out.count - 1] = text[last.startIndex..<t.endIndex]
+            } else {
+                out.append(t)
+            }
+        }
+        return out
     }
 
     /// A paragraph indented by `indent`; a leading bullet ("- ", "! ", "• ") hangs so that

@@ -126,7 +126,7 @@ extension Wizard {
                 return []
             }
             if differs && s.decisionReason.trimmed.isEmpty {
-                s.message = Message("A level other than the proposal needs a reason: press r and write it.", error: true)
+                s.message = Message("A level other than the proposal needs a reason", error: true, fix: .editReason, then: "write it")
                 return []
             }
             if s.decisionLevel == 4 && !s.askingCategories {

@@ -84,9 +84,10 @@ public enum Wizard {
                 s.message = Message("Nothing to undo.")
                 return []
             }
+            let undone = s.assessment.map { UndoDescription.message(undoing: $0, restoring: previous, catalogue: s.catalogue) }
             s.assessment = previous
             s.exportedPath = nil
-            s.message = Message("Undone.")
+            s.message = Message(undone ?? "Undone.")
             return [.save(previous)]
         default: break
         }

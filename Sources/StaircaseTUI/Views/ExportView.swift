@@ -53,7 +53,7 @@ enum ExportView {
             para("Written: \(path)", Style(bold: true, role: .good))
         }
         if let m = s.message {
-            para(m.text, m.isError ? .danger : Style(role: .good))
+            para(View.said(m, s), m.isError ? .danger : Style(role: .good))
         }
     }
 

@@ -78,10 +78,12 @@ enum ReviewView {
     static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
         let all = lines(s, width: r.width - 2)
         let first = min(s.scroll, max(0, all.count - r.height))
-        for (i, (text, style)) in all.dropFirst(first).prefix(r.height).enumerated() {
+        // The "more" marker has a row of its own: it never covers a line of the review.
+        let more = all.count - first > r.height
+        for (i, (text, style)) in all.dropFirst(first).prefix(more ? r.height - 1 : r.height).enumerated() {
             b.put(text, row: r.top + i, column: 1, style: style, limit: r.width - 2)
         }
-        if all.count - first > r.height { b.put(" j/PgDn more ↓ ", row: r.bottom - 1, column: r.width - 16, style: .selected) }
+        if more { b.put(" j/PgDn more ↓ ", row: r.bottom - 1, column: r.width - 16, style: .selected) }
     }
 }
 
