@@ -89,4 +89,36 @@ import Testing
         let row = try #require(lines.firstIndex { $0.contains("j/PgDn more") })
         #expect(lines[row].prefix(60).allSatisfy { $0 == " " }, "the marker's row holds no review text: \(lines[row])")
     }
+
+    /// The last assessment the host was asked to save.
+    static func lastSaved(_ effects: [Effect]) -> Assessment? {
+        effects.reversed().lazy.compactMap { if case .save(let a) = $0 { a } else { nil } }.first
+    }
+
+    @Test func aDraftDecisionSurvivesAClosedTerminalAndIsNeverADecision() throws {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab])
+        #expect(s.screen == .decision)
+        var saves = Support.press(&s, [.char("3"), .char("r")] + Support.type("School reports escalating") + [.enter])
+        // The terminal closes here, before the Enter that would record the decision.
+        saves += Support.press(&s, [.char("4"), .char("s")])
+        let saved = try #require(Self.lastSaved(saves))
+        #expect(saved.decision == nil, "a draft is never a decision")
+        #expect(saved.draftDecision == .init(level: 4, step: 5, reason: "School reports escalating"))
+        // The file round-trips through the loader's shape check.
+        let data = try JSONEncoder().encode(saved)
+        let loaded = try AssessmentLoader.decode(data: data, file: "a.json")
+        #expect(loaded.draftDecision == saved.draftDecision)
+        #expect(ReferralExporter.render(format: .text, catalogue: c, assessment: loaded, redact: false).contains("Level 4, step 5") == false)
+
+        var resumed = Support.state(c)
+        _ = Wizard.reduce(&resumed, .loaded(loaded))
+        #expect(resumed.screen == .decision)
+        #expect(resumed.decisionLevel == 4 && resumed.decisionStep == 5)
+        #expect(resumed.decisionReason == "School reports escalating")
+        #expect(resumed.message?.text.contains("had not recorded (Level 4, step 5)") == true)
+        let recorded = Support.press(&resumed, [.enter, .enter])
+        #expect(resumed.assessment?.decision?.level == 4 && resumed.assessment?.decision?.step == 5)
+        #expect(Self.lastSaved(recorded)?.draftDecision == nil, "recording the decision ends the draft")
+    }
 }
