@@ -121,4 +121,31 @@ import Testing
         #expect(resumed.assessment?.decision?.level == 4 && resumed.assessment?.decision?.step == 5)
         #expect(Self.lastSaved(recorded)?.draftDecision == nil, "recording the decision ends the draft")
     }
+
+    /// Whitespace (spaces and line ends) collapsed, so wrapped text compares as one line.
+    static func words(_ text: String) -> String { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
+
+    @Test func startExportAndDecisionSayWhatTheirScreenModelSays() throws {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab])
+        var states = [("start", Support.state(c)), ("decision", s)]
+        Support.press(&s, [.char("4"), .char("r")] + Support.type("Police protection sought") + [.enter, .enter])
+        states.append(("categories", s))
+        Support.press(&s, [.enter])
+        #expect(s.screen == .export)
+        states.append(("export", s))
+        for (name, state) in states {
+            let m = ScreenModel(state)
+            let screen = Self.words(View.render(state).text)
+            for block in m.blocks {
+                for p in block.paragraphs where p != "(none)" {
+                    #expect(screen.contains(Self.words(p)), "\(name) does not show “\(p)”")
+                }
+            }
+            for choice in m.choices where choice.key.first?.isNumber == true && name != "decision" {
+                let label = choice.label.replacingOccurrences(of: " (not marked)", with: "").replacingOccurrences(of: " (marked)", with: "")
+                #expect(screen.contains(Self.words(label)), "\(name) does not show the choice “\(label)”")
+            }
+        }
+    }
 }

@@ -10,17 +10,18 @@ public enum View {
             tooSmall(s, &b)
             return b
         }
+        let m = ScreenModel(s)
         header(s, &b)
         let body = Rect(top: 1 + messageLines(s).count.clamped(1, 2), left: 0, width: s.width, height: bodyHeight(s))
         switch s.screen {
-        case .start: StartView.draw(s, &b, body)
+        case .start: StartView.draw(m, s, &b, body)
         case .details: DetailsView.draw(s, &b, body)
         case .danger: DangerView.draw(s, &b, body)
         case .domain(let d): DomainView.draw(s, d, &b, body)
         case .voice: VoiceView.draw(s, &b, body)
         case .review: ReviewView.draw(s, &b, body)
-        case .decision: DecisionView.draw(s, &b, body)
-        case .export: ExportView.draw(s, &b, body)
+        case .decision: DecisionView.draw(m, s, &b, body)
+        case .export: ExportView.draw(m, s, &b, body)
         }
         footer(s, &b)
         if s.overlay == .help { HelpView.draw(s, &b) }
@@ -44,12 +45,24 @@ public enum View {
         return [lines[0], String(rest.prefix(max(1, s.width - 3))) + "…"]
     }
 
+    /// How the curses layout marks a kind of text (the line printer says it in words instead).
+    static func style(_ kind: TextBlock.Kind) -> Style {
+        switch kind {
+        case .danger: .danger
+        case .warning, .flag: .warning
+        case .note: .muted
+        default: .plain
+        }
+    }
+
+    /// The curses key that sends `action` here, from the key table.
+    static func key(for action: WizardAction, _ s: WizardState) -> String? {
+        KeyTable.bindings(for: KeyContext(s)).first { $0.keys.contains { $0.action == action } }?.keyLabel
+    }
+
     /// A message naming the curses key for its fix, from the key table.
     static func said(_ m: Message, _ s: WizardState) -> String {
-        let key = m.fix.flatMap { fix in
-            KeyTable.bindings(for: KeyContext(s)).first { $0.keys.contains { $0.action == fix.action } }?.keyLabel
-        }
-        return m.said(key: key)
+        m.said(key: m.fix.flatMap { key(for: $0.action, s) })
     }
 
     static func tooSmall(_ s: WizardState, _ b: inout ScreenBuffer) {
