@@ -148,4 +148,15 @@ import Testing
             }
         }
     }
+
+    @Test func theCategoriesQuestionKeepsEveryCategoryOnScreenBelowItsTwoRowMessage() throws {
+        var s = try SnapshotTests.inProgress(width: 80, height: 24)
+        Support.press(&s, [.tab, .tab, .tab, .tab, .enter, .char("4"), .char("r")] + Support.type("Police protection sought") + [.enter, .enter])
+        #expect(s.askingCategories)
+        let lines = View.render(s).lines
+        #expect(lines[1].contains("Level 4: press 1") && !lines[2].trimmed.isEmpty, "the message takes two rows")
+        for name in ["Physical abuse", "Emotional abuse", "Sexual abuse", "Neglect"] {
+            #expect(lines.contains { $0.contains(name) }, "\(name) is on the screen:\n\(lines.joined(separator: "\n"))")
+        }
+    }
 }
