@@ -23,14 +23,14 @@ public enum DocumentsFolder {
         while !current.isEmpty && current != "/" {
             var st = stat()
             if stat(current, &st) == 0 {
-                if st.st_mode & S_IFMT != S_IFDIR { throw .cannotCreateDirectory(path: current, reason: SystemError(ENOTDIR)) }
+                if st.st_mode & S_IFMT != S_IFDIR { throw .cannotCreateDocumentsFolder(path: current, reason: SystemError(ENOTDIR)) }
                 break
             }
             missing.append(current)
             current = SessionStore.parent(of: current)
         }
         for dir in missing.reversed() where mkdir(dir, 0o700) != 0 && errno != EEXIST {
-            throw .cannotCreateDirectory(path: dir, reason: .current)
+            throw .cannotCreateDocumentsFolder(path: dir, reason: .current)
         }
     }
 }

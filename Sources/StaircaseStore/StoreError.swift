@@ -12,6 +12,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotCreateDirectory(path: String, reason: SystemError)
     /// The folder exists but cannot be made private (0700).
     case cannotSecureDirectory(path: String, reason: SystemError)
+    /// The folder for referral summaries (not the store): its fix is another documents folder
+    /// or a full path typed on the export screen, never `--store`.
+    case cannotCreateDocumentsFolder(path: String, reason: SystemError)
     case cannotEncode(id: String)
     /// The temporary file could not be created, written or flushed; the old save is untouched.
     case cannotWrite(path: String, reason: SystemError)
@@ -48,6 +51,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "letters, digits, '-' or '_' (see `staircase sessions list`)"
         case .cannotCreateDirectory(let path, let reason):
             return "cannot create \(Self.shown(path)) (\(reason)) — " + elsewhere
+        case .cannotCreateDocumentsFolder(let path, let reason):
+            return "cannot create the documents folder \(Self.shown(path)) (\(reason)) — set XDG_DOCUMENTS_DIR to a folder you can "
+                + "write, or press e and give the summary a full path in a folder of your own"
         case .cannotSecureDirectory(let path, let reason):
             return "cannot make \(Self.shown(path)) private (chmod 0700: \(reason)) — use a folder you own: " + elsewhere
         case .cannotEncode(let id):

@@ -26,6 +26,12 @@ import Testing
         #expect(TextWrap.lines("日本語テキスト", width: 5) == ["日本", "語テ", "キス", "ト"])
     }
 
+    @Test func neverBreaksAPhoneNumber() {
+        let lines = TextWrap.lines("If your concern needs immediate action, call First Contact 03000 26 79 79 or dial 999.", width: 62)
+        #expect(lines == ["If your concern needs immediate action, call First Contact", "03000 26 79 79 or dial 999."])
+        #expect(TextWrap.lines("Step 2 of 4", width: 6) == ["Step 2", "of 4"], "digits beside words still break")
+    }
+
     @Test func keepsParagraphBreaks() {
         #expect(TextWrap.lines("one\n\ntwo", width: 10) == ["one", "", "two"])
     }

@@ -28,7 +28,7 @@ import Testing
         let r = run([.enter, .escape], host: host)
         #expect(host.calls.filter { $0 == "list" }.count == 2)
         #expect(r.state.resumable.map(\.id) == ["a-test1"])
-        #expect(r.backend.screen.contains("Resume  a-test1"))
+        #expect(r.backend.screen.contains("Resume a-test1"))
     }
 
     @Test func anUnreadableStoreAndDamagedFilesAreReported() {

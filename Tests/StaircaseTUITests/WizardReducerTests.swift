@@ -220,7 +220,7 @@ import Testing
         // 42 items (New, 40 to resume, Quit) in 15 rows.
         #expect(hint(s) == "40 saved assessments · ↓ 27 more")
         Support.press(&s, Array(repeating: .down, count: 20))
-        #expect(View.render(s).text.contains("▸ Resume  Child 19"))
+        #expect(View.render(s).text.contains("▸ Resume Child 19"))
         #expect(hint(s) == "40 saved assessments · ↑ 6 more · ↓ 21 more")
         Support.press(&s, Array(repeating: .down, count: 21))  // the last item; one more wraps to the top
         #expect(View.render(s).text.contains("▸ Quit"))

@@ -5,7 +5,7 @@ extension Assessment {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, id, childKey, createdAt, updatedAt, training, catalogue, child, referrer, leadProfessional
         case consent, sharing, immediateDanger, answers, strengths, childsVoice, concernCategories, needsCannotBeMetAtHome, decision
-        case carers, household, agencies, resumeAt
+        case carers, household, agencies, resumeAt, draftDecision
     }
 
     public init(from decoder: any Decoder) throws {
@@ -30,6 +30,7 @@ extension Assessment {
         needsCannotBeMetAtHome = try c.decodeIfPresent(Bool.self, forKey: .needsCannotBeMetAtHome) ?? false
         decision = try c.decodeIfPresent(Decision.self, forKey: .decision)
         resumeAt = try c.decodeIfPresent(ResumePosition.self, forKey: .resumeAt)
+        draftDecision = try c.decodeIfPresent(DraftDecision.self, forKey: .draftDecision)
         carers = try c.decodeIfPresent([Carer].self, forKey: .carers) ?? []
         household = try c.decodeIfPresent([HouseholdMember].self, forKey: .household) ?? []
         agencies = try c.decodeIfPresent([Agency].self, forKey: .agencies) ?? []

@@ -42,6 +42,9 @@ public struct Assessment: Codable, Sendable, Equatable {
     /// The practitioner judges that the child's needs cannot be met safely at home (step 5).
     public var needsCannotBeMetAtHome: Bool = false
     public var decision: Decision?
+    /// The level, step and reason chosen on the decision screen but not yet recorded with Enter,
+    /// so a closed terminal loses none of them. Never a decision: no summary or score reads it.
+    public var draftDecision: DraftDecision?
     /// Where the wizard was when this was last saved; optional, and not part of any summary.
     public var resumeAt: ResumePosition?
     /// Parents and carers, in the order the practitioner gave them.
@@ -188,6 +191,18 @@ public struct Assessment: Codable, Sendable, Equatable {
             case .realChange: "real change"
             case .newInformation: "new information"
             }
+        }
+    }
+
+    /// A decision being made: what the decision screen shows until Enter records it.
+    public struct DraftDecision: Codable, Sendable, Equatable {
+        public var level: Int
+        public var step: Int
+        public var reason: String
+        public init(level: Int, step: Int, reason: String) {
+            self.level = level
+            self.step = step
+            self.reason = reason
         }
     }
 

@@ -112,6 +112,7 @@ public enum AssessmentShape {
             ),
             ("agencies", .array(.object([("agency", .short), ("worker", .short), ("contact", .short), ("role", .long)], required: []), unique: false)),
             ("resumeAt", .object([("screen", .short), ("row", .short), ("cursor", .integer(0...100_000))], required: ["screen", "cursor"])),
+            ("draftDecision", .object([("level", .integer(0...4)), ("step", .integer(0...5)), ("reason", .long)], required: ["level", "step", "reason"])),
         ], required: ["schemaVersion", "id", "createdAt", "updatedAt", "catalogue", "answers"])
 
     /// The first problem with the file's shape, or nil. `answerIDs` (the catalogue's row ids,

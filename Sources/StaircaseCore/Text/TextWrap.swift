@@ -16,17 +16,36 @@ public enum TextWrap {
         return out
     }
 
-    /// Calls `body` with each run of non-space characters, in order (as `split(separator: " ")`).
+    /// Calls `body` with each word, in order: each run of non-space characters, except that
+    /// digit groups joined by one space ("03000 26 79 79") are one word, so a phone number is
+    /// never broken across lines. Scanned, not split, so memory stays flat for a 4 MB note.
     static func forEachWord(_ text: Substring, _ body: (Substring) -> Void) {
+        func numeric(_ t: Substring) -> Bool { !t.isEmpty && !t.contains(where: \.isLetter) && t.contains(where: \.isNumber) }
+        var pending: Range<Substring.Index>?
+        var lastToken: Substring = ""
         var i = text.startIndex
         while i < text.endIndex {
-            while i < text.endIndex && text[i] == " " { i = text.index(after: i) }
+            var spaces = 0
+            while i < text.endIndex && text[i] == " " {
+                i = text.index(after: i)
+                spaces += 1
+            }
             guard i < text.endIndex else { break }
             var j = i
             while j < text.endIndex && text[j] != " " { j = text.index(after: j) }
-            body(text[i..<j])
+            let token = text[i..<j]
+            if let p = pending, spaces == 1, numeric(lastToken), lastToken.last?.isNumber == true, token.first?.isNumber == true,
+                numeric(token)
+            {
+                pending = p.lowerBound..<j
+            } else {
+                if let p = pending { body(text[p]) }
+                pending = i..<j
+            }
+            lastToken = token
             i = j
         }
+        if let p = pending { body(text[p]) }
     }
 
     static func wrapParagraph(_ text: Substring, width: Int) -> [String] {

@@ -19,12 +19,17 @@ public enum LineRenderer {
         items(m, width: width).flatMap { $0 }
     }
 
+    /// A message naming line mode's own key for its fix: the choice that sends that action.
+    static func said(_ message: Message, _ m: ScreenModel) -> String {
+        message.said(key: message.fix.flatMap { fix in m.choices.first { $0.actions.first == fix.action }?.key })
+    }
+
     /// The body as items (a paragraph, a field, a choice), each its wrapped lines, so that what
     /// changed after an answer can be printed whole, never half a wrapped line. An empty item is a gap.
     public static func items(_ m: ScreenModel, width: Int) -> [[String]] {
         var out: [[String]] = []
         func gap() { if !out.isEmpty { out.append([""]) } }
-        if let message = m.message { out.append(wrap((message.isError ? "Problem: " : "Note: ") + message.text, width)) }
+        if let message = m.message { out.append(wrap((message.isError ? "Problem: " : "Note: ") + said(message, m), width)) }
         for block in m.blocks {
             gap()
             out += items(block, width: width)

@@ -21,9 +21,9 @@ extension ScreenModel {
         // What the domain holds is said on its first row (and while filtering), not before every row.
         var about: [String] = []
         if i == 0 || !s.filter.isEmpty {
-            about.append("Domain \(d + 1) of \(s.catalogue.domains.count). \(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of \(rows.count) rows answered.")
+            about.append("Domain \(d + 1) of \(s.catalogue.domains.count). \(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of " + Plural.rows(rows.count) + " answered.")
             let hidden = s.hiddenCount(domain: d)
-            if hidden > 0 && !s.showHidden { about.append("\(hidden) rows are hidden for the child’s age (a shows them).") }
+            if hidden > 0 && !s.showHidden { about.append(Plural.rows(hidden) + (hidden == 1 ? " is" : " are") + " hidden for the child’s age (a shows them).") }
             if !s.filter.isEmpty { about.append("Filter: \(s.filter) (/ alone clears it).") }
         }
         m.blocks = (about.isEmpty ? [] : [TextBlock(about)]) + [TextBlock(heading: row.indicator.title, ["Area: \(row.area.name)"])]

@@ -36,7 +36,9 @@ extension ScreenModel {
 
     static func start(_ s: WizardState) -> ScreenModel {
         var m = ScreenModel(title: s.catalogue.title, position: "Start", prompt: "Choose 1-\(s.resumable.count + 2):")
-        m.blocks = [TextBlock([s.catalogue.authority, "Decide a child’s level of need and write the referral. Staircase proposes, you decide."])]
+        m.blocks = [
+            TextBlock([s.catalogue.authority, "Decide a child’s level of need and write the referral.", "Not a tick-box exercise: Staircase proposes, you decide."])
+        ]
         m.choices = [Choice("1", "New assessment", select(s, 0) + [.activate])]
         for (i, item) in s.resumable.enumerated() {
             m.choices.append(Choice("\(i + 2)", "Resume " + item.label, select(s, i + 1) + [.activate]))
@@ -45,11 +47,12 @@ extension ScreenModel {
         if let problem = s.listProblem {
             m.blocks.append(TextBlock(.danger, ["Saved assessments cannot be listed: \(problem)"]))
         } else if s.resumable.isEmpty && s.damaged.isEmpty {
-            m.blocks.append(TextBlock(["No saved assessments yet."]))
+            m.blocks.append(TextBlock(.note, ["No saved assessments yet."]))
         }
         if !s.damaged.isEmpty {
             let names = s.damaged.map(\.label).joined(separator: ", ")
-            m.blocks.append(TextBlock(.warning, ["\(s.damaged.count) saved file(s) damaged and not listed: \(names). `staircase sessions list` says why."]))
+            let what = s.damaged.count == 1 ? "1 saved file is damaged and not listed" : "\(s.damaged.count) saved files are damaged and not listed"
+            m.blocks.append(TextBlock(.warning, ["\(what): \(names). `staircase sessions list` says why."]))
         }
         return m
     }
@@ -140,15 +143,19 @@ extension ScreenModel {
         }
         m.choices.append(Choice("e", "Change the file name", [.editPath]))
         m.fields = [Field(key: "", label: "Folder", value: s.exportDirectory), Field(key: "e", label: "File", value: ExportView.shownName(s))]
-        var notes = ["A name without a folder goes in the folder above; the extension follows the format. Private to you (0600)."]
+        m.blocks = [
+            TextBlock(.note, heading: "Write the referral summary",
+                      ["A name without a folder goes in the folder above; the extension follows the format. Private to you (0600)."])
+        ]
+        var warnings: [String] = []
         if let a = s.assessment, a.decision?.level == 4, a.concernCategories.isEmpty {
-            notes.append("Level 4 is decided but no category of concern is marked: go back to the decision and mark one.")
+            warnings.append("Level 4 is decided but no category of concern is marked: go back to the decision and mark one.")
         }
-        if s.assessment?.decision == nil { notes.append("No decision is recorded yet: the summary will say so.") }
+        if s.assessment?.decision == nil { warnings.append("No decision is recorded yet: the summary will say so.") }
         if let a = s.assessment, case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
-            notes.append("The referral still lacks: " + gaps.joined(separator: "; ") + ".")
+            warnings.append("The referral still lacks: " + gaps.joined(separator: "; ") + ".")
         }
-        m.blocks = [TextBlock(heading: "Write the referral summary", notes)]
+        if !warnings.isEmpty { m.blocks.append(TextBlock(.warning, warnings)) }
         if let path = s.exportedPath { m.blocks.append(TextBlock(["Written: \(path)"])) }
         m.enter = Choice("", "Enter writes the summary as \(s.exportFormat.displayName)", [.activate])
         return m

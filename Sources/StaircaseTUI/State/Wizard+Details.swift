@@ -174,7 +174,7 @@ extension Wizard {
             return []
         case .decisionReason:
             s.decisionReason = text
-            return []
+            return recordDraft(&s)
         case .exportPath:
             s.exportPath = text
             s.exportedPath = nil

@@ -115,8 +115,10 @@ extension Wizard {
         case .chooseLevel(let n):
             s.decisionLevel = n
             s.decisionStep = n == 4 ? (p.level == 4 ? (p.step ?? 4) : 4) : n
+            return recordDraft(&s)
         case .toggleStep:
             if s.decisionLevel == 4 && !s.askingCategories { s.decisionStep = s.decisionStep == 4 ? 5 : 4 }
+            return recordDraft(&s)
         case .editReason:
             s.editor = TextField(.decisionReason, text: s.decisionReason)
         case .activate, .nextScreen:
@@ -126,7 +128,7 @@ extension Wizard {
                 return []
             }
             if differs && s.decisionReason.trimmed.isEmpty {
-                s.message = Message("A level other than the proposal needs a reason: press r and write it.", error: true)
+                s.message = Message("A level other than the proposal needs a reason", error: true, fix: .editReason, then: "write it")
                 return []
             }
             if s.decisionLevel == 4 && !s.askingCategories {
@@ -143,7 +145,10 @@ extension Wizard {
                 decidedAt = old.decidedAt
             }
             let d = Assessment.Decision(level: s.decisionLevel, step: s.decisionStep, reason: reason, decidedAt: decidedAt)
-            let effects = change(&s) { $0.decision = d }
+            let effects = change(&s) { a in
+                a.decision = d
+                a.draftDecision = nil
+            }
             go(&s, .export)
             let none = d.level == 4 && (s.assessment?.concernCategories.isEmpty ?? true)
             s.message = Message(

@@ -90,9 +90,10 @@ public enum Wizard {
                 s.message = Message("Nothing to undo.")
                 return []
             }
+            let undone = s.assessment.map { UndoDescription.message(undoing: $0, restoring: previous, catalogue: s.catalogue) }
             s.assessment = previous
             s.exportedPath = nil
-            s.message = Message("Undone.")
+            s.message = Message(undone ?? "Undone.")
             return [.save(previous)]
         default: break
         }
@@ -162,6 +163,18 @@ public enum Wizard {
         return [.save(a)]
     }
 
+    /// Saves the decision being made (level, step, reason) as a draft, with no undo step, so a
+    /// closed terminal loses none of it before Enter records it. Never a decision.
+    static func recordDraft(_ s: inout WizardState) -> [Effect] {
+        guard var a = s.assessment else { return [] }
+        let draft = Assessment.DraftDecision(level: s.decisionLevel, step: s.decisionStep, reason: s.decisionReason)
+        guard a.draftDecision != draft else { return [] }
+        a.draftDecision = draft
+        a.resumeAt = position(s)
+        s.assessment = a
+        return [.save(a)]
+    }
+
     /// Opens a loaded assessment where it was left, and checks its fields by the same rules as typing.
     static func resume(_ s: inout WizardState, _ a: Assessment) -> [Effect] {
         var a = a
@@ -192,8 +205,11 @@ public enum Wizard {
                 }
             }
         }
+        let draft = a.draftDecision.map {
+            " The decision you had not recorded (Level \($0.level), step \($0.step)) is on the Decision screen: Enter there records it."
+        }
         s.message = s.fieldProblems.isEmpty
-            ? Message("Resumed where you left off. Every answer is as you left it.")
+            ? Message("Resumed where you left off. Every answer is as you left it." + (draft ?? ""))
             : Message("Resumed. Some details need checking: see the reasons beside the fields.", error: true)
         return []
     }
@@ -219,10 +235,12 @@ public enum Wizard {
         s.expanded = false
         s.askingCategories = false
         if screen == .decision, let p = s.proposal {
+            // A draft (chosen, not yet recorded) wins over the recorded decision: it is newer.
             let d = s.assessment?.decision
-            s.decisionLevel = d?.level ?? p.level ?? 1
-            s.decisionStep = d?.step ?? p.step ?? 1
-            s.decisionReason = d?.reason ?? ""
+            let draft = s.assessment?.draftDecision
+            s.decisionLevel = draft?.level ?? d?.level ?? p.level ?? 1
+            s.decisionStep = draft?.step ?? d?.step ?? p.step ?? 1
+            s.decisionReason = draft?.reason ?? d?.reason ?? ""
         }
     }
 

@@ -142,9 +142,26 @@ public enum Overlay: Equatable, Sendable {
 public struct Message: Equatable, Sendable {
     public var text: String
     public var isError: Bool
-    public init(_ text: String, error: Bool = false) {
+    /// The action that puts the problem right. The reducer does not know which key sends it (`r`
+    /// in curses, `e` in line mode), so each renderer names its own key: see `said(key:)`.
+    public var fix: Fix?
+
+    public struct Fix: Equatable, Sendable {
+        public var action: WizardAction
+        /// What to do after the key, in words: "write it".
+        public var then: String
+    }
+
+    public init(_ text: String, error: Bool = false, fix: WizardAction? = nil, then: String = "") {
         self.text = text
         isError = error
+        self.fix = fix.map { Fix(action: $0, then: then) }
+    }
+
+    /// The message with the key that fixes it named: "…needs a reason: press r and write it.".
+    public func said(key: String?) -> String {
+        guard let fix, let key else { return fix == nil ? text : text + "." }
+        return text + ": press \(key) and \(fix.then)."
     }
 }
 

@@ -51,7 +51,7 @@ enum DomainView {
             return
         }
         let (listHeight, panelHeight) = layout(height: r.height)
-        var status = "\(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of \(rows.count) rows answered"
+        var status = "\(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of " + Plural.rows(rows.count) + " answered"
         let hidden = s.hiddenCount(domain: d)
         if hidden > 0 && !s.showHidden { status += " · \(hidden) hidden for the child’s age (a shows)" }
         if !s.filter.isEmpty || s.filtering { status += " · filter: " + s.filter }

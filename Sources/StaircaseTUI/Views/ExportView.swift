@@ -20,45 +20,45 @@ enum ExportView {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
-    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
-        b.put("Write the referral summary", row: r.top, column: 2, style: .title)
-        for (i, f) in ExportFormat.allCases.enumerated() {
-            let on = f == s.exportFormat
-            b.put((on ? "▸ " : "  ") + name(f), row: r.top + 2 + i, column: 4, style: on ? .selected : .plain)
+    /// Laid out from the screen model: the heading, the formats (the selection bar is layout),
+    /// the folder and file fields, the notes and warnings, what was written, the message.
+    static func draw(_ m: ScreenModel, _ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+        b.put(m.blocks.first?.heading ?? m.title, row: r.top, column: 2, style: .title)
+        for (i, c) in m.choices.filter({ $0.key.first?.isNumber == true }).enumerated() {
+            b.put((c.current ? "▸ " : "  ") + c.label, row: r.top + 2 + i, column: 4, style: c.current ? .selected : .plain)
         }
-        b.put("Folder:", row: r.top + 7, column: 2, style: .key)
-        b.put(s.exportDirectory, row: r.top + 7, column: 10, limit: r.width - 12)
-        b.put("File:", row: r.top + 8, column: 2, style: .key)
-        if let e = s.editor, e.target == .exportPath {
-            TextFieldView.draw(e, &b, row: r.top + 8, column: 10, width: r.width - 12)
-        } else {
-            b.put(shownName(s), row: r.top + 8, column: 10, limit: r.width - 12)
+        for (i, f) in m.fields.enumerated() {
+            let y = r.top + 7 + i
+            b.put(f.label + ":", row: y, column: 2, style: .key)
+            if let e = s.editor, e.target == .exportPath, f.key == "e" {
+                TextFieldView.draw(e, &b, row: y, column: 10, width: r.width - 12)
+            } else {
+                b.put(f.value, row: y, column: 10, limit: r.width - 12)
+            }
         }
-        var y = r.top + 9
+        var y = r.top + 7 + m.fields.count
         func para(_ text: String, _ style: Style) {
-            for line in TextWrap.lines(text, width: r.width - 4) where y < r.bottom {
+            for line in TextWrap.paragraph(text, width: r.width - 4) where y < r.bottom {
                 b.put(line, row: y, column: 2, style: style)
                 y += 1
             }
         }
-        para("A name without a folder goes in the folder above; the extension follows the format. Private to you (0600).", .muted)
-        y += 1
-        if let a = s.assessment, a.decision?.level == 4, a.concernCategories.isEmpty {
-            para("! Level 4 is decided but no category of concern is marked: go back to Review (Esc twice) and press 1-4.", .warning)
+        for (i, block) in m.blocks.enumerated() {
+            if i == 1 { y += 1 }
+            for p in block.paragraphs {
+                switch block.kind {
+                case .warning: para("! " + p, .warning)
+                case .note: para(p, .muted)
+                default: para(p, Style(bold: true, role: .good))
+                }
+            }
         }
-        if s.assessment?.decision == nil {
-            para("! No decision is recorded yet: the summary will say so.", .warning)
-        }
-        if let path = s.exportedPath {
-            para("Written: \(path)", Style(bold: true, role: .good))
-        }
-        if let m = s.message {
-            para(m.text, m.isError ? .danger : Style(role: .good))
+        if let message = m.message {
+            para(View.said(message, s), message.isError ? .danger : Style(role: .good))
         }
         // Last, so the lines above are never pushed off a small screen by a long list.
         if let a = s.assessment, case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
             para("! The referral still lacks: " + gaps.joined(separator: "; ") + ".", .warning)
         }
     }
-
 }

@@ -1,31 +1,20 @@
 import StaircaseCore
 
+/// The start screen laid out from its screen model: the introduction, the list (with the
+/// selection bar and scrolling, which are layout), and the notes at the foot.
 enum StartView {
-    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
-        b.put(s.catalogue.authority, row: r.top, column: 2, style: .muted)
-        b.put("Decide a child’s level of need and write the referral.", row: r.top + 1, column: 2)
-        b.put("Not a tick-box exercise: Staircase proposes, you decide.", row: r.top + 2, column: 2)
-        var items = ["New assessment"]
-        items += s.resumable.map { "Resume  " + $0.label }
-        items.append("Quit")
-        let visible = max(1, r.height - 6)
+    static func draw(_ m: ScreenModel, _ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+        let intro = m.blocks.first?.paragraphs ?? []
+        for (i, line) in intro.enumerated() { b.put(line, row: r.top + i, column: 2, style: i == 0 ? .muted : .plain, limit: r.width - 4) }
+        let items = m.choices.map(\.label)
+        let top = r.top + intro.count + 1
+        let visible = max(1, r.bottom - top - 2)
         let first = max(0, s.cursor - visible + 1)
         for (i, item) in items.enumerated().dropFirst(first).prefix(visible) {
-            let y = r.top + 4 + i - first
             let selected = i == s.cursor
-            b.put((selected ? "▸ " : "  ") + item, row: y, column: 2, style: selected ? .selected : .plain, limit: r.width - 4)
+            b.put((selected ? "▸ " : "  ") + item, row: top + i - first, column: 2, style: selected ? .selected : .plain, limit: r.width - 4)
         }
-        var notes: [(String, Style)] = []
-        if let problem = s.listProblem {
-            notes.append(("Saved assessments cannot be listed: \(problem)", .danger))
-        } else if s.resumable.isEmpty && s.damaged.isEmpty {
-            notes.append(("No saved assessments yet.", .muted))
-        }
-        if !s.damaged.isEmpty {
-            let names = s.damaged.map(\.label).joined(separator: ", ")
-            let what = s.damaged.count == 1 ? "1 saved file is damaged and not listed" : "\(s.damaged.count) saved files are damaged and not listed"
-            notes.append(("\(what): \(names). `staircase sessions list` says why.", .warning))
-        }
+        let notes = m.blocks.dropFirst().flatMap { block in block.paragraphs.map { ($0, View.style(block.kind)) } }
         if !notes.isEmpty {
             var lines: [(String, Style)] = []
             for (text, style) in notes { lines += TextWrap.lines(text, width: r.width - 4).map { ($0, style) } }

@@ -3,13 +3,16 @@ import StaircaseCore
 /// The help overlay: the keys of the screen underneath, read from the key table, then the
 /// text-field keys, then the glossary.
 enum HelpView {
-    static func section(_ title: String, _ context: KeyContext, width: Int) -> [(String, Style)] {
+    /// Under `LANG=C` the marks are measured in the ASCII they are drawn as ("<-/->" is wider
+    /// than "←/→"), so the columns line up as drawn.
+    static func section(_ title: String, _ context: KeyContext, width: Int, ascii: Bool = false) -> [(String, Style)] {
         var out: [(String, Style)] = [(title, .title)]
-        let keyWidth = 12
+        let shown = { (text: String) in ascii ? Glyphs.ascii(text) : text }
+        let keyWidth = max(12, KeyTable.bindings(for: context).map { DisplayWidth.of(shown($0.keyLabel)) }.max() ?? 0)
         for b in KeyTable.bindings(for: context) {
-            let lines = TextWrap.lines(b.help, width: width - keyWidth - 1)
+            let lines = TextWrap.lines(shown(b.help), width: width - keyWidth - 1)
             for (i, line) in lines.enumerated() {
-                out.append(((i == 0 ? TextWrap.pad(b.keyLabel, width: keyWidth) : String(repeating: " ", count: keyWidth)) + " " + line, .plain))
+                out.append(((i == 0 ? TextWrap.pad(shown(b.keyLabel), width: keyWidth) : String(repeating: " ", count: keyWidth)) + " " + line, .plain))
             }
         }
         if let fallback = KeyTable.fallbackText(context) {
@@ -20,10 +23,10 @@ enum HelpView {
 
     static func lines(_ s: WizardState, width: Int) -> [(String, Style)] {
         let context = KeyContext(screenOf: s)
-        var out = section("Keys here (\(context.name))", context, width: width)
+        var out = section("Keys here (\(context.name))", context, width: width, ascii: s.ascii)
         if context != .editing && context != .filter {
             out.append(("", .plain))
-            out += section("Keys in a text field", .editing, width: width)
+            out += section("Keys in a text field", .editing, width: width, ascii: s.ascii)
         }
         out.append(("", .plain))
         out += TextWrap.lines("Every change is saved at once: you can close the terminal and resume where you left off.", width: width)

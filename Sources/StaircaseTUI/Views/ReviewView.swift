@@ -84,51 +84,67 @@ enum ReviewView {
     static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
         let all = lines(s, width: r.width - 2)
         let first = min(s.scroll, max(0, all.count - r.height))
-        for (i, (text, style)) in all.dropFirst(first).prefix(r.height).enumerated() {
+        // The "more" marker has a row of its own: it never covers a line of the review.
+        let more = all.count - first > r.height
+        for (i, (text, style)) in all.dropFirst(first).prefix(more ? r.height - 1 : r.height).enumerated() {
             b.put(text, row: r.top + i, column: 1, style: style, limit: r.width - 2)
         }
-        if all.count - first > r.height { b.put(" j/PgDn more ↓ ", row: r.bottom - 1, column: r.width - 16, style: .selected) }
+        if more { b.put(" j/PgDn more ↓ ", row: r.bottom - 1, column: r.width - 16, style: .selected) }
     }
 }
 
+/// The decision screen laid out from its screen model; the staircase drawing, the colours and
+/// the list of categories while not asking for them are the layout's own.
 enum DecisionView {
-    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
-        guard let p = s.proposal else { return }
+    static func draw(_ m: ScreenModel, _ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+        guard let p = s.proposal, m.blocks.count >= 3 else { return }
         var y = r.top
-        let proposed = p.level.map { "Level \($0), step \(p.step ?? $0)" } ?? "none (nothing assessed)"
-        b.put("The engine proposes: \(proposed).", row: y, column: 2, style: .title)
+        let intro = m.blocks[0].paragraphs
+        for (i, line) in intro.enumerated() {
+            b.put(line, row: y, column: 2, style: i == 0 ? .title : .muted, limit: r.width - 2)
+            y += 1
+        }
         y += 1
-        b.put("The proposal is not a decision: it is your professional judgement that counts.", row: y, column: 2, style: .muted)
-        y += 2
         for (text, style) in ReviewView.staircase(s.catalogue, highlight: s.decisionStep, mark: "chosen") {
             b.put(text, row: y, column: 2, style: style)
             y += 1
         }
         y += 1
         let differs = s.decisionDiffers(from: p)
-        b.put("Your decision: Level \(s.decisionLevel), step \(s.decisionStep)" + (differs ? " (differs from the proposal)" : " (accepting the proposal)"),
-              row: y, column: 2, style: Style(bold: true, role: differs ? .warning : .good))
-        y += 2
-        b.put(differs ? "Reason (required):" : "Reason (only needed for a different level):", row: y, column: 2, style: .key)
+        for line in m.blocks[1].paragraphs {
+            b.put(line, row: y, column: 2, style: Style(bold: true, role: differs ? .warning : .good), limit: r.width - 4)
+            y += 1
+        }
+        y += 1
+        let reason = m.blocks[2]
+        b.put((reason.heading ?? "Reason") + ":", row: y, column: 2, style: .key)
         y += 1
         if let e = s.editor, e.target == .decisionReason {
             TextFieldView.draw(e, &b, row: y, column: 4, width: r.width - 6)
         } else {
-            let lines = TextWrap.lines(s.decisionReason.isEmpty ? "(none — press r to write)" : s.decisionReason, width: r.width - 6)
-                .prefix(max(1, r.bottom - y))
+            // The key that writes the reason is named from the key table (the model says "(none)").
+            let none = s.decisionReason.isEmpty
+            let text = none ? "(none" + (View.key(for: .editReason, s).map { " — press \($0) to write" } ?? "") + ")" : reason.paragraphs.joined(separator: "\n")
+            let lines = TextWrap.lines(text, width: r.width - 6).prefix(max(1, r.bottom - y))
             for (i, line) in lines.enumerated() {
-                b.put(line, row: y + i, column: 4, style: s.decisionReason.isEmpty ? .muted : .plain)
+                b.put(line, row: y + i, column: 4, style: none ? .muted : .plain)
             }
             y += lines.count
         }
-        if s.decisionLevel == 4, let a = s.assessment, y + 1 < r.bottom {
+        guard s.decisionLevel == 4, let a = s.assessment, y + 1 < r.bottom else { return }
+        y += 1
+        // While asking, the model's choices are the categories; before, the layout lists them.
+        b.put(s.askingCategories ? "Categories of concern (1–4 mark, Enter records):" : "Categories of concern (Enter to choose):",
+              row: y, column: 2, style: .key)
+        for line in m.blocks.dropFirst(3).flatMap(\.paragraphs) where s.askingCategories && y + 1 < r.bottom {
             y += 1
-            b.put(s.askingCategories ? "Categories of concern (1–4 mark, Enter records):" : "Categories of concern (Enter to choose):",
-                  row: y, column: 2, style: .key)
-            for (i, k) in s.catalogue.concernCategories.enumerated() where y + 1 < r.bottom {
-                y += 1
-                b.put("[\(a.concernCategories.contains(k.id) ? "x" : " ")] \(i + 1) \(k.name)", row: y, column: 4, style: .plain)
-            }
+            b.put(line, row: y, column: 4, style: .muted, limit: r.width - 6)
+        }
+        for c in s.askingCategories ? m.choices : ScreenModel.categoryChoices(s, a) where y + 1 < r.bottom {
+            y += 1
+            let on = c.label.hasSuffix(" (marked)")
+            let name = c.label.dropLast(on ? 9 : 13)
+            b.put("[\(on ? "x" : " ")] \(c.key) \(name)", row: y, column: 4, style: .plain)
         }
     }
 }

@@ -10,17 +10,18 @@ public enum View {
             tooSmall(s, &b)
             return b
         }
+        let m = ScreenModel(s)
         header(s, &b)
-        let body = Rect(top: 2, left: 0, width: s.width, height: bodyHeight(s))
+        let body = Rect(top: 1 + messageLines(s).count.clamped(1, 2), left: 0, width: s.width, height: bodyHeight(s))
         switch s.screen {
-        case .start: StartView.draw(s, &b, body)
+        case .start: StartView.draw(m, s, &b, body)
         case .details: DetailsView.draw(s, &b, body)
         case .danger: DangerView.draw(s, &b, body)
         case .domain(let d): DomainView.draw(s, d, &b, body)
         case .voice: VoiceView.draw(s, &b, body)
         case .review: ReviewView.draw(s, &b, body)
-        case .decision: DecisionView.draw(s, &b, body)
-        case .export: ExportView.draw(s, &b, body)
+        case .decision: DecisionView.draw(m, s, &b, body)
+        case .export: ExportView.draw(m, s, &b, body)
         }
         footer(s, &b)
         if s.overlay == .help { HelpView.draw(s, &b) }
@@ -29,8 +30,40 @@ public enum View {
         return b
     }
 
-    /// Rows between the header (title and message) and the footer.
-    static func bodyHeight(_ s: WizardState) -> Int { s.height - 3 }
+    /// Rows between the header (title and message) and the footer: a long message takes a
+    /// second row rather than lose its end (where the fix usually is).
+    static func bodyHeight(_ s: WizardState) -> Int { s.height - 2 - messageLines(s).count.clamped(1, 2) }
+
+    /// The message line, wrapped to the width: at most two rows (the export screen shows its
+    /// messages in its body instead).
+    static func messageLines(_ s: WizardState) -> [String] {
+        guard let m = s.message, s.screen != .export else { return [] }
+        let lines = TextWrap.lines(said(m, s), width: max(1, s.width - 2))
+        guard lines.count > 2 else { return lines }
+        // Three rows would not fit: the second keeps as much as it can, ending in "…".
+        let rest = lines.dropFirst().joined(separator: " ")
+        return [lines[0], String(rest.prefix(max(1, s.width - 3))) + "…"]
+    }
+
+    /// How the curses layout marks a kind of text (the line printer says it in words instead).
+    static func style(_ kind: TextBlock.Kind) -> Style {
+        switch kind {
+        case .danger: .danger
+        case .warning, .flag: .warning
+        case .note: .muted
+        default: .plain
+        }
+    }
+
+    /// The curses key that sends `action` here, from the key table.
+    static func key(for action: WizardAction, _ s: WizardState) -> String? {
+        KeyTable.bindings(for: KeyContext(s)).first { $0.keys.contains { $0.action == action } }?.keyLabel
+    }
+
+    /// A message naming the curses key for its fix, from the key table.
+    static func said(_ m: Message, _ s: WizardState) -> String {
+        m.said(key: m.fix.flatMap { key(for: $0.action, s) })
+    }
 
     static func tooSmall(_ s: WizardState, _ b: inout ScreenBuffer) {
         let text = "Staircase needs at least \(WizardState.minimumWidth)×\(WizardState.minimumHeight); this terminal is \(s.width)×\(s.height)."
@@ -50,7 +83,9 @@ public enum View {
             b.put(right, row: 0, column: max(0, s.width - w), style: Style(bold: true, reverse: true))
         }
         if let m = s.message, s.screen != .export {
-            b.put(m.text, row: 1, column: 1, style: m.isError ? .danger : Style(role: .good), limit: s.width - 2)
+            for (i, line) in messageLines(s).enumerated() {
+                b.put(line, row: 1 + i, column: 1, style: m.isError ? .danger : Style(role: .good), limit: s.width - 2)
+            }
         } else if s.unsaved {
             b.put("Some changes are not saved.", row: 1, column: 1, style: .danger)
         }
@@ -115,4 +150,14 @@ public enum Initials {
         let initials = ExportText.initials(name)
         return initials.isEmpty ? "(no name yet)" : initials
     }
+}
+
+extension Int {
+    /// The value kept within `low...high`.
+    func clamped(_ low: Int, _ high: Int) -> Int { Swift.min(high, Swift.max(low, self)) }
+}
+
+/// Counted nouns in the screens' words: "1 row", "31 rows".
+enum Plural {
+    static func rows(_ n: Int) -> String { n == 1 ? "1 row" : "\(n) rows" }
 }

@@ -1,0 +1,46 @@
+import StaircaseCore
+
+/// What an undo undid, in words, found by comparing the record before and after: an undo that
+/// removes a recorded decision or a category of concern must never pass for a silent "Undone.".
+enum UndoDescription {
+    /// "Undone: the decision (Level 4, step 4)", "Undone: Neglect unmarked", … — `current` is the
+    /// record as it was, `restored` the one the undo brings back.
+    static func message(undoing current: Assessment, restoring restored: Assessment, catalogue: Catalogue) -> String {
+        let parts = changes(current, restored, catalogue)
+        return parts.isEmpty ? "Undone." : "Undone: " + parts.joined(separator: "; ") + "."
+    }
+
+    static func changes(_ now: Assessment, _ was: Assessment, _ c: Catalogue) -> [String] {
+        var parts: [String] = []
+        switch (now.decision, was.decision) {
+        case (let d?, nil): parts.append("the decision (Level \(d.level), step \(d.step))")
+        case (let d?, let old?) where d != old:
+            parts.append("the decision (Level \(d.level), step \(d.step)); back to Level \(old.level), step \(old.step)")
+        case (nil, let old?): parts.append("the removal of the decision; Level \(old.level), step \(old.step) is back")
+        default: break
+        }
+        let names = Dictionary(c.concernCategories.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for id in now.concernCategories where !was.concernCategories.contains(id) { parts.append("\(names[id] ?? id) unmarked") }
+        for id in was.concernCategories where !now.concernCategories.contains(id) { parts.append("\(names[id] ?? id) marked again") }
+        let titles = c.indicatorTitles
+        for id in Set(now.answers.keys).union(was.answers.keys).sorted() where now.answers[id] != was.answers[id] {
+            let title = titles[id] ?? id
+            let before = was.answers[id]?.rating ?? .notAssessed
+            if before != (now.answers[id]?.rating ?? .notAssessed) {
+                parts.append("“\(title)” is \(before.label) again")
+            } else {
+                parts.append("the note on “\(title)”")
+            }
+        }
+        if now.immediateDanger != was.immediateDanger { parts.append("the answer on immediate danger") }
+        if now.strengths != was.strengths { parts.append("the change to the strengths") }
+        if now.childsVoice != was.childsVoice { parts.append("the change to the child’s voice") }
+        if now.needsCannotBeMetAtHome != was.needsCannotBeMetAtHome { parts.append("the change to step 5") }
+        if now.child != was.child || now.referrer != was.referrer || now.leadProfessional != was.leadProfessional || now.consent != was.consent
+            || now.carers != was.carers || now.household != was.household || now.agencies != was.agencies || now.sharing != was.sharing
+        {
+            parts.append("the change to the details")
+        }
+        return parts
+    }
+}
