@@ -47,6 +47,10 @@ public struct WizardHost {
     public var now: () -> String
     /// A new random id (never from the clock); tests inject a deterministic one.
     public var newID: () -> String
+    /// Writes a training response file into a folder (0600, never over a file); returns its path.
+    public var writeResponse: (TrainingResponse, String) -> Result<String, HostError> = { _, _ in
+        .failure(.io("this run cannot write training responses"))
+    }
 
     public init(
         save: @escaping (Assessment) -> Result<Void, HostError>, load: @escaping (String) -> Result<Assessment, HostError>,
@@ -128,6 +132,11 @@ extension WizardHost {
                 switch export(format, path, a, replace) {
                 case .success(let written): follow = Wizard.reduce(&state, .exported(written))
                 case .failure(let e): follow = Wizard.reduce(&state, .exportFailed(e))
+                }
+            case .writeResponse(let r, let folder):
+                switch writeResponse(r, folder) {
+                case .success(let path): follow = Wizard.reduce(&state, .responseWritten(path))
+                case .failure(let e): follow = Wizard.reduce(&state, .responseFailed(e))
                 }
             case .redraw: break
             case .quit: quit = true

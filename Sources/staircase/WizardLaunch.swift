@@ -16,14 +16,18 @@ struct WizardLaunch {
     var training = false
     /// `--plain`: line mode, for screen readers, braille displays and scripts.
     var plain = false
+    /// `staircase train`: the pack, the participant's alias and the responses folder.
+    var train: TrainOptions?
 
     func run() throws {
         try runReporting {
             let catalogue = try CatalogueOptions.load(path: catalogue)
-            let sessions = try openStore(store)
+            let real = try openStore(store)
+            // Training runs live in their own store inside the real one, never beside real assessments.
+            let sessions = training || train != nil ? real.training : real
             let clock = Clock()
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
-            state.training = training
+            state.training = training || train != nil
             let folder: String
             do throws(StoreError) {
                 folder = try DocumentsFolder.path(environment: Environment.values("XDG_DOCUMENTS_DIR", "HOME"))
@@ -31,7 +35,8 @@ struct WizardLaunch {
                 throw Failure.io(error.description)
             }
             state.exportDirectory = folder
-            let host = WizardHost(
+            if let train { try train.prepare(&state, catalogue: catalogue, documents: folder) }
+            var host = WizardHost(
                 save: { a in
                     do throws(StoreError) {
                         try sessions.save(a)
@@ -52,6 +57,7 @@ struct WizardLaunch {
                     SummaryExport.write(format: format, path: path, assessment: a, catalogue: catalogue, folder: folder, replace: replace)
                 },
                 now: { clock.timestamp() })
+            host.writeResponse = { response, dir in TrainOptions.write(response, folder: dir, documents: folder) }
             if plain || StandardConsole.wanted(environment: Environment.values("TERM", "STAIRCASE_ACCESSIBLE", "ACCESSIBLE")) {
                 var runner = LineRunner(state: state, console: StandardConsole(), host: host)
                 let signal = runner.run()
