@@ -159,4 +159,11 @@ public enum KeyTable {
     public static func bindings(for context: KeyContext) -> [KeyBinding] {
         bindings.filter { $0.contexts.contains(context) }
     }
+
+    /// The bindings that apply in a context for this state: a training-only key (`v`, the case
+    /// narrative) is left out of a real assessment's help.
+    public static func bindings(for context: KeyContext, in s: WizardState) -> [KeyBinding] {
+        let training = s.trainingRun != nil
+        return bindings(for: context).filter { training || $0.condition != .trainingCase }
+    }
 }

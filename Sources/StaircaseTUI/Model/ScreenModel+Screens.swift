@@ -23,7 +23,7 @@ extension ScreenModel {
         markTraining(s)
         message = s.message
         if message == nil, s.unsaved { message = Message("Some changes are not saved.", error: true) }
-        keys = KeyTable.bindings(for: KeyContext(s)).map { KeyHint(keys: $0.keyLabel, label: $0.label, help: $0.help) }
+        keys = KeyTable.bindings(for: KeyContext(s), in: s).map { KeyHint(keys: $0.keyLabel, label: $0.label, help: $0.help) }
     }
 
     /// "Screen 4 of 11", from the wizard's own order of screens.

@@ -3,10 +3,10 @@ import StaircaseCore
 /// The help overlay: the keys of the screen underneath, read from the key table, then the
 /// text-field keys, then the glossary.
 enum HelpView {
-    static func section(_ title: String, _ context: KeyContext, width: Int) -> [(String, Style)] {
+    static func section(_ title: String, _ context: KeyContext, width: Int, _ s: WizardState) -> [(String, Style)] {
         var out: [(String, Style)] = [(title, .title)]
         let keyWidth = 12
-        for b in KeyTable.bindings(for: context) {
+        for b in KeyTable.bindings(for: context, in: s) {
             let lines = TextWrap.lines(b.help, width: width - keyWidth - 1)
             for (i, line) in lines.enumerated() {
                 out.append(((i == 0 ? TextWrap.pad(b.keyLabel, width: keyWidth) : String(repeating: " ", count: keyWidth)) + " " + line, .plain))
@@ -20,10 +20,10 @@ enum HelpView {
 
     static func lines(_ s: WizardState, width: Int) -> [(String, Style)] {
         let context = KeyContext(screenOf: s)
-        var out = section("Keys here (\(context.name))", context, width: width)
+        var out = section("Keys here (\(context.name))", context, width: width, s)
         if context != .editing && context != .filter {
             out.append(("", .plain))
-            out += section("Keys in a text field", .editing, width: width)
+            out += section("Keys in a text field", .editing, width: width, s)
         }
         out.append(("", .plain))
         out += TextWrap.lines("Every change is saved at once: you can close the terminal and resume where you left off.", width: width)
