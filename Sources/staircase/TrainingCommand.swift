@@ -3,7 +3,7 @@ import StaircaseCore
 import StaircaseStore
 
 /// `staircase training validate|report|handout`: what a facilitator needs before and after a
-/// workshop. (The participant's in-wizard run, `staircase train`, is not built yet.)
+/// workshop. The participant's run in the wizard is `staircase train` (TrainCommand).
 struct TrainingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "training",
