@@ -154,6 +154,16 @@ import Testing
         #expect(written == [.writeResponse(try #require(given.trainingRun?.response), folder: "/media/usb")])
     }
 
+    @Test func quittingBeforeTheResponseIsWrittenAsksOnce() throws {
+        var s = try Self.decided()
+        #expect(Support.press(&s, [.char("q")]).isEmpty)
+        #expect(s.message?.text.contains("not written yet") == true)
+        #expect(Support.press(&s, [.char("q")]).contains(.quit))
+        var written = try Self.decided()
+        _ = Wizard.reduce(&written, .responseWritten("/tmp/r.json"))
+        #expect(Support.press(&written, [.char("q")]).contains(.quit))
+    }
+
     @Test func theNarrativeIsOneKeyAwayOnEveryScreen() throws {
         var s = try Self.run()
         Support.press(&s, [.char("v")])

@@ -31,6 +31,8 @@ public struct TrainingRun: Equatable, Sendable {
     public var feedback: TrainingFeedback?
     /// The response file written, once it is on disk.
     public var writtenPath: String?
+    /// The participant was told, once, that quitting now leaves their response unwritten.
+    public var warnedUnwritten = false
 
     public init(pack: TrainingPack, alias: String?, responsesFolder: String, asksFolder: Bool) {
         self.pack = pack

@@ -87,6 +87,7 @@ extension Wizard {
         run.response = nil
         run.feedback = nil
         run.writtenPath = nil
+        run.warnedUnwritten = false
         s.trainingRun = run
         s.assessment = a
         s.undoStack = []
@@ -120,6 +121,15 @@ extension Wizard {
             return []
         }
         return [.writeResponse(r, folder: run.responsesFolder)]
+    }
+
+    /// The first q after a decision whose response is not yet written says so instead of
+    /// quitting; a second q quits. Nothing is lost silently.
+    static func keepUnwrittenResponse(_ s: inout WizardState) -> Bool {
+        guard let run = s.trainingRun, run.response != nil, run.writtenPath == nil, !run.warnedUnwritten else { return false }
+        s.trainingRun?.warnedUnwritten = true
+        s.message = Message("Your response is not written yet: press w to write it, or q again to quit without it.", error: true)
+        return true
     }
 
     /// A committed alias or response folder.

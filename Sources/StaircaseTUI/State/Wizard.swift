@@ -25,6 +25,7 @@ public enum Wizard {
             return []
         case .quit:
             if s.unsaved || s.editor != nil { s.overlay = .confirmQuit; return [] }
+            if keepUnwrittenResponse(&s) { return [] }
             return recordPosition(&s) + [.quit]
         case .confirmQuit(let yes):
             s.overlay = nil
