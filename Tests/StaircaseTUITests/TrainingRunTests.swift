@@ -154,6 +154,17 @@ import Testing
         #expect(written == [.writeResponse(try #require(given.trainingRun?.response), folder: "/media/usb")])
     }
 
+    @Test func theFeedbackScrollsNoFurtherThanItsLastLine() throws {
+        var s = try Self.decided()
+        Support.press(&s, Array(repeating: .pageDown, count: 30))
+        let most = s.scroll
+        #expect(most > 0)
+        let lines = View.render(s).lines
+        #expect(lines.contains { $0.contains("Your response is not written yet") }, "the last line shows at the end")
+        Support.press(&s, [.char("k")])
+        #expect(s.scroll == most - 1)
+    }
+
     @Test func quittingBeforeTheResponseIsWrittenAsksOnce() throws {
         var s = try Self.decided()
         #expect(Support.press(&s, [.char("q")]).isEmpty)

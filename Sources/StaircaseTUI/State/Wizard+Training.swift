@@ -42,8 +42,8 @@ extension Wizard {
             }
         case .read:
             switch action {
-            case .move(let d): s.scroll = max(0, s.scroll + d)
-            case .page(let d): s.scroll = max(0, s.scroll + d * max(1, s.height - 6))
+            case .move(let d): scroll(&s, by: d)
+            case .page(let d): scroll(&s, by: d * max(1, View.bodyHeight(s) - 1))
             case .activate, .nextScreen:
                 go(&s, .details)
                 return recordPosition(&s)
@@ -52,8 +52,8 @@ extension Wizard {
             }
         case .feedback:
             switch action {
-            case .move(let d): s.scroll = max(0, s.scroll + d)
-            case .page(let d): s.scroll = max(0, s.scroll + d * max(1, s.height - 6))
+            case .move(let d): scroll(&s, by: d)
+            case .page(let d): scroll(&s, by: d * max(1, View.bodyHeight(s) - 1))
             case .writeResponse: return writeResponse(&s)
             case .activate:
                 if run.writtenPath == nil { return writeResponse(&s) }
@@ -62,6 +62,12 @@ extension Wizard {
             }
         }
         return []
+    }
+
+    /// Scrolls the case or the feedback, stopping where the last line shows (as the view lays it out).
+    static func scroll(_ s: inout WizardState, by d: Int) {
+        let lines = TrainingViews.lines(ScreenModel(s), width: s.width - 2, includeChoices: false).count
+        s.scroll = min(max(0, lines - View.bodyHeight(s)), max(0, s.scroll + d))
     }
 
     /// Opens a case as a new training assessment in the training store, with the pack's

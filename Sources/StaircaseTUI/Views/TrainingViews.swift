@@ -6,8 +6,13 @@ enum TrainingViews {
     /// The narrower terminals get the overlay (`v`); from this width the narrative stays beside the screen.
     static let sidePanelMinimumWidth = 120
 
+    /// The header's title: the right of the header already says TRAINING, and a long case title
+    /// is cut short so it never runs into it.
     static func title(_ s: WizardState, _ t: TrainingScreen) -> String {
-        ScreenModel(s).title
+        var title = ScreenModel(s).title
+        if title.hasPrefix("TRAINING · ") { title.removeFirst("TRAINING · ".count) }
+        let room = max(20, s.width - 50)
+        return title.count > room ? String(title.prefix(room - 1)) + "…" : title
     }
 
     /// Columns the side panel takes: none below 120 columns, on the training screens themselves
@@ -41,7 +46,13 @@ enum TrainingViews {
         if includeChoices && !shown.isEmpty {
             out.append(("", .plain))
             for (i, c) in shown.enumerated() {
-                add((i == cursor ? "› " : "  ") + c.key + ". " + c.label, i == cursor ? .selected : .plain)
+                // A wrapped choice hangs under its label, so the numbers stand out.
+                let text = c.key + ". " + SafeText.clean(c.label)
+                let hang = c.key.count + 2
+                for (j, line) in TextWrap.lines(text, width: max(10, width - 2 - hang)).enumerated() {
+                    let lead = j > 0 ? "  " + String(repeating: " ", count: hang) : (i == cursor ? "› " : "  ")
+                    out.append((lead + line, i == cursor ? .selected : .plain))
+                }
             }
         }
         return out
@@ -69,7 +80,8 @@ enum TrainingViews {
         for y in r.top..<r.bottom { b.put("│", row: y, column: r.left, style: .muted) }
         let m = ScreenModel(s)
         let all = lines(ScreenModel(title: "", prompt: "").with(blocks: m.side), width: r.width - 3)
-        for (i, line) in all.prefix(r.height).enumerated() {
+        let room = all.count > r.height ? r.height - 1 : r.height
+        for (i, line) in all.prefix(room).enumerated() {
             b.put(line.0, row: r.top + i, column: r.left + 2, style: line.1, limit: r.width - 3)
         }
         if all.count > r.height {
