@@ -56,6 +56,15 @@ import Testing
         #expect(effects.contains { if case .save(let a) = $0 { a.training } else { false } })
     }
 
+    @Test func theCursorMovesOverTheCasesOnly() throws {
+        var s = try Self.run()
+        let n = try #require(s.trainingRun?.pack.cases.count)
+        Support.press(&s, [.up])
+        #expect(s.cursor == n - 1, "wraps to the last case, not to an unseen item")
+        Support.press(&s, [.enter])
+        #expect(s.trainingRun?.caseID == s.trainingRun?.pack.cases[n - 1].id)
+    }
+
     @Test func aCaseOpensAsATrainingAssessmentOfTheFictionalChild() throws {
         var s = try Self.run()
         Support.press(&s, [.down, .enter])  // Kai, 9 years

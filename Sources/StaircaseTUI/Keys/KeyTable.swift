@@ -79,7 +79,7 @@ public enum KeyTable {
         // Training runs (`staircase train`).
         KeyBinding([(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
                    "↑/↓", "choose", help: "move the selection (j and k too)", in: [.trainingChoose], priority: 1),
-        KeyBinding([(.enter, .activate)], "Enter", "open", help: "open the selected case (or quit)", in: [.trainingChoose], priority: 1),
+        KeyBinding([(.enter, .activate)], "Enter", "open", help: "open the selected case", in: [.trainingChoose], priority: 1),
         KeyBinding([(.char("a"), .editAlias)], "a", "alias", help: "your workshop alias (never your real name)",
                    in: [.trainingChoose], priority: 1),
         KeyBinding([(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],

@@ -31,12 +31,12 @@ extension Wizard {
         guard let run = s.trainingRun else { return [] }
         switch screen {
         case .choose:
-            let count = run.pack.cases.count + 1
+            let count = run.pack.cases.count
             switch action {
-            case .move(let d): s.cursor = wrap(s.cursor, by: d, count: count)
+            case .move(let d) where count > 0: s.cursor = wrap(s.cursor, by: d, count: count)
             case .editAlias: s.editor = TextField(.alias, text: run.alias)
             case .activate:
-                if s.cursor == count - 1 { return [.quit] }
+                guard run.pack.cases.indices.contains(s.cursor) else { return [] }
                 return openCase(&s, run.pack.cases[s.cursor])
             default: break
             }
