@@ -20,11 +20,11 @@ struct TrainCommand: ParsableCommand {
             """)
 
     @OptionGroup var source: CatalogueOptions
-    @Option(help: "The training pack (a file, or durham for the built-in pack).")
+    @Option(help: ArgumentHelp("The training pack (a file, or durham for the built-in pack).", valueName: "pack"))
     var pack: String?
-    @Option(name: .customLong("as"), help: "Your workshop alias (never your real name); asked for if not given.")
+    @Option(name: .customLong("as"), help: ArgumentHelp("Your workshop alias (never your real name); asked for if not given.", valueName: "alias"))
     var alias: String?
-    @Option(help: "Folder for your response files (a USB stick, a shared folder); asked for if not given.")
+    @Option(help: ArgumentHelp("Folder for your response files (a USB stick, a shared folder); asked for if not given.", valueName: "dir"))
     var responses: String?
     @Option(help: "Folder of the store (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase); runs go in its training/ folder.")
     var store: String?

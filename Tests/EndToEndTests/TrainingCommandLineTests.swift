@@ -45,6 +45,20 @@ import Testing
         }
     }
 
+    @Test func trainRefusesABadAliasAndAMissingPack() throws {
+        let empty = try Tmux.staircase(["train", "--as", " "], env: ["STAIRCASE_CATALOGUE": ""])
+        #expect(empty.status == 64)
+        #expect(empty.output.contains("--as: give an alias"))
+        let control = try Tmux.staircase(["train", "--as", "Owl\u{1B}[2J"], env: ["STAIRCASE_CATALOGUE": ""])
+        #expect(control.status == 64)
+        try withFolder { dir in
+            let missing = try Tmux.staircase(
+                ["train", "--as", "Owl", "--pack", dir + "/none.json", "--store", dir + "/store"], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(missing.status == 66)
+            #expect(missing.output.contains("none.json: cannot read the training pack (no such file)"))
+        }
+    }
+
     @Test func aReportWithNothingCountedSaysSoAndFails() throws {
         try withFolder { dir in
             let empty = try Tmux.staircase(["training", "report", dir], env: ["STAIRCASE_CATALOGUE": ""])
