@@ -25,8 +25,6 @@ public struct TrainingRun: Equatable, Sendable {
     public var caseID: String?
     /// The host's time when the case was opened, for the time taken.
     public var startedAt: String?
-    /// A random id (from the host's random source) for the response of this case.
-    public var responseID: String?
     public var response: TrainingResponse?
     public var feedback: TrainingFeedback?
     /// The response file written, once it is on disk.

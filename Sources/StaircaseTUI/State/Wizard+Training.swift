@@ -89,7 +89,6 @@ extension Wizard {
         a.resumeAt = ResumePosition(screen: "details", cursor: 0)
         run.caseID = k.id
         run.startedAt = s.now
-        run.responseID = TrainingResponse.idPrefix + "-" + String(s.nextID.drop { $0 != "-" }.dropFirst())
         run.response = nil
         run.feedback = nil
         run.writtenPath = nil
@@ -127,6 +126,12 @@ extension Wizard {
             return []
         }
         return [.writeResponse(r, folder: run.responsesFolder)]
+    }
+
+    /// The response's id: the random part of the host's fresh id for this action (never the
+    /// assessment's, which was used when the case opened), so it links to nothing else.
+    static func responseID(_ fresh: String) -> String {
+        TrainingResponse.idPrefix + "-" + String(fresh.drop { $0 != "-" }.dropFirst())
     }
 
     /// The first q after a decision whose response is not yet written says so instead of
@@ -174,7 +179,7 @@ extension Wizard {
         for (row, answer) in a.answers where answer.rating != .notAssessed { ratings[row] = answer.rating }
         let seconds = run.startedAt.flatMap { TrainingRun.seconds(from: $0, to: s.now) } ?? 0
         let response = TrainingResponse(
-            id: run.responseID ?? TrainingResponse.idPrefix + "-" + a.id, alias: run.alias.trimmed,
+            id: responseID(s.nextID), alias: run.alias.trimmed,
             pack: .init(id: run.pack.id, version: run.pack.version), caseID: k.id, ratings: ratings,
             decision: .init(level: d.level, step: d.step, reason: d.reason), secondsTaken: seconds, recordedAt: d.decidedAt)
         s.trainingRun?.response = response
