@@ -89,7 +89,7 @@ extension SessionStore {
     /// The training store: a `training/` folder inside this one, with the same rules (trusted
     /// folder, locks, durable saves, index). Workshop runs go there, apart from real cases.
     public var training: SessionStore {
-        var t = SessionStore(directory: Self.join(directory, "training"))
+        var t = SessionStore(directory: Self.join(directory, Self.trainingFolderName))
         t.engine = engine
         return t
     }

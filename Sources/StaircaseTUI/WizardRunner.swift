@@ -49,6 +49,10 @@ public struct WizardHost {
     public var newID: () -> String
     /// A note to show after `load` succeeded (for example "opened read-only"), or nil.
     public var afterLoad: (String) -> String? = { _ in nil }
+    /// Writes a training response file into a folder (0600, never over a file); returns its path.
+    public var writeResponse: (TrainingResponse, String) -> Result<String, HostError> = { _, _ in
+        .failure(.io("this run cannot write training responses"))
+    }
 
     public init(
         save: @escaping (Assessment) -> Result<Void, HostError>, load: @escaping (String) -> Result<Assessment, HostError>,
@@ -132,6 +136,11 @@ extension WizardHost {
                 switch export(format, path, a, replace) {
                 case .success(let written): follow = Wizard.reduce(&state, .exported(written))
                 case .failure(let e): follow = Wizard.reduce(&state, .exportFailed(e))
+                }
+            case .writeResponse(let r, let folder):
+                switch writeResponse(r, folder) {
+                case .success(let path): follow = Wizard.reduce(&state, .responseWritten(path))
+                case .failure(let e): follow = Wizard.reduce(&state, .responseFailed(e))
                 }
             case .redraw: break
             case .quit: quit = true

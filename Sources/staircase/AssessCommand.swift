@@ -15,7 +15,7 @@ struct AssessCommand: ParsableCommand {
     @OptionGroup var source: CatalogueOptions
     @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
     var store: String?
-    @Flag(help: "Mark new assessments as training runs.")
+    @Flag(help: "Mark new assessments as training runs, kept in the training store (training/ inside the store).")
     var training = false
     @Option(help: "Re-assess: start a new assessment of the same child from this saved id (or file), every answer carried forward to confirm.")
     var from: String?
@@ -26,7 +26,7 @@ struct AssessCommand: ParsableCommand {
     }
 }
 
-/// How the wizard is shown, shared by every command that runs it (`assess`, and `train` when it exists).
+/// How the wizard is shown, shared by every command that runs it (`assess` and `train`).
 struct DisplayOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(
         "Line mode for screen readers, braille displays and scripts: numbered prompts, plain ASCII, no redraws.",

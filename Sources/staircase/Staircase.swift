@@ -20,7 +20,7 @@ struct Staircase: ParsableCommand {
             STAIRCASE_CATALOGUE to load another.
             """,
         version: StaircaseVersion.current,
-        subcommands: [AssessCommand.self, CatalogueCommand.self, ScoreCommand.self, ExportCommand.self, CompareCommand.self, SessionsCommand.self, BenchCommand.self, StartupBenchCommand.self, TrainingCommand.self, TrainingBenchCommand.self],
+        subcommands: [AssessCommand.self, CatalogueCommand.self, ScoreCommand.self, ExportCommand.self, CompareCommand.self, SessionsCommand.self, BenchCommand.self, StartupBenchCommand.self, TrainingCommand.self, TrainCommand.self, TrainingBenchCommand.self],
         defaultSubcommand: AssessCommand.self
     )
 

@@ -3,7 +3,7 @@ import StaircaseCore
 import StaircaseStore
 
 /// `staircase training validate|report|handout`: what a facilitator needs before and after a
-/// workshop. (The participant's in-wizard run, `staircase train`, is not built yet.)
+/// workshop. The participant's run in the wizard is `staircase train` (TrainCommand).
 struct TrainingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "training",
@@ -65,9 +65,20 @@ struct TrainingCommand: ParsableCommand {
             try runReporting {
                 let catalogue = try source.load()
                 let p = try TrainingFiles.loadPack(pack, catalogue: catalogue)
-                let inputs = try TrainingFiles.responseInputs(paths)
+                let (inputs, skipped) = try TrainingFiles.responseInputs(paths)
+                for file in skipped { FileHandleOutput.standardError("skipped \(SafeText.clean(file)): not a .json response file") }
                 let report = TrainingReport.build(pack: p, catalogue: catalogue, inputs: inputs, named: named)
                 for f in report.refused { FileHandleOutput.standardError("refused \(f.file): \(f.reason)") }
+                // No report of "0 participants": nothing counted is an error that says why.
+                if report.responsesCounted == 0 {
+                    if inputs.isEmpty {
+                        throw Failure.missingInput(
+                            "no response files (*.json) found in \(paths.map { SafeText.clean($0) }.joined(separator: ", ")) — check the folder the participants wrote to")
+                    }
+                    for f in report.damaged { FileHandleOutput.standardError("damaged \(SafeText.clean(f.file)): \(SafeText.clean(f.reason))") }
+                    throw Failure.data(
+                        "no response counted: all \(inputs.count) file(s) found were damaged or refused (listed above) — nothing to report")
+                }
                 try destination.emit(format.render(report))
             }
         }

@@ -50,8 +50,10 @@ enum TrainingFiles {
 
     /// Every response to count: each PATH is a file, or a folder whose `*.json` files are read
     /// (not its sub-folders, and not hidden files). A path that does not exist is a usage error.
-    static func responseInputs(_ paths: [String]) throws -> [TrainingReport.Input] {
+    /// `skipped` names what a folder held besides: sub-folders and files that are not `.json`.
+    static func responseInputs(_ paths: [String]) throws -> (inputs: [TrainingReport.Input], skipped: [String]) {
         var inputs: [TrainingReport.Input] = []
+        var skipped: [String] = []
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
@@ -62,9 +64,9 @@ enum TrainingFiles {
                 guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
                     throw Failure.missingInput("\(SafeText.clean(path)): cannot list the folder — check that you may read it")
                 }
-                files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
-                    path + (path.hasSuffix("/") ? "" : "/") + $0
-                }
+                let visible = names.filter { !$0.hasPrefix(".") }.sorted().map { path + (path.hasSuffix("/") ? "" : "/") + $0 }
+                files = visible.filter { $0.hasSuffix(".json") }
+                skipped += visible.filter { !$0.hasSuffix(".json") }
             } else {
                 files = [path]
             }
@@ -78,6 +80,6 @@ enum TrainingFiles {
                 }
             }
         }
-        return inputs
+        return (inputs, skipped)
     }
 }

@@ -18,22 +18,28 @@ struct WizardLaunch {
     var plain = false
     /// `assess --from ID`: start by re-assessing this saved assessment's child.
     var from: String?
+    /// `staircase train`: the pack, the participant's alias and the responses folder.
+    var train: TrainOptions?
 
     func run() throws {
         try runReporting {
             let catalogue = try CatalogueOptions.load(path: catalogue)
             let clock = Clock()
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
-            var sessions = try openStore(store)
+            var real = try openStore(store)
+            real.engine = state.engine
+            try checkTrusted(real)
+            // Training runs live in their own store inside the real one, never beside real assessments.
+            var sessions = training || train != nil ? real.training : real
             sessions.engine = state.engine
-            try checkTrusted(sessions)
+            if sessions.directory != real.directory { try checkTrusted(sessions) }
             // Made and saved before the terminal starts, so an error is plain text with its exit code.
             if from != nil && (isatty(0) == 0 || isatty(1) == 0) {
                 // Checked before anything is saved, so a script never leaves a half-made re-assessment.
                 throw Failure.usage("standard input and output must be a terminal for the wizard; `staircase assess --from` opens it on the new assessment")
             }
             let reassessment = try from.map { try ReassessFrom.start(from: $0, catalogue: catalogue, store: sessions, now: clock.timestamp()) }
-            state.training = training
+            state.training = training || train != nil
             let folder: String
             do throws(StoreError) {
                 folder = try DocumentsFolder.path(environment: Environment.values("XDG_DOCUMENTS_DIR", "HOME"))
@@ -41,6 +47,7 @@ struct WizardLaunch {
                 throw Failure.io(error.description)
             }
             state.exportDirectory = folder
+            if let train { try train.prepare(&state, catalogue: catalogue, documents: folder) }
             let store = WizardStoreHost(sessions: sessions, recovery: RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME")))
             var host = WizardHost(
                 save: store.save, load: store.load,
@@ -51,6 +58,7 @@ struct WizardLaunch {
                 },
                 now: { clock.timestamp() })
             host.afterLoad = store.takeNotice
+            host.writeResponse = { response, dir in TrainOptions.write(response, folder: dir, documents: folder) }
             if let reassessment {
                 // Opened as Resume opens a saved assessment (with its lock), then told what was carried forward.
                 _ = host.perform([.load(id: reassessment.id)], on: &state)

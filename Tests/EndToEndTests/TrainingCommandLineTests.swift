@@ -45,6 +45,38 @@ import Testing
         }
     }
 
+    @Test func trainRefusesABadAliasAndAMissingPack() throws {
+        let empty = try Tmux.staircase(["train", "--as", " "], env: ["STAIRCASE_CATALOGUE": ""])
+        #expect(empty.status == 64)
+        #expect(empty.output.contains("--as: give an alias"))
+        let control = try Tmux.staircase(["train", "--as", "Owl\u{1B}[2J"], env: ["STAIRCASE_CATALOGUE": ""])
+        #expect(control.status == 64)
+        try withFolder { dir in
+            let missing = try Tmux.staircase(
+                ["train", "--as", "Owl", "--pack", dir + "/none.json", "--store", dir + "/store"], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(missing.status == 66)
+            #expect(missing.output.contains("none.json: cannot read the training pack (no such file)"))
+        }
+    }
+
+    @Test func aReportWithNothingCountedSaysSoAndFails() throws {
+        try withFolder { dir in
+            let empty = try Tmux.staircase(["training", "report", dir], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(empty.status == 66, "\(empty.output)")
+            #expect(empty.output.contains("no response files (*.json) found in \(dir)"))
+            #expect(!empty.output.contains("0 participants"))
+
+            try Data("{ not json".utf8).write(to: URL(fileURLWithPath: dir + "/damaged.json"))
+            try Data("notes".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))
+            let damaged = try Tmux.staircase(["training", "report", dir], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(damaged.status == 65, "\(damaged.output)")
+            #expect(damaged.output.contains("skipped \(dir)/notes.txt: not a .json response file"))
+            #expect(damaged.output.contains("damaged \(dir)/damaged.json: malformed JSON"))
+            #expect(damaged.output.contains("no response counted: all 1 file(s) found were damaged or refused"))
+            #expect(!damaged.output.contains("0 participants"))
+        }
+    }
+
     @Test func reportOverAFolderWritesAPrivateFile() throws {
         let catalogue = try EmbeddedCatalogue.load()
         let pack = try EmbeddedTrainingPack.load(catalogue: catalogue)
@@ -87,9 +119,10 @@ import Testing
             let path = dir + "/" + r.fileName
             try Data(try r.encoded()).write(to: URL(fileURLWithPath: path))
             let out = try Tmux.staircase(["training", "report", path], env: ["STAIRCASE_CATALOGUE": ""])
-            #expect(out.status == 0)
+            #expect(out.status == 65, "everything found was refused: nothing to report")
             #expect(out.output.contains("refused \(path): written for pack durham-threshold-training version 0.1"))
-            #expect(out.output.contains("0 participants, 0 responses counted"))
+            #expect(out.output.contains("no response counted"))
+            #expect(!out.output.contains("0 participants"))
             let missing = try Tmux.staircase(["training", "report", dir + "/nope"], env: ["STAIRCASE_CATALOGUE": ""])
             #expect(missing.status == 66)
             let none = try Tmux.staircase(["training", "report"], env: ["STAIRCASE_CATALOGUE": ""])

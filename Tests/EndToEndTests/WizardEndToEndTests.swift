@@ -157,9 +157,11 @@ import Testing
         try t.send("Enter")
         try t.waitFor("About the child")
         try t.send("q")
-        let files = try FileManager.default.contentsOfDirectory(atPath: custom).filter { $0.hasSuffix(".json") }
+        // A training run goes to the training store inside the store given, never beside real assessments.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: custom).filter { $0.hasSuffix(".json") }.isEmpty)
+        let files = try FileManager.default.contentsOfDirectory(atPath: custom + "/training").filter { $0.hasSuffix(".json") }
         #expect(files.count == 1)
-        let saved = try String(contentsOfFile: custom + "/" + (files.first ?? ""), encoding: .utf8)
+        let saved = try String(contentsOfFile: custom + "/training/" + (files.first ?? ""), encoding: .utf8)
         #expect(saved.contains("\"training\" : true"))
         #expect(!FileManager.default.fileExists(atPath: t.dataDirectory + "/staircase"))
     }

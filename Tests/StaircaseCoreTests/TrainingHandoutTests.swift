@@ -38,3 +38,22 @@ import Testing
         #expect(md.contains("The child is not yet born."))
     }
 }
+
+/// The page title says TRAINING once, then what the page is: never "TRAINING: Training case: …".
+@Suite struct TrainingHandoutTitleTests {
+    @Test func theTitleIsNotDoubled() throws {
+        let c = try Fixtures.durham()
+        let pack = try EmbeddedTrainingPack.load(catalogue: c)
+        let k = try #require(pack.cases.first)
+        let narrative = TrainingHandout.render(pack: pack, case: k, catalogue: c, answers: false, format: .html)
+        let sheet = TrainingHandout.render(pack: pack, case: k, catalogue: c, answers: true, format: .html)
+        #expect(narrative.contains("<title>TRAINING case: \(HTMLRenderer.escape(k.title))</title>"))
+        #expect(sheet.contains("<title>TRAINING model answer: \(HTMLRenderer.escape(k.title))</title>"))
+        for page in [narrative, sheet] {
+            let title = page.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first ?? ""
+            #expect(title.components(separatedBy: "TRAINING").count - 1 == 1, "TRAINING once: \(title)")
+            #expect(!title.lowercased().contains("training case: training"))
+            #expect(title.lowercased().components(separatedBy: "training").count - 1 == 1, "\(title)")
+        }
+    }
+}

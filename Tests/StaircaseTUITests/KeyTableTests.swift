@@ -58,6 +58,23 @@ import Testing
         var small = start
         _ = Wizard.reduce(&small, .resize(width: 70, height: 20))
         out.append((.tooSmall, small))
+        // A participant's training run: the cases, a case, the feedback, the narrative over it.
+        var choose = start
+        choose.trainingRun = TrainingRun(
+            pack: try EmbeddedTrainingPack.load(catalogue: start.catalogue), alias: "Owl", responsesFolder: "/tmp", asksFolder: true)
+        choose.screen = .training(.choose)
+        out.append((.trainingChoose, choose))
+        var read = choose
+        Support.press(&read, [.enter])
+        out.append((.trainingRead, read))
+        var feedback = read
+        feedback.assessment?.answers["education.developmental-milestones"] = .init(.level2)
+        Wizard.go(&feedback, .decision)
+        Support.press(&feedback, [.enter])
+        out.append((.feedback, feedback))
+        var narrative = feedback
+        Support.press(&narrative, [.char("v")])
+        out.append((.narrative, narrative))
         return out
     }
 

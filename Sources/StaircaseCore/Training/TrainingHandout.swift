@@ -8,7 +8,7 @@ public enum TrainingHandout {
         let blocks = answers ? answerBlocks(pack: pack, case: k, catalogue: c) : narrativeBlocks(pack: pack, case: k)
         switch format {
         case .md: return MarkdownRenderer.render(blocks)
-        case .html: return html(title: (answers ? "Model answer: " : "Training case: ") + k.title, blocks: blocks)
+        case .html: return html(title: (answers ? "model answer: " : "case: ") + k.title, blocks: blocks)
         }
     }
 
@@ -21,7 +21,7 @@ public enum TrainingHandout {
         <meta charset="utf-8">
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
         <meta name="referrer" content="no-referrer">
-        <title>TRAINING: \(HTMLRenderer.escape(title))</title>
+        <title>TRAINING \(HTMLRenderer.escape(title))</title>
         <style>
         \(HTMLRenderer.style)
         </style>

@@ -55,4 +55,6 @@ public enum KeyCondition: Sendable {
     case canUndo
     /// Level 4 is proposed or decided, so categories of concern apply.
     case concernApplies
+    /// A training case is open, so its narrative is one key away.
+    case trainingCase
 }

@@ -4,6 +4,8 @@
 public enum KeyContext: String, CaseIterable, Sendable {
     case start, details, danger, domain, fullText, voice, review, decision, categories, export
     case editing, filter, help, confirmQuit, confirmReplace, tooSmall
+    /// A participant's training run: the case list, the case, the feedback, and the narrative over any screen.
+    case trainingChoose, trainingRead, feedback, narrative
 
     /// The context the state is in: an overlay first, then a text field, then the screen.
     public init(_ s: WizardState) {
@@ -11,6 +13,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .confirmQuit: self = .confirmQuit
         case .confirmReplace: self = .confirmReplace
         case .help: self = .help
+        case .narrative: self = .narrative
         case nil: self = KeyContext(screenOf: s)
         }
     }
@@ -34,6 +37,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .review: self = .review
         case .decision: self = s.askingCategories ? .categories : .decision
         case .export: self = .export
+        case .training(.choose): self = .trainingChoose
+        case .training(.read): self = .trainingRead
+        case .training(.feedback): self = .feedback
         }
     }
 
@@ -59,6 +65,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .confirmQuit: "quit?"
         case .confirmReplace: "replace?"
         case .tooSmall: "terminal too small"
+        case .trainingChoose: "training cases"
+        case .trainingRead: "training case"
+        case .feedback: "training feedback"
+        case .narrative: "case narrative"
         }
     }
 }

@@ -52,6 +52,7 @@ public enum KeyMap {
         case .reviewScrolls: return ReviewView.lines(s, width: s.width - 2).count > View.bodyHeight(s)
         case .fullTextScrolls: return DomainView.fullTextLineCount(s) > View.bodyHeight(s)
         case .panelScrolls: return DomainView.panelOverflows(s)
+        case .trainingCase: return s.trainingRun?.trainingCase != nil
         }
     }
 }

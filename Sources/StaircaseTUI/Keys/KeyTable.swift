@@ -8,7 +8,9 @@ public enum KeyTable {
 
     /// The screens where the common keys (back, undo, quit, help) work.
     static let wizard: Set<C> = [.details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export]
-    static let screens: Set<C> = wizard.union([.start])
+    static let screens: Set<C> = wizard.union([.start]).union(trainingScreens)
+    /// The screens of a participant's training run (`staircase train`) besides the assessment's own.
+    static let trainingScreens: Set<C> = [.trainingChoose, .trainingRead, .feedback]
     static let text: Set<C> = [.editing, .filter]
 
     static func levels(_ make: (Int) -> WizardAction) -> [(Key, WizardAction)] {
@@ -79,6 +81,26 @@ public enum KeyTable {
         KeyBinding([(.char("e"), .editPath)], "e", "file name", help: "change the file name (relative to the folder shown)",
                    in: [.export], priority: 1),
         KeyBinding([(.enter, .activate)], "Enter", "write", help: "write the summary", in: [.export], priority: 1),
+        // Training runs (`staircase train`).
+        KeyBinding([(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+                   "↑/↓", "choose", help: "move the selection (j and k too)", in: [.trainingChoose], priority: 1),
+        KeyBinding([(.enter, .activate)], "Enter", "open", help: "open the selected case", in: [.trainingChoose], priority: 1),
+        KeyBinding([(.char("a"), .editAlias)], "a", "alias", help: "your workshop alias (never your real name)",
+                   in: [.trainingChoose], priority: 1),
+        KeyBinding([(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+                   "j/k", "scroll", help: "scroll a line (↑ and ↓ too)", in: [.trainingRead, .feedback, .narrative], priority: 2),
+        KeyBinding([(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "scroll", help: "scroll a page",
+                   in: [.trainingRead, .feedback, .narrative], priority: 3),
+        KeyBinding([(.enter, .activate)], "Enter", "start", help: "start rating the case", in: [.trainingRead], priority: 1),
+        KeyBinding([(.char("w"), .writeResponse)], "w", "write response",
+                   help: "write your TRAINING response file (0600) into the folder you choose", in: [.feedback], priority: 1),
+        KeyBinding([(.enter, .activate)], "Enter", "write/next", help: "write your response, or once written, choose another case",
+                   in: [.feedback], priority: 1),
+        KeyBinding([(.char("v"), .toggleNarrative)], "v", "case", help: "the training case's narrative (a panel at 120 columns or more)",
+                   in: wizard.union([.feedback]), priority: 1, when: .trainingCase),
+        KeyBinding([(.char("v"), .toggleNarrative), (.escape, .toggleNarrative)], "v", "close", help: "close the narrative (Esc too)",
+                   in: [.narrative], priority: 1),
+        KeyBinding([(.escape, .back)], "Esc", "back", help: "back to the cases", in: [.trainingRead], priority: 4),
         // Between screens.
         KeyBinding([(.tab, .nextScreen)], "Tab", "next", help: "next screen",
                    in: [.danger, .domain, .voice, .review, .decision], priority: 3),
@@ -123,7 +145,7 @@ public enum KeyTable {
         case .editing, .filter:
             if case .char(let c) = key { return .type(c) }
             return nil
-        case .help: return .dismissOverlay
+        case .help, .narrative: return .dismissOverlay
         case .confirmQuit: return .confirmQuit(false)
         case .confirmReplace: return .confirmReplace(false)
         default: return nil
@@ -134,7 +156,7 @@ public enum KeyTable {
     public static func fallbackText(_ context: KeyContext) -> String? {
         switch context {
         case .editing, .filter: "type"
-        case .help: "any other key closes"
+        case .help, .narrative: "any other key closes"
         case .confirmQuit: "any other key stays"
         case .confirmReplace: "n keeps it"
         default: nil
@@ -144,5 +166,12 @@ public enum KeyTable {
     /// The bindings that apply in a context, in table order.
     public static func bindings(for context: KeyContext) -> [KeyBinding] {
         bindings.filter { $0.contexts.contains(context) }
+    }
+
+    /// The bindings that apply in a context for this state: a training-only key (`v`, the case
+    /// narrative) is left out of a real assessment's help.
+    public static func bindings(for context: KeyContext, in s: WizardState) -> [KeyBinding] {
+        let training = s.trainingRun != nil
+        return bindings(for: context).filter { training || $0.condition != .trainingCase }
     }
 }

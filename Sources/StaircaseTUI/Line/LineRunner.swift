@@ -202,6 +202,8 @@ public struct LineRunner<Console: LineConsole> {
         case .filter?: "Filter"
         case .decisionReason?: "Reason for your decision"
         case .exportPath?: "File name (relative to \(s.exportDirectory))"
+        case .alias?: "Your workshop alias (never your real name)"
+        case .responsesFolder?: "Folder for your TRAINING response file (a USB stick or a shared folder)"
         case nil: "Text"
         }
     }

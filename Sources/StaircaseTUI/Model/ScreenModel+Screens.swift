@@ -6,6 +6,7 @@ extension ScreenModel {
         switch s.overlay {
         case .confirmQuit: self = Self.confirmQuit(s)
         case .confirmReplace: self = Self.confirmReplace(s)
+        case .narrative: self = Self.narrative(s)
         case .help, nil:
             switch s.screen {
             case .start: self = Self.start(s)
@@ -16,11 +17,13 @@ extension ScreenModel {
             case .review: self = Self.review(s)
             case .decision: self = Self.decision(s)
             case .export: self = Self.export(s)
+            case .training(let t): self = Self.training(s, t)
             }
         }
+        markTraining(s)
         message = s.message
         if message == nil, s.unsaved { message = Message("Some changes are not saved.", error: true) }
-        keys = KeyTable.bindings(for: KeyContext(s)).map { KeyHint(keys: $0.keyLabel, label: $0.label, help: $0.help) }
+        keys = KeyTable.bindings(for: KeyContext(s), in: s).map { KeyHint(keys: $0.keyLabel, label: $0.label, help: $0.help) }
     }
 
     /// "Screen 4 of 11", from the wizard's own order of screens.

@@ -184,6 +184,7 @@ extension Wizard {
                 let rating = a.answers[id]?.rating ?? .notAssessed
                 if rating == .notAssessed && text.isEmpty { a.answers[id] = nil } else { a.answers[id] = .init(rating, note: text) }
             }
+        case .alias, .responsesFolder: return commitTraining(&s, e.target, text)
         case .strengths: return change(&s) { $0.strengths = text }
         case .childsVoice: return change(&s) { $0.childsVoice = text }
         case .detail(let field):

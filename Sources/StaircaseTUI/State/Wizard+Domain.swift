@@ -172,7 +172,9 @@ extension WizardState {
     public var defaultExportName: String {
         let initials = assessment.map { Initials.of($0.child.name).filter { $0.isLetter } } ?? ""
         let date = String((assessment?.decision?.decidedAt ?? now).prefix(10))
-        return "referral-\(initials.isEmpty ? "child" : initials)-\(date).\(exportFormat.fileExtension)"
+        // A training run says so in its file name too, so nobody files it as a real referral.
+        let mark = assessment?.training == true ? "TRAINING-" : ""
+        return "\(mark)referral-\(initials.isEmpty ? "child" : initials)-\(date).\(exportFormat.fileExtension)"
     }
 
     /// The file the summary will be written to. A relative name is relative to the documents

@@ -13,10 +13,11 @@ public enum Wizard {
             s.overlay = .help
             s.helpScroll = 0
             return []
-        case .move(let d) where s.overlay == .help:
+        case .toggleNarrative, .responseWritten, .responseFailed: return trainingAnywhere(&s, action)
+        case .move(let d) where s.overlay == .help || s.overlay == .narrative:
             s.helpScroll = max(0, s.helpScroll + d)
             return []
-        case .page(let d) where s.overlay == .help:
+        case .page(let d) where s.overlay == .help || s.overlay == .narrative:
             s.helpScroll = max(0, s.helpScroll + d * (s.height - 6))
             return []
         case .dismissOverlay:
@@ -24,6 +25,7 @@ public enum Wizard {
             return []
         case .quit:
             if s.unsaved || s.editor != nil { s.overlay = .confirmQuit; return [] }
+            if keepUnwrittenResponse(&s) { return [] }
             return recordPosition(&s) + [.quit]
         case .confirmQuit(let yes):
             s.overlay = nil
@@ -111,7 +113,9 @@ public enum Wizard {
         case .review: effects = review(&s, action)
         case .decision: effects = decision(&s, action)
         case .export: effects = export(&s, action)
+        case .training(let t): effects = training(&s, t, action)
         }
+        if s.trainingRun != nil { effects = trainingFollow(&s, from: before.0, effects) }
         if s.screen != before.0 {
             if s.screen == .start {
                 effects.append(.list)
@@ -152,6 +156,7 @@ public enum Wizard {
         case .review: return ResumePosition(screen: "review", cursor: 0)
         case .decision: return ResumePosition(screen: "decision", cursor: 0)
         case .export: return ResumePosition(screen: "export", cursor: 0)
+        case .training: return nil
         }
     }
 

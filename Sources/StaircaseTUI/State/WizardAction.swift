@@ -34,6 +34,13 @@ public enum WizardAction: Equatable, Sendable {
     case chooseLevel(Int)
     case toggleStep
     case toggleCategory(Int)
+    // Training runs (`staircase train`).
+    /// Shows or hides the case narrative (`v`).
+    case toggleNarrative
+    /// Sets the participant's alias.
+    case editAlias
+    /// Writes the participant's response file (asking for the folder unless it was given).
+    case writeResponse
     // Text editing.
     case type(Character)
     case deleteBackward
@@ -55,6 +62,8 @@ public enum WizardAction: Equatable, Sendable {
     case saveFailed(HostError)
     case exported(String)
     case exportFailed(HostError)
+    case responseWritten(String)
+    case responseFailed(HostError)
     case signal
     /// Ctrl-R: read the saved file again after a save was refused because it changed elsewhere.
     case reload
@@ -70,6 +79,8 @@ public enum Effect: Equatable, Sendable {
     case list
     /// Writes the summary; `replace` only after the user said yes to "Replace?".
     case export(format: ExportFormat, path: String, assessment: Assessment, replace: Bool)
+    /// Writes a training response file into a folder.
+    case writeResponse(TrainingResponse, folder: String)
     case redraw
     case quit
 }

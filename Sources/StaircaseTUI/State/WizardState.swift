@@ -77,6 +77,8 @@ public struct WizardState: Sendable {
     public var replacePath: String?
     /// New assessments are training runs (`staircase --training`).
     public var training = false
+    /// A participant's run in a training workshop (`staircase train`); nil in a real assessment.
+    public var trainingRun: TrainingRun?
 
     public static let minimumWidth = 80
     public static let minimumHeight = 24
@@ -120,6 +122,8 @@ public struct Viewport: Equatable, Sendable {
 
 public enum Screen: Equatable, Sendable {
     case start, details, danger, domain(Int), voice, review, decision, export
+    /// The screens of a participant's training run (choose a case, read it, feedback).
+    case training(TrainingScreen)
 }
 
 /// A saved assessment offered on the start screen (no full names: initials only).
@@ -137,6 +141,8 @@ public struct ResumeItem: Equatable, Sendable {
 
 public enum Overlay: Equatable, Sendable {
     case help, confirmQuit, confirmReplace
+    /// The training case's narrative, laid over any screen (`v`).
+    case narrative
 }
 
 public struct Message: Equatable, Sendable {
@@ -173,6 +179,8 @@ public struct TextField: Equatable, Sendable {
 
     public enum Target: Equatable, Sendable {
         case detail(DetailField), note(String), strengths, childsVoice, filter, decisionReason, exportPath
+        /// A training participant's alias, and the folder their response file goes to.
+        case alias, responsesFolder
     }
 
     public init(_ target: Target, text: String) {

@@ -5,11 +5,12 @@ import StaircaseCore
 enum HelpView {
     /// Under `LANG=C` the marks are measured in the ASCII they are drawn as ("<-/->" is wider
     /// than "←/→"), so the columns line up as drawn.
-    static func section(_ title: String, _ context: KeyContext, width: Int, ascii: Bool = false) -> [(String, Style)] {
+    static func section(_ title: String, _ context: KeyContext, width: Int, _ s: WizardState) -> [(String, Style)] {
         var out: [(String, Style)] = [(title, .title)]
-        let shown = { (text: String) in ascii ? Glyphs.ascii(text) : text }
-        let keyWidth = max(12, KeyTable.bindings(for: context).map { DisplayWidth.of(shown($0.keyLabel)) }.max() ?? 0)
-        for b in KeyTable.bindings(for: context) {
+        let shown = { (text: String) in s.ascii ? Glyphs.ascii(text) : text }
+        let bindings = KeyTable.bindings(for: context, in: s)
+        let keyWidth = max(12, bindings.map { DisplayWidth.of(shown($0.keyLabel)) }.max() ?? 0)
+        for b in bindings {
             let lines = TextWrap.lines(shown(b.help), width: width - keyWidth - 1)
             for (i, line) in lines.enumerated() {
                 out.append(((i == 0 ? TextWrap.pad(shown(b.keyLabel), width: keyWidth) : String(repeating: " ", count: keyWidth)) + " " + line, .plain))
@@ -23,10 +24,10 @@ enum HelpView {
 
     static func lines(_ s: WizardState, width: Int) -> [(String, Style)] {
         let context = KeyContext(screenOf: s)
-        var out = section("Keys here (\(context.name))", context, width: width, ascii: s.ascii)
+        var out = section("Keys here (\(context.name))", context, width: width, s)
         if context != .editing && context != .filter {
             out.append(("", .plain))
-            out += section("Keys in a text field", .editing, width: width, ascii: s.ascii)
+            out += section("Keys in a text field", .editing, width: width, s)
         }
         out.append(("", .plain))
         out += TextWrap.lines("Every change is saved at once: you can close the terminal and resume where you left off.", width: width)

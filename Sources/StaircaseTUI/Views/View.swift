@@ -12,7 +12,13 @@ public enum View {
         }
         let m = ScreenModel(s)
         header(s, &b)
-        let body = Rect(top: 1 + messageLines(s).count.clamped(1, 2), left: 0, width: s.width, height: bodyHeight(s))
+        // A training case's narrative stays beside the screen when it fits (120 columns or more).
+        let side = TrainingViews.sideWidth(s)
+        let top = 1 + messageLines(s).count.clamped(1, 2)
+        if side > 0 { TrainingViews.drawSide(s, &b, Rect(top: top, left: s.width - side, width: side, height: bodyHeight(s))) }
+        var s = s
+        s.width -= side
+        let body = Rect(top: top, left: 0, width: s.width, height: bodyHeight(s))
         switch s.screen {
         case .start: StartView.draw(m, s, &b, body)
         case .details: DetailsView.draw(s, &b, body)
@@ -22,11 +28,14 @@ public enum View {
         case .review: ReviewView.draw(s, &b, body)
         case .decision: DecisionView.draw(m, s, &b, body)
         case .export: ExportView.draw(m, s, &b, body)
+        case .training(let t): TrainingViews.draw(s, t, &b, body)
         }
+        s.width += side
         footer(s, &b)
         if s.overlay == .help { HelpView.draw(s, &b) }
         if s.overlay == .confirmQuit { confirmQuit(s, &b) }
         if s.overlay == .confirmReplace { confirmReplace(s, &b) }
+        if s.overlay == .narrative { TrainingViews.narrative(s, &b) }
         return b
     }
 
@@ -81,6 +90,8 @@ public enum View {
             if a.immediateDanger == .yes { right = "IMMEDIATE DANGER · " + right }
             let w = DisplayWidth.of(right) + 1
             b.put(right, row: 0, column: max(0, s.width - w), style: Style(bold: true, reverse: true))
+        } else if s.trainingRun != nil {
+            b.put("TRAINING ", row: 0, column: max(0, s.width - 9), style: Style(bold: true, reverse: true))
         }
         if let m = s.message, s.screen != .export {
             for (i, line) in messageLines(s).enumerated() {
@@ -101,6 +112,7 @@ public enum View {
         case .review: return "Review"
         case .decision: return "Decision"
         case .export: return "Referral summary"
+        case .training(let t): return TrainingViews.title(s, t)
         }
     }
 

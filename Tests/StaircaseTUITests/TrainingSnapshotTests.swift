@@ -1,0 +1,48 @@
+import Foundation
+import StaircaseCore
+import Testing
+@testable import StaircaseTUI
+
+/// The curses training screens as text snapshots (Snapshots/training-*.txt, re-recorded with
+/// STAIRCASE_RECORD=1): the case list, the case, a domain with the narrative beside it at 120
+/// columns, the narrative overlay at 80, and the feedback.
+@Suite struct TrainingSnapshotTests {
+    static func screens(width: Int, height: Int) throws -> [(String, WizardState)] {
+        var out: [(String, WizardState)] = []
+        var s = try TrainingRunTests.run(width: width)
+        s.height = height
+        out.append(("training-choose", s))
+        Support.press(&s, [.enter])
+        out.append(("training-read", s))
+        Support.press(&s, [.enter])
+        Wizard.go(&s, .domain(0))
+        out.append(("training-domain", s))
+        var overlay = s
+        Support.press(&overlay, [.char("v")])
+        out.append(("training-narrative", overlay))
+        var feedback = try TrainingRunTests.decided()
+        feedback.width = width
+        feedback.height = height
+        out.append(("training-feedback", feedback))
+        return out
+    }
+
+    @Test(arguments: ["80x24", "120x40"])
+    func trainingScreensMatchSnapshots(size: String) throws {
+        let parts = size.split(separator: "x").compactMap { Int($0) }
+        let record = ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1"
+        for (name, state) in try Self.screens(width: parts[0], height: parts[1]) {
+            let rendered = View.render(state)
+            #expect(rendered.lines.allSatisfy { DisplayWidth.of($0) <= parts[0] })
+            #expect(rendered.lines[0].contains("TRAINING"), "\(name) at \(size) says TRAINING in its header")
+            let text = rendered.text + "\n"
+            let file = Support.testsDirectory.appendingPathComponent("Snapshots/\(name)-\(size).txt")
+            if record {
+                try text.write(to: file, atomically: true, encoding: .utf8)
+                continue
+            }
+            let expected = try? String(contentsOf: file, encoding: .utf8)
+            #expect(expected == text, "\(name) at \(size) differs from Snapshots/\(file.lastPathComponent); re-record with STAIRCASE_RECORD=1 if intended")
+        }
+    }
+}
