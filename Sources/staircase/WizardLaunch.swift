@@ -60,7 +60,23 @@ struct WizardLaunch {
                     SummaryExport.write(
                         format: format, path: path, assessment: a, catalogue: catalogue, folder: folder, replace: replace, store: sessions)
                 },
-                now: { clock.timestamp() })
+                now: { clock.timestamp() },
+                reassess: { id in
+                    // The same path as `assess --from`: checked, made by `Reassessment.start`, saved.
+                    do {
+                        return .success(try ReassessFrom.start(from: id, catalogue: catalogue, store: sessions, now: clock.timestamp()))
+                    } catch {
+                        return .failure(.damaged(String(describing: error)))
+                    }
+                },
+                findEarlier: { a in
+                    guard let key = a.childKey else { return [] }
+                    return ChildRecords.assessments(childKey: key, in: sessions).filter { $0.id != a.id }
+                })
+            if let reassessment {
+                // Opened as Resume opens a saved assessment, then told what was carried forward.
+                _ = host.perform(Wizard.reduce(&state, .reassessed(.success(reassessment))), on: &state)
+            }
             if plain || StandardConsole.wanted(environment: Environment.values("TERM", "STAIRCASE_ACCESSIBLE", "ACCESSIBLE")) {
                 var runner = LineRunner(state: state, console: StandardConsole(), host: host)
                 let signal = runner.run()
@@ -76,12 +92,6 @@ struct WizardLaunch {
                 throw Failure.usage(error.description)
             }
             state.ascii = !terminal.unicode
-            if let reassessment {
-                // Opened as Resume opens a saved assessment, then told what was carried forward.
-                _ = Wizard.reduce(&state, .loaded(reassessment))
-                let n = reassessment.rowsToConfirm.count
-                state.message = Message("Re-assessment: \(n) earlier answer\(n == 1 ? "" : "s") carried forward to confirm or change.")
-            }
             var runner = WizardRunner(state: state, backend: terminal, host: host)
             let signal = runner.run()
             terminal.stop()

@@ -53,4 +53,10 @@ public enum KeyCondition: Sendable {
     case canUndo
     /// Level 4 is proposed or decided, so categories of concern apply.
     case concernApplies
+    /// The selected row has an answer carried from last time, still to confirm.
+    case rowToConfirm
+    /// The selected row is rated differently from last time, so a reason can be given.
+    case rowChanged
+    /// Saved assessments are listed, so one can be re-assessed.
+    case canReassess
 }

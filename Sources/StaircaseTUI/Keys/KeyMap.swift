@@ -51,6 +51,9 @@ public enum KeyMap {
         case .reviewScrolls: return ReviewView.lines(s, width: s.width - 2).count > View.bodyHeight(s)
         case .fullTextScrolls: return DomainView.fullTextLineCount(s) > View.bodyHeight(s)
         case .panelScrolls: return DomainView.panelOverflows(s)
+        case .rowToConfirm: return s.selectedAnswer?.isCarriedUnconfirmed == true
+        case .rowChanged: return s.selectedRowChanged
+        case .canReassess: return !s.resumable.isEmpty
         }
     }
 }

@@ -50,6 +50,10 @@ public enum Wizard {
             s.message = Message("Not saved: \(why.message)", error: true)
             return []
         case .loaded(let a): return resume(&s, a)
+        case .reassessed(let result): return reassessed(&s, result)
+        case .earlierFound(let others):
+            s.reassess.others = others
+            return []
         case .loadFailed(let why):
             s.message = Message("Cannot open that assessment: \(why.message)", error: true)
             return [.list]
@@ -162,6 +166,7 @@ public enum Wizard {
         // A version 1 file has no child key yet: it gets one the first time it is opened.
         if a.childKey == nil { a.childKey = s.nextChildKey }
         s.assessment = a
+        s.reassess = ReassessContext()
         s.undoStack = []
         s.filter = ""
         s.showHidden = false
@@ -187,7 +192,7 @@ public enum Wizard {
         s.message = s.fieldProblems.isEmpty
             ? Message("Resumed where you left off. Every answer is as you left it.")
             : Message("Resumed. Some details need checking: see the reasons beside the fields.", error: true)
-        return []
+        return a.childKey.map { _ in [.findEarlier(a)] } ?? []
     }
 
     /// A cursor `d` places on from `i` in a list of `count` that wraps at both ends.
@@ -240,6 +245,7 @@ public enum Wizard {
                 s.assessment = Assessment(
                     id: id, createdAt: s.now, catalogue: .init(id: s.catalogue.id, version: s.catalogue.version), childKey: s.nextChildKey)
                 s.assessment?.training = s.training
+                s.reassess = ReassessContext()
                 s.undoStack = []
                 s.fieldProblems = [:]
                 s.exportPath = ""
@@ -256,6 +262,7 @@ public enum Wizard {
                 s.exportedPath = nil
                 return [.load(id: s.resumable[s.cursor - 1].id)]
             }
+        case .reassess: return reassessSelected(&s)
         default: break
         }
         return []

@@ -32,6 +32,12 @@ public enum WizardAction: Equatable, Sendable {
     case chooseLevel(Int)
     case toggleStep
     case toggleCategory(Int)
+    /// Start screen: re-assess the selected saved assessment's child.
+    case reassess
+    /// Domain screen: confirm the selected row's carried answer.
+    case confirmCarried
+    /// Domain screen: the reason for a changed row, in turn real change, new information, none.
+    case cycleReason
     // Text editing.
     case type(Character)
     case deleteBackward
@@ -54,6 +60,10 @@ public enum WizardAction: Equatable, Sendable {
     case exported(String)
     case exportFailed(HostError)
     case signal
+    /// The new re-assessment the host made and saved, or why it could not.
+    case reassessed(Result<Assessment, HostError>)
+    /// The other saved assessments of the open assessment's child.
+    case earlierFound([Assessment])
 }
 
 /// What the host must do after a reduction. The reducer never performs I/O itself.
@@ -64,6 +74,10 @@ public enum Effect: Equatable, Sendable {
     case list
     /// Writes the summary; `replace` only after the user said yes to "Replace?".
     case export(format: ExportFormat, path: String, assessment: Assessment, replace: Bool)
+    /// Makes and saves a re-assessment of this saved assessment's child (as `assess --from`).
+    case reassess(id: String)
+    /// Finds the other saved assessments of this assessment's child (for "Since last time").
+    case findEarlier(Assessment)
     case redraw
     case quit
 }

@@ -74,6 +74,8 @@ public struct WizardState: Sendable {
     public var replacePath: String?
     /// New assessments are training runs (`staircase --training`).
     public var training = false
+    /// The other saved assessments of the open one's child, from the host (re-assessment).
+    public var reassess = ReassessContext()
 
     public static let minimumWidth = 80
     public static let minimumHeight = 24
