@@ -21,7 +21,9 @@ extension ScreenModel {
         // What the domain holds is said on its first row (and while filtering), not before every row.
         var about: [String] = []
         if i == 0 || !s.filter.isEmpty {
-            about.append("Domain \(d + 1) of \(s.catalogue.domains.count). \(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of \(rows.count) rows answered.")
+            let toConfirm = rows.filter { a.answers[$0.indicator.id]?.isCarriedUnconfirmed == true }.count
+            about.append("Domain \(d + 1) of \(s.catalogue.domains.count). \(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of \(rows.count) rows answered"
+                + (toConfirm > 0 ? "; \(toConfirm) carried from last time to confirm." : "."))
             let hidden = s.hiddenCount(domain: d)
             if hidden > 0 && !s.showHidden { about.append("\(hidden) rows are hidden for the child’s age (a shows them).") }
             if !s.filter.isEmpty { about.append("Filter: \(s.filter) (/ alone clears it).") }
@@ -108,7 +110,9 @@ extension ScreenModel {
         }
         let notes = s.catalogue.allIndicators.compactMap { entry -> String? in
             guard let note = a.answers[entry.indicator.id]?.note, !note.isEmpty else { return nil }
-            return "\(entry.indicator.title) (\(a.rating(of: entry.indicator.id).label)): \(note)"
+            let answer = a.answers[entry.indicator.id]
+            let label = answer?.isCarriedUnconfirmed == true ? answer?.earlier?.toConfirmLabel : nil
+            return "\(entry.indicator.title) (\(label ?? a.rating(of: entry.indicator.id).label)): \(note)"
         }
         m.blocks += sinceLastTime(s)
         if !notes.isEmpty { m.blocks.append(TextBlock(.note, heading: "Evidence notes", notes, indent: 2)) }

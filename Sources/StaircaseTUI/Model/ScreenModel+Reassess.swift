@@ -4,6 +4,19 @@ import StaircaseCore
 /// the review the earlier decision, "Since last time" and the child's journey. Line mode prints
 /// these blocks and the curses views draw the same words.
 extension ScreenModel {
+    /// "a": re-assess the child of a saved assessment, asked as its own numbered question (the
+    /// curses key is r, which line mode keeps for printing the screen again).
+    static func reassessChoice(_ s: WizardState) -> Choice? {
+        guard !s.resumable.isEmpty else { return nil }
+        let choices = s.resumable.enumerated().map { i, item in
+            Choice("\(i + 1)", "Re-assess " + item.label, select(s, i + 1) + [.reassess])
+        }
+        var c = Choice("a", "Re-assess a saved assessment's child: a new assessment, every earlier answer to confirm", [])
+        c.then = Question(prompt: "Which assessment? (1-\(choices.count), Enter goes back):", choices: choices,
+                          enter: "Enter goes back to the start", enterActions: [])
+        return c
+    }
+
     /// The earlier reading of a carried row, in words: to confirm, confirmed, or changed (and why).
     static func lastTime(_ a: Assessment, _ id: String) -> TextBlock? {
         guard let answer = a.answers[id], let earlier = answer.earlier else { return nil }
@@ -53,19 +66,36 @@ extension ScreenModel {
     public static func sinceLastTime(_ s: WizardState) -> [TextBlock] {
         var out: [TextBlock] = []
         if let old = s.earlierAssessment {
-            let decided = old.decision.map { "Level \($0.level), step \($0.step)" } ?? "no decision recorded"
-            out.append(TextBlock(heading: "Last time", ["Earlier decision: \(decided), on \(Reassessment.day(of: old)) (\(SafeText.clean(old.id)))."], indent: 2))
             if let comparison = s.comparison {
+                // Its "Before" line is the earlier decision.
                 out += textBlocks(comparison.blocks)
             } else {
-                out.append(TextBlock(["It was made with catalogue version \(old.catalogue.version): `staircase compare` lists what changed."], indent: 2))
+                let decided = old.decision.map { "Level \($0.level), step \($0.step)" } ?? "no decision recorded"
+                out.append(TextBlock(heading: "Last time", [
+                    "Earlier decision: \(decided), on \(Reassessment.day(of: old)) (\(SafeText.clean(old.id))).",
+                    "It was made with catalogue version \(old.catalogue.version): `staircase compare` lists what changed.",
+                ], indent: 2))
             }
         }
         if let journey = s.journey {
-            let lines = journey.timeline.split(separator: "\n").dropFirst().map { String($0).trimmed }
-            out.append(TextBlock(heading: "The child’s journey (oldest first)", lines.map { $0.collapsingSpaces }, indent: 2))
+            out.append(TextBlock(heading: "The child’s journey (oldest first)", journey.entries.map(journeyLine), indent: 2))
         }
         return out
+    }
+
+    /// "2026-08-14: Level 3, step 3 (decided), a-…", as `sessions history` says it.
+    static func journeyLine(_ e: ChildHistory.Entry) -> String {
+        var text = e.date + ": "
+        if let d = e.decided {
+            text += "Level \(d.level), step \(d.step) (decided)"
+        } else if let p = e.proposed {
+            text += "Level \(p.level), step \(p.step) (proposed; not decided)"
+        } else {
+            text += "no level yet"
+        }
+        if e.toConfirm > 0 { text += "; \(e.toConfirm) to confirm" }
+        if e.training { text += "; training" }
+        return text + ", " + SafeText.clean(e.assessmentId)
     }
 
     /// Summary blocks as screen text blocks: each heading starts a block; fields become
@@ -92,17 +122,4 @@ extension ScreenModel {
 extension String {
     /// "Level" for "level": the first letter in capitals.
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-
-    /// Runs of spaces (the timeline's columns) as two spaces, for text that is wrapped.
-    var collapsingSpaces: String {
-        var out = ""
-        var spaces = 0
-        for ch in self {
-            if ch == " " { spaces += 1; continue }
-            if spaces > 0 { out += spaces > 1 ? "  " : " " }
-            spaces = 0
-            out.append(ch)
-        }
-        return out
-    }
 }
