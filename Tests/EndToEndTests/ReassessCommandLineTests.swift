@@ -122,7 +122,7 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/\(Self.oldID).json"))
         let t = try Tmux()
         try t.start("assess --from \(Self.oldID) --store '\(dir)'")
-        let screen = try t.waitFor("Re-assessment: 70 earlier answers carried forward to confirm or change (c confirms).")
+        let screen = try t.waitFor("Re-assessment: 70 earlier answers carried forward to confirm or change.")
         #expect(screen.contains("About the child"))
         try t.send("q")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }

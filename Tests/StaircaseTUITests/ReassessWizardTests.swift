@@ -36,7 +36,7 @@ import Testing
     @Test func reOpeningSaysWhatWasCarriedAndCountsNothingYet() {
         let s = opened(domain: nil)
         #expect(s.screen == .details)
-        #expect(s.message?.text == "Re-assessment: 4 earlier answers carried forward to confirm or change (c confirms).")
+        #expect(s.message?.text == "Re-assessment: 4 earlier answers carried forward to confirm or change.")
         let empty = Assessment(id: "a-empty", createdAt: "2026-11-23T10:00:00Z", catalogue: .init(id: c.id, version: c.version))
         #expect(s.proposal == s.engine.propose(empty), "carried, unconfirmed answers count as not yet assessed")
         #expect(s.earlierAssessment == old)

@@ -67,8 +67,16 @@ extension ScreenModel {
         var out: [TextBlock] = []
         if let old = s.earlierAssessment {
             if let comparison = s.comparison {
-                // Its "Before" line is the earlier decision.
-                out += textBlocks(comparison.blocks)
+                // Its "Before" line is the earlier decision. The rows still to confirm are marked [?]
+                // on the domain screens, so the review names the first few and counts the rest.
+                var shown = comparison
+                let listed = 8
+                shown.toConfirm = Array(comparison.toConfirm.prefix(listed))
+                var blocks = textBlocks(shown.blocks)
+                if comparison.toConfirm.count > listed, let i = blocks.firstIndex(where: { $0.heading?.hasPrefix("Carried forward") == true }) {
+                    blocks[i].paragraphs.append("- and \(comparison.toConfirm.count - listed) more, marked to confirm on the domain screens")
+                }
+                out += blocks
             } else {
                 let decided = old.decision.map { "Level \($0.level), step \($0.step)" } ?? "no decision recorded"
                 out.append(TextBlock(heading: "Last time", [

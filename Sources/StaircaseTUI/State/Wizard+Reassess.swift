@@ -51,7 +51,7 @@ extension Wizard {
         case .success(let a):
             let effects = resume(&s, a)
             let n = a.rowsToConfirm.count
-            s.message = Message("Re-assessment: \(n) earlier answer\(n == 1 ? "" : "s") carried forward to confirm or change (c confirms).")
+            s.message = Message("Re-assessment: \(n) earlier answer\(n == 1 ? "" : "s") carried forward to confirm or change.")
             return effects
         }
     }
@@ -64,8 +64,9 @@ extension Wizard {
 
     static func changedMessage(_ s: WizardState, _ id: String) -> String {
         guard let answer = s.assessment?.answers[id], let earlier = answer.earlier else { return "" }
-        let reason = answer.changeReason.map { "Reason: \($0.label) (w changes it)." } ?? "w says why: a real change, or new information."
-        return "Changed since last time: was \(earlier.rating.label) on \(earlier.on), now \(answer.rating.label). " + reason
+        // Short enough for one status line at 80 columns; the row's panel says it in full.
+        let reason = answer.changeReason.map { "Reason: \($0.label) (w changes it)." } ?? "w: real change or new information?"
+        return "Was \(earlier.rating.label) on \(earlier.on), now \(answer.rating.label). " + reason
     }
 
     /// `c` confirms the selected row's carried answer and moves on; `w` steps its reason.

@@ -56,7 +56,7 @@ enum DomainView {
         let hidden = s.hiddenCount(domain: d)
         if hidden > 0 && !s.showHidden { status += " · \(hidden) hidden for the child’s age (a shows)" }
         let toConfirm = rows.filter { a.answers[$0.indicator.id]?.isCarriedUnconfirmed == true }.count
-        if toConfirm > 0 { status += " · \(toConfirm) to confirm [?] (c confirms)" }
+        if toConfirm > 0 { status += " · \(toConfirm) [?] to confirm" }
         if !s.filter.isEmpty || s.filtering { status += " · filter: " + s.filter }
         if let e = s.editor, e.target == .filter {
             b.put("Filter: ", row: r.top, column: 1, style: .key)
