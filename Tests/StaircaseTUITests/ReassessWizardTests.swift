@@ -16,6 +16,7 @@ import Testing
         c = try Support.minimal()
         var a = Assessment(id: "a-old", createdAt: "2026-08-14T09:00:00Z", catalogue: .init(id: c.id, version: c.version), childKey: "c-test")
         a.child.name = "Jo Bloggs"
+        a.child.dateOfBirth = "2019-05-01"
         a.answers = ["a1.r1": .init(.level3), "a1.r2": .init(.level2), "a2.r1": .init(.level1), "p1.mh": .init(.level2, note: "seen by GP")]
         a.updatedAt = "2026-08-14T10:00:00Z"
         a.decision = .init(level: 3, step: 3, reason: "", decidedAt: "2026-08-14T10:00:00Z")
@@ -37,7 +38,8 @@ import Testing
         let s = opened(domain: nil)
         #expect(s.screen == .details)
         #expect(s.message?.text == "Re-assessment: 4 earlier answers carried forward to confirm or change.")
-        let empty = Assessment(id: "a-empty", createdAt: "2026-11-23T10:00:00Z", catalogue: .init(id: c.id, version: c.version))
+        var empty = Assessment(id: "a-empty", createdAt: "2026-11-23T10:00:00Z", catalogue: .init(id: c.id, version: c.version))
+        empty.child = new.child
         #expect(s.proposal == s.engine.propose(empty), "carried, unconfirmed answers count as not yet assessed")
         #expect(s.earlierAssessment == old)
     }
@@ -164,5 +166,26 @@ import Testing
             #expect(expected == text, "\(name) differs from LineSnapshots/\(name).txt; re-record with STAIRCASE_RECORD=1 if intended")
         }
         #expect(LineRenderer.render(ScreenModel(opened()), width: 80).joined(separator: "\n").contains("to confirm (was Level 3 on 2026-08-14)"))
+    }
+
+    /// Line mode: a re-assesses a listed assessment, c confirms, a level and w with its question change.
+    @Test func lineModeReassessesConfirmsAndChangesWithAReason() {
+        final class Saved: @unchecked Sendable { var last: Assessment? }
+        let saved = Saved()
+        let host = WizardHost(
+            save: { saved.last = $0; return .success(()) }, load: { _ in .failure(.notFound("no")) },
+            list: { .success([ResumeItem(id: "a-old", label: "J. B.")]) }, export: { _, _, _, _ in .failure(.io("no")) },
+            now: { "2026-11-23T10:00:00Z" }, reassess: { [new] _ in .success(new) }, findEarlier: { [old] _ in [old] })
+        let script = ["a", "1", "", "2", "c", "4", "w", "1"]
+        var runner = LineRunner(state: Support.state(c), console: ScriptConsole(answers: script), host: host)
+        #expect(runner.run() == 0)
+        #expect(saved.last?.id == "a-new")
+        #expect(saved.last?.rating(of: "a1.r1") == .level3)
+        #expect(saved.last?.answers["a1.r2"]?.rating == .level4)
+        #expect(saved.last?.answers["a1.r2"]?.changeReason == .realChange)
+        #expect(saved.last?.answers["a2.r1"]?.isCarriedUnconfirmed == true)
+        let out = runner.console.output.joined(separator: "\n")
+        #expect(out.contains("a. Re-assess a saved assessment's child"))
+        #expect(out.contains("Why is it different from last time?"))
     }
 }
