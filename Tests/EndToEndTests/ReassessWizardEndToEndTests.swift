@@ -39,6 +39,7 @@ import Testing
         #expect(screen.contains("[?]"), "carried rows are marked")
         #expect(screen.contains("to confirm (was Level 1 on 2026-11-20)"))
         #expect(screen.contains("c confirm"))
+        #expect(screen.contains("0 of 33 rows answered · 33 [?] to confirm"))
 
         // Confirm milestones (Level 1), then change academic progress 2 → 4, a real change.
         try t.send("c")

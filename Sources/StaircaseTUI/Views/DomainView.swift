@@ -53,10 +53,10 @@ enum DomainView {
         }
         let (listHeight, panelHeight) = layout(height: r.height)
         var status = "\(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of \(rows.count) rows answered"
-        let hidden = s.hiddenCount(domain: d)
-        if hidden > 0 && !s.showHidden { status += " · \(hidden) hidden for the child’s age (a shows)" }
         let toConfirm = rows.filter { a.answers[$0.indicator.id]?.isCarriedUnconfirmed == true }.count
         if toConfirm > 0 { status += " · \(toConfirm) [?] to confirm" }
+        let hidden = s.hiddenCount(domain: d)
+        if hidden > 0 && !s.showHidden { status += " · \(hidden) hidden for the child’s age (a shows)" }
         if !s.filter.isEmpty || s.filtering { status += " · filter: " + s.filter }
         if let e = s.editor, e.target == .filter {
             b.put("Filter: ", row: r.top, column: 1, style: .key)
