@@ -53,12 +53,18 @@ public struct WizardHost {
     public var writeResponse: (TrainingResponse, String) -> Result<String, HostError> = { _, _ in
         .failure(.io("this run cannot write training responses"))
     }
+    /// Makes and saves a re-assessment of a saved assessment's child (`assess --from`'s path).
+    public var reassess: (String) -> Result<Assessment, HostError>
+    /// The other saved assessments with this assessment's child key (unreadable ones left out).
+    public var findEarlier: (Assessment) -> [Assessment]
 
     public init(
         save: @escaping (Assessment) -> Result<Void, HostError>, load: @escaping (String) -> Result<Assessment, HostError>,
         list: @escaping () -> Result<[ResumeItem], HostError>,
         export: @escaping (ExportFormat, String, Assessment, Bool) -> Result<String, HostError>, now: @escaping () -> String,
-        newID: @escaping () -> String = { RandomID.make(prefix: "a") }
+        newID: @escaping () -> String = { RandomID.make(prefix: "a") },
+        reassess: @escaping (String) -> Result<Assessment, HostError> = { _ in .failure(.io("re-assessment is not available here")) },
+        findEarlier: @escaping (Assessment) -> [Assessment] = { _ in [] }
     ) {
         self.save = save
         self.load = load
@@ -66,6 +72,8 @@ public struct WizardHost {
         self.export = export
         self.now = now
         self.newID = newID
+        self.reassess = reassess
+        self.findEarlier = findEarlier
     }
 }
 
@@ -142,6 +150,8 @@ extension WizardHost {
                 case .success(let path): follow = Wizard.reduce(&state, .responseWritten(path))
                 case .failure(let e): follow = Wizard.reduce(&state, .responseFailed(e))
                 }
+            case .reassess(let id): follow = Wizard.reduce(&state, .reassessed(reassess(id)))
+            case .findEarlier(let a): follow = Wizard.reduce(&state, .earlierFound(findEarlier(a)))
             case .redraw: break
             case .quit: quit = true
             }

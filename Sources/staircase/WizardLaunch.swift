@@ -56,14 +56,27 @@ struct WizardLaunch {
                     SummaryExport.write(
                         format: format, path: path, assessment: a, catalogue: catalogue, folder: folder, replace: replace, store: sessions)
                 },
-                now: { clock.timestamp() })
+                now: { clock.timestamp() },
+                reassess: { id in
+                    // The same path as `assess --from`: checked, made by `Reassessment.start`, saved,
+                    // then opened through the store host so it holds its lock like any other.
+                    do {
+                        let made = try ReassessFrom.start(from: id, catalogue: catalogue, store: sessions, now: clock.timestamp())
+                        return store.load(made.id)
+                    } catch {
+                        return .failure(.damaged(String(describing: error)))
+                    }
+                },
+                findEarlier: { a in
+                    guard let key = a.childKey else { return [] }
+                    return ChildRecords.assessments(childKey: key, in: sessions).filter { $0.id != a.id }
+                })
             host.afterLoad = store.takeNotice
             host.writeResponse = { response, dir in TrainOptions.write(response, folder: dir, documents: folder) }
             if let reassessment {
                 // Opened as Resume opens a saved assessment (with its lock), then told what was carried forward.
-                _ = host.perform([.load(id: reassessment.id)], on: &state)
-                let n = reassessment.rowsToConfirm.count
-                state.message = Message("Re-assessment: \(n) earlier answer\(n == 1 ? "" : "s") carried forward to confirm or change.")
+                let opened = store.load(reassessment.id)
+                _ = host.perform(Wizard.reduce(&state, .reassessed(opened)), on: &state)
             }
             if plain || StandardConsole.wanted(environment: Environment.values("TERM", "STAIRCASE_ACCESSIBLE", "ACCESSIBLE")) {
                 var runner = LineRunner(state: state, console: StandardConsole(), host: host)

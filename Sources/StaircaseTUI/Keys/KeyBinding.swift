@@ -57,4 +57,10 @@ public enum KeyCondition: Sendable {
     case concernApplies
     /// A training case is open, so its narrative is one key away.
     case trainingCase
+    /// The selected row has an answer carried from last time, still to confirm.
+    case rowToConfirm
+    /// The selected row is rated differently from last time, so a reason can be given.
+    case rowChanged
+    /// Saved assessments are listed, so one can be re-assessed.
+    case canReassess
 }

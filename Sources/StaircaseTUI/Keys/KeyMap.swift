@@ -53,6 +53,9 @@ public enum KeyMap {
         case .fullTextScrolls: return DomainView.fullTextLineCount(s) > View.bodyHeight(s)
         case .panelScrolls: return DomainView.panelOverflows(s)
         case .trainingCase: return s.trainingRun?.trainingCase != nil
+        case .rowToConfirm: return s.selectedAnswer?.isCarriedUnconfirmed == true
+        case .rowChanged: return s.selectedRowChanged
+        case .canReassess: return !s.resumable.isEmpty
         }
     }
 }

@@ -21,7 +21,9 @@ extension ScreenModel {
         // What the domain holds is said on its first row (and while filtering), not before every row.
         var about: [String] = []
         if i == 0 || !s.filter.isEmpty {
-            about.append("Domain \(d + 1) of \(s.catalogue.domains.count). \(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of " + Plural.rows(rows.count) + " answered.")
+            let toConfirm = rows.filter { a.answers[$0.indicator.id]?.isCarriedUnconfirmed == true }.count
+            about.append("Domain \(d + 1) of \(s.catalogue.domains.count). \(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of " + Plural.rows(rows.count) + " answered"
+                + (toConfirm > 0 ? "; \(toConfirm) carried from last time to confirm." : "."))
             let hidden = s.hiddenCount(domain: d)
             if hidden > 0 && !s.showHidden { about.append(Plural.rows(hidden) + (hidden == 1 ? " is" : " are") + " hidden for the child’s age (a shows them).") }
             if !s.filter.isEmpty { about.append("Filter: \(s.filter) (/ alone clears it).") }
@@ -39,6 +41,7 @@ extension ScreenModel {
         } else {
             let descriptors = (1...4).map { level in
                 "\(level). " + DomainView.describe(row.indicator.levels[level]) + (rating.level == level ? " (your answer)" : "")
+                    + lastTimeMark(a, row.indicator.id, level: level)
             }
             m.blocks.append(TextBlock(.descriptor, descriptors, indent: 2))
         }
@@ -46,6 +49,16 @@ extension ScreenModel {
         m.blocks.append(TextBlock(["Your answer: \(rating.label)." + (note.isEmpty ? " No evidence note." : " Note: \(note)")]))
         // On the last row the reducer stays put; line mode then goes on to the next screen.
         let onward: [WizardAction] = last ? [.nextScreen] : []
+        if let earlier = lastTime(a, row.indicator.id) {
+            m.blocks.append(earlier)
+            m.choices += carriedChoices(a, row.indicator.id, onward: s.expanded ? [] : onward)
+            let carried = a.answers[row.indicator.id]
+            if carried?.isCarriedUnconfirmed == true {
+                m.prompt = "Level (1-4, n not applicable, c confirm \(carried?.earlier?.rating.label ?? ""), x clear, e note, Enter keep):"
+            } else if Wizard.changedSinceLastTime(s, row.indicator.id) {
+                m.prompt = "Level (1-4, n not applicable, w why it changed, x clear, e note, Enter keep):"
+            }
+        }
         for level in 1...4 {
             guard let r = Rating(level: level) else { continue }
             var c = Choice("\(level)", "Level \(level)", current: rating == r, [.rate(r)] + (s.expanded ? [] : onward))
@@ -60,7 +73,8 @@ extension ScreenModel {
             Choice("a", s.showHidden ? "Hide rows for another age" : "Show rows for another age", [.toggleHidden]),
         ]
         m.choices += more.map { var c = $0; c.shown = false; return c }
-        let keep = rating == .notAssessed ? "Enter leaves the row unanswered" : "Enter keeps \(rating.label)"
+        let toConfirm = a.answers[row.indicator.id]?.isCarriedUnconfirmed == true
+        let keep = toConfirm ? "Enter leaves it to confirm" : (rating == .notAssessed ? "Enter leaves the row unanswered" : "Enter keeps \(rating.label)")
         if s.expanded {
             m.enter = Choice("", "Enter goes back to the row", [.toggleExpanded])
         } else {
@@ -96,8 +110,11 @@ extension ScreenModel {
         }
         let notes = s.catalogue.allIndicators.compactMap { entry -> String? in
             guard let note = a.answers[entry.indicator.id]?.note, !note.isEmpty else { return nil }
-            return "\(entry.indicator.title) (\(a.rating(of: entry.indicator.id).label)): \(note)"
+            let answer = a.answers[entry.indicator.id]
+            let label = answer?.isCarriedUnconfirmed == true ? answer?.earlier?.toConfirmLabel : nil
+            return "\(entry.indicator.title) (\(label ?? a.rating(of: entry.indicator.id).label)): \(note)"
         }
+        m.blocks += sinceLastTime(s)
         if !notes.isEmpty { m.blocks.append(TextBlock(.note, heading: "Evidence notes", notes, indent: 2)) }
         if case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
             m.blocks.append(TextBlock(.warning, heading: "The referral still lacks", gaps.map { $0.capitalizedFirst + "." }, indent: 2))

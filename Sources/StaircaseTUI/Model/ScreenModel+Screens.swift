@@ -47,6 +47,10 @@ extension ScreenModel {
             m.choices.append(Choice("\(i + 2)", "Resume " + item.label, select(s, i + 1) + [.activate]))
         }
         m.choices.append(Choice("\(s.resumable.count + 2)", "Quit", [.quit]))
+        if let reassess = reassessChoice(s) {
+            m.choices.append(reassess)
+            m.prompt = "Choose 1-\(s.resumable.count + 2), or a to re-assess:"
+        }
         if let problem = s.listProblem {
             m.blocks.append(TextBlock(.danger, ["Saved assessments cannot be listed: \(problem)"]))
         } else if s.resumable.isEmpty && s.damaged.isEmpty {

@@ -64,8 +64,21 @@ extension Wizard {
             guard !rows.isEmpty else { return [] }
             let row = rows[current]
             let effects = change(&s) { a in
-                let note = a.answers[row.indicator.id]?.note ?? ""
-                if rating == .notAssessed && note.isEmpty { a.answers[row.indicator.id] = nil } else { a.answers[row.indicator.id] = .init(rating, note: note) }
+                let id = row.indicator.id
+                let note = a.answers[id]?.note ?? ""
+                if let carried = a.answers[id], carried.earlier != nil {
+                    // A carried row keeps its earlier reading (and any reason) whatever it is rated now.
+                    a.answer(id, rating, reason: rating == .notAssessed ? nil : carried.changeReason)
+                } else if rating == .notAssessed && note.isEmpty {
+                    a.answers[id] = nil
+                } else {
+                    a.answers[id] = .init(rating, note: note)
+                }
+            }
+            // A carried answer changed stays selected, so w can say why at once.
+            if changedSinceLastTime(s, row.indicator.id) {
+                s.message = Message(changedMessage(s, row.indicator.id))
+                return effects
             }
             // Move on to the next row so a run of answers is a run of key presses.
             if rating != .notAssessed && !s.expanded && current + 1 < rows.count {
@@ -73,6 +86,9 @@ extension Wizard {
                 s.panelScroll = 0
             }
             return effects
+        case .confirmCarried, .cycleReason:
+            guard !rows.isEmpty else { return [] }
+            return carried(&s, d, rows, current, action)
         case .editNote:
             guard !rows.isEmpty else { return [] }
             let row = rows[current]

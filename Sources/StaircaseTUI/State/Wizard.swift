@@ -58,6 +58,10 @@ public enum Wizard {
             s.message = Message("Not saved: \(why.message)", error: true)
             return []
         case .loaded(let a): return resume(&s, a)
+        case .reassessed(let result): return reassessed(&s, result)
+        case .earlierFound(let others):
+            s.reassess.others = others
+            return []
         case .loadFailed(let why):
             s.message = Message("Cannot open that assessment: \(why.message)", error: true)
             return [.list]
@@ -188,6 +192,7 @@ public enum Wizard {
         s.assessment = a
         // What is loaded is what is on disk: nothing is waiting to be saved.
         s.unsaved = false
+        s.reassess = ReassessContext()
         s.undoStack = []
         s.filter = ""
         s.showHidden = false
@@ -216,7 +221,7 @@ public enum Wizard {
         s.message = s.fieldProblems.isEmpty
             ? Message("Resumed where you left off. Every answer is as you left it." + (draft ?? ""))
             : Message("Resumed. Some details need checking: see the reasons beside the fields.", error: true)
-        return []
+        return a.childKey.map { _ in [.findEarlier(a)] } ?? []
     }
 
     /// A cursor `d` places on from `i` in a list of `count` that wraps at both ends.
@@ -274,6 +279,7 @@ public enum Wizard {
                 s.assessment = Assessment(
                     id: id, createdAt: s.now, catalogue: .init(id: s.catalogue.id, version: s.catalogue.version), childKey: s.nextChildKey)
                 s.assessment?.training = s.training
+                s.reassess = ReassessContext()
                 s.undoStack = []
                 s.fieldProblems = [:]
                 s.exportPath = ""
@@ -290,6 +296,7 @@ public enum Wizard {
                 s.exportedPath = nil
                 return [.load(id: s.resumable[s.cursor - 1].id)]
             }
+        case .reassess: return reassessSelected(&s)
         default: break
         }
         return []

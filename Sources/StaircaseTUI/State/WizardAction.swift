@@ -41,6 +41,12 @@ public enum WizardAction: Equatable, Sendable {
     case editAlias
     /// Writes the participant's response file (asking for the folder unless it was given).
     case writeResponse
+    /// Start screen: re-assess the selected saved assessment's child.
+    case reassess
+    /// Domain screen: confirm the selected row's carried answer.
+    case confirmCarried
+    /// Domain screen: the reason for a changed row, in turn real change, new information, none.
+    case cycleReason
     // Text editing.
     case type(Character)
     case deleteBackward
@@ -69,6 +75,10 @@ public enum WizardAction: Equatable, Sendable {
     case reload
     /// A note from the host after loading (opened read-only, brought back from a recovery copy).
     case notice(String)
+    /// The new re-assessment the host made and saved, or why it could not.
+    case reassessed(Result<Assessment, HostError>)
+    /// The other saved assessments of the open assessment's child.
+    case earlierFound([Assessment])
 }
 
 /// What the host must do after a reduction. The reducer never performs I/O itself.
@@ -81,6 +91,10 @@ public enum Effect: Equatable, Sendable {
     case export(format: ExportFormat, path: String, assessment: Assessment, replace: Bool)
     /// Writes a training response file into a folder.
     case writeResponse(TrainingResponse, folder: String)
+    /// Makes and saves a re-assessment of this saved assessment's child (as `assess --from`).
+    case reassess(id: String)
+    /// Finds the other saved assessments of this assessment's child (for "Since last time").
+    case findEarlier(Assessment)
     case redraw
     case quit
 }

@@ -79,6 +79,8 @@ public struct WizardState: Sendable {
     public var training = false
     /// A participant's run in a training workshop (`staircase train`); nil in a real assessment.
     public var trainingRun: TrainingRun?
+    /// The other saved assessments of the open one's child, from the host (re-assessment).
+    public var reassess = ReassessContext()
 
     public static let minimumWidth = 80
     public static let minimumHeight = 24

@@ -4,8 +4,9 @@ import StaircaseCore
 /// row's four descriptors in full (scrolling inside itself when they do not fit); or, expanded,
 /// the full text of every level of one row, its links, the evidence note and the source note.
 enum DomainView {
-    static func badge(_ r: Rating) -> String {
-        switch r {
+    static func badge(_ r: Rating, toConfirm: Bool = false) -> String {
+        if toConfirm { return "[?]" }
+        return switch r {
         case .notAssessed: "[ ]"
         case .notApplicable: "[–]"
         default: "[\(r.level ?? 0)]"
@@ -52,6 +53,8 @@ enum DomainView {
         }
         let (listHeight, panelHeight) = layout(height: r.height)
         var status = "\(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of " + Plural.rows(rows.count) + " answered"
+        let toConfirm = rows.filter { a.answers[$0.indicator.id]?.isCarriedUnconfirmed == true }.count
+        if toConfirm > 0 { status += " · \(toConfirm) [?] to confirm" }
         let hidden = s.hiddenCount(domain: d)
         if hidden > 0 && !s.showHidden { status += " · \(hidden) hidden for the child’s age (a shows)" }
         if !s.filter.isEmpty || s.filtering { status += " · filter: " + s.filter }
@@ -77,7 +80,8 @@ enum DomainView {
             let source = row.indicator.sourceNote == nil ? " " : "†"
             let style: Style = selected ? .selected : (rating == .notAssessed ? .plain : Style(bold: rating.level ?? 0 >= 3))
             b.fill(row: y, from: 0, to: r.width, style: style)
-            b.put(" \(badge(rating))\(note)\(source)\(row.indicator.title)", row: y, column: 0, style: style, limit: r.width - areaWidth - 1)
+            let carried = a.answers[row.indicator.id]?.isCarriedUnconfirmed == true
+            b.put(" \(badge(rating, toConfirm: carried))\(note)\(source)\(row.indicator.title)", row: y, column: 0, style: style, limit: r.width - areaWidth - 1)
             b.put(row.area.name, row: y, column: r.width - areaWidth, style: selected ? style : .muted, limit: areaWidth - 1)
         }
         let row = rows[cursor]
@@ -104,12 +108,23 @@ enum DomainView {
         if let e = s.editor, case .note = e.target {
             b.put("Note: ", row: y, column: 1, style: .key)
             TextFieldView.draw(e, &b, row: y, column: 7, width: r.width - 8)
+        } else if let last = lastTimeLine(a, row.indicator.id) {
+            // A carried row says what it was last time where the note hint goes (the note is in f).
+            b.put(last, row: y, column: 1, style: .key, limit: r.width - 2)
         } else if noteText.isEmpty {
             let hint = row.indicator.sourceNote == nil ? "No evidence note (e adds one)" : "No evidence note (e adds one) · † a source note: f shows it"
             b.put(hint, row: y, column: 1, style: .muted, limit: r.width - 2)
         } else {
             b.put("Note: " + noteText, row: y, column: 1, limit: r.width - 2)
         }
+    }
+
+    /// A carried row's earlier reading in one short line, for the panel's last line.
+    static func lastTimeLine(_ a: Assessment, _ id: String) -> String? {
+        guard let answer = a.answers[id], let earlier = answer.earlier else { return nil }
+        if answer.isCarriedUnconfirmed { return earlier.toConfirmLabel + " · c confirms, 1-4 or n changes it" }
+        if answer.rating == earlier.rating { return "Confirmed: \(earlier.rating.label), as on \(earlier.on)" }
+        return "Was \(earlier.rating.label) on \(earlier.on) · " + (answer.changeReason.map { "reason: \($0.label) (w)" } ?? "w: real change or new information?")
     }
 
     static func describe(_ cell: Cell?) -> String {
@@ -121,10 +136,13 @@ enum DomainView {
         var lines: [(String, Style)] = [(row.indicator.title, .title), (row.area.name + " · " + row.area.section, .muted), ("", .plain)]
         let chosen = a.rating(of: row.indicator.id)
         lines.append(("Your answer: " + chosen.label, Style(bold: true)))
+        if let last = ScreenModel.lastTime(a, row.indicator.id)?.paragraphs.first {
+            for l in TextWrap.lines(last, width: width - 2) { lines.append((l, .key)) }
+        }
         for level in 1...4 {
             let cell = row.indicator.levels[level]
             lines.append(("", .plain))
-            let mark = chosen.level == level ? " ◀ chosen" : ""
+            let mark = (chosen.level == level ? " ◀ chosen" : "") + ScreenModel.lastTimeMark(a, row.indicator.id, level: level)
             lines.append(("Level \(level)" + mark, Style(bold: true, reverse: chosen.level == level)))
             for l in TextWrap.lines(describe(cell), width: width - 4) { lines.append(("  " + l, .plain)) }
             let links = (cell?.links ?? []).map { s.catalogue.service($0)?.name ?? $0 }

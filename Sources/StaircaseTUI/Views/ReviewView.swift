@@ -41,6 +41,11 @@ enum ReviewView {
                 if !item.rows.isEmpty { para("rows: " + titles(item.rows.map(\.title)), .muted, indent: 4) }
             }
         }
+        for block in ScreenModel.sinceLastTime(s) {
+            out.append(("", .plain))
+            if let heading = block.heading { out.append((heading, .title)) }
+            for p in block.paragraphs { para(p, indent: block.indent) }
+        }
         let notes = s.catalogue.allIndicators.compactMap { entry -> (String, String)? in
             guard let note = a.answers[entry.indicator.id]?.note, !note.isEmpty else { return nil }
             return ("\(entry.indicator.title) [\(a.rating(of: entry.indicator.id).label)]", note)
