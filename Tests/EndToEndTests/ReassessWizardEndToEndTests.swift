@@ -32,7 +32,7 @@ import Testing
         try t.waitFor("r re-assess")
         try t.send("Down", "r")
         try t.waitFor("Re-assessment: 70 earlier answers carried forward to confirm or change.")
-        try t.send(contentsOf: Array(repeating: "Down", count: 14) + ["Enter"])
+        try t.send(contentsOf: Array(repeating: "NPage", count: 5))
         try t.waitFor("Is the child in immediate danger?")
         try t.send("Down", "Enter")
         var screen = try t.waitFor("Child’s developmental needs (1/3)")

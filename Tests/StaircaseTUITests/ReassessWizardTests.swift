@@ -176,7 +176,8 @@ import Testing
             save: { saved.last = $0; return .success(()) }, load: { _ in .failure(.notFound("no")) },
             list: { .success([ResumeItem(id: "a-old", label: "J. B.")]) }, export: { _, _, _, _ in .failure(.io("no")) },
             now: { "2026-11-23T10:00:00Z" }, reassess: { [new] _ in .success(new) }, findEarlier: { [old] _ in [old] })
-        let script = ["a", "1", "", "2", "c", "4", "w", "1"]
+        // Re-assess the first listed, through the five details forms and danger (no), then c, 4, w.
+        let script = ["a", "1", "", "", "", "", "", "2", "c", "4", "w", "1"]
         var runner = LineRunner(state: Support.state(c), console: ScriptConsole(answers: script), host: host)
         #expect(runner.run() == 0)
         #expect(saved.last?.id == "a-new")

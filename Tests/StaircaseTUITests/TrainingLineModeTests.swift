@@ -16,9 +16,10 @@ import Testing
             return .success(folder + "/" + r.fileName)
         }
         let state = try TrainingRunTests.run(alias: nil)
-        // Case 1 without an alias asks for it; then read, go through details and danger, rate two
-        // rows, skip the rest, record the proposal, print the narrative, write to the folder typed.
-        let script = ["1", "Owl", "1", "", "", "2", "1", "1", "s", "s", "s", "", "", "v", "", "", "w", "/tmp/room", "q"]
+        // Case 1 without an alias asks for it; then read, go through the five details forms and
+        // danger, rate two rows, skip the rest, record the proposal, print the narrative, write to
+        // the folder typed.
+        let script = ["1", "Owl", "1", "", "", "", "", "", "", "2", "1", "1", "s", "s", "s", "", "", "v", "", "", "w", "/tmp/room", "q"]
         var runner = LineRunner(state: state, console: ScriptConsole(answers: script), host: host)
         _ = runner.run()
         let out = runner.console.output.joined(separator: "\n")

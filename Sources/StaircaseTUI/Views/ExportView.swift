@@ -43,22 +43,19 @@ enum ExportView {
                 y += 1
             }
         }
-        for (i, block) in m.blocks.enumerated() {
+        // What was written and the message first, the warnings after them: a long list of what
+        // the referral still lacks must never push "Written:" off an 80×24 screen.
+        let warnings = m.blocks.filter { $0.kind == .warning }
+        for (i, block) in m.blocks.filter({ $0.kind != .warning }).enumerated() {
             if i == 1 { y += 1 }
-            for p in block.paragraphs {
-                switch block.kind {
-                case .warning: para("! " + p, .warning)
-                case .note: para(p, .muted)
-                default: para(p, Style(bold: true, role: .good))
-                }
-            }
+            for p in block.paragraphs { para(p, block.kind == .note ? .muted : Style(bold: true, role: .good)) }
         }
         if let message = m.message {
             para(View.said(message, s), message.isError ? .danger : Style(role: .good))
         }
-        // Last, so the lines above are never pushed off a small screen by a long list.
-        if let a = s.assessment, case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
-            para("! The referral still lacks: " + gaps.joined(separator: "; ") + ".", .warning)
+        if !warnings.isEmpty { y += 1 }
+        for block in warnings {
+            for p in block.paragraphs { para("! " + p, .warning) }
         }
     }
 }

@@ -6,7 +6,9 @@ enum StartView {
     static func draw(_ m: ScreenModel, _ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
         let intro = m.blocks.first?.paragraphs ?? []
         for (i, line) in intro.enumerated() { b.put(line, row: r.top + i, column: 2, style: i == 0 ? .muted : .plain, limit: r.width - 4) }
-        let items = m.choices.map(\.label)
+        // The numbered choices are the list the cursor moves through; lettered ones (re-assess)
+        // are keys in the footer here, as line mode asks them by letter.
+        let items = m.choices.filter { $0.key.allSatisfy(\.isNumber) }.map(\.label)
         let top = r.top + intro.count + 1
         let visible = max(1, r.bottom - top - 2)
         let first = max(0, s.cursor - visible + 1)
