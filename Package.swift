@@ -52,9 +52,9 @@ let package = Package(
         .testTarget(
             name: "StaircaseTUITests",
             dependencies: ["StaircaseTUI", "StaircaseCore"],
-            exclude: ["Snapshots"]
+            exclude: ["Snapshots", "LineSnapshots"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["StaircaseCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["StaircaseCore"], exclude: ["Scripts"]),
         .testTarget(name: "StaircaseAgeTests", dependencies: ["StaircaseAge", "CZlib"]),
     ],
     swiftLanguageModes: [.v6]

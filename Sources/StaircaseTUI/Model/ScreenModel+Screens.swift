@@ -160,7 +160,13 @@ extension ScreenModel {
         }
         if s.assessment?.decision == nil { warnings.append("No decision is recorded yet: the summary will say so.") }
         if let a = s.assessment, case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
-            warnings.append("The referral still lacks: " + gaps.joined(separator: "; ") + ".")
+            // Short enough for 80×24 beside the rest of the screen; the review and the summary
+            // list every missing detail.
+            warnings.append(
+                gaps.count <= 3
+                    ? "The referral still lacks: " + gaps.joined(separator: "; ") + "."
+                    : "The referral still lacks \(gaps.count) details, among them: " + gaps.prefix(3).joined(separator: "; ")
+                        + " (the review and the summary list them all).")
         }
         if !warnings.isEmpty { m.blocks.append(TextBlock(.warning, warnings)) }
         if let path = s.exportedPath { m.blocks.append(TextBlock(["Written: \(path)"])) }
