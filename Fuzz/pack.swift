@@ -1,0 +1,18 @@
+// libFuzzer target: the training-pack loader (syntax check, decode, validation against the
+// Durham catalogue), which reads packs a facilitator is handed. Built by Scripts/fuzz together
+// with the StaircaseCore sources as one module.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+let fuzzCatalogue = try? EmbeddedCatalogue.load()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Data(UnsafeBufferPointer(start: data, count: size))
+    guard let catalogue = fuzzCatalogue else { return 0 }
+    _ = try? TrainingPackLoader.load(data: bytes, file: "fuzz", catalogue: catalogue)
+    return 0
+}
