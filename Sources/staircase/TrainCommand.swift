@@ -68,6 +68,13 @@ struct TrainOptions {
     /// Writes through the store's writer; a folder typed without a leading / is in the documents folder.
     static func write(_ r: TrainingResponse, folder: String, documents: String) -> Result<String, HostError> {
         let dir = folder.hasPrefix("/") ? folder : documents + "/" + folder
+        // A folder the participant names is made as the documents folder is (0700, missing
+        // parents too), so a new folder on a USB stick needs no trip to a shell.
+        do throws(StoreError) {
+            try DocumentsFolder.ensure(dir)
+        } catch {
+            return .failure(.io(error.description))
+        }
         do throws(SummaryWriteError) {
             return .success(try TrainingResponseWriter.write(r, toFolder: dir))
         } catch {

@@ -28,7 +28,18 @@ extension AssessmentComparison {
         }
         var fields: [SummaryBlock.Field] = [.init("Before", place(old)), .init("Now", place(new))]
         if !flagsAppeared.isEmpty { fields.append(.init("Flags raised", flagsAppeared.map(Self.flagName).joined(separator: ", "))) }
-        if !flagsCleared.isEmpty { fields.append(.init("Flags cleared", flagsCleared.map(Self.flagName).joined(separator: ", "))) }
+        if !flagsCleared.isEmpty {
+            // While carried answers wait to be confirmed they count for nothing, so a flag that
+            // is gone may only be waiting for them: never call that "cleared".
+            let waiting = toConfirm.count
+            fields.append(
+                waiting > 0
+                    ? .init(
+                        "Flags not raised yet",
+                        flagsCleared.map(Self.flagName).joined(separator: ", ")
+                            + " (\(waiting) earlier answer\(waiting == 1 ? "" : "s") still to confirm)")
+                    : .init("Flags cleared", flagsCleared.map(Self.flagName).joined(separator: ", ")))
+        }
         let t = totals
         fields.append(.init("Rows", Self.countText(t)))
         out.append(.fields(fields))

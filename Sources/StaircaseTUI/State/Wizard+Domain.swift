@@ -153,7 +153,9 @@ extension Wizard {
                 return []
             }
             s.askingCategories = false
-            let reason = differs ? s.decisionReason : ""
+            // A reason the practitioner wrote is kept whatever the level: accepting the proposal
+            // with a reason is still a judgement worth recording.
+            let reason = s.decisionReason
             // The time of the decision changes only when the decision does: passing the screen
             // again must not make an old decision look new.
             var decidedAt = s.now
