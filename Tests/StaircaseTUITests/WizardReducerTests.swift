@@ -138,6 +138,14 @@ import Testing
         #expect(s.assessment?.decision?.reason == "")
     }
 
+    /// Found by a new user: a reason written before accepting the proposal was dropped.
+    @Test func aReasonWrittenWhenAcceptingTheProposalIsKept() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .char("r")] + Support.type("Seen over months") + [.enter, .enter])
+        #expect(s.assessment?.decision?.level == 2)
+        #expect(s.assessment?.decision?.reason == "Seen over months")
+    }
+
     @Test func decidingLevelFourAsksForCategoriesWhateverTheProposal() {
         var s = Support.onFirstDomain(c)
         Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab])
