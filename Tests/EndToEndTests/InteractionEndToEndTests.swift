@@ -5,29 +5,13 @@ import Testing
 /// the export screen, resume, and the command line. An extension of the serialized suite, so
 /// these never run beside the hangup test, which signals the newest staircase process.
 extension WizardEndToEndTests {
-    /// From the start screen to the first domain, for a ten-year-old, without relying on marks.
-    func reachFirstDomainWithoutMarks(_ t: Tmux) throws {
-        try t.waitFor("New assessment")
-        try t.send("Enter")
-        try t.waitFor("About the child")
-        try t.send("Enter")
-        try t.type("Test Child")
-        try t.send("Enter", "Down", "Enter")
-        try t.type("2016-04-12")
-        try t.send("Enter")
-        try t.waitFor("10 years")
-        try t.send(contentsOf: Array(repeating: "NPage", count: 5))
-        try t.waitFor("Is the child in immediate danger?")
-        try t.send("Up", "Enter")
-        try t.waitFor("developmental needs (1/3)")
-    }
 
     @Test func underLangCEveryMarkIsAsciiPresentAndDistinct() throws {
         let t = try Tmux()
         try t.start(env: ["LANG": "C", "LC_ALL": "C"])
         let start = try t.waitFor("New assessment")
         #expect(start.contains("> New assessment"), "the cursor mark")
-        try reachFirstDomainWithoutMarks(t)
+        try t.reachFirstDomain()
         try t.send("2", "n")
         try t.send("e")
         try t.type("Seen by the nurse")
@@ -56,7 +40,7 @@ extension WizardEndToEndTests {
         let t = try Tmux()
         let docs = t.home + "/docs/referrals"
         try t.start(env: ["XDG_DOCUMENTS_DIR": docs])
-        try reachFirstDomainWithoutMarks(t)
+        try t.reachFirstDomain()
         try t.send("4")
         for _ in 0..<5 { try t.send("Tab") }
         try t.waitFor("The engine proposes: Level 4, step 4.")

@@ -3,21 +3,6 @@ import Testing
 
 /// Issue 11 in a real terminal: the honest exit with a recovery copy, and bringing it back.
 @Suite(.serialized) struct StoreEndToEndTests {
-    func reachFirstDomain(_ t: Tmux) throws {
-        try t.waitFor("New assessment")
-        try t.send("Enter")
-        try t.waitFor("About the child")
-        try t.send("Enter")
-        try t.type("Recovered Child")
-        try t.send("Enter", "Down", "Enter")
-        try t.type("2016-04-12")
-        try t.send("Enter")
-        try t.waitFor("10 years")
-        try t.send(contentsOf: Array(repeating: "NPage", count: 5))
-        try t.waitFor("Is the child in immediate danger?")
-        try t.send("Up", "Enter")
-        try t.waitFor("Child’s developmental needs (1/3)")
-    }
 
     @Test func anUnsavedQuitSaysWhereTheRecoveryCopyIsAndResumeBringsItBack() throws {
         let t = try Tmux()
@@ -27,7 +12,7 @@ import Testing
         try t.start(shell: true)
         try t.type("XDG_STATE_HOME=\(state) '\(Tmux.binary)' --store \(t.home)/blocked/staircase; echo \"EXIT\"=$?")
         try t.send("Enter")
-        try reachFirstDomain(t)
+        try t.reachFirstDomain(name: "Recovered Child")
         try t.send("3")
         try t.waitFor("Not saved")
         try t.send("q")

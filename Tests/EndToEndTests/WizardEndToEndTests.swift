@@ -3,26 +3,6 @@ import Testing
 
 /// The built binary in a real terminal (tmux). Each test has its own tmux server and data folder.
 @Suite(.serialized) struct WizardEndToEndTests {
-    /// From the start screen to the first domain, for a ten-year-old.
-    func reachFirstDomain(_ t: Tmux, name: String = "Test Child") throws {
-        try t.waitFor("New assessment")
-        try t.send("Enter")
-        try t.waitFor("About the child")
-        try t.send("Enter")
-        try t.type(name)
-        try t.send("Enter", "Down", "Enter")
-        try t.type("2016-04-12")
-        try t.send("Enter")
-        try t.waitFor("10 years")
-        // ↓ stops at Continue, the last field, however many times it is pressed; Enter goes on
-        // to the family form, and PgDn turns the other four.
-        try t.send(contentsOf: Array(repeating: "Down", count: 14) + ["Enter"])
-        try t.waitFor("Form 2 of 5: Family and household")
-        try t.send(contentsOf: Array(repeating: "NPage", count: 4))
-        try t.waitFor("Is the child in immediate danger?")
-        try t.send("Up", "Enter")
-        try t.waitFor("Child’s developmental needs (1/3)")
-    }
 
     func savedFiles(_ t: Tmux) throws -> [String] {
         let dir = t.dataDirectory + "/staircase"
@@ -32,7 +12,7 @@ import Testing
     @Test func completeAnAssessmentAndReviewMatchesScore() throws {
         let t = try Tmux()
         try t.start()
-        try reachFirstDomain(t)
+        try t.reachFirstDomain()
         // Four Level 2 rows across two areas: the combination rule proposes Level 3.
         for _ in 0..<4 { try t.send("2") }
         try t.waitFor("4 of")
@@ -71,7 +51,7 @@ import Testing
     @Test func quitAndResumeKeepsEveryAnswer() throws {
         let t = try Tmux()
         try t.start()
-        try reachFirstDomain(t)
+        try t.reachFirstDomain()
         try t.send("3", "1", "n")
         try t.send("e")
         try t.type("Seen by the school nurse")
@@ -102,7 +82,7 @@ import Testing
         try t.start(shell: true)
         try t.type("stty -g > \(t.home)/before; '\(Tmux.binary)'; echo \"EXIT\"=$?; stty -g > \(t.home)/after; echo \"DO\"NE")
         try t.send("Enter")
-        try reachFirstDomain(t)
+        try t.reachFirstDomain()
         try t.send("4", "e")
         try t.type("typed just before the hangup")
         try t.waitFor("typed just before the hangup")
@@ -124,7 +104,7 @@ import Testing
     @Test func noColorUsesNoColourEscapes() throws {
         let coloured = try Tmux()
         try coloured.start()
-        try reachFirstDomain(coloured)
+        try coloured.reachFirstDomain()
         // The colours Staircase uses (cyan, yellow, red, green) as tmux reports them.
         func hasColour(_ text: String) -> Bool {
             ["31", "32", "33", "36"].contains { code in text.contains("\u{1B}[\(code)m") || text.contains(";\(code)m") }
@@ -133,7 +113,7 @@ import Testing
         #expect(hasColour(colouredScreen), "no colour in: \(colouredScreen.debugDescription.prefix(1500))")
         let plain = try Tmux()
         try plain.start(env: ["NO_COLOR": "1"])
-        try reachFirstDomain(plain)
+        try plain.reachFirstDomain()
         let screen = try plain.screen(escapes: true)
         #expect(!hasColour(screen))
         #expect(screen.contains("\u{1B}[7m") || screen.contains(";7m"))

@@ -173,22 +173,6 @@ public enum ComparisonExporter {
 extension HTMLRenderer {
     /// A self-contained page in the summary's style from any blocks: no script, nothing loaded.
     public static func page(title: String, blocks: [SummaryBlock]) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-        <meta name="referrer" content="no-referrer">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
-        <style>
-        \(style)
-        </style>
-        </head>
-        <body>
-        <main>
-
-        """ + blocks.map(render).joined(separator: "\n") + "\n</main>\n</body>\n</html>\n"
+        document(title: escape(title), body: blocks.map(render).joined(separator: "\n") + "\n")
     }
 }

@@ -6,23 +6,30 @@
 public enum HTMLRenderer {
     public static func render(_ summary: ReferralSummary) -> String {
         let title = escape(summary.title) + (summary.redacted ? " (redacted)" : "") + (summary.training ? " (training)" : "")
-        return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="referrer" content="no-referrer">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title)</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
-            <main>
+        return document(title: title, body: summary.blocks.map(render).joined(separator: "\n") + "\n")
+    }
 
-            """ + summary.blocks.map(render).joined(separator: "\n") + "\n</main>\n</body>\n</html>\n"
+    /// The one page frame every HTML file shares (summary, comparison, handout, training report):
+    /// inline style, a Content-Security-Policy that forbids loading anything, no referrer.
+    /// `title` is already escaped; `extraStyle` adds rules after the shared ones.
+    static func document(title: String, extraStyle: String = "", body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <meta name="referrer" content="no-referrer">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title)</title>
+        <style>
+        \(style)\(extraStyle.isEmpty ? "" : "\n" + extraStyle)
+        </style>
+        </head>
+        <body>
+        <main>
+
+        """ + body + "</main>\n</body>\n</html>\n"
     }
 
     static let style = """

@@ -14,22 +14,8 @@ public enum TrainingHandout {
 
     /// A self-contained page in the referral summary's style: no script, nothing loaded.
     static func html(title: String, blocks: [SummaryBlock]) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-        <meta name="referrer" content="no-referrer">
-        <title>TRAINING \(HTMLRenderer.escape(title))</title>
-        <style>
-        \(HTMLRenderer.style)
-        </style>
-        </head>
-        <body>
-        <main>
-
-        """ + blocks.map { HTMLRenderer.render($0) }.joined(separator: "\n") + "\n</main>\n</body>\n</html>\n"
+        HTMLRenderer.document(
+            title: "TRAINING " + HTMLRenderer.escape(title), body: blocks.map { HTMLRenderer.render($0) }.joined(separator: "\n") + "\n")
     }
 
     static func narrativeBlocks(pack: TrainingPack, case k: TrainingCase) -> [SummaryBlock] {

@@ -4,22 +4,6 @@ public enum TrainingReportHTML {
     public static func render(_ r: TrainingReport) -> String {
         let e = { (s: String) in HTMLRenderer.escape(s) }
         var out = """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="referrer" content="no-referrer">
-            <title>TRAINING REPORT: \(e(r.pack.title))</title>
-            <style>
-            \(HTMLRenderer.style)
-            svg { display: block; margin: .3em 0 .8em; }
-            svg text { font: 10pt sans-serif; }
-            .headline { font-size: 1.1em; font-weight: bold; }
-            </style>
-            </head>
-            <body>
-            <main>
             <h1>TRAINING REPORT: \(e("\(r.pack.title) (\(r.pack.id) version \(r.pack.version))"))</h1>
             <p>\(e(ReportWords.participants(r)))</p>
             <h2>Agreement on the overall level across \(r.cases.count) cases</h2>
@@ -55,8 +39,11 @@ public enum TrainingReportHTML {
             }
             out += "</ol>\n</section>\n"
         }
-        out += "<p>\(e(ReportWords.method))</p>\n</main>\n</body>\n</html>\n"
-        return out
+        out += "<p>\(e(ReportWords.method))</p>\n"
+        return HTMLRenderer.document(
+            title: "TRAINING REPORT: " + e(r.pack.title),
+            extraStyle: "svg { display: block; margin: .3em 0 .8em; }\nsvg text { font: 10pt sans-serif; }\n.headline { font-size: 1.1em; font-weight: bold; }",
+            body: out)
     }
 
     /// Horizontal bars as inline SVG: one row per label, the model answer's bar darker.
