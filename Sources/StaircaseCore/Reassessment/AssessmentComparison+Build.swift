@@ -11,7 +11,7 @@ extension AssessmentComparison {
                 // No value from the files: errors reach stderr, which quotes nothing from an assessment.
                 "the two assessments use different catalogues: rows of one authority's document "
                     + "do not match another's, so they are not compared"
-            case .catalogueMismatch(let id, let expected, let given):
+            case .catalogueMismatch(let id, _, let given):
                 "\(id) was made with another catalogue or version than the one given (\(given)): give the catalogue it was made with"
             }
         }
