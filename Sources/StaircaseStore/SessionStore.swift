@@ -100,7 +100,7 @@ public struct SessionStore: Sendable {
             throw .unreadable(path: path, reason: error)
         }
         var plaintext = try opened(bytes, path: path)
-        defer { plaintext.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
+        defer { for i in plaintext.indices { plaintext[i] = 0 } }
         return (try Self.decode(plaintext, path: path, expectedID: id), FileFingerprint(st, bytes: bytes))
     }
 

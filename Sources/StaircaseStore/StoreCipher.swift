@@ -60,6 +60,15 @@ extension SessionStore {
         return bytes
     }
 
+    /// The plaintext of an assessment file named on the command line (`score`, `export`): an age
+    /// file is opened with this store's unlocked identity; a plain file is returned as it is.
+    public func decryptIfNeeded(_ bytes: [UInt8], path: String) throws(StoreError) -> [UInt8] {
+        try opened(bytes, path: path)
+    }
+
+    /// True if `bytes` are an age file (an encrypted save), whatever store they came from.
+    public static func isEncrypted(_ bytes: [UInt8]) -> Bool { AgeFile.looksEncrypted(bytes) }
+
     /// True when saves are encrypted.
     public var isEncrypted: Bool { cipher != nil }
 }

@@ -55,6 +55,13 @@ public struct StoreKeyring: Sendable {
         }
     }
 
+    /// The store unlocked with `passphrase`, sealing to its own key and to `recovery`.
+    public func unlockedStore(passphrase: String, recovery: RecoveryRecipients) throws(KeyringError) -> SessionStore {
+        var unlocked = store
+        unlocked.cipher = StoreCipher(store: try unlock(passphrase: passphrase), recovery: recovery.recipients)
+        return unlocked
+    }
+
     /// Re-wraps the identity under a new passphrase; saved files stay readable, the key pair is the same.
     public func changePassphrase(from old: String, to new: String, workFactor: Int = ScryptRecipient.defaultWorkFactor)
         throws(KeyringError)
@@ -87,7 +94,11 @@ public struct StoreKeyring: Sendable {
     /// is an error, so a typo never silently drops the organisation's recovery key.
     public static func recoveryRecipients(
         environment: [String: String], systemPath: String = systemRecipientsPath
-    ) throws(StoreError) -> [X25519Recipient] {
+    ) throws(StoreError) -> RecoveryRecipients {
+        RecoveryRecipients(recipients: try recoveryList(environment: environment, systemPath: systemPath))
+    }
+
+    static func recoveryList(environment: [String: String], systemPath: String) throws(StoreError) -> [X25519Recipient] {
         var all: [X25519Recipient] = []
         func add(_ path: String, required: Bool) throws(StoreError) {
             let bytes: [UInt8]
@@ -107,6 +118,12 @@ public struct StoreKeyring: Sendable {
         if let named = environment[recipientsVariable], !named.isEmpty { try add(named, required: true) }
         return all
     }
+}
+
+/// The organisation's recovery recipients, as read from its files (opaque outside the store).
+public struct RecoveryRecipients: Sendable, Equatable {
+    public let recipients: [X25519Recipient]
+    public var count: Int { recipients.count }
 }
 
 /// Unlocking: a wrong passphrase (ask again) or a store problem (stop and say what to do).

@@ -18,13 +18,15 @@ struct WizardLaunch {
     var plain = false
     /// `assess --from ID`: start by re-assessing this saved assessment's child.
     var from: String?
+    /// `--store-unencrypted`: open the store plain even if it has a passphrase (see README).
+    var unencrypted = false
 
     func run() throws {
         try runReporting {
             let catalogue = try CatalogueOptions.load(path: catalogue)
             let clock = Clock()
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
-            var sessions = try openStore(store)
+            var sessions = try openStore(store, unencrypted: unencrypted)
             sessions.engine = state.engine
             try checkTrusted(sessions)
             // Made and saved before the terminal starts, so an error is plain text with its exit code.
@@ -41,7 +43,9 @@ struct WizardLaunch {
                 throw Failure.io(error.description)
             }
             state.exportDirectory = folder
-            let store = WizardStoreHost(sessions: sessions, recovery: RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME")))
+            var recovery = RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME"))
+            recovery.cipher = sessions.cipher  // recovery copies are sealed like the store
+            let store = WizardStoreHost(sessions: sessions, recovery: recovery)
             var host = WizardHost(
                 save: store.save, load: store.load,
                 list: { [engine = state.engine] in store.resumeItems(engine: engine) },

@@ -118,9 +118,9 @@ import Glibc
         let extra = X25519Identity.generate()
         let named = dir.sub("mine")
         Sample.write(extra.recipient.string + "\n", to: named)
-        let recovery = try StoreKeyring.recoveryRecipients(environment: [StoreKeyring.recipientsVariable: named], systemPath: system)
+        let recovery = try StoreKeyring.recoveryRecipients(environment: [StoreKeyring.recipientsVariable: named], systemPath: system).recipients
         #expect(recovery == [organisation.recipient, extra.recipient])
-        #expect(try StoreKeyring.recoveryRecipients(environment: [:], systemPath: dir.sub("absent")).isEmpty)
+        #expect(try StoreKeyring.recoveryRecipients(environment: [:], systemPath: dir.sub("absent")).count == 0)
         #expect(throws: StoreError.self) {
             try StoreKeyring.recoveryRecipients(environment: [StoreKeyring.recipientsVariable: dir.sub("typo")], systemPath: system)
         }
