@@ -206,3 +206,39 @@ enum AgeToolCheck {
     static var path: String? { ["/usr/bin/age", "/usr/local/bin/age"].first { FileManager.default.isExecutableFile(atPath: $0) } }
     static var installed: Bool { path != nil }
 }
+
+/// Retention: what is past the period, and deleting every file of an assessment.
+@Suite struct PurgeTests {
+    @Test func expiredListsOnlyOlderReadableAssessments() throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = SessionStore(directory: dir.sub("store"))
+        try store.save(Sample.assessment("old", updated: "2026-01-05T10:00:00Z"))
+        try store.save(Sample.assessment("new", updated: "2026-11-20T10:00:00+01:00"))
+        Sample.write("{ broken", to: store.directory + "/broken.json")
+        #expect(store.expired(before: "2026-08-28").map(\.id) == ["old"])
+        #expect(store.expired(before: "2026-01-05").isEmpty)
+    }
+
+    @Test func purgeRemovesTheFileItsIndexEntryLockAndRecoveryCopies() throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = SessionStore(directory: dir.sub("store"))
+        let recovery = RecoveryStore(folders: [dir.sub("recovery")])
+        try store.save(Sample.assessment("old"))
+        try store.save(Sample.assessment("keep"))
+        _ = try recovery.write(Sample.assessment("old")).get()
+        let open = OpenAssessments(store: store)
+        _ = try open.open(id: "old")
+        #expect(throws: StoreError.self) { try store.purge(id: "old", recovery: recovery) }
+        open.close()
+        try store.purge(id: "old", recovery: recovery)
+        #expect(Sample.names(store.directory) == ["keep.json"])
+        #expect(Sample.names(dir.sub("recovery")).isEmpty)
+        let meta = (try? FileManager.default.contentsOfDirectory(atPath: store.directory + "/.staircase")) ?? []
+        #expect(!meta.contains("old.lock"))
+        #expect(store.list().map(\.id) == ["keep"])
+        let index = String(decoding: EncryptedStoreTests.bytes(SessionIndex.path(store)), as: UTF8.self)
+        #expect(!index.contains("old.json"))
+    }
+}
