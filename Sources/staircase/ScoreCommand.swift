@@ -88,7 +88,8 @@ enum SavedAssessment {
             return argument
         }
         guard !argument.contains("/"), SessionStore.isValid(id: argument) else { return argument }
-        let sessions = try openStore(store)
+        // Only the path is needed here: the passphrase is asked once, when the file is read.
+        let sessions = try openStore(store, unencrypted: true)
         guard let saved = try? sessions.path(for: argument), stat(saved, &st) == 0 else {
             throw Failure.missingInput(
                 "\(SafeText.clean(argument)): no such file, and no saved assessment with that id in \(SafeText.clean(sessions.directory))"

@@ -91,8 +91,25 @@ import Testing
         try t.type("correct horse")
         try t.send("Enter")
         try t.waitFor("Q.W.")
+        // Resumed and changed: the save in this session is sealed too.
+        try t.send("Down", "Enter")
+        try t.waitFor("Resumed where you left off.")
+        try t.send("1", "e")
+        try t.type("Seen by the nurse " + Self.canary)
+        try t.send("Enter")
+        try t.waitFor("Note: Seen by the nurse")
         try t.send("q")
         try t.waitFor("EXIT=0")
+        #expect(try t.screen().contains("Saved:"))
+
+        // score by id asks the passphrase and reads the encrypted save in memory.
+        let id = try #require(saved.first { $0.hasSuffix(".json") }).dropLast(5)
+        try run(t, "score \(id)")
+        try t.waitFor("Passphrase for the Staircase store")
+        try t.type("correct horse")
+        try t.send("Enter")
+        let scored = try t.waitFor("EXIT=")
+        #expect(scored.contains("EXIT=0"))
 
         #expect(Self.filesWithCanary(under: store, since: started).isEmpty)
         #expect(Self.filesWithCanary(under: t.home, since: started).isEmpty)
