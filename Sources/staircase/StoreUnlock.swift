@@ -1,4 +1,5 @@
 import StaircaseStore
+import Synchronization
 
 /// Turns a store folder into a usable `SessionStore`: plain, or unlocked with its passphrase
 /// (asked once per run, on the terminal) and sealed to the organisation's recovery recipients.
@@ -16,9 +17,14 @@ enum StoreUnlock {
         return n
     }
 
+    /// Stores already unlocked in this run, by folder: the passphrase is asked once per run even
+    /// when a command opens the store twice (`export ID` reads the file, then earlier assessments).
+    private static let unlocked = Mutex<[String: SessionStore]>([:])
+
     /// The store unlocked: asks until the passphrase is right (five tries), then migrates any
     /// plain file left from before encryption, each with a durable write.
     static func unlock(_ plain: SessionStore) throws -> SessionStore {
+        if let done = unlocked.withLock({ $0[plain.directory] }) { return done }
         let keyring = StoreKeyring(store: plain)
         let recovery: RecoveryRecipients
         do throws(StoreError) {
@@ -37,6 +43,7 @@ enum StoreUnlock {
                 continue
             }
             try migrate(store)
+            unlocked.withLock { $0[plain.directory] = store }
             return store
         }
         throw Failure.usage("the store stays locked — run staircase again and enter its passphrase")

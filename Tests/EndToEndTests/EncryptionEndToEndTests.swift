@@ -111,6 +111,17 @@ import Testing
         let scored = try t.waitFor("EXIT=")
         #expect(scored.contains("EXIT=0"))
 
+        // export by id: asked once (the file, then earlier assessments of the child), written plain.
+        try run(t, "export \(id) --output \(t.home)/summary.md")
+        try t.waitFor("Passphrase for the Staircase store")
+        try t.type("correct horse")
+        try t.send("Enter")
+        let exported = try t.waitFor("EXIT=")
+        #expect(exported.contains("EXIT=0") && exported.components(separatedBy: "Passphrase for").count == 2)
+        let summary = try String(contentsOfFile: t.home + "/summary.md", encoding: .utf8)
+        #expect(summary.contains(Self.canary), "the export asked for is plain")
+        try FileManager.default.removeItem(atPath: t.home + "/summary.md")
+
         #expect(Self.filesWithCanary(under: store, since: started).isEmpty)
         #expect(Self.filesWithCanary(under: t.home, since: started).isEmpty)
         #expect(Self.filesWithCanary(under: "/tmp", since: started).isEmpty)
