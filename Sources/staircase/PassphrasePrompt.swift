@@ -13,16 +13,18 @@ enum PassphrasePrompt {
         let fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { throw Failure.usage(noTerminal) }
         defer { close(fd) }
-        say(prompt, on: fd)
+        // Echo goes off before the prompt is shown, and nothing typed is discarded (TCSANOW, not
+        // TCSAFLUSH): a passphrase typed as soon as the prompt appears is neither lost nor shown.
         var saved = termios()
         let haveTermios = tcgetattr(fd, &saved) == 0
         if haveTermios {
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ECHO)
             quiet.c_lflag |= tcflag_t(ECHONL)
-            _ = tcsetattr(fd, TCSAFLUSH, &quiet)
+            _ = tcsetattr(fd, TCSANOW, &quiet)
         }
-        defer { if haveTermios { _ = tcsetattr(fd, TCSAFLUSH, &saved) } }
+        defer { if haveTermios { _ = tcsetattr(fd, TCSANOW, &saved) } }
+        say(prompt, on: fd)
         var line: [UInt8] = []
         defer { for i in line.indices { line[i] = 0 } }
         var byte: UInt8 = 0
