@@ -20,7 +20,7 @@ let package = Package(
     targets: [
         .target(name: "StaircaseCore"),
         .target(name: "CStoreSupport"),
-        .target(name: "StaircaseStore", dependencies: ["StaircaseCore", "CStoreSupport"]),
+        .target(name: "StaircaseStore", dependencies: ["StaircaseCore", "CStoreSupport", "StaircaseAge"]),
         .target(name: "StaircaseTUI", dependencies: ["StaircaseCore"]),
         .target(
             name: "StaircaseAge",
@@ -48,7 +48,7 @@ let package = Package(
             dependencies: ["StaircaseCore"],
             exclude: ["Fixtures", "Golden"]
         ),
-        .testTarget(name: "StaircaseStoreTests", dependencies: ["StaircaseStore"]),
+        .testTarget(name: "StaircaseStoreTests", dependencies: ["StaircaseStore", "StaircaseAge"]),
         .testTarget(
             name: "StaircaseTUITests",
             dependencies: ["StaircaseTUI", "StaircaseCore"],

@@ -15,6 +15,8 @@ import Darwin
 /// someone else is refused), files 0600, durable writes. Resume offers what is there.
 public struct RecoveryStore: Sendable {
     public let folders: [String]
+    /// Recovery copies are sealed like the store they come from (nil: plain copies).
+    public var cipher: StoreCipher?
 
     public init(folders: [String]) {
         self.folders = folders
@@ -36,7 +38,7 @@ public struct RecoveryStore: Sendable {
     public func write(_ assessment: Assessment) -> Result<String, RecoveryFailure> {
         var reasons: [StoreError] = []
         for folder in folders {
-            let store = SessionStore(directory: folder)
+            let store = SessionStore(directory: folder, cipher: cipher)
             do {
                 try store.save(assessment)
                 return .success(try store.path(for: assessment.id))
@@ -51,7 +53,7 @@ public struct RecoveryStore: Sendable {
     public func list(engine: ScoringEngine? = nil) -> [(store: SessionStore, summary: SessionSummary)] {
         var found: [(SessionStore, SessionSummary)] = []
         for folder in folders {
-            let store = SessionStore(directory: folder)
+            let store = SessionStore(directory: folder, cipher: cipher)
             // Only a trusted folder is read: a planted /tmp/staircase-<uid> is ignored.
             guard (try? TrustedFolder.check(folder, tighten: false)) != nil else { continue }
             for s in store.list(engine: engine) where s.damaged == nil { found.append((store, s)) }
@@ -63,7 +65,7 @@ public struct RecoveryStore: Sendable {
     public func load(id: String) throws(StoreError) -> (store: SessionStore, assessment: Assessment) {
         var last = StoreError.notFound(id: id, directory: folders.first ?? "")
         for folder in folders {
-            let store = SessionStore(directory: folder)
+            let store = SessionStore(directory: folder, cipher: cipher)
             guard (try? TrustedFolder.check(folder, tighten: false)) != nil else { continue }
             do {
                 return (store, try store.load(id: id))

@@ -1,3 +1,4 @@
+import StaircaseAge
 import StaircaseCore
 
 #if canImport(Glibc)
@@ -198,7 +199,10 @@ struct SessionIndex: Equatable {
     static func path(_ store: SessionStore) -> String { SessionStore.join(AssessmentLock.metaDirectory(store), "index") }
 
     static func read(_ store: SessionStore) -> SessionIndex? {
-        readBytes(store).flatMap(decode)
+        // An index the store cannot open (locked, altered, or plain in an encrypted store) is rebuilt.
+        guard let bytes = readBytes(store) else { return nil }
+        if store.isEncrypted && !AgeFile.looksEncrypted(bytes) { return nil }
+        return (try? store.opened(bytes, path: path(store))).flatMap(decode)
     }
 
     static func readBytes(_ store: SessionStore) -> [UInt8]? {
@@ -211,9 +215,10 @@ struct SessionIndex: Equatable {
     /// fsynced: an index lost to a power cut is rebuilt, and a save should not wait for it.
     func write(_ store: SessionStore) {
         let final = Self.path(store)
+        guard let bytes = try? store.sealed(encoded(), path: final) else { return }
         let temp = final + ".\(getpid()).tmp"
         guard let fd = try? POSIX.openFile(temp, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600) else { return }
-        let ok = (try? POSIX.writeAll(fd, encoded())) != nil
+        let ok = (try? POSIX.writeAll(fd, bytes)) != nil
         close(fd)
         if !ok || rename(temp, final) != 0 { unlink(temp) }
     }

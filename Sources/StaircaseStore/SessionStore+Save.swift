@@ -27,7 +27,7 @@ extension SessionStore {
     /// A file on disk that is not that one is never overwritten. Returns the new file's fingerprint.
     func write(_ assessment: Assessment, expecting: FileFingerprint?, checked: Bool) throws(StoreError) -> FileFingerprint {
         let target = try path(for: assessment.id)
-        let bytes = try Self.encode(assessment)
+        let bytes = try sealed(Self.encode(assessment), path: target)
         try ensureDirectory()
         let index = IndexUpdate(store: self)
         if checked {
@@ -40,7 +40,16 @@ extension SessionStore {
             if now != expecting { throw .changedOnDisk(id: assessment.id) }
         }
 
-        let (temp, fd) = try createTemporaryFile(for: assessment.id)
+        let written = try writeDurably(bytes, to: target, temporaryFor: assessment.id)
+        index.finish(saved: assessment)
+        return FileFingerprint(written, bytes: bytes)
+    }
+
+    /// The one durable write: a private temporary file in the folder, flushed, renamed over
+    /// `target`, then the folder flushed. Every byte a store keeps goes through here, already
+    /// sealed when the store is encrypted. Returns the written file's status.
+    func writeDurably(_ bytes: [UInt8], to target: String, temporaryFor id: String) throws(StoreError) -> stat {
+        let (temp, fd) = try createTemporaryFile(for: id)
         var open = true
         func abandon() {
             if open { close(fd) }
@@ -66,8 +75,7 @@ extension SessionStore {
             throw .cannotReplace(path: target, reason: reason)
         }
         try syncDirectory(after: target)
-        index.finish(saved: assessment)
-        return FileFingerprint(written, bytes: bytes)
+        return written
     }
 
     /// Pretty, sorted JSON with a final newline: stable diffs and byte-for-byte repeatable saves.

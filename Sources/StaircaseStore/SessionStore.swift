@@ -30,13 +30,17 @@ public struct SessionStore: Sendable {
     /// the index records only the number of answered rows.
     public var engine: ScoringEngine?
 
+    /// Encryption at rest (`StoreCipher`): nil keeps a plain store, as `--store-unencrypted` asks.
+    public var cipher: StoreCipher?
+
     /// Test seam: fail a save at this stage, to prove a failed save leaves no trace.
     var interruption: SaveStage?
 
     enum SaveStage: Sendable { case afterWrite, beforeRename }
 
-    public init(directory: String, engine: ScoringEngine? = nil) {
+    public init(directory: String, engine: ScoringEngine? = nil, cipher: StoreCipher? = nil) {
         self.engine = engine
+        self.cipher = cipher
         var path = directory
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         self.directory = path
@@ -95,7 +99,9 @@ public struct SessionStore: Sendable {
             if error.code == EFBIG { throw .tooLarge(path: path, limit: Self.maximumFileSize) }
             throw .unreadable(path: path, reason: error)
         }
-        return (try Self.decode(bytes, path: path, expectedID: id), FileFingerprint(st, bytes: bytes))
+        var plaintext = try opened(bytes, path: path)
+        defer { for i in plaintext.indices { plaintext[i] = 0 } }
+        return (try Self.decode(plaintext, path: path, expectedID: id), FileFingerprint(st, bytes: bytes))
     }
 
     /// Removes a saved assessment and flushes the folder so the removal survives a power cut.

@@ -40,6 +40,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case readOnly(id: String)
     /// Larger than any assessment Staircase writes; refused before it is read.
     case tooLarge(path: String, limit: Int)
+    /// An encrypted file read before the store was unlocked with its passphrase.
+    case locked(path: String)
+    /// Encryption itself failed (no recipient, or the system's random source); nothing was written.
+    case cannotEncrypt(path: String, reason: String)
+    /// The store identity file is missing, damaged, or the passphrase does not open it.
+    case identity(path: String, reason: String)
 
     public var description: String {
         let elsewhere = "set XDG_DATA_HOME to a folder you can write, or pass --store PATH"
@@ -95,6 +101,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooLarge(let path, let limit):
             return "\(Self.shown(path)) is larger than \(limit >> 20) MB, more than any assessment Staircase writes — "
                 + "check it is the right file"
+        case .locked(let path):
+            return "\(Self.shown(path)) is encrypted and the store is locked — enter the store's passphrase to read it"
+        case .cannotEncrypt(let path, let reason):
+            return "cannot encrypt \(Self.shown(path)) (\(reason)) — check /etc/staircase/recipients and STAIRCASE_RECIPIENTS; "
+                + "nothing was written"
+        case .identity(let path, let reason):
+            return "\(Self.shown(path)): \(reason)"
         }
     }
 

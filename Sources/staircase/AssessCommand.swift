@@ -20,9 +20,13 @@ struct AssessCommand: ParsableCommand {
     @Option(help: "Re-assess: start a new assessment of the same child from this saved id (or file), every answer carried forward to confirm.")
     var from: String?
     @OptionGroup var display: DisplayOptions
+    @Flag(help: "Keep the store plain JSON: do not ask for its passphrase (also STAIRCASE_STORE_UNENCRYPTED=1).")
+    var storeUnencrypted = false
 
     func run() throws {
-        try WizardLaunch(catalogue: source.catalogue, store: store, training: training, plain: display.plain, from: from).run()
+        try WizardLaunch(
+            catalogue: source.catalogue, store: store, training: training, plain: display.plain, from: from, unencrypted: storeUnencrypted
+        ).run()
     }
 }
 
@@ -34,14 +38,19 @@ struct DisplayOptions: ParsableArguments {
     var plain = false
 }
 
-/// Opens the session store, turning its errors into exit codes.
-func openStore(_ override: String?) throws -> SessionStore {
+/// Opens the session store, turning its errors into exit codes. A store with an identity
+/// (`sessions encrypt` made one) is unlocked with its passphrase, asked on the terminal; with
+/// `unencrypted` (`--store-unencrypted` or STAIRCASE_STORE_UNENCRYPTED=1) it is opened plain.
+func openStore(_ override: String?, unencrypted: Bool = false) throws -> SessionStore {
+    let plain: SessionStore
     do {
         let dir = try override ?? SessionStore.defaultDirectory(environment: Environment.values("XDG_DATA_HOME", "HOME"))
-        return SessionStore(directory: dir)
+        plain = SessionStore(directory: dir)
     } catch {
         throw Failure.io("\(error)")
     }
+    if unencrypted || StoreUnlock.plainRequested || !StoreKeyring(store: plain).hasIdentity { return plain }
+    return try StoreUnlock.unlock(plain)
 }
 
 /// Today's date and timestamps in local time with the offset from UTC ("2026-07-01T10:45:00+01:00"),

@@ -44,7 +44,7 @@ extension CatalogueOptions {
     func loadWithAssessment(_ file: String, store: String? = nil) throws -> (Catalogue, Assessment) {
         let catalogue = try load()
         let path = try SavedAssessment.path(file, store: store)
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         do throws(AssessmentFile.ReadError) {
             // Refused from its size before it is read: a 4 MB limit keeps memory bounded.
             bytes = try AssessmentFile.read(path)
@@ -55,6 +55,15 @@ extension CatalogueOptions {
             }
         }
         let name = path == "-" ? "stdin" : CatalogueLoader.displayName(path)
+        if SessionStore.isEncrypted(bytes) {
+            // An encrypted save: unlocked with the store's passphrase, decrypted in memory only.
+            let sessions = try openStore(store)
+            do throws(StoreError) {
+                bytes = try sessions.decryptIfNeeded(bytes, path: name)
+            } catch {
+                throw Failure(error)
+            }
+        }
         do {
             let assessment = try AssessmentLoader.decode(data: Data(bytes), file: name)
             try AssessmentLoader.check(assessment, against: catalogue, file: name)
@@ -79,7 +88,8 @@ enum SavedAssessment {
             return argument
         }
         guard !argument.contains("/"), SessionStore.isValid(id: argument) else { return argument }
-        let sessions = try openStore(store)
+        // Only the path is needed here: the passphrase is asked once, when the file is read.
+        let sessions = try openStore(store, unencrypted: true)
         guard let saved = try? sessions.path(for: argument), stat(saved, &st) == 0 else {
             throw Failure.missingInput(
                 "\(SafeText.clean(argument)): no such file, and no saved assessment with that id in \(SafeText.clean(sessions.directory))"

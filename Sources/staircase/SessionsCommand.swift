@@ -7,7 +7,7 @@ struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
         abstract: "List or delete saved assessments, or show one child's history.",
-        subcommands: [List.self, Delete.self, History.self],
+        subcommands: [List.self, Delete.self, History.self, Encrypt.self, Passphrase.self, Purge.self],
         defaultSubcommand: List.self
     )
 

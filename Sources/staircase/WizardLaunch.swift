@@ -20,16 +20,19 @@ struct WizardLaunch {
     var from: String?
     /// `staircase train`: the pack, the participant's alias and the responses folder.
     var train: TrainOptions?
+    /// `--store-unencrypted`: open the store plain even if it has a passphrase (see README).
+    var unencrypted = false
 
     func run() throws {
         try runReporting {
             let catalogue = try CatalogueOptions.load(path: catalogue)
             let clock = Clock()
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
-            var real = try openStore(store)
+            var real = try openStore(store, unencrypted: unencrypted)
             real.engine = state.engine
             try checkTrusted(real)
-            // Training runs live in their own store inside the real one, never beside real assessments.
+            // Training runs live in their own store inside the real one, never beside real assessments
+            // (plain: they hold only the pack's fictional children).
             var sessions = training || train != nil ? real.training : real
             sessions.engine = state.engine
             if sessions.directory != real.directory { try checkTrusted(sessions) }
@@ -48,7 +51,9 @@ struct WizardLaunch {
             }
             state.exportDirectory = folder
             if let train { try train.prepare(&state, catalogue: catalogue, documents: folder) }
-            let store = WizardStoreHost(sessions: sessions, recovery: RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME")))
+            var recovery = RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME"))
+            recovery.cipher = sessions.cipher  // recovery copies are sealed like the store
+            let store = WizardStoreHost(sessions: sessions, recovery: recovery)
             var host = WizardHost(
                 save: store.save, load: store.load,
                 list: { [engine = state.engine] in store.resumeItems(engine: engine) },

@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Asks for a passphrase on the controlling terminal (`/dev/tty`) with echo off, before curses
+/// starts, so the wizard, line mode and every command share one way of asking. Never read from
+/// standard input (which may be a file being scored) and never echoed or logged.
+enum PassphrasePrompt {
+    static let noTerminal = "the store is encrypted and there is no terminal to ask its passphrase on — run staircase from a terminal"
+
+    /// The line typed after `prompt`, without its newline; nil at end of input (Ctrl-D).
+    static func ask(_ prompt: String) throws -> String? {
+        let fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { throw Failure.usage(noTerminal) }
+        defer { close(fd) }
+        // Echo goes off before the prompt is shown, and nothing typed is discarded (TCSANOW, not
+        // TCSAFLUSH): a passphrase typed as soon as the prompt appears is neither lost nor shown.
+        var saved = termios()
+        let haveTermios = tcgetattr(fd, &saved) == 0
+        if haveTermios {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            quiet.c_lflag |= tcflag_t(ECHONL)
+            _ = tcsetattr(fd, TCSANOW, &quiet)
+        }
+        defer { if haveTermios { _ = tcsetattr(fd, TCSANOW, &saved) } }
+        say(prompt, on: fd)
+        var line: [UInt8] = []
+        defer { for i in line.indices { line[i] = 0 } }
+        var byte: UInt8 = 0
+        while true {
+            let n = read(fd, &byte, 1)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return line.isEmpty ? nil : String(decoding: line, as: UTF8.self) }
+            if byte == 0x0A || byte == 0x0D { break }
+            if line.count < 1024 { line.append(byte) }
+        }
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// A new passphrase, typed twice; asks again when the two differ or it is empty.
+    static func askNew(_ what: String) throws -> String {
+        for _ in 0..<5 {
+            guard let first = try ask("New \(what): "), let second = try ask("Type it again: ") else { break }
+            if first.isEmpty { tell("the passphrase cannot be empty — try again"); continue }
+            if first == second { return first }
+            tell("the two did not match — try again")
+        }
+        throw Failure.usage("no passphrase was set — run the command again")
+    }
+
+    /// A short line on the terminal (never stderr, which a script may log).
+    static func tell(_ text: String) {
+        let fd = open("/dev/tty", O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { return }
+        say(text + "\n", on: fd)
+        close(fd)
+    }
+
+    static func say(_ text: String, on fd: Int32) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
+    }
+}
