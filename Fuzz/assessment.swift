@@ -2,9 +2,9 @@
 // through (syntax check, decode, checks against the Durham catalogue). Built by Scripts/fuzz
 // together with the StaircaseCore sources as one module.
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 let fuzzCatalogue = try? EmbeddedCatalogue.load()

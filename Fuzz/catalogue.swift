@@ -2,9 +2,9 @@
 // parsers a catalogue file from another authority goes through. Built by Scripts/fuzz together
 // with the StaircaseCore sources as one module.
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 @_cdecl("LLVMFuzzerTestOneInput")

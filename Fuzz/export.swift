@@ -2,9 +2,9 @@
 // loader, then the proposal text and every export format. Slower per input than `assessment`.
 // Built by Scripts/fuzz together with the StaircaseCore sources as one module.
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 let fuzzCatalogue = try? EmbeddedCatalogue.load()

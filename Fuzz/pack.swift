@@ -2,9 +2,9 @@
 // Durham catalogue), which reads packs a facilitator is handed. Built by Scripts/fuzz together
 // with the StaircaseCore sources as one module.
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 let fuzzCatalogue = try? EmbeddedCatalogue.load()

@@ -2,9 +2,9 @@
 // facilitator's report does for every file on a shared folder or USB stick. Built by
 // Scripts/fuzz together with the StaircaseCore sources as one module.
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 let fuzzCatalogue = try? EmbeddedCatalogue.load()

@@ -4,7 +4,7 @@ import StaircaseCore
 import StaircaseTUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The only code that calls ncurses: starts and ends curses safely, draws buffer diffs, and
@@ -77,7 +77,8 @@ public struct NcursesTerminal: TerminalBackend {
             colour = true
         }
         let (altLeft, altRight) = defineMissingKeys()
-        return NcursesTerminal(screen: screen, window: window, colour: colour, unicode: unicode, altLeft: altLeft, altRight: altRight, last: nil)
+        return NcursesTerminal(
+            screen: screen, window: window, colour: colour, unicode: unicode, altLeft: altLeft, altRight: altRight, last: nil)
     }
 
     /// Teaches curses the sequences common terminals send for Home, End, Delete and Alt-←/→

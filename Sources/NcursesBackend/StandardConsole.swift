@@ -3,7 +3,7 @@ import StaircaseCore
 import StaircaseTUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Line mode's standard input and output: whole lines out, one line in, no escape sequences

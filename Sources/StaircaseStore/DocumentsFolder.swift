@@ -1,9 +1,9 @@
 import StaircaseCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where the wizard writes referral summaries: `$XDG_DOCUMENTS_DIR`, else `~/Documents`. Never

@@ -1,9 +1,9 @@
 import StaircaseCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where the wizard puts an assessment it could not save in the store (a read-only disk, a HOME

@@ -2,9 +2,9 @@ import StaircaseAge
 import StaircaseCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A small private index of what the resume list shows, so start-up does not read, decode and
@@ -65,7 +65,8 @@ struct SessionIndex: Equatable {
                 summary.proposedStep = proposal.step
                 scored = true
             }
-            return Entry(summary: summary, answered: answered, catalogueID: a.catalogue.id, catalogueVersion: a.catalogue.version, scored: scored)
+            return Entry(
+                summary: summary, answered: answered, catalogueID: a.catalogue.id, catalogueVersion: a.catalogue.version, scored: scored)
         }
 
         static func damaged(file: String, id: String, reason: String) -> Entry {
@@ -178,7 +179,8 @@ struct SessionIndex: Equatable {
                 let file = text(f[0])
                 guard file.hasSuffix(".json"), SessionStore.isValid(id: String(file.dropLast(5))) else { return nil }
                 let damaged = f[13].isEmpty ? nil : text(f[13])
-                var progress: SessionSummary.Progress = assessed >= 0 ? .rows(assessed: assessed, applicable: applicable) : .answered(answered)
+                var progress: SessionSummary.Progress =
+                    assessed >= 0 ? .rows(assessed: assessed, applicable: applicable) : .answered(answered)
                 if damaged != nil { progress = .unknown }
                 var summary = SessionSummary(
                     id: text(f[1]), file: file, initials: text(f[2]), lastChange: text(f[3]), progress: progress,
@@ -187,8 +189,9 @@ struct SessionIndex: Equatable {
                 summary.decidedLevel = int(f[14])
                 summary.decidedStep = int(f[15])
                 entries.append(
-                    Entry(summary: summary, answered: answered, catalogueID: text(f[10]), catalogueVersion: text(f[11]),
-                          scored: f[12].count == 1 && buf[f[12].lowerBound] == 0x31))
+                    Entry(
+                        summary: summary, answered: answered, catalogueID: text(f[10]), catalogueVersion: text(f[11]),
+                        scored: f[12].count == 1 && buf[f[12].lowerBound] == 0x31))
             }
             return (Stamp(seconds: sec, nanoseconds: nsec), entries)
         }

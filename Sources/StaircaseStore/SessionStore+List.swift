@@ -1,9 +1,9 @@
 import StaircaseCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension SessionStore {
@@ -39,7 +39,9 @@ extension SessionStore {
         let update = IndexUpdate(store: self, read: false)
         guard let stamp = SessionIndex.Stamp.of(directory) else { throw .cannotList(path: directory, reason: .current) }
         // The usual case: the index is true for the folder and made with this engine's catalogue.
-        if let bytes = SessionIndex.readBytes(self), let (indexStamp, list) = SessionIndex.decodeList(bytes), indexStamp == stamp, stamp.isFine {
+        if let bytes = SessionIndex.readBytes(self), let (indexStamp, list) = SessionIndex.decodeList(bytes), indexStamp == stamp,
+            stamp.isFine
+        {
             if list.allSatisfy({ $0.fits(engine) }) { return list.map(\.summary) }
             var entries: [String: SessionIndex.Entry] = [:]
             for var entry in list {

@@ -1,9 +1,9 @@
 import StaircaseAge
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The store's identity file and the organisation's recovery recipients: everything needed to
@@ -84,7 +84,9 @@ public struct StoreKeyring: Sendable {
         do {
             return try SessionStore.readFile(identityPath).0
         } catch {
-            if error.code == ENOENT { throw .store(.identity(path: identityPath, reason: "no store identity yet — set a passphrase first")) }
+            if error.code == ENOENT {
+                throw .store(.identity(path: identityPath, reason: "no store identity yet — set a passphrase first"))
+            }
             throw .store(.unreadable(path: identityPath, reason: error))
         }
     }

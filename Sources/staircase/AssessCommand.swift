@@ -3,8 +3,9 @@ import NcursesBackend
 import StaircaseCore
 import StaircaseStore
 import StaircaseTUI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `staircase assess` (the default): the ncurses wizard, saving after every change.
@@ -17,7 +18,8 @@ struct AssessCommand: ParsableCommand {
     var store: String?
     @Flag(help: "Mark new assessments as training runs, kept in the training store (training/ inside the store).")
     var training = false
-    @Option(help: "Re-assess: start a new assessment of the same child from this saved id (or file), every answer carried forward to confirm.")
+    @Option(
+        help: "Re-assess: start a new assessment of the same child from this saved id (or file), every answer carried forward to confirm.")
     var from: String?
     @OptionGroup var display: DisplayOptions
     @Flag(help: "Keep the store plain JSON: do not ask for its passphrase (also STAIRCASE_STORE_UNENCRYPTED=1).")
@@ -32,9 +34,11 @@ struct AssessCommand: ParsableCommand {
 
 /// How the wizard is shown, shared by every command that runs it (`assess` and `train`).
 struct DisplayOptions: ParsableArguments {
-    @Flag(help: ArgumentHelp(
-        "Line mode for screen readers, braille displays and scripts: numbered prompts, plain ASCII, no redraws.",
-        discussion: "Also on when TERM=dumb, when STAIRCASE_ACCESSIBLE or ACCESSIBLE is set, or when input or output is not a terminal."))
+    @Flag(
+        help: ArgumentHelp(
+            "Line mode for screen readers, braille displays and scripts: numbered prompts, plain ASCII, no redraws.",
+            discussion: "Also on when TERM=dumb, when STAIRCASE_ACCESSIBLE or ACCESSIBLE is set, or when input or output is not a terminal."
+        ))
     var plain = false
 }
 
@@ -70,6 +74,8 @@ struct Clock {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let minutes = abs(offsetSeconds) / 60
         let offset = (offsetSeconds < 0 ? "-" : "+") + two(minutes / 60) + ":" + two(minutes % 60)
-        return "\(tm.tm_year + 1900)-\(two(Int(tm.tm_mon) + 1))-\(two(Int(tm.tm_mday)))T\(two(Int(tm.tm_hour))):\(two(Int(tm.tm_min))):\(two(Int(tm.tm_sec)))" + offset
+        return
+            "\(tm.tm_year + 1900)-\(two(Int(tm.tm_mon) + 1))-\(two(Int(tm.tm_mday)))T\(two(Int(tm.tm_hour))):\(two(Int(tm.tm_min))):\(two(Int(tm.tm_sec)))"
+            + offset
     }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import StaircaseCore
+
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// `staircase bench-score` (hidden): scores generated assessments and prints throughput and
@@ -27,7 +28,8 @@ struct BenchCommand: ParsableCommand {
             }
             // 1,024 distinct generated assessments, reused round-robin.
             let pool: [Assessment] = (0..<1024).map { n in
-                var a = Assessment(id: "b\(n)", createdAt: "2026-11-23T10:00:00Z", catalogue: .init(id: catalogue.id, version: catalogue.version))
+                var a = Assessment(
+                    id: "b\(n)", createdAt: "2026-11-23T10:00:00Z", catalogue: .init(id: catalogue.id, version: catalogue.version))
                 for id in ids where next() % 3 != 0 {
                     a.answers[id] = .init(Rating(level: Int(next() % 4) + 1) ?? .level1)
                 }
@@ -54,8 +56,12 @@ struct BenchCommand: ParsableCommand {
             let fullSeconds = (clock.now - fullStart).milliseconds / 1e3
 
             print("catalogue: \(catalogue.id) \(catalogue.version), \(ids.count) rows")
-            print("level+step+flags: \(count) assessments in \(Decimal3.format(fastSeconds)) s = \(Decimal3.format(Double(count) / fastSeconds, places: 0)) assessments/s (one core)")
-            print("full proposal with reasons and course of action: \(fullCount) in \(Decimal3.format(fullSeconds)) s = \(Decimal3.format(Double(fullCount) / fullSeconds, places: 0)) assessments/s")
+            print(
+                "level+step+flags: \(count) assessments in \(Decimal3.format(fastSeconds)) s = \(Decimal3.format(Double(count) / fastSeconds, places: 0)) assessments/s (one core)"
+            )
+            print(
+                "full proposal with reasons and course of action: \(fullCount) in \(Decimal3.format(fullSeconds)) s = \(Decimal3.format(Double(fullCount) / fullSeconds, places: 0)) assessments/s"
+            )
             print("peak memory (VmHWM): \(PeakMemory.read())")
             print("checksum: \(checksum)")
         }
@@ -65,6 +71,8 @@ struct BenchCommand: ParsableCommand {
 enum PeakMemory {
     static func read() -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "unknown" }
-        return status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.map { String($0.dropFirst(6).drop { $0 == " " || $0 == "\t" }) } ?? "unknown"
+        return status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.map {
+            String($0.dropFirst(6).drop { $0 == " " || $0 == "\t" })
+        } ?? "unknown"
     }
 }

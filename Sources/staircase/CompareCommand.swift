@@ -41,14 +41,18 @@ struct CompareCommand: ParsableCommand {
             let after = try Self.decode(new, store: store)
             if before.0.catalogue.id != after.0.catalogue.id {
                 throw Failure.data(
-                    AssessmentComparison.Failure.otherCatalogue(old: SafeText.clean(before.0.catalogue.id), new: SafeText.clean(after.0.catalogue.id))
-                        .description)
+                    AssessmentComparison.Failure.otherCatalogue(
+                        old: SafeText.clean(before.0.catalogue.id), new: SafeText.clean(after.0.catalogue.id)
+                    )
+                    .description)
             }
-            try Self.check(before, against: oldCatalogue, hint: "give the catalogue the earlier assessment was made with: --old-catalogue FILE")
+            try Self.check(
+                before, against: oldCatalogue, hint: "give the catalogue the earlier assessment was made with: --old-catalogue FILE")
             try Self.check(after, against: newCatalogue, hint: "give the catalogue the later assessment was made with: --catalogue FILE")
             let comparison: AssessmentComparison
             do throws(AssessmentComparison.Failure) {
-                comparison = try AssessmentComparison.build(old: before.0, oldCatalogue: oldCatalogue, new: after.0, newCatalogue: newCatalogue)
+                comparison = try AssessmentComparison.build(
+                    old: before.0, oldCatalogue: oldCatalogue, new: after.0, newCatalogue: newCatalogue)
             } catch {
                 throw Failure.data(error.description)
             }

@@ -19,10 +19,16 @@ struct ExportCommand: ParsableCommand {
     var file: String
     @Option(help: "The format: Markdown, plain text (80 columns), HTML to print, or JSON.")
     var format: ExportFormat = .markdown
-    @Flag(help: "Replace every name the record knows, in every field and inside free text; an age band for the date of birth; no address or contact details.")
+    @Flag(
+        help:
+            "Replace every name the record knows, in every field and inside free text; an age band for the date of birth; no address or contact details."
+    )
     var redact = false
     @OptionGroup var destination: OutputOptions
-    @Option(help: "Folder for saved assessments, searched for an earlier assessment of the same child for \"Since last time\" (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
+    @Option(
+        help:
+            "Folder for saved assessments, searched for an earlier assessment of the same child for \"Since last time\" (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase)."
+    )
     var store: String?
 
     func run() throws {

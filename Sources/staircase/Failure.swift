@@ -2,7 +2,7 @@ import ArgumentParser
 import StaircaseCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every error the command line reports, turned into text and a sysexits status in one place.

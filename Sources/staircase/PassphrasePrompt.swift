@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Asks for a passphrase on the controlling terminal (`/dev/tty`) with echo off, before curses

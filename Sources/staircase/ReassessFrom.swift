@@ -1,10 +1,11 @@
 import StaircaseCore
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import StaircaseStore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `staircase assess --from ID`: the new assessment, made from the earlier one by
 /// `Reassessment.start` and saved through the store before the wizard opens it.

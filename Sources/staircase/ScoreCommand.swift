@@ -1,13 +1,14 @@
 import ArgumentParser
 import StaircaseCore
 import StaircaseStore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// `staircase score FILE`: the engine's proposal for a saved assessment, as text or JSON.
@@ -83,7 +84,8 @@ enum SavedAssessment {
         if stat(argument, &st) == 0 {
             if st.st_mode & S_IFMT == S_IFDIR {
                 throw Failure.missingInput(
-                    "\(SafeText.clean(argument)) is a folder, not an assessment file — give a .json file, or a saved id from `staircase sessions list`")
+                    "\(SafeText.clean(argument)) is a folder, not an assessment file — give a .json file, or a saved id from `staircase sessions list`"
+                )
             }
             return argument
         }

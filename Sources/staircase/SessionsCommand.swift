@@ -62,7 +62,11 @@ struct SessionsCommand: ParsableCommand {
                     let name = String(id.split(separator: "/").last ?? "")
                     guard (try? sessions.path(for: String(name.dropLast(5)))) != nil,
                         id.hasPrefix(sessions.directory + "/") || !id.hasPrefix("/")
-                    else { throw Failure.usage("\(SafeText.clean(id)) is not in \(SafeText.clean(sessions.directory)); give an id from `staircase sessions list`") }
+                    else {
+                        throw Failure.usage(
+                            "\(SafeText.clean(id)) is not in \(SafeText.clean(sessions.directory)); give an id from `staircase sessions list`"
+                        )
+                    }
                     id = String(name.dropLast(5))
                 }
                 do throws(StoreError) {

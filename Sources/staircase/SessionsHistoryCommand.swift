@@ -23,7 +23,8 @@ extension SessionsCommand {
                     key = child
                 } else {
                     guard SessionStore.isValid(id: child) else {
-                        throw Failure.usage("\(SafeText.clean(child)) is neither a child key (c-…) nor a saved id: see `staircase sessions list`")
+                        throw Failure.usage(
+                            "\(SafeText.clean(child)) is neither a child key (c-…) nor a saved id: see `staircase sessions list`")
                     }
                     let a: Assessment
                     do throws(StoreError) {

@@ -3,7 +3,7 @@ import StaircaseCore
 import StaircaseStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension SessionsCommand {

@@ -3,9 +3,9 @@ import CTerminalGuard
 import StaircaseCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-#error("Staircase builds on Linux only (Glibc and the system's ncursesw); see Package.swift")
+    #error("Staircase builds on Linux only (Glibc and the system's ncursesw); see Package.swift")
 #endif
 
 /// The `staircase` command: the wizard by default, and tools for catalogues, scoring,
@@ -20,7 +20,10 @@ struct Staircase: ParsableCommand {
             STAIRCASE_CATALOGUE to load another.
             """,
         version: StaircaseVersion.current,
-        subcommands: [AssessCommand.self, CatalogueCommand.self, ScoreCommand.self, ExportCommand.self, CompareCommand.self, SessionsCommand.self, BenchCommand.self, StartupBenchCommand.self, TrainingCommand.self, TrainCommand.self, TrainingBenchCommand.self],
+        subcommands: [
+            AssessCommand.self, CatalogueCommand.self, ScoreCommand.self, ExportCommand.self, CompareCommand.self, SessionsCommand.self,
+            BenchCommand.self, StartupBenchCommand.self, TrainingCommand.self, TrainCommand.self, TrainingBenchCommand.self,
+        ],
         defaultSubcommand: AssessCommand.self
     )
 

@@ -33,7 +33,8 @@ struct StartupBenchCommand: ParsableCommand {
             sessions.engine = engine
             var listed = 0
             // What the start screen waits for: the index (or a rebuild), labels, recovery copies.
-            let host = WizardStoreHost(sessions: sessions, recovery: RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME")))
+            let host = WizardStoreHost(
+                sessions: sessions, recovery: RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME")))
             measure("session list: resume items with labels") { listed = (try? host.resumeItems(engine: engine).get())?.count ?? 0 }
             var state = WizardState(catalogue: catalogue, today: Clock().today, now: Clock().timestamp(), width: 80, height: 24)
             _ = Wizard.reduce(&state, .resize(width: 80, height: 24))

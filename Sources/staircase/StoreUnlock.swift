@@ -52,7 +52,9 @@ enum StoreUnlock {
     static func migrate(_ store: SessionStore) throws {
         do throws(StoreError) {
             let done = try store.migrateToEncrypted()
-            if !done.encrypted.isEmpty { FileHandleOutput.standardError("encrypted \(done.encrypted.count) saved assessment(s) left from before") }
+            if !done.encrypted.isEmpty {
+                FileHandleOutput.standardError("encrypted \(done.encrypted.count) saved assessment(s) left from before")
+            }
             if !done.skipped.isEmpty {
                 FileHandleOutput.standardError("\(done.skipped.count) assessment(s) open in another window stay plain until the next start")
             }

@@ -22,7 +22,9 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var source: CatalogueOptions
     @Option(help: ArgumentHelp("The training pack (a file, or durham for the built-in pack).", valueName: "pack"))
     var pack: String?
-    @Option(name: .customLong("as"), help: ArgumentHelp("Your workshop alias (never your real name); asked for if not given.", valueName: "alias"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("Your workshop alias (never your real name); asked for if not given.", valueName: "alias"))
     var alias: String?
     @Option(help: ArgumentHelp("Folder for your response files (a USB stick, a shared folder); asked for if not given.", valueName: "dir"))
     var responses: String?

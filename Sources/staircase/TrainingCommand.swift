@@ -73,9 +73,12 @@ struct TrainingCommand: ParsableCommand {
                 if report.responsesCounted == 0 {
                     if inputs.isEmpty {
                         throw Failure.missingInput(
-                            "no response files (*.json) found in \(paths.map { SafeText.clean($0) }.joined(separator: ", ")) — check the folder the participants wrote to")
+                            "no response files (*.json) found in \(paths.map { SafeText.clean($0) }.joined(separator: ", ")) — check the folder the participants wrote to"
+                        )
                     }
-                    for f in report.damaged { FileHandleOutput.standardError("damaged \(SafeText.clean(f.file)): \(SafeText.clean(f.reason))") }
+                    for f in report.damaged {
+                        FileHandleOutput.standardError("damaged \(SafeText.clean(f.file)): \(SafeText.clean(f.reason))")
+                    }
                     throw Failure.data(
                         "no response counted: all \(inputs.count) file(s) found were damaged or refused (listed above) — nothing to report")
                 }

@@ -4,7 +4,7 @@ import StaircaseStore
 import StaircaseTUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Everything `staircase` needs to run the wizard, as plain values. `AssessCommand` fills it
@@ -39,9 +39,12 @@ struct WizardLaunch {
             // Made and saved before the terminal starts, so an error is plain text with its exit code.
             if from != nil && (isatty(0) == 0 || isatty(1) == 0) {
                 // Checked before anything is saved, so a script never leaves a half-made re-assessment.
-                throw Failure.usage("standard input and output must be a terminal for the wizard; `staircase assess --from` opens it on the new assessment")
+                throw Failure.usage(
+                    "standard input and output must be a terminal for the wizard; `staircase assess --from` opens it on the new assessment")
             }
-            let reassessment = try from.map { try ReassessFrom.start(from: $0, catalogue: catalogue, store: sessions, now: clock.timestamp()) }
+            let reassessment = try from.map {
+                try ReassessFrom.start(from: $0, catalogue: catalogue, store: sessions, now: clock.timestamp())
+            }
             state.training = training || train != nil
             let folder: String
             do throws(StoreError) {

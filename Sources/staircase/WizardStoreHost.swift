@@ -76,7 +76,8 @@ final class WizardStoreHost {
             guard case .openElsewhere(_, let since) = error else { return .failure(HostError(error)) }
             do throws(StoreError) {
                 let assessment = try open.openReadOnly(id: id)
-                notice = "Open in another window" + (since.map { " (since \($0) UTC)" } ?? "")
+                notice =
+                    "Open in another window" + (since.map { " (since \($0) UTC)" } ?? "")
                     + ": opened read-only here; changes are not saved."
                 return .success(assessment)
             } catch {
@@ -105,11 +106,15 @@ final class WizardStoreHost {
         open.close()
         switch recovery.write(a) {
         case .success(let path):
-            return ("Not saved in the store: \(shownID). Your last changes are in the recovery copy \(SafeText.clean(path)) "
-                + "(run staircase and choose it on the start screen)", 74)
+            return (
+                "Not saved in the store: \(shownID). Your last changes are in the recovery copy \(SafeText.clean(path)) "
+                    + "(run staircase and choose it on the start screen)", 74
+            )
         case .failure(let why):
-            return ("Not saved: \(shownID). Nothing could be written, not even a recovery copy (\(SafeText.clean(why.description))); "
-                + "your last changes are lost", 74)
+            return (
+                "Not saved: \(shownID). Nothing could be written, not even a recovery copy (\(SafeText.clean(why.description))); "
+                    + "your last changes are lost", 74
+            )
         }
     }
 }

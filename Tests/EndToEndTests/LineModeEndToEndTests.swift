@@ -21,7 +21,9 @@ extension WizardEndToEndTests {
     @Test func aScreenReaderUserCompletesAnAssessmentAndTheCursesWizardResumesIt() throws {
         let t = try Tmux()
         let transcript = t.home + "/transcript"
-        let (status, out) = Tmux.spawn(["python3", Self.scripts.appendingPathComponent("line_mode_pty.py").path, Tmux.binary, t.home, transcript])
+        let (status, out) = Tmux.spawn([
+            "python3", Self.scripts.appendingPathComponent("line_mode_pty.py").path, Tmux.binary, t.home, transcript,
+        ])
         try #require(status == 0, "the pty driver failed (is pexpect installed? .ci/run installs it):\n\(out)")
         let result = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
         let id = try #require(result["id"] as? String)
@@ -60,7 +62,9 @@ extension WizardEndToEndTests {
     @Test func aSignalInLineModeSavesAndExitsWithItsStatus() throws {
         let t = try Tmux()
         let transcript = t.home + "/transcript"
-        let (status, out) = Tmux.spawn(["python3", Self.scripts.appendingPathComponent("line_mode_signal.py").path, Tmux.binary, t.home, transcript])
+        let (status, out) = Tmux.spawn([
+            "python3", Self.scripts.appendingPathComponent("line_mode_signal.py").path, Tmux.binary, t.home, transcript,
+        ])
         try #require(status == 0, "the pty driver failed:\n\(out)")
         let result = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
         #expect(result["status"] as? Int == 143, "128 + SIGTERM")
@@ -105,7 +109,9 @@ extension WizardEndToEndTests {
 
     @Test func dumbTerminalsAndAccessibilityVariablesTurnLineModeOn() throws {
         let env = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
-        for extra in [["TERM": "dumb"], ["STAIRCASE_ACCESSIBLE": "1", "TERM": "xterm-256color"], ["ACCESSIBLE": "1", "TERM": "xterm-256color"]] {
+        for extra in [
+            ["TERM": "dumb"], ["STAIRCASE_ACCESSIBLE": "1", "TERM": "xterm-256color"], ["ACCESSIBLE": "1", "TERM": "xterm-256color"],
+        ] {
             let t = try Tmux()
             try t.start(env: extra.merging(["HOME": t.home, "XDG_DATA_HOME": t.dataDirectory]) { $1 }.merging(env) { $1 })
             let screen = try t.waitFor("Choose 1-2:")

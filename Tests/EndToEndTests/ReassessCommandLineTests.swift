@@ -13,14 +13,18 @@ import Testing
     static func store() throws -> String {
         let dir = NSTemporaryDirectory() + "staircase-reassess-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        guard var old = try JSONSerialization.jsonObject(with: Data(try CommandLineTests.example("level3-several-areas").utf8)) as? [String: Any]
+        guard
+            var old = try JSONSerialization.jsonObject(with: Data(try CommandLineTests.example("level3-several-areas").utf8))
+                as? [String: Any]
         else { throw CocoaError(.fileReadCorruptFile) }
         old["id"] = oldID
         var new = old
         new["id"] = newID
         new["createdAt"] = "2027-02-01T09:00:00+00:00"
         new["updatedAt"] = "2027-02-01T10:00:00+00:00"
-        new["decision"] = ["level": 4, "step": 4, "reason": "The new information changes the picture.", "decidedAt": "2027-02-01T10:00:00+00:00"]
+        new["decision"] = [
+            "level": 4, "step": 4, "reason": "The new information changes the picture.", "decidedAt": "2027-02-01T10:00:00+00:00",
+        ]
         new["concernCategories"] = ["neglect"]
         var answers = new["answers"] as? [String: Any] ?? [:]
         let earlier: (String) -> [String: Any] = { ["rating": $0, "on": "2026-11-20", "assessment": oldID] }
@@ -55,7 +59,9 @@ import Testing
         #expect(((object?["rows"] as? [[String: Any]])?.first?["id"] as? String) == "education.academic-progress", "most important first")
 
         let out = dir + "/compare.html"
-        let written = try Tmux.staircase(["compare", dir + "/\(Self.oldID).json", dir + "/\(Self.newID).json", "--format", "html", "--output", out])
+        let written = try Tmux.staircase([
+            "compare", dir + "/\(Self.oldID).json", dir + "/\(Self.newID).json", "--format", "html", "--output", out,
+        ])
         #expect(written.status == 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: out)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -66,7 +72,8 @@ import Testing
         let dir = try Self.store()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/\(Self.newID).json"
-        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "durham-levels-of-need", with: "another-authority")
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+            of: "durham-levels-of-need", with: "another-authority")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let r = try Tmux.staircase(["compare", Self.oldID, path, "--store", dir])
         #expect(r.status == 65)
@@ -142,7 +149,8 @@ import Testing
     @Test func comparesAcrossCatalogueVersions() throws {
         let dir = try Self.store()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let durham = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Data/durham.json").standardized
+        let durham = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Data/durham.json")
+            .standardized
         let text = try String(contentsOf: durham, encoding: .utf8)
             .replacingOccurrences(of: "\"version\": \"2026.1\"", with: "\"version\": \"2025.1\"")
             .replacingOccurrences(of: "\"title\": \"Developmental milestones\"", with: "\"title\": \"Milestones\"")

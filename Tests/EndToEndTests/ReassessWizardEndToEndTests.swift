@@ -59,7 +59,8 @@ import Testing
         try t.send("Tab", "Tab", "Tab", "Tab")
         try t.waitFor("Review")
         // Wrapped lines joined again, so a row's text can be matched whole.
-        let review = try scrollReview(t, until: "The child’s journey").replacingOccurrences(of: "\n\\s+", with: " ", options: .regularExpression)
+        let review = try scrollReview(t, until: "The child’s journey").replacingOccurrences(
+            of: "\n\\s+", with: " ", options: .regularExpression)
         #expect(review.contains("Since last time"))
         #expect(review.contains("Before: Level 3, step 3 (decided) on 2026-11-20"))
         #expect(review.contains("Rows: up 1, the same 2, newly identified 1; 66 to confirm"))

@@ -42,7 +42,8 @@ import Testing
         #expect(saved == copies, "the recovered assessment keeps its id")
         let text = try String(contentsOfFile: t.dataDirectory + "/staircase/" + saved[0], encoding: .utf8)
         #expect(text.contains("\"rating\" : \"3\"") && text.contains("\"rating\" : \"2\""))
-        let left = (try? FileManager.default.contentsOfDirectory(atPath: state + "/staircase/recovery").filter { $0.hasSuffix(".json") }) ?? []
+        let left =
+            (try? FileManager.default.contentsOfDirectory(atPath: state + "/staircase/recovery").filter { $0.hasSuffix(".json") }) ?? []
         #expect(left.isEmpty, "the recovery copy is removed once saved in the store")
     }
 }

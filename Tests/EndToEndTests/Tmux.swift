@@ -19,7 +19,8 @@ final class Tmux {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/staircase").standardized.path
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/staircase")
+            .standardized.path
     }
 
     init() throws {
@@ -36,15 +37,23 @@ final class Tmux {
     var dataDirectory: String { home + "/data" }
 
     /// Starts a shell-less session running `command` under the given TERM and environment.
-    func start(_ arguments: String = "", term: String = "xterm-256color", width: Int = 80, height: Int = 24, env: [String: String] = [:], shell: Bool = false) throws {
+    func start(
+        _ arguments: String = "", term: String = "xterm-256color", width: Int = 80, height: Int = 24, env: [String: String] = [:],
+        shell: Bool = false
+    ) throws {
         var vars = ["LANG": "C.UTF-8", "HOME": home, "XDG_DATA_HOME": dataDirectory, "TERM": term, "SWIFT_BACKTRACE": "enable=no"]
         vars.merge(env) { $1 }
         let envText = vars.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let program = shell ? "env \(envText) sh" : "env \(envText) '\(Tmux.binary)' \(arguments)"
         // The tmux server gets a minimal environment: the test runner's own (NO_COLOR set by the
         // tool that runs the tests, say) must not leak into the program under test.
-        let minimal = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8", "TERM": "xterm-256color"]
-        try Tmux.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", program], environment: minimal)
+        let minimal = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8",
+            "TERM": "xterm-256color",
+        ]
+        try Tmux.run(
+            ["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", program],
+            environment: minimal)
         try Tmux.run(["tmux", "-L", socket, "set-option", "-g", "status", "off"])
         try Tmux.run(["tmux", "-L", socket, "set-option", "-g", "remain-on-exit", "on"])
     }

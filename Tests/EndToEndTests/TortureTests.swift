@@ -5,9 +5,13 @@ import Testing
 /// exports, every terminating signal, two windows on one assessment, read-only and full stores,
 /// symlinked and foreign stores, and the core limit. The long run is the script itself.
 @Suite(.serialized) struct TortureTests {
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+                && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
     func theShortFaultRunFindsNothing() throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Scripts/torture").standardized.path
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Scripts/torture")
+            .standardized.path
         let (status, output) = Tmux.spawn(["/usr/bin/python3", script, "--count", "1", "--binary", Tmux.binary])
         let lines = output.split(separator: "\n").filter { $0.contains(" tried, ") || $0.contains(": skipped") }
         #expect(lines.count == 8, "every loop reports: \(output)")

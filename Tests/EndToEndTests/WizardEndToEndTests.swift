@@ -60,8 +60,10 @@ import Testing
         try t.send("q")
         try t.waitFor("Saved:")
         // Start the program again in the same terminal, as a person reopening it would.
-        try Tmux.run(["tmux", "-L", t.socket, "respawn-pane", "-k", "-t", t.session,
-                      "env LANG=C.UTF-8 HOME=\(t.home) XDG_DATA_HOME=\(t.dataDirectory) TERM=xterm-256color '\(Tmux.binary)'"])
+        try Tmux.run([
+            "tmux", "-L", t.socket, "respawn-pane", "-k", "-t", t.session,
+            "env LANG=C.UTF-8 HOME=\(t.home) XDG_DATA_HOME=\(t.dataDirectory) TERM=xterm-256color '\(Tmux.binary)'",
+        ])
         try t.waitFor("Resume")
         try t.send("Down", "Enter")
         // Resume opens the screen and row the user left, not "About the child".

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StaircaseCore
 
 /// Each broken catalogue gets its own specific error naming the file, the path and the fix —
@@ -33,7 +34,10 @@ import Testing
 
     @Test func missingLevelSaysWhichLevel() throws {
         let lines = try #require(Fixtures.errors(of: "missing-level.json")).lines
-        #expect(lines == ["missing-level.json: domains[1].areas[0].indicators[2].levels.3: missing descriptor — give the Level 3 text or mark it not applicable"])
+        #expect(
+            lines == [
+                "missing-level.json: domains[1].areas[0].indicators[2].levels.3: missing descriptor — give the Level 3 text or mark it not applicable"
+            ])
     }
 
     @Test func duplicateId() throws {
@@ -43,7 +47,10 @@ import Testing
 
     @Test func unknownLink() throws {
         let lines = try #require(Fixtures.errors(of: "unknown-link.json")).lines
-        #expect(lines == ["unknown-link.json: domains[0].areas[0].indicators[1].levels.2.links[2]: unknown service \"no-such-service\" — add it to \"services\" or correct the id"])
+        #expect(
+            lines == [
+                "unknown-link.json: domains[0].areas[0].indicators[1].levels.2.links[2]: unknown service \"no-such-service\" — add it to \"services\" or correct the id"
+            ])
     }
 
     @Test func controlCharactersAreRefused() throws {
@@ -54,12 +61,18 @@ import Testing
 
     @Test func unknownRuleTag() throws {
         let lines = try #require(Fixtures.errors(of: "unknown-rule-tag.json")).lines
-        #expect(lines == ["unknown-rule-tag.json: rules.toxicTrio.componentTags[1]: unknown tag \"no-such-tag\" — declare it under \"tags\" or use one that is"])
+        #expect(
+            lines == [
+                "unknown-rule-tag.json: rules.toxicTrio.componentTags[1]: unknown tag \"no-such-tag\" — declare it under \"tags\" or use one that is"
+            ])
     }
 
     @Test func emptyDescriptor() throws {
         let lines = try #require(Fixtures.errors(of: "empty-text.json")).lines
-        #expect(lines == ["empty-text.json: domains[0].areas[0].indicators[0].levels.2.text: empty descriptor — give the Level 2 text or mark it not applicable"])
+        #expect(
+            lines == [
+                "empty-text.json: domains[0].areas[0].indicators[0].levels.2.text: empty descriptor — give the Level 2 text or mark it not applicable"
+            ])
     }
 
     @Test func missingFile() {
@@ -83,7 +96,10 @@ import Testing
             error = e
         }
         let lines = try #require(error).lines
-        #expect(lines == ["huge.json: domains[0].areas[0].indicators[0].levels.1.text: descriptor is 10485760 characters, over the limit of 4000 — shorten it; it is probably a pasting accident"])
+        #expect(
+            lines == [
+                "huge.json: domains[0].areas[0].indicators[0].levels.1.text: descriptor is 10485760 characters, over the limit of 4000 — shorten it; it is probably a pasting accident"
+            ])
     }
 
     @Test func everyProblemIsListedNotJustTheFirst() throws {
@@ -92,11 +108,12 @@ import Testing
         c.domains[2].areas[0].indicators[0].tags = ["nope"]
         c.rules.stepFive.tag = "missing"
         let problems = CatalogueValidator.problems(in: c)
-        #expect(problems.map(\.path) == [
-            "rules.stepFive.tag",
-            "domains[0].areas[0].indicators[0].title",
-            "domains[2].areas[0].indicators[0].tags[0]",
-        ])
+        #expect(
+            problems.map(\.path) == [
+                "rules.stepFive.tag",
+                "domains[0].areas[0].indicators[0].title",
+                "domains[2].areas[0].indicators[0].tags[0]",
+            ])
     }
 }
 

@@ -19,7 +19,8 @@ import Testing
     static func journey(_ c: Catalogue) -> [Assessment] {
         var undecided = make(c, "a-4-undecided", created: "2027-02-01T09:00:00Z", decided: nil)
         undecided.answers[c.allIndicators[0].indicator.id] = .init(.level2)
-        undecided.answers[c.allIndicators[1].indicator.id] = .init(.notAssessed, earlier: .init(rating: .level3, on: "2026-11-20", assessment: "a-3"))
+        undecided.answers[c.allIndicators[1].indicator.id] = .init(
+            .notAssessed, earlier: .init(rating: .level3, on: "2026-11-20", assessment: "a-3"))
         return [
             undecided,
             make(c, "a-3-later-same-day", created: "2026-11-20T15:00:00Z", decided: (2, 2, "2026-11-20T16:00:00Z")),
@@ -35,7 +36,8 @@ import Testing
         let all = Self.journey(c)
         for order in [all, all.reversed(), all.shuffled()] {
             let h = ChildHistory.build(childKey: "c-child", assessments: order, catalogues: [c])
-            #expect(h.entries.map(\.assessmentId) == ["a-1-first", "a-2-step5", "a-3-earlier-same-day", "a-3-later-same-day", "a-4-undecided"])
+            #expect(
+                h.entries.map(\.assessmentId) == ["a-1-first", "a-2-step5", "a-3-earlier-same-day", "a-3-later-same-day", "a-4-undecided"])
         }
         let h = ChildHistory.build(childKey: "c-child", assessments: all, catalogues: [c])
         #expect(h.entries.last?.decided == nil && h.entries.last?.proposed == .init(level: 2, step: 2) && h.entries.last?.toConfirm == 1)

@@ -86,7 +86,8 @@ import Testing
 
     @Test func flagsThatAppearedOrCleared() throws {
         let c = try EmbeddedCatalogue.load()
-        let trioRows = c.allIndicators.filter { r in c.rules.toxicTrio.componentTags.contains { r.indicator.hasTag($0) } }.map(\.indicator.id)
+        let trioRows = c.allIndicators.filter { r in c.rules.toxicTrio.componentTags.contains { r.indicator.hasTag($0) } }.map(
+            \.indicator.id)
         var old = Assessment(id: "a-old", createdAt: "2026-08-01T09:00:00Z", catalogue: .init(id: c.id, version: c.version))
         var new = old
         new.id = "a-new"
@@ -127,7 +128,8 @@ import Testing
         #expect(kinds == [removed: .removed, added: .added, reworded: .reworded])
         #expect(cmp.catalogueChanges.first { $0.id == reworded }?.oldTitle == c.allIndicators[0].indicator.title)
         let byID = Dictionary(uniqueKeysWithValues: cmp.rows.map { ($0.id, $0) })
-        #expect(byID[removed]?.change == .notAssessedNow && byID[removed]?.catalogueChange == .removed, "a removed row is listed, not dropped")
+        #expect(
+            byID[removed]?.change == .notAssessedNow && byID[removed]?.catalogueChange == .removed, "a removed row is listed, not dropped")
         #expect(byID[added]?.change == .noInformationThen && byID[added]?.catalogueChange == .added)
         #expect(byID[reworded]?.change == .same && byID[reworded]?.catalogueChange == .reworded)
         let text = TextRenderer.render(cmp.blocks)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StaircaseCore
 
 /// The real Durham catalogue: complete, valid, embedded verbatim, and faithful to the document
@@ -29,29 +30,54 @@ import Testing
         #expect(c.domains.map { $0.areas.reduce(0) { $0 + $1.indicators.count } } == [35, 23, 24])
         #expect(c.allIndicators.first?.indicator.id == "education.developmental-milestones")
         #expect(c.allIndicators.last?.indicator.id == "prejudiced-views-extremism.prejudiced-views-violent-extremism")
-        #expect(Set(c.domains.flatMap { $0.areas.map(\.section) }) == [
-            "Development of the baby, child, or young person", "Environmental factors", "Parental and family factors",
-        ])
+        #expect(
+            Set(c.domains.flatMap { $0.areas.map(\.section) }) == [
+                "Development of the baby, child, or young person", "Environmental factors", "Parental and family factors",
+            ])
     }
 
     @Test func summaryCountsRowsAndLinks() {
         let s = CatalogueText.summary(c)
-        #expect(s.hasPrefix("durham-levels-of-need 2026.1: valid — 3 domains, 18 areas, 82 rows (328 cells at 4 levels each, 322 with descriptors, 6 not applicable)"))
+        #expect(
+            s.hasPrefix(
+                "durham-levels-of-need 2026.1: valid — 3 domains, 18 areas, 82 rows (328 cells at 4 levels each, 322 with descriptors, 6 not applicable)"
+            ))
     }
 
     @Test func developmentSectionRowMatchesTheDocument() throws {
         let r = try row("education.developmental-milestones")
         #expect(r.levels.one == .descriptor(text: "Developmental milestones met", links: []))
-        #expect(r.levels.two == .descriptor(text: "Some developmental milestones are not being met which will be supported by universal services.", links: ["first-contact", "single-assessment"]))
-        #expect(r.levels.three == .descriptor(text: "Some developmental milestones are not being met which will require support of targeted/specialist services", links: ["single-assessment", "child-protection"]))
-        #expect(r.levels.four == .descriptor(text: "Developmental milestones are significantly delayed or impaired.", links: ["single-assessment", "child-protection"]))
+        #expect(
+            r.levels.two
+                == .descriptor(
+                    text: "Some developmental milestones are not being met which will be supported by universal services.",
+                    links: ["first-contact", "single-assessment"]))
+        #expect(
+            r.levels.three
+                == .descriptor(
+                    text: "Some developmental milestones are not being met which will require support of targeted/specialist services",
+                    links: ["single-assessment", "child-protection"]))
+        #expect(
+            r.levels.four
+                == .descriptor(
+                    text: "Developmental milestones are significantly delayed or impaired.",
+                    links: ["single-assessment", "child-protection"]))
     }
 
     @Test func abuseAndNeglectRowMatchesTheDocument() throws {
         let r = try row("abuse-and-neglect.injuries")
-        #expect(r.levels.one.text == "The child has injuries, such as bruising on their shins, etc. which are consistent with normal childish play and activities.")
-        #expect(r.levels.three.text == "The child has injuries for example bruising, scalds, burns and scratches, which are accounted for but are more frequent than would be expected for a child of a similar age.")
-        #expect(r.levels.four.text == "The child has injuries, for example bruising, scalds, burns and scratches, which are not accounted for. The child makes disclosure and implicates parents or extended family members.")
+        #expect(
+            r.levels.one.text
+                == "The child has injuries, such as bruising on their shins, etc. which are consistent with normal childish play and activities."
+        )
+        #expect(
+            r.levels.three.text
+                == "The child has injuries for example bruising, scalds, burns and scratches, which are accounted for but are more frequent than would be expected for a child of a similar age."
+        )
+        #expect(
+            r.levels.four.text
+                == "The child has injuries, for example bruising, scalds, burns and scratches, which are not accounted for. The child makes disclosure and implicates parents or extended family members."
+        )
     }
 
     @Test func environmentalSectionKeepsBothNeighbourhoodRows() throws {
@@ -60,7 +86,12 @@ import Testing
         #expect(victim.levels.one.text == "The neighbourhood is a safe and positive environment encouraging good citizenship.")
         #expect(victim.levels.one == involved.levels.one)
         #expect(victim.levels.two != involved.levels.two)
-        #expect(victim.levels.two == .descriptor(text: "The child is affected by low level anti-social behaviour in the locality. The neighbourhood is known to have groups of children and/or adults who are engaged in threatening and intimidating behaviour and the child is intimidated and feels threatened in the area", links: ["mais"]))
+        #expect(
+            victim.levels.two
+                == .descriptor(
+                    text:
+                        "The child is affected by low level anti-social behaviour in the locality. The neighbourhood is known to have groups of children and/or adults who are engaged in threatening and intimidating behaviour and the child is intimidated and feels threatened in the area",
+                    links: ["mais"]))
         #expect(victim.levels.four.links == ["housing-solutions", "durham-key-options", "mais"])
     }
 
@@ -75,14 +106,21 @@ import Testing
     @Test func protectionFromHarmKeepsTheDocumentsNotApplicable() throws {
         let r = try row("protection-from-harm.parental-sexual-abuse")
         #expect(r.levels.one.text == "The parent/carer does not sexually abuse their child.")
-        #expect(r.levels.two == .descriptor(text: "There is a history of sexual abuse within the family or network but the parents respond appropriately to the need to protect the child.", links: ["child-protection", "cse", "erase-abuse"]))
+        #expect(
+            r.levels.two
+                == .descriptor(
+                    text:
+                        "There is a history of sexual abuse within the family or network but the parents respond appropriately to the need to protect the child.",
+                    links: ["child-protection", "cse", "erase-abuse"]))
         #expect(r.levels.three == .notApplicable(.stated))
         let stated = c.allIndicators.flatMap { $0.indicator.levels.all }.filter { $0 == .notApplicable(.stated) }
         #expect(stated.count == 5)
     }
 
     @Test func threeDistinctNoViolenceRowsInDomesticAbuse() throws {
-        let rows = c.allIndicators.filter { $0.indicator.levels.one.text?.hasPrefix("There are no incidents of violence in the family") == true }
+        let rows = c.allIndicators.filter {
+            $0.indicator.levels.one.text?.hasPrefix("There are no incidents of violence in the family") == true
+        }
         #expect(rows.count == 3)
         #expect(Set(rows.map(\.indicator.id)).count == 3)
         #expect(rows.allSatisfy { $0.indicator.hasTag("toxic-trio-domestic-abuse") })
@@ -92,7 +130,9 @@ import Testing
 
     @Test func extremismRowEndsTheMatrix() throws {
         let r = try row("prejudiced-views-extremism.prejudiced-views-violent-extremism")
-        #expect(r.levels.four.text?.hasSuffix("there is evidence to suggest that they are doing so to support or participate in extremist activities.") == true)
+        #expect(
+            r.levels.four.text?.hasSuffix(
+                "there is evidence to suggest that they are doing so to support or participate in extremist activities.") == true)
         #expect(r.levels.two.links == ["child-protection", "prevent"])
     }
 

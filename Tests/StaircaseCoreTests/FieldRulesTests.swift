@@ -35,7 +35,10 @@ import Testing
         let c = try Fixtures.minimal()
         var a = Assessment(id: "a1", createdAt: "2026-11-23T10:00:00Z", catalogue: .init(id: c.id, version: c.version))
         a.child.dateOfBirth = "2019-02-30"
-        #expect(throws: AssessmentError.invalid(file: "f", field: "child.dateOfBirth", message: "not a date", fix: "no such date: the day is past the end of its month")) {
+        #expect(
+            throws: AssessmentError.invalid(
+                file: "f", field: "child.dateOfBirth", message: "not a date", fix: "no such date: the day is past the end of its month")
+        ) {
             try AssessmentLoader.check(a, against: c, file: "f")
         }
     }

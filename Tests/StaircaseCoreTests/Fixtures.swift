@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import StaircaseCore
 
 /// Paths of test fixtures and project files, found from this source file so tests run from any

@@ -97,4 +97,3 @@ import Testing
         }
     }
 }
-

@@ -38,7 +38,8 @@ import Testing
         #expect(a.child.name == "Jamie Smith" && a.child.dateOfBirth == "2016-04-12" && !a.child.unborn)
         #expect(a.child.expectedDate == "2016-04-01")
         #expect(a.referrer.name == "Alex Morgan" && a.referrer.agency == "Greenfield Primary School" && a.referrer.role == "DSL")
-        #expect(a.referrer.phone == "01388 000000" && a.referrer.contact.isEmpty && a.referrer.email.isEmpty, "a phone number moves to phone")
+        #expect(
+            a.referrer.phone == "01388 000000" && a.referrer.contact.isEmpty && a.referrer.email.isEmpty, "a phone number moves to phone")
         #expect(a.leadProfessional.tafExists && a.leadProfessional.name == "R. Ellis")
         #expect(a.consent.status == .notSought && a.consent.reason == "It would put the child at risk.")
         #expect(a.immediateDanger == .notKnown)
@@ -99,7 +100,8 @@ import Testing
     }
 
     @Test func unknownKeysAreRefusedWithTheNearestKnownKey() {
-        let misspelt = Self.minimalV2.replacingOccurrences(of: "\"answers\"", with: "\"child\": {\"dateOfBrith\": \"2016-04-12\"}, \"answers\"")
+        let misspelt = Self.minimalV2.replacingOccurrences(
+            of: "\"answers\"", with: "\"child\": {\"dateOfBrith\": \"2016-04-12\"}, \"answers\"")
         #expect(Self.error(misspelt) == "x.json: child.dateOfBrith: unknown key — did you mean dateOfBirth?")
         let top = Self.minimalV2.replacingOccurrences(of: "\"answers\"", with: "\"answer\": {}, \"answers\"")
         #expect(Self.error(top) == "x.json: answer: unknown key — did you mean answers?")
@@ -143,10 +145,12 @@ import Testing
         let long = String(repeating: "x", count: AssessmentShape.Limit.shortText + 1)
         let name = Self.minimalV2.replacingOccurrences(of: "\"answers\"", with: "\"child\": {\"name\": \"\(long)\"}, \"answers\"")
         #expect(Self.error(name) == "x.json: child.name: longer than 200 characters — shorten it; put detail in a note")
-        let fits = Self.minimalV2.replacingOccurrences(of: "\"answers\"", with: "\"child\": {\"name\": \"\(long.dropLast())\"}, \"answers\"")
+        let fits = Self.minimalV2.replacingOccurrences(
+            of: "\"answers\"", with: "\"child\": {\"name\": \"\(long.dropLast())\"}, \"answers\"")
         #expect(Self.error(fits) == nil)
         let note = String(repeating: "é", count: AssessmentShape.Limit.longText + 1)
-        let tooLong = Self.minimalV2.replacingOccurrences(of: "\"answers\": {}", with: "\"answers\": {\"a1.r1\": {\"rating\": \"2\", \"note\": \"\(note)\"}}")
+        let tooLong = Self.minimalV2.replacingOccurrences(
+            of: "\"answers\": {}", with: "\"answers\": {\"a1.r1\": {\"rating\": \"2\", \"note\": \"\(note)\"}}")
         #expect(Self.error(tooLong)?.contains("answers[entry 1].note: longer than 100000 characters") == true)
     }
 

@@ -11,77 +11,107 @@ import Testing
     typealias Doc = [String: Any]
 
     /// Name, whether it should be valid, and the change.
-    static var mutations: [(String, Bool, @Sendable (inout Doc) -> Void)] { [
-        ("the example itself", true, { _ in }),
-        ("decision null", true, { $0["decision"] = NSNull() }),
-        ("a version 1 file", true, { d in
-            d["schemaVersion"] = 1
-            for k in ["childKey", "sharing", "carers", "household", "agencies"] { d[k] = nil }
-            d["referrer"] = ["name": "A", "contact": "01388 000000"]
-            d["child"] = ["name": "J. S.", "dateOfBirth": "2016-04-12"]
-        }),
-        ("a time with a +05:30 offset", true, { $0["updatedAt"] = "2026-11-20T16:15:00+05:30" }),
-        ("decision level 3.5", false, { d in edit(&d, "decision") { $0["level"] = 3.5 } }),
-        ("unknown top-level key", false, { $0["extra"] = true }),
-        ("misspelt child key", false, { d in edit(&d, "child") { $0["dateOfBrith"] = "2016-04-12" } }),
-        ("unknown referrer key", false, { d in edit(&d, "referrer") { $0["phon"] = "1" } }),
-        ("unknown catalogue key", false, { d in edit(&d, "catalogue") { $0["title"] = "x" } }),
-        ("unknown consent key", false, { d in edit(&d, "consent") { $0["given"] = true } }),
-        ("unknown sharing key", false, { d in edit(&d, "sharing") { $0["basis"] = "public-task" } }),
-        ("unknown leadProfessional key", false, { d in edit(&d, "leadProfessional") { $0["phone"] = "1" } }),
-        ("unknown key in an answer", false, { d in editAnswer(&d) { $0["level"] = "2" } }),
-        ("a carried answer to confirm", true, { d in editAnswer(&d) {
-            $0["rating"] = "not-assessed"
-            $0["earlier"] = ["rating": "3", "on": "2026-08-14", "assessment": "a-earlier"]
-        } }),
-        ("a changed answer with its reason", true, { d in editAnswer(&d) {
-            $0["earlier"] = ["rating": "4", "on": "2026-08-14", "assessment": "a-earlier"]
-            $0["changeReason"] = "new-information"
-        } }),
-        ("unknown key in an earlier answer", false, { d in editAnswer(&d) { $0["earlier"] = ["rating": "3", "on": "2026-08-14", "assessment": "a-e", "by": "x"] } }),
-        ("an earlier answer not assessed", false, { d in editAnswer(&d) { $0["earlier"] = ["rating": "not-assessed", "on": "2026-08-14", "assessment": "a-e"] } }),
-        ("an earlier answer without its date", false, { d in editAnswer(&d) { $0["earlier"] = ["rating": "3", "assessment": "a-e"] } }),
-        ("an earlier date 2026-02-30", false, { d in editAnswer(&d) { $0["earlier"] = ["rating": "3", "on": "2026-02-30", "assessment": "a-e"] } }),
-        ("an earlier assessment id with a slash", false, { d in editAnswer(&d) { $0["earlier"] = ["rating": "3", "on": "2026-08-14", "assessment": "../x"] } }),
-        ("a change reason not on the list", false, { d in editAnswer(&d) { $0["changeReason"] = "better-mood" } }),
-        ("unknown key in the decision", false, { d in edit(&d, "decision") { $0["by"] = "me" } }),
-        ("unknown key in a carer", false, { d in editFirst(&d, "carers") { $0["age"] = 40 } }),
-        ("unknown key in a household member", false, { d in editFirst(&d, "household") { $0["school"] = "x" } }),
-        ("unknown key in an agency", false, { d in editFirst(&d, "agencies") { $0["email"] = "x" } }),
-        ("schemaVersion as a string", false, { $0["schemaVersion"] = "2" }),
-        ("schemaVersion 3", false, { $0["schemaVersion"] = 3 }),
-        ("training as a string", false, { $0["training"] = "yes" }),
-        ("unborn as a string", false, { d in edit(&d, "child") { $0["unborn"] = "no" } }),
-        ("rating as a number", false, { d in editAnswer(&d) { $0["rating"] = 2 } }),
-        ("rating 5", false, { d in editAnswer(&d) { $0["rating"] = "5" } }),
-        ("decision level as a string", false, { d in edit(&d, "decision") { $0["level"] = "3" } }),
-        ("decision step 6", false, { d in edit(&d, "decision") { $0["step"] = 6 } }),
-        ("carers as an object", false, { $0["carers"] = ["name": "x"] }),
-        ("child name as a number", false, { d in edit(&d, "child") { $0["name"] = 42 } }),
-        ("immediateDanger perhaps", false, { $0["immediateDanger"] = "perhaps" }),
-        ("interpreterNeeded maybe", false, { d in edit(&d, "child") { $0["interpreterNeeded"] = "maybe" } }),
-        ("lawfulBasis not on the list", false, { d in edit(&d, "sharing") { $0["lawfulBasis"] = "because" } }),
-        ("parentalResponsibility true", false, { d in editFirst(&d, "carers") { $0["parentalResponsibility"] = true } }),
-        ("missing answers", false, { $0["answers"] = nil }),
-        ("missing id", false, { $0["id"] = nil }),
-        ("missing createdAt", false, { $0["createdAt"] = nil }),
-        ("missing catalogue version", false, { d in edit(&d, "catalogue") { $0["version"] = nil } }),
-        ("missing decidedAt", false, { d in edit(&d, "decision") { $0["decidedAt"] = nil } }),
-        ("missing rating", false, { d in editAnswer(&d) { $0["rating"] = nil } }),
-        ("30 February as a date of birth", false, { d in edit(&d, "child") { $0["dateOfBirth"] = "2016-02-30" } }),
-        ("a date of birth written 12/04/2016", false, { d in edit(&d, "child") { $0["dateOfBirth"] = "12/04/2016" } }),
-        ("a household date of birth 2010-13-01", false, { d in editFirst(&d, "household") { $0["dateOfBirth"] = "2010-13-01" } }),
-        ("createdAt without a time", false, { $0["createdAt"] = "2026-11-20" }),
-        ("updatedAt without a zone", false, { $0["updatedAt"] = "2026-11-20T10:45:00" }),
-        ("decidedAt yesterday", false, { d in edit(&d, "decision") { $0["decidedAt"] = "yesterday" } }),
-        ("a category twice", false, { $0["concernCategories"] = ["neglect", "neglect"] }),
-        ("an id that walks out of the folder", false, { $0["id"] = "../../etc/x" }),
-        ("an empty id", false, { $0["id"] = "" }),
-        ("a malformed child key", false, { $0["childKey"] = "x-123" }),
-        ("a child name over 200 characters", false, { d in edit(&d, "child") { $0["name"] = String(repeating: "n", count: 201) } }),
-        ("a note over 100000 characters", false, { d in editAnswer(&d) { $0["note"] = String(repeating: "n", count: 100_001) } }),
-        ("51 carers", false, { d in d["carers"] = Array(repeating: ["name": "x"], count: 51) }),
-    ] }
+    static var mutations: [(String, Bool, @Sendable (inout Doc) -> Void)] {
+        [
+            ("the example itself", true, { _ in }),
+            ("decision null", true, { $0["decision"] = NSNull() }),
+            (
+                "a version 1 file", true,
+                { d in
+                    d["schemaVersion"] = 1
+                    for k in ["childKey", "sharing", "carers", "household", "agencies"] { d[k] = nil }
+                    d["referrer"] = ["name": "A", "contact": "01388 000000"]
+                    d["child"] = ["name": "J. S.", "dateOfBirth": "2016-04-12"]
+                }
+            ),
+            ("a time with a +05:30 offset", true, { $0["updatedAt"] = "2026-11-20T16:15:00+05:30" }),
+            ("decision level 3.5", false, { d in edit(&d, "decision") { $0["level"] = 3.5 } }),
+            ("unknown top-level key", false, { $0["extra"] = true }),
+            ("misspelt child key", false, { d in edit(&d, "child") { $0["dateOfBrith"] = "2016-04-12" } }),
+            ("unknown referrer key", false, { d in edit(&d, "referrer") { $0["phon"] = "1" } }),
+            ("unknown catalogue key", false, { d in edit(&d, "catalogue") { $0["title"] = "x" } }),
+            ("unknown consent key", false, { d in edit(&d, "consent") { $0["given"] = true } }),
+            ("unknown sharing key", false, { d in edit(&d, "sharing") { $0["basis"] = "public-task" } }),
+            ("unknown leadProfessional key", false, { d in edit(&d, "leadProfessional") { $0["phone"] = "1" } }),
+            ("unknown key in an answer", false, { d in editAnswer(&d) { $0["level"] = "2" } }),
+            (
+                "a carried answer to confirm", true,
+                { d in
+                    editAnswer(&d) {
+                        $0["rating"] = "not-assessed"
+                        $0["earlier"] = ["rating": "3", "on": "2026-08-14", "assessment": "a-earlier"]
+                    }
+                }
+            ),
+            (
+                "a changed answer with its reason", true,
+                { d in
+                    editAnswer(&d) {
+                        $0["earlier"] = ["rating": "4", "on": "2026-08-14", "assessment": "a-earlier"]
+                        $0["changeReason"] = "new-information"
+                    }
+                }
+            ),
+            (
+                "unknown key in an earlier answer", false,
+                { d in editAnswer(&d) { $0["earlier"] = ["rating": "3", "on": "2026-08-14", "assessment": "a-e", "by": "x"] } }
+            ),
+            (
+                "an earlier answer not assessed", false,
+                { d in editAnswer(&d) { $0["earlier"] = ["rating": "not-assessed", "on": "2026-08-14", "assessment": "a-e"] } }
+            ),
+            (
+                "an earlier answer without its date", false,
+                { d in editAnswer(&d) { $0["earlier"] = ["rating": "3", "assessment": "a-e"] } }
+            ),
+            (
+                "an earlier date 2026-02-30", false,
+                { d in editAnswer(&d) { $0["earlier"] = ["rating": "3", "on": "2026-02-30", "assessment": "a-e"] } }
+            ),
+            (
+                "an earlier assessment id with a slash", false,
+                { d in editAnswer(&d) { $0["earlier"] = ["rating": "3", "on": "2026-08-14", "assessment": "../x"] } }
+            ),
+            ("a change reason not on the list", false, { d in editAnswer(&d) { $0["changeReason"] = "better-mood" } }),
+            ("unknown key in the decision", false, { d in edit(&d, "decision") { $0["by"] = "me" } }),
+            ("unknown key in a carer", false, { d in editFirst(&d, "carers") { $0["age"] = 40 } }),
+            ("unknown key in a household member", false, { d in editFirst(&d, "household") { $0["school"] = "x" } }),
+            ("unknown key in an agency", false, { d in editFirst(&d, "agencies") { $0["email"] = "x" } }),
+            ("schemaVersion as a string", false, { $0["schemaVersion"] = "2" }),
+            ("schemaVersion 3", false, { $0["schemaVersion"] = 3 }),
+            ("training as a string", false, { $0["training"] = "yes" }),
+            ("unborn as a string", false, { d in edit(&d, "child") { $0["unborn"] = "no" } }),
+            ("rating as a number", false, { d in editAnswer(&d) { $0["rating"] = 2 } }),
+            ("rating 5", false, { d in editAnswer(&d) { $0["rating"] = "5" } }),
+            ("decision level as a string", false, { d in edit(&d, "decision") { $0["level"] = "3" } }),
+            ("decision step 6", false, { d in edit(&d, "decision") { $0["step"] = 6 } }),
+            ("carers as an object", false, { $0["carers"] = ["name": "x"] }),
+            ("child name as a number", false, { d in edit(&d, "child") { $0["name"] = 42 } }),
+            ("immediateDanger perhaps", false, { $0["immediateDanger"] = "perhaps" }),
+            ("interpreterNeeded maybe", false, { d in edit(&d, "child") { $0["interpreterNeeded"] = "maybe" } }),
+            ("lawfulBasis not on the list", false, { d in edit(&d, "sharing") { $0["lawfulBasis"] = "because" } }),
+            ("parentalResponsibility true", false, { d in editFirst(&d, "carers") { $0["parentalResponsibility"] = true } }),
+            ("missing answers", false, { $0["answers"] = nil }),
+            ("missing id", false, { $0["id"] = nil }),
+            ("missing createdAt", false, { $0["createdAt"] = nil }),
+            ("missing catalogue version", false, { d in edit(&d, "catalogue") { $0["version"] = nil } }),
+            ("missing decidedAt", false, { d in edit(&d, "decision") { $0["decidedAt"] = nil } }),
+            ("missing rating", false, { d in editAnswer(&d) { $0["rating"] = nil } }),
+            ("30 February as a date of birth", false, { d in edit(&d, "child") { $0["dateOfBirth"] = "2016-02-30" } }),
+            ("a date of birth written 12/04/2016", false, { d in edit(&d, "child") { $0["dateOfBirth"] = "12/04/2016" } }),
+            ("a household date of birth 2010-13-01", false, { d in editFirst(&d, "household") { $0["dateOfBirth"] = "2010-13-01" } }),
+            ("createdAt without a time", false, { $0["createdAt"] = "2026-11-20" }),
+            ("updatedAt without a zone", false, { $0["updatedAt"] = "2026-11-20T10:45:00" }),
+            ("decidedAt yesterday", false, { d in edit(&d, "decision") { $0["decidedAt"] = "yesterday" } }),
+            ("a category twice", false, { $0["concernCategories"] = ["neglect", "neglect"] }),
+            ("an id that walks out of the folder", false, { $0["id"] = "../../etc/x" }),
+            ("an empty id", false, { $0["id"] = "" }),
+            ("a malformed child key", false, { $0["childKey"] = "x-123" }),
+            ("a child name over 200 characters", false, { d in edit(&d, "child") { $0["name"] = String(repeating: "n", count: 201) } }),
+            ("a note over 100000 characters", false, { d in editAnswer(&d) { $0["note"] = String(repeating: "n", count: 100_001) } }),
+            ("51 carers", false, { d in d["carers"] = Array(repeating: ["name": "x"], count: 51) }),
+        ]
+    }
 
     static func edit(_ d: inout Doc, _ key: String, _ body: (inout Doc) -> Void) {
         var inner = d[key] as? Doc ?? [:]
@@ -107,7 +137,9 @@ import Testing
     @Test func schemaAndProgramAgreeOnEveryMutation() throws {
         #expect(Self.mutations.count >= 30)
         let catalogue = try Fixtures.durham()
-        let base = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Fixtures.projectFile("Data/examples/level3-several-areas.json")))) as? Doc
+        let base =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Fixtures.projectFile("Data/examples/level3-several-areas.json")))) as? Doc
         let example = try #require(base)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("staircase-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -154,7 +186,8 @@ import Testing
             let a = try AssessmentLoader.load(path: Fixtures.projectFile("Data/examples/\(name).json"), catalogue: c)
             for redact in [false, true] {
                 let path = dir.appendingPathComponent("\(name)-\(redact).json").path
-                try Data(ReferralExporter.render(format: .json, catalogue: c, assessment: a, redact: redact).utf8).write(to: URL(fileURLWithPath: path))
+                try Data(ReferralExporter.render(format: .json, catalogue: c, assessment: a, redact: redact).utf8).write(
+                    to: URL(fileURLWithPath: path))
                 files.append(path)
             }
         }
@@ -177,7 +210,9 @@ import Testing
         let problem = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         if process.terminationStatus != 0 {
-            Issue.record("the schema check needs python3 with jsonschema (pip install jsonschema): \(String(decoding: problem, as: UTF8.self).suffix(300))")
+            Issue.record(
+                "the schema check needs python3 with jsonschema (pip install jsonschema): \(String(decoding: problem, as: UTF8.self).suffix(300))"
+            )
             return [:]
         }
         var result: [String: Bool] = [:]

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import StaircaseCore
 
 /// Properties over many generated assessments (a seeded generator, so a failure reproduces):

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import StaircaseCore
 
 /// One table per rule, with the boundaries, on the small fixture catalogue:
@@ -12,7 +13,9 @@ import Testing
         engine = ScoringEngine(catalogue: catalogue)
     }
 
-    func assess(_ answers: [String: Rating], danger: Assessment.ImmediateDanger = .no, stepFive: Bool = false, taf: Bool = false) -> Assessment {
+    func assess(_ answers: [String: Rating], danger: Assessment.ImmediateDanger = .no, stepFive: Bool = false, taf: Bool = false)
+        -> Assessment
+    {
         var a = Assessment(id: "t", createdAt: "2026-11-23T10:00:00Z", catalogue: .init(id: catalogue.id, version: catalogue.version))
         a.child.dateOfBirth = "2019-05-01"
         a.answers = answers.mapValues { Assessment.Answer($0) }
@@ -22,14 +25,15 @@ import Testing
         return a
     }
 
-    @Test(arguments: [
-        ([:], nil, nil),
-        (["a1.r1": .level1], 1, 1),
-        (["a1.r1": .level1, "f1.r1": .level2], 2, 2),
-        (["a1.r1": .level3, "f1.r1": .level2], 3, 3),
-        (["a1.r1": .level4], 4, 4),
-        (["a1.r1": .notApplicable], nil, nil),
-    ] as [([String: Rating], Int?, Int?)])
+    @Test(
+        arguments: [
+            ([:], nil, nil),
+            (["a1.r1": .level1], 1, 1),
+            (["a1.r1": .level1, "f1.r1": .level2], 2, 2),
+            (["a1.r1": .level3, "f1.r1": .level2], 3, 3),
+            (["a1.r1": .level4], 4, 4),
+            (["a1.r1": .notApplicable], nil, nil),
+        ] as [([String: Rating], Int?, Int?)])
     func highestAssessedLevelIsTheFloor(answers: [String: Rating], level: Int?, step: Int?) {
         let p = engine.propose(assess(answers))
         #expect(p.level == level)

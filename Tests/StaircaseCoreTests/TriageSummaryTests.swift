@@ -57,7 +57,9 @@ import Testing
             let plain = md.map { $0.replacingOccurrences(of: "\\", with: "") }
             #expect(plain == txt, "\(name): Markdown and text headings differ")
             #expect(html.map { $0.replacingOccurrences(of: "&#39;", with: "'") } == txt, "\(name): HTML and text headings differ")
-            #expect(txt.first == "The child" && txt.contains("Level of need") && txt.last == "Appendix: rows not yet assessed" || name == "hostile")
+            #expect(
+                txt.first == "The child" && txt.contains("Level of need") && txt.last == "Appendix: rows not yet assessed"
+                    || name == "hostile")
         }
     }
 
@@ -113,7 +115,9 @@ import Testing
         for name in Self.examples {
             for line in try Self.render(name, .text).split(separator: "\n") where DisplayWidth.of(line) > 80 {
                 let words = line.split(separator: " ").filter { $0 != "|" }
-                #expect(words.count == 1 && TextRenderer.isLink(words[0]), "\(name): only a lone address may pass 80 columns: \(line.prefix(40))")
+                #expect(
+                    words.count == 1 && TextRenderer.isLink(words[0]),
+                    "\(name): only a lone address may pass 80 columns: \(line.prefix(40))")
             }
         }
     }
@@ -156,7 +160,8 @@ import Testing
 
     /// Every name the record knows, and each word of it, as the redaction test looks for them.
     static func names(in a: Assessment) -> [String] {
-        let all = [a.child.name, a.referrer.name, a.leadProfessional.name] + a.carers.map(\.name) + a.household.map(\.name)
+        let all =
+            [a.child.name, a.referrer.name, a.leadProfessional.name] + a.carers.map(\.name) + a.household.map(\.name)
             + a.agencies.map(\.worker)
         var out: [String] = []
         for name in all {
@@ -211,7 +216,9 @@ import Testing
     @Test func theRedactionBannerSaysWhatWasReplacedAndWhatToCheck() throws {
         let text = try Self.render("level4-immediate-danger", .markdown, redact: true)
         #expect(text.contains("REDACTED"))
-        #expect(text.contains("the child, parents and carers, household members and siblings, the referrer, the Lead Professional and agency workers"))
+        #expect(
+            text.contains(
+                "the child, parents and carers, household members and siblings, the referrer, the Lead Professional and agency workers"))
         #expect(text.contains("check them by hand"))
         #expect(text.contains("\\[child\\]"), "a first name inside free text is replaced")
         let json = try Self.render("level4-immediate-danger", .json, redact: true)
@@ -223,7 +230,9 @@ import Testing
         a.child.name = "Jamie Smith"
         a.carers = [.init(name: "Mrs Ann Smith")]
         let r = Redactor(a)
-        #expect(r.apply("JAMIE told Ann; Jamie's mum (Mrs Smith) is Annabel's friend.") == "[child] told [carer]; [child]'s mum (Mrs [child]) is Annabel's friend.")
+        #expect(
+            r.apply("JAMIE told Ann; Jamie's mum (Mrs Smith) is Annabel's friend.")
+                == "[child] told [carer]; [child]'s mum (Mrs [child]) is Annabel's friend.")
         #expect(r.kinds == [.child, .carer])
     }
 

@@ -6,7 +6,7 @@ import Testing
 @testable import StaircaseStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The store encrypted at rest: round trips, locked reads, wrong passphrases, damaged files,
@@ -73,7 +73,9 @@ import Glibc
         let locked = SessionStore(directory: unlocked.directory, cipher: StoreCipher(recipients: cipher.recipients, identity: nil))
         try locked.save(Sample.assessment())
         #expect(throws: StoreError.locked(path: locked.directory + "/a1.json")) { try locked.load(id: "a1") }
-        #expect(throws: StoreError.locked(path: locked.directory + "/a1.json")) { try SessionStore(directory: locked.directory).load(id: "a1") }
+        #expect(throws: StoreError.locked(path: locked.directory + "/a1.json")) {
+            try SessionStore(directory: locked.directory).load(id: "a1")
+        }
         #expect(try unlocked.load(id: "a1") == Sample.assessment())
         let error = StoreError.locked(path: "x").description
         #expect(error.contains("passphrase"))
@@ -133,7 +135,8 @@ import Glibc
         let extra = X25519Identity.generate()
         let named = dir.sub("mine")
         Sample.write(extra.recipient.string + "\n", to: named)
-        let recovery = try StoreKeyring.recoveryRecipients(environment: [StoreKeyring.recipientsVariable: named], systemPath: system).recipients
+        let recovery = try StoreKeyring.recoveryRecipients(environment: [StoreKeyring.recipientsVariable: named], systemPath: system)
+            .recipients
         #expect(recovery == [organisation.recipient, extra.recipient])
         #expect(try StoreKeyring.recoveryRecipients(environment: [:], systemPath: dir.sub("absent")).count == 0)
         #expect(throws: StoreError.self) {
@@ -205,7 +208,11 @@ import Glibc
         let second = try store.migrateToEncrypted()
         #expect(second.encrypted == ["m1", "m3"] && second.skipped == ["m2"])
         open.close()
-        let third = try Self.afterForkedChildrenLetGo { try store.migrateToEncrypted() } until: { $0.skipped.isEmpty }
+        let third = try Self.afterForkedChildrenLetGo {
+            try store.migrateToEncrypted()
+        } until: {
+            $0.skipped.isEmpty
+        }
         #expect(third.encrypted == ["m2"])
         #expect(store.plainFiles().isEmpty)
         for id in ids { #expect(try store.load(id: id) == Sample.assessment(id)) }
@@ -250,7 +257,9 @@ extension EncryptedStoreTests {
             open.close()
             try EncryptedStoreTests.afterForkedChildrenLetGo {
                 Result { () throws(StoreError) in try store.purge(id: "old", recovery: recovery) }
-            } until: { if case .failure(.openElsewhere) = $0 { false } else { true } }.get()
+            } until: {
+                if case .failure(.openElsewhere) = $0 { false } else { true }
+            }.get()
             #expect(Sample.names(store.directory) == ["keep.json"])
             #expect(Sample.names(dir.sub("recovery")).isEmpty)
             let meta = (try? FileManager.default.contentsOfDirectory(atPath: store.directory + "/.staircase")) ?? []

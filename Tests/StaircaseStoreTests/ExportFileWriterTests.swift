@@ -100,7 +100,9 @@ import Testing
                 try SummaryFileWriter.write("x", to: dir + "/" + name, force: true)
             }
         }
-        #expect(throws: SummaryWriteError.notRegularFile(path: "/dev/null")) { try SummaryFileWriter.write("x", to: "/dev/null", force: true) }
+        #expect(throws: SummaryWriteError.notRegularFile(path: "/dev/null")) {
+            try SummaryFileWriter.write("x", to: "/dev/null", force: true)
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["folder", "link", "pipe"])
     }
 

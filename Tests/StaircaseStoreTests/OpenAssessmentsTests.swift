@@ -5,7 +5,7 @@ import Testing
 @testable import StaircaseStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One open copy per assessment: a lock per assessment, read-only for a second window, no save

@@ -5,7 +5,7 @@ import Testing
 @testable import StaircaseStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Files 0600 and folders 0700 whatever the umask. Serialized because the umask is per process.

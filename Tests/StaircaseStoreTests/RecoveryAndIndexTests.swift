@@ -5,7 +5,7 @@ import Testing
 @testable import StaircaseStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Recovery copies when the store cannot take a save, and the list index.
@@ -88,7 +88,9 @@ import Glibc
         a.training = true
         a.updatedAt = "2026-11-23T14:05:00Z\t\n"
         let entry = SessionIndex.Entry.make(file: "x1.json", assessment: a, engine: try Sample.engine())
-        let index = SessionIndex(stamp: .init(seconds: 5, nanoseconds: 6), entries: ["x1.json": entry, "bad.json": .damaged(file: "bad.json", id: "bad", reason: "r")])
+        let index = SessionIndex(
+            stamp: .init(seconds: 5, nanoseconds: 6),
+            entries: ["x1.json": entry, "bad.json": .damaged(file: "bad.json", id: "bad", reason: "r")])
         let decoded = try #require(SessionIndex.decode(index.encoded()))
         #expect(decoded.stamp == index.stamp)
         #expect(decoded.entries["x1.json"]?.summary.proposedLevel == 2)

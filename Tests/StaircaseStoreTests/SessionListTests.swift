@@ -5,7 +5,7 @@ import Testing
 @testable import StaircaseStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The resume list: order, initials, progress, damaged files and leftover temporary files.
@@ -95,7 +95,9 @@ import Glibc
 
 @Suite struct SessionLevelTextTests {
     @Test func theDecidedLevelOutranksTheProposal() {
-        var s = SessionSummary(id: "a", file: "a.json", initials: "J.S.", lastChange: "", progress: .rows(assessed: 1, applicable: 2), proposedLevel: 2, proposedStep: 2)
+        var s = SessionSummary(
+            id: "a", file: "a.json", initials: "J.S.", lastChange: "", progress: .rows(assessed: 1, applicable: 2), proposedLevel: 2,
+            proposedStep: 2)
         #expect(s.levelText == "Level 2")
         s.decidedLevel = 4
         s.decidedStep = 4

@@ -5,7 +5,7 @@ import Testing
 @testable import StaircaseStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Saving, loading, replacing and deleting, each in a fresh mkdtemp folder.

@@ -1,9 +1,10 @@
 import Foundation
 import StaircaseCore
+
 @testable import StaircaseStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A fresh private folder per test (mkdtemp), removed by `remove()`.

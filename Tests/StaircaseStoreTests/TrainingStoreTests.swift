@@ -1,10 +1,11 @@
 import Foundation
 import StaircaseCore
 import Testing
+
 @testable import StaircaseStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The training store is a folder inside the real one, kept apart both ways: a training run is

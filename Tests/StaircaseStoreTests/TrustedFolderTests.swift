@@ -5,7 +5,7 @@ import Testing
 @testable import StaircaseStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Store, training and recovery folders: real directories of ours, never links; old files tightened.

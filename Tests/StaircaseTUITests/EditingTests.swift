@@ -1,5 +1,6 @@
 import StaircaseCore
 import Testing
+
 @testable import StaircaseTUI
 
 /// Readline keys in text fields, toggles, forms that stop at their ends, the export file
@@ -80,7 +81,12 @@ import Testing
     @Test func anAsciiScreenHasNothingButAscii() throws {
         var s = try SnapshotTests.inProgress(width: 80, height: 24)
         s.ascii = true
-        for screen in [s, { var r = s; Support.press(&r, [.tab, .tab, .tab, .tab]); return r }()] {
+        for screen in [
+            s,
+            {
+                var r = s; Support.press(&r, [.tab, .tab, .tab, .tab]); return r
+            }(),
+        ] {
             let text = View.render(screen).text
             #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
             #expect(View.render(screen).lines.allSatisfy { $0.count <= 80 })

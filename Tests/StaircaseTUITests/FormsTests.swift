@@ -1,5 +1,6 @@
 import StaircaseCore
 import Testing
+
 @testable import StaircaseTUI
 
 /// The details forms: the sequence, list entries added, edited and removed, fields checked as
@@ -89,7 +90,11 @@ import Testing
         var s = Support.state(c)
         Support.press(&s, [.enter, .pageDown, .pageDown, .char(" "), .down, .enter] + t("Pat Jones") + [.enter, .down, .enter])
         Support.press(&s, [.enter] + t("Riverside Primary") + [.enter, .down, .enter] + t("Ms Khan") + [.enter, .escape])
-        #expect(s.assessment?.leadProfessional == { var l = Assessment.LeadProfessional(); l.tafExists = true; l.name = "Pat Jones"; return l }())
+        #expect(
+            s.assessment?.leadProfessional
+                == {
+                    var l = Assessment.LeadProfessional(); l.tafExists = true; l.name = "Pat Jones"; return l
+                }())
         #expect(s.assessment?.agencies == [Assessment.Agency(agency: "Riverside Primary", worker: "Ms Khan")])
     }
 
@@ -113,15 +118,20 @@ import Testing
         #expect(s.assessment?.consent.status == .notSought)
         #expect(s.assessment?.sharing.lawfulBasis == .other)
         #expect(s.assessment?.sharing.familyTold == Assessment.YesNoNotKnown.no)
-        #expect(Wizard.formRows(s) == [.field(.consent), .field(.consentReason), .field(.lawfulBasis), .field(.lawfulBasisDetail),
-                                      .field(.familyTold), .field(.notToldReason), .next])
+        #expect(
+            Wizard.formRows(s) == [
+                .field(.consent), .field(.consentReason), .field(.lawfulBasis), .field(.lawfulBasisDetail),
+                .field(.familyTold), .field(.notToldReason), .next,
+            ])
     }
 
     @Test func resumeReturnsToTheFormAndTheOpenEntry() throws {
         var s = onFamily()
         Support.press(&s, [.enter, .enter] + t("Sam") + [.enter, .down, .down])
         let saved = try #require(s.assessment)
-        #expect(saved.resumeAt == ResumePosition(screen: "details-family", row: "carers-1", cursor: 0), "the last change saved where it was made")
+        #expect(
+            saved.resumeAt == ResumePosition(screen: "details-family", row: "carers-1", cursor: 0),
+            "the last change saved where it was made")
         let effects = Support.press(&s, [.down])
         #expect(effects.isEmpty, "moving alone does not save")
         _ = Wizard.reduce(&s, .quit)

@@ -1,6 +1,7 @@
 import Foundation
 import StaircaseCore
 import Testing
+
 @testable import StaircaseTUI
 
 /// The one key table against what the wizard does: every footer entry works, every working key
@@ -12,7 +13,9 @@ import Testing
         let start = try SnapshotTests.durhamState(width: 80, height: 24)
         out.append((.start, start))
         var details = start
-        Support.press(&details, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter, .down])
+        Support.press(
+            &details,
+            [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter, .down])
         out.append((.details, details))
         var danger = details
         Support.press(&danger, Support.toDanger)
@@ -87,7 +90,10 @@ import Testing
     }
 
     static let probes: [Key] = {
-        var keys: [Key] = [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter, .tab, .backTab, .escape, .backspace, .delete, .altLeft, .altRight]
+        var keys: [Key] = [
+            .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter, .tab, .backTab, .escape, .backspace, .delete, .altLeft,
+            .altRight,
+        ]
         keys += (0x20...0x7E).compactMap { Unicode.Scalar($0).map { Key.char(Character($0)) } }
         keys += "abcdefghijklmnopqrstuvwxyz".map { Key.ctrl($0) }
         return keys
@@ -117,7 +123,9 @@ import Testing
                 if bound.contains(key) {
                     let b = KeyTable.bindings(for: context).first { $0.action(for: key) != nil }
                     let shown = b.map { footer.contains($0.footerText) || help.contains($0.keyLabel + " ") } ?? false
-                    #expect(shown || context == .help || context == .confirmQuit || context == .confirmReplace, "\(context): \(key) is in neither footer nor help")
+                    #expect(
+                        shown || context == .help || context == .confirmQuit || context == .confirmReplace,
+                        "\(context): \(key) is in neither footer nor help")
                 } else {
                     #expect(KeyTable.fallbackText(context) != nil, "\(context): \(key) does something but is not in the key table")
                 }
@@ -143,7 +151,9 @@ import Testing
             #expect(DisplayWidth.of(footer) <= 78, "\(context): \(footer)")
             let whole = Set(KeyMap.footerEntries(for: s).map(\.text))
             for piece in footer.components(separatedBy: " · ") { #expect(whole.contains(piece), "\(context): “\(piece)” is cut") }
-            if KeyTable.bindings(for: context).contains(where: { $0.keyLabel == "?" }) { #expect(footer.hasSuffix("? help"), "\(context): \(footer)") }
+            if KeyTable.bindings(for: context).contains(where: { $0.keyLabel == "?" }) {
+                #expect(footer.hasSuffix("? help"), "\(context): \(footer)")
+            }
         }
     }
 
@@ -175,7 +185,8 @@ import Testing
         let table = String(readme[a.upperBound..<b.lowerBound])
         if ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1" {
             let updated = String(readme[..<a.upperBound]) + KeyTable.markdown() + String(readme[b.lowerBound...])
-            try updated.write(to: Support.testsDirectory.appendingPathComponent("../../README.md").standardized, atomically: true, encoding: .utf8)
+            try updated.write(
+                to: Support.testsDirectory.appendingPathComponent("../../README.md").standardized, atomically: true, encoding: .utf8)
             return
         }
         #expect(table == KeyTable.markdown(), "README key table differs; replace it with:\n\(KeyTable.markdown())")

@@ -1,6 +1,7 @@
 import Foundation
 import StaircaseCore
 import Testing
+
 @testable import StaircaseTUI
 
 /// A console that answers from a script and keeps every line printed.
@@ -131,7 +132,8 @@ struct ScriptConsole: LineConsole {
 
     @Test func invalidAnswersAreAskedAgainWithTheReason() throws {
         let c = try Support.minimal()
-        var runner = LineRunner(state: Support.state(c), console: ScriptConsole(answers: ["7", "1", "2", "not a date", "", "q"]), host: FakeHost().host)
+        var runner = LineRunner(
+            state: Support.state(c), console: ScriptConsole(answers: ["7", "1", "2", "not a date", "", "q"]), host: FakeHost().host)
         _ = runner.run()
         let out = runner.console.output
         #expect(out.contains { $0.contains("\"7\" is not an answer here. Type 1 or 2, Enter, or ? for help.") })

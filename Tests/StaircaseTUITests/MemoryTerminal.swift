@@ -1,4 +1,5 @@
 import StaircaseCore
+
 @testable import StaircaseTUI
 
 /// An in-memory terminal (after ratatui's `TestBackend`): a script of keys in, every drawn

@@ -1,6 +1,7 @@
 import Foundation
 import StaircaseCore
 import Testing
+
 @testable import StaircaseTUI
 
 /// Re-assessment in the wizard: opening one from the start screen through the host, confirming
@@ -14,10 +15,13 @@ import Testing
     /// the first domain and one of the second answered; and its re-assessment, nothing confirmed.
     init() throws {
         c = try Support.minimal()
-        var a = Assessment(id: "a-old", createdAt: "2026-08-14T09:00:00Z", catalogue: .init(id: c.id, version: c.version), childKey: "c-test")
+        var a = Assessment(
+            id: "a-old", createdAt: "2026-08-14T09:00:00Z", catalogue: .init(id: c.id, version: c.version), childKey: "c-test")
         a.child.name = "Jo Bloggs"
         a.child.dateOfBirth = "2019-05-01"
-        a.answers = ["a1.r1": .init(.level3), "a1.r2": .init(.level2), "a2.r1": .init(.level1), "p1.mh": .init(.level2, note: "seen by GP")]
+        a.answers = [
+            "a1.r1": .init(.level3), "a1.r2": .init(.level2), "a2.r1": .init(.level1), "p1.mh": .init(.level2, note: "seen by GP"),
+        ]
         a.updatedAt = "2026-08-14T10:00:00Z"
         a.decision = .init(level: 3, step: 3, reason: "", decidedAt: "2026-08-14T10:00:00Z")
         old = a
@@ -110,7 +114,9 @@ import Testing
         _ = Wizard.reduce(&s, .listed(.success([ResumeItem(id: "a-old", label: "J. B.")])))
         var saved: [String] = []
         let host = WizardHost(
-            save: { saved.append($0.id); return .success(()) }, load: { _ in .failure(.notFound("no")) }, list: { .success([]) },
+            save: {
+                saved.append($0.id); return .success(())
+            }, load: { _ in .failure(.notFound("no")) }, list: { .success([]) },
             export: { _, _, _, _ in .failure(.io("no")) }, now: { "2026-11-23T10:00:00Z" },
             reassess: { [new] id in id == "a-old" ? .success(new) : .failure(.notFound(id)) }, findEarlier: { [old] _ in [old] })
         _ = host.perform([.reassess(id: "a-old")], on: &s)
@@ -165,7 +171,9 @@ import Testing
             let expected = try? String(contentsOf: file, encoding: .utf8)
             #expect(expected == text, "\(name) differs from LineSnapshots/\(name).txt; re-record with STAIRCASE_RECORD=1 if intended")
         }
-        #expect(LineRenderer.render(ScreenModel(opened()), width: 80).joined(separator: "\n").contains("to confirm (was Level 3 on 2026-08-14)"))
+        #expect(
+            LineRenderer.render(ScreenModel(opened()), width: 80).joined(separator: "\n").contains("to confirm (was Level 3 on 2026-08-14)")
+        )
     }
 
     /// Line mode: a re-assesses a listed assessment, c confirms, a level and w with its question change.
@@ -173,7 +181,9 @@ import Testing
         final class Saved: @unchecked Sendable { var last: Assessment? }
         let saved = Saved()
         let host = WizardHost(
-            save: { saved.last = $0; return .success(()) }, load: { _ in .failure(.notFound("no")) },
+            save: {
+                saved.last = $0; return .success(())
+            }, load: { _ in .failure(.notFound("no")) },
             list: { .success([ResumeItem(id: "a-old", label: "J. B.")]) }, export: { _, _, _, _ in .failure(.io("no")) },
             now: { "2026-11-23T10:00:00Z" }, reassess: { [new] _ in .success(new) }, findEarlier: { [old] _ in [old] })
         // Re-assess the first listed, through the five details forms and danger (no), then c, 4, w.

@@ -1,5 +1,6 @@
 import StaircaseCore
 import Testing
+
 @testable import StaircaseTUI
 
 /// The run loop with an in-memory terminal and a fake host: keys in, effects carried out,

@@ -1,6 +1,7 @@
 import Foundation
 import StaircaseCore
 import Testing
+
 @testable import StaircaseTUI
 
 /// Every screen rendered from the real Durham catalogue at 80×24 and 120×40, compared with text
@@ -18,7 +19,8 @@ import Testing
     /// A ten-year-old with a few answers, on the first domain.
     static func inProgress(width: Int, height: Int) throws -> WizardState {
         var s = try durhamState(width: width, height: height)
-        Support.press(&s, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
+        Support.press(
+            &s, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
         Support.press(&s, Support.toDanger + [.up, .enter])
         Support.press(&s, [.char("1"), .char("2"), .char("e")] + Support.type("Reading age two years behind") + [.enter, .char("3")])
         return s
@@ -28,7 +30,8 @@ import Testing
         var out: [(String, WizardState)] = []
         out.append(("start", try durhamState(width: w, height: h)))
         var details = try durhamState(width: w, height: h)
-        Support.press(&details, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
+        Support.press(
+            &details, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
         out.append(("details", details))
         out += forms(details)
         var danger = details
@@ -76,7 +79,8 @@ import Testing
         long.assessment?.household += (1...14).map { Assessment.HouseholdMember(name: "Cousin \($0)", relationship: "cousin") }
         Support.press(&long, Array(repeating: .down, count: 16))
         out.append(("details-family-scrolled", long))
-        Support.press(&s, [.pageDown, .char(" "), .down, .enter] + t("Pat Jones") + [.enter, .down, .enter, .enter] + t("Riverside Primary School"))
+        Support.press(
+            &s, [.pageDown, .char(" "), .down, .enter] + t("Pat Jones") + [.enter, .down, .enter, .enter] + t("Riverside Primary School"))
         Support.press(&s, [.enter, .down, .enter] + t("Ms Khan") + [.enter, .down, .enter] + t("01234 567890") + [.enter])
         Support.press(&s, [.down, .enter] + t("Class teacher; sees her daily") + [.enter, .escape])
         out.append(("details-agencies", s))
@@ -103,7 +107,9 @@ import Testing
                 continue
             }
             let expected = try? String(contentsOf: file, encoding: .utf8)
-            #expect(expected == text, "\(name) at \(size) differs from Snapshots/\(file.lastPathComponent); re-record with STAIRCASE_RECORD=1 if intended")
+            #expect(
+                expected == text,
+                "\(name) at \(size) differs from Snapshots/\(file.lastPathComponent); re-record with STAIRCASE_RECORD=1 if intended")
         }
     }
 

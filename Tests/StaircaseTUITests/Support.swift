@@ -1,12 +1,14 @@
 import Foundation
 import StaircaseCore
+
 @testable import StaircaseTUI
 
 enum Support {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
     static func minimal() throws -> Catalogue {
-        try CatalogueLoader.load(path: testsDirectory.appendingPathComponent("../StaircaseCoreTests/Fixtures/minimal.json").standardized.path)
+        try CatalogueLoader.load(
+            path: testsDirectory.appendingPathComponent("../StaircaseCoreTests/Fixtures/minimal.json").standardized.path)
     }
 
     static let today = CalendarDate(year: 2026, month: 11, day: 23) ?? CalendarDate.unknownDay

@@ -1,6 +1,7 @@
 import Foundation
 import StaircaseCore
 import Testing
+
 @testable import StaircaseTUI
 
 /// A participant's training run in line mode, answered from a script through the real line

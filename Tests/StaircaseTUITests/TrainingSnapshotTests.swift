@@ -1,6 +1,7 @@
 import Foundation
 import StaircaseCore
 import Testing
+
 @testable import StaircaseTUI
 
 /// The curses training screens as text snapshots (Snapshots/training-*.txt, re-recorded with
@@ -42,7 +43,9 @@ import Testing
                 continue
             }
             let expected = try? String(contentsOf: file, encoding: .utf8)
-            #expect(expected == text, "\(name) at \(size) differs from Snapshots/\(file.lastPathComponent); re-record with STAIRCASE_RECORD=1 if intended")
+            #expect(
+                expected == text,
+                "\(name) at \(size) differs from Snapshots/\(file.lastPathComponent); re-record with STAIRCASE_RECORD=1 if intended")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import StaircaseCore
 import Testing
+
 @testable import StaircaseTUI
 
 /// What a new-user tryout found on these screens, each fixed and kept fixed here.
@@ -109,7 +110,8 @@ import Testing
         let data = try JSONEncoder().encode(saved)
         let loaded = try AssessmentLoader.decode(data: data, file: "a.json")
         #expect(loaded.draftDecision == saved.draftDecision)
-        #expect(ReferralExporter.render(format: .text, catalogue: c, assessment: loaded, redact: false).contains("Level 4, step 5") == false)
+        #expect(
+            ReferralExporter.render(format: .text, catalogue: c, assessment: loaded, redact: false).contains("Level 4, step 5") == false)
 
         var resumed = Support.state(c)
         _ = Wizard.reduce(&resumed, .loaded(loaded))
@@ -151,7 +153,8 @@ import Testing
 
     @Test func theCategoriesQuestionKeepsEveryCategoryOnScreenBelowItsTwoRowMessage() throws {
         var s = try SnapshotTests.inProgress(width: 80, height: 24)
-        Support.press(&s, [.tab, .tab, .tab, .tab, .enter, .char("4"), .char("r")] + Support.type("Police protection sought") + [.enter, .enter])
+        Support.press(
+            &s, [.tab, .tab, .tab, .tab, .enter, .char("4"), .char("r")] + Support.type("Police protection sought") + [.enter, .enter])
         #expect(s.askingCategories)
         let lines = View.render(s).lines
         #expect(lines[1].contains("Level 4: press 1") && !lines[2].trimmed.isEmpty, "the message takes two rows")

@@ -1,5 +1,6 @@
 import StaircaseCore
 import Testing
+
 @testable import StaircaseTUI
 
 @Suite struct WizardReducerTests {
@@ -40,7 +41,9 @@ import Testing
         #expect(s.fieldProblems[.dateOfBirth] == nil)
     }
 
-    @Test(arguments: [("2019-02-30", "that month has 28 days"), ("14/03/2019", "YYYY-MM-DD: did you mean 2019-03-14"), ("2019-13-01", "no month 13")])
+    @Test(arguments: [
+        ("2019-02-30", "that month has 28 days"), ("14/03/2019", "YYYY-MM-DD: did you mean 2019-03-14"), ("2019-13-01", "no month 13"),
+    ])
     func impossibleOrMisshapenDatesAreRefused(text: String, reason: String) {
         var s = Support.state(c)
         Support.press(&s, [.enter, .down, .enter] + Support.type(text) + [.enter])
@@ -125,7 +128,9 @@ import Testing
         #expect(s.screen == .decision)
         #expect(s.message?.isError == true)
         Support.press(&s, [.char("r")] + Support.type("Escalating concerns from school") + [.enter, .enter])
-        #expect(s.assessment?.decision == .init(level: 3, step: 3, reason: "Escalating concerns from school", decidedAt: "2026-11-23T10:00:00Z"))
+        #expect(
+            s.assessment?.decision == .init(level: 3, step: 3, reason: "Escalating concerns from school", decidedAt: "2026-11-23T10:00:00Z")
+        )
         #expect(s.screen == .export)
     }
 

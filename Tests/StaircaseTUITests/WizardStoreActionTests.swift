@@ -1,5 +1,6 @@
 import StaircaseCore
 import Testing
+
 @testable import StaircaseTUI
 
 /// The wizard's side of issue 11: reloading after a refused save, and the host's notices.

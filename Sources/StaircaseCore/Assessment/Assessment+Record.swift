@@ -15,8 +15,10 @@ extension Assessment {
         public var parentalResponsibility: YesNoNotKnown = .notKnown
         public var livesWithChild: YesNoNotKnown = .notKnown
         public var contact: String = ""
-        public init(name: String = "", relationship: String = "", parentalResponsibility: YesNoNotKnown = .notKnown,
-                    livesWithChild: YesNoNotKnown = .notKnown, contact: String = "") {
+        public init(
+            name: String = "", relationship: String = "", parentalResponsibility: YesNoNotKnown = .notKnown,
+            livesWithChild: YesNoNotKnown = .notKnown, contact: String = ""
+        ) {
             self.name = name
             self.relationship = relationship
             self.parentalResponsibility = parentalResponsibility
@@ -33,8 +35,10 @@ extension Assessment {
         public var livesWithChild: YesNoNotKnown = .notKnown
         /// YYYY-MM-DD when known.
         public var dateOfBirth: String?
-        public init(name: String = "", relationship: String = "", sibling: Bool = false, livesWithChild: YesNoNotKnown = .notKnown,
-                    dateOfBirth: String? = nil) {
+        public init(
+            name: String = "", relationship: String = "", sibling: Bool = false, livesWithChild: YesNoNotKnown = .notKnown,
+            dateOfBirth: String? = nil
+        ) {
             self.name = name
             self.relationship = relationship
             self.sibling = sibling

@@ -1,10 +1,10 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Decodes an assessment and checks it against the catalogue it claims to use.
@@ -39,14 +39,18 @@ public enum AssessmentLoader {
             throw fail("schemaVersion", "unsupported version", "use \(Assessment.currentSchemaVersion)")
         }
         if a.catalogue.id != c.id {
-            throw fail("catalogue.id", "made with another catalogue, not \"\(c.id)\"", "score it with --catalogue pointing at that catalogue")
+            throw fail(
+                "catalogue.id", "made with another catalogue, not \"\(c.id)\"", "score it with --catalogue pointing at that catalogue")
         }
         if a.catalogue.version != c.version {
-            throw fail("catalogue.version", "made with another version of \(c.id), not \"\(c.version)\"", "use the matching catalogue with --catalogue")
+            throw fail(
+                "catalogue.version", "made with another version of \(c.id), not \"\(c.version)\"",
+                "use the matching catalogue with --catalogue")
         }
         let known = Set(c.allIndicators.map(\.indicator.id))
         for (i, id) in a.answers.keys.sorted().enumerated() where !known.contains(id) {
-            throw fail("answers[entry \(i + 1)]", "unknown indicator id", "remove it or correct it to an id from `staircase catalogue show`")
+            throw fail(
+                "answers[entry \(i + 1)]", "unknown indicator id", "remove it or correct it to an id from `staircase catalogue show`")
         }
         if !AssessmentShape.isIdentifier(a.id) { throw fail("id", "malformed id", "use 1 to 80 letters, digits, '-' or '_'") }
         for (field, value) in [("createdAt", a.createdAt), ("updatedAt", a.updatedAt)] where !CalendarDate.isTimestamp(value) {
@@ -63,16 +67,22 @@ public enum AssessmentLoader {
         let categories = Set(c.concernCategories.map(\.id))
         for (i, k) in a.concernCategories.enumerated() {
             if !categories.contains(k) {
-                throw fail("concernCategories[\(i)]", "unknown category", "use one of: " + c.concernCategories.map(\.id).joined(separator: ", "))
+                throw fail(
+                    "concernCategories[\(i)]", "unknown category", "use one of: " + c.concernCategories.map(\.id).joined(separator: ", "))
             }
             if a.concernCategories[..<i].contains(k) { throw fail("concernCategories[\(i)]", "duplicate entry", "list each category once") }
         }
         if let d = a.decision {
             if !(1...4).contains(d.level) { throw fail("decision.level", "level out of range", "use 1, 2, 3 or 4") }
             guard let step = c.step(d.step), step.level == d.level else {
-                throw fail("decision.step", "not a step of the decided level", "use a step of that level (" + c.steps.filter { $0.level == d.level }.map { String($0.number) }.joined(separator: " or ") + ")")
+                throw fail(
+                    "decision.step", "not a step of the decided level",
+                    "use a step of that level ("
+                        + c.steps.filter { $0.level == d.level }.map { String($0.number) }.joined(separator: " or ") + ")")
             }
-            if !CalendarDate.isTimestamp(d.decidedAt) { throw fail("decision.decidedAt", "not a date and time", "write it as YYYY-MM-DDThh:mm:ss+hh:mm (or Z for UTC)") }
+            if !CalendarDate.isTimestamp(d.decidedAt) {
+                throw fail("decision.decidedAt", "not a date and time", "write it as YYYY-MM-DDThh:mm:ss+hh:mm (or Z for UTC)")
+            }
         }
     }
 

@@ -57,7 +57,10 @@ public enum AssessmentShape {
                     required: [])
             ),
             ("leadProfessional", .object([("tafExists", .boolean), ("name", .short)], required: [])),
-            ("consent", .object([("status", .choice(Assessment.Consent.Status.allCases.map(\.rawValue))), ("reason", .long)], required: [])),
+            (
+                "consent",
+                .object([("status", .choice(Assessment.Consent.Status.allCases.map(\.rawValue))), ("reason", .long)], required: [])
+            ),
             (
                 "sharing",
                 .object(
@@ -107,12 +110,25 @@ public enum AssessmentShape {
                 "household",
                 .array(
                     .object(
-                        [("name", .short), ("relationship", .short), ("sibling", .boolean), ("livesWithChild", yesNo), ("dateOfBirth", .date)],
+                        [
+                            ("name", .short), ("relationship", .short), ("sibling", .boolean), ("livesWithChild", yesNo),
+                            ("dateOfBirth", .date),
+                        ],
                         required: []), unique: false)
             ),
-            ("agencies", .array(.object([("agency", .short), ("worker", .short), ("contact", .short), ("role", .long)], required: []), unique: false)),
-            ("resumeAt", .object([("screen", .short), ("row", .short), ("cursor", .integer(0...100_000))], required: ["screen", "cursor"])),
-            ("draftDecision", .object([("level", .integer(0...4)), ("step", .integer(0...5)), ("reason", .long)], required: ["level", "step", "reason"])),
+            (
+                "agencies",
+                .array(
+                    .object([("agency", .short), ("worker", .short), ("contact", .short), ("role", .long)], required: []), unique: false)
+            ),
+            (
+                "resumeAt",
+                .object([("screen", .short), ("row", .short), ("cursor", .integer(0...100_000))], required: ["screen", "cursor"])
+            ),
+            (
+                "draftDecision",
+                .object([("level", .integer(0...4)), ("step", .integer(0...5)), ("reason", .long)], required: ["level", "step", "reason"])
+            ),
         ], required: ["schemaVersion", "id", "createdAt", "updatedAt", "catalogue", "answers"])
 
     /// The first problem with the file's shape, or nil. `answerIDs` (the catalogue's row ids,
@@ -126,7 +142,9 @@ public enum AssessmentShape {
     static func check(_ v: JSONTree, _ shape: Shape, at path: String, answerIDs: Set<String>) -> Problem? {
         let shown = path.isEmpty ? "(top level)" : path
         func wrong(_ expected: String) -> Problem {
-            Problem(path: shown, message: "wrong type: \(v.kind) where \(expected) is needed", fix: "give \(expected) here (see Data/assessment.schema.json)")
+            Problem(
+                path: shown, message: "wrong type: \(v.kind) where \(expected) is needed",
+                fix: "give \(expected) here (see Data/assessment.schema.json)")
         }
         switch shape {
         case .short, .long, .date, .dateTime, .childKey, .id, .choice:
@@ -141,7 +159,8 @@ public enum AssessmentShape {
             if case .number(let d) = v, d.rounded() == d, abs(d) < 1e15 { whole = Int(d) }
             guard let n = whole else { return wrong("a whole number") }
             if !range.contains(n) {
-                return Problem(path: shown, message: "out of range", fix: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
+                return Problem(
+                    path: shown, message: "out of range", fix: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
         case .nullable(let inner):
             if v == .null { return nil }
@@ -209,7 +228,9 @@ public enum AssessmentShape {
                 return Problem(path: path, message: "malformed child key", fix: "restore the c-… key from the saved file")
             }
         case .choice(let options):
-            if !options.contains(s) { return Problem(path: path, message: "not one of the allowed values", fix: "use one of: " + options.joined(separator: ", ")) }
+            if !options.contains(s) {
+                return Problem(path: path, message: "not one of the allowed values", fix: "use one of: " + options.joined(separator: ", "))
+            }
         default: break
         }
         return nil
@@ -220,12 +241,16 @@ public enum AssessmentShape {
     public static func isIdentifier(_ s: String) -> Bool {
         let u = s.utf8
         return !u.isEmpty && u.count <= 80
-            && u.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D || $0 == 0x5F }
+            && u.allSatisfy {
+                (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D || $0 == 0x5F
+            }
     }
 
     static func unknownKey(_ key: String, at path: String, known: [String]) -> Problem {
         let best = known.map { ($0, distance($0, key)) }.min { $0.1 < $1.1 }
-        if let (name, d) = best, d <= max(1, name.count / 4), key.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) {
+        if let (name, d) = best, d <= max(1, name.count / 4),
+            key.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        {
             return Problem(path: join(path, key), message: "unknown key", fix: "did you mean \(name)?")
         }
         return Problem(

@@ -13,11 +13,13 @@ public enum FieldRules {
     /// that reach stderr, it never repeats anything derived from the value.
     public static func dateProblem(_ text: String, quotingValue: Bool = true) -> String? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let shaped = parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
+        let shaped =
+            parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
             && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
         guard shaped else {
             let pieces = text.split(whereSeparator: { $0 == "/" || $0 == "." }).map(String.init)
-            if quotingValue, pieces.count == 3, pieces[2].count == 4, let d = Int(pieces[0]), let m = Int(pieces[1]), let y = Int(pieces[2]),
+            if quotingValue, pieces.count == 3, pieces[2].count == 4, let d = Int(pieces[0]), let m = Int(pieces[1]),
+                let y = Int(pieces[2]),
                 let date = CalendarDate(year: y, month: m, day: d)
             {
                 return "use YYYY-MM-DD: did you mean \(date)"
@@ -25,7 +27,9 @@ public enum FieldRules {
             return "use YYYY-MM-DD: for example 2019-03-14"
         }
         guard CalendarDate(text) == nil, let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
-        if !(1...12).contains(m) { return quotingValue ? "no such date: there is no month \(parts[1])" : "no such date: the month must be 01–12" }
+        if !(1...12).contains(m) {
+            return quotingValue ? "no such date: there is no month \(parts[1])" : "no such date: the month must be 01–12"
+        }
         if !(1900...2200).contains(y) { return "no such date: the year must be 1900–2200" }
         return quotingValue
             ? "no such date: that month has \(CalendarDate.days(inMonth: m, year: y)) days"

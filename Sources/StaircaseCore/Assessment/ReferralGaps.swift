@@ -37,7 +37,8 @@ public enum ReferralGaps {
         }
         switch a.sharing.lawfulBasis {
         case nil: out.append("the lawful basis for sharing is not recorded")
-        case .other? where a.sharing.lawfulBasisDetail.trimmed.isEmpty: out.append("the lawful basis for sharing is “other” but not described")
+        case .other? where a.sharing.lawfulBasisDetail.trimmed.isEmpty:
+            out.append("the lawful basis for sharing is “other” but not described")
         default: break
         }
         switch a.sharing.familyTold {

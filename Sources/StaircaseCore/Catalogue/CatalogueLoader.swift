@@ -1,10 +1,10 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads a catalogue from bytes or a file, and turns every decoding failure into a
@@ -41,7 +41,9 @@ public enum CatalogueLoader {
         } catch let error as DecodingError {
             throw .invalid(file: file, problems: [DecodingProblem.problem(for: error)])
         } catch {
-            throw .invalid(file: file, problems: [CatalogueProblem(path: "", message: "cannot decode", fix: "check the file against Data/catalogue.schema.json")])
+            throw .invalid(
+                file: file,
+                problems: [CatalogueProblem(path: "", message: "cannot decode", fix: "check the file against Data/catalogue.schema.json")])
         }
         // Every problem once the file decodes: the schema refuses unknown keys everywhere, and so
         // does the program, by path, beside what the validator finds.

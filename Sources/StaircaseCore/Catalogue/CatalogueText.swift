@@ -34,7 +34,8 @@ public enum CatalogueText {
             for area in domain.areas {
                 out += "\n" + area.name + "\n" + String(repeating: "-", count: min(width, DisplayWidth.of(area.name))) + "\n"
                 for row in area.indicators {
-                    out += wrapped("• \(row.title) [\(row.id)]" + (row.tags.isEmpty ? "" : " (\(row.tags.joined(separator: ", ")))"), width: width)
+                    out += wrapped(
+                        "• \(row.title) [\(row.id)]" + (row.tags.isEmpty ? "" : " (\(row.tags.joined(separator: ", ")))"), width: width)
                     for n in 1...4 where level == nil || level == n {
                         guard let cell = row.levels[n] else { continue }
                         out += wrapped("Level \(n): " + describe(cell, in: c), width: width, indent: 4)

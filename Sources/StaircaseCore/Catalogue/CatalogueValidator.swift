@@ -191,14 +191,18 @@ struct Problems {
         } else if let bad = SafeText.firstUnsafe(in: value) {
             add(path, "control character \(SafeText.name(bad)) in \(what)", "remove it; catalogue text must be plain printable text")
         } else if value.count > CatalogueValidator.maximumTextLength {
-            add(path, "\(what) is \(value.count) characters, over the limit of \(CatalogueValidator.maximumTextLength)", "shorten it; it is probably a pasting accident")
+            add(
+                path, "\(what) is \(value.count) characters, over the limit of \(CatalogueValidator.maximumTextLength)",
+                "shorten it; it is probably a pasting accident")
         }
     }
 
     mutating func identifier(_ path: String, _ id: String) {
-        let ok = !id.isEmpty && id.count <= 80 && id.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || $0 == "_"
-        }
+        let ok =
+            !id.isEmpty && id.count <= 80
+            && id.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || $0 == "_"
+            }
         if !ok { add(path, "invalid id \"\(SafeText.clean(String(id.prefix(80))))\"", "use lower-case letters, digits, '-', '.' or '_'") }
     }
 

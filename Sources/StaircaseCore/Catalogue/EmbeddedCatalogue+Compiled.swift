@@ -8,7 +8,8 @@ extension EmbeddedCatalogue {
         authority: "Durham County Council and Durham Local Safeguarding Children Board",
         version: "2026.1",
         source: StaircaseCore.Catalogue.Source(
-            document: "County Durham Levels of Need threshold document: the Durham staircase, the course of action for each level, and the indicators of need matrix (Levels 1–4).",
+            document:
+                "County Durham Levels of Need threshold document: the Durham staircase, the course of action for each level, and the indicators of need matrix (Levels 1–4).",
             url: "http://www.durham-lscb.org.uk/",
             notes: [
                 "Transcribed from text extracted from the PDF, in which table columns are sometimes interleaved. Each row's sourceLines give the line range of seeds/003_f154a00df7b21cd0.txt it came from; a row's sourceNote records any judgement about which text belongs to which cell.",
@@ -23,7 +24,8 @@ extension EmbeddedCatalogue {
             StaircaseCore.Catalogue.Level(
                 number: 1,
                 name: "Universal Provision — children with no additional needs",
-                meaning: "Children and young people who are achieving expected outcomes and have their needs met through universal service provision. Typically, these children/young people are likely to live in a resilient and protective environment. Families will make use of community resources. Universal services remain in place regardless of which level of need a child is experiencing.",
+                meaning:
+                    "Children and young people who are achieving expected outcomes and have their needs met through universal service provision. Typically, these children/young people are likely to live in a resilient and protective environment. Families will make use of community resources. Universal services remain in place regardless of which level of need a child is experiencing.",
                 leadAgencies: [
                     "Health Visitors",
                     "Family Information Service",
@@ -44,16 +46,17 @@ extension EmbeddedCatalogue {
                                 StaircaseCore.CourseOfAction.Action(
                                     text: "Child, young person or family directed to relevant universal services for advice / support",
                                     when: .always,
-                                ),
+                                )
                             ],
-                        ),
+                        )
                     ],
                 ),
             ),
             StaircaseCore.Catalogue.Level(
                 number: 2,
                 name: "Early Help — Targeted Provision: children with additional needs",
-                meaning: "Children with Additional Needs which can be met by a single practitioner/single agency or where a coordinated multi-agency response is needed. These are children and young people identified as having an additional need which may affect their health, educational or social development and they would be at risk of not reaching their full potential. The single assessment process Early Help Assessment is the tool to use to identify need and plan help for the family.",
+                meaning:
+                    "Children with Additional Needs which can be met by a single practitioner/single agency or where a coordinated multi-agency response is needed. These are children and young people identified as having an additional need which may affect their health, educational or social development and they would be at risk of not reaching their full potential. The single assessment process Early Help Assessment is the tool to use to identify need and plan help for the family.",
                 leadAgencies: [
                     "Health visitors (also Level 3)",
                     "School Nurses (also Level 3)",
@@ -74,24 +77,28 @@ extension EmbeddedCatalogue {
                     routes: [
                         StaircaseCore.CourseOfAction.Route(
                             when: .singleIssue,
-                            furtherAssessment: "If a single clear issue or area of need is identified — Early Help Referral may not be necessary",
+                            furtherAssessment:
+                                "If a single clear issue or area of need is identified — Early Help Referral may not be necessary",
                             actions: [
                                 StaircaseCore.CourseOfAction.Action(
-                                    text: "Offer support yourself or direct to relevant universal or early help support service for relevant support",
+                                    text:
+                                        "Offer support yourself or direct to relevant universal or early help support service for relevant support",
                                     when: .always,
-                                ),
+                                )
                             ],
                         ),
                         StaircaseCore.CourseOfAction.Route(
                             when: .severalIssues,
-                            furtherAssessment: "If a number of issues or needs at Level 2 are identified a Children Services Referral for Early Help must be offered",
+                            furtherAssessment:
+                                "If a number of issues or needs at Level 2 are identified a Children Services Referral for Early Help must be offered",
                             actions: [
                                 StaircaseCore.CourseOfAction.Action(
                                     text: "If there is a TAF, you should discuss your concerns with the Lead Professional",
                                     when: .taf,
                                 ),
                                 StaircaseCore.CourseOfAction.Action(
-                                    text: "If there is no TAF complete Children Service’s Referral. Please email your completed form to firstcontact-gcsx@durham.gcsx.gov.uk — First Contact 03000 26 79 79",
+                                    text:
+                                        "If there is no TAF complete Children Service’s Referral. Please email your completed form to firstcontact-gcsx@durham.gcsx.gov.uk — First Contact 03000 26 79 79",
                                     when: .noTaf,
                                 ),
                             ],
@@ -102,7 +109,8 @@ extension EmbeddedCatalogue {
             StaircaseCore.Catalogue.Level(
                 number: 3,
                 name: "Targeted Response — Early Help for children with multiple issues or complex needs",
-                meaning: "Early Help — Targeted Provision for Children with multiple issues or complex needs where a co-ordinated multi-agency response is required. These are children and families whose needs are not being met due to the range, depth and significance of their needs which makes them very vulnerable and at risk of poor outcomes. A multi-agency response is required using either the single assessment framework whole family assessment tools as in most instances there will be issues for parents which are impacting on the children achieving positive outcomes. These families need a holistic and coordinated approach and more intensive intervention and help. Lead Professionals could come from a range of agencies as the key issue will be the quality of the relationship that exists between practitioner and family to assist them to make change and reduce the likelihood of moving into Level 4 services.",
+                meaning:
+                    "Early Help — Targeted Provision for Children with multiple issues or complex needs where a co-ordinated multi-agency response is required. These are children and families whose needs are not being met due to the range, depth and significance of their needs which makes them very vulnerable and at risk of poor outcomes. A multi-agency response is required using either the single assessment framework whole family assessment tools as in most instances there will be issues for parents which are impacting on the children achieving positive outcomes. These families need a holistic and coordinated approach and more intensive intervention and help. Lead Professionals could come from a range of agencies as the key issue will be the quality of the relationship that exists between practitioner and family to assist them to make change and reduce the likelihood of moving into Level 4 services.",
                 leadAgencies: [
                     "Community Paediatricians",
                     "Targeted Prevention Services",
@@ -124,7 +132,8 @@ extension EmbeddedCatalogue {
                     routes: [
                         StaircaseCore.CourseOfAction.Route(
                             when: .taf,
-                            furtherAssessment: "If a Children’s Services Referral for Early Help has already been completed new information should be sent to the services already involved, to update",
+                            furtherAssessment:
+                                "If a Children’s Services Referral for Early Help has already been completed new information should be sent to the services already involved, to update",
                             actions: [
                                 StaircaseCore.CourseOfAction.Action(
                                     text: "Contact the named Lead Professional of the Family Plan",
@@ -141,7 +150,8 @@ extension EmbeddedCatalogue {
                             furtherAssessment: "If not already done, a Children’s Services Referral must be undertaken",
                             actions: [
                                 StaircaseCore.CourseOfAction.Action(
-                                    text: "Complete Children’s Services Referral. Please email your completed form to firstcontact-gcsx@durham.gcsx.gov.uk — First Contact 03000 26 79 79",
+                                    text:
+                                        "Complete Children’s Services Referral. Please email your completed form to firstcontact-gcsx@durham.gcsx.gov.uk — First Contact 03000 26 79 79",
                                     when: .always,
                                 ),
                                 StaircaseCore.CourseOfAction.Action(
@@ -156,7 +166,8 @@ extension EmbeddedCatalogue {
             StaircaseCore.Catalogue.Level(
                 number: 4,
                 name: "Specialist / Statutory — services to keep the child safely at home, or need that cannot be managed safely at home",
-                meaning: "Services to keep the child safely at home — where a statutory response is required. These are children whose needs and care is significantly compromised and they may be at risk of harm or at risk of becoming accommodated by the Local Authority. These families require intensive support on a statutory basis. This will include support provided by Children’s Services under a Child Protection Plan and may require the use of legal orders. The assessment and multi-agency response will be coordinated by a social worker, will be holistic and consider the needs of all family members.",
+                meaning:
+                    "Services to keep the child safely at home — where a statutory response is required. These are children whose needs and care is significantly compromised and they may be at risk of harm or at risk of becoming accommodated by the Local Authority. These families require intensive support on a statutory basis. This will include support provided by Children’s Services under a Child Protection Plan and may require the use of legal orders. The assessment and multi-agency response will be coordinated by a social worker, will be holistic and consider the needs of all family members.",
                 leadAgencies: [
                     "CAMHS Specialist (community) and Highly Specialist (inpatient) Services",
                     "Community Paediatricians",
@@ -176,14 +187,16 @@ extension EmbeddedCatalogue {
                     routes: [
                         StaircaseCore.CourseOfAction.Route(
                             when: .always,
-                            furtherAssessment: "Likely that a Children’s Services Referral has been done but if not, the referral for safeguarding should not be delayed",
+                            furtherAssessment:
+                                "Likely that a Children’s Services Referral has been done but if not, the referral for safeguarding should not be delayed",
                             actions: [
                                 StaircaseCore.CourseOfAction.Action(
-                                    text: "If your concern needs immediate action, call First Contact 03000 26 79 79 or dial 999 if a child is in immediate danger",
+                                    text:
+                                        "If your concern needs immediate action, call First Contact 03000 26 79 79 or dial 999 if a child is in immediate danger",
                                     when: .always,
-                                ),
+                                )
                             ],
-                        ),
+                        )
                     ],
                 ),
             ),
@@ -199,25 +212,29 @@ extension EmbeddedCatalogue {
                 number: 2,
                 level: 2,
                 name: "Early Help",
-                meaning: "Children and young people with additional needs (single or multi agency/practitioner response; Early Help Assessment).",
+                meaning:
+                    "Children and young people with additional needs (single or multi agency/practitioner response; Early Help Assessment).",
             ),
             StaircaseCore.Catalogue.Step(
                 number: 3,
                 level: 3,
                 name: "Targeted Response",
-                meaning: "Children and young people with additional and complex needs (multi practitioner/multi agency response; whole family, coordinated multi-agency response).",
+                meaning:
+                    "Children and young people with additional and complex needs (multi practitioner/multi agency response; whole family, coordinated multi-agency response).",
             ),
             StaircaseCore.Catalogue.Step(
                 number: 4,
                 level: 4,
                 name: "Support to live safely at home",
-                meaning: "Children and young people who need support to live safely at home (specialist practitioner/agency; child protection and child in need).",
+                meaning:
+                    "Children and young people who need support to live safely at home (specialist practitioner/agency; child protection and child in need).",
             ),
             StaircaseCore.Catalogue.Step(
                 number: 5,
                 level: 4,
                 name: "Needs cannot be met safely at home",
-                meaning: "Children and young people who have needs that cannot be met safely at home (specialist practitioner/agency; looked after children, permanence). Children who require intensive help and support from a range of specialist services; they will often need to be accommodated outside of their immediate family or may require admission into hospital or other institutional settings.",
+                meaning:
+                    "Children and young people who have needs that cannot be met safely at home (specialist practitioner/agency; looked after children, permanence). Children who require intensive help and support from a range of specialist services; they will often need to be accommodated outside of their immediate family or may require admission into hospital or other institutional settings.",
             ),
         ],
         contacts: [
@@ -235,7 +252,8 @@ extension EmbeddedCatalogue {
                 phone: "03000 26 79 79",
                 email: "firstcontact-gcsx@durham.gcsx.gov.uk",
                 url: "http://www.durham.gov.uk/firstcontact",
-                when: "If there is no immediate danger or you need advice or information contact First Contact; also to make a Children’s Services Referral.",
+                when:
+                    "If there is no immediate danger or you need advice or information contact First Contact; also to make a Children’s Services Referral.",
             ),
             StaircaseCore.Catalogue.Contact(
                 id: "lscb-procedures",
@@ -243,7 +261,8 @@ extension EmbeddedCatalogue {
                 phone: nil,
                 email: nil,
                 url: "http://www.durham-lscb.org.uk/",
-                when: "If you have child protection concerns, you must also consult the procedures and you must inform your safeguarding lead or line manager.",
+                when:
+                    "If you have child protection concerns, you must also consult the procedures and you must inform your safeguarding lead or line manager.",
             ),
         ],
         services: [
@@ -403,7 +422,8 @@ extension EmbeddedCatalogue {
             StaircaseCore.Catalogue.Service(
                 id: "clares-law",
                 name: "Clare’s Law",
-                url: "https://www.durham.police.uk/Information-and-advice/safeguarding/Pages/Clare's-Law---the-Domestic-Violence-Disclosure-Scheme.aspx",
+                url:
+                    "https://www.durham.police.uk/Information-and-advice/safeguarding/Pages/Clare's-Law---the-Domestic-Violence-Disclosure-Scheme.aspx",
             ),
             StaircaseCore.Catalogue.Service(
                 id: "nhs-choices-drinking",
@@ -492,44 +512,52 @@ extension EmbeddedCatalogue {
                 minimumAreas: 2,
                 minimumDomains: 1,
                 proposesLevel: 3,
-                quote: "Remember that if there is a combination of indicators of need under Level Two, the case may be a Level Three case overall.",
+                quote:
+                    "Remember that if there is a combination of indicators of need under Level Two, the case may be a Level Three case overall.",
             ),
             toxicTrio: StaircaseCore.Rules.ToxicTrio(
                 componentTags: ["toxic-trio-mental-health", "toxic-trio-domestic-abuse", "toxic-trio-substance-misuse"],
                 minimumLevel: 2,
-                quote: "When all three of the above issues are prevalent within a family, it is known as the ‘toxic trio’ and greatly increases the risk to a child’s safety and well-being.",
+                quote:
+                    "When all three of the above issues are prevalent within a family, it is known as the ‘toxic trio’ and greatly increases the risk to a child’s safety and well-being.",
             ),
             stepFive: StaircaseCore.Rules.StepFive(tag: "cannot-be-met-at-home"),
         ),
         glossary: [
             StaircaseCore.Catalogue.GlossaryEntry(
                 term: "Child in need",
-                definition: "A child who is unlikely to reach or maintain a satisfactory level of health or development, or whose health or development will be significantly impaired, without the provision of services, or who is disabled (Children Act 1989, section 17).",
+                definition:
+                    "A child who is unlikely to reach or maintain a satisfactory level of health or development, or whose health or development will be significantly impaired, without the provision of services, or who is disabled (Children Act 1989, section 17).",
                 source: "Durham needs assessment",
             ),
             StaircaseCore.Catalogue.GlossaryEntry(
                 term: "Child protection plan",
-                definition: "Child protection relates to activity undertaken to protect specific children who are suffering, or are likely to suffer, significant harm. Children with a child protection plan are considered to be in need of protection from physical abuse, sexual abuse, emotional abuse or neglect; the plan details the concerns, the action to reduce them, how the child will be kept safe and how progress is known.",
+                definition:
+                    "Child protection relates to activity undertaken to protect specific children who are suffering, or are likely to suffer, significant harm. Children with a child protection plan are considered to be in need of protection from physical abuse, sexual abuse, emotional abuse or neglect; the plan details the concerns, the action to reduce them, how the child will be kept safe and how progress is known.",
                 source: "Durham needs assessment",
             ),
             StaircaseCore.Catalogue.GlossaryEntry(
                 term: "Looked after",
-                definition: "A child is looked after by a local authority if he or she is provided with accommodation for a continuous period of more than 24 hours (Children Act 1989, sections 20 and 21), or is subject to a care order or placement order.",
+                definition:
+                    "A child is looked after by a local authority if he or she is provided with accommodation for a continuous period of more than 24 hours (Children Act 1989, sections 20 and 21), or is subject to a care order or placement order.",
                 source: "Durham needs assessment",
             ),
             StaircaseCore.Catalogue.GlossaryEntry(
                 term: "TAF",
-                definition: "Team Around the Family: the practitioners working with a family to a shared Family Plan, coordinated by a Lead Professional.",
+                definition:
+                    "Team Around the Family: the practitioners working with a family to a shared Family Plan, coordinated by a Lead Professional.",
                 source: "Levels of Need",
             ),
             StaircaseCore.Catalogue.GlossaryEntry(
                 term: "Lead Professional",
-                definition: "The practitioner who coordinates the Team Around the Family and uses the Levels of Need to plan and review outcomes; at Level 4 usually a social worker.",
+                definition:
+                    "The practitioner who coordinates the Team Around the Family and uses the Levels of Need to plan and review outcomes; at Level 4 usually a social worker.",
                 source: "Levels of Need",
             ),
             StaircaseCore.Catalogue.GlossaryEntry(
                 term: "First Contact",
-                definition: "Durham Children’s Services’ front door for advice, information and referrals: 03000 26 79 79, firstcontact-gcsx@durham.gcsx.gov.uk. In immediate danger, call 999.",
+                definition:
+                    "Durham Children’s Services’ front door for advice, information and referrals: 03000 26 79 79, firstcontact-gcsx@durham.gcsx.gov.uk. In immediate danger, call 999.",
                 source: "Levels of Need",
             ),
             StaircaseCore.Catalogue.GlossaryEntry(
@@ -539,7 +567,8 @@ extension EmbeddedCatalogue {
             ),
             StaircaseCore.Catalogue.GlossaryEntry(
                 term: "Toxic trio",
-                definition: "Parental mental health, domestic abuse and parental drug and/or alcohol use present together in a family; greatly increases the risk to a child’s safety and well-being.",
+                definition:
+                    "Parental mental health, domestic abuse and parental drug and/or alcohol use present together in a family; greatly increases the risk to a child’s safety and well-being.",
                 source: "Redcar and Cleveland needs assessment",
             ),
         ],
@@ -547,29 +576,34 @@ extension EmbeddedCatalogue {
             StaircaseCore.Catalogue.ConcernCategory(
                 id: "physical-abuse",
                 name: "Physical abuse",
-                definition: "Physical abuse may involve hitting, shaking, throwing, poisoning, burning or scalding, drowning, suffocating, or otherwise causing physical harm to a child.",
+                definition:
+                    "Physical abuse may involve hitting, shaking, throwing, poisoning, burning or scalding, drowning, suffocating, or otherwise causing physical harm to a child.",
             ),
             StaircaseCore.Catalogue.ConcernCategory(
                 id: "emotional-abuse",
                 name: "Emotional abuse",
-                definition: "Emotional abuse is the persistent emotional maltreatment of a child such as to cause severe and persistent effects on the child's emotional development.",
+                definition:
+                    "Emotional abuse is the persistent emotional maltreatment of a child such as to cause severe and persistent effects on the child's emotional development.",
             ),
             StaircaseCore.Catalogue.ConcernCategory(
                 id: "sexual-abuse",
                 name: "Sexual abuse",
-                definition: "Sexual abuse involves forcing or enticing a child or young person to take part in sexual activities, not necessarily involving a high level of violence, whether or not the child is aware of what is happening.",
+                definition:
+                    "Sexual abuse involves forcing or enticing a child or young person to take part in sexual activities, not necessarily involving a high level of violence, whether or not the child is aware of what is happening.",
             ),
             StaircaseCore.Catalogue.ConcernCategory(
                 id: "neglect",
                 name: "Neglect",
-                definition: "Neglect is the persistent failure to meet a child's basic physical and/or psychological needs, likely to result in the serious impairment of the child's health or development.",
+                definition:
+                    "Neglect is the persistent failure to meet a child's basic physical and/or psychological needs, likely to result in the serious impairment of the child's health or development.",
             ),
         ],
         domains: [
             StaircaseCore.Catalogue.Domain(
                 id: "child-development",
                 name: "Child’s developmental needs",
-                description: "The development of the baby, child or young person: education, health, emotional wellbeing, social development, behaviour, and abuse and neglect. Some indicators depend on the child’s age.",
+                description:
+                    "The development of the baby, child or young person: education, health, emotional wellbeing, social development, behaviour, and abuse and neglect. Some indicators depend on the child’s age.",
                 areas: [
                     StaircaseCore.Catalogue.Area(
                         id: "education",
@@ -583,11 +617,13 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "Developmental milestones met", links: []),
                                     two: .descriptor(
-                                        text: "Some developmental milestones are not being met which will be supported by universal services.",
+                                        text:
+                                            "Some developmental milestones are not being met which will be supported by universal services.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "Some developmental milestones are not being met which will require support of targeted/specialist services",
+                                        text:
+                                            "Some developmental milestones are not being met which will require support of targeted/specialist services",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
@@ -600,7 +636,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -609,19 +646,23 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child possesses age-appropriate ability to understand and organise information and solve problems, and makes adequate academic progress.",
+                                        text:
+                                            "The child possesses age-appropriate ability to understand and organise information and solve problems, and makes adequate academic progress.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child’s ability to understand and organise information and solve problems is impaired and the child is under-achieving or is making no academic progress.",
+                                        text:
+                                            "The child’s ability to understand and organise information and solve problems is impaired and the child is under-achieving or is making no academic progress.",
                                         links: ["first-contact", "single-assessment", "education-service"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child’s ability to understand and organise information and solve problems is significantly impaired and the child is seriously under-achieving or is making no academic progress despite learning support strategies over a period of time.",
+                                        text:
+                                            "The child’s ability to understand and organise information and solve problems is significantly impaired and the child is seriously under-achieving or is making no academic progress despite learning support strategies over a period of time.",
                                         links: ["single-assessment", "child-protection", "education-service"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child’s inability to understand and organise information and solve problems is adversely impacting on all areas of his/her development creating risk of significant harm.",
+                                        text:
+                                            "The child’s inability to understand and organise information and solve problems is adversely impacting on all areas of his/her development creating risk of significant harm.",
                                         links: ["single-assessment", "child-protection", "education-service"],
                                     ),
                                 ),
@@ -630,7 +671,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -640,21 +682,25 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The young person is in education, employment or training (EET)", links: []),
                                     two: .descriptor(
-                                        text: "The young person is not in education, employment or training (NEET) or their attendance is sporadic and they are not likely to reach their potential.",
+                                        text:
+                                            "The young person is not in education, employment or training (NEET) or their attendance is sporadic and they are not likely to reach their potential.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The young person refuses to engage with educational or employment opportunities and are increasingly socially isolated — there is concern that this results from or is impacting on their mental health.",
+                                        text:
+                                            "The young person refuses to engage with educational or employment opportunities and are increasingly socially isolated — there is concern that this results from or is impacting on their mental health.",
                                         links: ["single-assessment", "child-protection", "camhs"],
                                     ),
                                     four: .notApplicable(.blank),
                                 ),
-                                sourceNote: "Only three descriptor cells (each followed by its INFORMATION LINKS) appear before the page's URL block, so they are read as Levels 1-3 in column order and Level 4 is left blank; the extracted text cannot prove the 'refuses to engage' cell is not in the Level 4 column.",
+                                sourceNote:
+                                    "Only three descriptor cells (each followed by its INFORMATION LINKS) appear before the page's URL block, so they are read as Levels 1-3 in column order and Level 4 is left blank; the extracted text cannot prove the 'refuses to engage' cell is not in the Level 4 column.",
                                 sourceLines: [492, 522],
                                 ages: StaircaseCore.AgeRange(
                                     from: .secondaryAge,
                                     to: .youngAdult,
-                                    source: "The row speaks of 'the young person' in or not in 'education, employment or training (EET)' / '(NEET)'.",
+                                    source:
+                                        "The row speaks of 'the young person' in or not in 'education, employment or training (EET)' / '(NEET)'.",
                                 ),
                             ),
                         ],
@@ -688,7 +734,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .preBirth,
-                                    source: "The row is about the foetus: 'Foetus growing and developing well', 'Severe disability identified antenatally'.",
+                                    source:
+                                        "The row is about the foetus: 'Foetus growing and developing well', 'Severe disability identified antenatally'.",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -697,23 +744,28 @@ extension EmbeddedCatalogue {
                                 tags: ["pre-birth", "cannot-be-met-at-home"],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "Mother attending all ante-natal check-ups and appointments; Parents preparing for baby’s birth",
+                                        text:
+                                            "Mother attending all ante-natal check-ups and appointments; Parents preparing for baby’s birth",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "Mother has missed some ante-natal check-ups and appointments; Parental vulnerability identified e.g. young parents, separation of parents, parents unduly anxious/fearful.",
+                                        text:
+                                            "Mother has missed some ante-natal check-ups and appointments; Parental vulnerability identified e.g. young parents, separation of parents, parents unduly anxious/fearful.",
                                         links: ["first-contact", "single-assessment", "local-offer"],
                                     ),
                                     three: .descriptor(
-                                        text: "Mother has missed some ante-natal check-ups and appointments; Concerns that food warmth and the basics will not always be available; Parental vulnerability identified e.g. young parents, separation of parents, parents unduly anxious/fearful.",
+                                        text:
+                                            "Mother has missed some ante-natal check-ups and appointments; Concerns that food warmth and the basics will not always be available; Parental vulnerability identified e.g. young parents, separation of parents, parents unduly anxious/fearful.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "Mother has failed to access any ante-natal care; Significant parental vulnerability identified e.g. parental learning difficulty, some alcohol and or drug misuse, mental health concerns, domestic abuse; Large family with several young children; Parents have struggled to care for children; Previous child/ren have been removed from parent(s) care; Parents own needs mean that they will not be able to keep their child safe",
+                                        text:
+                                            "Mother has failed to access any ante-natal care; Significant parental vulnerability identified e.g. parental learning difficulty, some alcohol and or drug misuse, mental health concerns, domestic abuse; Large family with several young children; Parents have struggled to care for children; Previous child/ren have been removed from parent(s) care; Parents own needs mean that they will not be able to keep their child safe",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
-                                sourceNote: "This row has no first-column sub-heading in the text (it follows the 'Foetus Development' row), so the title is a neutral summary. The Level 2 and Level 3 cells really do both contain 'Mother has missed some ante-natal check-ups...' and 'Parental vulnerability identified...'; that is the document's own repetition, not displaced text. No toxic-trio tags: parental substance misuse, mental health and domestic abuse appear in Level 4 only as examples of vulnerability.",
+                                sourceNote:
+                                    "This row has no first-column sub-heading in the text (it follows the 'Foetus Development' row), so the title is a neutral summary. The Level 2 and Level 3 cells really do both contain 'Mother has missed some ante-natal check-ups...' and 'Parental vulnerability identified...'; that is the document's own repetition, not displaced text. No toxic-trio tags: parental substance misuse, mental health and domestic abuse appear in Level 4 only as examples of vulnerability.",
                                 sourceLines: [601, 666],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
@@ -731,24 +783,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child has a mild physical or mental health condition or disability which affects their everyday functioning but can be managed in mainstream schools. Child may have an Early Help Care Plan; Child in hospital.",
+                                        text:
+                                            "The child has a mild physical or mental health condition or disability which affects their everyday functioning but can be managed in mainstream schools. Child may have an Early Help Care Plan; Child in hospital.",
                                         links: ["first-contact", "single-assessment", "local-offer"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child has a physical or mental health condition, a chronic and recurrent health problem or a disability which significantly affects their everyday functioning and access to education. Child may have an EHC plan.",
+                                        text:
+                                            "The child has a physical or mental health condition, a chronic and recurrent health problem or a disability which significantly affects their everyday functioning and access to education. Child may have an EHC plan.",
                                         links: ["single-assessment", "child-protection", "camhs"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child has a complex physical or mental health condition or disability which is having an adverse impact on their physical, emotional or mental health and access to education.",
+                                        text:
+                                            "The child has a complex physical or mental health condition or disability which is having an adverse impact on their physical, emotional or mental health and access to education.",
                                         links: ["single-assessment", "child-protection", "camhs"],
                                     ),
                                 ),
-                                sourceNote: "'Child in hospital.' is a separate paragraph that comes before the Level 2 INFORMATION LINKS, so it is kept as a second item in the Level 2 cell.",
+                                sourceNote:
+                                    "'Child in hospital.' is a separate paragraph that comes before the Level 2 INFORMATION LINKS, so it is kept as a second item in the Level 2 cell.",
                                 sourceLines: [668, 721],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -761,7 +818,8 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "Height and weight not increasing as expected; Child being overweight / obese / underweight; Limited diet e.g. no breakfast and or limited money for school lunch.",
+                                        text:
+                                            "Height and weight not increasing as expected; Child being overweight / obese / underweight; Limited diet e.g. no breakfast and or limited money for school lunch.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
@@ -773,12 +831,14 @@ extension EmbeddedCatalogue {
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
-                                sourceNote: "OCR fixes: 'concerne.g' was split into 'concern e.g' (Level 3) and '10t centile' corrected to '10th centile' (Level 4). The stray page-number line '10' and the first-contact URL at lines 723-724 are a page break, not row content.",
+                                sourceNote:
+                                    "OCR fixes: 'concerne.g' was split into 'concern e.g' (Level 3) and '10t centile' corrected to '10th centile' (Level 4). The stray page-number line '10' and the first-contact URL at lines 723-724 are a page break, not row content.",
                                 sourceLines: [725, 760],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -800,12 +860,14 @@ extension EmbeddedCatalogue {
                                         links: ["single-assessment", "child-protection", "dental", "opticians"],
                                     ),
                                 ),
-                                sourceNote: "The link lists are interleaved. Level 3 reads SA, CP, Community Dental Services, then Level 4 gives SA, CP, and there is a lone 'NHS eyecare services' (line 790) followed by 'Community Dental Services / NHS eyecare services' (lines 792-794). The lone line 790 was read as the end of Level 3's list and lines 792-794 as the end of Level 4's list, so both cells link dental and opticians (Community Dental Services, NHS eyecare services).",
+                                sourceNote:
+                                    "The link lists are interleaved. Level 3 reads SA, CP, Community Dental Services, then Level 4 gives SA, CP, and there is a lone 'NHS eyecare services' (line 790) followed by 'Community Dental Services / NHS eyecare services' (lines 792-794). The lone line 790 was read as the end of Level 3's list and lines 792-794 as the end of Level 4's list, so both cells link dental and opticians (Community Dental Services, NHS eyecare services).",
                                 sourceLines: [762, 794],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -815,24 +877,29 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "Good state of mental health", links: []),
                                     two: .descriptor(
-                                        text: "Persistent minor mental health problems — perhaps resulting in less than 80% school attendance",
+                                        text:
+                                            "Persistent minor mental health problems — perhaps resulting in less than 80% school attendance",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "There is no evidence that the child has accessed mental health and advice services and suffers recurrent mental health problems as a result.",
+                                        text:
+                                            "There is no evidence that the child has accessed mental health and advice services and suffers recurrent mental health problems as a result.",
                                         links: ["single-assessment", "child-protection", "camhs"],
                                     ),
                                     four: .descriptor(
-                                        text: "Refuses medical care endangering life; Suffers chronic mental health problems as a result; Developmental milestones unlikely to be met and /or missing routine health appointments",
+                                        text:
+                                            "Refuses medical care endangering life; Suffers chronic mental health problems as a result; Developmental milestones unlikely to be met and /or missing routine health appointments",
                                         links: ["single-assessment", "child-protection", "camhs"],
                                     ),
                                 ),
-                                sourceNote: "All three Level 4 paragraphs, including 'Developmental milestones unlikely to be met and /or missing routine health appointments', come before the Level 4 INFORMATION LINKS, so all three are kept in this cell. Their wording is kept as written, even though 'as a result' has no antecedent within the cell.",
+                                sourceNote:
+                                    "All three Level 4 paragraphs, including 'Developmental milestones unlikely to be met and /or missing routine health appointments', come before the Level 4 INFORMATION LINKS, so all three are kept in this cell. Their wording is kept as written, even though 'as a result' has no antecedent within the cell.",
                                 sourceLines: [796, 834],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -841,19 +908,23 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child is healthy, and has access to and makes use of appropriate health and health advice services.",
+                                        text:
+                                            "The child is healthy, and has access to and makes use of appropriate health and health advice services.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child rarely accesses appropriate health and health advice services, missing immunisations.",
+                                        text:
+                                            "The child rarely accesses appropriate health and health advice services, missing immunisations.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "There is no evidence that the child has accessed health and health advice services and suffers chronic and recurrent health problems as a result.",
+                                        text:
+                                            "There is no evidence that the child has accessed health and health advice services and suffers chronic and recurrent health problems as a result.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child has complex health problems which are attributable to the lack of access to health services.",
+                                        text:
+                                            "The child has complex health problems which are attributable to the lack of access to health services.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
@@ -862,7 +933,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -875,24 +947,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child undertakes no physical activity, and/ or has an unhealthy diet which is impacting on their health.",
+                                        text:
+                                            "The child undertakes no physical activity, and/ or has an unhealthy diet which is impacting on their health.",
                                         links: ["first-contact", "single-assessment", "change4life"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child undertakes no physical activity and has a diet which seriously impacts on their health despite intensive support from early help services; Learning is significantly affected by health problems",
+                                        text:
+                                            "The child undertakes no physical activity and has a diet which seriously impacts on their health despite intensive support from early help services; Learning is significantly affected by health problems",
                                         links: ["single-assessment", "child-protection", "change4life"],
                                     ),
                                     four: .descriptor(
-                                        text: "Despite support, the child undertakes no physical activity and has a diet which is adversely affecting their health and causing significant harm.",
+                                        text:
+                                            "Despite support, the child undertakes no physical activity and has a diet which is adversely affecting their health and causing significant harm.",
                                         links: ["single-assessment", "child-protection", "change4life"],
                                     ),
                                 ),
-                                sourceNote: "The link names 'Change4lLife' (Level 2) and 'Changed4life' (Level 4) are OCR variants of Change4life, mapped to change4life. 'Learning is significantly affected by health problems' comes before the Level 3 INFORMATION LINKS, so it is kept in Level 3.",
+                                sourceNote:
+                                    "The link names 'Change4lLife' (Level 2) and 'Changed4life' (Level 4) are OCR variants of Change4life, mapped to change4life. 'Learning is significantly affected by health problems' comes before the Level 3 INFORMATION LINKS, so it is kept in Level 3.",
                                 sourceLines: [870, 913],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -902,24 +979,29 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The child has no history of substance misuse or dependency.", links: []),
                                     two: .descriptor(
-                                        text: "The child is known to be smoking, using drugs and alcohol frequently with occasional impact on their social wellbeing; Referral to Drug and Alcohol Recovery Service",
+                                        text:
+                                            "The child is known to be smoking, using drugs and alcohol frequently with occasional impact on their social wellbeing; Referral to Drug and Alcohol Recovery Service",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child’s substance misuse dependency is affecting their mental and physical health and social wellbeing; Referral to Drug and Alcohol Recovery Service",
+                                        text:
+                                            "The child’s substance misuse dependency is affecting their mental and physical health and social wellbeing; Referral to Drug and Alcohol Recovery Service",
                                         links: ["single-assessment", "child-protection", "alcohol-and-drugs"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child’s substance misuse dependency is putting the child at such risk that intensive specialist resources are required; Referral to Drug and Alcohol Recovery Service",
+                                        text:
+                                            "The child’s substance misuse dependency is putting the child at such risk that intensive specialist resources are required; Referral to Drug and Alcohol Recovery Service",
                                         links: ["single-assessment", "child-protection", "alcohol-and-drugs"],
                                     ),
                                 ),
-                                sourceNote: "'Referral to Drug and Alcohol Recovery Service' is descriptor text inside each Level 2-4 cell (it comes before 'INFORMATION LINKS'), not a link. The row is about the child's own substance misuse, so it has no toxic-trio tag.",
+                                sourceNote:
+                                    "'Referral to Drug and Alcohol Recovery Service' is descriptor text inside each Level 2-4 cell (it comes before 'INFORMATION LINKS'), not a link. The row is about the child's own substance misuse, so it has no toxic-trio tag.",
                                 sourceLines: [916, 961],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -934,16 +1016,19 @@ extension EmbeddedCatalogue {
                                         links: ["single-assessment", "child-protection", "cse", "erase-abuse"],
                                     ),
                                     four: .descriptor(
-                                        text: "Risk taking sexual activity and/or early teenage pregnancy; Emerging acute mental health problems — threat of suicide, psychotic episode, severe depression.",
+                                        text:
+                                            "Risk taking sexual activity and/or early teenage pregnancy; Emerging acute mental health problems — threat of suicide, psychotic episode, severe depression.",
                                         links: ["single-assessment", "child-protection", "cse", "erase-abuse"],
                                     ),
                                 ),
-                                sourceNote: "Only one INFORMATION LINKS list (SA, CP, CSE, Erase Abuse) follows 'Early sexual activity' and 'Unsafe sexual activity'. It starts with Single Assessment/Child Protection like the other Level 3 lists, so it is given to Level 3, and Level 2 has no links. 'Emerging acute mental health problems...' runs on directly in the Level 4 cell, before its links, so it is kept there even though its subject differs.",
+                                sourceNote:
+                                    "Only one INFORMATION LINKS list (SA, CP, CSE, Erase Abuse) follows 'Early sexual activity' and 'Unsafe sexual activity'. It starts with Single Assessment/Child Protection like the other Level 3 lists, so it is given to Level 3, and Level 2 has no links. 'Emerging acute mental health problems...' runs on directly in the Level 4 cell, before its links, so it is kept there even though its subject differs.",
                                 sourceLines: [963, 991],
                                 ages: StaircaseCore.AgeRange(
                                     from: .schoolAge,
                                     to: .youngAdult,
-                                    source: "The row speaks of 'sexual activity appropriate for age', 'early sexual activity' and 'early teenage pregnancy'; it does not describe an infant.",
+                                    source:
+                                        "The row speaks of 'sexual activity appropriate for age', 'early sexual activity' and 'early teenage pregnancy'; it does not describe an infant.",
                                 ),
                             ),
                         ],
@@ -963,24 +1048,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child is at risk of becoming involved in negative behaviour/activities - for example anti-social behaviour [ASB] or substance misuse.; Some difficulties with family relationships; Some difficulties with peer relationships; Some evidence of inappropriate responses and actions; Not always able to understand how own actions impact on others",
+                                        text:
+                                            "The child is at risk of becoming involved in negative behaviour/activities - for example anti-social behaviour [ASB] or substance misuse.; Some difficulties with family relationships; Some difficulties with peer relationships; Some evidence of inappropriate responses and actions; Not always able to understand how own actions impact on others",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child is becoming involved in negative behaviour/activities, for example, non-school attendance and as a result may be excluded short term from school. This increases their risk of being involved in ASB, crime, substance misuse and puts them at risk of grooming and exploitative relationships with peers or adults.",
+                                        text:
+                                            "The child is becoming involved in negative behaviour/activities, for example, non-school attendance and as a result may be excluded short term from school. This increases their risk of being involved in ASB, crime, substance misuse and puts them at risk of grooming and exploitative relationships with peers or adults.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child frequently exhibits negative behaviour or activities that place self or others at imminent risk including chronic non-school attendance. Child may be permanently excluded or not in education which puts them at high risk of Child Sexual Exploitation (CSE).; Child/young person withdrawn/unwilling to engage",
+                                        text:
+                                            "The child frequently exhibits negative behaviour or activities that place self or others at imminent risk including chronic non-school attendance. Child may be permanently excluded or not in education which puts them at high risk of Child Sexual Exploitation (CSE).; Child/young person withdrawn/unwilling to engage",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
-                                sourceNote: "The four 'Some difficulties…/Some evidence…/Not always able…' lines sit between the Level 2 sentence and the Level 2 INFORMATION LINKS, so they are kept as Level 2 items; 'Child/young person withdrawn/unwilling to engage' sits before the Level 4 links, so it is kept in Level 4. OCR 'Chile Sexual Exploitation' corrected to 'Child Sexual Exploitation'.",
+                                sourceNote:
+                                    "The four 'Some difficulties…/Some evidence…/Not always able…' lines sit between the Level 2 sentence and the Level 2 INFORMATION LINKS, so they are kept as Level 2 items; 'Child/young person withdrawn/unwilling to engage' sits before the Level 4 links, so it is kept in Level 4. OCR 'Chile Sexual Exploitation' corrected to 'Child Sexual Exploitation'.",
                                 sourceLines: [1020, 1090],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -994,11 +1084,13 @@ extension EmbeddedCatalogue {
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child has a negative sense of self and abilities to the extent that it impacts on their daily outcomes.",
+                                        text:
+                                            "The child has a negative sense of self and abilities to the extent that it impacts on their daily outcomes.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child has such a negative sense of self and abilities that there is evidence or likelihood that this is causing harm.",
+                                        text:
+                                            "The child has such a negative sense of self and abilities that there is evidence or likelihood that this is causing harm.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
@@ -1007,7 +1099,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1016,28 +1109,34 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child’s positive sense of self and abilities reduces the risk that they will be targeted by peers or adults who wish to exploit them.; Able to demonstrate empathy",
+                                        text:
+                                            "The child’s positive sense of self and abilities reduces the risk that they will be targeted by peers or adults who wish to exploit them.; Able to demonstrate empathy",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child has a negative sense of self and abilities and suffers with low self-esteem which makes them vulnerable to peers and adults who pay them attention and/or show them affection but do so in order to exploit them.",
+                                        text:
+                                            "The child has a negative sense of self and abilities and suffers with low self-esteem which makes them vulnerable to peers and adults who pay them attention and/or show them affection but do so in order to exploit them.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child’s negative sense of self and low self-esteem has contributed to their involvement with peers and/or adults who are thought to be treating them badly and/or encouraging them to get involved in self-harm and/or anti-social or criminal behaviour.",
+                                        text:
+                                            "The child’s negative sense of self and low self-esteem has contributed to their involvement with peers and/or adults who are thought to be treating them badly and/or encouraging them to get involved in self-harm and/or anti-social or criminal behaviour.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child’s vulnerability resulting from their negative sense of self and low esteem has been exploited by others who are causing them harm.",
+                                        text:
+                                            "The child’s vulnerability resulting from their negative sense of self and low esteem has been exploited by others who are causing them harm.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
-                                sourceNote: "'Able to demonstrate empathy' follows the Level 1 sentence directly, before the Level 2 text, so it is kept as a second Level 1 item. The source's 'self- harm' and 'anti- social' (stray space after the hyphen) are written 'self-harm' and 'anti-social'.",
+                                sourceNote:
+                                    "'Able to demonstrate empathy' follows the Level 1 sentence directly, before the Level 2 text, so it is kept as a second Level 1 item. The source's 'self- harm' and 'anti- social' (stray space after the hyphen) are written 'self-harm' and 'anti-social'.",
                                 sourceLines: [1122, 1171],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1046,15 +1145,18 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child is emotionally supported by his/her parents/carers to meet their developmental milestones to the best of their abilities.",
+                                        text:
+                                            "The child is emotionally supported by his/her parents/carers to meet their developmental milestones to the best of their abilities.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child occasionally does not meet developmental milestones due to a lack of emotional support or due to the child’s disability.",
+                                        text:
+                                            "The child occasionally does not meet developmental milestones due to a lack of emotional support or due to the child’s disability.",
                                         links: ["first-contact", "single-assessment", "local-offer"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child is unable to meet developmental milestones due to the inability of their parent/carer to emotionally engage with them.; The child’s emotional needs are significantly impacted by their disability",
+                                        text:
+                                            "The child is unable to meet developmental milestones due to the inability of their parent/carer to emotionally engage with them.; The child’s emotional needs are significantly impacted by their disability",
                                         links: ["single-assessment", "child-protection", "local-offer"],
                                     ),
                                     four: .descriptor(
@@ -1067,7 +1169,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1080,15 +1183,18 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child has suffered a bereavement recently or in the past and is distressed but receives support from family and friends and appears to be coping reasonably well — would benefit from short term additional support from early help services.",
+                                        text:
+                                            "The child has suffered a bereavement recently or in the past and is distressed but receives support from family and friends and appears to be coping reasonably well — would benefit from short term additional support from early help services.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child has suffered bereavement recently or in the past and does not appear to be coping. They appear depressed and/or withdrawn and there is concern that they might be/are self-harming or feeling suicidal.; There are concerns the child’s behaviour has deteriorated significantly at school and/or at home and/or they are engaging in risky behaviours such as going missing or substance misuse",
+                                        text:
+                                            "The child has suffered bereavement recently or in the past and does not appear to be coping. They appear depressed and/or withdrawn and there is concern that they might be/are self-harming or feeling suicidal.; There are concerns the child’s behaviour has deteriorated significantly at school and/or at home and/or they are engaging in risky behaviours such as going missing or substance misuse",
                                         links: ["single-assessment", "child-protection", "camhs"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child has suffered bereavement and is self-harming and/or disclosing suicidal thoughts.; The child has suffered bereavement recently or in the past and is going missing from school or home and is thought to be at risk of child sexual exploitation or of involvement in gang/criminal activity.",
+                                        text:
+                                            "The child has suffered bereavement and is self-harming and/or disclosing suicidal thoughts.; The child has suffered bereavement recently or in the past and is going missing from school or home and is thought to be at risk of child sexual exploitation or of involvement in gang/criminal activity.",
                                         links: ["single-assessment", "child-protection", "camhs"],
                                     ),
                                 ),
@@ -1097,7 +1203,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1110,24 +1217,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child or young person has experimented with self-harm and has no intention to self-harm again.",
+                                        text:
+                                            "The child or young person has experimented with self-harm and has no intention to self-harm again.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child or young person is continuing to self-harm and there are underlying issues causing distress.",
+                                        text:
+                                            "The child or young person is continuing to self-harm and there are underlying issues causing distress.",
                                         links: ["single-assessment", "child-protection", "camhs"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child or young person needs immediate protection to avoid serious harm (e.g. self-harm is increasing, persistent suicidal thoughts, plans or means to suicide, suspected abuse or neglect).",
+                                        text:
+                                            "The child or young person needs immediate protection to avoid serious harm (e.g. self-harm is increasing, persistent suicidal thoughts, plans or means to suicide, suspected abuse or neglect).",
                                         links: ["single-assessment", "child-protection", "camhs", "neglect-practice-guidance"],
                                     ),
                                 ),
-                                sourceNote: "This row has no first-column sub-heading; the title is a summary. The Level 1 wording 'has shown no indication to experimented with self-harm' is the document's own grammar, not an OCR error, and is kept as written.",
+                                sourceNote:
+                                    "This row has no first-column sub-heading; the title is a summary. The Level 1 wording 'has shown no indication to experimented with self-harm' is the document's own grammar, not an OCR error, and is kept as written.",
                                 sourceLines: [1288, 1332],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -1151,11 +1263,13 @@ extension EmbeddedCatalogue {
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child or young person is becoming isolated, and declines to participate in social activities.",
+                                        text:
+                                            "The child or young person is becoming isolated, and declines to participate in social activities.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child or young person is completely isolated, refusing to participate in any activities.",
+                                        text:
+                                            "The child or young person is completely isolated, refusing to participate in any activities.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
@@ -1164,7 +1278,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1173,7 +1288,8 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child is able to communicate with others, engages in positive social interactions and demonstrates positive behaviour in a wide variety of social situations. Child demonstrates respect for others.",
+                                        text:
+                                            "The child is able to communicate with others, engages in positive social interactions and demonstrates positive behaviour in a wide variety of social situations. Child demonstrates respect for others.",
                                         links: [],
                                     ),
                                     two: .descriptor(
@@ -1181,11 +1297,13 @@ extension EmbeddedCatalogue {
                                         links: ["first-contact", "single-assessment", "local-offer"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child has significant communication difficulties.; The child interacts negatively with others and demonstrates significant lack of respect for others.",
+                                        text:
+                                            "The child has significant communication difficulties.; The child interacts negatively with others and demonstrates significant lack of respect for others.",
                                         links: ["single-assessment", "child-protection", "local-offer"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child has little or no communication skills; Positive interaction with others is severely limited.",
+                                        text:
+                                            "The child has little or no communication skills; Positive interaction with others is severely limited.",
                                         links: ["single-assessment", "child-protection", "local-offer"],
                                     ),
                                 ),
@@ -1194,7 +1312,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1203,28 +1322,34 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child demonstrates accepted behaviour and tolerance towards their peers and others. Where on occasion this is not the case, this is managed through effective parenting and universal services",
+                                        text:
+                                            "The child demonstrates accepted behaviour and tolerance towards their peers and others. Where on occasion this is not the case, this is managed through effective parenting and universal services",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child exhibits aggressive, bullying or destructive behaviours which impacts on their peers, family and/or local community.; Support is in place to manage this behaviour.",
+                                        text:
+                                            "The child exhibits aggressive, bullying or destructive behaviours which impacts on their peers, family and/or local community.; Support is in place to manage this behaviour.",
                                         links: ["first-contact", "single-assessment", "local-offer"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child exhibits aggressive, bullying or destructive behaviours which impacts on their peers, family and/or local community. Early support has been refused, or been inadequate to manage this behaviour.",
+                                        text:
+                                            "The child exhibits aggressive, bullying or destructive behaviours which impacts on their peers, family and/or local community. Early support has been refused, or been inadequate to manage this behaviour.",
                                         links: ["single-assessment", "child-protection", "mais", "asb"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child exhibits aggressive, bullying or destructive behaviours which impacts on their peers, family and/or local community, and which is impacting on their wellbeing or safety.",
+                                        text:
+                                            "The child exhibits aggressive, bullying or destructive behaviours which impacts on their peers, family and/or local community, and which is impacting on their wellbeing or safety.",
                                         links: ["single-assessment", "child-protection", "mais", "asb"],
                                     ),
                                 ),
-                                sourceNote: "The Level 1 sentence is broken by a blank line after 'this is managed'; it is one sentence and is joined ('…this is managed through effective parenting and universal services').",
+                                sourceNote:
+                                    "The Level 1 sentence is broken by a blank line after 'this is managed'; it is one sentence and is joined ('…this is managed through effective parenting and universal services').",
                                 sourceLines: [1442, 1500],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1233,7 +1358,8 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child demonstrates feelings of belonging and acceptance; Stable and affectionate relationships with caregivers; Good relationship with siblings",
+                                        text:
+                                            "The child demonstrates feelings of belonging and acceptance; Stable and affectionate relationships with caregivers; Good relationship with siblings",
                                         links: [],
                                     ),
                                     two: .descriptor(
@@ -1241,20 +1367,24 @@ extension EmbeddedCatalogue {
                                         links: ["first-contact", "single-assessment", "bullying"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child has experienced persistent or severe bullying which has impacted on his/her daily outcomes.",
+                                        text:
+                                            "The child has experienced persistent or severe bullying which has impacted on his/her daily outcomes.",
                                         links: ["single-assessment", "child-protection", "bullying", "hate-crime"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child has experienced such persistent or severe bullying that his/her wellbeing is at risk.",
+                                        text:
+                                            "The child has experienced such persistent or severe bullying that his/her wellbeing is at risk.",
                                         links: ["single-assessment", "child-protection", "bullying", "hate-crime"],
                                     ),
                                 ),
-                                sourceNote: "'Stable and affectionate relationships with caregivers' and 'Good relationship with siblings' sit between the Level 1 belonging line and the Level 2 bullying text, with no other row nearby for them to belong to, so they are kept as Level 1 items of this row.",
+                                sourceNote:
+                                    "'Stable and affectionate relationships with caregivers' and 'Good relationship with siblings' sit between the Level 1 belonging line and the Level 2 bullying text, with no other row nearby for them to belong to, so they are kept as Level 1 items of this row.",
                                 sourceLines: [1502, 1544],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -1274,24 +1404,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child has some difficulties with family and peer relationships. Attachment issues. Managing change is difficult",
+                                        text:
+                                            "The child has some difficulties with family and peer relationships. Attachment issues. Managing change is difficult",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child has poor family, peer relationships. Poor attachment. Finds it difficult to cope with anger and frustration. Disruptive/challenging behaviour school and neighbourhood.",
+                                        text:
+                                            "The child has poor family, peer relationships. Poor attachment. Finds it difficult to cope with anger and frustration. Disruptive/challenging behaviour school and neighbourhood.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child cannot maintain relationships. Puts self and others in danger. Unable to connect cause and effect. Poor attachment.",
+                                        text:
+                                            "The child cannot maintain relationships. Puts self and others in danger. Unable to connect cause and effect. Poor attachment.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
-                                sourceNote: "The page holding this row and the next three (lines 1545-1733) has no block of URLs in the text; links are taken from the service names written under each cell.",
+                                sourceNote:
+                                    "The page holding this row and the next three (lines 1545-1733) has no block of URLs in the text; links are taken from the service names written under each cell.",
                                 sourceLines: [1573, 1616],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1318,7 +1453,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1331,24 +1467,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child from time to time displays a lack of self-control which would be unusual in other children of their age. Due to a disability the child’s behaviour is challenging.",
+                                        text:
+                                            "The child from time to time displays a lack of self-control which would be unusual in other children of their age. Due to a disability the child’s behaviour is challenging.",
                                         links: ["first-contact", "single-assessment", "local-offer"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child regularly displays a lack of self-control which would be unusual in other children of their age. Due to a disability, the child’s behaviour presents a challenge to parenting and caring.",
+                                        text:
+                                            "The child regularly displays a lack of self-control which would be unusual in other children of their age. Due to a disability, the child’s behaviour presents a challenge to parenting and caring.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child displays little or no self-control which seriously impacts on relationships with those around them putting themselves/others at risk.",
+                                        text:
+                                            "The child displays little or no self-control which seriously impacts on relationships with those around them putting themselves/others at risk.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
-                                sourceNote: "The Level 2 and Level 3 cells each hold a second paragraph about behaviour due to a disability (no separate row or Level 1/4 counterpart), so they are kept in this row and the row is tagged disability.",
+                                sourceNote:
+                                    "The Level 2 and Level 3 cells each hold a second paragraph about behaviour due to a disability (no separate row or Level 1/4 counterpart), so they are kept in this row and the row is tagged disability.",
                                 sourceLines: [1650, 1694],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1361,15 +1502,18 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child’s competencies in practical and independent living skills are at times impaired or delayed.",
+                                        text:
+                                            "The child’s competencies in practical and independent living skills are at times impaired or delayed.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child does not possess, or neglects to use, self-care and independent living skills appropriate to their age.",
+                                        text:
+                                            "The child does not possess, or neglects to use, self-care and independent living skills appropriate to their age.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "Severe lack of age appropriate behaviour and independent living skills likely to result in significant harm. e.g. bullying, isolation.",
+                                        text:
+                                            "Severe lack of age appropriate behaviour and independent living skills likely to result in significant harm. e.g. bullying, isolation.",
                                         links: ["single-assessment", "child-protection", "bullying"],
                                     ),
                                 ),
@@ -1378,7 +1522,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1391,15 +1536,18 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child is at risk of becoming involved in negative internet use, lacks control and is unsupervised in gaming and social media applications.",
+                                        text:
+                                            "The child is at risk of becoming involved in negative internet use, lacks control and is unsupervised in gaming and social media applications.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child is engaged in or victim of negative and harmful behaviours associated with internet and social media use, e.g. bullying, trolling, transmission of inappropriate images or is obsessively involved in gaming which interferes with social functioning.",
+                                        text:
+                                            "The child is engaged in or victim of negative and harmful behaviours associated with internet and social media use, e.g. bullying, trolling, transmission of inappropriate images or is obsessively involved in gaming which interferes with social functioning.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child is showing signs of being secretive, deceptive and is actively concealing internet and social media activities, e.g. at risk of being groomed for child sexual exploitation / radicalisation or is showing signs of addiction (gaming, pornography).",
+                                        text:
+                                            "The child is showing signs of being secretive, deceptive and is actively concealing internet and social media activities, e.g. at risk of being groomed for child sexual exploitation / radicalisation or is showing signs of addiction (gaming, pornography).",
                                         links: ["single-assessment", "child-protection", "cse", "erase-abuse", "prevent"],
                                     ),
                                 ),
@@ -1408,7 +1556,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1418,7 +1567,8 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The child does not run away from home.", links: []),
                                     two: .descriptor(
-                                        text: "The child has run away from home on one or two occasions or not returned at the normal time.",
+                                        text:
+                                            "The child has run away from home on one or two occasions or not returned at the normal time.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
@@ -1426,16 +1576,19 @@ extension EmbeddedCatalogue {
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child persistently runs away and/or goes missing and does not recognise that he/she is putting him/herself at risk.",
+                                        text:
+                                            "The child persistently runs away and/or goes missing and does not recognise that he/she is putting him/herself at risk.",
                                         links: ["single-assessment", "child-protection", "cse", "erase-abuse"],
                                     ),
                                 ),
-                                sourceNote: "Distinct row in the document from the following whereabouts/going-missing row (lines 1821-1860), although both speak of going missing.",
+                                sourceNote:
+                                    "Distinct row in the document from the following whereabouts/going-missing row (lines 1821-1860), although both speak of going missing.",
                                 sourceLines: [1788, 1819],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1443,9 +1596,11 @@ extension EmbeddedCatalogue {
                                 title: "Whereabouts and going missing",
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
-                                    one: .descriptor(text: "The child’s whereabouts are always known to their parents or carers.", links: []),
+                                    one: .descriptor(
+                                        text: "The child’s whereabouts are always known to their parents or carers.", links: []),
                                     two: .descriptor(
-                                        text: "The child has been missing from home on one or two occasions and there is concern about what happened to them whilst they were away.",
+                                        text:
+                                            "The child has been missing from home on one or two occasions and there is concern about what happened to them whilst they were away.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
@@ -1453,16 +1608,19 @@ extension EmbeddedCatalogue {
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child persistently goes missing and is engaging in risky behaviours whilst they are away. There is concern they might be being sexually exploited or being drawn into criminal behaviour.",
+                                        text:
+                                            "The child persistently goes missing and is engaging in risky behaviours whilst they are away. There is concern they might be being sexually exploited or being drawn into criminal behaviour.",
                                         links: ["single-assessment", "child-protection", "cse", "erase-abuse"],
                                     ),
                                 ),
-                                sourceNote: "Distinct row in the document from the preceding running-away row (lines 1788-1819); this one is about whereabouts and what happens while missing.",
+                                sourceNote:
+                                    "Distinct row in the document from the preceding running-away row (lines 1788-1819); this one is about whereabouts and what happens while missing.",
                                 sourceLines: [1821, 1860],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1472,7 +1630,8 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The child does not have any caring responsibilities.", links: []),
                                     two: .descriptor(
-                                        text: "The child occasionally has caring responsibilities for members of their family and this sometimes impacts on their opportunities.",
+                                        text:
+                                            "The child occasionally has caring responsibilities for members of their family and this sometimes impacts on their opportunities.",
                                         links: ["first-contact", "single-assessment", "young-carers", "carers"],
                                     ),
                                     three: .descriptor(
@@ -1480,7 +1639,8 @@ extension EmbeddedCatalogue {
                                         links: ["single-assessment", "child-protection", "young-carers", "carers"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child’s outcomes are being adversely impacted by their unsupported caring responsibilities which have been on-going for a lengthy period of time and are unlikely to end in the foreseeable future.",
+                                        text:
+                                            "The child’s outcomes are being adversely impacted by their unsupported caring responsibilities which have been on-going for a lengthy period of time and are unlikely to end in the foreseeable future.",
                                         links: ["single-assessment", "child-protection", "young-carers", "carers"],
                                     ),
                                 ),
@@ -1489,7 +1649,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -1509,7 +1670,8 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child occasionally shows physical symptoms which could indicate neglect such as a poor hygiene or tooth decay.",
+                                        text:
+                                            "The child occasionally shows physical symptoms which could indicate neglect such as a poor hygiene or tooth decay.",
                                         links: ["first-contact", "single-assessment", "neglect-practice-guidance"],
                                     ),
                                     three: .descriptor(
@@ -1517,7 +1679,8 @@ extension EmbeddedCatalogue {
                                         links: ["single-assessment", "child-protection", "neglect-practice-guidance"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child shows physical signs of neglect such as a thin or swollen tummy, poor skin tone/sores/rashes, prominent joints and bones, poor hygiene or tooth decay which are attributable to the care provided by their parents/carers.",
+                                        text:
+                                            "The child shows physical signs of neglect such as a thin or swollen tummy, poor skin tone/sores/rashes, prominent joints and bones, poor hygiene or tooth decay which are attributable to the care provided by their parents/carers.",
                                         links: ["single-assessment", "child-protection", "neglect-practice-guidance"],
                                     ),
                                 ),
@@ -1526,7 +1689,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1536,24 +1700,29 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The child is appropriately dressed.", links: []),
                                     two: .descriptor(
-                                        text: "The child or their siblings sometimes come to nursery/ school in dirty clothing or they are unkempt or soiled.",
+                                        text:
+                                            "The child or their siblings sometimes come to nursery/ school in dirty clothing or they are unkempt or soiled.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child or their siblings consistently come to school in dirty clothing which is inappropriate for the weather and/ or they are unkempt or soiled The parents/carers are reluctant or unable to address these concerns.",
+                                        text:
+                                            "The child or their siblings consistently come to school in dirty clothing which is inappropriate for the weather and/ or they are unkempt or soiled The parents/carers are reluctant or unable to address these concerns.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child consistently wears dirty or inappropriate clothing and are suffering significant harm as a result e.g. they are unable to fully participate at school, are being bullied and/or are physically unwell",
+                                        text:
+                                            "The child consistently wears dirty or inappropriate clothing and are suffering significant harm as a result e.g. they are unable to fully participate at school, are being bullied and/or are physically unwell",
                                         links: ["single-assessment", "child-protection", "bullying"],
                                     ),
                                 ),
-                                sourceNote: "Level 3 lacks a full stop after 'soiled' in the source; kept as written since it is not an OCR error.",
+                                sourceNote:
+                                    "Level 3 lacks a full stop after 'soiled' in the source; kept as written since it is not an OCR error.",
                                 sourceLines: [2014, 2055],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1562,19 +1731,23 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child has injuries, such as bruising on their shins, etc. which are consistent with normal childish play and activities.",
+                                        text:
+                                            "The child has injuries, such as bruising on their shins, etc. which are consistent with normal childish play and activities.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child has occasional, less common injuries which are consistent with the parents’ account of accidental injury. The parents seek out or accept advice on how to avoid accidental injury.",
+                                        text:
+                                            "The child has occasional, less common injuries which are consistent with the parents’ account of accidental injury. The parents seek out or accept advice on how to avoid accidental injury.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child has injuries for example bruising, scalds, burns and scratches, which are accounted for but are more frequent than would be expected for a child of a similar age.",
+                                        text:
+                                            "The child has injuries for example bruising, scalds, burns and scratches, which are accounted for but are more frequent than would be expected for a child of a similar age.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child has injuries, for example bruising, scalds, burns and scratches, which are not accounted for. The child makes disclosure and implicates parents or extended family members.",
+                                        text:
+                                            "The child has injuries, for example bruising, scalds, burns and scratches, which are not accounted for. The child makes disclosure and implicates parents or extended family members.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
@@ -1583,7 +1756,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1596,24 +1770,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child’s experiences parenting characterised by a lack of emotional warmth and/ is overly critical and/or inconsistent.",
+                                        text:
+                                            "The child’s experiences parenting characterised by a lack of emotional warmth and/ is overly critical and/or inconsistent.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child experiences a volatile and unstable family environment. and this is having a negative effect on the child who, due to the emotional neglect they have suffered is vulnerable to grooming and/or exploitative relationships with abusive adults or risky peer groups",
+                                        text:
+                                            "The child experiences a volatile and unstable family environment. and this is having a negative effect on the child who, due to the emotional neglect they have suffered is vulnerable to grooming and/or exploitative relationships with abusive adults or risky peer groups",
                                         links: ["single-assessment", "child-protection", "neglect-practice-guidance"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child has suffered long term neglect of the emotional needs and, as a result, is now at high risk of, or is already involved in sexual or other forms of exploitation either as a perpetrator or victim",
+                                        text:
+                                            "The child has suffered long term neglect of the emotional needs and, as a result, is now at high risk of, or is already involved in sexual or other forms of exploitation either as a perpetrator or victim",
                                         links: ["single-assessment", "child-protection", "neglect-practice-guidance"],
                                     ),
                                 ),
-                                sourceNote: "Level 2 reads 'The child’s experiences parenting ... and/ is' and Level 3 'environment. and this' in the source; these look like typos in the document rather than OCR errors, so they are kept verbatim. Similar to, but distinct from, the parental-section row 'Meeting the emotional needs of the child' (lines 3288 on).",
+                                sourceNote:
+                                    "Level 2 reads 'The child’s experiences parenting ... and/ is' and Level 3 'environment. and this' in the source; these look like typos in the document rather than OCR errors, so they are kept verbatim. Similar to, but distinct from, the parental-section row 'Meeting the emotional needs of the child' (lines 3288 on).",
                                 sourceLines: [2123, 2170],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -1623,7 +1802,8 @@ extension EmbeddedCatalogue {
             StaircaseCore.Catalogue.Domain(
                 id: "parenting-capacity",
                 name: "Parenting capacity",
-                description: "Parents’ or caregivers’ capacity to respond to the child’s needs: basic care, ensuring safety, emotional warmth, stimulation, guidance and boundaries, and stability — during pregnancy and infancy and in meeting the child’s health, educational, emotional and practical needs and protecting them from harm.",
+                description:
+                    "Parents’ or caregivers’ capacity to respond to the child’s needs: basic care, ensuring safety, emotional warmth, stimulation, guidance and boundaries, and stability — during pregnancy and infancy and in meeting the child’s health, educational, emotional and practical needs and protecting them from harm.",
                 areas: [
                     StaircaseCore.Catalogue.Area(
                         id: "pregnancy-infancy",
@@ -1637,7 +1817,8 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The parent/carer accesses ante-natal and/or post-natal care", links: []),
                                     two: .descriptor(
-                                        text: "The parent/carer demonstrates ambivalence to ante-natal and post-natal care with irregular attendance and missed appointments. Parent/s receives a diagnosis of disability of unborn baby.",
+                                        text:
+                                            "The parent/carer demonstrates ambivalence to ante-natal and post-natal care with irregular attendance and missed appointments. Parent/s receives a diagnosis of disability of unborn baby.",
                                         links: ["first-contact", "single-assessment", "local-offer"],
                                     ),
                                     three: .descriptor(
@@ -1645,16 +1826,19 @@ extension EmbeddedCatalogue {
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The parent neglects to access ante natal care and is using drugs and alcohol excessively whilst pregnant. AND/OR The parent neglects to access ante natal care where there are complicating obstetric factors that may pose a risk to the unborn child or new born child.",
+                                        text:
+                                            "The parent neglects to access ante natal care and is using drugs and alcohol excessively whilst pregnant. AND/OR The parent neglects to access ante natal care where there are complicating obstetric factors that may pose a risk to the unborn child or new born child.",
                                         links: ["single-assessment", "child-protection", "neglect-practice-guidance"],
                                     ),
                                 ),
-                                sourceNote: "The Level 2 cell holds two separate paragraphs (ambivalence to ante-/post-natal care; diagnosis of disability of the unborn baby) followed by one INFORMATION LINKS list; both were kept in the Level 2 cell as there is no other row or column they could belong to.",
+                                sourceNote:
+                                    "The Level 2 cell holds two separate paragraphs (ambivalence to ante-/post-natal care; diagnosis of disability of the unborn baby) followed by one INFORMATION LINKS list; both were kept in the Level 2 cell as there is no other row or column they could belong to.",
                                 sourceLines: [2833, 2882],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .infancy,
-                                    source: "Area 'Parenting during pregnancy and infancy'; the row names 'ante-natal and/or post-natal care'.",
+                                    source:
+                                        "Area 'Parenting during pregnancy and infancy'; the row names 'ante-natal and/or post-natal care'.",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1663,7 +1847,8 @@ extension EmbeddedCatalogue {
                                 tags: ["toxic-trio-mental-health"],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The parent/carer is coping well emotionally following the birth of their baby and accessing universal support services where required.",
+                                        text:
+                                            "The parent/carer is coping well emotionally following the birth of their baby and accessing universal support services where required.",
                                         links: [],
                                     ),
                                     two: .descriptor(
@@ -1675,16 +1860,19 @@ extension EmbeddedCatalogue {
                                         links: ["single-assessment", "child-protection", "stronger-families"],
                                     ),
                                     four: .descriptor(
-                                        text: "The parent/carer is suffering from severe post-natal depression which is causing serious risk to themselves and their child/ children.",
+                                        text:
+                                            "The parent/carer is suffering from severe post-natal depression which is causing serious risk to themselves and their child/ children.",
                                         links: ["single-assessment", "child-protection", "stronger-families"],
                                     ),
                                 ),
-                                sourceNote: "The Level 4 link is written \"Stronger Families\" (without \"Programme\"); mapped to stronger-families.",
+                                sourceNote:
+                                    "The Level 4 link is written \"Stronger Families\" (without \"Programme\"); mapped to stronger-families.",
                                 sourceLines: [2884, 2923],
                                 ages: StaircaseCore.AgeRange(
                                     from: .infancy,
                                     to: .infancy,
-                                    source: "Area 'Parenting during pregnancy and infancy'; the row is about coping 'following the birth of their baby'.",
+                                    source:
+                                        "Area 'Parenting during pregnancy and infancy'; the row is about coping 'following the birth of their baby'.",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1693,19 +1881,23 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The parent/carer is able to manage their child’s sleeping feeding and crying and is appropriately responsive.",
+                                        text:
+                                            "The parent/carer is able to manage their child’s sleeping feeding and crying and is appropriately responsive.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The parent/ carer has sustained difficulties managing their child’s sleeping, feeding or crying but accepts support to resolve these difficulties.",
+                                        text:
+                                            "The parent/ carer has sustained difficulties managing their child’s sleeping, feeding or crying but accepts support to resolve these difficulties.",
                                         links: ["first-contact", "single-assessment", "stronger-families"],
                                     ),
                                     three: .descriptor(
-                                        text: "The parent/ carer has sustained difficulties managing their child’s sleeping, feeding or crying despite the intervention of support services or refuses to engage with support services.",
+                                        text:
+                                            "The parent/ carer has sustained difficulties managing their child’s sleeping, feeding or crying despite the intervention of support services or refuses to engage with support services.",
                                         links: ["single-assessment", "child-protection", "stronger-families"],
                                     ),
                                     four: .descriptor(
-                                        text: "The parent/carer is unable to manage their child’s sleeping, feeding or crying, and is unable or unwilling to engage with health professionals to address this, causing significant adverse impact on the child.",
+                                        text:
+                                            "The parent/carer is unable to manage their child’s sleeping, feeding or crying, and is unable or unwilling to engage with health professionals to address this, causing significant adverse impact on the child.",
                                         links: ["single-assessment", "child-protection", "stronger-families"],
                                     ),
                                 ),
@@ -1714,7 +1906,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .infancy,
                                     to: .infancy,
-                                    source: "Area 'Parenting during pregnancy and infancy'; the row is about a baby's 'sleeping, feeding and crying'.",
+                                    source:
+                                        "Area 'Parenting during pregnancy and infancy'; the row is about a baby's 'sleeping, feeding and crying'.",
                                 ),
                             ),
                         ],
@@ -1730,28 +1923,34 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The parent/carer understands and is appropriately responsive to the health demands of their child.",
+                                        text:
+                                            "The parent/carer understands and is appropriately responsive to the health demands of their child.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The parent/ carer displays some levels of anxiety regarding their child’s health and their response is beginning to impact on the well-being of the child.",
+                                        text:
+                                            "The parent/ carer displays some levels of anxiety regarding their child’s health and their response is beginning to impact on the well-being of the child.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The parent/ carer displays high levels of anxiety regarding their child’s health and their response is impacting on the well-being of the child. For example, they are unnecessarily removed from school or prevented from socialising or playing sport. There are some indications that the parent/carer’s concerns for the health of the child are unrelated to any physical or mental symptoms of illness.",
+                                        text:
+                                            "The parent/ carer displays high levels of anxiety regarding their child’s health and their response is impacting on the well-being of the child. For example, they are unnecessarily removed from school or prevented from socialising or playing sport. There are some indications that the parent/carer’s concerns for the health of the child are unrelated to any physical or mental symptoms of illness.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The parent/carers’ level of anxiety regarding their child’s health is significantly harming the child’s development. For example, their attendance at school is poor and/or they are socially isolated. There are strong suspicions or evidence that the parent/carer is fabricating or inducing illness in their child.",
+                                        text:
+                                            "The parent/carers’ level of anxiety regarding their child’s health is significantly harming the child’s development. For example, their attendance at school is poor and/or they are socially isolated. There are strong suspicions or evidence that the parent/carer is fabricating or inducing illness in their child.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
-                                sourceNote: "Levels 3 and 4 each contain two paragraphs before their INFORMATION LINKS, joined into one cell text; a stray \"|\" after \"strong suspicions or\" in Level 4 was dropped as an OCR artefact.",
+                                sourceNote:
+                                    "Levels 3 and 4 each contain two paragraphs before their INFORMATION LINKS, joined into one cell text; a stray \"|\" after \"strong suspicions or\" in Level 4 was dropped as an OCR artefact.",
                                 sourceLines: [3001, 3060],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1760,7 +1959,8 @@ extension EmbeddedCatalogue {
                                 tags: ["disability"],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "All the child’s needs (e.g. disability, behaviour, long-term conditions) are fully met by the parents.",
+                                        text:
+                                            "All the child’s needs (e.g. disability, behaviour, long-term conditions) are fully met by the parents.",
                                         links: [],
                                     ),
                                     two: .descriptor(
@@ -1768,11 +1968,13 @@ extension EmbeddedCatalogue {
                                         links: ["first-contact", "single-assessment", "local-offer", "send-iass"],
                                     ),
                                     three: .descriptor(
-                                        text: "One or more child’s needs (e.g. disability, behaviour, long-term conditions) are not always met by the parents, with additional support required, and this is having an impact on the day to day lives of the child/children’s siblings/parents.",
+                                        text:
+                                            "One or more child’s needs (e.g. disability, behaviour, long-term conditions) are not always met by the parents, with additional support required, and this is having an impact on the day to day lives of the child/children’s siblings/parents.",
                                         links: ["single-assessment", "child-protection", "local-offer"],
                                     ),
                                     four: .descriptor(
-                                        text: "One or more children’s needs (e.g. disability, behaviour, long-term conditions) have a significant impact on the day to day lives of the child/children and their siblings and/or parents.",
+                                        text:
+                                            "One or more children’s needs (e.g. disability, behaviour, long-term conditions) have a significant impact on the day to day lives of the child/children and their siblings and/or parents.",
                                         links: ["single-assessment", "child-protection", "local-offer"],
                                     ),
                                 ),
@@ -1781,7 +1983,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -1801,24 +2004,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The parent is not engaged in supporting learning aspirations and/or is not engaging with the school. The child has SEND.",
+                                        text:
+                                            "The parent is not engaged in supporting learning aspirations and/or is not engaging with the school. The child has SEND.",
                                         links: ["education-service", "local-offer"],
                                     ),
                                     three: .descriptor(
-                                        text: "The parent does not engage with the school and actively resists suggestions of supportive interventions. The child has an EHC plan.",
+                                        text:
+                                            "The parent does not engage with the school and actively resists suggestions of supportive interventions. The child has an EHC plan.",
                                         links: ["education-service", "local-offer"],
                                     ),
                                     four: .descriptor(
-                                        text: "The parent/carer actively discourages or prevents the child from learning or engaging with the school.",
+                                        text:
+                                            "The parent/carer actively discourages or prevents the child from learning or engaging with the school.",
                                         links: ["education-service", "local-offer"],
                                     ),
                                 ),
-                                sourceNote: "Levels 2 and 3 each end with a separate sentence about SEND (\"The child has SEND.\" / \"The child has an EHC plan.\") before the INFORMATION LINKS; kept in those cells.",
+                                sourceNote:
+                                    "Levels 2 and 3 each end with a separate sentence about SEND (\"The child has SEND.\" / \"The child has an EHC plan.\") before the INFORMATION LINKS; kept in those cells.",
                                 sourceLines: [3139, 3177],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1840,7 +2048,8 @@ extension EmbeddedCatalogue {
                                         links: ["help4teens", "durham-apprenticeships", "gov-apprenticeships"],
                                     ),
                                 ),
-                                sourceNote: "Two displaced \"GOV Apprenticeships\" lines appear together after the Level 3 links; one was assigned to Level 2 and one to Level 3, matching Level 4's Help4Teens, Durham Apprenticeships, GOV Apprenticeships list.",
+                                sourceNote:
+                                    "Two displaced \"GOV Apprenticeships\" lines appear together after the Level 3 links; one was assigned to Level 2 and one to Level 3, matching Level 4's Help4Teens, Durham Apprenticeships, GOV Apprenticeships list.",
                                 sourceLines: [3179, 3211],
                                 ages: StaircaseCore.AgeRange(
                                     from: .secondaryAge,
@@ -1858,24 +2067,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "There is concern that the education the child is receiving does not teach them about different cultures, faiths and ideas or, if it does, is derogatory and dismissive of different faiths, cultures and ideas.",
+                                        text:
+                                            "There is concern that the education the child is receiving does not teach them about different cultures, faiths and ideas or, if it does, is derogatory and dismissive of different faiths, cultures and ideas.",
                                         links: ["proscribed-groups", "prevent"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child is being educated to hold intolerant, extremist views. They are not using public services, such as schools or youth clubs, and are only mixing with other children and adults who hold similar intolerant, extremist views.",
+                                        text:
+                                            "The child is being educated to hold intolerant, extremist views. They are not using public services, such as schools or youth clubs, and are only mixing with other children and adults who hold similar intolerant, extremist views.",
                                         links: ["proscribed-groups", "prevent"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child is being educated by adults who are members of or have links to proscribed organisations — see link below for list of terrorist groups or organisations banned under UK law",
+                                        text:
+                                            "The child is being educated by adults who are members of or have links to proscribed organisations — see link below for list of terrorist groups or organisations banned under UK law",
                                         links: ["proscribed-groups", "prevent"],
                                     ),
                                 ),
-                                sourceNote: "The link names at the page foot are interleaved (\"Proscribed terrorist\" / \"or organisations\" / \"groups or organisations\" and three \"PREVENT Terrorism\" lines); reassembled as Proscribed terrorist groups or organisations plus PREVENT Terrorism for each of Levels 2-4. In Level 4 \"have INFORMATION LINKS to prescribed organisations\" was corrected to \"have links to proscribed organisations\" (label text leaked into the cell; prescribed is an OCR/typo for proscribed).",
+                                sourceNote:
+                                    "The link names at the page foot are interleaved (\"Proscribed terrorist\" / \"or organisations\" / \"groups or organisations\" and three \"PREVENT Terrorism\" lines); reassembled as Proscribed terrorist groups or organisations plus PREVENT Terrorism for each of Levels 2-4. In Level 4 \"have INFORMATION LINKS to prescribed organisations\" was corrected to \"have links to proscribed organisations\" (label text leaked into the cell; prescribed is an OCR/typo for proscribed).",
                                 sourceLines: [3213, 3262],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -1891,7 +2105,8 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child is provided with an emotionally warm and stable family environment. The parenting generally demonstrates praise, emotional warmth and encouragement.",
+                                        text:
+                                            "The child is provided with an emotionally warm and stable family environment. The parenting generally demonstrates praise, emotional warmth and encouragement.",
                                         links: [],
                                     ),
                                     two: .descriptor(
@@ -1899,11 +2114,13 @@ extension EmbeddedCatalogue {
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The family environment is volatile and unstable. For example, parenting is intolerant, critical, inconsistent, harsh or rejecting and this is having a negative effect on the child who, due to the emotional neglect they have suffered is vulnerable to grooming and/or exploitative relationships with abusive adults or risky peer groups",
+                                        text:
+                                            "The family environment is volatile and unstable. For example, parenting is intolerant, critical, inconsistent, harsh or rejecting and this is having a negative effect on the child who, due to the emotional neglect they have suffered is vulnerable to grooming and/or exploitative relationships with abusive adults or risky peer groups",
                                         links: ["single-assessment", "child-protection", "neglect-practice-guidance"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child has suffered long term neglect of their emotional needs and, as a result, is now at high risk of, or is already involved in sexual or other forms of exploitation either as a perpetrator or victim",
+                                        text:
+                                            "The child has suffered long term neglect of their emotional needs and, as a result, is now at high risk of, or is already involved in sexual or other forms of exploitation either as a perpetrator or victim",
                                         links: ["single-assessment", "child-protection", "cse", "erase-abuse", "neglect-practice-guidance"],
                                     ),
                                 ),
@@ -1912,7 +2129,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1921,7 +2139,8 @@ extension EmbeddedCatalogue {
                                 tags: ["cannot-be-met-at-home"],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "There is a warm and supportive relationship between the parent/carer and the child which supports the child’s emotional, behavioural and social development.",
+                                        text:
+                                            "There is a warm and supportive relationship between the parent/carer and the child which supports the child’s emotional, behavioural and social development.",
                                         links: [],
                                     ),
                                     two: .descriptor(
@@ -1929,20 +2148,24 @@ extension EmbeddedCatalogue {
                                         links: ["first-contact", "single-assessment", "camhs"],
                                     ),
                                     three: .descriptor(
-                                        text: "Relationship difficulties between the child and parent/ carer significantly inhibits the child’s emotional, behavioural and social development which if unaddressed could lead to relationship breakdown. The child has a significant mental health condition.",
+                                        text:
+                                            "Relationship difficulties between the child and parent/ carer significantly inhibits the child’s emotional, behavioural and social development which if unaddressed could lead to relationship breakdown. The child has a significant mental health condition.",
                                         links: ["single-assessment", "child-protection", "camhs"],
                                     ),
                                     four: .descriptor(
-                                        text: "Relationships between the child and parent/carer have broken down to the extent that the child is at risk of significant harm. For example, the parent/carer rejects their child from home. The child has a mental health condition which cannot be managed in the home environment.",
+                                        text:
+                                            "Relationships between the child and parent/carer have broken down to the extent that the child is at risk of significant harm. For example, the parent/carer rejects their child from home. The child has a mental health condition which cannot be managed in the home environment.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
-                                sourceNote: "Levels 3 and 4 each hold a second paragraph about the child’s mental health before the INFORMATION LINKS; kept in the same cells. Tagged cannot-be-met-at-home because Level 4 describes the child rejected from home / a condition that cannot be managed at home.",
+                                sourceNote:
+                                    "Levels 3 and 4 each hold a second paragraph about the child’s mental health before the INFORMATION LINKS; kept in the same cells. Tagged cannot-be-met-at-home because Level 4 describes the child rejected from home / a condition that cannot be managed at home.",
                                 sourceLines: [3351, 3404],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1952,24 +2175,29 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The parent/ carer sets consistent boundaries and give guidance.", links: []),
                                     two: .descriptor(
-                                        text: "The parent/ carer struggles to set age appropriate boundaries and has difficulties maintaining their child’s routine.",
+                                        text:
+                                            "The parent/ carer struggles to set age appropriate boundaries and has difficulties maintaining their child’s routine.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The parent/ carer is unable to judge or manage dangerous situations and/or is unable to set and maintain appropriate boundaries.",
+                                        text:
+                                            "The parent/ carer is unable to judge or manage dangerous situations and/or is unable to set and maintain appropriate boundaries.",
                                         links: ["single-assessment", "child-protection", "stronger-families"],
                                     ),
                                     four: .descriptor(
-                                        text: "The parent/ carer is unable to judge dangerous situations and/or is unable to set appropriate boundaries and their child is frequently exposed to dangerous situations in the home and / or community.",
+                                        text:
+                                            "The parent/ carer is unable to judge dangerous situations and/or is unable to set appropriate boundaries and their child is frequently exposed to dangerous situations in the home and / or community.",
                                         links: ["single-assessment", "child-protection", "stronger-families"],
                                     ),
                                 ),
-                                sourceNote: "A stray URL line (http://www.durham.gov.uk/firstcontact) precedes the Level 1 text and is not content; \"careris\" in Level 4 corrected to \"carer is\".",
+                                sourceNote:
+                                    "A stray URL line (http://www.durham.gov.uk/firstcontact) precedes the Level 1 text and is not content; \"careris\" in Level 4 corrected to \"carer is\".",
                                 sourceLines: [3406, 3449],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -1982,15 +2210,18 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "There is a significant lack of support from the extended family network which is impacting on the parent’s capacity.",
+                                        text:
+                                            "There is a significant lack of support from the extended family network which is impacting on the parent’s capacity.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "There is a weak or negative family network. There is destructive or unhelpful involvement from the extended family.",
+                                        text:
+                                            "There is a weak or negative family network. There is destructive or unhelpful involvement from the extended family.",
                                         links: ["single-assessment", "child-protection", "stronger-families"],
                                     ),
                                     four: .descriptor(
-                                        text: "The family network has broken down or is highly volatile and is causing serious adverse impact to the child.",
+                                        text:
+                                            "The family network has broken down or is highly volatile and is causing serious adverse impact to the child.",
                                         links: ["single-assessment", "child-protection", "stronger-families"],
                                     ),
                                 ),
@@ -1999,7 +2230,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2008,7 +2240,8 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child is not privately fostered. OR The child is privately fostered by adults who are able to provide for his/her needs and there are no safeguarding concerns. The local authority has been notified as per the requirements of ‘The Children (Private Arrangements For Fostering) Regulations 2005’.",
+                                        text:
+                                            "The child is not privately fostered. OR The child is privately fostered by adults who are able to provide for his/her needs and there are no safeguarding concerns. The local authority has been notified as per the requirements of ‘The Children (Private Arrangements For Fostering) Regulations 2005’.",
                                         links: [],
                                     ),
                                     two: .descriptor(
@@ -2016,11 +2249,13 @@ extension EmbeddedCatalogue {
                                         links: ["first-contact", "single-assessment", "private-fostering"],
                                     ),
                                     three: .descriptor(
-                                        text: "There is some concern about the private fostering arrangements in place for the child, and that there may be issues around the carers’ treatment of the child. And/or the local authority has not been notified of the private fostering arrangement.",
+                                        text:
+                                            "There is some concern about the private fostering arrangements in place for the child, and that there may be issues around the carers’ treatment of the child. And/or the local authority has not been notified of the private fostering arrangement.",
                                         links: ["single-assessment", "child-protection", "private-fostering"],
                                     ),
                                     four: .descriptor(
-                                        text: "There is concern that the child is a victim of CSE, domestic slavery, or being physically abused in their private foster placement.",
+                                        text:
+                                            "There is concern that the child is a victim of CSE, domestic slavery, or being physically abused in their private foster placement.",
                                         links: ["single-assessment", "child-protection", "private-fostering"],
                                     ),
                                 ),
@@ -2029,7 +2264,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -2049,15 +2285,18 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The parent/ carer occasionally makes inappropriate or inadequate provisions for food, drink, warmth and shelter.",
+                                        text:
+                                            "The parent/ carer occasionally makes inappropriate or inadequate provisions for food, drink, warmth and shelter.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "The parent/ carer regularly makes inappropriate or inadequate provisions for food, drink, warmth and shelter.",
+                                        text:
+                                            "The parent/ carer regularly makes inappropriate or inadequate provisions for food, drink, warmth and shelter.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                     four: .descriptor(
-                                        text: "The parent/carer has consistently failed to provide appropriate or adequate provisions for food, drink, warmth and shelter.",
+                                        text:
+                                            "The parent/carer has consistently failed to provide appropriate or adequate provisions for food, drink, warmth and shelter.",
                                         links: ["single-assessment", "child-protection"],
                                     ),
                                 ),
@@ -2066,7 +2305,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2076,15 +2316,18 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The parent/carer provides appropriate clean, clothing.", links: []),
                                     two: .descriptor(
-                                        text: "The parent/ carer gives consideration to the provision of clean, age appropriate clothes to meet the needs of the child, but their own personal circumstances or struggles to cope can get in the way of ensuring their child has these clothes.",
+                                        text:
+                                            "The parent/ carer gives consideration to the provision of clean, age appropriate clothes to meet the needs of the child, but their own personal circumstances or struggles to cope can get in the way of ensuring their child has these clothes.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "Parent/ carer neglect their child physically through their indifference to the importance of providing clean, age appropriate clothes for the child. This impacts on the child and prevents them meeting developmental milestones.",
+                                        text:
+                                            "Parent/ carer neglect their child physically through their indifference to the importance of providing clean, age appropriate clothes for the child. This impacts on the child and prevents them meeting developmental milestones.",
                                         links: ["single-assessment", "child-protection", "neglect-practice-guidance"],
                                     ),
                                     four: .descriptor(
-                                        text: "The parent /carer neglects their child physically and/or emotionally for example providing dirty or inappropriate clothing and this causes the child severe distress and/or prevents him/her meeting their developmental milestones.",
+                                        text:
+                                            "The parent /carer neglects their child physically and/or emotionally for example providing dirty or inappropriate clothing and this causes the child severe distress and/or prevents him/her meeting their developmental milestones.",
                                         links: ["single-assessment", "child-protection", "neglect-practice-guidance"],
                                     ),
                                 ),
@@ -2093,7 +2336,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2103,15 +2347,18 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The parent/carer provides for all the child’s material needs", links: []),
                                     two: .descriptor(
-                                        text: "The parent/carer is sometimes neglectful of the child’s material needs and this could make them vulnerable to peers or adults who offer them clothes, foods etc. in return for favours.",
+                                        text:
+                                            "The parent/carer is sometimes neglectful of the child’s material needs and this could make them vulnerable to peers or adults who offer them clothes, foods etc. in return for favours.",
                                         links: ["first-contact", "single-assessment"],
                                     ),
                                     three: .descriptor(
-                                        text: "Parent/carer has been/is often neglectful of the child’s material needs and this is having a negative impact on the child who may, for example, be socially isolated because of their old or dirty clothing or may be involved in petty theft to get clothes, etc. This puts them at risk of grooming for sexual exploitation or involvement in criminal activity.",
+                                        text:
+                                            "Parent/carer has been/is often neglectful of the child’s material needs and this is having a negative impact on the child who may, for example, be socially isolated because of their old or dirty clothing or may be involved in petty theft to get clothes, etc. This puts them at risk of grooming for sexual exploitation or involvement in criminal activity.",
                                         links: ["single-assessment", "child-protection", "neglect-practice-guidance"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child has suffered long term neglect of the material needs and is now at risk of or is already involved in criminal activity to meet their material needs and/or they are being sexually exploited.",
+                                        text:
+                                            "The child has suffered long term neglect of the material needs and is now at risk of or is already involved in criminal activity to meet their material needs and/or they are being sexually exploited.",
                                         links: ["single-assessment", "child-protection", "cse", "erase-abuse", "neglect-practice-guidance"],
                                     ),
                                 ),
@@ -2120,7 +2367,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -2140,24 +2388,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The parent/carer on occasion does not protect their family which if unaddressed could lead to risk or danger.",
+                                        text:
+                                            "The parent/carer on occasion does not protect their family which if unaddressed could lead to risk or danger.",
                                         links: ["child-protection", "cse", "erase-abuse"],
                                     ),
                                     three: .descriptor(
-                                        text: "The parent/carer on occasion does not protect their family which if unaddressed could lead to risk or danger.",
+                                        text:
+                                            "The parent/carer on occasion does not protect their family which if unaddressed could lead to risk or danger.",
                                         links: ["child-protection", "cse", "erase-abuse"],
                                     ),
                                     four: .descriptor(
-                                        text: "The parent/ carer is unable to protect their child from harm, placing their child at significant risk. Parent/carer is unable to engage in meaningful change.",
+                                        text:
+                                            "The parent/ carer is unable to protect their child from harm, placing their child at significant risk. Parent/carer is unable to engage in meaningful change.",
                                         links: ["child-protection", "cse", "erase-abuse"],
                                     ),
                                 ),
-                                sourceNote: "The Level 1 and Level 2 text is interleaved line by line (4402-4413); the Level 2 sentence then appears a second time (4421-4426) with its own INFORMATION LINKS before the Level 4 text, so it is taken as an identical Level 3 cell rather than an extraction duplicate.",
+                                sourceNote:
+                                    "The Level 1 and Level 2 text is interleaved line by line (4402-4413); the Level 2 sentence then appears a second time (4421-4426) with its own INFORMATION LINKS before the Level 4 text, so it is taken as an identical Level 3 cell rather than an extraction duplicate.",
                                 sourceLines: [4399, 4446],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2167,21 +2420,25 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The parent/carer does not sexually abuse their child.", links: []),
                                     two: .descriptor(
-                                        text: "There is a history of sexual abuse within the family or network but the parents respond appropriately to the need to protect the child.",
+                                        text:
+                                            "There is a history of sexual abuse within the family or network but the parents respond appropriately to the need to protect the child.",
                                         links: ["child-protection", "cse", "erase-abuse"],
                                     ),
                                     three: .notApplicable(.stated),
                                     four: .descriptor(
-                                        text: "There are concerns around possible inappropriate sexual behaviour from the parent/carer. Parent or carer has expressed thoughts that they may sexually abuse their child but are willing to engage in therapeutic support. The parent/ carer sexually abuses their child. There is a risk the parent/carer may sexually abuse their child and he/she does not accept therapeutic interventions.",
+                                        text:
+                                            "There are concerns around possible inappropriate sexual behaviour from the parent/carer. Parent or carer has expressed thoughts that they may sexually abuse their child but are willing to engage in therapeutic support. The parent/ carer sexually abuses their child. There is a risk the parent/carer may sexually abuse their child and he/she does not accept therapeutic interventions.",
                                         links: ["child-protection", "cse", "erase-abuse"],
                                     ),
                                 ),
-                                sourceNote: "Level 1 text is extracted in reverse order ('sexually abuse their child.' before 'The parent/carer does not'). 'Not Applicable' follows the Level 2 links, so it is taken as Level 3 and the four following paragraphs (one links block) as a single Level 4 cell, the same pattern as the chastisement, FGM and harmful-practices rows.",
+                                sourceNote:
+                                    "Level 1 text is extracted in reverse order ('sexually abuse their child.' before 'The parent/carer does not'). 'Not Applicable' follows the Level 2 links, so it is taken as Level 3 and the four following paragraphs (one links block) as a single Level 4 cell, the same pattern as the chastisement, FGM and harmful-practices rows.",
                                 sourceLines: [4448, 4494],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2195,20 +2452,24 @@ extension EmbeddedCatalogue {
                                         links: ["child-protection", "cse", "erase-abuse"],
                                     ),
                                     three: .descriptor(
-                                        text: "The family home has in the past been used on occasion for drug taking /dealing, prostitution or illegal activities.",
+                                        text:
+                                            "The family home has in the past been used on occasion for drug taking /dealing, prostitution or illegal activities.",
                                         links: ["child-protection", "cse", "erase-abuse", "housing-solutions"],
                                     ),
                                     four: .descriptor(
-                                        text: "The family home is used for drug taking and/or dealing, prostitution and illegal activities. The child is being sexually abused /exploited. An offender who has risk to children status is in contact with the family.",
+                                        text:
+                                            "The family home is used for drug taking and/or dealing, prostitution and illegal activities. The child is being sexually abused /exploited. An offender who has risk to children status is in contact with the family.",
                                         links: ["child-protection", "cse", "erase-abuse", "housing-solutions"],
                                     ),
                                 ),
-                                sourceNote: "Row boundaries were reconstructed from the order of the text and the links blocks: the Level 1 sentence follows directly on the previous row's Level 4 links; there is no first-column sub-heading. The Level 3 and Level 4 cells (home used for drug taking etc.) are taken as part of this row, not as a separate row.",
+                                sourceNote:
+                                    "Row boundaries were reconstructed from the order of the text and the links blocks: the Level 1 sentence follows directly on the previous row's Level 4 links; there is no first-column sub-heading. The Level 3 and Level 4 cells (home used for drug taking etc.) are taken as part of this row, not as a separate row.",
                                 sourceLines: [4495, 4543],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2217,25 +2478,30 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The parent/carer does not physically harm their child. The parent uses reasonable physical chastisement that is within legal limits — that is they do not leave the child with visible bruising, grazes, scratches, minor swellings or cuts.",
+                                        text:
+                                            "The parent/carer does not physically harm their child. The parent uses reasonable physical chastisement that is within legal limits — that is they do not leave the child with visible bruising, grazes, scratches, minor swellings or cuts.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The parent/carer physically chastises their child within legal limits but there is concern that this is having a negative impact on the child’s emotional wellbeing (for example, the child appears fearful of the parent). There is concern that it may escalate in frequency and/or severity as the parent seems highly critical of their child and/or expresses the belief that only physical punishment will have the desired impact on the child’s behaviour. However, The parent is willing to access professional support to help them manage their child’s behaviour.",
+                                        text:
+                                            "The parent/carer physically chastises their child within legal limits but there is concern that this is having a negative impact on the child’s emotional wellbeing (for example, the child appears fearful of the parent). There is concern that it may escalate in frequency and/or severity as the parent seems highly critical of their child and/or expresses the belief that only physical punishment will have the desired impact on the child’s behaviour. However, The parent is willing to access professional support to help them manage their child’s behaviour.",
                                         links: ["child-protection"],
                                     ),
                                     three: .notApplicable(.stated),
                                     four: .descriptor(
-                                        text: "The parent/carer physically chastises their child leaving the child with visible bruising, grazes, scratches, minor swellings or cuts — this may result from a loss of control. The parent is willing to access professional support to help them manage their child’s behaviour. The parent/ carer significantly physically harms child.",
+                                        text:
+                                            "The parent/carer physically chastises their child leaving the child with visible bruising, grazes, scratches, minor swellings or cuts — this may result from a loss of control. The parent is willing to access professional support to help them manage their child’s behaviour. The parent/ carer significantly physically harms child.",
                                         links: ["child-protection"],
                                     ),
                                 ),
-                                sourceNote: "Three paragraphs precede the first links block and are taken as Level 2; 'Not Applicable' follows it and is taken as Level 3; the two paragraphs before the second links block are taken as one Level 4 cell. The escalation paragraph could be Level 3 in the original layout, but the position of 'Not Applicable' points to Level 2.",
+                                sourceNote:
+                                    "Three paragraphs precede the first links block and are taken as Level 2; 'Not Applicable' follows it and is taken as Level 3; the two paragraphs before the second links block are taken as one Level 4 cell. The escalation paragraph could be Level 3 in the original layout, but the position of 'Not Applicable' points to Level 2.",
                                 sourceLines: [4545, 4605],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2248,21 +2514,25 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "There is concern that the child is in a culture where Female Genital Mutilation is known to have been performed (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
+                                        text:
+                                            "There is concern that the child is in a culture where Female Genital Mutilation is known to have been performed (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
                                         links: ["child-protection", "fgm"],
                                     ),
                                     three: .notApplicable(.stated),
                                     four: .descriptor(
-                                        text: "There is concern that the child may be subject Female Genital Mutilation. There is evidence that the child may be subject to Female Genital Mutilation and parents/carer are opposed to resisting these practices.",
+                                        text:
+                                            "There is concern that the child may be subject Female Genital Mutilation. There is evidence that the child may be subject to Female Genital Mutilation and parents/carer are opposed to resisting these practices.",
                                         links: ["child-protection", "fgm"],
                                     ),
                                 ),
-                                sourceNote: "'Not Applicable' sits between the Level 2 links and two paragraphs that share one links block, so it is taken as Level 3 and both paragraphs as Level 4. The wording 'may be subject Female Genital Mutilation' (missing 'to') is left as in the source.",
+                                sourceNote:
+                                    "'Not Applicable' sits between the Level 2 links and two paragraphs that share one links block, so it is taken as Level 3 and both paragraphs as Level 4. The wording 'may be subject Female Genital Mutilation' (missing 'to') is left as in the source.",
                                 sourceLines: [4606, 4643],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2271,25 +2541,30 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "There is no concern that the child may be subject to harmful traditional practices such Honour Based Violence and Forced Marriage.",
+                                        text:
+                                            "There is no concern that the child may be subject to harmful traditional practices such Honour Based Violence and Forced Marriage.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "There is concern that the child is in a culture where harmful practices are known to exist (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
+                                        text:
+                                            "There is concern that the child is in a culture where harmful practices are known to exist (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
                                         links: ["child-protection"],
                                     ),
                                     three: .notApplicable(.stated),
                                     four: .descriptor(
-                                        text: "There is concern that the child may be subject to harmful traditional practices. There is evidence that the child may be subject to harmful traditional practices and parents/carer are opposed to resisting these practices.",
+                                        text:
+                                            "There is concern that the child may be subject to harmful traditional practices. There is evidence that the child may be subject to harmful traditional practices and parents/carer are opposed to resisting these practices.",
                                         links: ["child-protection"],
                                     ),
                                 ),
-                                sourceNote: "'isin' was corrected to 'is in'. 'Not Applicable.' is taken as Level 3 and the two paragraphs before the last links block as one Level 4 cell; a full stop was added between those paragraphs.",
+                                sourceNote:
+                                    "'isin' was corrected to 'is in'. 'Not Applicable.' is taken as Level 3 and the two paragraphs before the last links block as one Level 4 cell; a full stop was added between those paragraphs.",
                                 sourceLines: [4645, 4682],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2298,16 +2573,19 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "There is no concern that the child may be subject to harmful practices due to parent / carer beliefs such as belief in spirit possession.",
+                                        text:
+                                            "There is no concern that the child may be subject to harmful practices due to parent / carer beliefs such as belief in spirit possession.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "There is concern that the child is in a culture where harmful practices are known to have been performed (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
+                                        text:
+                                            "There is concern that the child is in a culture where harmful practices are known to have been performed (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
                                         links: ["child-protection"],
                                     ),
                                     three: .notApplicable(.stated),
                                     four: .descriptor(
-                                        text: "There is concern or evidence that the child may be subject to harmful traditional practices and parents/carer are opposed to resisting these practices.",
+                                        text:
+                                            "There is concern or evidence that the child may be subject to harmful traditional practices and parents/carer are opposed to resisting these practices.",
                                         links: ["child-protection"],
                                     ),
                                 ),
@@ -2316,7 +2594,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -2326,7 +2605,8 @@ extension EmbeddedCatalogue {
             StaircaseCore.Catalogue.Domain(
                 id: "family-environment",
                 name: "Family and environmental factors",
-                description: "Wider family and environmental factors: the community, finances, housing, neighbourhood and legal status, and the family’s functioning — domestic abuse, parental and family health and disability, criminal or anti-social behaviour, risk behaviour, and prejudiced views and violent extremism.",
+                description:
+                    "Wider family and environmental factors: the community, finances, housing, neighbourhood and legal status, and the family’s functioning — domestic abuse, parental and family health and disability, criminal or anti-social behaviour, risk behaviour, and prejudiced views and violent extremism.",
                 areas: [
                     StaircaseCore.Catalogue.Area(
                         id: "environment",
@@ -2340,15 +2620,18 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The family feels integrated into the community.", links: []),
                                     two: .descriptor(
-                                        text: "The family is experiencing social exclusion and/or there is an absence of supportive community networks.",
+                                        text:
+                                            "The family is experiencing social exclusion and/or there is an absence of supportive community networks.",
                                         links: [],
                                     ),
                                     three: .descriptor(
-                                        text: "The family is chronically socially excluded and isolated to the extent that it has an adverse impact on the child.",
+                                        text:
+                                            "The family is chronically socially excluded and isolated to the extent that it has an adverse impact on the child.",
                                         links: [],
                                     ),
                                     four: .descriptor(
-                                        text: "The family is excluded and the child is seriously affected but the family actively resists all attempts to achieve inclusion and isolates the child from sources of support.",
+                                        text:
+                                            "The family is excluded and the child is seriously affected but the family actively resists all attempts to achieve inclusion and isolates the child from sources of support.",
                                         links: [],
                                     ),
                                 ),
@@ -2357,7 +2640,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2366,11 +2650,13 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The family has reasonable financial resources are used appropriately to meet the family’s needs.",
+                                        text:
+                                            "The family has reasonable financial resources are used appropriately to meet the family’s needs.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The family’s financial resources are used at most times appropriately to meet the family’s needs. There are concerns that the parents are unable to budget effectively and as a result the child occasionally does not have adequate food, warmth, or essential clothing. The parent/carer’s income is affected by the level of care necessary for their child e.g. child with a disability / Welfare Reform",
+                                        text:
+                                            "The family’s financial resources are used at most times appropriately to meet the family’s needs. There are concerns that the parents are unable to budget effectively and as a result the child occasionally does not have adequate food, warmth, or essential clothing. The parent/carer’s income is affected by the level of care necessary for their child e.g. child with a disability / Welfare Reform",
                                         links: [
                                             "housing-solutions",
                                             "food-bank",
@@ -2382,20 +2668,24 @@ extension EmbeddedCatalogue {
                                         ],
                                     ),
                                     three: .descriptor(
-                                        text: "The family does not use its financial resources to meet the basic needs of the child and the child e.g. regularly does not have adequate food, warmth, or essential clothing. Threat of eviction or threat of homelessness within 56 days for rent arrears - Risk to tenancy",
+                                        text:
+                                            "The family does not use its financial resources to meet the basic needs of the child and the child e.g. regularly does not have adequate food, warmth, or essential clothing. Threat of eviction or threat of homelessness within 56 days for rent arrears - Risk to tenancy",
                                         links: ["housing-solutions", "food-bank", "welfare-assistance", "warmer-homes", "citizens-advice"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child consistently does not have adequate food, warmth, or essential clothing. The parents are consistently unable to budget effectively and are resisting engagement. Risk of eviction for rent arrears - Risk to tenancy / homeless",
+                                        text:
+                                            "The child consistently does not have adequate food, warmth, or essential clothing. The parents are consistently unable to budget effectively and are resisting engagement. Risk of eviction for rent arrears - Risk to tenancy / homeless",
                                         links: ["housing-solutions", "food-bank", "welfare-assistance", "warmer-homes", "citizens-advice"],
                                     ),
                                 ),
-                                sourceNote: "The Level 2 cell is three separate paragraphs (resources used at most times appropriately; concerns about budgeting so the child occasionally lacks food/warmth/clothing; income affected by care of a disabled child) that precede the first INFORMATION LINKS list; all three were put in Level 2 because Level 1 has no links and the three link lists (7, 5, 5 URLs) align with Levels 2, 3 and 4, and the 'occasionally/regularly/consistently' progression fits. 'CAB' mapped to citizens-advice; the Level 1 wording ('has reasonable financial resources are used') is kept as the document has it.",
+                                sourceNote:
+                                    "The Level 2 cell is three separate paragraphs (resources used at most times appropriately; concerns about budgeting so the child occasionally lacks food/warmth/clothing; income affected by care of a disabled child) that precede the first INFORMATION LINKS list; all three were put in Level 2 because Level 1 has no links and the three link lists (7, 5, 5 URLs) align with Levels 2, 3 and 4, and the 'occasionally/regularly/consistently' progression fits. 'CAB' mapped to citizens-advice; the Level 1 wording ('has reasonable financial resources are used') is kept as the document has it.",
                                 sourceLines: [2237, 2315],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2404,28 +2694,34 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The family’s accommodation is appropriate, stable, clean, warm, and tidy and there are no hazards which could impact the safety or wellbeing of the child.",
+                                        text:
+                                            "The family’s accommodation is appropriate, stable, clean, warm, and tidy and there are no hazards which could impact the safety or wellbeing of the child.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The family’s accommodation is stable however the home itself is not kept clean and tidy and is not always free of hazards which could impact on the safety and wellbeing of the child as well as the sustainability of the tenancy. The family home would benefit from improvements to support the needs of the child with a disability.",
+                                        text:
+                                            "The family’s accommodation is stable however the home itself is not kept clean and tidy and is not always free of hazards which could impact on the safety and wellbeing of the child as well as the sustainability of the tenancy. The family home would benefit from improvements to support the needs of the child with a disability.",
                                         links: ["housing-solutions", "durham-key-options", "local-offer", "send-iass"],
                                     ),
                                     three: .descriptor(
-                                        text: "The family’s home is consistently poor and constitutes health and safety hazards including hoarding. Accommodation is overcrowded or does not meet the needs of the family. The accommodation is not appropriate for a child with a disability.",
+                                        text:
+                                            "The family’s home is consistently poor and constitutes health and safety hazards including hoarding. Accommodation is overcrowded or does not meet the needs of the family. The accommodation is not appropriate for a child with a disability.",
                                         links: ["housing-solutions", "durham-key-options", "local-offer", "send-iass"],
                                     ),
                                     four: .descriptor(
-                                        text: "The family’s home is consistently dirty and constitutes health and safety hazards including hoarding. The family has no stable home, and is moving from place to place or ‘sofa surfing’. Accommodation is overcrowded or does not meet the needs of the family. The accommodation is not appropriate for a child with a disability. Multiple complex needs e.g. substance misuse, domestic abuse, mental health and finance history of numerous house moves, unstable accommodation. Risk of homelessness and eviction.",
+                                        text:
+                                            "The family’s home is consistently dirty and constitutes health and safety hazards including hoarding. The family has no stable home, and is moving from place to place or ‘sofa surfing’. Accommodation is overcrowded or does not meet the needs of the family. The accommodation is not appropriate for a child with a disability. Multiple complex needs e.g. substance misuse, domestic abuse, mental health and finance history of numerous house moves, unstable accommodation. Risk of homelessness and eviction.",
                                         links: ["housing-solutions", "durham-key-options", "local-offer", "send-iass"],
                                     ),
                                 ),
-                                sourceNote: "Each of Levels 2-4 holds several separate paragraphs (including a disability-related one), joined in document order; the Level 3 link 'SEND - |ASS' is an OCR error for 'SEND - IASS'.",
+                                sourceNote:
+                                    "Each of Levels 2-4 holds several separate paragraphs (including a disability-related one), joined in document order; the Level 3 link 'SEND - |ASS' is an OCR error for 'SEND - IASS'.",
                                 sourceLines: [2334, 2423],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2438,24 +2734,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child is affected by low level anti-social behaviour in the locality. The neighbourhood is known to have groups of children and/or adults who are engaged in threatening and intimidating behaviour and the child is intimidated and feels threatened in the area",
+                                        text:
+                                            "The child is affected by low level anti-social behaviour in the locality. The neighbourhood is known to have groups of children and/or adults who are engaged in threatening and intimidating behaviour and the child is intimidated and feels threatened in the area",
                                         links: ["mais"],
                                     ),
                                     three: .descriptor(
-                                        text: "The neighbourhood or locality is having a negative impact on the child — for example, the child is a victim of anti-social behaviour or crime, [including sexual or other forms of harassment] and is at risk of being further victimised",
+                                        text:
+                                            "The neighbourhood or locality is having a negative impact on the child — for example, the child is a victim of anti-social behaviour or crime, [including sexual or other forms of harassment] and is at risk of being further victimised",
                                         links: ["housing-solutions", "durham-key-options", "mais"],
                                     ),
                                     four: .descriptor(
-                                        text: "The neighbourhood or locality is having a profoundly negative effect on the child who has been a repeated victim of anti-social behaviour and/or crime and is now at high risk of sexual and other forms of exploitation — including being groomed to be a perpetrator.",
+                                        text:
+                                            "The neighbourhood or locality is having a profoundly negative effect on the child who has been a repeated victim of anti-social behaviour and/or crime and is now at high risk of sexual and other forms of exploitation — including being groomed to be a perpetrator.",
                                         links: ["housing-solutions", "durham-key-options", "mais"],
                                     ),
                                 ),
-                                sourceNote: "The document has two distinct rows whose Level 1 reads 'The neighbourhood is a safe and positive environment encouraging good citizenship'; this first one (lines 2425-2479) is about the child as a victim of anti-social behaviour/crime, the second (environment.neighbourhood-safety-2) about the child taking part in it. Both Level 2 paragraphs (low-level ASB; threatening groups) precede the single-MAIS link list and were kept together in Level 2, matching the URL block (1, 3, 3 links); a full stop was added between them.",
+                                sourceNote:
+                                    "The document has two distinct rows whose Level 1 reads 'The neighbourhood is a safe and positive environment encouraging good citizenship'; this first one (lines 2425-2479) is about the child as a victim of anti-social behaviour/crime, the second (environment.neighbourhood-safety-2) about the child taking part in it. Both Level 2 paragraphs (low-level ASB; threatening groups) precede the single-MAIS link list and were kept together in Level 2, matching the URL block (1, 3, 3 links); a full stop was added between them.",
                                 sourceLines: [2425, 2479],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2468,24 +2769,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The neighbourhood or locality is having a negative impact on the child. The child is known to be part of a group or associated with a group which is involved in anti-social behaviour.",
+                                        text:
+                                            "The neighbourhood or locality is having a negative impact on the child. The child is known to be part of a group or associated with a group which is involved in anti-social behaviour.",
                                         links: ["durham-key-options", "mais"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child is participating in anti-social behaviour or at risk or participating in criminal activity that is having a negative impact on the tenancy and community. There may be a risk to tenancy therefore it would be appropriate to link into the housing provider.",
+                                        text:
+                                            "The child is participating in anti-social behaviour or at risk or participating in criminal activity that is having a negative impact on the tenancy and community. There may be a risk to tenancy therefore it would be appropriate to link into the housing provider.",
                                         links: ["housing-solutions", "durham-key-options", "mais"],
                                     ),
                                     four: .descriptor(
-                                        text: "The neighbourhood or locality is having a profoundly negative effect on the child who is involved in frequent anti-social behaviour and criminal activity including, for example, sexual and other forms of harassment or assault that is having negative impact on the tenancy and the community. There may be a risk to tenancy therefore it would be appropriate to link into the housing provider.",
+                                        text:
+                                            "The neighbourhood or locality is having a profoundly negative effect on the child who is involved in frequent anti-social behaviour and criminal activity including, for example, sexual and other forms of harassment or assault that is having negative impact on the tenancy and the community. There may be a risk to tenancy therefore it would be appropriate to link into the housing provider.",
                                         links: ["housing-solutions", "durham-key-options", "mais"],
                                     ),
                                 ),
-                                sourceNote: "Second of two distinct rows in the document with the same Level 1 text ('The neighbourhood is a safe and positive environment encouraging good citizenship'); this one (lines 2500-2559) is about the child taking part in anti-social behaviour/crime, the first (environment.neighbourhood-safety) about the child as victim. A full stop was added after 'tenancy and community' at Level 3, where the next sentence runs on; 'at risk or participating' is kept as written.",
+                                sourceNote:
+                                    "Second of two distinct rows in the document with the same Level 1 text ('The neighbourhood is a safe and positive environment encouraging good citizenship'); this one (lines 2500-2559) is about the child taking part in anti-social behaviour/crime, the first (environment.neighbourhood-safety) about the child as victim. A full stop was added after 'tenancy and community' at Level 3, where the next sentence runs on; 'at risk or participating' is kept as written.",
                                 sourceLines: [2500, 2559],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2494,28 +2800,34 @@ extension EmbeddedCatalogue {
                                 tags: ["cannot-be-met-at-home"],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The family is legally entitled to live in the country indefinitely and has full rights to employment and public funds.",
+                                        text:
+                                            "The family is legally entitled to live in the country indefinitely and has full rights to employment and public funds.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The family’s legal entitlement to stay in the country is temporary and/or restricts access to public funds and/or the right to work placing the child and family under stress. Immigration — when established",
+                                        text:
+                                            "The family’s legal entitlement to stay in the country is temporary and/or restricts access to public funds and/or the right to work placing the child and family under stress. Immigration — when established",
                                         links: ["hate-crime"],
                                     ),
                                     three: .descriptor(
-                                        text: "The family’s legal status puts them at risk of involuntary removal from the country (e.g. asylum-seeking families or illegal workers) OR having limited financial resources/no recourse to public funds increases the vulnerability of the children to criminal activity (e.g. illegal employment, child labour, CSE).",
+                                        text:
+                                            "The family’s legal status puts them at risk of involuntary removal from the country (e.g. asylum-seeking families or illegal workers) OR having limited financial resources/no recourse to public funds increases the vulnerability of the children to criminal activity (e.g. illegal employment, child labour, CSE).",
                                         links: ["hate-crime"],
                                     ),
                                     four: .descriptor(
-                                        text: "Family members are being detained and at risk of deportation or the child is an unaccompanied asylum-seeker. There is evidence that a child has been exposed or involved in criminal activity to generate income for the family (e.g. illegal employment, child labour, CSE).",
+                                        text:
+                                            "Family members are being detained and at risk of deportation or the child is an unaccompanied asylum-seeker. There is evidence that a child has been exposed or involved in criminal activity to generate income for the family (e.g. illegal employment, child labour, CSE).",
                                         links: ["hate-crime", "first-contact"],
                                     ),
                                 ),
-                                sourceNote: "Level 2 ends with the separate line 'Immigration — when established', just above INFORMATION LINKS and with no URL; it looks like a placeholder for a future Immigration information link, but it was kept verbatim in the Level 2 text rather than invented as a service. Tagged cannot-be-met-at-home because the Level 4 alternative 'the child is an unaccompanied asylum-seeker' means there is no carer.",
+                                sourceNote:
+                                    "Level 2 ends with the separate line 'Immigration — when established', just above INFORMATION LINKS and with no URL; it looks like a placeholder for a future Immigration information link, but it was kept verbatim in the Level 2 text rather than invented as a service. Tagged cannot-be-met-at-home because the Level 4 alternative 'the child is an unaccompanied asylum-seeker' means there is no carer.",
                                 sourceLines: [2561, 2615],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2524,28 +2836,34 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child is legally entitled to live in the country indefinitely and has full rights to education and public funds.",
+                                        text:
+                                            "The child is legally entitled to live in the country indefinitely and has full rights to education and public funds.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child’s legal entitlement to stay in the country is temporary and/or restricts access to public funds placing the child under stress. Immigration — when established",
+                                        text:
+                                            "The child’s legal entitlement to stay in the country is temporary and/or restricts access to public funds placing the child under stress. Immigration — when established",
                                         links: ["hate-crime"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child’s legal status as, for example, an asylum-seeker or an illegal migrant who may have been trafficked puts them at risk of involuntary removal from the country. Their immigration status means they have limited financial resources/no recourse to public funds and increases their vulnerability to criminal activity (e.g. illegal employment, child labour, CSE).",
+                                        text:
+                                            "The child’s legal status as, for example, an asylum-seeker or an illegal migrant who may have been trafficked puts them at risk of involuntary removal from the country. Their immigration status means they have limited financial resources/no recourse to public funds and increases their vulnerability to criminal activity (e.g. illegal employment, child labour, CSE).",
                                         links: ["cse", "erase-abuse"],
                                     ),
                                     four: .descriptor(
-                                        text: "There is evidence that a child has been exposed to or involved in criminal activity either as a result of being trafficked into the country or to support themselves (e.g. illegal employment, child labour, CSE).",
+                                        text:
+                                            "There is evidence that a child has been exposed to or involved in criminal activity either as a result of being trafficked into the country or to support themselves (e.g. illegal employment, child labour, CSE).",
                                         links: ["cse", "erase-abuse", "first-contact"],
                                     ),
                                 ),
-                                sourceNote: "Level 2 ends with the separate line 'Immigration — when established' (no URL), apparently a placeholder for a future information link; kept verbatim in the Level 2 text as in the family legal status row.",
+                                sourceNote:
+                                    "Level 2 ends with the separate line 'Immigration — when established' (no URL), apparently a placeholder for a future information link; kept verbatim in the Level 2 text as in the family legal status row.",
                                 sourceLines: [2617, 2671],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2554,28 +2872,34 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child and their family have no links to proscribed organisations. (See link below for list of terrorist groups or organisations banned under UK law)",
+                                        text:
+                                            "The child and their family have no links to proscribed organisations. (See link below for list of terrorist groups or organisations banned under UK law)",
                                         links: ["proscribed-groups"],
                                     ),
                                     two: .descriptor(
-                                        text: "The child and/or their parents/carers have indirect links to proscribed organisations, for example, they attend religious or social activities which are, or have been in the recent past, attended by members of proscribed organisations.",
+                                        text:
+                                            "The child and/or their parents/carers have indirect links to proscribed organisations, for example, they attend religious or social activities which are, or have been in the recent past, attended by members of proscribed organisations.",
                                         links: ["prevent"],
                                     ),
                                     three: .descriptor(
-                                        text: "Family members, family friends or friends of the child have strong links with proscribed organisations.",
+                                        text:
+                                            "Family members, family friends or friends of the child have strong links with proscribed organisations.",
                                         links: ["prevent"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child, their parents/carers or other close family members or friends are members of proscribed organisations.",
+                                        text:
+                                            "The child, their parents/carers or other close family members or friends are members of proscribed organisations.",
                                         links: ["prevent"],
                                     ),
                                 ),
-                                sourceNote: "The text has 'prescribed organisations' at Levels 2-4; corrected to 'proscribed' (the row's own Level 1 and link use 'proscribed'). The Level 1 link 'Proscribed terrorist groups or organisations' has no INFORMATION LINKS heading but is a link (its gov.uk URL appears twice in the URL block, probably because the '(See link below...)' text is also hyperlinked); it is listed once.",
+                                sourceNote:
+                                    "The text has 'prescribed organisations' at Levels 2-4; corrected to 'proscribed' (the row's own Level 1 and link use 'proscribed'). The Level 1 link 'Proscribed terrorist groups or organisations' has no INFORMATION LINKS heading but is a link (its gov.uk URL appears twice in the URL block, probably because the '(See link below...)' text is also hyperlinked); it is listed once.",
                                 sourceLines: [2691, 2730],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2584,19 +2908,23 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child spends time in safe and positive environments outside of the home and has a safe place to play",
+                                        text:
+                                            "The child spends time in safe and positive environments outside of the home and has a safe place to play",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child is known to be/have been a victim or perpetrator of bullying and/or is part of a group or associated with a group which bullies others.",
+                                        text:
+                                            "The child is known to be/have been a victim or perpetrator of bullying and/or is part of a group or associated with a group which bullies others.",
                                         links: ["mais", "first-contact", "bullying", "hate-crime"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child is a repeated victim and/or perpetrator of bullying including sexual or other targeted forms of bullying.",
+                                        text:
+                                            "The child is a repeated victim and/or perpetrator of bullying including sexual or other targeted forms of bullying.",
                                         links: ["mais", "first-contact", "bullying", "hate-crime"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child is a victim of serious and/or repeated and/or escalating acts of bullying, including sexual bullying.",
+                                        text:
+                                            "The child is a victim of serious and/or repeated and/or escalating acts of bullying, including sexual bullying.",
                                         links: ["mais", "first-contact", "bullying", "hate-crime"],
                                     ),
                                 ),
@@ -2605,7 +2933,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -2625,24 +2954,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The expectant mother / parent / carer has previously been a victim of domestic abuse and is a victim of occasional low level domestic abuse.",
+                                        text:
+                                            "The expectant mother / parent / carer has previously been a victim of domestic abuse and is a victim of occasional low level domestic abuse.",
                                         links: ["harbour", "domestic-abuse-info", "sorry-not-enough"],
                                     ),
                                     three: .descriptor(
-                                        text: "The expectant mother / parent / carer has previously been a victim of domestic abuse and is a victim of increasing incidents of domestic abuse.",
+                                        text:
+                                            "The expectant mother / parent / carer has previously been a victim of domestic abuse and is a victim of increasing incidents of domestic abuse.",
                                         links: ["harbour", "domestic-abuse-info", "sorry-not-enough"],
                                     ),
                                     four: .descriptor(
-                                        text: "The expectant mother/parent/carer is a current victim of domestic abuse and is increasing in severity, frequency or duration.",
+                                        text:
+                                            "The expectant mother/parent/carer is a current victim of domestic abuse and is increasing in severity, frequency or duration.",
                                         links: ["harbour", "domestic-abuse-info", "sorry-not-enough"],
                                     ),
                                 ),
-                                sourceNote: "Every level names the expectant mother alongside the parent/carer. Not tagged pre-birth: the row applies to any parent or carer, and the pre-birth tag would hide it for a child over one.",
+                                sourceNote:
+                                    "Every level names the expectant mother alongside the parent/carer. Not tagged pre-birth: the row applies to any parent or carer, and the pre-birth tag would hide it for a child over one.",
                                 sourceLines: [3787, 3826],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2651,28 +2985,34 @@ extension EmbeddedCatalogue {
                                 tags: ["toxic-trio-domestic-abuse"],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "There are no incidents of violence in the family and no history or previous assaults by family members.",
+                                        text:
+                                            "There are no incidents of violence in the family and no history or previous assaults by family members.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "There are isolated incidents of physical and/or emotional violence in the family. The harmful impact of such incidents is mitigated by other protective factors within the family such as supportive grandparents who are able to look after the child when there are arguments/disputes in the family home.",
+                                        text:
+                                            "There are isolated incidents of physical and/or emotional violence in the family. The harmful impact of such incidents is mitigated by other protective factors within the family such as supportive grandparents who are able to look after the child when there are arguments/disputes in the family home.",
                                         links: ["harbour", "domestic-abuse-info", "sorry-not-enough"],
                                     ),
                                     three: .descriptor(
-                                        text: "One or more adult members of the family is physically and emotionally abusive to another adult member/s of the family (consider Forced Marriage / Honour Based Violence threat). The perpetrator/s show limited or no commitment to changing their behaviour and little understanding of the impact their violence has on the child. The perpetrator is emotionally harming the child/ren who witness or are otherwise aware of the violence.",
+                                        text:
+                                            "One or more adult members of the family is physically and emotionally abusive to another adult member/s of the family (consider Forced Marriage / Honour Based Violence threat). The perpetrator/s show limited or no commitment to changing their behaviour and little understanding of the impact their violence has on the child. The perpetrator is emotionally harming the child/ren who witness or are otherwise aware of the violence.",
                                         links: ["harbour", "domestic-abuse-info", "sorry-not-enough"],
                                     ),
                                     four: .descriptor(
-                                        text: "One or more adult members of the family is a perpetrator of persistent and/or serious physical and emotional violence which may also be increasing in severity, frequency or duration, (consider Forced Marriage / Honour Based Violence threat). The perpetrator/s show no commitment to changing their behaviour and no understanding of the impact their violence has on the child. The perpetrator is emotionally harming the child/ren who witness or are otherwise aware of the violence. The children may also be at risk of physical violence if, for example, they seek to protect the adult victim.",
+                                        text:
+                                            "One or more adult members of the family is a perpetrator of persistent and/or serious physical and emotional violence which may also be increasing in severity, frequency or duration, (consider Forced Marriage / Honour Based Violence threat). The perpetrator/s show no commitment to changing their behaviour and no understanding of the impact their violence has on the child. The perpetrator is emotionally harming the child/ren who witness or are otherwise aware of the violence. The children may also be at risk of physical violence if, for example, they seek to protect the adult victim.",
                                         links: ["harbour", "domestic-abuse-info", "sorry-not-enough"],
                                     ),
                                 ),
-                                sourceNote: "First of three distinct rows in the document whose Level 1 begins 'There are no incidents of violence in the family' (lines 3828-3911); this one is about the adult perpetrator's behaviour. Its Level 1 and Level 2 text matches the second such row (domestic-abuse.violence-impact-on-child), but the Level 3/4 cells and the Level 2 links differ.",
+                                sourceNote:
+                                    "First of three distinct rows in the document whose Level 1 begins 'There are no incidents of violence in the family' (lines 3828-3911); this one is about the adult perpetrator's behaviour. Its Level 1 and Level 2 text matches the second such row (domestic-abuse.violence-impact-on-child), but the Level 3/4 cells and the Level 2 links differ.",
                                 sourceLines: [3828, 3911],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2681,11 +3021,13 @@ extension EmbeddedCatalogue {
                                 tags: ["toxic-trio-domestic-abuse"],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "There are no incidents of violence in the family and no history or previous assaults by family members.",
+                                        text:
+                                            "There are no incidents of violence in the family and no history or previous assaults by family members.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "There are isolated incidents of physical and/or emotional violence in the family. The harmful impact of such incidents is mitigated by other protective factors within the family such as supportive grandparents who are able to look after the child when there are arguments/disputes in the family home.",
+                                        text:
+                                            "There are isolated incidents of physical and/or emotional violence in the family. The harmful impact of such incidents is mitigated by other protective factors within the family such as supportive grandparents who are able to look after the child when there are arguments/disputes in the family home.",
                                         links: [
                                             "harbour",
                                             "domestic-abuse-info",
@@ -2695,7 +3037,8 @@ extension EmbeddedCatalogue {
                                         ],
                                     ),
                                     three: .descriptor(
-                                        text: "The child has or continues to witness an adult in their household being physically or emotionally abused by another member of the household and are suffering emotional harm as a result. They are starting to exhibit behaviours that suggest they are at risk of becoming perpetrators or victims of abuse including CSE",
+                                        text:
+                                            "The child has or continues to witness an adult in their household being physically or emotionally abused by another member of the household and are suffering emotional harm as a result. They are starting to exhibit behaviours that suggest they are at risk of becoming perpetrators or victims of abuse including CSE",
                                         links: [
                                             "harbour",
                                             "domestic-abuse-info",
@@ -2705,7 +3048,8 @@ extension EmbeddedCatalogue {
                                         ],
                                     ),
                                     four: .descriptor(
-                                        text: "The child is at high risk of, or is already either a perpetrator or a victim of serious abusive behaviour, including child sexual exploitation.",
+                                        text:
+                                            "The child is at high risk of, or is already either a perpetrator or a victim of serious abusive behaviour, including child sexual exploitation.",
                                         links: [
                                             "harbour",
                                             "domestic-abuse-info",
@@ -2715,12 +3059,14 @@ extension EmbeddedCatalogue {
                                         ],
                                     ),
                                 ),
-                                sourceNote: "Second of three distinct rows whose Level 1 begins 'There are no incidents of violence in the family' (lines 3912-3974); this one is about the effect on the child who witnesses the abuse. Level 1 and Level 2 text is the same as in domestic-abuse.violence-between-adults, but here Level 2 also links Mental Health Services and Housing Solutions.",
+                                sourceNote:
+                                    "Second of three distinct rows whose Level 1 begins 'There are no incidents of violence in the family' (lines 3912-3974); this one is about the effect on the child who witnesses the abuse. Level 1 and Level 2 text is the same as in domestic-abuse.violence-between-adults, but here Level 2 also links Mental Health Services and Housing Solutions.",
                                 sourceLines: [3912, 3974],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2729,28 +3075,38 @@ extension EmbeddedCatalogue {
                                 tags: ["toxic-trio-domestic-abuse"],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "There are no incidents of violence in the family and no history or previous assaults by family members or new partners",
+                                        text:
+                                            "There are no incidents of violence in the family and no history or previous assaults by family members or new partners",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "Information has come to light that a person (Hidden Male) living in the house may be a previous perpetrator of domestic abuse. Although no sign of abuse are apparent. Clare’s Law application could be used to allay / confirm fears",
+                                        text:
+                                            "Information has come to light that a person (Hidden Male) living in the house may be a previous perpetrator of domestic abuse. Although no sign of abuse are apparent. Clare’s Law application could be used to allay / confirm fears",
                                         links: ["clares-law"],
                                     ),
                                     three: .descriptor(
-                                        text: "Confirmation via Clare’s Law of a previous perpetrator of domestic abuse resides at property. Disclose to parent and refer to DA Services / risk assessment.",
-                                        links: ["clares-law", "harbour", "domestic-abuse-info", "sorry-not-enough", "mental-health-services"],
+                                        text:
+                                            "Confirmation via Clare’s Law of a previous perpetrator of domestic abuse resides at property. Disclose to parent and refer to DA Services / risk assessment.",
+                                        links: [
+                                            "clares-law", "harbour", "domestic-abuse-info", "sorry-not-enough", "mental-health-services",
+                                        ],
                                     ),
                                     four: .descriptor(
-                                        text: "Confirmation via Clare’s Law of a previous perpetrator of domestic abuse resides at property. Disclose to parent and refer to DA Services / risk assessment.",
-                                        links: ["clares-law", "harbour", "domestic-abuse-info", "sorry-not-enough", "mental-health-services"],
+                                        text:
+                                            "Confirmation via Clare’s Law of a previous perpetrator of domestic abuse resides at property. Disclose to parent and refer to DA Services / risk assessment.",
+                                        links: [
+                                            "clares-law", "harbour", "domestic-abuse-info", "sorry-not-enough", "mental-health-services",
+                                        ],
                                     ),
                                 ),
-                                sourceNote: "Third of three distinct rows whose Level 1 begins 'There are no incidents of violence in the family' (lines 3976-4028); its Level 1 adds 'or new partners' and the row is about a possible previous perpetrator (Hidden Male) and Clare’s Law. The document gives identical text and links at Level 3 and Level 4; both were kept as written.",
+                                sourceNote:
+                                    "Third of three distinct rows whose Level 1 begins 'There are no incidents of violence in the family' (lines 3976-4028); its Level 1 adds 'or new partners' and the row is about a possible previous perpetrator (Hidden Male) and Clare’s Law. The document gives identical text and links at Level 3 and Level 4; both were kept as written.",
                                 sourceLines: [3976, 4028],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -2766,28 +3122,34 @@ extension EmbeddedCatalogue {
                                 tags: ["toxic-trio-substance-misuse"],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "Parents do not use drugs or alcohol. OR Parental drug and alcohol use does not impact on parenting.",
+                                        text:
+                                            "Parents do not use drugs or alcohol. OR Parental drug and alcohol use does not impact on parenting.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "Drug and/or alcohol use is impacting on parenting but adequate provision is made to ensure the child’s safety. The child is currently meeting their developmental milestones but there are concerns that this might not continue if parental drug and alcohol use continues or increases. Referral to Drug and Alcohol Recovery Service.",
+                                        text:
+                                            "Drug and/or alcohol use is impacting on parenting but adequate provision is made to ensure the child’s safety. The child is currently meeting their developmental milestones but there are concerns that this might not continue if parental drug and alcohol use continues or increases. Referral to Drug and Alcohol Recovery Service.",
                                         links: ["alcohol-and-drugs", "nhs-choices-drinking"],
                                     ),
                                     three: .descriptor(
-                                        text: "Drug/alcohol use has escalated to the point where it includes binge drinking, drug paraphernalia in their home, the child feeling unable to invite friends to the home, the child worrying about their parent/ carer. Referral to Drug and Alcohol Recovery Service.",
+                                        text:
+                                            "Drug/alcohol use has escalated to the point where it includes binge drinking, drug paraphernalia in their home, the child feeling unable to invite friends to the home, the child worrying about their parent/ carer. Referral to Drug and Alcohol Recovery Service.",
                                         links: ["alcohol-and-drugs", "nhs-choices-drinking"],
                                     ),
                                     four: .descriptor(
-                                        text: "Parental drug and/or alcohol use is at a problematic level and the parent/ carer cannot carry out daily parenting. This could include blackouts, confusion, severe mood swings, drug paraphernalia not stored or disposed of, using drugs/ alcohol when their child is present, involving the child in procuring illegal substances, and dangers of overdose. Referral to Drug and Alcohol Recovery Service.",
+                                        text:
+                                            "Parental drug and/or alcohol use is at a problematic level and the parent/ carer cannot carry out daily parenting. This could include blackouts, confusion, severe mood swings, drug paraphernalia not stored or disposed of, using drugs/ alcohol when their child is present, involving the child in procuring illegal substances, and dangers of overdose. Referral to Drug and Alcohol Recovery Service.",
                                         links: ["alcohol-and-drugs", "nhs-choices-drinking"],
                                     ),
                                 ),
-                                sourceNote: "The Level 2 text is split into pieces across lines 4069-4091 ('The child is currently meeting their' and 'Recovery Service.' appear before the Level 2 opening sentence). I rebuilt it in reading order: impact sentence, then the developmental-milestones sentence, then the referral, because the Level 1 column has no other text and Level 1 cells have no links. Also fixed 'useis' to 'use is' at Level 4.",
+                                sourceNote:
+                                    "The Level 2 text is split into pieces across lines 4069-4091 ('The child is currently meeting their' and 'Recovery Service.' appear before the Level 2 opening sentence). I rebuilt it in reading order: impact sentence, then the developmental-milestones sentence, then the referral, because the Level 1 column has no other text and Level 1 cells have no links. Also fixed 'useis' to 'use is' at Level 4.",
                                 sourceLines: [4060, 4134],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2796,28 +3158,34 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "There is no evidence of siblings or other household members misusing drugs or alcohol. [NB See Parental factors for assessment of need relating to parental drug/alcohol misuse]",
+                                        text:
+                                            "There is no evidence of siblings or other household members misusing drugs or alcohol. [NB See Parental factors for assessment of need relating to parental drug/alcohol misuse]",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "Siblings’ or other household members’ drug or alcohol misuse occasionally impacts on the child. Referral to Drug and Alcohol Recovery Service.",
+                                        text:
+                                            "Siblings’ or other household members’ drug or alcohol misuse occasionally impacts on the child. Referral to Drug and Alcohol Recovery Service.",
                                         links: ["alcohol-and-drugs", "nhs-choices-drinking"],
                                     ),
                                     three: .descriptor(
-                                        text: "Siblings’ or other household members’ drug or alcohol misuse consistently impacts on the child. Referral to Drug and Alcohol Recovery Service.",
+                                        text:
+                                            "Siblings’ or other household members’ drug or alcohol misuse consistently impacts on the child. Referral to Drug and Alcohol Recovery Service.",
                                         links: ["alcohol-and-drugs", "nhs-choices-drinking"],
                                     ),
                                     four: .descriptor(
-                                        text: "Siblings’ or other household members’ drug or alcohol misuse is significantly adversely impacting on the child. Referral to Drug and Alcohol Recovery Service",
+                                        text:
+                                            "Siblings’ or other household members’ drug or alcohol misuse is significantly adversely impacting on the child. Referral to Drug and Alcohol Recovery Service",
                                         links: ["alcohol-and-drugs", "nhs-choices-drinking"],
                                     ),
                                 ),
-                                sourceNote: "The Level 2 text and links are broken into fragments across lines 4144-4174, and its final link word 'alcohol' appears after the Level 3 links (line 4174). I rebuilt it to match the wording of Levels 3 and 4. At Level 1 the text ends with an unmatched ']', so I restored the opening '[' before 'NB'. This row is about siblings and other household members, not parents, so it has no toxic-trio tag.",
+                                sourceNote:
+                                    "The Level 2 text and links are broken into fragments across lines 4144-4174, and its final link word 'alcohol' appears after the Level 3 links (line 4174). I rebuilt it to match the wording of Levels 3 and 4. At Level 1 the text ends with an unmatched ']', so I restored the opening '[' before 'NB'. This row is about siblings and other household members, not parents, so it has no toxic-trio tag.",
                                 sourceLines: [4136, 4187],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2830,24 +3198,29 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "Physical and mental health needs of the parent/carer which impacts upon the care of the child.",
+                                        text:
+                                            "Physical and mental health needs of the parent/carer which impacts upon the care of the child.",
                                         links: ["mental-health-services"],
                                     ),
                                     three: .descriptor(
-                                        text: "Physical or mental health needs of the parent/ carer significantly impacts upon the care of their child.",
+                                        text:
+                                            "Physical or mental health needs of the parent/ carer significantly impacts upon the care of their child.",
                                         links: ["mental-health-services"],
                                     ),
                                     four: .descriptor(
-                                        text: "Physical or mental health needs of the parent/carer significantly affect the care of their child placing them at risk of significant harm.",
+                                        text:
+                                            "Physical or mental health needs of the parent/carer significantly affect the care of their child placing them at risk of significant harm.",
                                         links: ["mental-health-services"],
                                     ),
                                 ),
-                                sourceNote: "The Level 2 cell is out of order in the text: its last words 'care of the child.' and its link (lines 4194-4196) come before 'Physical and mental health needs of the parent/carer Which impacts upon the' (lines 4198-4200). I rejoined it and put 'Which' in lower case.",
+                                sourceNote:
+                                    "The Level 2 cell is out of order in the text: its last words 'care of the child.' and its link (lines 4194-4196) come before 'Physical and mental health needs of the parent/carer Which impacts upon the' (lines 4198-4200). I rejoined it and put 'Which' in lower case.",
                                 sourceLines: [4189, 4217],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2860,7 +3233,8 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The parents/carers learning difficulties occasionally impedes their ability to provide consistent patterns of care but without putting the child at risk.",
+                                        text:
+                                            "The parents/carers learning difficulties occasionally impedes their ability to provide consistent patterns of care but without putting the child at risk.",
                                         links: ["learning-disability-services", "help-for-disabled", "local-offer"],
                                     ),
                                     three: .descriptor(
@@ -2868,7 +3242,8 @@ extension EmbeddedCatalogue {
                                         links: ["learning-disability-services", "help-for-disabled", "local-offer"],
                                     ),
                                     four: .descriptor(
-                                        text: "The parents/ carers learning disabilities are severely affecting the care of their child and placing them at risk of significant harm.",
+                                        text:
+                                            "The parents/ carers learning disabilities are severely affecting the care of their child and placing them at risk of significant harm.",
                                         links: ["learning-disability-services", "help-for-disabled", "local-offer"],
                                     ),
                                 ),
@@ -2877,7 +3252,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2890,15 +3266,18 @@ extension EmbeddedCatalogue {
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "Adult mental health impacts on the care of the child. The carer presents with mental ill-health which has sporadic or low level impact on the child however there are protective factors in place.",
+                                        text:
+                                            "Adult mental health impacts on the care of the child. The carer presents with mental ill-health which has sporadic or low level impact on the child however there are protective factors in place.",
                                         links: ["mental-health-services", "camhs"],
                                     ),
                                     three: .descriptor(
-                                        text: "Adult mental health impacts on the care of the child. The carer presents with mental ill-health which has sporadic or low level impact on the child and there is an absence of supportive networks and extended family to prevent harm.",
+                                        text:
+                                            "Adult mental health impacts on the care of the child. The carer presents with mental ill-health which has sporadic or low level impact on the child and there is an absence of supportive networks and extended family to prevent harm.",
                                         links: ["mental-health-services", "camhs"],
                                     ),
                                     four: .descriptor(
-                                        text: "Adult mental health is significantly impacting on the care of the child. Any carer for the child presents as acutely mentally unwell and /or attempts significant self-harm and/or the child is the subject of parental delusions.",
+                                        text:
+                                            "Adult mental health is significantly impacting on the care of the child. Any carer for the child presents as acutely mentally unwell and /or attempts significant self-harm and/or the child is the subject of parental delusions.",
                                         links: ["mental-health-services", "camhs"],
                                     ),
                                 ),
@@ -2907,7 +3286,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -2916,11 +3296,13 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "Where siblings or other members of the family do not have disabilities, serious health conditions or mental health concerns.",
+                                        text:
+                                            "Where siblings or other members of the family do not have disabilities, serious health conditions or mental health concerns.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "Siblings or other members of the family have disabilities, serious health conditions or mental health concerns which require additional support.",
+                                        text:
+                                            "Siblings or other members of the family have disabilities, serious health conditions or mental health concerns which require additional support.",
                                         links: [
                                             "young-carers",
                                             "carers",
@@ -2931,7 +3313,8 @@ extension EmbeddedCatalogue {
                                         ],
                                     ),
                                     three: .descriptor(
-                                        text: "Siblings or other members of the family have a disability or serious health condition, including mental health concerns which impact on the child. The child is acting as a young carer.",
+                                        text:
+                                            "Siblings or other members of the family have a disability or serious health condition, including mental health concerns which impact on the child. The child is acting as a young carer.",
                                         links: [
                                             "young-carers",
                                             "carers",
@@ -2942,7 +3325,8 @@ extension EmbeddedCatalogue {
                                         ],
                                     ),
                                     four: .descriptor(
-                                        text: "Siblings or other members of the family have disabilities, health conditions or mental health concerns that are seriously impacting on the child, for example causing neglect, putting them at risk of significant harm or causing them high levels of stress and emotional anxiety.",
+                                        text:
+                                            "Siblings or other members of the family have disabilities, health conditions or mental health concerns that are seriously impacting on the child, for example causing neglect, putting them at risk of significant harm or causing them high levels of stress and emotional anxiety.",
                                         links: [
                                             "mental-health-services",
                                             "neglect-practice-guidance",
@@ -2952,12 +3336,14 @@ extension EmbeddedCatalogue {
                                         ],
                                     ),
                                 ),
-                                sourceNote: "The Level 3 link list (lines 4334-4346) has 'Help for disabled / youngsters, Local Offer' in the middle, split over two lines like the Level 2 column does elsewhere. I gave it to Level 2, after the Level 2 links at lines 4315-4321. So Levels 2 and 3 each have the same six links, and the one-line 'Help for disabled youngsters, Local Offer' stays with Level 3.",
+                                sourceNote:
+                                    "The Level 3 link list (lines 4334-4346) has 'Help for disabled / youngsters, Local Offer' in the middle, split over two lines like the Level 2 column does elsewhere. I gave it to Level 2, after the Level 2 links at lines 4315-4321. So Levels 2 and 3 each have the same six links, and the one-line 'Help for disabled youngsters, Local Offer' stays with Level 3.",
                                 sourceLines: [4303, 4373],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -2978,20 +3364,24 @@ extension EmbeddedCatalogue {
                                         links: ["stronger-families", "mais", "asb"],
                                     ),
                                     three: .descriptor(
-                                        text: "A criminal record relating to serious or violent crime is held by a member of the family (parent, carer, child) which may impact on the children in the household.",
+                                        text:
+                                            "A criminal record relating to serious or violent crime is held by a member of the family (parent, carer, child) which may impact on the children in the household.",
                                         links: ["stronger-families", "mais", "asb"],
                                     ),
                                     four: .descriptor(
-                                        text: "A criminal record relating to serious or violent crime is held by a member of the family which is impacting on the children in the household.",
+                                        text:
+                                            "A criminal record relating to serious or violent crime is held by a member of the family which is impacting on the children in the household.",
                                         links: ["stronger-families", "mais", "asb"],
                                     ),
                                 ),
-                                sourceNote: "The Level 2 sentence is split across the links block ('There is a history of' / 'family.' / 'criminal activity within the'); it was put back together as 'There is a history of criminal activity within the family.'",
+                                sourceNote:
+                                    "The Level 2 sentence is split across the links block ('There is a history of' / 'family.' / 'criminal activity within the'); it was put back together as 'There is a history of criminal activity within the family.'",
                                 sourceLines: [4762, 4808],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -3001,7 +3391,8 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The family members are not involved in gangs / organised crime", links: []),
                                     two: .descriptor(
-                                        text: "There is suspicion, or some evidence that the family are involved in gangs / organised crime",
+                                        text:
+                                            "There is suspicion, or some evidence that the family are involved in gangs / organised crime",
                                         links: ["stronger-families", "mais", "asb"],
                                     ),
                                     three: .descriptor(
@@ -3009,16 +3400,19 @@ extension EmbeddedCatalogue {
                                         links: ["stronger-families", "mais", "asb"],
                                     ),
                                     four: .descriptor(
-                                        text: "There is a known involvement in gang / organised crime activity impacting significantly on the child and family.",
+                                        text:
+                                            "There is a known involvement in gang / organised crime activity impacting significantly on the child and family.",
                                         links: ["stronger-families", "mais", "asb"],
                                     ),
                                 ),
-                                sourceNote: "The start of the Level 2 sentence ('There is suspicion, or some', line 4825) comes after its own ending and links (4814-4823); it was joined back into the Level 2 cell.",
+                                sourceNote:
+                                    "The start of the Level 2 sentence ('There is suspicion, or some', line 4825) comes after its own ending and links (4814-4823); it was joined back into the Level 2 cell.",
                                 sourceLines: [4810, 4850],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -3035,7 +3429,8 @@ extension EmbeddedCatalogue {
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(text: "The child does not run away from home.", links: []),
                                     two: .descriptor(
-                                        text: "The child has run away from home on one or two occasions or not returned at the normal time. There is concern that they might have been staying with friends or relatives. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
+                                        text:
+                                            "The child has run away from home on one or two occasions or not returned at the normal time. There is concern that they might have been staying with friends or relatives. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
                                         links: [
                                             "stronger-families",
                                             "mais",
@@ -3048,7 +3443,8 @@ extension EmbeddedCatalogue {
                                         ],
                                     ),
                                     three: .descriptor(
-                                        text: "The child persistently runs away and/or goes missing. There are serious concerns that they are running away in order to spend time with friends or relatives with risk factors behaviours and that they are being influenced by them. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
+                                        text:
+                                            "The child persistently runs away and/or goes missing. There are serious concerns that they are running away in order to spend time with friends or relatives with risk factors behaviours and that they are being influenced by them. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
                                         links: [
                                             "stronger-families",
                                             "mais",
@@ -3061,7 +3457,8 @@ extension EmbeddedCatalogue {
                                         ],
                                     ),
                                     four: .descriptor(
-                                        text: "The child persistently runs away and/or goes missing and does not recognise that s/he is putting him/herself at risk. For example, whilst missing the young person is spending time with people with risk factors behaviours and perceives these people as teaching her/him the correct way to live and those who do not hold these views as deluded and/or as a threat.",
+                                        text:
+                                            "The child persistently runs away and/or goes missing and does not recognise that s/he is putting him/herself at risk. For example, whilst missing the young person is spending time with people with risk factors behaviours and perceives these people as teaching her/him the correct way to live and those who do not hold these views as deluded and/or as a threat.",
                                         links: [
                                             "stronger-families",
                                             "mais",
@@ -3074,12 +3471,14 @@ extension EmbeddedCatalogue {
                                         ],
                                     ),
                                 ),
-                                sourceNote: "This row has no first-column text and comes before the 'Risk Behaviour' heading (4963). It is placed in Risk Behaviour because it starts a new page after the Criminal or anti-social behaviour URL block (4851-4856) and shares a URL block with the Risk Behaviour row, and because its risk-factor content matches that row. The risk-factor bullets were joined with '; '.",
+                                sourceNote:
+                                    "This row has no first-column text and comes before the 'Risk Behaviour' heading (4963). It is placed in Risk Behaviour because it starts a new page after the Criminal or anti-social behaviour URL block (4851-4856) and shares a URL block with the Risk Behaviour row, and because its risk-factor content matches that row. The risk-factor bullets were joined with '; '.",
                                 sourceLines: [4858, 4961],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                             StaircaseCore.Indicator(
@@ -3088,11 +3487,13 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child engages in age appropriate activities and displays age appropriate behaviours and self-control.",
+                                        text:
+                                            "The child engages in age appropriate activities and displays age appropriate behaviours and self-control.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "There is concern that the child has been exposed to possible risk factors: ASB / Crime; Alcohol / Drugs; Inappropriate sexual activity / CSE; Terrorism / Extremist views.",
+                                        text:
+                                            "There is concern that the child has been exposed to possible risk factors: ASB / Crime; Alcohol / Drugs; Inappropriate sexual activity / CSE; Terrorism / Extremist views.",
                                         links: [
                                             "stronger-families",
                                             "mais",
@@ -3105,7 +3506,8 @@ extension EmbeddedCatalogue {
                                         ],
                                     ),
                                     three: .descriptor(
-                                        text: "The child is engaging in risk factors behaviours and that they are being influenced by them. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
+                                        text:
+                                            "The child is engaging in risk factors behaviours and that they are being influenced by them. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
                                         links: [
                                             "stronger-families",
                                             "mais",
@@ -3118,7 +3520,8 @@ extension EmbeddedCatalogue {
                                         ],
                                     ),
                                     four: .descriptor(
-                                        text: "The child does not recognise that s/he is putting him/herself at risk and is spending time with people with risk factors behaviours and perceives these people as teaching her/him the correct way to live and those who don’t hold these views as deluded and/or as a threat.",
+                                        text:
+                                            "The child does not recognise that s/he is putting him/herself at risk and is spending time with people with risk factors behaviours and perceives these people as teaching her/him the correct way to live and those who don’t hold these views as deluded and/or as a threat.",
                                         links: [
                                             "stronger-families",
                                             "mais",
@@ -3136,7 +3539,8 @@ extension EmbeddedCatalogue {
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
                             ),
                         ],
@@ -3152,30 +3556,36 @@ extension EmbeddedCatalogue {
                                 tags: [],
                                 levels: StaircaseCore.Indicator.Cells(
                                     one: .descriptor(
-                                        text: "The child engages in; age appropriate activities; displays age appropriate behaviours and self-control; age appropriate activities and use of internet, including social media; demonstrates respect for others.",
+                                        text:
+                                            "The child engages in; age appropriate activities; displays age appropriate behaviours and self-control; age appropriate activities and use of internet, including social media; demonstrates respect for others.",
                                         links: [],
                                     ),
                                     two: .descriptor(
-                                        text: "The child and/or their parents/carers express strong support for a particular extremist organisation or movement but do not express any intention to be actively involved. The child is expressing sympathy / verbal support for inappropriate ideologies For example, the child has expressed racist, sexist, homophobic or other prejudiced views and violent extremism but is open to other views and can discuss the pros and cons or different viewpoints or loses interest quickly.",
+                                        text:
+                                            "The child and/or their parents/carers express strong support for a particular extremist organisation or movement but do not express any intention to be actively involved. The child is expressing sympathy / verbal support for inappropriate ideologies For example, the child has expressed racist, sexist, homophobic or other prejudiced views and violent extremism but is open to other views and can discuss the pros and cons or different viewpoints or loses interest quickly.",
                                         links: ["child-protection", "prevent"],
                                     ),
                                     three: .descriptor(
-                                        text: "The child expresses intolerant views towards peers and this leads to them being socially isolated. The child is engaged in negative and harmful behaviours associated with internet and social media use, (such as viewing extremist websites). The child often interacts negatively or has limited interaction with those they perceive as holding different views from themselves. A child is being sent violent extremist imagery by family members / family friends or is being helped to access it. The child and/or their parents/carers express strong support for extremist views.",
+                                        text:
+                                            "The child expresses intolerant views towards peers and this leads to them being socially isolated. The child is engaged in negative and harmful behaviours associated with internet and social media use, (such as viewing extremist websites). The child often interacts negatively or has limited interaction with those they perceive as holding different views from themselves. A child is being sent violent extremist imagery by family members / family friends or is being helped to access it. The child and/or their parents/carers express strong support for extremist views.",
                                         links: ["child-protection", "prevent"],
                                     ),
                                     four: .descriptor(
-                                        text: "The child has strong links with individuals or groups who are known to have extreme views and/or are known to have links to violent extremism. The child is thought to be involved in the activities of these groups. There are significant concerns that the child is being groomed for involvement in extremist activities. The child concealing internet and social media activities. They either refuse to discuss their views or make clear their support for extremist views. A child is circulating violent extremist images and is promoting the actions of violent extremists and/or saying that they will carry out violence in support of extremist views. Parents/carers either do not challenge this activity or appear to endorse it. The child and/or their parents/carers are making plans to travel to a conflict zone and there is evidence to suggest that they are doing so to support or participate in extremist activities.",
+                                        text:
+                                            "The child has strong links with individuals or groups who are known to have extreme views and/or are known to have links to violent extremism. The child is thought to be involved in the activities of these groups. There are significant concerns that the child is being groomed for involvement in extremist activities. The child concealing internet and social media activities. They either refuse to discuss their views or make clear their support for extremist views. A child is circulating violent extremist images and is promoting the actions of violent extremists and/or saying that they will carry out violence in support of extremist views. Parents/carers either do not challenge this activity or appear to endorse it. The child and/or their parents/carers are making plans to travel to a conflict zone and there is evidence to suggest that they are doing so to support or participate in extremist activities.",
                                         links: ["child-protection", "prevent"],
                                     ),
                                 ),
-                                sourceNote: "In the Level 4 text the source twice reads 'INFORMATION LINKS' where the sentence needs 'links' ('strong INFORMATION LINKS with individuals', 'known to have INFORMATION LINKS to violent extremism'), apparently from a global replace; it was rendered as 'links'. Each level's paragraphs (one links block per cell) are joined into one cell.",
+                                sourceNote:
+                                    "In the Level 4 text the source twice reads 'INFORMATION LINKS' where the sentence needs 'links' ('strong INFORMATION LINKS with individuals', 'known to have INFORMATION LINKS to violent extremism'), apparently from a global replace; it was rendered as 'links'. Each level's paragraphs (one links block per cell) are joined into one cell.",
                                 sourceLines: [5109, 5236],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .youngAdult,
-                                    source: "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
+                                    source:
+                                        "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
-                            ),
+                            )
                         ],
                     ),
                 ],

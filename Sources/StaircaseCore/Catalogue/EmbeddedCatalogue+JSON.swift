@@ -2,4355 +2,4355 @@
 extension EmbeddedCatalogue {
     /// The bytes of Data/durham.json, verbatim.
     static let json = ##"""
-{
-  "schemaVersion": 1,
-  "id": "durham-levels-of-need",
-  "title": "Levels of Need — County Durham (0–19, including pre-birth)",
-  "authority": "Durham County Council and Durham Local Safeguarding Children Board",
-  "version": "2026.1",
-  "source": {
-    "document": "County Durham Levels of Need threshold document: the Durham staircase, the course of action for each level, and the indicators of need matrix (Levels 1–4).",
-    "url": "http://www.durham-lscb.org.uk/",
-    "notes": [
-      "Transcribed from text extracted from the PDF, in which table columns are sometimes interleaved. Each row's sourceLines give the line range of seeds/003_f154a00df7b21cd0.txt it came from; a row's sourceNote records any judgement about which text belongs to which cell.",
-      "Obvious character-recognition errors are fixed silently where the meaning is certain (for example 'Mot making' for 'Not making', 'prescribed' for 'proscribed' organisations, joined words split across lines); anything less certain is noted on the row.",
-      "Cells the document marks 'Not Applicable' are notApplicable 'stated'; cells the document leaves empty are notApplicable 'blank'.",
-      "The document's three matrix sections map onto the three Assessment Framework domains: 'Development of the baby, child, or young person' is the child's developmental needs; the parenting areas of 'Parental and family factors' (pregnancy and infancy; meeting health, educational, emotional and practical needs; protection from harm) are parenting capacity; 'Environmental factors' and the family-functioning areas of 'Parental and family factors' (domestic abuse; parental and family health and disability; criminal or anti-social behaviour; risk behaviour; prejudiced views and violent extremism) are family and environmental factors. Each area keeps the name of the section it came from.",
-      "The combination threshold (4 rows at Level 2 across at least 2 areas) is Staircase's reading of 'if there is a combination of indicators of need under Level Two, the case may be a Level Three case overall'; the document gives no number. An authority may change it under rules.combination.",
-      "The Level 2 and Level 3 course of action distinguishes a TAF (Team Around the Family) with a Lead Professional from none; at Level 3 the document's 'Children's Services Referral already completed' route is shown when a TAF and Family Plan exist."
-    ]
-  },
-  "levels": [
-    {
-      "number": 1,
-      "name": "Universal Provision — children with no additional needs",
-      "meaning": "Children and young people who are achieving expected outcomes and have their needs met through universal service provision. Typically, these children/young people are likely to live in a resilient and protective environment. Families will make use of community resources. Universal services remain in place regardless of which level of need a child is experiencing.",
-      "leadAgencies": [
-        "Health Visitors",
-        "Family Information Service",
-        "Children’s Centres",
-        "Libraries",
-        "Schools and Colleges",
-        "Public Health Nurses",
-        "Midwives",
-        "GPs",
-        "Housing Solutions"
-      ],
-      "courseOfAction": {
-        "routes": [
-          {
-            "when": "always",
-            "furtherAssessment": "No additional assessment needed",
-            "actions": [
-              {
-                "text": "Child, young person or family directed to relevant universal services for advice / support",
-                "when": "always"
-              }
-            ]
-          }
-        ]
-      }
-    },
-    {
-      "number": 2,
-      "name": "Early Help — Targeted Provision: children with additional needs",
-      "meaning": "Children with Additional Needs which can be met by a single practitioner/single agency or where a coordinated multi-agency response is needed. These are children and young people identified as having an additional need which may affect their health, educational or social development and they would be at risk of not reaching their full potential. The single assessment process Early Help Assessment is the tool to use to identify need and plan help for the family.",
-      "leadAgencies": [
-        "Health visitors (also Level 3)",
-        "School Nurses (also Level 3)",
-        "Therapy Services",
-        "Early Help Services",
-        "Children’s Centres",
-        "SEND and Inclusion",
-        "Schools and Colleges",
-        "Educational Psychology Service (also Level 3)",
-        "Midwives",
-        "GPs",
-        "Housing Solutions",
-        "Durham Key Options",
-        "Welfare Assistance",
-        "Drug and Alcohol Services"
-      ],
-      "courseOfAction": {
-        "routes": [
-          {
-            "when": "single-issue",
-            "furtherAssessment": "If a single clear issue or area of need is identified — Early Help Referral may not be necessary",
-            "actions": [
-              {
-                "text": "Offer support yourself or direct to relevant universal or early help support service for relevant support",
-                "when": "always"
-              }
+        {
+          "schemaVersion": 1,
+          "id": "durham-levels-of-need",
+          "title": "Levels of Need — County Durham (0–19, including pre-birth)",
+          "authority": "Durham County Council and Durham Local Safeguarding Children Board",
+          "version": "2026.1",
+          "source": {
+            "document": "County Durham Levels of Need threshold document: the Durham staircase, the course of action for each level, and the indicators of need matrix (Levels 1–4).",
+            "url": "http://www.durham-lscb.org.uk/",
+            "notes": [
+              "Transcribed from text extracted from the PDF, in which table columns are sometimes interleaved. Each row's sourceLines give the line range of seeds/003_f154a00df7b21cd0.txt it came from; a row's sourceNote records any judgement about which text belongs to which cell.",
+              "Obvious character-recognition errors are fixed silently where the meaning is certain (for example 'Mot making' for 'Not making', 'prescribed' for 'proscribed' organisations, joined words split across lines); anything less certain is noted on the row.",
+              "Cells the document marks 'Not Applicable' are notApplicable 'stated'; cells the document leaves empty are notApplicable 'blank'.",
+              "The document's three matrix sections map onto the three Assessment Framework domains: 'Development of the baby, child, or young person' is the child's developmental needs; the parenting areas of 'Parental and family factors' (pregnancy and infancy; meeting health, educational, emotional and practical needs; protection from harm) are parenting capacity; 'Environmental factors' and the family-functioning areas of 'Parental and family factors' (domestic abuse; parental and family health and disability; criminal or anti-social behaviour; risk behaviour; prejudiced views and violent extremism) are family and environmental factors. Each area keeps the name of the section it came from.",
+              "The combination threshold (4 rows at Level 2 across at least 2 areas) is Staircase's reading of 'if there is a combination of indicators of need under Level Two, the case may be a Level Three case overall'; the document gives no number. An authority may change it under rules.combination.",
+              "The Level 2 and Level 3 course of action distinguishes a TAF (Team Around the Family) with a Lead Professional from none; at Level 3 the document's 'Children's Services Referral already completed' route is shown when a TAF and Family Plan exist."
             ]
           },
-          {
-            "when": "several-issues",
-            "furtherAssessment": "If a number of issues or needs at Level 2 are identified a Children Services Referral for Early Help must be offered",
-            "actions": [
-              {
-                "text": "If there is a TAF, you should discuss your concerns with the Lead Professional",
-                "when": "taf"
-              },
-              {
-                "text": "If there is no TAF complete Children Service’s Referral. Please email your completed form to firstcontact-gcsx@durham.gcsx.gov.uk — First Contact 03000 26 79 79",
-                "when": "no-taf"
-              }
-            ]
-          }
-        ]
-      }
-    },
-    {
-      "number": 3,
-      "name": "Targeted Response — Early Help for children with multiple issues or complex needs",
-      "meaning": "Early Help — Targeted Provision for Children with multiple issues or complex needs where a co-ordinated multi-agency response is required. These are children and families whose needs are not being met due to the range, depth and significance of their needs which makes them very vulnerable and at risk of poor outcomes. A multi-agency response is required using either the single assessment framework whole family assessment tools as in most instances there will be issues for parents which are impacting on the children achieving positive outcomes. These families need a holistic and coordinated approach and more intensive intervention and help. Lead Professionals could come from a range of agencies as the key issue will be the quality of the relationship that exists between practitioner and family to assist them to make change and reduce the likelihood of moving into Level 4 services.",
-      "leadAgencies": [
-        "Community Paediatricians",
-        "Targeted Prevention Services",
-        "Youth Offending Service",
-        "Anti-social Behaviour",
-        "Targeted Early Help including Children’s Centres",
-        "GPs",
-        "Social Workers",
-        "SEND and Inclusion",
-        "Schools and Colleges",
-        "Domestic Abuse Services",
-        "Housing Solutions",
-        "Durham Key Options",
-        "Welfare Assistance",
-        "Drug and Alcohol Services",
-        "CAMHS Primary Mental Health Workers"
-      ],
-      "courseOfAction": {
-        "routes": [
-          {
-            "when": "taf",
-            "furtherAssessment": "If a Children’s Services Referral for Early Help has already been completed new information should be sent to the services already involved, to update",
-            "actions": [
-              {
-                "text": "Contact the named Lead Professional of the Family Plan",
-                "when": "always"
-              },
-              {
-                "text": "Amend the Family Plan and reflect new information",
-                "when": "always"
-              }
-            ]
-          },
-          {
-            "when": "no-taf",
-            "furtherAssessment": "If not already done, a Children’s Services Referral must be undertaken",
-            "actions": [
-              {
-                "text": "Complete Children’s Services Referral. Please email your completed form to firstcontact-gcsx@durham.gcsx.gov.uk — First Contact 03000 26 79 79",
-                "when": "always"
-              },
-              {
-                "text": "Appropriate multi-agency support to be accessed by the Lead Professional via the Family Plan",
-                "when": "always"
-              }
-            ]
-          }
-        ]
-      }
-    },
-    {
-      "number": 4,
-      "name": "Specialist / Statutory — services to keep the child safely at home, or need that cannot be managed safely at home",
-      "meaning": "Services to keep the child safely at home — where a statutory response is required. These are children whose needs and care is significantly compromised and they may be at risk of harm or at risk of becoming accommodated by the Local Authority. These families require intensive support on a statutory basis. This will include support provided by Children’s Services under a Child Protection Plan and may require the use of legal orders. The assessment and multi-agency response will be coordinated by a social worker, will be holistic and consider the needs of all family members.",
-      "leadAgencies": [
-        "CAMHS Specialist (community) and Highly Specialist (inpatient) Services",
-        "Community Paediatricians",
-        "Specialist Looked After Children Services",
-        "Children’s Continuing Care",
-        "Child Protection and Families First Teams",
-        "Youth Offending Service (also Level 3)",
-        "Social Workers",
-        "SEND and Inclusion",
-        "Domestic Abuse Services",
-        "Housing Solutions",
-        "Durham Key Options",
-        "Welfare Assistance",
-        "Drug and Alcohol Services"
-      ],
-      "courseOfAction": {
-        "routes": [
-          {
-            "when": "always",
-            "furtherAssessment": "Likely that a Children’s Services Referral has been done but if not, the referral for safeguarding should not be delayed",
-            "actions": [
-              {
-                "text": "If your concern needs immediate action, call First Contact 03000 26 79 79 or dial 999 if a child is in immediate danger",
-                "when": "always"
-              }
-            ]
-          }
-        ]
-      }
-    }
-  ],
-  "steps": [
-    {
-      "number": 1,
-      "level": 1,
-      "name": "Universal",
-      "meaning": "Children and young people with no additional needs (universal providers; voluntary and community sector)."
-    },
-    {
-      "number": 2,
-      "level": 2,
-      "name": "Early Help",
-      "meaning": "Children and young people with additional needs (single or multi agency/practitioner response; Early Help Assessment)."
-    },
-    {
-      "number": 3,
-      "level": 3,
-      "name": "Targeted Response",
-      "meaning": "Children and young people with additional and complex needs (multi practitioner/multi agency response; whole family, coordinated multi-agency response)."
-    },
-    {
-      "number": 4,
-      "level": 4,
-      "name": "Support to live safely at home",
-      "meaning": "Children and young people who need support to live safely at home (specialist practitioner/agency; child protection and child in need)."
-    },
-    {
-      "number": 5,
-      "level": 4,
-      "name": "Needs cannot be met safely at home",
-      "meaning": "Children and young people who have needs that cannot be met safely at home (specialist practitioner/agency; looked after children, permanence). Children who require intensive help and support from a range of specialist services; they will often need to be accommodated outside of their immediate family or may require admission into hospital or other institutional settings."
-    }
-  ],
-  "contacts": [
-    {
-      "id": "emergency",
-      "name": "Police or ambulance",
-      "phone": "999",
-      "when": "If a child is in immediate danger you should contact the police on 999 or an ambulance."
-    },
-    {
-      "id": "first-contact",
-      "name": "First Contact",
-      "phone": "03000 26 79 79",
-      "email": "firstcontact-gcsx@durham.gcsx.gov.uk",
-      "url": "http://www.durham.gov.uk/firstcontact",
-      "when": "If there is no immediate danger or you need advice or information contact First Contact; also to make a Children’s Services Referral."
-    },
-    {
-      "id": "lscb-procedures",
-      "name": "Durham Local Safeguarding Children Board Child Protection Procedures",
-      "url": "http://www.durham-lscb.org.uk/",
-      "when": "If you have child protection concerns, you must also consult the procedures and you must inform your safeguarding lead or line manager."
-    }
-  ],
-  "services": [
-    {
-      "id": "first-contact",
-      "name": "First Contact",
-      "url": "http://www.durham.gov.uk/firstcontact"
-    },
-    {
-      "id": "single-assessment",
-      "name": "Single Assessment",
-      "url": "http://www.durham-lscb.org.uk/professionals/early-help-and-neglect/single-assessment-procedures/"
-    },
-    {
-      "id": "child-protection",
-      "name": "Child Protection",
-      "url": "http://www.durham-lscb.org.uk/professionals/multi-agency-child-protection-procedures/"
-    },
-    {
-      "id": "education-service",
-      "name": "Education Service",
-      "url": "http://www.durham.gov.uk/article/2346/Education-Development-Service"
-    },
-    {
-      "id": "camhs",
-      "name": "CAMHS",
-      "url": "http://www.countydurhamfamilies.info/kb5/durham/fsd/organisation.page?id=Ie0wpb_gjck"
-    },
-    {
-      "id": "local-offer",
-      "name": "Local Offer",
-      "url": "http://www.countydurhamfamilies.info/kb5/durham/fsd/localoffer.page"
-    },
-    {
-      "id": "mais",
-      "name": "MAIS",
-      "url": "http://www.durham.gov.uk/MAIS"
-    },
-    {
-      "id": "stronger-families",
-      "name": "Stronger Families Programme",
-      "url": "http://www.durham.gov.uk/strongerfamilies"
-    },
-    {
-      "id": "erase-abuse",
-      "name": "Erase Abuse",
-      "url": "http://www.eraseabuse.org/"
-    },
-    {
-      "id": "cse",
-      "name": "CSE",
-      "url": "http://www.durham-lscb.org.uk/professionals/missing-and-exploited-children/child-sexual-exploitation/"
-    },
-    {
-      "id": "asb",
-      "name": "ASB",
-      "url": "http://www.durham.gov.uk/ASB"
-    },
-    {
-      "id": "sorry-not-enough",
-      "name": "Sorry not enough",
-      "url": "http://sorrysnotenough.co.uk/"
-    },
-    {
-      "id": "mental-health-services",
-      "name": "Mental Health Services",
-      "url": "http://www.durham.gov.uk/mentalhealth"
-    },
-    {
-      "id": "housing-solutions",
-      "name": "Housing Solutions",
-      "url": "https://www.durham.gov.uk/housingsolutions"
-    },
-    {
-      "id": "harbour",
-      "name": "Harbour DA Services",
-      "url": "http://www.myharbour.org.uk/"
-    },
-    {
-      "id": "domestic-abuse-info",
-      "name": "Domestic Abuse Info",
-      "url": "http://www.durham.gov.uk/domesticabuse"
-    },
-    {
-      "id": "neglect-practice-guidance",
-      "name": "Neglect Practice Guidance",
-      "url": "http://www.durham-lscb.org.uk/professionals/early-help-and-neglect/"
-    },
-    {
-      "id": "prevent",
-      "name": "PREVENT Terrorism",
-      "url": "http://www.durham-lscb.org.uk/professionals/multi-agency-safeguarding-arrangements/prevent-counter-terrorism/"
-    },
-    {
-      "id": "durham-key-options",
-      "name": "Durham Key Options",
-      "url": "https://www.durhamkeyoptions.co.uk/"
-    },
-    {
-      "id": "bullying",
-      "name": "Bullying",
-      "url": "http://www.durham.gov.uk/article/2902/Bullying-and-harassment"
-    },
-    {
-      "id": "alcohol-and-drugs",
-      "name": "Alcohol and Drugs",
-      "url": "http://www.durham.gov.uk/alcohol"
-    },
-    {
-      "id": "hate-crime",
-      "name": "Hate Crime",
-      "url": "http://www.durham.gov.uk/hatecrime"
-    },
-    {
-      "id": "young-carers",
-      "name": "Young Carers",
-      "url": "http://www.durhamcarers.info/article/10491/County-Durham-Young-Carers-Charter"
-    },
-    {
-      "id": "carers",
-      "name": "Carers",
-      "url": "http://www.durhamcarers.info/article/9958/DurhamCarers-Home-Page"
-    },
-    {
-      "id": "welfare-assistance",
-      "name": "Welfare Assistance",
-      "url": "http://www.durham.gov.uk/welfareassistance"
-    },
-    {
-      "id": "warmer-homes",
-      "name": "Warmer Homes",
-      "url": "http://www.durham.gov.uk/warmhomes"
-    },
-    {
-      "id": "private-fostering",
-      "name": "Private fostering",
-      "url": "http://www.durham.gov.uk/privatefostering"
-    },
-    {
-      "id": "learning-disability-services",
-      "name": "Learning disability services",
-      "url": null
-    },
-    {
-      "id": "help4teens",
-      "name": "Help4Teens",
-      "url": "http://www.help4teens.co.uk/"
-    },
-    {
-      "id": "help-for-disabled",
-      "name": "Help for disabled youngsters",
-      "url": "http://www.durham.gov.uk/article/2899/Help-for-families"
-    },
-    {
-      "id": "food-bank",
-      "name": "Food Bank",
-      "url": "http://durham.foodbank.org.uk/"
-    },
-    {
-      "id": "durham-apprenticeships",
-      "name": "Durham Apprenticeships",
-      "url": null
-    },
-    {
-      "id": "gov-apprenticeships",
-      "name": "GOV Apprenticeships",
-      "url": null
-    },
-    {
-      "id": "clares-law",
-      "name": "Clare’s Law",
-      "url": "https://www.durham.police.uk/Information-and-advice/safeguarding/Pages/Clare's-Law---the-Domestic-Violence-Disclosure-Scheme.aspx"
-    },
-    {
-      "id": "nhs-choices-drinking",
-      "name": "NHS Choices: drinking and alcohol",
-      "url": "http://www.nhs.uk/LiveWell/Alcohol/Pages/Alcoholhome.aspx"
-    },
-    {
-      "id": "proscribed-groups",
-      "name": "Proscribed terrorist groups or organisations",
-      "url": "https://www.gov.uk/government/publications/proscribed-terror-groups-or-organisations--2"
-    },
-    {
-      "id": "fgm",
-      "name": "FGM Under 18’s: mandatory reporting",
-      "url": "https://www.gov.uk/government/publications/mandatory-reporting-of-female-genital-mutilation-procedural-information"
-    },
-    {
-      "id": "send-iass",
-      "name": "SEND - IASS",
-      "url": "http://www.durham.gov.uk/article/2991/Special-Educational-Needs-and-Disability-Information-Advice-and-Support-Service"
-    },
-    {
-      "id": "citizens-advice",
-      "name": "Citizens Advice (CAB)",
-      "url": "http://www.greaterdurhamcab.org.uk/"
-    },
-    {
-      "id": "one-point",
-      "name": "One Point",
-      "url": "http://www.durham.gov.uk/onepoint"
-    },
-    {
-      "id": "change4life",
-      "name": "Change4Life",
-      "url": "http://www.durham.gov.uk/article/3113/Being-active-and-eating-well-Change4Life"
-    },
-    {
-      "id": "dental",
-      "name": "Community Dental Services",
-      "url": "https://www.cddft.nhs.uk/our-services/division-of-clinical-support-services/community-dental-service.aspx"
-    },
-    {
-      "id": "opticians",
-      "name": "NHS eyecare services",
-      "url": "http://www.nhs.uk/NHSEngland/AboutNHSservices/opticians/Pages/NHSopticians.aspx"
-    },
-    {
-      "id": "cdyos",
-      "name": "County Durham Youth Offending Service",
-      "url": "http://www.durham.gov.uk/CDYOS"
-    }
-  ],
-  "tags": [
-    {
-      "id": "pre-birth",
-      "meaning": "About pregnancy, the unborn baby or ante-natal care; hidden by default for a child over one year old."
-    },
-    {
-      "id": "disability",
-      "meaning": "Specifically about a disability of the child or of a parent or carer."
-    },
-    {
-      "id": "young-person",
-      "meaning": "Applies to young people of secondary-school age or older (education, employment or training)."
-    },
-    {
-      "id": "toxic-trio-mental-health",
-      "meaning": "Parental or carer mental health: one of the three parts of the 'toxic trio'."
-    },
-    {
-      "id": "toxic-trio-domestic-abuse",
-      "meaning": "Domestic abuse between adults in the family: one of the three parts of the 'toxic trio'."
-    },
-    {
-      "id": "toxic-trio-substance-misuse",
-      "meaning": "Parental or carer drug and/or alcohol misuse: one of the three parts of the 'toxic trio'."
-    },
-    {
-      "id": "cannot-be-met-at-home",
-      "meaning": "The Level 4 descriptor means the child's needs cannot be met safely at home (step 5)."
-    }
-  ],
-  "rules": {
-    "combination": {
-      "minimumRows": 4,
-      "minimumAreas": 2,
-      "minimumDomains": 1,
-      "proposesLevel": 3,
-      "quote": "Remember that if there is a combination of indicators of need under Level Two, the case may be a Level Three case overall."
-    },
-    "toxicTrio": {
-      "componentTags": [
-        "toxic-trio-mental-health",
-        "toxic-trio-domestic-abuse",
-        "toxic-trio-substance-misuse"
-      ],
-      "minimumLevel": 2,
-      "quote": "When all three of the above issues are prevalent within a family, it is known as the ‘toxic trio’ and greatly increases the risk to a child’s safety and well-being."
-    },
-    "stepFive": {
-      "tag": "cannot-be-met-at-home"
-    }
-  },
-  "glossary": [
-    {
-      "term": "Child in need",
-      "definition": "A child who is unlikely to reach or maintain a satisfactory level of health or development, or whose health or development will be significantly impaired, without the provision of services, or who is disabled (Children Act 1989, section 17).",
-      "source": "Durham needs assessment"
-    },
-    {
-      "term": "Child protection plan",
-      "definition": "Child protection relates to activity undertaken to protect specific children who are suffering, or are likely to suffer, significant harm. Children with a child protection plan are considered to be in need of protection from physical abuse, sexual abuse, emotional abuse or neglect; the plan details the concerns, the action to reduce them, how the child will be kept safe and how progress is known.",
-      "source": "Durham needs assessment"
-    },
-    {
-      "term": "Looked after",
-      "definition": "A child is looked after by a local authority if he or she is provided with accommodation for a continuous period of more than 24 hours (Children Act 1989, sections 20 and 21), or is subject to a care order or placement order.",
-      "source": "Durham needs assessment"
-    },
-    {
-      "term": "TAF",
-      "definition": "Team Around the Family: the practitioners working with a family to a shared Family Plan, coordinated by a Lead Professional.",
-      "source": "Levels of Need"
-    },
-    {
-      "term": "Lead Professional",
-      "definition": "The practitioner who coordinates the Team Around the Family and uses the Levels of Need to plan and review outcomes; at Level 4 usually a social worker.",
-      "source": "Levels of Need"
-    },
-    {
-      "term": "First Contact",
-      "definition": "Durham Children’s Services’ front door for advice, information and referrals: 03000 26 79 79, firstcontact-gcsx@durham.gcsx.gov.uk. In immediate danger, call 999.",
-      "source": "Levels of Need"
-    },
-    {
-      "term": "Early Help Assessment",
-      "definition": "The single assessment process used at Level 2 and above to identify need and plan help for the family.",
-      "source": "Levels of Need"
-    },
-    {
-      "term": "Toxic trio",
-      "definition": "Parental mental health, domestic abuse and parental drug and/or alcohol use present together in a family; greatly increases the risk to a child’s safety and well-being.",
-      "source": "Redcar and Cleveland needs assessment"
-    }
-  ],
-  "concernCategories": [
-    {
-      "id": "physical-abuse",
-      "name": "Physical abuse",
-      "definition": "Physical abuse may involve hitting, shaking, throwing, poisoning, burning or scalding, drowning, suffocating, or otherwise causing physical harm to a child."
-    },
-    {
-      "id": "emotional-abuse",
-      "name": "Emotional abuse",
-      "definition": "Emotional abuse is the persistent emotional maltreatment of a child such as to cause severe and persistent effects on the child's emotional development."
-    },
-    {
-      "id": "sexual-abuse",
-      "name": "Sexual abuse",
-      "definition": "Sexual abuse involves forcing or enticing a child or young person to take part in sexual activities, not necessarily involving a high level of violence, whether or not the child is aware of what is happening."
-    },
-    {
-      "id": "neglect",
-      "name": "Neglect",
-      "definition": "Neglect is the persistent failure to meet a child's basic physical and/or psychological needs, likely to result in the serious impairment of the child's health or development."
-    }
-  ],
-  "domains": [
-    {
-      "id": "child-development",
-      "name": "Child’s developmental needs",
-      "description": "The development of the baby, child or young person: education, health, emotional wellbeing, social development, behaviour, and abuse and neglect. Some indicators depend on the child’s age.",
-      "areas": [
-        {
-          "id": "education",
-          "name": "The child’s education and employment",
-          "section": "Development of the baby, child, or young person",
-          "indicators": [
+          "levels": [
             {
-              "id": "education.developmental-milestones",
-              "title": "Developmental milestones",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "Developmental milestones met",
-                  "links": []
-                },
-                "2": {
-                  "text": "Some developmental milestones are not being met which will be supported by universal services.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "Some developmental milestones are not being met which will require support of targeted/specialist services",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "Developmental milestones are significantly delayed or impaired.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceLines": [
-                404,
-                437
+              "number": 1,
+              "name": "Universal Provision — children with no additional needs",
+              "meaning": "Children and young people who are achieving expected outcomes and have their needs met through universal service provision. Typically, these children/young people are likely to live in a resilient and protective environment. Families will make use of community resources. Universal services remain in place regardless of which level of need a child is experiencing.",
+              "leadAgencies": [
+                "Health Visitors",
+                "Family Information Service",
+                "Children’s Centres",
+                "Libraries",
+                "Schools and Colleges",
+                "Public Health Nurses",
+                "Midwives",
+                "GPs",
+                "Housing Solutions"
               ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              "courseOfAction": {
+                "routes": [
+                  {
+                    "when": "always",
+                    "furtherAssessment": "No additional assessment needed",
+                    "actions": [
+                      {
+                        "text": "Child, young person or family directed to relevant universal services for advice / support",
+                        "when": "always"
+                      }
+                    ]
+                  }
+                ]
               }
             },
             {
-              "id": "education.academic-progress",
-              "title": "Understanding and academic progress",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child possesses age-appropriate ability to understand and organise information and solve problems, and makes adequate academic progress.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child’s ability to understand and organise information and solve problems is impaired and the child is under-achieving or is making no academic progress.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "education-service"
-                  ]
-                },
-                "3": {
-                  "text": "The child’s ability to understand and organise information and solve problems is significantly impaired and the child is seriously under-achieving or is making no academic progress despite learning support strategies over a period of time.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "education-service"
-                  ]
-                },
-                "4": {
-                  "text": "The child’s inability to understand and organise information and solve problems is adversely impacting on all areas of his/her development creating risk of significant harm.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "education-service"
-                  ]
-                }
-              },
-              "sourceLines": [
-                439,
-                490
+              "number": 2,
+              "name": "Early Help — Targeted Provision: children with additional needs",
+              "meaning": "Children with Additional Needs which can be met by a single practitioner/single agency or where a coordinated multi-agency response is needed. These are children and young people identified as having an additional need which may affect their health, educational or social development and they would be at risk of not reaching their full potential. The single assessment process Early Help Assessment is the tool to use to identify need and plan help for the family.",
+              "leadAgencies": [
+                "Health visitors (also Level 3)",
+                "School Nurses (also Level 3)",
+                "Therapy Services",
+                "Early Help Services",
+                "Children’s Centres",
+                "SEND and Inclusion",
+                "Schools and Colleges",
+                "Educational Psychology Service (also Level 3)",
+                "Midwives",
+                "GPs",
+                "Housing Solutions",
+                "Durham Key Options",
+                "Welfare Assistance",
+                "Drug and Alcohol Services"
               ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+              "courseOfAction": {
+                "routes": [
+                  {
+                    "when": "single-issue",
+                    "furtherAssessment": "If a single clear issue or area of need is identified — Early Help Referral may not be necessary",
+                    "actions": [
+                      {
+                        "text": "Offer support yourself or direct to relevant universal or early help support service for relevant support",
+                        "when": "always"
+                      }
+                    ]
+                  },
+                  {
+                    "when": "several-issues",
+                    "furtherAssessment": "If a number of issues or needs at Level 2 are identified a Children Services Referral for Early Help must be offered",
+                    "actions": [
+                      {
+                        "text": "If there is a TAF, you should discuss your concerns with the Lead Professional",
+                        "when": "taf"
+                      },
+                      {
+                        "text": "If there is no TAF complete Children Service’s Referral. Please email your completed form to firstcontact-gcsx@durham.gcsx.gov.uk — First Contact 03000 26 79 79",
+                        "when": "no-taf"
+                      }
+                    ]
+                  }
+                ]
               }
             },
             {
-              "id": "education.education-employment-training",
-              "title": "Education, employment or training (EET/NEET)",
-              "tags": [
-                "young-person"
+              "number": 3,
+              "name": "Targeted Response — Early Help for children with multiple issues or complex needs",
+              "meaning": "Early Help — Targeted Provision for Children with multiple issues or complex needs where a co-ordinated multi-agency response is required. These are children and families whose needs are not being met due to the range, depth and significance of their needs which makes them very vulnerable and at risk of poor outcomes. A multi-agency response is required using either the single assessment framework whole family assessment tools as in most instances there will be issues for parents which are impacting on the children achieving positive outcomes. These families need a holistic and coordinated approach and more intensive intervention and help. Lead Professionals could come from a range of agencies as the key issue will be the quality of the relationship that exists between practitioner and family to assist them to make change and reduce the likelihood of moving into Level 4 services.",
+              "leadAgencies": [
+                "Community Paediatricians",
+                "Targeted Prevention Services",
+                "Youth Offending Service",
+                "Anti-social Behaviour",
+                "Targeted Early Help including Children’s Centres",
+                "GPs",
+                "Social Workers",
+                "SEND and Inclusion",
+                "Schools and Colleges",
+                "Domestic Abuse Services",
+                "Housing Solutions",
+                "Durham Key Options",
+                "Welfare Assistance",
+                "Drug and Alcohol Services",
+                "CAMHS Primary Mental Health Workers"
               ],
-              "levels": {
-                "1": {
-                  "text": "The young person is in education, employment or training (EET)",
-                  "links": []
-                },
-                "2": {
-                  "text": "The young person is not in education, employment or training (NEET) or their attendance is sporadic and they are not likely to reach their potential.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The young person refuses to engage with educational or employment opportunities and are increasingly socially isolated — there is concern that this results from or is impacting on their mental health.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "camhs"
-                  ]
-                },
-                "4": {
-                  "notApplicable": "blank"
-                }
-              },
-              "sourceNote": "Only three descriptor cells (each followed by its INFORMATION LINKS) appear before the page's URL block, so they are read as Levels 1-3 in column order and Level 4 is left blank; the extracted text cannot prove the 'refuses to engage' cell is not in the Level 4 column.",
-              "sourceLines": [
-                492,
-                522
+              "courseOfAction": {
+                "routes": [
+                  {
+                    "when": "taf",
+                    "furtherAssessment": "If a Children’s Services Referral for Early Help has already been completed new information should be sent to the services already involved, to update",
+                    "actions": [
+                      {
+                        "text": "Contact the named Lead Professional of the Family Plan",
+                        "when": "always"
+                      },
+                      {
+                        "text": "Amend the Family Plan and reflect new information",
+                        "when": "always"
+                      }
+                    ]
+                  },
+                  {
+                    "when": "no-taf",
+                    "furtherAssessment": "If not already done, a Children’s Services Referral must be undertaken",
+                    "actions": [
+                      {
+                        "text": "Complete Children’s Services Referral. Please email your completed form to firstcontact-gcsx@durham.gcsx.gov.uk — First Contact 03000 26 79 79",
+                        "when": "always"
+                      },
+                      {
+                        "text": "Appropriate multi-agency support to be accessed by the Lead Professional via the Family Plan",
+                        "when": "always"
+                      }
+                    ]
+                  }
+                ]
+              }
+            },
+            {
+              "number": 4,
+              "name": "Specialist / Statutory — services to keep the child safely at home, or need that cannot be managed safely at home",
+              "meaning": "Services to keep the child safely at home — where a statutory response is required. These are children whose needs and care is significantly compromised and they may be at risk of harm or at risk of becoming accommodated by the Local Authority. These families require intensive support on a statutory basis. This will include support provided by Children’s Services under a Child Protection Plan and may require the use of legal orders. The assessment and multi-agency response will be coordinated by a social worker, will be holistic and consider the needs of all family members.",
+              "leadAgencies": [
+                "CAMHS Specialist (community) and Highly Specialist (inpatient) Services",
+                "Community Paediatricians",
+                "Specialist Looked After Children Services",
+                "Children’s Continuing Care",
+                "Child Protection and Families First Teams",
+                "Youth Offending Service (also Level 3)",
+                "Social Workers",
+                "SEND and Inclusion",
+                "Domestic Abuse Services",
+                "Housing Solutions",
+                "Durham Key Options",
+                "Welfare Assistance",
+                "Drug and Alcohol Services"
               ],
-              "ages": {
-                "from": "secondary-age",
-                "to": "young-adult",
-                "source": "The row speaks of 'the young person' in or not in 'education, employment or training (EET)' / '(NEET)'."
+              "courseOfAction": {
+                "routes": [
+                  {
+                    "when": "always",
+                    "furtherAssessment": "Likely that a Children’s Services Referral has been done but if not, the referral for safeguarding should not be delayed",
+                    "actions": [
+                      {
+                        "text": "If your concern needs immediate action, call First Contact 03000 26 79 79 or dial 999 if a child is in immediate danger",
+                        "when": "always"
+                      }
+                    ]
+                  }
+                ]
               }
             }
-          ]
-        },
-        {
-          "id": "health",
-          "name": "The child’s health",
-          "section": "Development of the baby, child, or young person",
-          "indicators": [
+          ],
+          "steps": [
             {
-              "id": "health.foetus-development",
-              "title": "Foetus Development",
-              "tags": [
-                "pre-birth"
-              ],
-              "levels": {
-                "1": {
-                  "text": "Foetus growing and developing well.",
-                  "links": []
-                },
-                "2": {
-                  "text": "Some concerns identified about growth and development of foetus",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "local-offer"
-                  ]
-                },
-                "3": {
-                  "text": "Significant concerns about the growth and development of the foetus",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "Severe disability identified antenatally",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceLines": [
-                568,
-                599
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "pre-birth",
-                "source": "The row is about the foetus: 'Foetus growing and developing well', 'Severe disability identified antenatally'."
-              }
+              "number": 1,
+              "level": 1,
+              "name": "Universal",
+              "meaning": "Children and young people with no additional needs (universal providers; voluntary and community sector)."
             },
             {
-              "id": "health.ante-natal-care-and-preparation",
-              "title": "Ante-natal care and preparation for birth",
-              "tags": [
-                "pre-birth",
-                "cannot-be-met-at-home"
-              ],
-              "levels": {
-                "1": {
-                  "text": "Mother attending all ante-natal check-ups and appointments; Parents preparing for baby’s birth",
-                  "links": []
-                },
-                "2": {
-                  "text": "Mother has missed some ante-natal check-ups and appointments; Parental vulnerability identified e.g. young parents, separation of parents, parents unduly anxious/fearful.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "local-offer"
-                  ]
-                },
-                "3": {
-                  "text": "Mother has missed some ante-natal check-ups and appointments; Concerns that food warmth and the basics will not always be available; Parental vulnerability identified e.g. young parents, separation of parents, parents unduly anxious/fearful.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "Mother has failed to access any ante-natal care; Significant parental vulnerability identified e.g. parental learning difficulty, some alcohol and or drug misuse, mental health concerns, domestic abuse; Large family with several young children; Parents have struggled to care for children; Previous child/ren have been removed from parent(s) care; Parents own needs mean that they will not be able to keep their child safe",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceNote": "This row has no first-column sub-heading in the text (it follows the 'Foetus Development' row), so the title is a neutral summary. The Level 2 and Level 3 cells really do both contain 'Mother has missed some ante-natal check-ups...' and 'Parental vulnerability identified...'; that is the document's own repetition, not displaced text. No toxic-trio tags: parental substance misuse, mental health and domestic abuse appear in Level 4 only as examples of vulnerability.",
-              "sourceLines": [
-                601,
-                666
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "pre-birth",
-                "source": "The row is about ante-natal check-ups and 'preparing for baby's birth'."
-              }
+              "number": 2,
+              "level": 2,
+              "name": "Early Help",
+              "meaning": "Children and young people with additional needs (single or multi agency/practitioner response; Early Help Assessment)."
             },
             {
-              "id": "health.general-child-development",
-              "title": "General child development",
-              "tags": [
-                "disability"
-              ],
-              "levels": {
-                "1": {
-                  "text": "The child is healthy and does not have a physical or mental health condition or disability",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child has a mild physical or mental health condition or disability which affects their everyday functioning but can be managed in mainstream schools. Child may have an Early Help Care Plan; Child in hospital.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "local-offer"
-                  ]
-                },
-                "3": {
-                  "text": "The child has a physical or mental health condition, a chronic and recurrent health problem or a disability which significantly affects their everyday functioning and access to education. Child may have an EHC plan.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "camhs"
-                  ]
-                },
-                "4": {
-                  "text": "The child has a complex physical or mental health condition or disability which is having an adverse impact on their physical, emotional or mental health and access to education.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "camhs"
-                  ]
-                }
-              },
-              "sourceNote": "'Child in hospital.' is a separate paragraph that comes before the Level 2 INFORMATION LINKS, so it is kept as a second item in the Level 2 cell.",
-              "sourceLines": [
-                668,
-                721
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "number": 3,
+              "level": 3,
+              "name": "Targeted Response",
+              "meaning": "Children and young people with additional and complex needs (multi practitioner/multi agency response; whole family, coordinated multi-agency response)."
             },
             {
-              "id": "health.growth-and-weight",
-              "title": "Height, weight and growth",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "Height and weight within normal range; Developmental checks and immunisations up to date",
-                  "links": []
-                },
-                "2": {
-                  "text": "Height and weight not increasing as expected; Child being overweight / obese / underweight; Limited diet e.g. no breakfast and or limited money for school lunch.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "Weight gain or weight loss becoming a cause for concern e.g overweight/underweight",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "Child’s development as measured by weight and height both under 10th centile",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceNote": "OCR fixes: 'concerne.g' was split into 'concern e.g' (Level 3) and '10t centile' corrected to '10th centile' (Level 4). The stray page-number line '10' and the first-contact URL at lines 723-724 are a page break, not row content.",
-              "sourceLines": [
-                725,
-                760
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "number": 4,
+              "level": 4,
+              "name": "Support to live safely at home",
+              "meaning": "Children and young people who need support to live safely at home (specialist practitioner/agency; child protection and child in need)."
             },
             {
-              "id": "health.dental-and-optical-care",
-              "title": "Dental and optical care",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "Regular dental & optical care",
-                  "links": []
-                },
-                "2": {
-                  "text": "Dental / optical care not adequate, poor attendance for checks/treatment",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "Untreated Dental decay / vision problems",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "dental",
-                    "opticians"
-                  ]
-                },
-                "4": {
-                  "text": "Dental decay / vision problems and no access to services or treatment",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "dental",
-                    "opticians"
-                  ]
-                }
-              },
-              "sourceNote": "The link lists are interleaved. Level 3 reads SA, CP, Community Dental Services, then Level 4 gives SA, CP, and there is a lone 'NHS eyecare services' (line 790) followed by 'Community Dental Services / NHS eyecare services' (lines 792-794). The lone line 790 was read as the end of Level 3's list and lines 792-794 as the end of Level 4's list, so both cells link dental and opticians (Community Dental Services, NHS eyecare services).",
-              "sourceLines": [
-                762,
-                794
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "health.mental-health",
-              "title": "Child’s mental health",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "Good state of mental health",
-                  "links": []
-                },
-                "2": {
-                  "text": "Persistent minor mental health problems — perhaps resulting in less than 80% school attendance",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "There is no evidence that the child has accessed mental health and advice services and suffers recurrent mental health problems as a result.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "camhs"
-                  ]
-                },
-                "4": {
-                  "text": "Refuses medical care endangering life; Suffers chronic mental health problems as a result; Developmental milestones unlikely to be met and /or missing routine health appointments",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "camhs"
-                  ]
-                }
-              },
-              "sourceNote": "All three Level 4 paragraphs, including 'Developmental milestones unlikely to be met and /or missing routine health appointments', come before the Level 4 INFORMATION LINKS, so all three are kept in this cell. Their wording is kept as written, even though 'as a result' has no antecedent within the cell.",
-              "sourceLines": [
-                796,
-                834
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "health.access-to-health-services",
-              "title": "Access to health services",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child is healthy, and has access to and makes use of appropriate health and health advice services.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child rarely accesses appropriate health and health advice services, missing immunisations.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "There is no evidence that the child has accessed health and health advice services and suffers chronic and recurrent health problems as a result.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The child has complex health problems which are attributable to the lack of access to health services.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceLines": [
-                836,
-                868
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "health.physical-activity-and-diet",
-              "title": "Physical activity and diet",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child undertakes regular physical activities and has a healthy diet.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child undertakes no physical activity, and/ or has an unhealthy diet which is impacting on their health.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "change4life"
-                  ]
-                },
-                "3": {
-                  "text": "The child undertakes no physical activity and has a diet which seriously impacts on their health despite intensive support from early help services; Learning is significantly affected by health problems",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "change4life"
-                  ]
-                },
-                "4": {
-                  "text": "Despite support, the child undertakes no physical activity and has a diet which is adversely affecting their health and causing significant harm.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "change4life"
-                  ]
-                }
-              },
-              "sourceNote": "The link names 'Change4lLife' (Level 2) and 'Changed4life' (Level 4) are OCR variants of Change4life, mapped to change4life. 'Learning is significantly affected by health problems' comes before the Level 3 INFORMATION LINKS, so it is kept in Level 3.",
-              "sourceLines": [
-                870,
-                913
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "health.child-substance-misuse",
-              "title": "Child’s substance misuse",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child has no history of substance misuse or dependency.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child is known to be smoking, using drugs and alcohol frequently with occasional impact on their social wellbeing; Referral to Drug and Alcohol Recovery Service",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child’s substance misuse dependency is affecting their mental and physical health and social wellbeing; Referral to Drug and Alcohol Recovery Service",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "alcohol-and-drugs"
-                  ]
-                },
-                "4": {
-                  "text": "The child’s substance misuse dependency is putting the child at such risk that intensive specialist resources are required; Referral to Drug and Alcohol Recovery Service",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "alcohol-and-drugs"
-                  ]
-                }
-              },
-              "sourceNote": "'Referral to Drug and Alcohol Recovery Service' is descriptor text inside each Level 2-4 cell (it comes before 'INFORMATION LINKS'), not a link. The row is about the child's own substance misuse, so it has no toxic-trio tag.",
-              "sourceLines": [
-                916,
-                961
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "health.sexual-activity",
-              "title": "Sexual activity",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "Sexual activity appropriate for age",
-                  "links": []
-                },
-                "2": {
-                  "text": "Early sexual activity",
-                  "links": []
-                },
-                "3": {
-                  "text": "Unsafe sexual activity",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse"
-                  ]
-                },
-                "4": {
-                  "text": "Risk taking sexual activity and/or early teenage pregnancy; Emerging acute mental health problems — threat of suicide, psychotic episode, severe depression.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse"
-                  ]
-                }
-              },
-              "sourceNote": "Only one INFORMATION LINKS list (SA, CP, CSE, Erase Abuse) follows 'Early sexual activity' and 'Unsafe sexual activity'. It starts with Single Assessment/Child Protection like the other Level 3 lists, so it is given to Level 3, and Level 2 has no links. 'Emerging acute mental health problems...' runs on directly in the Level 4 cell, before its links, so it is kept there even though its subject differs.",
-              "sourceLines": [
-                963,
-                991
-              ],
-              "ages": {
-                "from": "school-age",
-                "to": "young-adult",
-                "source": "The row speaks of 'sexual activity appropriate for age', 'early sexual activity' and 'early teenage pregnancy'; it does not describe an infant."
-              }
+              "number": 5,
+              "level": 4,
+              "name": "Needs cannot be met safely at home",
+              "meaning": "Children and young people who have needs that cannot be met safely at home (specialist practitioner/agency; looked after children, permanence). Children who require intensive help and support from a range of specialist services; they will often need to be accommodated outside of their immediate family or may require admission into hospital or other institutional settings."
             }
-          ]
-        },
-        {
-          "id": "emotional-wellbeing",
-          "name": "The child’s emotional wellbeing",
-          "section": "Development of the baby, child, or young person",
-          "indicators": [
+          ],
+          "contacts": [
             {
-              "id": "emotional-wellbeing.emotional-wellbeing",
-              "title": "Emotional wellbeing",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child engages in age appropriate activities and displays age appropriate behaviours.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child is at risk of becoming involved in negative behaviour/activities - for example anti-social behaviour [ASB] or substance misuse.; Some difficulties with family relationships; Some difficulties with peer relationships; Some evidence of inappropriate responses and actions; Not always able to understand how own actions impact on others",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child is becoming involved in negative behaviour/activities, for example, non-school attendance and as a result may be excluded short term from school. This increases their risk of being involved in ASB, crime, substance misuse and puts them at risk of grooming and exploitative relationships with peers or adults.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The child frequently exhibits negative behaviour or activities that place self or others at imminent risk including chronic non-school attendance. Child may be permanently excluded or not in education which puts them at high risk of Child Sexual Exploitation (CSE).; Child/young person withdrawn/unwilling to engage",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceNote": "The four 'Some difficulties…/Some evidence…/Not always able…' lines sit between the Level 2 sentence and the Level 2 INFORMATION LINKS, so they are kept as Level 2 items; 'Child/young person withdrawn/unwilling to engage' sits before the Level 4 links, so it is kept in Level 4. OCR 'Chile Sexual Exploitation' corrected to 'Child Sexual Exploitation'.",
-              "sourceLines": [
-                1020,
-                1090
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "emergency",
+              "name": "Police or ambulance",
+              "phone": "999",
+              "when": "If a child is in immediate danger you should contact the police on 999 or an ambulance."
             },
             {
-              "id": "emotional-wellbeing.sense-of-self",
-              "title": "Sense of self and abilities",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child has a positive sense of self and abilities.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child has a negative sense of self and abilities.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child has a negative sense of self and abilities to the extent that it impacts on their daily outcomes.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The child has such a negative sense of self and abilities that there is evidence or likelihood that this is causing harm.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceLines": [
-                1092,
-                1120
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "first-contact",
+              "name": "First Contact",
+              "phone": "03000 26 79 79",
+              "email": "firstcontact-gcsx@durham.gcsx.gov.uk",
+              "url": "http://www.durham.gov.uk/firstcontact",
+              "when": "If there is no immediate danger or you need advice or information contact First Contact; also to make a Children’s Services Referral."
             },
             {
-              "id": "emotional-wellbeing.self-esteem-and-exploitation",
-              "title": "Self-esteem and vulnerability to exploitation",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child’s positive sense of self and abilities reduces the risk that they will be targeted by peers or adults who wish to exploit them.; Able to demonstrate empathy",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child has a negative sense of self and abilities and suffers with low self-esteem which makes them vulnerable to peers and adults who pay them attention and/or show them affection but do so in order to exploit them.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child’s negative sense of self and low self-esteem has contributed to their involvement with peers and/or adults who are thought to be treating them badly and/or encouraging them to get involved in self-harm and/or anti-social or criminal behaviour.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The child’s vulnerability resulting from their negative sense of self and low esteem has been exploited by others who are causing them harm.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceNote": "'Able to demonstrate empathy' follows the Level 1 sentence directly, before the Level 2 text, so it is kept as a second Level 1 item. The source's 'self- harm' and 'anti- social' (stray space after the hyphen) are written 'self-harm' and 'anti-social'.",
-              "sourceLines": [
-                1122,
-                1171
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "emotional-wellbeing.emotional-support",
-              "title": "Emotional support",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child is emotionally supported by his/her parents/carers to meet their developmental milestones to the best of their abilities.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child occasionally does not meet developmental milestones due to a lack of emotional support or due to the child’s disability.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "local-offer"
-                  ]
-                },
-                "3": {
-                  "text": "The child is unable to meet developmental milestones due to the inability of their parent/carer to emotionally engage with them.; The child’s emotional needs are significantly impacted by their disability",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "local-offer"
-                  ]
-                },
-                "4": {
-                  "text": "The child’s development is being significantly impaired.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "local-offer"
-                  ]
-                }
-              },
-              "sourceLines": [
-                1172,
-                1220
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "emotional-wellbeing.bereavement",
-              "title": "Bereavement",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child has not suffered a significant loss, e.g. close family member or friend",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child has suffered a bereavement recently or in the past and is distressed but receives support from family and friends and appears to be coping reasonably well — would benefit from short term additional support from early help services.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child has suffered bereavement recently or in the past and does not appear to be coping. They appear depressed and/or withdrawn and there is concern that they might be/are self-harming or feeling suicidal.; There are concerns the child’s behaviour has deteriorated significantly at school and/or at home and/or they are engaging in risky behaviours such as going missing or substance misuse",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "camhs"
-                  ]
-                },
-                "4": {
-                  "text": "The child has suffered bereavement and is self-harming and/or disclosing suicidal thoughts.; The child has suffered bereavement recently or in the past and is going missing from school or home and is thought to be at risk of child sexual exploitation or of involvement in gang/criminal activity.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "camhs"
-                  ]
-                }
-              },
-              "sourceLines": [
-                1222,
-                1286
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "emotional-wellbeing.self-harm",
-              "title": "Self-harm",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child or young person has shown no indication to experimented with self-harm.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child or young person has experimented with self-harm and has no intention to self-harm again.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child or young person is continuing to self-harm and there are underlying issues causing distress.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "camhs"
-                  ]
-                },
-                "4": {
-                  "text": "The child or young person needs immediate protection to avoid serious harm (e.g. self-harm is increasing, persistent suicidal thoughts, plans or means to suicide, suspected abuse or neglect).",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "camhs",
-                    "neglect-practice-guidance"
-                  ]
-                }
-              },
-              "sourceNote": "This row has no first-column sub-heading; the title is a summary. The Level 1 wording 'has shown no indication to experimented with self-harm' is the document's own grammar, not an OCR error, and is kept as written.",
-              "sourceLines": [
-                1288,
-                1332
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "lscb-procedures",
+              "name": "Durham Local Safeguarding Children Board Child Protection Procedures",
+              "url": "http://www.durham-lscb.org.uk/",
+              "when": "If you have child protection concerns, you must also consult the procedures and you must inform your safeguarding lead or line manager."
             }
-          ]
-        },
-        {
-          "id": "social-development",
-          "name": "The child’s social development",
-          "section": "Development of the baby, child, or young person",
-          "indicators": [
+          ],
+          "services": [
             {
-              "id": "social-development.friendships",
-              "title": "Friendships and social participation",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child has strong friendships and positive social interaction with a range of peers",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child has few friendships and limited social interaction with their peers",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child or young person is becoming isolated, and declines to participate in social activities.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The child or young person is completely isolated, refusing to participate in any activities.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceNote": "The rows of this area have no first-column sub-headings; the title is a summary.",
-              "sourceLines": [
-                1362,
-                1392
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "first-contact",
+              "name": "First Contact",
+              "url": "http://www.durham.gov.uk/firstcontact"
             },
             {
-              "id": "social-development.communication-and-interaction",
-              "title": "Communication and interaction with others",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child is able to communicate with others, engages in positive social interactions and demonstrates positive behaviour in a wide variety of social situations. Child demonstrates respect for others.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child has communication difficulties and poor interaction with others.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "local-offer"
-                  ]
-                },
-                "3": {
-                  "text": "The child has significant communication difficulties.; The child interacts negatively with others and demonstrates significant lack of respect for others.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "local-offer"
-                  ]
-                },
-                "4": {
-                  "text": "The child has little or no communication skills; Positive interaction with others is severely limited.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "local-offer"
-                  ]
-                }
-              },
-              "sourceLines": [
-                1394,
-                1440
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "single-assessment",
+              "name": "Single Assessment",
+              "url": "http://www.durham-lscb.org.uk/professionals/early-help-and-neglect/single-assessment-procedures/"
             },
             {
-              "id": "social-development.aggressive-bullying-destructive-behaviour",
-              "title": "Aggressive, bullying or destructive behaviour",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child demonstrates accepted behaviour and tolerance towards their peers and others. Where on occasion this is not the case, this is managed through effective parenting and universal services",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child exhibits aggressive, bullying or destructive behaviours which impacts on their peers, family and/or local community.; Support is in place to manage this behaviour.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "local-offer"
-                  ]
-                },
-                "3": {
-                  "text": "The child exhibits aggressive, bullying or destructive behaviours which impacts on their peers, family and/or local community. Early support has been refused, or been inadequate to manage this behaviour.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "mais",
-                    "asb"
-                  ]
-                },
-                "4": {
-                  "text": "The child exhibits aggressive, bullying or destructive behaviours which impacts on their peers, family and/or local community, and which is impacting on their wellbeing or safety.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "mais",
-                    "asb"
-                  ]
-                }
-              },
-              "sourceNote": "The Level 1 sentence is broken by a blank line after 'this is managed'; it is one sentence and is joined ('…this is managed through effective parenting and universal services').",
-              "sourceLines": [
-                1442,
-                1500
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "child-protection",
+              "name": "Child Protection",
+              "url": "http://www.durham-lscb.org.uk/professionals/multi-agency-child-protection-procedures/"
             },
             {
-              "id": "social-development.belonging-bullying-discrimination",
-              "title": "Belonging, bullying and discrimination",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child demonstrates feelings of belonging and acceptance; Stable and affectionate relationships with caregivers; Good relationship with siblings",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child is a victim of discrimination or bullying.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "bullying"
-                  ]
-                },
-                "3": {
-                  "text": "The child has experienced persistent or severe bullying which has impacted on his/her daily outcomes.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "bullying",
-                    "hate-crime"
-                  ]
-                },
-                "4": {
-                  "text": "The child has experienced such persistent or severe bullying that his/her wellbeing is at risk.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "bullying",
-                    "hate-crime"
-                  ]
-                }
-              },
-              "sourceNote": "'Stable and affectionate relationships with caregivers' and 'Good relationship with siblings' sit between the Level 1 belonging line and the Level 2 bullying text, with no other row nearby for them to belong to, so they are kept as Level 1 items of this row.",
-              "sourceLines": [
-                1502,
-                1544
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "education-service",
+              "name": "Education Service",
+              "url": "http://www.durham.gov.uk/article/2346/Education-Development-Service"
+            },
+            {
+              "id": "camhs",
+              "name": "CAMHS",
+              "url": "http://www.countydurhamfamilies.info/kb5/durham/fsd/organisation.page?id=Ie0wpb_gjck"
+            },
+            {
+              "id": "local-offer",
+              "name": "Local Offer",
+              "url": "http://www.countydurhamfamilies.info/kb5/durham/fsd/localoffer.page"
+            },
+            {
+              "id": "mais",
+              "name": "MAIS",
+              "url": "http://www.durham.gov.uk/MAIS"
+            },
+            {
+              "id": "stronger-families",
+              "name": "Stronger Families Programme",
+              "url": "http://www.durham.gov.uk/strongerfamilies"
+            },
+            {
+              "id": "erase-abuse",
+              "name": "Erase Abuse",
+              "url": "http://www.eraseabuse.org/"
+            },
+            {
+              "id": "cse",
+              "name": "CSE",
+              "url": "http://www.durham-lscb.org.uk/professionals/missing-and-exploited-children/child-sexual-exploitation/"
+            },
+            {
+              "id": "asb",
+              "name": "ASB",
+              "url": "http://www.durham.gov.uk/ASB"
+            },
+            {
+              "id": "sorry-not-enough",
+              "name": "Sorry not enough",
+              "url": "http://sorrysnotenough.co.uk/"
+            },
+            {
+              "id": "mental-health-services",
+              "name": "Mental Health Services",
+              "url": "http://www.durham.gov.uk/mentalhealth"
+            },
+            {
+              "id": "housing-solutions",
+              "name": "Housing Solutions",
+              "url": "https://www.durham.gov.uk/housingsolutions"
+            },
+            {
+              "id": "harbour",
+              "name": "Harbour DA Services",
+              "url": "http://www.myharbour.org.uk/"
+            },
+            {
+              "id": "domestic-abuse-info",
+              "name": "Domestic Abuse Info",
+              "url": "http://www.durham.gov.uk/domesticabuse"
+            },
+            {
+              "id": "neglect-practice-guidance",
+              "name": "Neglect Practice Guidance",
+              "url": "http://www.durham-lscb.org.uk/professionals/early-help-and-neglect/"
+            },
+            {
+              "id": "prevent",
+              "name": "PREVENT Terrorism",
+              "url": "http://www.durham-lscb.org.uk/professionals/multi-agency-safeguarding-arrangements/prevent-counter-terrorism/"
+            },
+            {
+              "id": "durham-key-options",
+              "name": "Durham Key Options",
+              "url": "https://www.durhamkeyoptions.co.uk/"
+            },
+            {
+              "id": "bullying",
+              "name": "Bullying",
+              "url": "http://www.durham.gov.uk/article/2902/Bullying-and-harassment"
+            },
+            {
+              "id": "alcohol-and-drugs",
+              "name": "Alcohol and Drugs",
+              "url": "http://www.durham.gov.uk/alcohol"
+            },
+            {
+              "id": "hate-crime",
+              "name": "Hate Crime",
+              "url": "http://www.durham.gov.uk/hatecrime"
+            },
+            {
+              "id": "young-carers",
+              "name": "Young Carers",
+              "url": "http://www.durhamcarers.info/article/10491/County-Durham-Young-Carers-Charter"
+            },
+            {
+              "id": "carers",
+              "name": "Carers",
+              "url": "http://www.durhamcarers.info/article/9958/DurhamCarers-Home-Page"
+            },
+            {
+              "id": "welfare-assistance",
+              "name": "Welfare Assistance",
+              "url": "http://www.durham.gov.uk/welfareassistance"
+            },
+            {
+              "id": "warmer-homes",
+              "name": "Warmer Homes",
+              "url": "http://www.durham.gov.uk/warmhomes"
+            },
+            {
+              "id": "private-fostering",
+              "name": "Private fostering",
+              "url": "http://www.durham.gov.uk/privatefostering"
+            },
+            {
+              "id": "learning-disability-services",
+              "name": "Learning disability services",
+              "url": null
+            },
+            {
+              "id": "help4teens",
+              "name": "Help4Teens",
+              "url": "http://www.help4teens.co.uk/"
+            },
+            {
+              "id": "help-for-disabled",
+              "name": "Help for disabled youngsters",
+              "url": "http://www.durham.gov.uk/article/2899/Help-for-families"
+            },
+            {
+              "id": "food-bank",
+              "name": "Food Bank",
+              "url": "http://durham.foodbank.org.uk/"
+            },
+            {
+              "id": "durham-apprenticeships",
+              "name": "Durham Apprenticeships",
+              "url": null
+            },
+            {
+              "id": "gov-apprenticeships",
+              "name": "GOV Apprenticeships",
+              "url": null
+            },
+            {
+              "id": "clares-law",
+              "name": "Clare’s Law",
+              "url": "https://www.durham.police.uk/Information-and-advice/safeguarding/Pages/Clare's-Law---the-Domestic-Violence-Disclosure-Scheme.aspx"
+            },
+            {
+              "id": "nhs-choices-drinking",
+              "name": "NHS Choices: drinking and alcohol",
+              "url": "http://www.nhs.uk/LiveWell/Alcohol/Pages/Alcoholhome.aspx"
+            },
+            {
+              "id": "proscribed-groups",
+              "name": "Proscribed terrorist groups or organisations",
+              "url": "https://www.gov.uk/government/publications/proscribed-terror-groups-or-organisations--2"
+            },
+            {
+              "id": "fgm",
+              "name": "FGM Under 18’s: mandatory reporting",
+              "url": "https://www.gov.uk/government/publications/mandatory-reporting-of-female-genital-mutilation-procedural-information"
+            },
+            {
+              "id": "send-iass",
+              "name": "SEND - IASS",
+              "url": "http://www.durham.gov.uk/article/2991/Special-Educational-Needs-and-Disability-Information-Advice-and-Support-Service"
+            },
+            {
+              "id": "citizens-advice",
+              "name": "Citizens Advice (CAB)",
+              "url": "http://www.greaterdurhamcab.org.uk/"
+            },
+            {
+              "id": "one-point",
+              "name": "One Point",
+              "url": "http://www.durham.gov.uk/onepoint"
+            },
+            {
+              "id": "change4life",
+              "name": "Change4Life",
+              "url": "http://www.durham.gov.uk/article/3113/Being-active-and-eating-well-Change4Life"
+            },
+            {
+              "id": "dental",
+              "name": "Community Dental Services",
+              "url": "https://www.cddft.nhs.uk/our-services/division-of-clinical-support-services/community-dental-service.aspx"
+            },
+            {
+              "id": "opticians",
+              "name": "NHS eyecare services",
+              "url": "http://www.nhs.uk/NHSEngland/AboutNHSservices/opticians/Pages/NHSopticians.aspx"
+            },
+            {
+              "id": "cdyos",
+              "name": "County Durham Youth Offending Service",
+              "url": "http://www.durham.gov.uk/CDYOS"
             }
-          ]
-        },
-        {
-          "id": "behaviour",
-          "name": "The child’s behaviour",
-          "section": "Development of the baby, child, or young person",
-          "indicators": [
+          ],
+          "tags": [
             {
-              "id": "behaviour.relationships-and-attachment",
-              "title": "Relationships and attachment",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child demonstrates appropriate responses in feelings and actions. Good attachments",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child has some difficulties with family and peer relationships. Attachment issues. Managing change is difficult",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child has poor family, peer relationships. Poor attachment. Finds it difficult to cope with anger and frustration. Disruptive/challenging behaviour school and neighbourhood.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The child cannot maintain relationships. Puts self and others in danger. Unable to connect cause and effect. Poor attachment.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceNote": "The page holding this row and the next three (lines 1545-1733) has no block of URLs in the text; links are taken from the service names written under each cell.",
-              "sourceLines": [
-                1573,
-                1616
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "pre-birth",
+              "meaning": "About pregnancy, the unborn baby or ante-natal care; hidden by default for a child over one year old."
             },
             {
-              "id": "behaviour.crime-asb",
-              "title": "Crime / ASB",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child’s activities are legal.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child has from time to time been involved in anti-social behaviour.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child is involved in anti-social behaviour and may be at risk of gang involvement.",
-                  "links": [
-                    "single-assessment",
-                    "asb"
-                  ]
-                },
-                "4": {
-                  "text": "The child is currently involved in persistent or serious criminal activity",
-                  "links": [
-                    "single-assessment",
-                    "asb",
-                    "cdyos"
-                  ]
-                }
-              },
-              "sourceLines": [
-                1618,
-                1648
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "disability",
+              "meaning": "Specifically about a disability of the child or of a parent or carer."
             },
             {
-              "id": "behaviour.self-control",
-              "title": "Self-control",
-              "tags": [
-                "disability"
-              ],
-              "levels": {
-                "1": {
-                  "text": "The child demonstrates self-control appropriate with their age and development.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child from time to time displays a lack of self-control which would be unusual in other children of their age. Due to a disability the child’s behaviour is challenging.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "local-offer"
-                  ]
-                },
-                "3": {
-                  "text": "The child regularly displays a lack of self-control which would be unusual in other children of their age. Due to a disability, the child’s behaviour presents a challenge to parenting and caring.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The child displays little or no self-control which seriously impacts on relationships with those around them putting themselves/others at risk.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceNote": "The Level 2 and Level 3 cells each hold a second paragraph about behaviour due to a disability (no separate row or Level 1/4 counterpart), so they are kept in this row and the row is tagged disability.",
-              "sourceLines": [
-                1650,
-                1694
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "young-person",
+              "meaning": "Applies to young people of secondary-school age or older (education, employment or training)."
             },
             {
-              "id": "behaviour.independent-living-skills",
-              "title": "Practical and independent living skills",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child has growing level of competencies in practical and independent living skills.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child’s competencies in practical and independent living skills are at times impaired or delayed.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child does not possess, or neglects to use, self-care and independent living skills appropriate to their age.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "Severe lack of age appropriate behaviour and independent living skills likely to result in significant harm. e.g. bullying, isolation.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "bullying"
-                  ]
-                }
-              },
-              "sourceLines": [
-                1696,
-                1733
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "toxic-trio-mental-health",
+              "meaning": "Parental or carer mental health: one of the three parts of the 'toxic trio'."
             },
             {
-              "id": "behaviour.internet-and-social-media",
-              "title": "Internet, gaming and social media",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child engages in age appropriate use of internet, gaming and social media.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child is at risk of becoming involved in negative internet use, lacks control and is unsupervised in gaming and social media applications.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child is engaged in or victim of negative and harmful behaviours associated with internet and social media use, e.g. bullying, trolling, transmission of inappropriate images or is obsessively involved in gaming which interferes with social functioning.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The child is showing signs of being secretive, deceptive and is actively concealing internet and social media activities, e.g. at risk of being groomed for child sexual exploitation / radicalisation or is showing signs of addiction (gaming, pornography).",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse",
-                    "prevent"
-                  ]
-                }
-              },
-              "sourceLines": [
-                1734,
-                1786
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "toxic-trio-domestic-abuse",
+              "meaning": "Domestic abuse between adults in the family: one of the three parts of the 'toxic trio'."
             },
             {
-              "id": "behaviour.running-away",
-              "title": "Running away from home",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child does not run away from home.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child has run away from home on one or two occasions or not returned at the normal time.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child persistently runs away and/or goes missing.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The child persistently runs away and/or goes missing and does not recognise that he/she is putting him/herself at risk.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse"
-                  ]
-                }
-              },
-              "sourceNote": "Distinct row in the document from the following whereabouts/going-missing row (lines 1821-1860), although both speak of going missing.",
-              "sourceLines": [
-                1788,
-                1819
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "toxic-trio-substance-misuse",
+              "meaning": "Parental or carer drug and/or alcohol misuse: one of the three parts of the 'toxic trio'."
             },
             {
-              "id": "behaviour.whereabouts-and-going-missing",
-              "title": "Whereabouts and going missing",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child’s whereabouts are always known to their parents or carers.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child has been missing from home on one or two occasions and there is concern about what happened to them whilst they were away.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child persistently goes missing.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The child persistently goes missing and is engaging in risky behaviours whilst they are away. There is concern they might be being sexually exploited or being drawn into criminal behaviour.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse"
-                  ]
-                }
-              },
-              "sourceNote": "Distinct row in the document from the preceding running-away row (lines 1788-1819); this one is about whereabouts and what happens while missing.",
-              "sourceLines": [
-                1821,
-                1860
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "behaviour.caring-responsibilities",
-              "title": "Caring responsibilities",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child does not have any caring responsibilities.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child occasionally has caring responsibilities for members of their family and this sometimes impacts on their opportunities.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "young-carers",
-                    "carers"
-                  ]
-                },
-                "3": {
-                  "text": "The child’s outcomes are being adversely impacted by their caring responsibilities.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "young-carers",
-                    "carers"
-                  ]
-                },
-                "4": {
-                  "text": "The child’s outcomes are being adversely impacted by their unsupported caring responsibilities which have been on-going for a lengthy period of time and are unlikely to end in the foreseeable future.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "young-carers",
-                    "carers"
-                  ]
-                }
-              },
-              "sourceLines": [
-                1862,
-                1905
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "id": "cannot-be-met-at-home",
+              "meaning": "The Level 4 descriptor means the child's needs cannot be met safely at home (step 5)."
             }
-          ]
-        },
-        {
-          "id": "abuse-and-neglect",
-          "name": "Abuse and neglect",
-          "section": "Development of the baby, child, or young person",
-          "indicators": [
-            {
-              "id": "abuse-and-neglect.physical-signs-of-neglect",
-              "title": "Physical signs of neglect",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child shows no physical symptoms which could be attributed to neglect.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child occasionally shows physical symptoms which could indicate neglect such as a poor hygiene or tooth decay.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "neglect-practice-guidance"
-                  ]
-                },
-                "3": {
-                  "text": "The child consistently shows physical symptoms which clearly indicate neglect",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "neglect-practice-guidance"
-                  ]
-                },
-                "4": {
-                  "text": "The child shows physical signs of neglect such as a thin or swollen tummy, poor skin tone/sores/rashes, prominent joints and bones, poor hygiene or tooth decay which are attributable to the care provided by their parents/carers.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "neglect-practice-guidance"
-                  ]
-                }
-              },
-              "sourceLines": [
-                1969,
-                2012
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+          ],
+          "rules": {
+            "combination": {
+              "minimumRows": 4,
+              "minimumAreas": 2,
+              "minimumDomains": 1,
+              "proposesLevel": 3,
+              "quote": "Remember that if there is a combination of indicators of need under Level Two, the case may be a Level Three case overall."
             },
-            {
-              "id": "abuse-and-neglect.clothing-and-appearance",
-              "title": "Clothing and appearance",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child is appropriately dressed.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child or their siblings sometimes come to nursery/ school in dirty clothing or they are unkempt or soiled.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child or their siblings consistently come to school in dirty clothing which is inappropriate for the weather and/ or they are unkempt or soiled The parents/carers are reluctant or unable to address these concerns.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The child consistently wears dirty or inappropriate clothing and are suffering significant harm as a result e.g. they are unable to fully participate at school, are being bullied and/or are physically unwell",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "bullying"
-                  ]
-                }
-              },
-              "sourceNote": "Level 3 lacks a full stop after 'soiled' in the source; kept as written since it is not an OCR error.",
-              "sourceLines": [
-                2014,
-                2055
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "abuse-and-neglect.injuries",
-              "title": "Injuries",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child has injuries, such as bruising on their shins, etc. which are consistent with normal childish play and activities.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child has occasional, less common injuries which are consistent with the parents’ account of accidental injury. The parents seek out or accept advice on how to avoid accidental injury.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child has injuries for example bruising, scalds, burns and scratches, which are accounted for but are more frequent than would be expected for a child of a similar age.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The child has injuries, for example bruising, scalds, burns and scratches, which are not accounted for. The child makes disclosure and implicates parents or extended family members.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceLines": [
-                2057,
-                2099
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "abuse-and-neglect.emotional-warmth-and-neglect",
-              "title": "Emotional warmth and emotional neglect",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child is provided with an emotionally warm and stable family environment.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child’s experiences parenting characterised by a lack of emotional warmth and/ is overly critical and/or inconsistent.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The child experiences a volatile and unstable family environment. and this is having a negative effect on the child who, due to the emotional neglect they have suffered is vulnerable to grooming and/or exploitative relationships with abusive adults or risky peer groups",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "neglect-practice-guidance"
-                  ]
-                },
-                "4": {
-                  "text": "The child has suffered long term neglect of the emotional needs and, as a result, is now at high risk of, or is already involved in sexual or other forms of exploitation either as a perpetrator or victim",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "neglect-practice-guidance"
-                  ]
-                }
-              },
-              "sourceNote": "Level 2 reads 'The child’s experiences parenting ... and/ is' and Level 3 'environment. and this' in the source; these look like typos in the document rather than OCR errors, so they are kept verbatim. Similar to, but distinct from, the parental-section row 'Meeting the emotional needs of the child' (lines 3288 on).",
-              "sourceLines": [
-                2123,
-                2170
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            }
-          ]
-        }
-      ]
-    },
-    {
-      "id": "parenting-capacity",
-      "name": "Parenting capacity",
-      "description": "Parents’ or caregivers’ capacity to respond to the child’s needs: basic care, ensuring safety, emotional warmth, stimulation, guidance and boundaries, and stability — during pregnancy and infancy and in meeting the child’s health, educational, emotional and practical needs and protecting them from harm.",
-      "areas": [
-        {
-          "id": "pregnancy-infancy",
-          "name": "Parenting during pregnancy and infancy",
-          "section": "Parental and family factors",
-          "indicators": [
-            {
-              "id": "pregnancy-infancy.ante-natal-post-natal-care",
-              "title": "Ante-natal and post-natal care",
-              "tags": [
-                "pre-birth"
-              ],
-              "levels": {
-                "1": {
-                  "text": "The parent/carer accesses ante-natal and/or post-natal care",
-                  "links": []
-                },
-                "2": {
-                  "text": "The parent/carer demonstrates ambivalence to ante-natal and post-natal care with irregular attendance and missed appointments. Parent/s receives a diagnosis of disability of unborn baby.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "local-offer"
-                  ]
-                },
-                "3": {
-                  "text": "The parent/ carer is not accessing ante-natal and/ or post-natal care.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The parent neglects to access ante natal care and is using drugs and alcohol excessively whilst pregnant. AND/OR The parent neglects to access ante natal care where there are complicating obstetric factors that may pose a risk to the unborn child or new born child.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "neglect-practice-guidance"
-                  ]
-                }
-              },
-              "sourceNote": "The Level 2 cell holds two separate paragraphs (ambivalence to ante-/post-natal care; diagnosis of disability of the unborn baby) followed by one INFORMATION LINKS list; both were kept in the Level 2 cell as there is no other row or column they could belong to.",
-              "sourceLines": [
-                2833,
-                2882
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "infancy",
-                "source": "Area 'Parenting during pregnancy and infancy'; the row names 'ante-natal and/or post-natal care'."
-              }
-            },
-            {
-              "id": "pregnancy-infancy.post-natal-emotional-coping",
-              "title": "Parent coping emotionally after birth",
-              "tags": [
-                "toxic-trio-mental-health"
-              ],
-              "levels": {
-                "1": {
-                  "text": "The parent/carer is coping well emotionally following the birth of their baby and accessing universal support services where required.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The parent/carer is struggling to adjust to the role of parenthood.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "stronger-families"
-                  ]
-                },
-                "3": {
-                  "text": "The parent/ carer is suffering from post-natal depression.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "stronger-families"
-                  ]
-                },
-                "4": {
-                  "text": "The parent/carer is suffering from severe post-natal depression which is causing serious risk to themselves and their child/ children.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "stronger-families"
-                  ]
-                }
-              },
-              "sourceNote": "The Level 4 link is written \"Stronger Families\" (without \"Programme\"); mapped to stronger-families.",
-              "sourceLines": [
-                2884,
-                2923
-              ],
-              "ages": {
-                "from": "infancy",
-                "to": "infancy",
-                "source": "Area 'Parenting during pregnancy and infancy'; the row is about coping 'following the birth of their baby'."
-              }
-            },
-            {
-              "id": "pregnancy-infancy.sleeping-feeding-crying",
-              "title": "Managing sleeping, feeding and crying",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The parent/carer is able to manage their child’s sleeping feeding and crying and is appropriately responsive.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The parent/ carer has sustained difficulties managing their child’s sleeping, feeding or crying but accepts support to resolve these difficulties.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "stronger-families"
-                  ]
-                },
-                "3": {
-                  "text": "The parent/ carer has sustained difficulties managing their child’s sleeping, feeding or crying despite the intervention of support services or refuses to engage with support services.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "stronger-families"
-                  ]
-                },
-                "4": {
-                  "text": "The parent/carer is unable to manage their child’s sleeping, feeding or crying, and is unable or unwilling to engage with health professionals to address this, causing significant adverse impact on the child.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "stronger-families"
-                  ]
-                }
-              },
-              "sourceLines": [
-                2925,
-                2975
-              ],
-              "ages": {
-                "from": "infancy",
-                "to": "infancy",
-                "source": "Area 'Parenting during pregnancy and infancy'; the row is about a baby's 'sleeping, feeding and crying'."
-              }
-            }
-          ]
-        },
-        {
-          "id": "health-needs",
-          "name": "Meeting the health needs of the child",
-          "section": "Parental and family factors",
-          "indicators": [
-            {
-              "id": "health-needs.parental-anxiety-about-health",
-              "title": "Parental anxiety about child’s health",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The parent/carer understands and is appropriately responsive to the health demands of their child.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The parent/ carer displays some levels of anxiety regarding their child’s health and their response is beginning to impact on the well-being of the child.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The parent/ carer displays high levels of anxiety regarding their child’s health and their response is impacting on the well-being of the child. For example, they are unnecessarily removed from school or prevented from socialising or playing sport. There are some indications that the parent/carer’s concerns for the health of the child are unrelated to any physical or mental symptoms of illness.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The parent/carers’ level of anxiety regarding their child’s health is significantly harming the child’s development. For example, their attendance at school is poor and/or they are socially isolated. There are strong suspicions or evidence that the parent/carer is fabricating or inducing illness in their child.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceNote": "Levels 3 and 4 each contain two paragraphs before their INFORMATION LINKS, joined into one cell text; a stray \"|\" after \"strong suspicions or\" in Level 4 was dropped as an OCR artefact.",
-              "sourceLines": [
-                3001,
-                3060
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "health-needs.additional-needs-met",
-              "title": "Meeting disability and long-term needs",
-              "tags": [
-                "disability"
-              ],
-              "levels": {
-                "1": {
-                  "text": "All the child’s needs (e.g. disability, behaviour, long-term conditions) are fully met by the parents.",
-                  "links": []
-                },
-                "2": {
-                  "text": "Parents are meeting the child’s needs but require additional help in order to do so.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "local-offer",
-                    "send-iass"
-                  ]
-                },
-                "3": {
-                  "text": "One or more child’s needs (e.g. disability, behaviour, long-term conditions) are not always met by the parents, with additional support required, and this is having an impact on the day to day lives of the child/children’s siblings/parents.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "local-offer"
-                  ]
-                },
-                "4": {
-                  "text": "One or more children’s needs (e.g. disability, behaviour, long-term conditions) have a significant impact on the day to day lives of the child/children and their siblings and/or parents.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "local-offer"
-                  ]
-                }
-              },
-              "sourceNote": "The Level 2 link \"SEND - |ASS\" is an OCR error for \"SEND - IASS\" (send-iass).",
-              "sourceLines": [
-                3062,
-                3111
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            }
-          ]
-        },
-        {
-          "id": "educational-needs",
-          "name": "Meeting the educational and employment needs of the child",
-          "section": "Parental and family factors",
-          "indicators": [
-            {
-              "id": "educational-needs.parental-support-for-learning",
-              "title": "Parental support for learning",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The parent/ carer positively supports learning and aspirations and engages with school.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The parent is not engaged in supporting learning aspirations and/or is not engaging with the school. The child has SEND.",
-                  "links": [
-                    "education-service",
-                    "local-offer"
-                  ]
-                },
-                "3": {
-                  "text": "The parent does not engage with the school and actively resists suggestions of supportive interventions. The child has an EHC plan.",
-                  "links": [
-                    "education-service",
-                    "local-offer"
-                  ]
-                },
-                "4": {
-                  "text": "The parent/carer actively discourages or prevents the child from learning or engaging with the school.",
-                  "links": [
-                    "education-service",
-                    "local-offer"
-                  ]
-                }
-              },
-              "sourceNote": "Levels 2 and 3 each end with a separate sentence about SEND (\"The child has SEND.\" / \"The child has an EHC plan.\") before the INFORMATION LINKS; kept in those cells.",
-              "sourceLines": [
-                3139,
-                3177
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "educational-needs.support-into-labour-market",
-              "title": "Support for success in employment",
-              "tags": [
-                "young-person"
-              ],
-              "levels": {
-                "1": {
-                  "text": "The young person is supported to success in the labour market.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The young person is not supported to success in the labour market.",
-                  "links": [
-                    "help4teens",
-                    "durham-apprenticeships",
-                    "gov-apprenticeships"
-                  ]
-                },
-                "3": {
-                  "text": "The young person is often discouraged from success in the labour market.",
-                  "links": [
-                    "help4teens",
-                    "durham-apprenticeships",
-                    "gov-apprenticeships"
-                  ]
-                },
-                "4": {
-                  "text": "The young person is actively obstructed and discouraged from success in the labour market.",
-                  "links": [
-                    "help4teens",
-                    "durham-apprenticeships",
-                    "gov-apprenticeships"
-                  ]
-                }
-              },
-              "sourceNote": "Two displaced \"GOV Apprenticeships\" lines appear together after the Level 3 links; one was assigned to Level 2 and one to Level 3, matching Level 4's Help4Teens, Durham Apprenticeships, GOV Apprenticeships list.",
-              "sourceLines": [
-                3179,
-                3211
-              ],
-              "ages": {
-                "from": "secondary-age",
-                "to": "young-adult",
-                "source": "The row speaks of 'the young person' and their 'success in the labour market'."
-              }
-            },
-            {
-              "id": "educational-needs.tolerant-education",
-              "title": "Education and intolerant or extremist views",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child has an appropriate education and opportunities for social interaction with peers.",
-                  "links": []
-                },
-                "2": {
-                  "text": "There is concern that the education the child is receiving does not teach them about different cultures, faiths and ideas or, if it does, is derogatory and dismissive of different faiths, cultures and ideas.",
-                  "links": [
-                    "proscribed-groups",
-                    "prevent"
-                  ]
-                },
-                "3": {
-                  "text": "The child is being educated to hold intolerant, extremist views. They are not using public services, such as schools or youth clubs, and are only mixing with other children and adults who hold similar intolerant, extremist views.",
-                  "links": [
-                    "proscribed-groups",
-                    "prevent"
-                  ]
-                },
-                "4": {
-                  "text": "The child is being educated by adults who are members of or have links to proscribed organisations — see link below for list of terrorist groups or organisations banned under UK law",
-                  "links": [
-                    "proscribed-groups",
-                    "prevent"
-                  ]
-                }
-              },
-              "sourceNote": "The link names at the page foot are interleaved (\"Proscribed terrorist\" / \"or organisations\" / \"groups or organisations\" and three \"PREVENT Terrorism\" lines); reassembled as Proscribed terrorist groups or organisations plus PREVENT Terrorism for each of Levels 2-4. In Level 4 \"have INFORMATION LINKS to prescribed organisations\" was corrected to \"have links to proscribed organisations\" (label text leaked into the cell; prescribed is an OCR/typo for proscribed).",
-              "sourceLines": [
-                3213,
-                3262
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            }
-          ]
-        },
-        {
-          "id": "emotional-needs",
-          "name": "Meeting the emotional needs of the child",
-          "section": "Parental and family factors",
-          "indicators": [
-            {
-              "id": "emotional-needs.emotional-warmth",
-              "title": "Emotional warmth and stability",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child is provided with an emotionally warm and stable family environment. The parenting generally demonstrates praise, emotional warmth and encouragement.",
-                  "links": []
-                },
-                "2": {
-                  "text": "Parenting often lacks emotional warmth and/or can be overly critical and/or inconsistent.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The family environment is volatile and unstable. For example, parenting is intolerant, critical, inconsistent, harsh or rejecting and this is having a negative effect on the child who, due to the emotional neglect they have suffered is vulnerable to grooming and/or exploitative relationships with abusive adults or risky peer groups",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "neglect-practice-guidance"
-                  ]
-                },
-                "4": {
-                  "text": "The child has suffered long term neglect of their emotional needs and, as a result, is now at high risk of, or is already involved in sexual or other forms of exploitation either as a perpetrator or victim",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse",
-                    "neglect-practice-guidance"
-                  ]
-                }
-              },
-              "sourceLines": [
-                3288,
-                3349
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "emotional-needs.parent-child-relationship",
-              "title": "Parent–child relationship",
-              "tags": [
-                "cannot-be-met-at-home"
-              ],
-              "levels": {
-                "1": {
-                  "text": "There is a warm and supportive relationship between the parent/carer and the child which supports the child’s emotional, behavioural and social development.",
-                  "links": []
-                },
-                "2": {
-                  "text": "Occasional periods of relationship difficulties impact on the child’s development.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "camhs"
-                  ]
-                },
-                "3": {
-                  "text": "Relationship difficulties between the child and parent/ carer significantly inhibits the child’s emotional, behavioural and social development which if unaddressed could lead to relationship breakdown. The child has a significant mental health condition.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "camhs"
-                  ]
-                },
-                "4": {
-                  "text": "Relationships between the child and parent/carer have broken down to the extent that the child is at risk of significant harm. For example, the parent/carer rejects their child from home. The child has a mental health condition which cannot be managed in the home environment.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceNote": "Levels 3 and 4 each hold a second paragraph about the child’s mental health before the INFORMATION LINKS; kept in the same cells. Tagged cannot-be-met-at-home because Level 4 describes the child rejected from home / a condition that cannot be managed at home.",
-              "sourceLines": [
-                3351,
-                3404
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "emotional-needs.boundaries-and-guidance",
-              "title": "Boundaries and guidance",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The parent/ carer sets consistent boundaries and give guidance.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The parent/ carer struggles to set age appropriate boundaries and has difficulties maintaining their child’s routine.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The parent/ carer is unable to judge or manage dangerous situations and/or is unable to set and maintain appropriate boundaries.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "stronger-families"
-                  ]
-                },
-                "4": {
-                  "text": "The parent/ carer is unable to judge dangerous situations and/or is unable to set appropriate boundaries and their child is frequently exposed to dangerous situations in the home and / or community.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "stronger-families"
-                  ]
-                }
-              },
-              "sourceNote": "A stray URL line (http://www.durham.gov.uk/firstcontact) precedes the Level 1 text and is not content; \"careris\" in Level 4 corrected to \"carer is\".",
-              "sourceLines": [
-                3406,
-                3449
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "emotional-needs.family-network",
-              "title": "Extended family network",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "There is a positive family network and good friendships outside the family unit.",
-                  "links": []
-                },
-                "2": {
-                  "text": "There is a significant lack of support from the extended family network which is impacting on the parent’s capacity.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "There is a weak or negative family network. There is destructive or unhelpful involvement from the extended family.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "stronger-families"
-                  ]
-                },
-                "4": {
-                  "text": "The family network has broken down or is highly volatile and is causing serious adverse impact to the child.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "stronger-families"
-                  ]
-                }
-              },
-              "sourceLines": [
-                3451,
-                3491
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "emotional-needs.private-fostering",
-              "title": "Private fostering arrangements",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child is not privately fostered. OR The child is privately fostered by adults who are able to provide for his/her needs and there are no safeguarding concerns. The local authority has been notified as per the requirements of ‘The Children (Private Arrangements For Fostering) Regulations 2005’.",
-                  "links": []
-                },
-                "2": {
-                  "text": "There is some concern about the private fostering arrangements in place for the child.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment",
-                    "private-fostering"
-                  ]
-                },
-                "3": {
-                  "text": "There is some concern about the private fostering arrangements in place for the child, and that there may be issues around the carers’ treatment of the child. And/or the local authority has not been notified of the private fostering arrangement.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "private-fostering"
-                  ]
-                },
-                "4": {
-                  "text": "There is concern that the child is a victim of CSE, domestic slavery, or being physically abused in their private foster placement.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "private-fostering"
-                  ]
-                }
-              },
-              "sourceLines": [
-                3493,
-                3551
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            }
-          ]
-        },
-        {
-          "id": "practical-needs",
-          "name": "Meeting the practical needs of the child",
-          "section": "Parental and family factors",
-          "indicators": [
-            {
-              "id": "practical-needs.food-drink-warmth-shelter",
-              "title": "Food, drink, warmth and shelter",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The parent/ carer makes appropriate provisions for food, drink, warmth and shelter.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The parent/ carer occasionally makes inappropriate or inadequate provisions for food, drink, warmth and shelter.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "The parent/ carer regularly makes inappropriate or inadequate provisions for food, drink, warmth and shelter.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                },
-                "4": {
-                  "text": "The parent/carer has consistently failed to provide appropriate or adequate provisions for food, drink, warmth and shelter.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceLines": [
-                3608,
-                3646
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "practical-needs.clothing",
-              "title": "Clothing",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The parent/carer provides appropriate clean, clothing.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The parent/ carer gives consideration to the provision of clean, age appropriate clothes to meet the needs of the child, but their own personal circumstances or struggles to cope can get in the way of ensuring their child has these clothes.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "Parent/ carer neglect their child physically through their indifference to the importance of providing clean, age appropriate clothes for the child. This impacts on the child and prevents them meeting developmental milestones.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "neglect-practice-guidance"
-                  ]
-                },
-                "4": {
-                  "text": "The parent /carer neglects their child physically and/or emotionally for example providing dirty or inappropriate clothing and this causes the child severe distress and/or prevents him/her meeting their developmental milestones.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "neglect-practice-guidance"
-                  ]
-                }
-              },
-              "sourceLines": [
-                3648,
-                3698
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "practical-needs.material-needs",
-              "title": "Material needs",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The parent/carer provides for all the child’s material needs",
-                  "links": []
-                },
-                "2": {
-                  "text": "The parent/carer is sometimes neglectful of the child’s material needs and this could make them vulnerable to peers or adults who offer them clothes, foods etc. in return for favours.",
-                  "links": [
-                    "first-contact",
-                    "single-assessment"
-                  ]
-                },
-                "3": {
-                  "text": "Parent/carer has been/is often neglectful of the child’s material needs and this is having a negative impact on the child who may, for example, be socially isolated because of their old or dirty clothing or may be involved in petty theft to get clothes, etc. This puts them at risk of grooming for sexual exploitation or involvement in criminal activity.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "neglect-practice-guidance"
-                  ]
-                },
-                "4": {
-                  "text": "The child has suffered long term neglect of the material needs and is now at risk of or is already involved in criminal activity to meet their material needs and/or they are being sexually exploited.",
-                  "links": [
-                    "single-assessment",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse",
-                    "neglect-practice-guidance"
-                  ]
-                }
-              },
-              "sourceLines": [
-                3700,
-                3759
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            }
-          ]
-        },
-        {
-          "id": "protection-from-harm",
-          "name": "Protection from harm: physical or sexual abuse",
-          "section": "Parental and family factors",
-          "indicators": [
-            {
-              "id": "protection-from-harm.parent-protects-family",
-              "title": "Parent/carer protects family",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The parent/ carer protects their family from danger/ significant harm.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The parent/carer on occasion does not protect their family which if unaddressed could lead to risk or danger.",
-                  "links": [
-                    "child-protection",
-                    "cse",
-                    "erase-abuse"
-                  ]
-                },
-                "3": {
-                  "text": "The parent/carer on occasion does not protect their family which if unaddressed could lead to risk or danger.",
-                  "links": [
-                    "child-protection",
-                    "cse",
-                    "erase-abuse"
-                  ]
-                },
-                "4": {
-                  "text": "The parent/ carer is unable to protect their child from harm, placing their child at significant risk. Parent/carer is unable to engage in meaningful change.",
-                  "links": [
-                    "child-protection",
-                    "cse",
-                    "erase-abuse"
-                  ]
-                }
-              },
-              "sourceNote": "The Level 1 and Level 2 text is interleaved line by line (4402-4413); the Level 2 sentence then appears a second time (4421-4426) with its own INFORMATION LINKS before the Level 4 text, so it is taken as an identical Level 3 cell rather than an extraction duplicate.",
-              "sourceLines": [
-                4399,
-                4446
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "protection-from-harm.parental-sexual-abuse",
-              "title": "Sexual abuse by parent/carer",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The parent/carer does not sexually abuse their child.",
-                  "links": []
-                },
-                "2": {
-                  "text": "There is a history of sexual abuse within the family or network but the parents respond appropriately to the need to protect the child.",
-                  "links": [
-                    "child-protection",
-                    "cse",
-                    "erase-abuse"
-                  ]
-                },
-                "3": {
-                  "notApplicable": "stated"
-                },
-                "4": {
-                  "text": "There are concerns around possible inappropriate sexual behaviour from the parent/carer. Parent or carer has expressed thoughts that they may sexually abuse their child but are willing to engage in therapeutic support. The parent/ carer sexually abuses their child. There is a risk the parent/carer may sexually abuse their child and he/she does not accept therapeutic interventions.",
-                  "links": [
-                    "child-protection",
-                    "cse",
-                    "erase-abuse"
-                  ]
-                }
-              },
-              "sourceNote": "Level 1 text is extracted in reverse order ('sexually abuse their child.' before 'The parent/carer does not'). 'Not Applicable' follows the Level 2 links, so it is taken as Level 3 and the four following paragraphs (one links block) as a single Level 4 cell, the same pattern as the chastisement, FGM and harmful-practices rows.",
-              "sourceLines": [
-                4448,
-                4494
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "protection-from-harm.wider-family-and-home",
-              "title": "Wider family sexual behaviour, home use",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "There is no evidence of sexual abuse.",
-                  "links": []
-                },
-                "2": {
-                  "text": "There are concerns relating to inappropriate sexual behaviour in the wider family.",
-                  "links": [
-                    "child-protection",
-                    "cse",
-                    "erase-abuse"
-                  ]
-                },
-                "3": {
-                  "text": "The family home has in the past been used on occasion for drug taking /dealing, prostitution or illegal activities.",
-                  "links": [
-                    "child-protection",
-                    "cse",
-                    "erase-abuse",
-                    "housing-solutions"
-                  ]
-                },
-                "4": {
-                  "text": "The family home is used for drug taking and/or dealing, prostitution and illegal activities. The child is being sexually abused /exploited. An offender who has risk to children status is in contact with the family.",
-                  "links": [
-                    "child-protection",
-                    "cse",
-                    "erase-abuse",
-                    "housing-solutions"
-                  ]
-                }
-              },
-              "sourceNote": "Row boundaries were reconstructed from the order of the text and the links blocks: the Level 1 sentence follows directly on the previous row's Level 4 links; there is no first-column sub-heading. The Level 3 and Level 4 cells (home used for drug taking etc.) are taken as part of this row, not as a separate row.",
-              "sourceLines": [
-                4495,
-                4543
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "protection-from-harm.physical-chastisement",
-              "title": "Physical chastisement and physical harm",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The parent/carer does not physically harm their child. The parent uses reasonable physical chastisement that is within legal limits — that is they do not leave the child with visible bruising, grazes, scratches, minor swellings or cuts.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The parent/carer physically chastises their child within legal limits but there is concern that this is having a negative impact on the child’s emotional wellbeing (for example, the child appears fearful of the parent). There is concern that it may escalate in frequency and/or severity as the parent seems highly critical of their child and/or expresses the belief that only physical punishment will have the desired impact on the child’s behaviour. However, The parent is willing to access professional support to help them manage their child’s behaviour.",
-                  "links": [
-                    "child-protection"
-                  ]
-                },
-                "3": {
-                  "notApplicable": "stated"
-                },
-                "4": {
-                  "text": "The parent/carer physically chastises their child leaving the child with visible bruising, grazes, scratches, minor swellings or cuts — this may result from a loss of control. The parent is willing to access professional support to help them manage their child’s behaviour. The parent/ carer significantly physically harms child.",
-                  "links": [
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceNote": "Three paragraphs precede the first links block and are taken as Level 2; 'Not Applicable' follows it and is taken as Level 3; the two paragraphs before the second links block are taken as one Level 4 cell. The escalation paragraph could be Level 3 in the original layout, but the position of 'Not Applicable' points to Level 2.",
-              "sourceLines": [
-                4545,
-                4605
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "protection-from-harm.female-genital-mutilation",
-              "title": "Female Genital Mutilation",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "There is no concern that the child may be subject of Female Genital Mutilation.",
-                  "links": []
-                },
-                "2": {
-                  "text": "There is concern that the child is in a culture where Female Genital Mutilation is known to have been performed (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
-                  "links": [
-                    "child-protection",
-                    "fgm"
-                  ]
-                },
-                "3": {
-                  "notApplicable": "stated"
-                },
-                "4": {
-                  "text": "There is concern that the child may be subject Female Genital Mutilation. There is evidence that the child may be subject to Female Genital Mutilation and parents/carer are opposed to resisting these practices.",
-                  "links": [
-                    "child-protection",
-                    "fgm"
-                  ]
-                }
-              },
-              "sourceNote": "'Not Applicable' sits between the Level 2 links and two paragraphs that share one links block, so it is taken as Level 3 and both paragraphs as Level 4. The wording 'may be subject Female Genital Mutilation' (missing 'to') is left as in the source.",
-              "sourceLines": [
-                4606,
-                4643
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "protection-from-harm.honour-based-violence-forced-marriage",
-              "title": "Honour Based Violence and Forced Marriage",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "There is no concern that the child may be subject to harmful traditional practices such Honour Based Violence and Forced Marriage.",
-                  "links": []
-                },
-                "2": {
-                  "text": "There is concern that the child is in a culture where harmful practices are known to exist (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
-                  "links": [
-                    "child-protection"
-                  ]
-                },
-                "3": {
-                  "notApplicable": "stated"
-                },
-                "4": {
-                  "text": "There is concern that the child may be subject to harmful traditional practices. There is evidence that the child may be subject to harmful traditional practices and parents/carer are opposed to resisting these practices.",
-                  "links": [
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceNote": "'isin' was corrected to 'is in'. 'Not Applicable.' is taken as Level 3 and the two paragraphs before the last links block as one Level 4 cell; a full stop was added between those paragraphs.",
-              "sourceLines": [
-                4645,
-                4682
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "protection-from-harm.harmful-practices-beliefs",
-              "title": "Harmful practices from beliefs (spirit possession)",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "There is no concern that the child may be subject to harmful practices due to parent / carer beliefs such as belief in spirit possession.",
-                  "links": []
-                },
-                "2": {
-                  "text": "There is concern that the child is in a culture where harmful practices are known to have been performed (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
-                  "links": [
-                    "child-protection"
-                  ]
-                },
-                "3": {
-                  "notApplicable": "stated"
-                },
-                "4": {
-                  "text": "There is concern or evidence that the child may be subject to harmful traditional practices and parents/carer are opposed to resisting these practices.",
-                  "links": [
-                    "child-protection"
-                  ]
-                }
-              },
-              "sourceLines": [
-                4684,
-                4716
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            }
-          ]
-        }
-      ]
-    },
-    {
-      "id": "family-environment",
-      "name": "Family and environmental factors",
-      "description": "Wider family and environmental factors: the community, finances, housing, neighbourhood and legal status, and the family’s functioning — domestic abuse, parental and family health and disability, criminal or anti-social behaviour, risk behaviour, and prejudiced views and violent extremism.",
-      "areas": [
-        {
-          "id": "environment",
-          "name": "Environmental factors",
-          "section": "Environmental factors",
-          "indicators": [
-            {
-              "id": "environment.community-integration",
-              "title": "Family integration in the community",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The family feels integrated into the community.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The family is experiencing social exclusion and/or there is an absence of supportive community networks.",
-                  "links": []
-                },
-                "3": {
-                  "text": "The family is chronically socially excluded and isolated to the extent that it has an adverse impact on the child.",
-                  "links": []
-                },
-                "4": {
-                  "text": "The family is excluded and the child is seriously affected but the family actively resists all attempts to achieve inclusion and isolates the child from sources of support.",
-                  "links": []
-                }
-              },
-              "sourceLines": [
-                2213,
-                2235
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "environment.financial-resources",
-              "title": "Family financial resources",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The family has reasonable financial resources are used appropriately to meet the family’s needs.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The family’s financial resources are used at most times appropriately to meet the family’s needs. There are concerns that the parents are unable to budget effectively and as a result the child occasionally does not have adequate food, warmth, or essential clothing. The parent/carer’s income is affected by the level of care necessary for their child e.g. child with a disability / Welfare Reform",
-                  "links": [
-                    "housing-solutions",
-                    "food-bank",
-                    "welfare-assistance",
-                    "warmer-homes",
-                    "citizens-advice",
-                    "local-offer",
-                    "send-iass"
-                  ]
-                },
-                "3": {
-                  "text": "The family does not use its financial resources to meet the basic needs of the child and the child e.g. regularly does not have adequate food, warmth, or essential clothing. Threat of eviction or threat of homelessness within 56 days for rent arrears - Risk to tenancy",
-                  "links": [
-                    "housing-solutions",
-                    "food-bank",
-                    "welfare-assistance",
-                    "warmer-homes",
-                    "citizens-advice"
-                  ]
-                },
-                "4": {
-                  "text": "The child consistently does not have adequate food, warmth, or essential clothing. The parents are consistently unable to budget effectively and are resisting engagement. Risk of eviction for rent arrears - Risk to tenancy / homeless",
-                  "links": [
-                    "housing-solutions",
-                    "food-bank",
-                    "welfare-assistance",
-                    "warmer-homes",
-                    "citizens-advice"
-                  ]
-                }
-              },
-              "sourceNote": "The Level 2 cell is three separate paragraphs (resources used at most times appropriately; concerns about budgeting so the child occasionally lacks food/warmth/clothing; income affected by care of a disabled child) that precede the first INFORMATION LINKS list; all three were put in Level 2 because Level 1 has no links and the three link lists (7, 5, 5 URLs) align with Levels 2, 3 and 4, and the 'occasionally/regularly/consistently' progression fits. 'CAB' mapped to citizens-advice; the Level 1 wording ('has reasonable financial resources are used') is kept as the document has it.",
-              "sourceLines": [
-                2237,
-                2315
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "environment.accommodation",
-              "title": "Family accommodation",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The family’s accommodation is appropriate, stable, clean, warm, and tidy and there are no hazards which could impact the safety or wellbeing of the child.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The family’s accommodation is stable however the home itself is not kept clean and tidy and is not always free of hazards which could impact on the safety and wellbeing of the child as well as the sustainability of the tenancy. The family home would benefit from improvements to support the needs of the child with a disability.",
-                  "links": [
-                    "housing-solutions",
-                    "durham-key-options",
-                    "local-offer",
-                    "send-iass"
-                  ]
-                },
-                "3": {
-                  "text": "The family’s home is consistently poor and constitutes health and safety hazards including hoarding. Accommodation is overcrowded or does not meet the needs of the family. The accommodation is not appropriate for a child with a disability.",
-                  "links": [
-                    "housing-solutions",
-                    "durham-key-options",
-                    "local-offer",
-                    "send-iass"
-                  ]
-                },
-                "4": {
-                  "text": "The family’s home is consistently dirty and constitutes health and safety hazards including hoarding. The family has no stable home, and is moving from place to place or ‘sofa surfing’. Accommodation is overcrowded or does not meet the needs of the family. The accommodation is not appropriate for a child with a disability. Multiple complex needs e.g. substance misuse, domestic abuse, mental health and finance history of numerous house moves, unstable accommodation. Risk of homelessness and eviction.",
-                  "links": [
-                    "housing-solutions",
-                    "durham-key-options",
-                    "local-offer",
-                    "send-iass"
-                  ]
-                }
-              },
-              "sourceNote": "Each of Levels 2-4 holds several separate paragraphs (including a disability-related one), joined in document order; the Level 3 link 'SEND - |ASS' is an OCR error for 'SEND - IASS'.",
-              "sourceLines": [
-                2334,
-                2423
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "environment.neighbourhood-safety",
-              "title": "Neighbourhood safety: child as victim",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The neighbourhood is a safe and positive environment encouraging good citizenship.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child is affected by low level anti-social behaviour in the locality. The neighbourhood is known to have groups of children and/or adults who are engaged in threatening and intimidating behaviour and the child is intimidated and feels threatened in the area",
-                  "links": [
-                    "mais"
-                  ]
-                },
-                "3": {
-                  "text": "The neighbourhood or locality is having a negative impact on the child — for example, the child is a victim of anti-social behaviour or crime, [including sexual or other forms of harassment] and is at risk of being further victimised",
-                  "links": [
-                    "housing-solutions",
-                    "durham-key-options",
-                    "mais"
-                  ]
-                },
-                "4": {
-                  "text": "The neighbourhood or locality is having a profoundly negative effect on the child who has been a repeated victim of anti-social behaviour and/or crime and is now at high risk of sexual and other forms of exploitation — including being groomed to be a perpetrator.",
-                  "links": [
-                    "housing-solutions",
-                    "durham-key-options",
-                    "mais"
-                  ]
-                }
-              },
-              "sourceNote": "The document has two distinct rows whose Level 1 reads 'The neighbourhood is a safe and positive environment encouraging good citizenship'; this first one (lines 2425-2479) is about the child as a victim of anti-social behaviour/crime, the second (environment.neighbourhood-safety-2) about the child taking part in it. Both Level 2 paragraphs (low-level ASB; threatening groups) precede the single-MAIS link list and were kept together in Level 2, matching the URL block (1, 3, 3 links); a full stop was added between them.",
-              "sourceLines": [
-                2425,
-                2479
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "environment.neighbourhood-safety-2",
-              "title": "Neighbourhood safety: child involved in anti-social behaviour",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The neighbourhood is a safe and positive environment encouraging good citizenship.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The neighbourhood or locality is having a negative impact on the child. The child is known to be part of a group or associated with a group which is involved in anti-social behaviour.",
-                  "links": [
-                    "durham-key-options",
-                    "mais"
-                  ]
-                },
-                "3": {
-                  "text": "The child is participating in anti-social behaviour or at risk or participating in criminal activity that is having a negative impact on the tenancy and community. There may be a risk to tenancy therefore it would be appropriate to link into the housing provider.",
-                  "links": [
-                    "housing-solutions",
-                    "durham-key-options",
-                    "mais"
-                  ]
-                },
-                "4": {
-                  "text": "The neighbourhood or locality is having a profoundly negative effect on the child who is involved in frequent anti-social behaviour and criminal activity including, for example, sexual and other forms of harassment or assault that is having negative impact on the tenancy and the community. There may be a risk to tenancy therefore it would be appropriate to link into the housing provider.",
-                  "links": [
-                    "housing-solutions",
-                    "durham-key-options",
-                    "mais"
-                  ]
-                }
-              },
-              "sourceNote": "Second of two distinct rows in the document with the same Level 1 text ('The neighbourhood is a safe and positive environment encouraging good citizenship'); this one (lines 2500-2559) is about the child taking part in anti-social behaviour/crime, the first (environment.neighbourhood-safety) about the child as victim. A full stop was added after 'tenancy and community' at Level 3, where the next sentence runs on; 'at risk or participating' is kept as written.",
-              "sourceLines": [
-                2500,
-                2559
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "environment.family-legal-status",
-              "title": "Family legal status",
-              "tags": [
-                "cannot-be-met-at-home"
-              ],
-              "levels": {
-                "1": {
-                  "text": "The family is legally entitled to live in the country indefinitely and has full rights to employment and public funds.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The family’s legal entitlement to stay in the country is temporary and/or restricts access to public funds and/or the right to work placing the child and family under stress. Immigration — when established",
-                  "links": [
-                    "hate-crime"
-                  ]
-                },
-                "3": {
-                  "text": "The family’s legal status puts them at risk of involuntary removal from the country (e.g. asylum-seeking families or illegal workers) OR having limited financial resources/no recourse to public funds increases the vulnerability of the children to criminal activity (e.g. illegal employment, child labour, CSE).",
-                  "links": [
-                    "hate-crime"
-                  ]
-                },
-                "4": {
-                  "text": "Family members are being detained and at risk of deportation or the child is an unaccompanied asylum-seeker. There is evidence that a child has been exposed or involved in criminal activity to generate income for the family (e.g. illegal employment, child labour, CSE).",
-                  "links": [
-                    "hate-crime",
-                    "first-contact"
-                  ]
-                }
-              },
-              "sourceNote": "Level 2 ends with the separate line 'Immigration — when established', just above INFORMATION LINKS and with no URL; it looks like a placeholder for a future Immigration information link, but it was kept verbatim in the Level 2 text rather than invented as a service. Tagged cannot-be-met-at-home because the Level 4 alternative 'the child is an unaccompanied asylum-seeker' means there is no carer.",
-              "sourceLines": [
-                2561,
-                2615
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "environment.child-legal-status",
-              "title": "Child’s legal status",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child is legally entitled to live in the country indefinitely and has full rights to education and public funds.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child’s legal entitlement to stay in the country is temporary and/or restricts access to public funds placing the child under stress. Immigration — when established",
-                  "links": [
-                    "hate-crime"
-                  ]
-                },
-                "3": {
-                  "text": "The child’s legal status as, for example, an asylum-seeker or an illegal migrant who may have been trafficked puts them at risk of involuntary removal from the country. Their immigration status means they have limited financial resources/no recourse to public funds and increases their vulnerability to criminal activity (e.g. illegal employment, child labour, CSE).",
-                  "links": [
-                    "cse",
-                    "erase-abuse"
-                  ]
-                },
-                "4": {
-                  "text": "There is evidence that a child has been exposed to or involved in criminal activity either as a result of being trafficked into the country or to support themselves (e.g. illegal employment, child labour, CSE).",
-                  "links": [
-                    "cse",
-                    "erase-abuse",
-                    "first-contact"
-                  ]
-                }
-              },
-              "sourceNote": "Level 2 ends with the separate line 'Immigration — when established' (no URL), apparently a placeholder for a future information link; kept verbatim in the Level 2 text as in the family legal status row.",
-              "sourceLines": [
-                2617,
-                2671
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "environment.proscribed-organisations",
-              "title": "Links to proscribed organisations",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child and their family have no links to proscribed organisations. (See link below for list of terrorist groups or organisations banned under UK law)",
-                  "links": [
-                    "proscribed-groups"
-                  ]
-                },
-                "2": {
-                  "text": "The child and/or their parents/carers have indirect links to proscribed organisations, for example, they attend religious or social activities which are, or have been in the recent past, attended by members of proscribed organisations.",
-                  "links": [
-                    "prevent"
-                  ]
-                },
-                "3": {
-                  "text": "Family members, family friends or friends of the child have strong links with proscribed organisations.",
-                  "links": [
-                    "prevent"
-                  ]
-                },
-                "4": {
-                  "text": "The child, their parents/carers or other close family members or friends are members of proscribed organisations.",
-                  "links": [
-                    "prevent"
-                  ]
-                }
-              },
-              "sourceNote": "The text has 'prescribed organisations' at Levels 2-4; corrected to 'proscribed' (the row's own Level 1 and link use 'proscribed'). The Level 1 link 'Proscribed terrorist groups or organisations' has no INFORMATION LINKS heading but is a link (its gov.uk URL appears twice in the URL block, probably because the '(See link below...)' text is also hyperlinked); it is listed once.",
-              "sourceLines": [
-                2691,
-                2730
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "environment.bullying",
-              "title": "Safe places and bullying",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child spends time in safe and positive environments outside of the home and has a safe place to play",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child is known to be/have been a victim or perpetrator of bullying and/or is part of a group or associated with a group which bullies others.",
-                  "links": [
-                    "mais",
-                    "first-contact",
-                    "bullying",
-                    "hate-crime"
-                  ]
-                },
-                "3": {
-                  "text": "The child is a repeated victim and/or perpetrator of bullying including sexual or other targeted forms of bullying.",
-                  "links": [
-                    "mais",
-                    "first-contact",
-                    "bullying",
-                    "hate-crime"
-                  ]
-                },
-                "4": {
-                  "text": "The child is a victim of serious and/or repeated and/or escalating acts of bullying, including sexual bullying.",
-                  "links": [
-                    "mais",
-                    "first-contact",
-                    "bullying",
-                    "hate-crime"
-                  ]
-                }
-              },
-              "sourceLines": [
-                2732,
-                2779
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            }
-          ]
-        },
-        {
-          "id": "domestic-abuse",
-          "name": "Domestic abuse",
-          "section": "Parental and family factors",
-          "indicators": [
-            {
-              "id": "domestic-abuse.victim-of-domestic-abuse",
-              "title": "Parent or expectant mother as victim",
-              "tags": [
-                "toxic-trio-domestic-abuse"
-              ],
-              "levels": {
-                "1": {
-                  "text": "The expectant mother or parent/carer is not in an abusive relationship.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The expectant mother / parent / carer has previously been a victim of domestic abuse and is a victim of occasional low level domestic abuse.",
-                  "links": [
-                    "harbour",
-                    "domestic-abuse-info",
-                    "sorry-not-enough"
-                  ]
-                },
-                "3": {
-                  "text": "The expectant mother / parent / carer has previously been a victim of domestic abuse and is a victim of increasing incidents of domestic abuse.",
-                  "links": [
-                    "harbour",
-                    "domestic-abuse-info",
-                    "sorry-not-enough"
-                  ]
-                },
-                "4": {
-                  "text": "The expectant mother/parent/carer is a current victim of domestic abuse and is increasing in severity, frequency or duration.",
-                  "links": [
-                    "harbour",
-                    "domestic-abuse-info",
-                    "sorry-not-enough"
-                  ]
-                }
-              },
-              "sourceNote": "Every level names the expectant mother alongside the parent/carer. Not tagged pre-birth: the row applies to any parent or carer, and the pre-birth tag would hide it for a child over one.",
-              "sourceLines": [
-                3787,
-                3826
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "domestic-abuse.violence-between-adults",
-              "title": "Violence between adults: perpetrator behaviour",
-              "tags": [
-                "toxic-trio-domestic-abuse"
-              ],
-              "levels": {
-                "1": {
-                  "text": "There are no incidents of violence in the family and no history or previous assaults by family members.",
-                  "links": []
-                },
-                "2": {
-                  "text": "There are isolated incidents of physical and/or emotional violence in the family. The harmful impact of such incidents is mitigated by other protective factors within the family such as supportive grandparents who are able to look after the child when there are arguments/disputes in the family home.",
-                  "links": [
-                    "harbour",
-                    "domestic-abuse-info",
-                    "sorry-not-enough"
-                  ]
-                },
-                "3": {
-                  "text": "One or more adult members of the family is physically and emotionally abusive to another adult member/s of the family (consider Forced Marriage / Honour Based Violence threat). The perpetrator/s show limited or no commitment to changing their behaviour and little understanding of the impact their violence has on the child. The perpetrator is emotionally harming the child/ren who witness or are otherwise aware of the violence.",
-                  "links": [
-                    "harbour",
-                    "domestic-abuse-info",
-                    "sorry-not-enough"
-                  ]
-                },
-                "4": {
-                  "text": "One or more adult members of the family is a perpetrator of persistent and/or serious physical and emotional violence which may also be increasing in severity, frequency or duration, (consider Forced Marriage / Honour Based Violence threat). The perpetrator/s show no commitment to changing their behaviour and no understanding of the impact their violence has on the child. The perpetrator is emotionally harming the child/ren who witness or are otherwise aware of the violence. The children may also be at risk of physical violence if, for example, they seek to protect the adult victim.",
-                  "links": [
-                    "harbour",
-                    "domestic-abuse-info",
-                    "sorry-not-enough"
-                  ]
-                }
-              },
-              "sourceNote": "First of three distinct rows in the document whose Level 1 begins 'There are no incidents of violence in the family' (lines 3828-3911); this one is about the adult perpetrator's behaviour. Its Level 1 and Level 2 text matches the second such row (domestic-abuse.violence-impact-on-child), but the Level 3/4 cells and the Level 2 links differ.",
-              "sourceLines": [
-                3828,
-                3911
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "domestic-abuse.violence-impact-on-child",
-              "title": "Violence between adults: impact on child",
-              "tags": [
-                "toxic-trio-domestic-abuse"
-              ],
-              "levels": {
-                "1": {
-                  "text": "There are no incidents of violence in the family and no history or previous assaults by family members.",
-                  "links": []
-                },
-                "2": {
-                  "text": "There are isolated incidents of physical and/or emotional violence in the family. The harmful impact of such incidents is mitigated by other protective factors within the family such as supportive grandparents who are able to look after the child when there are arguments/disputes in the family home.",
-                  "links": [
-                    "harbour",
-                    "domestic-abuse-info",
-                    "sorry-not-enough",
-                    "mental-health-services",
-                    "housing-solutions"
-                  ]
-                },
-                "3": {
-                  "text": "The child has or continues to witness an adult in their household being physically or emotionally abused by another member of the household and are suffering emotional harm as a result. They are starting to exhibit behaviours that suggest they are at risk of becoming perpetrators or victims of abuse including CSE",
-                  "links": [
-                    "harbour",
-                    "domestic-abuse-info",
-                    "sorry-not-enough",
-                    "mental-health-services",
-                    "housing-solutions"
-                  ]
-                },
-                "4": {
-                  "text": "The child is at high risk of, or is already either a perpetrator or a victim of serious abusive behaviour, including child sexual exploitation.",
-                  "links": [
-                    "harbour",
-                    "domestic-abuse-info",
-                    "sorry-not-enough",
-                    "mental-health-services",
-                    "housing-solutions"
-                  ]
-                }
-              },
-              "sourceNote": "Second of three distinct rows whose Level 1 begins 'There are no incidents of violence in the family' (lines 3912-3974); this one is about the effect on the child who witnesses the abuse. Level 1 and Level 2 text is the same as in domestic-abuse.violence-between-adults, but here Level 2 also links Mental Health Services and Housing Solutions.",
-              "sourceLines": [
-                3912,
-                3974
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "domestic-abuse.previous-perpetrator-in-household",
-              "title": "Previous perpetrator in household (Clare’s Law)",
-              "tags": [
-                "toxic-trio-domestic-abuse"
-              ],
-              "levels": {
-                "1": {
-                  "text": "There are no incidents of violence in the family and no history or previous assaults by family members or new partners",
-                  "links": []
-                },
-                "2": {
-                  "text": "Information has come to light that a person (Hidden Male) living in the house may be a previous perpetrator of domestic abuse. Although no sign of abuse are apparent. Clare’s Law application could be used to allay / confirm fears",
-                  "links": [
-                    "clares-law"
-                  ]
-                },
-                "3": {
-                  "text": "Confirmation via Clare’s Law of a previous perpetrator of domestic abuse resides at property. Disclose to parent and refer to DA Services / risk assessment.",
-                  "links": [
-                    "clares-law",
-                    "harbour",
-                    "domestic-abuse-info",
-                    "sorry-not-enough",
-                    "mental-health-services"
-                  ]
-                },
-                "4": {
-                  "text": "Confirmation via Clare’s Law of a previous perpetrator of domestic abuse resides at property. Disclose to parent and refer to DA Services / risk assessment.",
-                  "links": [
-                    "clares-law",
-                    "harbour",
-                    "domestic-abuse-info",
-                    "sorry-not-enough",
-                    "mental-health-services"
-                  ]
-                }
-              },
-              "sourceNote": "Third of three distinct rows whose Level 1 begins 'There are no incidents of violence in the family' (lines 3976-4028); its Level 1 adds 'or new partners' and the row is about a possible previous perpetrator (Hidden Male) and Clare’s Law. The document gives identical text and links at Level 3 and Level 4; both were kept as written.",
-              "sourceLines": [
-                3976,
-                4028
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            }
-          ]
-        },
-        {
-          "id": "family-health",
-          "name": "Parental and family health issues and disability",
-          "section": "Parental and family factors",
-          "indicators": [
-            {
-              "id": "family-health.parental-drug-and-alcohol-use",
-              "title": "Parental drug and alcohol use",
-              "tags": [
+            "toxicTrio": {
+              "componentTags": [
+                "toxic-trio-mental-health",
+                "toxic-trio-domestic-abuse",
                 "toxic-trio-substance-misuse"
               ],
-              "levels": {
-                "1": {
-                  "text": "Parents do not use drugs or alcohol. OR Parental drug and alcohol use does not impact on parenting.",
-                  "links": []
-                },
-                "2": {
-                  "text": "Drug and/or alcohol use is impacting on parenting but adequate provision is made to ensure the child’s safety. The child is currently meeting their developmental milestones but there are concerns that this might not continue if parental drug and alcohol use continues or increases. Referral to Drug and Alcohol Recovery Service.",
-                  "links": [
-                    "alcohol-and-drugs",
-                    "nhs-choices-drinking"
-                  ]
-                },
-                "3": {
-                  "text": "Drug/alcohol use has escalated to the point where it includes binge drinking, drug paraphernalia in their home, the child feeling unable to invite friends to the home, the child worrying about their parent/ carer. Referral to Drug and Alcohol Recovery Service.",
-                  "links": [
-                    "alcohol-and-drugs",
-                    "nhs-choices-drinking"
-                  ]
-                },
-                "4": {
-                  "text": "Parental drug and/or alcohol use is at a problematic level and the parent/ carer cannot carry out daily parenting. This could include blackouts, confusion, severe mood swings, drug paraphernalia not stored or disposed of, using drugs/ alcohol when their child is present, involving the child in procuring illegal substances, and dangers of overdose. Referral to Drug and Alcohol Recovery Service.",
-                  "links": [
-                    "alcohol-and-drugs",
-                    "nhs-choices-drinking"
-                  ]
-                }
-              },
-              "sourceNote": "The Level 2 text is split into pieces across lines 4069-4091 ('The child is currently meeting their' and 'Recovery Service.' appear before the Level 2 opening sentence). I rebuilt it in reading order: impact sentence, then the developmental-milestones sentence, then the referral, because the Level 1 column has no other text and Level 1 cells have no links. Also fixed 'useis' to 'use is' at Level 4.",
-              "sourceLines": [
-                4060,
-                4134
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "minimumLevel": 2,
+              "quote": "When all three of the above issues are prevalent within a family, it is known as the ‘toxic trio’ and greatly increases the risk to a child’s safety and well-being."
             },
-            {
-              "id": "family-health.household-drug-and-alcohol-misuse",
-              "title": "Siblings’ or household members’ substance misuse",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "There is no evidence of siblings or other household members misusing drugs or alcohol. [NB See Parental factors for assessment of need relating to parental drug/alcohol misuse]",
-                  "links": []
-                },
-                "2": {
-                  "text": "Siblings’ or other household members’ drug or alcohol misuse occasionally impacts on the child. Referral to Drug and Alcohol Recovery Service.",
-                  "links": [
-                    "alcohol-and-drugs",
-                    "nhs-choices-drinking"
-                  ]
-                },
-                "3": {
-                  "text": "Siblings’ or other household members’ drug or alcohol misuse consistently impacts on the child. Referral to Drug and Alcohol Recovery Service.",
-                  "links": [
-                    "alcohol-and-drugs",
-                    "nhs-choices-drinking"
-                  ]
-                },
-                "4": {
-                  "text": "Siblings’ or other household members’ drug or alcohol misuse is significantly adversely impacting on the child. Referral to Drug and Alcohol Recovery Service",
-                  "links": [
-                    "alcohol-and-drugs",
-                    "nhs-choices-drinking"
-                  ]
-                }
-              },
-              "sourceNote": "The Level 2 text and links are broken into fragments across lines 4144-4174, and its final link word 'alcohol' appears after the Level 3 links (line 4174). I rebuilt it to match the wording of Levels 3 and 4. At Level 1 the text ends with an unmatched ']', so I restored the opening '[' before 'NB'. This row is about siblings and other household members, not parents, so it has no toxic-trio tag.",
-              "sourceLines": [
-                4136,
-                4187
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "family-health.parental-physical-or-mental-health",
-              "title": "Parental physical or mental health",
-              "tags": [
-                "toxic-trio-mental-health"
-              ],
-              "levels": {
-                "1": {
-                  "text": "The physical or mental health of the parent/carer does not affect the care of the child.",
-                  "links": []
-                },
-                "2": {
-                  "text": "Physical and mental health needs of the parent/carer which impacts upon the care of the child.",
-                  "links": [
-                    "mental-health-services"
-                  ]
-                },
-                "3": {
-                  "text": "Physical or mental health needs of the parent/ carer significantly impacts upon the care of their child.",
-                  "links": [
-                    "mental-health-services"
-                  ]
-                },
-                "4": {
-                  "text": "Physical or mental health needs of the parent/carer significantly affect the care of their child placing them at risk of significant harm.",
-                  "links": [
-                    "mental-health-services"
-                  ]
-                }
-              },
-              "sourceNote": "The Level 2 cell is out of order in the text: its last words 'care of the child.' and its link (lines 4194-4196) come before 'Physical and mental health needs of the parent/carer Which impacts upon the' (lines 4198-4200). I rejoined it and put 'Which' in lower case.",
-              "sourceLines": [
-                4189,
-                4217
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "family-health.parental-learning-disability",
-              "title": "Parental learning disability",
-              "tags": [
-                "disability"
-              ],
-              "levels": {
-                "1": {
-                  "text": "The parents/ carers learning disabilities do not affect the care of their child.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The parents/carers learning difficulties occasionally impedes their ability to provide consistent patterns of care but without putting the child at risk.",
-                  "links": [
-                    "learning-disability-services",
-                    "help-for-disabled",
-                    "local-offer"
-                  ]
-                },
-                "3": {
-                  "text": "The parents/ carers learning disabilities are affecting the care of their child.",
-                  "links": [
-                    "learning-disability-services",
-                    "help-for-disabled",
-                    "local-offer"
-                  ]
-                },
-                "4": {
-                  "text": "The parents/ carers learning disabilities are severely affecting the care of their child and placing them at risk of significant harm.",
-                  "links": [
-                    "learning-disability-services",
-                    "help-for-disabled",
-                    "local-offer"
-                  ]
-                }
-              },
-              "sourceLines": [
-                4218,
-                4257
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "family-health.parental-mental-health",
-              "title": "Parental mental health",
-              "tags": [
-                "toxic-trio-mental-health"
-              ],
-              "levels": {
-                "1": {
-                  "text": "The parent/carer’s mental health does not impact the child adversely.",
-                  "links": []
-                },
-                "2": {
-                  "text": "Adult mental health impacts on the care of the child. The carer presents with mental ill-health which has sporadic or low level impact on the child however there are protective factors in place.",
-                  "links": [
-                    "mental-health-services",
-                    "camhs"
-                  ]
-                },
-                "3": {
-                  "text": "Adult mental health impacts on the care of the child. The carer presents with mental ill-health which has sporadic or low level impact on the child and there is an absence of supportive networks and extended family to prevent harm.",
-                  "links": [
-                    "mental-health-services",
-                    "camhs"
-                  ]
-                },
-                "4": {
-                  "text": "Adult mental health is significantly impacting on the care of the child. Any carer for the child presents as acutely mentally unwell and /or attempts significant self-harm and/or the child is the subject of parental delusions.",
-                  "links": [
-                    "mental-health-services",
-                    "camhs"
-                  ]
-                }
-              },
-              "sourceLines": [
-                4259,
-                4301
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            },
-            {
-              "id": "family-health.family-members-health-and-disability",
-              "title": "Siblings’ or family members’ health and disability",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "Where siblings or other members of the family do not have disabilities, serious health conditions or mental health concerns.",
-                  "links": []
-                },
-                "2": {
-                  "text": "Siblings or other members of the family have disabilities, serious health conditions or mental health concerns which require additional support.",
-                  "links": [
-                    "young-carers",
-                    "carers",
-                    "mental-health-services",
-                    "learning-disability-services",
-                    "help-for-disabled",
-                    "local-offer"
-                  ]
-                },
-                "3": {
-                  "text": "Siblings or other members of the family have a disability or serious health condition, including mental health concerns which impact on the child. The child is acting as a young carer.",
-                  "links": [
-                    "young-carers",
-                    "carers",
-                    "mental-health-services",
-                    "learning-disability-services",
-                    "help-for-disabled",
-                    "local-offer"
-                  ]
-                },
-                "4": {
-                  "text": "Siblings or other members of the family have disabilities, health conditions or mental health concerns that are seriously impacting on the child, for example causing neglect, putting them at risk of significant harm or causing them high levels of stress and emotional anxiety.",
-                  "links": [
-                    "mental-health-services",
-                    "neglect-practice-guidance",
-                    "learning-disability-services",
-                    "help-for-disabled",
-                    "local-offer"
-                  ]
-                }
-              },
-              "sourceNote": "The Level 3 link list (lines 4334-4346) has 'Help for disabled / youngsters, Local Offer' in the middle, split over two lines like the Level 2 column does elsewhere. I gave it to Level 2, after the Level 2 links at lines 4315-4321. So Levels 2 and 3 each have the same six links, and the one-line 'Help for disabled youngsters, Local Offer' stays with Level 3.",
-              "sourceLines": [
-                4303,
-                4373
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+            "stepFive": {
+              "tag": "cannot-be-met-at-home"
             }
-          ]
-        },
-        {
-          "id": "criminal-anti-social-behaviour",
-          "name": "Criminal or anti-social behaviour",
-          "section": "Parental and family factors",
-          "indicators": [
+          },
+          "glossary": [
             {
-              "id": "criminal-anti-social-behaviour.family-criminal-history",
-              "title": "Family criminal history",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "There is no history of criminal offences within the family.",
-                  "links": []
-                },
-                "2": {
-                  "text": "There is a history of criminal activity within the family.",
-                  "links": [
-                    "stronger-families",
-                    "mais",
-                    "asb"
-                  ]
-                },
-                "3": {
-                  "text": "A criminal record relating to serious or violent crime is held by a member of the family (parent, carer, child) which may impact on the children in the household.",
-                  "links": [
-                    "stronger-families",
-                    "mais",
-                    "asb"
-                  ]
-                },
-                "4": {
-                  "text": "A criminal record relating to serious or violent crime is held by a member of the family which is impacting on the children in the household.",
-                  "links": [
-                    "stronger-families",
-                    "mais",
-                    "asb"
-                  ]
-                }
-              },
-              "sourceNote": "The Level 2 sentence is split across the links block ('There is a history of' / 'family.' / 'criminal activity within the'); it was put back together as 'There is a history of criminal activity within the family.'",
-              "sourceLines": [
-                4762,
-                4808
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "term": "Child in need",
+              "definition": "A child who is unlikely to reach or maintain a satisfactory level of health or development, or whose health or development will be significantly impaired, without the provision of services, or who is disabled (Children Act 1989, section 17).",
+              "source": "Durham needs assessment"
             },
             {
-              "id": "criminal-anti-social-behaviour.gangs-organised-crime",
-              "title": "Gangs and organised crime",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The family members are not involved in gangs / organised crime",
-                  "links": []
-                },
-                "2": {
-                  "text": "There is suspicion, or some evidence that the family are involved in gangs / organised crime",
-                  "links": [
-                    "stronger-families",
-                    "mais",
-                    "asb"
-                  ]
-                },
-                "3": {
-                  "text": "There is a known involvement in gang / organised crime activity.",
-                  "links": [
-                    "stronger-families",
-                    "mais",
-                    "asb"
-                  ]
-                },
-                "4": {
-                  "text": "There is a known involvement in gang / organised crime activity impacting significantly on the child and family.",
-                  "links": [
-                    "stronger-families",
-                    "mais",
-                    "asb"
-                  ]
-                }
-              },
-              "sourceNote": "The start of the Level 2 sentence ('There is suspicion, or some', line 4825) comes after its own ending and links (4814-4823); it was joined back into the Level 2 cell.",
-              "sourceLines": [
-                4810,
-                4850
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            }
-          ]
-        },
-        {
-          "id": "risk-behaviour",
-          "name": "Risk Behaviour",
-          "section": "Parental and family factors",
-          "indicators": [
-            {
-              "id": "risk-behaviour.running-away",
-              "title": "Running away and going missing",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child does not run away from home.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child has run away from home on one or two occasions or not returned at the normal time. There is concern that they might have been staying with friends or relatives. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
-                  "links": [
-                    "stronger-families",
-                    "mais",
-                    "asb",
-                    "alcohol-and-drugs",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse",
-                    "prevent"
-                  ]
-                },
-                "3": {
-                  "text": "The child persistently runs away and/or goes missing. There are serious concerns that they are running away in order to spend time with friends or relatives with risk factors behaviours and that they are being influenced by them. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
-                  "links": [
-                    "stronger-families",
-                    "mais",
-                    "asb",
-                    "alcohol-and-drugs",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse",
-                    "prevent"
-                  ]
-                },
-                "4": {
-                  "text": "The child persistently runs away and/or goes missing and does not recognise that s/he is putting him/herself at risk. For example, whilst missing the young person is spending time with people with risk factors behaviours and perceives these people as teaching her/him the correct way to live and those who do not hold these views as deluded and/or as a threat.",
-                  "links": [
-                    "stronger-families",
-                    "mais",
-                    "asb",
-                    "alcohol-and-drugs",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse",
-                    "prevent"
-                  ]
-                }
-              },
-              "sourceNote": "This row has no first-column text and comes before the 'Risk Behaviour' heading (4963). It is placed in Risk Behaviour because it starts a new page after the Criminal or anti-social behaviour URL block (4851-4856) and shares a URL block with the Risk Behaviour row, and because its risk-factor content matches that row. The risk-factor bullets were joined with '; '.",
-              "sourceLines": [
-                4858,
-                4961
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              "term": "Child protection plan",
+              "definition": "Child protection relates to activity undertaken to protect specific children who are suffering, or are likely to suffer, significant harm. Children with a child protection plan are considered to be in need of protection from physical abuse, sexual abuse, emotional abuse or neglect; the plan details the concerns, the action to reduce them, how the child will be kept safe and how progress is known.",
+              "source": "Durham needs assessment"
             },
             {
-              "id": "risk-behaviour.exposure-to-risk-factors",
-              "title": "Risk behaviour and risk factors",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child engages in age appropriate activities and displays age appropriate behaviours and self-control.",
-                  "links": []
-                },
-                "2": {
-                  "text": "There is concern that the child has been exposed to possible risk factors: ASB / Crime; Alcohol / Drugs; Inappropriate sexual activity / CSE; Terrorism / Extremist views.",
-                  "links": [
-                    "stronger-families",
-                    "mais",
-                    "asb",
-                    "alcohol-and-drugs",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse",
-                    "prevent"
-                  ]
-                },
-                "3": {
-                  "text": "The child is engaging in risk factors behaviours and that they are being influenced by them. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
-                  "links": [
-                    "stronger-families",
-                    "mais",
-                    "asb",
-                    "alcohol-and-drugs",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse",
-                    "prevent"
-                  ]
-                },
-                "4": {
-                  "text": "The child does not recognise that s/he is putting him/herself at risk and is spending time with people with risk factors behaviours and perceives these people as teaching her/him the correct way to live and those who don’t hold these views as deluded and/or as a threat.",
-                  "links": [
-                    "stronger-families",
-                    "mais",
-                    "asb",
-                    "alcohol-and-drugs",
-                    "child-protection",
-                    "cse",
-                    "erase-abuse",
-                    "prevent"
-                  ]
-                }
-              },
-              "sourceLines": [
-                4963,
-                5054
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
-            }
-          ]
-        },
-        {
-          "id": "prejudiced-views-extremism",
-          "name": "Racist, sexist, homophobic or other prejudiced views and violent extremism",
-          "section": "Parental and family factors",
-          "indicators": [
+              "term": "Looked after",
+              "definition": "A child is looked after by a local authority if he or she is provided with accommodation for a continuous period of more than 24 hours (Children Act 1989, sections 20 and 21), or is subject to a care order or placement order.",
+              "source": "Durham needs assessment"
+            },
             {
-              "id": "prejudiced-views-extremism.prejudiced-views-violent-extremism",
-              "title": "Prejudiced views and violent extremism",
-              "tags": [],
-              "levels": {
-                "1": {
-                  "text": "The child engages in; age appropriate activities; displays age appropriate behaviours and self-control; age appropriate activities and use of internet, including social media; demonstrates respect for others.",
-                  "links": []
-                },
-                "2": {
-                  "text": "The child and/or their parents/carers express strong support for a particular extremist organisation or movement but do not express any intention to be actively involved. The child is expressing sympathy / verbal support for inappropriate ideologies For example, the child has expressed racist, sexist, homophobic or other prejudiced views and violent extremism but is open to other views and can discuss the pros and cons or different viewpoints or loses interest quickly.",
-                  "links": [
-                    "child-protection",
-                    "prevent"
+              "term": "TAF",
+              "definition": "Team Around the Family: the practitioners working with a family to a shared Family Plan, coordinated by a Lead Professional.",
+              "source": "Levels of Need"
+            },
+            {
+              "term": "Lead Professional",
+              "definition": "The practitioner who coordinates the Team Around the Family and uses the Levels of Need to plan and review outcomes; at Level 4 usually a social worker.",
+              "source": "Levels of Need"
+            },
+            {
+              "term": "First Contact",
+              "definition": "Durham Children’s Services’ front door for advice, information and referrals: 03000 26 79 79, firstcontact-gcsx@durham.gcsx.gov.uk. In immediate danger, call 999.",
+              "source": "Levels of Need"
+            },
+            {
+              "term": "Early Help Assessment",
+              "definition": "The single assessment process used at Level 2 and above to identify need and plan help for the family.",
+              "source": "Levels of Need"
+            },
+            {
+              "term": "Toxic trio",
+              "definition": "Parental mental health, domestic abuse and parental drug and/or alcohol use present together in a family; greatly increases the risk to a child’s safety and well-being.",
+              "source": "Redcar and Cleveland needs assessment"
+            }
+          ],
+          "concernCategories": [
+            {
+              "id": "physical-abuse",
+              "name": "Physical abuse",
+              "definition": "Physical abuse may involve hitting, shaking, throwing, poisoning, burning or scalding, drowning, suffocating, or otherwise causing physical harm to a child."
+            },
+            {
+              "id": "emotional-abuse",
+              "name": "Emotional abuse",
+              "definition": "Emotional abuse is the persistent emotional maltreatment of a child such as to cause severe and persistent effects on the child's emotional development."
+            },
+            {
+              "id": "sexual-abuse",
+              "name": "Sexual abuse",
+              "definition": "Sexual abuse involves forcing or enticing a child or young person to take part in sexual activities, not necessarily involving a high level of violence, whether or not the child is aware of what is happening."
+            },
+            {
+              "id": "neglect",
+              "name": "Neglect",
+              "definition": "Neglect is the persistent failure to meet a child's basic physical and/or psychological needs, likely to result in the serious impairment of the child's health or development."
+            }
+          ],
+          "domains": [
+            {
+              "id": "child-development",
+              "name": "Child’s developmental needs",
+              "description": "The development of the baby, child or young person: education, health, emotional wellbeing, social development, behaviour, and abuse and neglect. Some indicators depend on the child’s age.",
+              "areas": [
+                {
+                  "id": "education",
+                  "name": "The child’s education and employment",
+                  "section": "Development of the baby, child, or young person",
+                  "indicators": [
+                    {
+                      "id": "education.developmental-milestones",
+                      "title": "Developmental milestones",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "Developmental milestones met",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Some developmental milestones are not being met which will be supported by universal services.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "Some developmental milestones are not being met which will require support of targeted/specialist services",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "Developmental milestones are significantly delayed or impaired.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        404,
+                        437
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "education.academic-progress",
+                      "title": "Understanding and academic progress",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child possesses age-appropriate ability to understand and organise information and solve problems, and makes adequate academic progress.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child’s ability to understand and organise information and solve problems is impaired and the child is under-achieving or is making no academic progress.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "education-service"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child’s ability to understand and organise information and solve problems is significantly impaired and the child is seriously under-achieving or is making no academic progress despite learning support strategies over a period of time.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "education-service"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child’s inability to understand and organise information and solve problems is adversely impacting on all areas of his/her development creating risk of significant harm.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "education-service"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        439,
+                        490
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "education.education-employment-training",
+                      "title": "Education, employment or training (EET/NEET)",
+                      "tags": [
+                        "young-person"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "The young person is in education, employment or training (EET)",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The young person is not in education, employment or training (NEET) or their attendance is sporadic and they are not likely to reach their potential.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The young person refuses to engage with educational or employment opportunities and are increasingly socially isolated — there is concern that this results from or is impacting on their mental health.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "camhs"
+                          ]
+                        },
+                        "4": {
+                          "notApplicable": "blank"
+                        }
+                      },
+                      "sourceNote": "Only three descriptor cells (each followed by its INFORMATION LINKS) appear before the page's URL block, so they are read as Levels 1-3 in column order and Level 4 is left blank; the extracted text cannot prove the 'refuses to engage' cell is not in the Level 4 column.",
+                      "sourceLines": [
+                        492,
+                        522
+                      ],
+                      "ages": {
+                        "from": "secondary-age",
+                        "to": "young-adult",
+                        "source": "The row speaks of 'the young person' in or not in 'education, employment or training (EET)' / '(NEET)'."
+                      }
+                    }
                   ]
                 },
-                "3": {
-                  "text": "The child expresses intolerant views towards peers and this leads to them being socially isolated. The child is engaged in negative and harmful behaviours associated with internet and social media use, (such as viewing extremist websites). The child often interacts negatively or has limited interaction with those they perceive as holding different views from themselves. A child is being sent violent extremist imagery by family members / family friends or is being helped to access it. The child and/or their parents/carers express strong support for extremist views.",
-                  "links": [
-                    "child-protection",
-                    "prevent"
+                {
+                  "id": "health",
+                  "name": "The child’s health",
+                  "section": "Development of the baby, child, or young person",
+                  "indicators": [
+                    {
+                      "id": "health.foetus-development",
+                      "title": "Foetus Development",
+                      "tags": [
+                        "pre-birth"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "Foetus growing and developing well.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Some concerns identified about growth and development of foetus",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "local-offer"
+                          ]
+                        },
+                        "3": {
+                          "text": "Significant concerns about the growth and development of the foetus",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "Severe disability identified antenatally",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        568,
+                        599
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "pre-birth",
+                        "source": "The row is about the foetus: 'Foetus growing and developing well', 'Severe disability identified antenatally'."
+                      }
+                    },
+                    {
+                      "id": "health.ante-natal-care-and-preparation",
+                      "title": "Ante-natal care and preparation for birth",
+                      "tags": [
+                        "pre-birth",
+                        "cannot-be-met-at-home"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "Mother attending all ante-natal check-ups and appointments; Parents preparing for baby’s birth",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Mother has missed some ante-natal check-ups and appointments; Parental vulnerability identified e.g. young parents, separation of parents, parents unduly anxious/fearful.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "local-offer"
+                          ]
+                        },
+                        "3": {
+                          "text": "Mother has missed some ante-natal check-ups and appointments; Concerns that food warmth and the basics will not always be available; Parental vulnerability identified e.g. young parents, separation of parents, parents unduly anxious/fearful.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "Mother has failed to access any ante-natal care; Significant parental vulnerability identified e.g. parental learning difficulty, some alcohol and or drug misuse, mental health concerns, domestic abuse; Large family with several young children; Parents have struggled to care for children; Previous child/ren have been removed from parent(s) care; Parents own needs mean that they will not be able to keep their child safe",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceNote": "This row has no first-column sub-heading in the text (it follows the 'Foetus Development' row), so the title is a neutral summary. The Level 2 and Level 3 cells really do both contain 'Mother has missed some ante-natal check-ups...' and 'Parental vulnerability identified...'; that is the document's own repetition, not displaced text. No toxic-trio tags: parental substance misuse, mental health and domestic abuse appear in Level 4 only as examples of vulnerability.",
+                      "sourceLines": [
+                        601,
+                        666
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "pre-birth",
+                        "source": "The row is about ante-natal check-ups and 'preparing for baby's birth'."
+                      }
+                    },
+                    {
+                      "id": "health.general-child-development",
+                      "title": "General child development",
+                      "tags": [
+                        "disability"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "The child is healthy and does not have a physical or mental health condition or disability",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child has a mild physical or mental health condition or disability which affects their everyday functioning but can be managed in mainstream schools. Child may have an Early Help Care Plan; Child in hospital.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "local-offer"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child has a physical or mental health condition, a chronic and recurrent health problem or a disability which significantly affects their everyday functioning and access to education. Child may have an EHC plan.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "camhs"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child has a complex physical or mental health condition or disability which is having an adverse impact on their physical, emotional or mental health and access to education.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "camhs"
+                          ]
+                        }
+                      },
+                      "sourceNote": "'Child in hospital.' is a separate paragraph that comes before the Level 2 INFORMATION LINKS, so it is kept as a second item in the Level 2 cell.",
+                      "sourceLines": [
+                        668,
+                        721
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "health.growth-and-weight",
+                      "title": "Height, weight and growth",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "Height and weight within normal range; Developmental checks and immunisations up to date",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Height and weight not increasing as expected; Child being overweight / obese / underweight; Limited diet e.g. no breakfast and or limited money for school lunch.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "Weight gain or weight loss becoming a cause for concern e.g overweight/underweight",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "Child’s development as measured by weight and height both under 10th centile",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceNote": "OCR fixes: 'concerne.g' was split into 'concern e.g' (Level 3) and '10t centile' corrected to '10th centile' (Level 4). The stray page-number line '10' and the first-contact URL at lines 723-724 are a page break, not row content.",
+                      "sourceLines": [
+                        725,
+                        760
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "health.dental-and-optical-care",
+                      "title": "Dental and optical care",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "Regular dental & optical care",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Dental / optical care not adequate, poor attendance for checks/treatment",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "Untreated Dental decay / vision problems",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "dental",
+                            "opticians"
+                          ]
+                        },
+                        "4": {
+                          "text": "Dental decay / vision problems and no access to services or treatment",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "dental",
+                            "opticians"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The link lists are interleaved. Level 3 reads SA, CP, Community Dental Services, then Level 4 gives SA, CP, and there is a lone 'NHS eyecare services' (line 790) followed by 'Community Dental Services / NHS eyecare services' (lines 792-794). The lone line 790 was read as the end of Level 3's list and lines 792-794 as the end of Level 4's list, so both cells link dental and opticians (Community Dental Services, NHS eyecare services).",
+                      "sourceLines": [
+                        762,
+                        794
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "health.mental-health",
+                      "title": "Child’s mental health",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "Good state of mental health",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Persistent minor mental health problems — perhaps resulting in less than 80% school attendance",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "There is no evidence that the child has accessed mental health and advice services and suffers recurrent mental health problems as a result.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "camhs"
+                          ]
+                        },
+                        "4": {
+                          "text": "Refuses medical care endangering life; Suffers chronic mental health problems as a result; Developmental milestones unlikely to be met and /or missing routine health appointments",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "camhs"
+                          ]
+                        }
+                      },
+                      "sourceNote": "All three Level 4 paragraphs, including 'Developmental milestones unlikely to be met and /or missing routine health appointments', come before the Level 4 INFORMATION LINKS, so all three are kept in this cell. Their wording is kept as written, even though 'as a result' has no antecedent within the cell.",
+                      "sourceLines": [
+                        796,
+                        834
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "health.access-to-health-services",
+                      "title": "Access to health services",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child is healthy, and has access to and makes use of appropriate health and health advice services.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child rarely accesses appropriate health and health advice services, missing immunisations.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "There is no evidence that the child has accessed health and health advice services and suffers chronic and recurrent health problems as a result.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child has complex health problems which are attributable to the lack of access to health services.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        836,
+                        868
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "health.physical-activity-and-diet",
+                      "title": "Physical activity and diet",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child undertakes regular physical activities and has a healthy diet.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child undertakes no physical activity, and/ or has an unhealthy diet which is impacting on their health.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "change4life"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child undertakes no physical activity and has a diet which seriously impacts on their health despite intensive support from early help services; Learning is significantly affected by health problems",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "change4life"
+                          ]
+                        },
+                        "4": {
+                          "text": "Despite support, the child undertakes no physical activity and has a diet which is adversely affecting their health and causing significant harm.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "change4life"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The link names 'Change4lLife' (Level 2) and 'Changed4life' (Level 4) are OCR variants of Change4life, mapped to change4life. 'Learning is significantly affected by health problems' comes before the Level 3 INFORMATION LINKS, so it is kept in Level 3.",
+                      "sourceLines": [
+                        870,
+                        913
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "health.child-substance-misuse",
+                      "title": "Child’s substance misuse",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child has no history of substance misuse or dependency.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child is known to be smoking, using drugs and alcohol frequently with occasional impact on their social wellbeing; Referral to Drug and Alcohol Recovery Service",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child’s substance misuse dependency is affecting their mental and physical health and social wellbeing; Referral to Drug and Alcohol Recovery Service",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "alcohol-and-drugs"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child’s substance misuse dependency is putting the child at such risk that intensive specialist resources are required; Referral to Drug and Alcohol Recovery Service",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "alcohol-and-drugs"
+                          ]
+                        }
+                      },
+                      "sourceNote": "'Referral to Drug and Alcohol Recovery Service' is descriptor text inside each Level 2-4 cell (it comes before 'INFORMATION LINKS'), not a link. The row is about the child's own substance misuse, so it has no toxic-trio tag.",
+                      "sourceLines": [
+                        916,
+                        961
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "health.sexual-activity",
+                      "title": "Sexual activity",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "Sexual activity appropriate for age",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Early sexual activity",
+                          "links": []
+                        },
+                        "3": {
+                          "text": "Unsafe sexual activity",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse"
+                          ]
+                        },
+                        "4": {
+                          "text": "Risk taking sexual activity and/or early teenage pregnancy; Emerging acute mental health problems — threat of suicide, psychotic episode, severe depression.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Only one INFORMATION LINKS list (SA, CP, CSE, Erase Abuse) follows 'Early sexual activity' and 'Unsafe sexual activity'. It starts with Single Assessment/Child Protection like the other Level 3 lists, so it is given to Level 3, and Level 2 has no links. 'Emerging acute mental health problems...' runs on directly in the Level 4 cell, before its links, so it is kept there even though its subject differs.",
+                      "sourceLines": [
+                        963,
+                        991
+                      ],
+                      "ages": {
+                        "from": "school-age",
+                        "to": "young-adult",
+                        "source": "The row speaks of 'sexual activity appropriate for age', 'early sexual activity' and 'early teenage pregnancy'; it does not describe an infant."
+                      }
+                    }
                   ]
                 },
-                "4": {
-                  "text": "The child has strong links with individuals or groups who are known to have extreme views and/or are known to have links to violent extremism. The child is thought to be involved in the activities of these groups. There are significant concerns that the child is being groomed for involvement in extremist activities. The child concealing internet and social media activities. They either refuse to discuss their views or make clear their support for extremist views. A child is circulating violent extremist images and is promoting the actions of violent extremists and/or saying that they will carry out violence in support of extremist views. Parents/carers either do not challenge this activity or appear to endorse it. The child and/or their parents/carers are making plans to travel to a conflict zone and there is evidence to suggest that they are doing so to support or participate in extremist activities.",
-                  "links": [
-                    "child-protection",
-                    "prevent"
+                {
+                  "id": "emotional-wellbeing",
+                  "name": "The child’s emotional wellbeing",
+                  "section": "Development of the baby, child, or young person",
+                  "indicators": [
+                    {
+                      "id": "emotional-wellbeing.emotional-wellbeing",
+                      "title": "Emotional wellbeing",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child engages in age appropriate activities and displays age appropriate behaviours.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child is at risk of becoming involved in negative behaviour/activities - for example anti-social behaviour [ASB] or substance misuse.; Some difficulties with family relationships; Some difficulties with peer relationships; Some evidence of inappropriate responses and actions; Not always able to understand how own actions impact on others",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child is becoming involved in negative behaviour/activities, for example, non-school attendance and as a result may be excluded short term from school. This increases their risk of being involved in ASB, crime, substance misuse and puts them at risk of grooming and exploitative relationships with peers or adults.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child frequently exhibits negative behaviour or activities that place self or others at imminent risk including chronic non-school attendance. Child may be permanently excluded or not in education which puts them at high risk of Child Sexual Exploitation (CSE).; Child/young person withdrawn/unwilling to engage",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The four 'Some difficulties…/Some evidence…/Not always able…' lines sit between the Level 2 sentence and the Level 2 INFORMATION LINKS, so they are kept as Level 2 items; 'Child/young person withdrawn/unwilling to engage' sits before the Level 4 links, so it is kept in Level 4. OCR 'Chile Sexual Exploitation' corrected to 'Child Sexual Exploitation'.",
+                      "sourceLines": [
+                        1020,
+                        1090
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "emotional-wellbeing.sense-of-self",
+                      "title": "Sense of self and abilities",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child has a positive sense of self and abilities.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child has a negative sense of self and abilities.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child has a negative sense of self and abilities to the extent that it impacts on their daily outcomes.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child has such a negative sense of self and abilities that there is evidence or likelihood that this is causing harm.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        1092,
+                        1120
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "emotional-wellbeing.self-esteem-and-exploitation",
+                      "title": "Self-esteem and vulnerability to exploitation",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child’s positive sense of self and abilities reduces the risk that they will be targeted by peers or adults who wish to exploit them.; Able to demonstrate empathy",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child has a negative sense of self and abilities and suffers with low self-esteem which makes them vulnerable to peers and adults who pay them attention and/or show them affection but do so in order to exploit them.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child’s negative sense of self and low self-esteem has contributed to their involvement with peers and/or adults who are thought to be treating them badly and/or encouraging them to get involved in self-harm and/or anti-social or criminal behaviour.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child’s vulnerability resulting from their negative sense of self and low esteem has been exploited by others who are causing them harm.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceNote": "'Able to demonstrate empathy' follows the Level 1 sentence directly, before the Level 2 text, so it is kept as a second Level 1 item. The source's 'self- harm' and 'anti- social' (stray space after the hyphen) are written 'self-harm' and 'anti-social'.",
+                      "sourceLines": [
+                        1122,
+                        1171
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "emotional-wellbeing.emotional-support",
+                      "title": "Emotional support",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child is emotionally supported by his/her parents/carers to meet their developmental milestones to the best of their abilities.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child occasionally does not meet developmental milestones due to a lack of emotional support or due to the child’s disability.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "local-offer"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child is unable to meet developmental milestones due to the inability of their parent/carer to emotionally engage with them.; The child’s emotional needs are significantly impacted by their disability",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "local-offer"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child’s development is being significantly impaired.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "local-offer"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        1172,
+                        1220
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "emotional-wellbeing.bereavement",
+                      "title": "Bereavement",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child has not suffered a significant loss, e.g. close family member or friend",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child has suffered a bereavement recently or in the past and is distressed but receives support from family and friends and appears to be coping reasonably well — would benefit from short term additional support from early help services.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child has suffered bereavement recently or in the past and does not appear to be coping. They appear depressed and/or withdrawn and there is concern that they might be/are self-harming or feeling suicidal.; There are concerns the child’s behaviour has deteriorated significantly at school and/or at home and/or they are engaging in risky behaviours such as going missing or substance misuse",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "camhs"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child has suffered bereavement and is self-harming and/or disclosing suicidal thoughts.; The child has suffered bereavement recently or in the past and is going missing from school or home and is thought to be at risk of child sexual exploitation or of involvement in gang/criminal activity.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "camhs"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        1222,
+                        1286
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "emotional-wellbeing.self-harm",
+                      "title": "Self-harm",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child or young person has shown no indication to experimented with self-harm.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child or young person has experimented with self-harm and has no intention to self-harm again.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child or young person is continuing to self-harm and there are underlying issues causing distress.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "camhs"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child or young person needs immediate protection to avoid serious harm (e.g. self-harm is increasing, persistent suicidal thoughts, plans or means to suicide, suspected abuse or neglect).",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "camhs",
+                            "neglect-practice-guidance"
+                          ]
+                        }
+                      },
+                      "sourceNote": "This row has no first-column sub-heading; the title is a summary. The Level 1 wording 'has shown no indication to experimented with self-harm' is the document's own grammar, not an OCR error, and is kept as written.",
+                      "sourceLines": [
+                        1288,
+                        1332
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "social-development",
+                  "name": "The child’s social development",
+                  "section": "Development of the baby, child, or young person",
+                  "indicators": [
+                    {
+                      "id": "social-development.friendships",
+                      "title": "Friendships and social participation",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child has strong friendships and positive social interaction with a range of peers",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child has few friendships and limited social interaction with their peers",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child or young person is becoming isolated, and declines to participate in social activities.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child or young person is completely isolated, refusing to participate in any activities.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The rows of this area have no first-column sub-headings; the title is a summary.",
+                      "sourceLines": [
+                        1362,
+                        1392
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "social-development.communication-and-interaction",
+                      "title": "Communication and interaction with others",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child is able to communicate with others, engages in positive social interactions and demonstrates positive behaviour in a wide variety of social situations. Child demonstrates respect for others.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child has communication difficulties and poor interaction with others.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "local-offer"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child has significant communication difficulties.; The child interacts negatively with others and demonstrates significant lack of respect for others.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "local-offer"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child has little or no communication skills; Positive interaction with others is severely limited.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "local-offer"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        1394,
+                        1440
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "social-development.aggressive-bullying-destructive-behaviour",
+                      "title": "Aggressive, bullying or destructive behaviour",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child demonstrates accepted behaviour and tolerance towards their peers and others. Where on occasion this is not the case, this is managed through effective parenting and universal services",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child exhibits aggressive, bullying or destructive behaviours which impacts on their peers, family and/or local community.; Support is in place to manage this behaviour.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "local-offer"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child exhibits aggressive, bullying or destructive behaviours which impacts on their peers, family and/or local community. Early support has been refused, or been inadequate to manage this behaviour.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "mais",
+                            "asb"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child exhibits aggressive, bullying or destructive behaviours which impacts on their peers, family and/or local community, and which is impacting on their wellbeing or safety.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "mais",
+                            "asb"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The Level 1 sentence is broken by a blank line after 'this is managed'; it is one sentence and is joined ('…this is managed through effective parenting and universal services').",
+                      "sourceLines": [
+                        1442,
+                        1500
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "social-development.belonging-bullying-discrimination",
+                      "title": "Belonging, bullying and discrimination",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child demonstrates feelings of belonging and acceptance; Stable and affectionate relationships with caregivers; Good relationship with siblings",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child is a victim of discrimination or bullying.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "bullying"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child has experienced persistent or severe bullying which has impacted on his/her daily outcomes.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "bullying",
+                            "hate-crime"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child has experienced such persistent or severe bullying that his/her wellbeing is at risk.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "bullying",
+                            "hate-crime"
+                          ]
+                        }
+                      },
+                      "sourceNote": "'Stable and affectionate relationships with caregivers' and 'Good relationship with siblings' sit between the Level 1 belonging line and the Level 2 bullying text, with no other row nearby for them to belong to, so they are kept as Level 1 items of this row.",
+                      "sourceLines": [
+                        1502,
+                        1544
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "behaviour",
+                  "name": "The child’s behaviour",
+                  "section": "Development of the baby, child, or young person",
+                  "indicators": [
+                    {
+                      "id": "behaviour.relationships-and-attachment",
+                      "title": "Relationships and attachment",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child demonstrates appropriate responses in feelings and actions. Good attachments",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child has some difficulties with family and peer relationships. Attachment issues. Managing change is difficult",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child has poor family, peer relationships. Poor attachment. Finds it difficult to cope with anger and frustration. Disruptive/challenging behaviour school and neighbourhood.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child cannot maintain relationships. Puts self and others in danger. Unable to connect cause and effect. Poor attachment.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The page holding this row and the next three (lines 1545-1733) has no block of URLs in the text; links are taken from the service names written under each cell.",
+                      "sourceLines": [
+                        1573,
+                        1616
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "behaviour.crime-asb",
+                      "title": "Crime / ASB",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child’s activities are legal.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child has from time to time been involved in anti-social behaviour.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child is involved in anti-social behaviour and may be at risk of gang involvement.",
+                          "links": [
+                            "single-assessment",
+                            "asb"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child is currently involved in persistent or serious criminal activity",
+                          "links": [
+                            "single-assessment",
+                            "asb",
+                            "cdyos"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        1618,
+                        1648
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "behaviour.self-control",
+                      "title": "Self-control",
+                      "tags": [
+                        "disability"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "The child demonstrates self-control appropriate with their age and development.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child from time to time displays a lack of self-control which would be unusual in other children of their age. Due to a disability the child’s behaviour is challenging.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "local-offer"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child regularly displays a lack of self-control which would be unusual in other children of their age. Due to a disability, the child’s behaviour presents a challenge to parenting and caring.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child displays little or no self-control which seriously impacts on relationships with those around them putting themselves/others at risk.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The Level 2 and Level 3 cells each hold a second paragraph about behaviour due to a disability (no separate row or Level 1/4 counterpart), so they are kept in this row and the row is tagged disability.",
+                      "sourceLines": [
+                        1650,
+                        1694
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "behaviour.independent-living-skills",
+                      "title": "Practical and independent living skills",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child has growing level of competencies in practical and independent living skills.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child’s competencies in practical and independent living skills are at times impaired or delayed.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child does not possess, or neglects to use, self-care and independent living skills appropriate to their age.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "Severe lack of age appropriate behaviour and independent living skills likely to result in significant harm. e.g. bullying, isolation.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "bullying"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        1696,
+                        1733
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "behaviour.internet-and-social-media",
+                      "title": "Internet, gaming and social media",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child engages in age appropriate use of internet, gaming and social media.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child is at risk of becoming involved in negative internet use, lacks control and is unsupervised in gaming and social media applications.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child is engaged in or victim of negative and harmful behaviours associated with internet and social media use, e.g. bullying, trolling, transmission of inappropriate images or is obsessively involved in gaming which interferes with social functioning.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child is showing signs of being secretive, deceptive and is actively concealing internet and social media activities, e.g. at risk of being groomed for child sexual exploitation / radicalisation or is showing signs of addiction (gaming, pornography).",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse",
+                            "prevent"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        1734,
+                        1786
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "behaviour.running-away",
+                      "title": "Running away from home",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child does not run away from home.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child has run away from home on one or two occasions or not returned at the normal time.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child persistently runs away and/or goes missing.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child persistently runs away and/or goes missing and does not recognise that he/she is putting him/herself at risk.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Distinct row in the document from the following whereabouts/going-missing row (lines 1821-1860), although both speak of going missing.",
+                      "sourceLines": [
+                        1788,
+                        1819
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "behaviour.whereabouts-and-going-missing",
+                      "title": "Whereabouts and going missing",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child’s whereabouts are always known to their parents or carers.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child has been missing from home on one or two occasions and there is concern about what happened to them whilst they were away.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child persistently goes missing.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child persistently goes missing and is engaging in risky behaviours whilst they are away. There is concern they might be being sexually exploited or being drawn into criminal behaviour.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Distinct row in the document from the preceding running-away row (lines 1788-1819); this one is about whereabouts and what happens while missing.",
+                      "sourceLines": [
+                        1821,
+                        1860
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "behaviour.caring-responsibilities",
+                      "title": "Caring responsibilities",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child does not have any caring responsibilities.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child occasionally has caring responsibilities for members of their family and this sometimes impacts on their opportunities.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "young-carers",
+                            "carers"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child’s outcomes are being adversely impacted by their caring responsibilities.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "young-carers",
+                            "carers"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child’s outcomes are being adversely impacted by their unsupported caring responsibilities which have been on-going for a lengthy period of time and are unlikely to end in the foreseeable future.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "young-carers",
+                            "carers"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        1862,
+                        1905
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "abuse-and-neglect",
+                  "name": "Abuse and neglect",
+                  "section": "Development of the baby, child, or young person",
+                  "indicators": [
+                    {
+                      "id": "abuse-and-neglect.physical-signs-of-neglect",
+                      "title": "Physical signs of neglect",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child shows no physical symptoms which could be attributed to neglect.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child occasionally shows physical symptoms which could indicate neglect such as a poor hygiene or tooth decay.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "neglect-practice-guidance"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child consistently shows physical symptoms which clearly indicate neglect",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "neglect-practice-guidance"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child shows physical signs of neglect such as a thin or swollen tummy, poor skin tone/sores/rashes, prominent joints and bones, poor hygiene or tooth decay which are attributable to the care provided by their parents/carers.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "neglect-practice-guidance"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        1969,
+                        2012
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "abuse-and-neglect.clothing-and-appearance",
+                      "title": "Clothing and appearance",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child is appropriately dressed.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child or their siblings sometimes come to nursery/ school in dirty clothing or they are unkempt or soiled.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child or their siblings consistently come to school in dirty clothing which is inappropriate for the weather and/ or they are unkempt or soiled The parents/carers are reluctant or unable to address these concerns.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child consistently wears dirty or inappropriate clothing and are suffering significant harm as a result e.g. they are unable to fully participate at school, are being bullied and/or are physically unwell",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "bullying"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Level 3 lacks a full stop after 'soiled' in the source; kept as written since it is not an OCR error.",
+                      "sourceLines": [
+                        2014,
+                        2055
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "abuse-and-neglect.injuries",
+                      "title": "Injuries",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child has injuries, such as bruising on their shins, etc. which are consistent with normal childish play and activities.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child has occasional, less common injuries which are consistent with the parents’ account of accidental injury. The parents seek out or accept advice on how to avoid accidental injury.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child has injuries for example bruising, scalds, burns and scratches, which are accounted for but are more frequent than would be expected for a child of a similar age.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child has injuries, for example bruising, scalds, burns and scratches, which are not accounted for. The child makes disclosure and implicates parents or extended family members.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        2057,
+                        2099
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "abuse-and-neglect.emotional-warmth-and-neglect",
+                      "title": "Emotional warmth and emotional neglect",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child is provided with an emotionally warm and stable family environment.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child’s experiences parenting characterised by a lack of emotional warmth and/ is overly critical and/or inconsistent.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child experiences a volatile and unstable family environment. and this is having a negative effect on the child who, due to the emotional neglect they have suffered is vulnerable to grooming and/or exploitative relationships with abusive adults or risky peer groups",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "neglect-practice-guidance"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child has suffered long term neglect of the emotional needs and, as a result, is now at high risk of, or is already involved in sexual or other forms of exploitation either as a perpetrator or victim",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "neglect-practice-guidance"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Level 2 reads 'The child’s experiences parenting ... and/ is' and Level 3 'environment. and this' in the source; these look like typos in the document rather than OCR errors, so they are kept verbatim. Similar to, but distinct from, the parental-section row 'Meeting the emotional needs of the child' (lines 3288 on).",
+                      "sourceLines": [
+                        2123,
+                        2170
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
                   ]
                 }
-              },
-              "sourceNote": "In the Level 4 text the source twice reads 'INFORMATION LINKS' where the sentence needs 'links' ('strong INFORMATION LINKS with individuals', 'known to have INFORMATION LINKS to violent extremism'), apparently from a global replace; it was rendered as 'links'. Each level's paragraphs (one links block per cell) are joined into one cell.",
-              "sourceLines": [
-                5109,
-                5236
-              ],
-              "ages": {
-                "from": "pre-birth",
-                "to": "young-adult",
-                "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
-              }
+              ]
+            },
+            {
+              "id": "parenting-capacity",
+              "name": "Parenting capacity",
+              "description": "Parents’ or caregivers’ capacity to respond to the child’s needs: basic care, ensuring safety, emotional warmth, stimulation, guidance and boundaries, and stability — during pregnancy and infancy and in meeting the child’s health, educational, emotional and practical needs and protecting them from harm.",
+              "areas": [
+                {
+                  "id": "pregnancy-infancy",
+                  "name": "Parenting during pregnancy and infancy",
+                  "section": "Parental and family factors",
+                  "indicators": [
+                    {
+                      "id": "pregnancy-infancy.ante-natal-post-natal-care",
+                      "title": "Ante-natal and post-natal care",
+                      "tags": [
+                        "pre-birth"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/carer accesses ante-natal and/or post-natal care",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The parent/carer demonstrates ambivalence to ante-natal and post-natal care with irregular attendance and missed appointments. Parent/s receives a diagnosis of disability of unborn baby.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "local-offer"
+                          ]
+                        },
+                        "3": {
+                          "text": "The parent/ carer is not accessing ante-natal and/ or post-natal care.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The parent neglects to access ante natal care and is using drugs and alcohol excessively whilst pregnant. AND/OR The parent neglects to access ante natal care where there are complicating obstetric factors that may pose a risk to the unborn child or new born child.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "neglect-practice-guidance"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The Level 2 cell holds two separate paragraphs (ambivalence to ante-/post-natal care; diagnosis of disability of the unborn baby) followed by one INFORMATION LINKS list; both were kept in the Level 2 cell as there is no other row or column they could belong to.",
+                      "sourceLines": [
+                        2833,
+                        2882
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "infancy",
+                        "source": "Area 'Parenting during pregnancy and infancy'; the row names 'ante-natal and/or post-natal care'."
+                      }
+                    },
+                    {
+                      "id": "pregnancy-infancy.post-natal-emotional-coping",
+                      "title": "Parent coping emotionally after birth",
+                      "tags": [
+                        "toxic-trio-mental-health"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/carer is coping well emotionally following the birth of their baby and accessing universal support services where required.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The parent/carer is struggling to adjust to the role of parenthood.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "stronger-families"
+                          ]
+                        },
+                        "3": {
+                          "text": "The parent/ carer is suffering from post-natal depression.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "stronger-families"
+                          ]
+                        },
+                        "4": {
+                          "text": "The parent/carer is suffering from severe post-natal depression which is causing serious risk to themselves and their child/ children.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "stronger-families"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The Level 4 link is written \"Stronger Families\" (without \"Programme\"); mapped to stronger-families.",
+                      "sourceLines": [
+                        2884,
+                        2923
+                      ],
+                      "ages": {
+                        "from": "infancy",
+                        "to": "infancy",
+                        "source": "Area 'Parenting during pregnancy and infancy'; the row is about coping 'following the birth of their baby'."
+                      }
+                    },
+                    {
+                      "id": "pregnancy-infancy.sleeping-feeding-crying",
+                      "title": "Managing sleeping, feeding and crying",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/carer is able to manage their child’s sleeping feeding and crying and is appropriately responsive.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The parent/ carer has sustained difficulties managing their child’s sleeping, feeding or crying but accepts support to resolve these difficulties.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "stronger-families"
+                          ]
+                        },
+                        "3": {
+                          "text": "The parent/ carer has sustained difficulties managing their child’s sleeping, feeding or crying despite the intervention of support services or refuses to engage with support services.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "stronger-families"
+                          ]
+                        },
+                        "4": {
+                          "text": "The parent/carer is unable to manage their child’s sleeping, feeding or crying, and is unable or unwilling to engage with health professionals to address this, causing significant adverse impact on the child.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "stronger-families"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        2925,
+                        2975
+                      ],
+                      "ages": {
+                        "from": "infancy",
+                        "to": "infancy",
+                        "source": "Area 'Parenting during pregnancy and infancy'; the row is about a baby's 'sleeping, feeding and crying'."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "health-needs",
+                  "name": "Meeting the health needs of the child",
+                  "section": "Parental and family factors",
+                  "indicators": [
+                    {
+                      "id": "health-needs.parental-anxiety-about-health",
+                      "title": "Parental anxiety about child’s health",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/carer understands and is appropriately responsive to the health demands of their child.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The parent/ carer displays some levels of anxiety regarding their child’s health and their response is beginning to impact on the well-being of the child.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The parent/ carer displays high levels of anxiety regarding their child’s health and their response is impacting on the well-being of the child. For example, they are unnecessarily removed from school or prevented from socialising or playing sport. There are some indications that the parent/carer’s concerns for the health of the child are unrelated to any physical or mental symptoms of illness.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The parent/carers’ level of anxiety regarding their child’s health is significantly harming the child’s development. For example, their attendance at school is poor and/or they are socially isolated. There are strong suspicions or evidence that the parent/carer is fabricating or inducing illness in their child.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Levels 3 and 4 each contain two paragraphs before their INFORMATION LINKS, joined into one cell text; a stray \"|\" after \"strong suspicions or\" in Level 4 was dropped as an OCR artefact.",
+                      "sourceLines": [
+                        3001,
+                        3060
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "health-needs.additional-needs-met",
+                      "title": "Meeting disability and long-term needs",
+                      "tags": [
+                        "disability"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "All the child’s needs (e.g. disability, behaviour, long-term conditions) are fully met by the parents.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Parents are meeting the child’s needs but require additional help in order to do so.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "local-offer",
+                            "send-iass"
+                          ]
+                        },
+                        "3": {
+                          "text": "One or more child’s needs (e.g. disability, behaviour, long-term conditions) are not always met by the parents, with additional support required, and this is having an impact on the day to day lives of the child/children’s siblings/parents.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "local-offer"
+                          ]
+                        },
+                        "4": {
+                          "text": "One or more children’s needs (e.g. disability, behaviour, long-term conditions) have a significant impact on the day to day lives of the child/children and their siblings and/or parents.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "local-offer"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The Level 2 link \"SEND - |ASS\" is an OCR error for \"SEND - IASS\" (send-iass).",
+                      "sourceLines": [
+                        3062,
+                        3111
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "educational-needs",
+                  "name": "Meeting the educational and employment needs of the child",
+                  "section": "Parental and family factors",
+                  "indicators": [
+                    {
+                      "id": "educational-needs.parental-support-for-learning",
+                      "title": "Parental support for learning",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/ carer positively supports learning and aspirations and engages with school.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The parent is not engaged in supporting learning aspirations and/or is not engaging with the school. The child has SEND.",
+                          "links": [
+                            "education-service",
+                            "local-offer"
+                          ]
+                        },
+                        "3": {
+                          "text": "The parent does not engage with the school and actively resists suggestions of supportive interventions. The child has an EHC plan.",
+                          "links": [
+                            "education-service",
+                            "local-offer"
+                          ]
+                        },
+                        "4": {
+                          "text": "The parent/carer actively discourages or prevents the child from learning or engaging with the school.",
+                          "links": [
+                            "education-service",
+                            "local-offer"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Levels 2 and 3 each end with a separate sentence about SEND (\"The child has SEND.\" / \"The child has an EHC plan.\") before the INFORMATION LINKS; kept in those cells.",
+                      "sourceLines": [
+                        3139,
+                        3177
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "educational-needs.support-into-labour-market",
+                      "title": "Support for success in employment",
+                      "tags": [
+                        "young-person"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "The young person is supported to success in the labour market.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The young person is not supported to success in the labour market.",
+                          "links": [
+                            "help4teens",
+                            "durham-apprenticeships",
+                            "gov-apprenticeships"
+                          ]
+                        },
+                        "3": {
+                          "text": "The young person is often discouraged from success in the labour market.",
+                          "links": [
+                            "help4teens",
+                            "durham-apprenticeships",
+                            "gov-apprenticeships"
+                          ]
+                        },
+                        "4": {
+                          "text": "The young person is actively obstructed and discouraged from success in the labour market.",
+                          "links": [
+                            "help4teens",
+                            "durham-apprenticeships",
+                            "gov-apprenticeships"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Two displaced \"GOV Apprenticeships\" lines appear together after the Level 3 links; one was assigned to Level 2 and one to Level 3, matching Level 4's Help4Teens, Durham Apprenticeships, GOV Apprenticeships list.",
+                      "sourceLines": [
+                        3179,
+                        3211
+                      ],
+                      "ages": {
+                        "from": "secondary-age",
+                        "to": "young-adult",
+                        "source": "The row speaks of 'the young person' and their 'success in the labour market'."
+                      }
+                    },
+                    {
+                      "id": "educational-needs.tolerant-education",
+                      "title": "Education and intolerant or extremist views",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child has an appropriate education and opportunities for social interaction with peers.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There is concern that the education the child is receiving does not teach them about different cultures, faiths and ideas or, if it does, is derogatory and dismissive of different faiths, cultures and ideas.",
+                          "links": [
+                            "proscribed-groups",
+                            "prevent"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child is being educated to hold intolerant, extremist views. They are not using public services, such as schools or youth clubs, and are only mixing with other children and adults who hold similar intolerant, extremist views.",
+                          "links": [
+                            "proscribed-groups",
+                            "prevent"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child is being educated by adults who are members of or have links to proscribed organisations — see link below for list of terrorist groups or organisations banned under UK law",
+                          "links": [
+                            "proscribed-groups",
+                            "prevent"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The link names at the page foot are interleaved (\"Proscribed terrorist\" / \"or organisations\" / \"groups or organisations\" and three \"PREVENT Terrorism\" lines); reassembled as Proscribed terrorist groups or organisations plus PREVENT Terrorism for each of Levels 2-4. In Level 4 \"have INFORMATION LINKS to prescribed organisations\" was corrected to \"have links to proscribed organisations\" (label text leaked into the cell; prescribed is an OCR/typo for proscribed).",
+                      "sourceLines": [
+                        3213,
+                        3262
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "emotional-needs",
+                  "name": "Meeting the emotional needs of the child",
+                  "section": "Parental and family factors",
+                  "indicators": [
+                    {
+                      "id": "emotional-needs.emotional-warmth",
+                      "title": "Emotional warmth and stability",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child is provided with an emotionally warm and stable family environment. The parenting generally demonstrates praise, emotional warmth and encouragement.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Parenting often lacks emotional warmth and/or can be overly critical and/or inconsistent.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The family environment is volatile and unstable. For example, parenting is intolerant, critical, inconsistent, harsh or rejecting and this is having a negative effect on the child who, due to the emotional neglect they have suffered is vulnerable to grooming and/or exploitative relationships with abusive adults or risky peer groups",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "neglect-practice-guidance"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child has suffered long term neglect of their emotional needs and, as a result, is now at high risk of, or is already involved in sexual or other forms of exploitation either as a perpetrator or victim",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse",
+                            "neglect-practice-guidance"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        3288,
+                        3349
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "emotional-needs.parent-child-relationship",
+                      "title": "Parent–child relationship",
+                      "tags": [
+                        "cannot-be-met-at-home"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "There is a warm and supportive relationship between the parent/carer and the child which supports the child’s emotional, behavioural and social development.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Occasional periods of relationship difficulties impact on the child’s development.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "camhs"
+                          ]
+                        },
+                        "3": {
+                          "text": "Relationship difficulties between the child and parent/ carer significantly inhibits the child’s emotional, behavioural and social development which if unaddressed could lead to relationship breakdown. The child has a significant mental health condition.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "camhs"
+                          ]
+                        },
+                        "4": {
+                          "text": "Relationships between the child and parent/carer have broken down to the extent that the child is at risk of significant harm. For example, the parent/carer rejects their child from home. The child has a mental health condition which cannot be managed in the home environment.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Levels 3 and 4 each hold a second paragraph about the child’s mental health before the INFORMATION LINKS; kept in the same cells. Tagged cannot-be-met-at-home because Level 4 describes the child rejected from home / a condition that cannot be managed at home.",
+                      "sourceLines": [
+                        3351,
+                        3404
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "emotional-needs.boundaries-and-guidance",
+                      "title": "Boundaries and guidance",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/ carer sets consistent boundaries and give guidance.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The parent/ carer struggles to set age appropriate boundaries and has difficulties maintaining their child’s routine.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The parent/ carer is unable to judge or manage dangerous situations and/or is unable to set and maintain appropriate boundaries.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "stronger-families"
+                          ]
+                        },
+                        "4": {
+                          "text": "The parent/ carer is unable to judge dangerous situations and/or is unable to set appropriate boundaries and their child is frequently exposed to dangerous situations in the home and / or community.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "stronger-families"
+                          ]
+                        }
+                      },
+                      "sourceNote": "A stray URL line (http://www.durham.gov.uk/firstcontact) precedes the Level 1 text and is not content; \"careris\" in Level 4 corrected to \"carer is\".",
+                      "sourceLines": [
+                        3406,
+                        3449
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "emotional-needs.family-network",
+                      "title": "Extended family network",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "There is a positive family network and good friendships outside the family unit.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There is a significant lack of support from the extended family network which is impacting on the parent’s capacity.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "There is a weak or negative family network. There is destructive or unhelpful involvement from the extended family.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "stronger-families"
+                          ]
+                        },
+                        "4": {
+                          "text": "The family network has broken down or is highly volatile and is causing serious adverse impact to the child.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "stronger-families"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        3451,
+                        3491
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "emotional-needs.private-fostering",
+                      "title": "Private fostering arrangements",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child is not privately fostered. OR The child is privately fostered by adults who are able to provide for his/her needs and there are no safeguarding concerns. The local authority has been notified as per the requirements of ‘The Children (Private Arrangements For Fostering) Regulations 2005’.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There is some concern about the private fostering arrangements in place for the child.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment",
+                            "private-fostering"
+                          ]
+                        },
+                        "3": {
+                          "text": "There is some concern about the private fostering arrangements in place for the child, and that there may be issues around the carers’ treatment of the child. And/or the local authority has not been notified of the private fostering arrangement.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "private-fostering"
+                          ]
+                        },
+                        "4": {
+                          "text": "There is concern that the child is a victim of CSE, domestic slavery, or being physically abused in their private foster placement.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "private-fostering"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        3493,
+                        3551
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "practical-needs",
+                  "name": "Meeting the practical needs of the child",
+                  "section": "Parental and family factors",
+                  "indicators": [
+                    {
+                      "id": "practical-needs.food-drink-warmth-shelter",
+                      "title": "Food, drink, warmth and shelter",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/ carer makes appropriate provisions for food, drink, warmth and shelter.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The parent/ carer occasionally makes inappropriate or inadequate provisions for food, drink, warmth and shelter.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "The parent/ carer regularly makes inappropriate or inadequate provisions for food, drink, warmth and shelter.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        },
+                        "4": {
+                          "text": "The parent/carer has consistently failed to provide appropriate or adequate provisions for food, drink, warmth and shelter.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        3608,
+                        3646
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "practical-needs.clothing",
+                      "title": "Clothing",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/carer provides appropriate clean, clothing.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The parent/ carer gives consideration to the provision of clean, age appropriate clothes to meet the needs of the child, but their own personal circumstances or struggles to cope can get in the way of ensuring their child has these clothes.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "Parent/ carer neglect their child physically through their indifference to the importance of providing clean, age appropriate clothes for the child. This impacts on the child and prevents them meeting developmental milestones.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "neglect-practice-guidance"
+                          ]
+                        },
+                        "4": {
+                          "text": "The parent /carer neglects their child physically and/or emotionally for example providing dirty or inappropriate clothing and this causes the child severe distress and/or prevents him/her meeting their developmental milestones.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "neglect-practice-guidance"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        3648,
+                        3698
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "practical-needs.material-needs",
+                      "title": "Material needs",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/carer provides for all the child’s material needs",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The parent/carer is sometimes neglectful of the child’s material needs and this could make them vulnerable to peers or adults who offer them clothes, foods etc. in return for favours.",
+                          "links": [
+                            "first-contact",
+                            "single-assessment"
+                          ]
+                        },
+                        "3": {
+                          "text": "Parent/carer has been/is often neglectful of the child’s material needs and this is having a negative impact on the child who may, for example, be socially isolated because of their old or dirty clothing or may be involved in petty theft to get clothes, etc. This puts them at risk of grooming for sexual exploitation or involvement in criminal activity.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "neglect-practice-guidance"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child has suffered long term neglect of the material needs and is now at risk of or is already involved in criminal activity to meet their material needs and/or they are being sexually exploited.",
+                          "links": [
+                            "single-assessment",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse",
+                            "neglect-practice-guidance"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        3700,
+                        3759
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "protection-from-harm",
+                  "name": "Protection from harm: physical or sexual abuse",
+                  "section": "Parental and family factors",
+                  "indicators": [
+                    {
+                      "id": "protection-from-harm.parent-protects-family",
+                      "title": "Parent/carer protects family",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/ carer protects their family from danger/ significant harm.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The parent/carer on occasion does not protect their family which if unaddressed could lead to risk or danger.",
+                          "links": [
+                            "child-protection",
+                            "cse",
+                            "erase-abuse"
+                          ]
+                        },
+                        "3": {
+                          "text": "The parent/carer on occasion does not protect their family which if unaddressed could lead to risk or danger.",
+                          "links": [
+                            "child-protection",
+                            "cse",
+                            "erase-abuse"
+                          ]
+                        },
+                        "4": {
+                          "text": "The parent/ carer is unable to protect their child from harm, placing their child at significant risk. Parent/carer is unable to engage in meaningful change.",
+                          "links": [
+                            "child-protection",
+                            "cse",
+                            "erase-abuse"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The Level 1 and Level 2 text is interleaved line by line (4402-4413); the Level 2 sentence then appears a second time (4421-4426) with its own INFORMATION LINKS before the Level 4 text, so it is taken as an identical Level 3 cell rather than an extraction duplicate.",
+                      "sourceLines": [
+                        4399,
+                        4446
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "protection-from-harm.parental-sexual-abuse",
+                      "title": "Sexual abuse by parent/carer",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/carer does not sexually abuse their child.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There is a history of sexual abuse within the family or network but the parents respond appropriately to the need to protect the child.",
+                          "links": [
+                            "child-protection",
+                            "cse",
+                            "erase-abuse"
+                          ]
+                        },
+                        "3": {
+                          "notApplicable": "stated"
+                        },
+                        "4": {
+                          "text": "There are concerns around possible inappropriate sexual behaviour from the parent/carer. Parent or carer has expressed thoughts that they may sexually abuse their child but are willing to engage in therapeutic support. The parent/ carer sexually abuses their child. There is a risk the parent/carer may sexually abuse their child and he/she does not accept therapeutic interventions.",
+                          "links": [
+                            "child-protection",
+                            "cse",
+                            "erase-abuse"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Level 1 text is extracted in reverse order ('sexually abuse their child.' before 'The parent/carer does not'). 'Not Applicable' follows the Level 2 links, so it is taken as Level 3 and the four following paragraphs (one links block) as a single Level 4 cell, the same pattern as the chastisement, FGM and harmful-practices rows.",
+                      "sourceLines": [
+                        4448,
+                        4494
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "protection-from-harm.wider-family-and-home",
+                      "title": "Wider family sexual behaviour, home use",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "There is no evidence of sexual abuse.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There are concerns relating to inappropriate sexual behaviour in the wider family.",
+                          "links": [
+                            "child-protection",
+                            "cse",
+                            "erase-abuse"
+                          ]
+                        },
+                        "3": {
+                          "text": "The family home has in the past been used on occasion for drug taking /dealing, prostitution or illegal activities.",
+                          "links": [
+                            "child-protection",
+                            "cse",
+                            "erase-abuse",
+                            "housing-solutions"
+                          ]
+                        },
+                        "4": {
+                          "text": "The family home is used for drug taking and/or dealing, prostitution and illegal activities. The child is being sexually abused /exploited. An offender who has risk to children status is in contact with the family.",
+                          "links": [
+                            "child-protection",
+                            "cse",
+                            "erase-abuse",
+                            "housing-solutions"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Row boundaries were reconstructed from the order of the text and the links blocks: the Level 1 sentence follows directly on the previous row's Level 4 links; there is no first-column sub-heading. The Level 3 and Level 4 cells (home used for drug taking etc.) are taken as part of this row, not as a separate row.",
+                      "sourceLines": [
+                        4495,
+                        4543
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "protection-from-harm.physical-chastisement",
+                      "title": "Physical chastisement and physical harm",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/carer does not physically harm their child. The parent uses reasonable physical chastisement that is within legal limits — that is they do not leave the child with visible bruising, grazes, scratches, minor swellings or cuts.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The parent/carer physically chastises their child within legal limits but there is concern that this is having a negative impact on the child’s emotional wellbeing (for example, the child appears fearful of the parent). There is concern that it may escalate in frequency and/or severity as the parent seems highly critical of their child and/or expresses the belief that only physical punishment will have the desired impact on the child’s behaviour. However, The parent is willing to access professional support to help them manage their child’s behaviour.",
+                          "links": [
+                            "child-protection"
+                          ]
+                        },
+                        "3": {
+                          "notApplicable": "stated"
+                        },
+                        "4": {
+                          "text": "The parent/carer physically chastises their child leaving the child with visible bruising, grazes, scratches, minor swellings or cuts — this may result from a loss of control. The parent is willing to access professional support to help them manage their child’s behaviour. The parent/ carer significantly physically harms child.",
+                          "links": [
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Three paragraphs precede the first links block and are taken as Level 2; 'Not Applicable' follows it and is taken as Level 3; the two paragraphs before the second links block are taken as one Level 4 cell. The escalation paragraph could be Level 3 in the original layout, but the position of 'Not Applicable' points to Level 2.",
+                      "sourceLines": [
+                        4545,
+                        4605
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "protection-from-harm.female-genital-mutilation",
+                      "title": "Female Genital Mutilation",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "There is no concern that the child may be subject of Female Genital Mutilation.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There is concern that the child is in a culture where Female Genital Mutilation is known to have been performed (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
+                          "links": [
+                            "child-protection",
+                            "fgm"
+                          ]
+                        },
+                        "3": {
+                          "notApplicable": "stated"
+                        },
+                        "4": {
+                          "text": "There is concern that the child may be subject Female Genital Mutilation. There is evidence that the child may be subject to Female Genital Mutilation and parents/carer are opposed to resisting these practices.",
+                          "links": [
+                            "child-protection",
+                            "fgm"
+                          ]
+                        }
+                      },
+                      "sourceNote": "'Not Applicable' sits between the Level 2 links and two paragraphs that share one links block, so it is taken as Level 3 and both paragraphs as Level 4. The wording 'may be subject Female Genital Mutilation' (missing 'to') is left as in the source.",
+                      "sourceLines": [
+                        4606,
+                        4643
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "protection-from-harm.honour-based-violence-forced-marriage",
+                      "title": "Honour Based Violence and Forced Marriage",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "There is no concern that the child may be subject to harmful traditional practices such Honour Based Violence and Forced Marriage.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There is concern that the child is in a culture where harmful practices are known to exist (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
+                          "links": [
+                            "child-protection"
+                          ]
+                        },
+                        "3": {
+                          "notApplicable": "stated"
+                        },
+                        "4": {
+                          "text": "There is concern that the child may be subject to harmful traditional practices. There is evidence that the child may be subject to harmful traditional practices and parents/carer are opposed to resisting these practices.",
+                          "links": [
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceNote": "'isin' was corrected to 'is in'. 'Not Applicable.' is taken as Level 3 and the two paragraphs before the last links block as one Level 4 cell; a full stop was added between those paragraphs.",
+                      "sourceLines": [
+                        4645,
+                        4682
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "protection-from-harm.harmful-practices-beliefs",
+                      "title": "Harmful practices from beliefs (spirit possession)",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "There is no concern that the child may be subject to harmful practices due to parent / carer beliefs such as belief in spirit possession.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There is concern that the child is in a culture where harmful practices are known to have been performed (in the community or by family or extended family) however parents are opposed to the practices in respect of their children.",
+                          "links": [
+                            "child-protection"
+                          ]
+                        },
+                        "3": {
+                          "notApplicable": "stated"
+                        },
+                        "4": {
+                          "text": "There is concern or evidence that the child may be subject to harmful traditional practices and parents/carer are opposed to resisting these practices.",
+                          "links": [
+                            "child-protection"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        4684,
+                        4716
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                }
+              ]
+            },
+            {
+              "id": "family-environment",
+              "name": "Family and environmental factors",
+              "description": "Wider family and environmental factors: the community, finances, housing, neighbourhood and legal status, and the family’s functioning — domestic abuse, parental and family health and disability, criminal or anti-social behaviour, risk behaviour, and prejudiced views and violent extremism.",
+              "areas": [
+                {
+                  "id": "environment",
+                  "name": "Environmental factors",
+                  "section": "Environmental factors",
+                  "indicators": [
+                    {
+                      "id": "environment.community-integration",
+                      "title": "Family integration in the community",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The family feels integrated into the community.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The family is experiencing social exclusion and/or there is an absence of supportive community networks.",
+                          "links": []
+                        },
+                        "3": {
+                          "text": "The family is chronically socially excluded and isolated to the extent that it has an adverse impact on the child.",
+                          "links": []
+                        },
+                        "4": {
+                          "text": "The family is excluded and the child is seriously affected but the family actively resists all attempts to achieve inclusion and isolates the child from sources of support.",
+                          "links": []
+                        }
+                      },
+                      "sourceLines": [
+                        2213,
+                        2235
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "environment.financial-resources",
+                      "title": "Family financial resources",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The family has reasonable financial resources are used appropriately to meet the family’s needs.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The family’s financial resources are used at most times appropriately to meet the family’s needs. There are concerns that the parents are unable to budget effectively and as a result the child occasionally does not have adequate food, warmth, or essential clothing. The parent/carer’s income is affected by the level of care necessary for their child e.g. child with a disability / Welfare Reform",
+                          "links": [
+                            "housing-solutions",
+                            "food-bank",
+                            "welfare-assistance",
+                            "warmer-homes",
+                            "citizens-advice",
+                            "local-offer",
+                            "send-iass"
+                          ]
+                        },
+                        "3": {
+                          "text": "The family does not use its financial resources to meet the basic needs of the child and the child e.g. regularly does not have adequate food, warmth, or essential clothing. Threat of eviction or threat of homelessness within 56 days for rent arrears - Risk to tenancy",
+                          "links": [
+                            "housing-solutions",
+                            "food-bank",
+                            "welfare-assistance",
+                            "warmer-homes",
+                            "citizens-advice"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child consistently does not have adequate food, warmth, or essential clothing. The parents are consistently unable to budget effectively and are resisting engagement. Risk of eviction for rent arrears - Risk to tenancy / homeless",
+                          "links": [
+                            "housing-solutions",
+                            "food-bank",
+                            "welfare-assistance",
+                            "warmer-homes",
+                            "citizens-advice"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The Level 2 cell is three separate paragraphs (resources used at most times appropriately; concerns about budgeting so the child occasionally lacks food/warmth/clothing; income affected by care of a disabled child) that precede the first INFORMATION LINKS list; all three were put in Level 2 because Level 1 has no links and the three link lists (7, 5, 5 URLs) align with Levels 2, 3 and 4, and the 'occasionally/regularly/consistently' progression fits. 'CAB' mapped to citizens-advice; the Level 1 wording ('has reasonable financial resources are used') is kept as the document has it.",
+                      "sourceLines": [
+                        2237,
+                        2315
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "environment.accommodation",
+                      "title": "Family accommodation",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The family’s accommodation is appropriate, stable, clean, warm, and tidy and there are no hazards which could impact the safety or wellbeing of the child.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The family’s accommodation is stable however the home itself is not kept clean and tidy and is not always free of hazards which could impact on the safety and wellbeing of the child as well as the sustainability of the tenancy. The family home would benefit from improvements to support the needs of the child with a disability.",
+                          "links": [
+                            "housing-solutions",
+                            "durham-key-options",
+                            "local-offer",
+                            "send-iass"
+                          ]
+                        },
+                        "3": {
+                          "text": "The family’s home is consistently poor and constitutes health and safety hazards including hoarding. Accommodation is overcrowded or does not meet the needs of the family. The accommodation is not appropriate for a child with a disability.",
+                          "links": [
+                            "housing-solutions",
+                            "durham-key-options",
+                            "local-offer",
+                            "send-iass"
+                          ]
+                        },
+                        "4": {
+                          "text": "The family’s home is consistently dirty and constitutes health and safety hazards including hoarding. The family has no stable home, and is moving from place to place or ‘sofa surfing’. Accommodation is overcrowded or does not meet the needs of the family. The accommodation is not appropriate for a child with a disability. Multiple complex needs e.g. substance misuse, domestic abuse, mental health and finance history of numerous house moves, unstable accommodation. Risk of homelessness and eviction.",
+                          "links": [
+                            "housing-solutions",
+                            "durham-key-options",
+                            "local-offer",
+                            "send-iass"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Each of Levels 2-4 holds several separate paragraphs (including a disability-related one), joined in document order; the Level 3 link 'SEND - |ASS' is an OCR error for 'SEND - IASS'.",
+                      "sourceLines": [
+                        2334,
+                        2423
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "environment.neighbourhood-safety",
+                      "title": "Neighbourhood safety: child as victim",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The neighbourhood is a safe and positive environment encouraging good citizenship.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child is affected by low level anti-social behaviour in the locality. The neighbourhood is known to have groups of children and/or adults who are engaged in threatening and intimidating behaviour and the child is intimidated and feels threatened in the area",
+                          "links": [
+                            "mais"
+                          ]
+                        },
+                        "3": {
+                          "text": "The neighbourhood or locality is having a negative impact on the child — for example, the child is a victim of anti-social behaviour or crime, [including sexual or other forms of harassment] and is at risk of being further victimised",
+                          "links": [
+                            "housing-solutions",
+                            "durham-key-options",
+                            "mais"
+                          ]
+                        },
+                        "4": {
+                          "text": "The neighbourhood or locality is having a profoundly negative effect on the child who has been a repeated victim of anti-social behaviour and/or crime and is now at high risk of sexual and other forms of exploitation — including being groomed to be a perpetrator.",
+                          "links": [
+                            "housing-solutions",
+                            "durham-key-options",
+                            "mais"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The document has two distinct rows whose Level 1 reads 'The neighbourhood is a safe and positive environment encouraging good citizenship'; this first one (lines 2425-2479) is about the child as a victim of anti-social behaviour/crime, the second (environment.neighbourhood-safety-2) about the child taking part in it. Both Level 2 paragraphs (low-level ASB; threatening groups) precede the single-MAIS link list and were kept together in Level 2, matching the URL block (1, 3, 3 links); a full stop was added between them.",
+                      "sourceLines": [
+                        2425,
+                        2479
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "environment.neighbourhood-safety-2",
+                      "title": "Neighbourhood safety: child involved in anti-social behaviour",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The neighbourhood is a safe and positive environment encouraging good citizenship.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The neighbourhood or locality is having a negative impact on the child. The child is known to be part of a group or associated with a group which is involved in anti-social behaviour.",
+                          "links": [
+                            "durham-key-options",
+                            "mais"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child is participating in anti-social behaviour or at risk or participating in criminal activity that is having a negative impact on the tenancy and community. There may be a risk to tenancy therefore it would be appropriate to link into the housing provider.",
+                          "links": [
+                            "housing-solutions",
+                            "durham-key-options",
+                            "mais"
+                          ]
+                        },
+                        "4": {
+                          "text": "The neighbourhood or locality is having a profoundly negative effect on the child who is involved in frequent anti-social behaviour and criminal activity including, for example, sexual and other forms of harassment or assault that is having negative impact on the tenancy and the community. There may be a risk to tenancy therefore it would be appropriate to link into the housing provider.",
+                          "links": [
+                            "housing-solutions",
+                            "durham-key-options",
+                            "mais"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Second of two distinct rows in the document with the same Level 1 text ('The neighbourhood is a safe and positive environment encouraging good citizenship'); this one (lines 2500-2559) is about the child taking part in anti-social behaviour/crime, the first (environment.neighbourhood-safety) about the child as victim. A full stop was added after 'tenancy and community' at Level 3, where the next sentence runs on; 'at risk or participating' is kept as written.",
+                      "sourceLines": [
+                        2500,
+                        2559
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "environment.family-legal-status",
+                      "title": "Family legal status",
+                      "tags": [
+                        "cannot-be-met-at-home"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "The family is legally entitled to live in the country indefinitely and has full rights to employment and public funds.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The family’s legal entitlement to stay in the country is temporary and/or restricts access to public funds and/or the right to work placing the child and family under stress. Immigration — when established",
+                          "links": [
+                            "hate-crime"
+                          ]
+                        },
+                        "3": {
+                          "text": "The family’s legal status puts them at risk of involuntary removal from the country (e.g. asylum-seeking families or illegal workers) OR having limited financial resources/no recourse to public funds increases the vulnerability of the children to criminal activity (e.g. illegal employment, child labour, CSE).",
+                          "links": [
+                            "hate-crime"
+                          ]
+                        },
+                        "4": {
+                          "text": "Family members are being detained and at risk of deportation or the child is an unaccompanied asylum-seeker. There is evidence that a child has been exposed or involved in criminal activity to generate income for the family (e.g. illegal employment, child labour, CSE).",
+                          "links": [
+                            "hate-crime",
+                            "first-contact"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Level 2 ends with the separate line 'Immigration — when established', just above INFORMATION LINKS and with no URL; it looks like a placeholder for a future Immigration information link, but it was kept verbatim in the Level 2 text rather than invented as a service. Tagged cannot-be-met-at-home because the Level 4 alternative 'the child is an unaccompanied asylum-seeker' means there is no carer.",
+                      "sourceLines": [
+                        2561,
+                        2615
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "environment.child-legal-status",
+                      "title": "Child’s legal status",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child is legally entitled to live in the country indefinitely and has full rights to education and public funds.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child’s legal entitlement to stay in the country is temporary and/or restricts access to public funds placing the child under stress. Immigration — when established",
+                          "links": [
+                            "hate-crime"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child’s legal status as, for example, an asylum-seeker or an illegal migrant who may have been trafficked puts them at risk of involuntary removal from the country. Their immigration status means they have limited financial resources/no recourse to public funds and increases their vulnerability to criminal activity (e.g. illegal employment, child labour, CSE).",
+                          "links": [
+                            "cse",
+                            "erase-abuse"
+                          ]
+                        },
+                        "4": {
+                          "text": "There is evidence that a child has been exposed to or involved in criminal activity either as a result of being trafficked into the country or to support themselves (e.g. illegal employment, child labour, CSE).",
+                          "links": [
+                            "cse",
+                            "erase-abuse",
+                            "first-contact"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Level 2 ends with the separate line 'Immigration — when established' (no URL), apparently a placeholder for a future information link; kept verbatim in the Level 2 text as in the family legal status row.",
+                      "sourceLines": [
+                        2617,
+                        2671
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "environment.proscribed-organisations",
+                      "title": "Links to proscribed organisations",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child and their family have no links to proscribed organisations. (See link below for list of terrorist groups or organisations banned under UK law)",
+                          "links": [
+                            "proscribed-groups"
+                          ]
+                        },
+                        "2": {
+                          "text": "The child and/or their parents/carers have indirect links to proscribed organisations, for example, they attend religious or social activities which are, or have been in the recent past, attended by members of proscribed organisations.",
+                          "links": [
+                            "prevent"
+                          ]
+                        },
+                        "3": {
+                          "text": "Family members, family friends or friends of the child have strong links with proscribed organisations.",
+                          "links": [
+                            "prevent"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child, their parents/carers or other close family members or friends are members of proscribed organisations.",
+                          "links": [
+                            "prevent"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The text has 'prescribed organisations' at Levels 2-4; corrected to 'proscribed' (the row's own Level 1 and link use 'proscribed'). The Level 1 link 'Proscribed terrorist groups or organisations' has no INFORMATION LINKS heading but is a link (its gov.uk URL appears twice in the URL block, probably because the '(See link below...)' text is also hyperlinked); it is listed once.",
+                      "sourceLines": [
+                        2691,
+                        2730
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "environment.bullying",
+                      "title": "Safe places and bullying",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child spends time in safe and positive environments outside of the home and has a safe place to play",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child is known to be/have been a victim or perpetrator of bullying and/or is part of a group or associated with a group which bullies others.",
+                          "links": [
+                            "mais",
+                            "first-contact",
+                            "bullying",
+                            "hate-crime"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child is a repeated victim and/or perpetrator of bullying including sexual or other targeted forms of bullying.",
+                          "links": [
+                            "mais",
+                            "first-contact",
+                            "bullying",
+                            "hate-crime"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child is a victim of serious and/or repeated and/or escalating acts of bullying, including sexual bullying.",
+                          "links": [
+                            "mais",
+                            "first-contact",
+                            "bullying",
+                            "hate-crime"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        2732,
+                        2779
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "domestic-abuse",
+                  "name": "Domestic abuse",
+                  "section": "Parental and family factors",
+                  "indicators": [
+                    {
+                      "id": "domestic-abuse.victim-of-domestic-abuse",
+                      "title": "Parent or expectant mother as victim",
+                      "tags": [
+                        "toxic-trio-domestic-abuse"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "The expectant mother or parent/carer is not in an abusive relationship.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The expectant mother / parent / carer has previously been a victim of domestic abuse and is a victim of occasional low level domestic abuse.",
+                          "links": [
+                            "harbour",
+                            "domestic-abuse-info",
+                            "sorry-not-enough"
+                          ]
+                        },
+                        "3": {
+                          "text": "The expectant mother / parent / carer has previously been a victim of domestic abuse and is a victim of increasing incidents of domestic abuse.",
+                          "links": [
+                            "harbour",
+                            "domestic-abuse-info",
+                            "sorry-not-enough"
+                          ]
+                        },
+                        "4": {
+                          "text": "The expectant mother/parent/carer is a current victim of domestic abuse and is increasing in severity, frequency or duration.",
+                          "links": [
+                            "harbour",
+                            "domestic-abuse-info",
+                            "sorry-not-enough"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Every level names the expectant mother alongside the parent/carer. Not tagged pre-birth: the row applies to any parent or carer, and the pre-birth tag would hide it for a child over one.",
+                      "sourceLines": [
+                        3787,
+                        3826
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "domestic-abuse.violence-between-adults",
+                      "title": "Violence between adults: perpetrator behaviour",
+                      "tags": [
+                        "toxic-trio-domestic-abuse"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "There are no incidents of violence in the family and no history or previous assaults by family members.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There are isolated incidents of physical and/or emotional violence in the family. The harmful impact of such incidents is mitigated by other protective factors within the family such as supportive grandparents who are able to look after the child when there are arguments/disputes in the family home.",
+                          "links": [
+                            "harbour",
+                            "domestic-abuse-info",
+                            "sorry-not-enough"
+                          ]
+                        },
+                        "3": {
+                          "text": "One or more adult members of the family is physically and emotionally abusive to another adult member/s of the family (consider Forced Marriage / Honour Based Violence threat). The perpetrator/s show limited or no commitment to changing their behaviour and little understanding of the impact their violence has on the child. The perpetrator is emotionally harming the child/ren who witness or are otherwise aware of the violence.",
+                          "links": [
+                            "harbour",
+                            "domestic-abuse-info",
+                            "sorry-not-enough"
+                          ]
+                        },
+                        "4": {
+                          "text": "One or more adult members of the family is a perpetrator of persistent and/or serious physical and emotional violence which may also be increasing in severity, frequency or duration, (consider Forced Marriage / Honour Based Violence threat). The perpetrator/s show no commitment to changing their behaviour and no understanding of the impact their violence has on the child. The perpetrator is emotionally harming the child/ren who witness or are otherwise aware of the violence. The children may also be at risk of physical violence if, for example, they seek to protect the adult victim.",
+                          "links": [
+                            "harbour",
+                            "domestic-abuse-info",
+                            "sorry-not-enough"
+                          ]
+                        }
+                      },
+                      "sourceNote": "First of three distinct rows in the document whose Level 1 begins 'There are no incidents of violence in the family' (lines 3828-3911); this one is about the adult perpetrator's behaviour. Its Level 1 and Level 2 text matches the second such row (domestic-abuse.violence-impact-on-child), but the Level 3/4 cells and the Level 2 links differ.",
+                      "sourceLines": [
+                        3828,
+                        3911
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "domestic-abuse.violence-impact-on-child",
+                      "title": "Violence between adults: impact on child",
+                      "tags": [
+                        "toxic-trio-domestic-abuse"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "There are no incidents of violence in the family and no history or previous assaults by family members.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There are isolated incidents of physical and/or emotional violence in the family. The harmful impact of such incidents is mitigated by other protective factors within the family such as supportive grandparents who are able to look after the child when there are arguments/disputes in the family home.",
+                          "links": [
+                            "harbour",
+                            "domestic-abuse-info",
+                            "sorry-not-enough",
+                            "mental-health-services",
+                            "housing-solutions"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child has or continues to witness an adult in their household being physically or emotionally abused by another member of the household and are suffering emotional harm as a result. They are starting to exhibit behaviours that suggest they are at risk of becoming perpetrators or victims of abuse including CSE",
+                          "links": [
+                            "harbour",
+                            "domestic-abuse-info",
+                            "sorry-not-enough",
+                            "mental-health-services",
+                            "housing-solutions"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child is at high risk of, or is already either a perpetrator or a victim of serious abusive behaviour, including child sexual exploitation.",
+                          "links": [
+                            "harbour",
+                            "domestic-abuse-info",
+                            "sorry-not-enough",
+                            "mental-health-services",
+                            "housing-solutions"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Second of three distinct rows whose Level 1 begins 'There are no incidents of violence in the family' (lines 3912-3974); this one is about the effect on the child who witnesses the abuse. Level 1 and Level 2 text is the same as in domestic-abuse.violence-between-adults, but here Level 2 also links Mental Health Services and Housing Solutions.",
+                      "sourceLines": [
+                        3912,
+                        3974
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "domestic-abuse.previous-perpetrator-in-household",
+                      "title": "Previous perpetrator in household (Clare’s Law)",
+                      "tags": [
+                        "toxic-trio-domestic-abuse"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "There are no incidents of violence in the family and no history or previous assaults by family members or new partners",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Information has come to light that a person (Hidden Male) living in the house may be a previous perpetrator of domestic abuse. Although no sign of abuse are apparent. Clare’s Law application could be used to allay / confirm fears",
+                          "links": [
+                            "clares-law"
+                          ]
+                        },
+                        "3": {
+                          "text": "Confirmation via Clare’s Law of a previous perpetrator of domestic abuse resides at property. Disclose to parent and refer to DA Services / risk assessment.",
+                          "links": [
+                            "clares-law",
+                            "harbour",
+                            "domestic-abuse-info",
+                            "sorry-not-enough",
+                            "mental-health-services"
+                          ]
+                        },
+                        "4": {
+                          "text": "Confirmation via Clare’s Law of a previous perpetrator of domestic abuse resides at property. Disclose to parent and refer to DA Services / risk assessment.",
+                          "links": [
+                            "clares-law",
+                            "harbour",
+                            "domestic-abuse-info",
+                            "sorry-not-enough",
+                            "mental-health-services"
+                          ]
+                        }
+                      },
+                      "sourceNote": "Third of three distinct rows whose Level 1 begins 'There are no incidents of violence in the family' (lines 3976-4028); its Level 1 adds 'or new partners' and the row is about a possible previous perpetrator (Hidden Male) and Clare’s Law. The document gives identical text and links at Level 3 and Level 4; both were kept as written.",
+                      "sourceLines": [
+                        3976,
+                        4028
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "family-health",
+                  "name": "Parental and family health issues and disability",
+                  "section": "Parental and family factors",
+                  "indicators": [
+                    {
+                      "id": "family-health.parental-drug-and-alcohol-use",
+                      "title": "Parental drug and alcohol use",
+                      "tags": [
+                        "toxic-trio-substance-misuse"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "Parents do not use drugs or alcohol. OR Parental drug and alcohol use does not impact on parenting.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Drug and/or alcohol use is impacting on parenting but adequate provision is made to ensure the child’s safety. The child is currently meeting their developmental milestones but there are concerns that this might not continue if parental drug and alcohol use continues or increases. Referral to Drug and Alcohol Recovery Service.",
+                          "links": [
+                            "alcohol-and-drugs",
+                            "nhs-choices-drinking"
+                          ]
+                        },
+                        "3": {
+                          "text": "Drug/alcohol use has escalated to the point where it includes binge drinking, drug paraphernalia in their home, the child feeling unable to invite friends to the home, the child worrying about their parent/ carer. Referral to Drug and Alcohol Recovery Service.",
+                          "links": [
+                            "alcohol-and-drugs",
+                            "nhs-choices-drinking"
+                          ]
+                        },
+                        "4": {
+                          "text": "Parental drug and/or alcohol use is at a problematic level and the parent/ carer cannot carry out daily parenting. This could include blackouts, confusion, severe mood swings, drug paraphernalia not stored or disposed of, using drugs/ alcohol when their child is present, involving the child in procuring illegal substances, and dangers of overdose. Referral to Drug and Alcohol Recovery Service.",
+                          "links": [
+                            "alcohol-and-drugs",
+                            "nhs-choices-drinking"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The Level 2 text is split into pieces across lines 4069-4091 ('The child is currently meeting their' and 'Recovery Service.' appear before the Level 2 opening sentence). I rebuilt it in reading order: impact sentence, then the developmental-milestones sentence, then the referral, because the Level 1 column has no other text and Level 1 cells have no links. Also fixed 'useis' to 'use is' at Level 4.",
+                      "sourceLines": [
+                        4060,
+                        4134
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "family-health.household-drug-and-alcohol-misuse",
+                      "title": "Siblings’ or household members’ substance misuse",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "There is no evidence of siblings or other household members misusing drugs or alcohol. [NB See Parental factors for assessment of need relating to parental drug/alcohol misuse]",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Siblings’ or other household members’ drug or alcohol misuse occasionally impacts on the child. Referral to Drug and Alcohol Recovery Service.",
+                          "links": [
+                            "alcohol-and-drugs",
+                            "nhs-choices-drinking"
+                          ]
+                        },
+                        "3": {
+                          "text": "Siblings’ or other household members’ drug or alcohol misuse consistently impacts on the child. Referral to Drug and Alcohol Recovery Service.",
+                          "links": [
+                            "alcohol-and-drugs",
+                            "nhs-choices-drinking"
+                          ]
+                        },
+                        "4": {
+                          "text": "Siblings’ or other household members’ drug or alcohol misuse is significantly adversely impacting on the child. Referral to Drug and Alcohol Recovery Service",
+                          "links": [
+                            "alcohol-and-drugs",
+                            "nhs-choices-drinking"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The Level 2 text and links are broken into fragments across lines 4144-4174, and its final link word 'alcohol' appears after the Level 3 links (line 4174). I rebuilt it to match the wording of Levels 3 and 4. At Level 1 the text ends with an unmatched ']', so I restored the opening '[' before 'NB'. This row is about siblings and other household members, not parents, so it has no toxic-trio tag.",
+                      "sourceLines": [
+                        4136,
+                        4187
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "family-health.parental-physical-or-mental-health",
+                      "title": "Parental physical or mental health",
+                      "tags": [
+                        "toxic-trio-mental-health"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "The physical or mental health of the parent/carer does not affect the care of the child.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Physical and mental health needs of the parent/carer which impacts upon the care of the child.",
+                          "links": [
+                            "mental-health-services"
+                          ]
+                        },
+                        "3": {
+                          "text": "Physical or mental health needs of the parent/ carer significantly impacts upon the care of their child.",
+                          "links": [
+                            "mental-health-services"
+                          ]
+                        },
+                        "4": {
+                          "text": "Physical or mental health needs of the parent/carer significantly affect the care of their child placing them at risk of significant harm.",
+                          "links": [
+                            "mental-health-services"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The Level 2 cell is out of order in the text: its last words 'care of the child.' and its link (lines 4194-4196) come before 'Physical and mental health needs of the parent/carer Which impacts upon the' (lines 4198-4200). I rejoined it and put 'Which' in lower case.",
+                      "sourceLines": [
+                        4189,
+                        4217
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "family-health.parental-learning-disability",
+                      "title": "Parental learning disability",
+                      "tags": [
+                        "disability"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "The parents/ carers learning disabilities do not affect the care of their child.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The parents/carers learning difficulties occasionally impedes their ability to provide consistent patterns of care but without putting the child at risk.",
+                          "links": [
+                            "learning-disability-services",
+                            "help-for-disabled",
+                            "local-offer"
+                          ]
+                        },
+                        "3": {
+                          "text": "The parents/ carers learning disabilities are affecting the care of their child.",
+                          "links": [
+                            "learning-disability-services",
+                            "help-for-disabled",
+                            "local-offer"
+                          ]
+                        },
+                        "4": {
+                          "text": "The parents/ carers learning disabilities are severely affecting the care of their child and placing them at risk of significant harm.",
+                          "links": [
+                            "learning-disability-services",
+                            "help-for-disabled",
+                            "local-offer"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        4218,
+                        4257
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "family-health.parental-mental-health",
+                      "title": "Parental mental health",
+                      "tags": [
+                        "toxic-trio-mental-health"
+                      ],
+                      "levels": {
+                        "1": {
+                          "text": "The parent/carer’s mental health does not impact the child adversely.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Adult mental health impacts on the care of the child. The carer presents with mental ill-health which has sporadic or low level impact on the child however there are protective factors in place.",
+                          "links": [
+                            "mental-health-services",
+                            "camhs"
+                          ]
+                        },
+                        "3": {
+                          "text": "Adult mental health impacts on the care of the child. The carer presents with mental ill-health which has sporadic or low level impact on the child and there is an absence of supportive networks and extended family to prevent harm.",
+                          "links": [
+                            "mental-health-services",
+                            "camhs"
+                          ]
+                        },
+                        "4": {
+                          "text": "Adult mental health is significantly impacting on the care of the child. Any carer for the child presents as acutely mentally unwell and /or attempts significant self-harm and/or the child is the subject of parental delusions.",
+                          "links": [
+                            "mental-health-services",
+                            "camhs"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        4259,
+                        4301
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "family-health.family-members-health-and-disability",
+                      "title": "Siblings’ or family members’ health and disability",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "Where siblings or other members of the family do not have disabilities, serious health conditions or mental health concerns.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "Siblings or other members of the family have disabilities, serious health conditions or mental health concerns which require additional support.",
+                          "links": [
+                            "young-carers",
+                            "carers",
+                            "mental-health-services",
+                            "learning-disability-services",
+                            "help-for-disabled",
+                            "local-offer"
+                          ]
+                        },
+                        "3": {
+                          "text": "Siblings or other members of the family have a disability or serious health condition, including mental health concerns which impact on the child. The child is acting as a young carer.",
+                          "links": [
+                            "young-carers",
+                            "carers",
+                            "mental-health-services",
+                            "learning-disability-services",
+                            "help-for-disabled",
+                            "local-offer"
+                          ]
+                        },
+                        "4": {
+                          "text": "Siblings or other members of the family have disabilities, health conditions or mental health concerns that are seriously impacting on the child, for example causing neglect, putting them at risk of significant harm or causing them high levels of stress and emotional anxiety.",
+                          "links": [
+                            "mental-health-services",
+                            "neglect-practice-guidance",
+                            "learning-disability-services",
+                            "help-for-disabled",
+                            "local-offer"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The Level 3 link list (lines 4334-4346) has 'Help for disabled / youngsters, Local Offer' in the middle, split over two lines like the Level 2 column does elsewhere. I gave it to Level 2, after the Level 2 links at lines 4315-4321. So Levels 2 and 3 each have the same six links, and the one-line 'Help for disabled youngsters, Local Offer' stays with Level 3.",
+                      "sourceLines": [
+                        4303,
+                        4373
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "criminal-anti-social-behaviour",
+                  "name": "Criminal or anti-social behaviour",
+                  "section": "Parental and family factors",
+                  "indicators": [
+                    {
+                      "id": "criminal-anti-social-behaviour.family-criminal-history",
+                      "title": "Family criminal history",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "There is no history of criminal offences within the family.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There is a history of criminal activity within the family.",
+                          "links": [
+                            "stronger-families",
+                            "mais",
+                            "asb"
+                          ]
+                        },
+                        "3": {
+                          "text": "A criminal record relating to serious or violent crime is held by a member of the family (parent, carer, child) which may impact on the children in the household.",
+                          "links": [
+                            "stronger-families",
+                            "mais",
+                            "asb"
+                          ]
+                        },
+                        "4": {
+                          "text": "A criminal record relating to serious or violent crime is held by a member of the family which is impacting on the children in the household.",
+                          "links": [
+                            "stronger-families",
+                            "mais",
+                            "asb"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The Level 2 sentence is split across the links block ('There is a history of' / 'family.' / 'criminal activity within the'); it was put back together as 'There is a history of criminal activity within the family.'",
+                      "sourceLines": [
+                        4762,
+                        4808
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "criminal-anti-social-behaviour.gangs-organised-crime",
+                      "title": "Gangs and organised crime",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The family members are not involved in gangs / organised crime",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There is suspicion, or some evidence that the family are involved in gangs / organised crime",
+                          "links": [
+                            "stronger-families",
+                            "mais",
+                            "asb"
+                          ]
+                        },
+                        "3": {
+                          "text": "There is a known involvement in gang / organised crime activity.",
+                          "links": [
+                            "stronger-families",
+                            "mais",
+                            "asb"
+                          ]
+                        },
+                        "4": {
+                          "text": "There is a known involvement in gang / organised crime activity impacting significantly on the child and family.",
+                          "links": [
+                            "stronger-families",
+                            "mais",
+                            "asb"
+                          ]
+                        }
+                      },
+                      "sourceNote": "The start of the Level 2 sentence ('There is suspicion, or some', line 4825) comes after its own ending and links (4814-4823); it was joined back into the Level 2 cell.",
+                      "sourceLines": [
+                        4810,
+                        4850
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "risk-behaviour",
+                  "name": "Risk Behaviour",
+                  "section": "Parental and family factors",
+                  "indicators": [
+                    {
+                      "id": "risk-behaviour.running-away",
+                      "title": "Running away and going missing",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child does not run away from home.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child has run away from home on one or two occasions or not returned at the normal time. There is concern that they might have been staying with friends or relatives. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
+                          "links": [
+                            "stronger-families",
+                            "mais",
+                            "asb",
+                            "alcohol-and-drugs",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse",
+                            "prevent"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child persistently runs away and/or goes missing. There are serious concerns that they are running away in order to spend time with friends or relatives with risk factors behaviours and that they are being influenced by them. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
+                          "links": [
+                            "stronger-families",
+                            "mais",
+                            "asb",
+                            "alcohol-and-drugs",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse",
+                            "prevent"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child persistently runs away and/or goes missing and does not recognise that s/he is putting him/herself at risk. For example, whilst missing the young person is spending time with people with risk factors behaviours and perceives these people as teaching her/him the correct way to live and those who do not hold these views as deluded and/or as a threat.",
+                          "links": [
+                            "stronger-families",
+                            "mais",
+                            "asb",
+                            "alcohol-and-drugs",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse",
+                            "prevent"
+                          ]
+                        }
+                      },
+                      "sourceNote": "This row has no first-column text and comes before the 'Risk Behaviour' heading (4963). It is placed in Risk Behaviour because it starts a new page after the Criminal or anti-social behaviour URL block (4851-4856) and shares a URL block with the Risk Behaviour row, and because its risk-factor content matches that row. The risk-factor bullets were joined with '; '.",
+                      "sourceLines": [
+                        4858,
+                        4961
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    },
+                    {
+                      "id": "risk-behaviour.exposure-to-risk-factors",
+                      "title": "Risk behaviour and risk factors",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child engages in age appropriate activities and displays age appropriate behaviours and self-control.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "There is concern that the child has been exposed to possible risk factors: ASB / Crime; Alcohol / Drugs; Inappropriate sexual activity / CSE; Terrorism / Extremist views.",
+                          "links": [
+                            "stronger-families",
+                            "mais",
+                            "asb",
+                            "alcohol-and-drugs",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse",
+                            "prevent"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child is engaging in risk factors behaviours and that they are being influenced by them. Possible risk factors: ASB / Crime; Alcohol / Drugs; Sexual activity / CSE; Terrorism / Extremist views.",
+                          "links": [
+                            "stronger-families",
+                            "mais",
+                            "asb",
+                            "alcohol-and-drugs",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse",
+                            "prevent"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child does not recognise that s/he is putting him/herself at risk and is spending time with people with risk factors behaviours and perceives these people as teaching her/him the correct way to live and those who don’t hold these views as deluded and/or as a threat.",
+                          "links": [
+                            "stronger-families",
+                            "mais",
+                            "asb",
+                            "alcohol-and-drugs",
+                            "child-protection",
+                            "cse",
+                            "erase-abuse",
+                            "prevent"
+                          ]
+                        }
+                      },
+                      "sourceLines": [
+                        4963,
+                        5054
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                },
+                {
+                  "id": "prejudiced-views-extremism",
+                  "name": "Racist, sexist, homophobic or other prejudiced views and violent extremism",
+                  "section": "Parental and family factors",
+                  "indicators": [
+                    {
+                      "id": "prejudiced-views-extremism.prejudiced-views-violent-extremism",
+                      "title": "Prejudiced views and violent extremism",
+                      "tags": [],
+                      "levels": {
+                        "1": {
+                          "text": "The child engages in; age appropriate activities; displays age appropriate behaviours and self-control; age appropriate activities and use of internet, including social media; demonstrates respect for others.",
+                          "links": []
+                        },
+                        "2": {
+                          "text": "The child and/or their parents/carers express strong support for a particular extremist organisation or movement but do not express any intention to be actively involved. The child is expressing sympathy / verbal support for inappropriate ideologies For example, the child has expressed racist, sexist, homophobic or other prejudiced views and violent extremism but is open to other views and can discuss the pros and cons or different viewpoints or loses interest quickly.",
+                          "links": [
+                            "child-protection",
+                            "prevent"
+                          ]
+                        },
+                        "3": {
+                          "text": "The child expresses intolerant views towards peers and this leads to them being socially isolated. The child is engaged in negative and harmful behaviours associated with internet and social media use, (such as viewing extremist websites). The child often interacts negatively or has limited interaction with those they perceive as holding different views from themselves. A child is being sent violent extremist imagery by family members / family friends or is being helped to access it. The child and/or their parents/carers express strong support for extremist views.",
+                          "links": [
+                            "child-protection",
+                            "prevent"
+                          ]
+                        },
+                        "4": {
+                          "text": "The child has strong links with individuals or groups who are known to have extreme views and/or are known to have links to violent extremism. The child is thought to be involved in the activities of these groups. There are significant concerns that the child is being groomed for involvement in extremist activities. The child concealing internet and social media activities. They either refuse to discuss their views or make clear their support for extremist views. A child is circulating violent extremist images and is promoting the actions of violent extremists and/or saying that they will carry out violence in support of extremist views. Parents/carers either do not challenge this activity or appear to endorse it. The child and/or their parents/carers are making plans to travel to a conflict zone and there is evidence to suggest that they are doing so to support or participate in extremist activities.",
+                          "links": [
+                            "child-protection",
+                            "prevent"
+                          ]
+                        }
+                      },
+                      "sourceNote": "In the Level 4 text the source twice reads 'INFORMATION LINKS' where the sentence needs 'links' ('strong INFORMATION LINKS with individuals', 'known to have INFORMATION LINKS to violent extremism'), apparently from a global replace; it was rendered as 'links'. Each level's paragraphs (one links block per cell) are joined into one cell.",
+                      "sourceLines": [
+                        5109,
+                        5236
+                      ],
+                      "ages": {
+                        "from": "pre-birth",
+                        "to": "young-adult",
+                        "source": "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults)."
+                      }
+                    }
+                  ]
+                }
+              ]
             }
           ]
         }
-      ]
-    }
-  ]
-}
 
-"""##
+        """##
 }

@@ -17,9 +17,12 @@ public enum JourneyChart {
         let height = plotBottom + bottom
         func y(_ step: Int) -> Int { top + (5 - min(5, max(1, step))) * stepHeight }
         func x(_ i: Int) -> Int { left + i * columnWidth + columnWidth / 2 }
-        let label = "The child's journey on the staircase: "
-            + points.map { "\($0.date) Level \($0.level) step \($0.step)\($0.basis == .proposed ? " proposed" : "")" }.joined(separator: "; ")
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(width)\" height=\"\(height)\" "
+        let label =
+            "The child's journey on the staircase: "
+            + points.map { "\($0.date) Level \($0.level) step \($0.step)\($0.basis == .proposed ? " proposed" : "")" }.joined(
+                separator: "; ")
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(width)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(width) \(height)\" aria-label=\"\(HTMLRenderer.escape(label))\" "
             + "style=\"max-width: 100%; height: auto; font: 11px sans-serif\">\n"
         for step in 1...5 {
@@ -34,9 +37,11 @@ public enum JourneyChart {
         }
         for (i, p) in points.enumerated() {
             let decided = p.basis == .decided
-            let what = "\(p.date): Level \(p.level), step \(p.step) (\(decided ? "decided" : "proposed; not decided"))"
+            let what =
+                "\(p.date): Level \(p.level), step \(p.step) (\(decided ? "decided" : "proposed; not decided"))"
                 + (p.current ? ", this assessment" : "")
-            out += "<circle cx=\"\(x(i))\" cy=\"\(y(p.step))\" r=\"\(p.current ? 7 : 5)\" fill=\"\(decided ? "#0b4f9c" : "#fff")\" "
+            out +=
+                "<circle cx=\"\(x(i))\" cy=\"\(y(p.step))\" r=\"\(p.current ? 7 : 5)\" fill=\"\(decided ? "#0b4f9c" : "#fff")\" "
                 + "stroke=\"#0b4f9c\" stroke-width=\"2\"><title>\(HTMLRenderer.escape(what))</title></circle>\n"
             out += "<text x=\"\(x(i))\" y=\"\(plotBottom + 18)\" text-anchor=\"middle\">\(HTMLRenderer.escape(p.date))</text>\n"
             if p.current { out += "<text x=\"\(x(i))\" y=\"\(plotBottom + 32)\" text-anchor=\"middle\">this one</text>\n" }

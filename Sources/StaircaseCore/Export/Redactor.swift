@@ -73,7 +73,13 @@ public struct Redactor: Sendable {
         var out = ""
         var depth = 0
         for ch in ExportText.line(name) {
-            if ch == "(" || ch == "[" { depth += 1 } else if ch == ")" || ch == "]" { depth = max(0, depth - 1) } else if depth == 0 { out.append(ch) }
+            if ch == "(" || ch == "[" {
+                depth += 1
+            } else if ch == ")" || ch == "]" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                out.append(ch)
+            }
         }
         let words = out.split(whereSeparator: \.isWhitespace).filter { !titles.contains($0.lowercased().filter(\.isLetter)) }
         return words.joined(separator: " ")

@@ -67,7 +67,8 @@ extension ReferralSummary {
         }
 
         return ReferralSummary(
-            format: currentFormat, title: documentTitle, assessmentId: cat(a.id), childKey: redact ? nil : a.childKey.map(cat), dateTime: dateTime,
+            format: currentFormat, title: documentTitle, assessmentId: cat(a.id), childKey: redact ? nil : a.childKey.map(cat),
+            dateTime: dateTime,
             dateSource: a.decision == nil ? .lastChange : .decision,
             catalogue: CatalogueInfo(
                 id: cat(c.id), version: cat(c.version), title: cat(c.title),
@@ -90,7 +91,9 @@ extension ReferralSummary {
                     name: name(m.name), relationship: line(m.relationship), sibling: m.sibling, livesWithChild: m.livesWithChild,
                     dateOfBirth: redact ? nil : m.dateOfBirth.flatMap(CalendarDate.init)?.description)
             },
-            agencies: a.agencies.map { g in Agency(agency: line(g.agency), worker: name(g.worker), contact: kept(g.contact), role: block(g.role)) },
+            agencies: a.agencies.map { g in
+                Agency(agency: line(g.agency), worker: name(g.worker), contact: kept(g.contact), role: block(g.role))
+            },
             proposed: proposed, proposalReasons: p.reasons.map { ExportText.block($0.text) },
             decided: decided, decisionReason: block(a.decision?.reason ?? ""), differsFromProposal: differs,
             courseOfAction: course(c, a, p), domains: domains, informationLinks: links,

@@ -12,7 +12,8 @@ extension ReferralSummary {
             let comparison = try AssessmentComparison.build(old: previous, oldCatalogue: previousCatalogue ?? c, new: a, newCatalogue: c)
             s.sinceLastTime = comparison.sanitised
         } catch {
-            s.warnings.append("The earlier assessment of this child was made with another catalogue or version, so \"Since last time\" is left out.")
+            s.warnings.append(
+                "The earlier assessment of this child was made with another catalogue or version, so \"Since last time\" is left out.")
         }
         var points: [JourneyPoint] = []
         for e in history?.entries ?? [] {

@@ -243,7 +243,10 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
 
         /// "2026-08-14: Level 3, step 3 (decided)", for the text formats.
         var field: SummaryBlock.Field {
-            .init(date, "Level \(level), step \(step) (\(basis == .decided ? "decided" : "proposed; not decided"))" + (current ? ", this assessment" : ""))
+            .init(
+                date,
+                "Level \(level), step \(step) (\(basis == .decided ? "decided" : "proposed; not decided"))"
+                    + (current ? ", this assessment" : ""))
         }
     }
 

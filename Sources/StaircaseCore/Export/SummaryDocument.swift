@@ -69,7 +69,8 @@ extension ReferralSummary {
             return [
                 .alert(
                     title: "IMMEDIATE DANGER: NOT KNOWN",
-                    lines: ["Find out now whether the child is safe: the referrer did not record whether the child is in immediate danger."] + contacts)
+                    lines: ["Find out now whether the child is safe: the referrer did not record whether the child is in immediate danger."]
+                        + contacts)
             ]
         case .no:
             return [.fields([.init("Immediate danger", "no (the referrer's judgement)"), dateField])]
@@ -100,7 +101,9 @@ extension ReferralSummary {
         } else {
             f.append(
                 .init(
-                    "Age", (child.age.map { "\($0) on \(String(dateTime.prefix(10)))" } ?? "not known") + "; date of birth " + (child.dateOfBirth ?? "not given")))
+                    "Age",
+                    (child.age.map { "\($0) on \(String(dateTime.prefix(10)))" } ?? "not known") + "; date of birth "
+                        + (child.dateOfBirth ?? "not given")))
         }
         f.append(.init("Where now", child.whereNow.isEmpty ? "not recorded" : child.whereNow))
         if let address = child.address { f.append(.init("Address", address)) }
@@ -130,8 +133,13 @@ extension ReferralSummary {
             let name = p.stepName.isEmpty ? p.levelName : p.stepName
             return "Level \(p.level), step \(p.step)" + (name.isEmpty ? "" : ": " + name)
         }
-        var levels = [SummaryBlock.Field("Decided", describe(decided, "not yet decided") + (decided != nil && !differsFromProposal ? " (as proposed)" : ""))]
-        if decided == nil || differsFromProposal { levels.append(.init("Proposed", describe(proposed, "none yet (no row has been assessed)"))) }
+        var levels = [
+            SummaryBlock.Field(
+                "Decided", describe(decided, "not yet decided") + (decided != nil && !differsFromProposal ? " (as proposed)" : ""))
+        ]
+        if decided == nil || differsFromProposal {
+            levels.append(.init("Proposed", describe(proposed, "none yet (no row has been assessed)")))
+        }
         // What is asked of First Contact, in the document's words; the full course of action
         // comes after the evidence.
         if let first = courseOfAction?.steps.first { levels.append(.init("Action", first.furtherAssessment)) }
@@ -224,7 +232,8 @@ extension ReferralSummary {
             let relation = m.relationship.isEmpty ? (m.sibling ? "sibling" : "household member") : m.relationship
             return .init(
                 m.sibling ? "Sibling" : "Household",
-                "\(or(m.name)) (\(relation)): lives with the child " + answer(m.livesWithChild) + (m.dateOfBirth.map { "; born \($0)" } ?? ""))
+                "\(or(m.name)) (\(relation)): lives with the child " + answer(m.livesWithChild)
+                    + (m.dateOfBirth.map { "; born \($0)" } ?? ""))
         }
         out.append(people.isEmpty ? .paragraph("No parent, carer or household member recorded.") : .fields(people))
         var agencyFields = [
@@ -270,9 +279,10 @@ extension ReferralSummary {
         case .notSought: agreement = "not sought, because seeking it would put the child at risk"
         case .notYetAsked: agreement = "not asked yet"
         }
-        let basis = sharing.lawfulBasis.map { b in
-            b.label + (sharing.lawfulBasisDetail.isEmpty ? "" : ": " + oneLine(sharing.lawfulBasisDetail))
-        } ?? "not recorded"
+        let basis =
+            sharing.lawfulBasis.map { b in
+                b.label + (sharing.lawfulBasisDetail.isEmpty ? "" : ": " + oneLine(sharing.lawfulBasisDetail))
+            } ?? "not recorded"
         var out: [SummaryBlock] = [
             .heading("Consent and sharing"),
             .fields([
@@ -280,7 +290,9 @@ extension ReferralSummary {
                 .init("Family told", answer(sharing.familyTold)),
             ]),
         ]
-        if consent.status == .notSought || !consent.reason.isEmpty { out.append(.userText(label: "Why agreement was not sought", text: consent.reason)) }
+        if consent.status == .notSought || !consent.reason.isEmpty {
+            out.append(.userText(label: "Why agreement was not sought", text: consent.reason))
+        }
         if sharing.familyTold != .yes && (!sharing.notToldReason.isEmpty || consent.status != .given) {
             out.append(.userText(label: "Why the family was not told", text: sharing.notToldReason))
         }

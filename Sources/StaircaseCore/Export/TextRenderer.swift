@@ -59,8 +59,10 @@ public enum TextRenderer: SummaryBlockRenderer {
                 .joined(separator: "\n")
         case .row(let heading, let descriptor, let evidence):
             let clean = ExportText.block(evidence)
-            let quote = clean.isEmpty ? ["  | (no evidence recorded)"] : wrap(clean, width: width - 4).map { $0.isEmpty ? "  |" : "  | " + $0 }
-            let described = hanging(ExportText.line(descriptor.label) + ": " + ExportText.line(descriptor.value), indent: 2, width: width - 2)
+            let quote =
+                clean.isEmpty ? ["  | (no evidence recorded)"] : wrap(clean, width: width - 4).map { $0.isEmpty ? "  |" : "  | " + $0 }
+            let described = hanging(
+                ExportText.line(descriptor.label) + ": " + ExportText.line(descriptor.value), indent: 2, width: width - 2)
             return (wrap(ExportText.line(heading)) + described.map { "  " + $0 } + quote).joined(separator: "\n")
         case .journey(let points):
             return render(.fields(points.map(\.field)))

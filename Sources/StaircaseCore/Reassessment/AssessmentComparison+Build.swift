@@ -46,7 +46,8 @@ extension AssessmentComparison {
             if let kind {
                 let oldTitle = oldByID[r.indicator.id].map(\.indicator.title)
                 catalogueChanges.append(
-                    .init(id: r.indicator.id, kind: kind, title: r.indicator.title, oldTitle: oldTitle == r.indicator.title ? nil : oldTitle))
+                    .init(
+                        id: r.indicator.id, kind: kind, title: r.indicator.title, oldTitle: oldTitle == r.indicator.title ? nil : oldTitle))
             }
             order.append((r.indicator.id, r.domain, r.indicator.title, kind))
         }

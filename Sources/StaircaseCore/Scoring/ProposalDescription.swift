@@ -50,14 +50,24 @@ public struct ProposalDescription: Equatable, Sendable {
         }
         sections = [Section(kind: .reasons, heading: "Why", items: p.reasons.map { Item($0.text, rows: rows($0.indicators)) })]
         if !p.flags.isEmpty {
-            sections.append(Section(kind: .flags, heading: "Flags", items: p.flags.map { Item($0.text, rows: rows($0.indicators), isWarning: $0.kind == .incomplete) }))
+            sections.append(
+                Section(
+                    kind: .flags, heading: "Flags",
+                    items: p.flags.map { Item($0.text, rows: rows($0.indicators), isWarning: $0.kind == .incomplete) }))
         }
         let domains = p.completeness.domains.map { d in
             Item("\(c.domains.first { $0.id == d.domain }?.name ?? d.domain): \(d.assessed) of \(d.applicable)")
         }
-        sections.append(Section(kind: .completeness, heading: "Completeness: \(p.completeness.assessed) of \(p.completeness.applicable) applicable rows assessed", items: domains))
+        sections.append(
+            Section(
+                kind: .completeness,
+                heading: "Completeness: \(p.completeness.assessed) of \(p.completeness.applicable) applicable rows assessed", items: domains
+            ))
         if let course = p.courseOfAction {
-            sections.append(Section(kind: .courseOfAction, heading: "Course of action (Level \(course.level))", items: course.steps.map { Item($0.furtherAssessment, actions: $0.actions) }))
+            sections.append(
+                Section(
+                    kind: .courseOfAction, heading: "Course of action (Level \(course.level))",
+                    items: course.steps.map { Item($0.furtherAssessment, actions: $0.actions) }))
         }
     }
 

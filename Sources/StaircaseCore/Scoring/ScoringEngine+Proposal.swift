@@ -10,25 +10,31 @@ extension ScoringEngine {
         var reasons: [Proposal.Reason] = []
         if o.highest > 0 {
             let rows = indices(ratings) { $0 == o.highest }
-            reasons.append(reason(
-                .highestLevel, rows,
-                "The highest level among assessed rows is Level \(o.highest), on \(rows.count) row\(rows.count == 1 ? "" : "s"); that is the floor of the proposal."))
+            reasons.append(
+                reason(
+                    .highestLevel, rows,
+                    "The highest level among assessed rows is Level \(o.highest), on \(rows.count) row\(rows.count == 1 ? "" : "s"); that is the floor of the proposal."
+                ))
         } else if !facts.practitionerStepFive {
-            reasons.append(Proposal.Reason(
-                rule: .nothingAssessed, text: "No row has been assessed yet, so there is no proposal. Rows not yet assessed never count as Level 1.",
-                indicators: [], areas: []))
+            reasons.append(
+                Proposal.Reason(
+                    rule: .nothingAssessed,
+                    text: "No row has been assessed yet, so there is no proposal. Rows not yet assessed never count as Level 1.",
+                    indicators: [], areas: []))
         }
         var flags: [Proposal.Flag] = []
         if facts.immediateDanger {
-            flags.append(Proposal.Flag(
-                kind: .immediateDanger,
-                text: "The child is in immediate danger: \(emergencyAdvice) This does not wait for the rest of the assessment.",
-                indicators: []))
+            flags.append(
+                Proposal.Flag(
+                    kind: .immediateDanger,
+                    text: "The child is in immediate danger: \(emergencyAdvice) This does not wait for the rest of the assessment.",
+                    indicators: []))
         }
         let combo = catalogue.rules.combination
         if o.combination {
             let rows = indices(ratings) { $0 >= 2 }
-            let text = "Combination rule: \(rows.count) rows at Level 2 or above across \(Set(rows.map { rowArea[$0] }).count) areas "
+            let text =
+                "Combination rule: \(rows.count) rows at Level 2 or above across \(Set(rows.map { rowArea[$0] }).count) areas "
                 + "(threshold \(combo.minimumRows) rows, \(combo.minimumAreas) areas, \(combo.minimumDomains) domain\(combo.minimumDomains == 1 ? "" : "s")). "
                 + "“\(combo.quote)”"
             flags.append(Proposal.Flag(kind: .combination, text: text, indicators: rows.map { rowIDs[$0] }))
@@ -39,29 +45,38 @@ extension ScoringEngine {
         if o.level == 4 && o.step == 5 {
             if o.stepFiveRow {
                 let rows = indices(ratings) { _ in true }.filter { ratings[$0] == 4 && rowStepFive[$0] }
-                reasons.append(reason(.stepFiveRow, rows, "A row whose Level 4 means the child’s needs cannot be met safely at home is at Level 4: step 5."))
+                reasons.append(
+                    reason(
+                        .stepFiveRow, rows,
+                        "A row whose Level 4 means the child’s needs cannot be met safely at home is at Level 4: step 5."))
             }
             if facts.practitionerStepFive {
-                reasons.append(Proposal.Reason(
-                    rule: .stepFivePractitioner, text: "The practitioner judges that the child’s needs cannot be met safely at home: Level 4, step 5.",
-                    indicators: [], areas: []))
+                reasons.append(
+                    Proposal.Reason(
+                        rule: .stepFivePractitioner,
+                        text: "The practitioner judges that the child’s needs cannot be met safely at home: Level 4, step 5.",
+                        indicators: [], areas: []))
             }
         }
         if o.toxicTrio {
             let min = catalogue.rules.toxicTrio.minimumLevel
             let rows = indices(ratings) { $0 >= min }.filter { rowTrio[$0] != 0 }
-            flags.append(Proposal.Flag(
-                kind: .toxicTrio,
-                text: "Toxic trio: parental mental health, domestic abuse and parental drug and/or alcohol misuse are all at Level \(min) or above. “\(catalogue.rules.toxicTrio.quote)”",
-                indicators: rows.map { rowIDs[$0] }))
+            flags.append(
+                Proposal.Flag(
+                    kind: .toxicTrio,
+                    text:
+                        "Toxic trio: parental mental health, domestic abuse and parental drug and/or alcohol misuse are all at Level \(min) or above. “\(catalogue.rules.toxicTrio.quote)”",
+                    indicators: rows.map { rowIDs[$0] }))
         }
         let completeness = completeness(ratings, stage: stage)
         if !completeness.isComplete {
             let missing = completeness.applicable - completeness.assessed
-            flags.append(Proposal.Flag(
-                kind: .incomplete,
-                text: "Incomplete: \(missing) of \(completeness.applicable) applicable rows are not yet assessed; the proposal may rise as they are.",
-                indicators: []))
+            flags.append(
+                Proposal.Flag(
+                    kind: .incomplete,
+                    text:
+                        "Incomplete: \(missing) of \(completeness.applicable) applicable rows are not yet assessed; the proposal may rise as they are.",
+                    indicators: []))
         }
         return Proposal(
             level: o.level == 0 ? nil : o.level, step: o.step == 0 ? nil : o.step, reasons: reasons, flags: flags,

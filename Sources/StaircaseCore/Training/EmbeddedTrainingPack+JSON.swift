@@ -2,919 +2,919 @@
 extension EmbeddedTrainingPack {
     /// The bytes of Data/training/durham-pack.json, verbatim.
     static let json = ##"""
-{
-  "schemaVersion": 1,
-  "id": "durham-threshold-training",
-  "version": "1.0",
-  "title": "County Durham Levels of Need: threshold training cases",
-  "catalogue": {
-    "id": "durham-levels-of-need",
-    "version": "2026.1"
-  },
-  "facilitatorNotes": [
-    "Every person, place and event in these cases is made up. Any likeness to a real family is chance; if a participant recognises a case from their own work, change the names before using it again.",
-    "Hand out the narrative only (staircase training handout without --answers). Keep the model-answer sheets until everyone has recorded a decision.",
-    "The model answers rate only the rows each narrative gives evidence for. A participant who rates more rows is not wrong; the report compares the rows both rated.",
-    "Start the debrief with the rows the report lists as most disputed, then the overall level. Ask participants to quote the descriptor they relied on.",
-    "One case (Finley) is written so that a careful reader overrules the engine's combination rule. Bring it to the debrief even if the room agreed.",
-    "Two cases (Noah, Mason) involve physical abuse and one (Ellie) domestic abuse. Warn the group before the session and give people a way to step out."
-  ],
-  "cases": [
-    {
-      "id": "ruby-universal",
-      "title": "Ruby: a worried parent, a thriving child",
-      "child": {
-        "name": "Ruby Hale",
-        "ageYears": 4
-      },
-      "narrative": {
-        "referrer": [
-          "Ruby's nursery key worker calls because Ruby's mother, Sam, asked her for help: Sam has read online that children should be dry at night by four, and Ruby is not. Sam is anxious and asked whether she should 'get someone involved'.",
-          "The key worker says Ruby is a happy, chatty girl who plays well with others, eats her lunch and is always clean and dressed for the weather. She talks in full sentences and is starting to write her name."
-        ],
-        "family": [
-          "Ruby lives with her mother Sam (29), a part-time care assistant, and her father Lee (31), a bus driver. Both parents come to nursery events. The family rent a small, warm house. Grandparents live nearby and help with pick-ups."
-        ],
-        "agencies": [
-          "The health visitor completed Ruby's developmental review at two and a half with no concerns; her immunisations are up to date. The GP has no concerns. There is no other agency involvement."
-        ],
-        "childsWords": [
-          "\"I wear a big girl nappy at night. Mummy says it's OK. I'm going to big school soon and I've got a red book bag.\""
-        ]
-      },
-      "facts": {
-        "immediateDanger": "no",
-        "tafExists": false,
-        "needsCannotBeMetAtHome": false
-      },
-      "modelAnswer": {
-        "ratings": [
-          {
-            "row": "education.developmental-milestones",
-            "level": 1
-          },
-          {
-            "row": "health.growth-and-weight",
-            "level": 1
-          },
-          {
-            "row": "social-development.friendships",
-            "level": 1
-          },
-          {
-            "row": "emotional-needs.emotional-warmth",
-            "level": 1
-          },
-          {
-            "row": "practical-needs.food-drink-warmth-shelter",
-            "level": 1
-          }
-        ],
-        "level": 1,
-        "step": 1,
-        "rationale": [
-          {
-            "row": "education.developmental-milestones",
-            "quote": "Developmental milestones met",
-            "why": "Ruby's development is on track: night-time wetting at four is within the ordinary range and is not a milestone missed."
-          },
-          {
-            "row": "emotional-needs.emotional-warmth",
-            "quote": "The parenting generally demonstrates praise, emotional warmth and encouragement.",
-            "why": "Sam's worry shows care, not a need: she asked for advice, which is what universal services are for."
-          }
-        ],
-        "discussionPoints": [
-          "A parent's anxiety is not the child's need. Which row, if any, would you have rated above Level 1, and on what evidence?",
-          "Universal services (nursery, health visitor, school nurse) can answer this. What would a referral add, and what might it cost the family?"
-        ]
-      }
-    },
-    {
-      "id": "kai-bereavement",
-      "title": "Kai: one clear need after a bereavement",
-      "child": {
-        "name": "Kai Brennan",
-        "ageYears": 9
-      },
-      "narrative": {
-        "referrer": [
-          "Kai's class teacher, Ms Okafor, has noticed Kai crying quietly at break times since his father died suddenly five months ago. His work is still at the expected standard and he is still playing football with his friends.",
-          "Kai's mother has told the school that Kai is sleeping badly and asking a lot about death. She would like someone for Kai to talk to."
-        ],
-        "family": [
-          "Kai lives with his mother, Donna (38), and his sister Maisie (6). Donna is grieving but is working, keeping the home going and talking openly with the children. Kai's uncle takes him to football every Saturday, and his grandmother stays over most weekends."
-        ],
-        "agencies": [
-          "The GP saw Donna after the death and offered bereavement counselling for adults. The school nurse has no record of concerns. No other agencies are involved."
-        ],
-        "childsWords": [
-          "\"I miss Dad. Sometimes I cry at school because I think about him. Uncle Mark takes me to football like Dad did. I'd like to talk to someone who isn't Mum because she gets sad.\""
-        ]
-      },
-      "facts": {
-        "immediateDanger": "no",
-        "tafExists": false,
-        "needsCannotBeMetAtHome": false
-      },
-      "modelAnswer": {
-        "ratings": [
-          {
-            "row": "emotional-wellbeing.bereavement",
-            "level": 2
-          },
-          {
-            "row": "education.academic-progress",
-            "level": 1
-          },
-          {
-            "row": "social-development.friendships",
-            "level": 1
-          },
-          {
-            "row": "emotional-needs.emotional-warmth",
-            "level": 1
-          },
-          {
-            "row": "emotional-needs.family-network",
-            "level": 1
-          }
-        ],
-        "level": 2,
-        "step": 2,
-        "rationale": [
-          {
-            "row": "emotional-wellbeing.bereavement",
-            "quote": "is distressed but receives support from family and friends and appears to be coping reasonably well",
-            "why": "Kai is distressed but coping, with a strong family around him; the descriptor names exactly what would help: short term additional support from early help services."
-          },
-          {
-            "row": "emotional-needs.family-network",
-            "quote": "There is a positive family network and good friendships outside the family unit.",
-            "why": "The uncle and grandmother are a protective network, which keeps this at one need rather than several."
-          }
-        ],
-        "discussionPoints": [
-          "One clear need: which single agency could meet it, and does the family need a Team Around the Family for it?",
-          "What would move this row to Level 3? Look at the words 'does not appear to be coping' and decide what evidence you would need."
-        ]
-      }
-    },
-    {
-      "id": "jade-several-needs",
-      "title": "Jade: several small needs that add up",
-      "child": {
-        "name": "Jade Turnbull",
-        "ageYears": 7
-      },
-      "narrative": {
-        "referrer": [
-          "The school's family support worker refers Jade. Over this term Jade has often come to school in the same unwashed uniform, hungry on Mondays, and with toothache that her mother says she cannot afford to get seen to.",
-          "Jade's mother, Kerry, is friendly with staff and says things have been hard since her hours were cut. She struggles to get Jade to bed, so Jade is often tired."
-        ],
-        "family": [
-          "Jade lives with Kerry (27) in a privately rented flat. Kerry works evening shifts at a supermarket; a neighbour watches Jade. There is no contact with Jade's father. Kerry's own family live in Scotland."
-        ],
-        "agencies": [
-          "The dentist has sent two letters about missed appointments. The school nurse notes Jade's height and weight are normal. Citizens Advice saw Kerry about rent arrears last month. No social care history."
-        ],
-        "childsWords": [
-          "\"Mum works at night. I go to Auntie Pat's next door. Sometimes there's no breakfast so I wait for school dinners. My tooth hurts when I eat sweets.\""
-        ]
-      },
-      "facts": {
-        "immediateDanger": "no",
-        "tafExists": false,
-        "needsCannotBeMetAtHome": false
-      },
-      "modelAnswer": {
-        "ratings": [
-          {
-            "row": "health.dental-and-optical-care",
-            "level": 2
-          },
-          {
-            "row": "abuse-and-neglect.clothing-and-appearance",
-            "level": 2
-          },
-          {
-            "row": "practical-needs.food-drink-warmth-shelter",
-            "level": 2
-          },
-          {
-            "row": "emotional-needs.boundaries-and-guidance",
-            "level": 2
-          },
-          {
-            "row": "environment.financial-resources",
-            "level": 2
-          },
-          {
-            "row": "health.growth-and-weight",
-            "level": 1
-          },
-          {
-            "row": "emotional-needs.emotional-warmth",
-            "level": 1
-          }
-        ],
-        "level": 3,
-        "step": 3,
-        "rationale": [
-          {
-            "row": "practical-needs.food-drink-warmth-shelter",
-            "quote": "occasionally makes inappropriate or inadequate provisions for food, drink, warmth and shelter",
-            "why": "Hungry on Mondays is occasional, not regular: Level 2 on its own."
-          },
-          {
-            "row": "environment.financial-resources",
-            "quote": "the child occasionally does not have adequate food, warmth, or essential clothing",
-            "why": "The cut in hours and the arrears are behind several of the other needs."
-          },
-          {
-            "row": "abuse-and-neglect.clothing-and-appearance",
-            "quote": "sometimes come to nursery/ school in dirty clothing",
-            "why": "Sometimes, not consistently: Level 2."
-          }
-        ],
-        "discussionPoints": [
-          "No single row is above Level 2. Why does the document say the case 'may be a Level Three case overall' when Level 2 needs combine?",
-          "Which of these needs share one cause? Would one plan, led by one professional, meet them all?",
-          "Kerry is warm and open with staff. How would you talk to her about a higher level without losing that?"
-        ]
-      }
-    },
-    {
-      "id": "tyler-level3",
-      "title": "Tyler: self-harm and bullying at the start of secondary school",
-      "child": {
-        "name": "Tyler Marsh",
-        "ageYears": 12
-      },
-      "narrative": {
-        "referrer": [
-          "Tyler's head of year refers him. A PE teacher saw fresh cuts on Tyler's forearm; Tyler said he has been doing it 'for a few months' when things get bad. Two boys in his year have been posting photos of him online with cruel comments since September.",
-          "Tyler now eats lunch in the library and has stopped going to the coding club he loved. He told the teacher he is 'rubbish at everything'."
-        ],
-        "family": [
-          "Tyler lives with his mother, Gemma (40), a nurse, and his stepfather Paul (44). Gemma is upset and wants help; she took Tyler to the GP the same week. Paul and Tyler get on well. The home is calm and well kept."
-        ],
-        "agencies": [
-          "The GP has referred Tyler to the children's mental health service; he is on the waiting list. The school has reported the online posts to the police schools officer, who has spoken to the two boys."
-        ],
-        "childsWords": [
-          "\"It helps for a bit, then I feel worse. They put pictures of me on their story every day. Everyone's seen them. I don't want to go to coding any more because they're there. Don't tell Mum how bad it is.\""
-        ]
-      },
-      "facts": {
-        "immediateDanger": "no",
-        "tafExists": false,
-        "needsCannotBeMetAtHome": false
-      },
-      "modelAnswer": {
-        "ratings": [
-          {
-            "row": "emotional-wellbeing.self-harm",
-            "level": 3
-          },
-          {
-            "row": "emotional-wellbeing.sense-of-self",
-            "level": 3
-          },
-          {
-            "row": "social-development.belonging-bullying-discrimination",
-            "level": 3
-          },
-          {
-            "row": "behaviour.internet-and-social-media",
-            "level": 3
-          },
-          {
-            "row": "social-development.friendships",
-            "level": 3
-          },
-          {
-            "row": "emotional-needs.emotional-warmth",
-            "level": 1
-          },
-          {
-            "row": "emotional-needs.parent-child-relationship",
-            "level": 1
-          }
-        ],
-        "level": 3,
-        "step": 3,
-        "rationale": [
-          {
-            "row": "emotional-wellbeing.self-harm",
-            "quote": "is continuing to self-harm and there are underlying issues causing distress",
-            "why": "Tyler has self-harmed for months and the bullying is the underlying distress; there are no suicidal plans or means, which would be Level 4."
-          },
-          {
-            "row": "behaviour.internet-and-social-media",
-            "quote": "victim of negative and harmful behaviours associated with internet and social media use",
-            "why": "He is the victim of daily online bullying."
-          },
-          {
-            "row": "emotional-needs.emotional-warmth",
-            "quote": "The parenting generally demonstrates praise, emotional warmth and encouragement.",
-            "why": "His parents are protective and acting; the need is his, not theirs."
-          }
-        ],
-        "discussionPoints": [
-          "Tyler asked you not to tell his mother 'how bad it is'. What can you keep confidential, and what can you not?",
-          "Where is the line between Level 3 and Level 4 on the self-harm row? Which words would have to be true?",
-          "Which rows are about Tyler and which about his parents? What does that suggest about who should lead?"
-        ]
-      }
-    },
-    {
-      "id": "mason-level4-home",
-      "title": "Mason: an injury explained by a disclosure",
-      "child": {
-        "name": "Mason Reid",
-        "ageYears": 6
-      },
-      "narrative": {
-        "referrer": [
-          "Mason's teacher saw a bruise shaped like a hand on the side of Mason's face on Monday morning. When asked, Mason said his dad 'smacked me because I wet the bed' at the weekend. The teacher also saw older yellow bruising on his upper arm.",
-          "Mason was quiet all morning and flinched when a dinner supervisor raised her voice."
-        ],
-        "family": [
-          "Mason's parents separated a year ago. He lives with his mother, Tanya (30), and his baby half-sister, and stays with his father, Craig (33), every other weekend. Tanya says Craig 'has a temper' and believes children should be smacked. Tanya wants to keep Mason at home with her and is willing to stop the contact visits."
-        ],
-        "agencies": [
-          "Police attended Craig's address once last year after a neighbour reported shouting; no further action. The health visitor for the baby has no concerns about Tanya's care. Mason's GP records show no previous injuries."
-        ],
-        "childsWords": [
-          "\"Daddy smacked me on my face because I wet the bed. He does it when I'm naughty. I don't want to go to Daddy's this weekend. I like it at Mummy's.\""
-        ]
-      },
-      "facts": {
-        "immediateDanger": "no",
-        "tafExists": false,
-        "needsCannotBeMetAtHome": false
-      },
-      "modelAnswer": {
-        "ratings": [
-          {
-            "row": "abuse-and-neglect.injuries",
-            "level": 4
-          },
-          {
-            "row": "protection-from-harm.physical-chastisement",
-            "level": 4
-          },
-          {
-            "row": "emotional-wellbeing.emotional-wellbeing",
-            "level": 2
-          },
-          {
-            "row": "emotional-needs.emotional-warmth",
-            "level": 1
-          },
-          {
-            "row": "practical-needs.food-drink-warmth-shelter",
-            "level": 1
-          }
-        ],
-        "level": 4,
-        "step": 4,
-        "rationale": [
-          {
-            "row": "abuse-and-neglect.injuries",
-            "quote": "The child makes disclosure and implicates parents or extended family members.",
-            "why": "Mason has an injury to the face and has named his father."
-          },
-          {
-            "row": "protection-from-harm.physical-chastisement",
-            "quote": "leaving the child with visible bruising",
-            "why": "A hand-shaped bruise to a six-year-old's face is beyond any lawful chastisement."
-          },
-          {
-            "row": "emotional-needs.emotional-warmth",
-            "quote": "The child is provided with an emotionally warm and stable family environment.",
-            "why": "His mother's home is warm and protective: that is why this is step 4 (child protection with the child at home), not step 5."
-          }
-        ],
-        "discussionPoints": [
-          "Mason is safe at his mother's tonight. Does that lower the level? Why not?",
-          "What must happen today, and who decides about this weekend's contact?",
-          "Why is this step 4 and not step 5? What would have to change for it to be step 5?"
-        ]
-      }
-    },
-    {
-      "id": "leah-level4-step5",
-      "title": "Leah: told not to come home",
-      "child": {
-        "name": "Leah Carr",
-        "ageYears": 15
-      },
-      "narrative": {
-        "referrer": [
-          "The school's safeguarding lead refers Leah, who arrived at school with a bin bag of clothes. Leah says her father told her last night to 'get out and not come back' after an argument about her girlfriend. She slept at a friend's house; the friend's parents say she cannot stay another night.",
-          "Leah has been going missing overnight once or twice a week for a month. She has begun missing lessons and was found drinking in the park with older young people."
-        ],
-        "family": [
-          "Leah lives with her father, Martin (48), and her younger brother. Her mother died three years ago. The school has rung Martin, who said Leah 'has made her choice' and he will not have her back."
-        ],
-        "agencies": [
-          "Police have recorded Leah as missing three times this month; each time she returned by herself. She has no previous social care involvement. Her GP has no recent contact."
-        ],
-        "childsWords": [
-          "\"He said he's not having 'that' under his roof. I'm not going back. I don't have anywhere to go tonight. When I'm out I just stay at people's houses — it's fine.\""
-        ]
-      },
-      "facts": {
-        "immediateDanger": "no",
-        "tafExists": false,
-        "needsCannotBeMetAtHome": false
-      },
-      "modelAnswer": {
-        "ratings": [
-          {
-            "row": "emotional-needs.parent-child-relationship",
-            "level": 4
-          },
-          {
-            "row": "behaviour.whereabouts-and-going-missing",
-            "level": 3
-          },
-          {
-            "row": "emotional-wellbeing.emotional-wellbeing",
-            "level": 3
-          },
-          {
-            "row": "risk-behaviour.exposure-to-risk-factors",
-            "level": 3
-          }
-        ],
-        "level": 4,
-        "step": 5,
-        "rationale": [
-          {
-            "row": "emotional-needs.parent-child-relationship",
-            "quote": "For example, the parent/carer rejects their child from home.",
-            "why": "Her father has rejected her from home and refuses to have her back: her needs cannot be met safely at home tonight, which is step 5."
-          },
-          {
-            "row": "behaviour.whereabouts-and-going-missing",
-            "quote": "The child persistently goes missing.",
-            "why": "Weekly missing episodes for a month, with risk when she is away."
-          }
-        ],
-        "discussionPoints": [
-          "Leah is 15 and says 'it's fine'. Whose judgement decides where she sleeps tonight?",
-          "The row that carries this to step 5 is the parent-child relationship. Which other rows might rise once she is seen?",
-          "Her father's rejection is linked to her sexuality. How does that change the conversation with him?"
-        ]
-      }
-    },
-    {
-      "id": "baby-kerr-unborn",
-      "title": "Baby Kerr: a young mother-to-be who has missed scans",
-      "child": {
-        "name": "Baby Kerr",
-        "unborn": true,
-        "expectedDate": "2027-03-02"
-      },
-      "narrative": {
-        "referrer": [
-          "The community midwife refers. Chelsea Kerr (17) is 24 weeks pregnant and has missed her 20-week scan and two midwife appointments. When seen, she was tired and said she was 'scared of hospitals'. The baby is growing as expected.",
-          "Chelsea has no cot or baby clothes yet. She says her mum will help."
-        ],
-        "family": [
-          "Chelsea lives with her mother, Angela (41), and two younger brothers in a council house. The baby's father, Dean (18), is in a relationship with Chelsea but does not live with her; Angela says he is 'a nice lad'. Chelsea left college in the summer."
-        ],
-        "agencies": [
-          "Chelsea's GP has no concerns about her health. The Family Hub has a young parents' group that Chelsea has not yet been told about. There are no police or social care records for the household."
-        ],
-        "childsWords": []
-      },
-      "facts": {
-        "immediateDanger": "no",
-        "tafExists": false,
-        "needsCannotBeMetAtHome": false
-      },
-      "modelAnswer": {
-        "ratings": [
-          {
-            "row": "health.ante-natal-care-and-preparation",
-            "level": 2
-          },
-          {
-            "row": "pregnancy-infancy.ante-natal-post-natal-care",
-            "level": 2
-          },
-          {
-            "row": "health.foetus-development",
-            "level": 1
-          },
-          {
-            "row": "emotional-needs.family-network",
-            "level": 1
-          }
-        ],
-        "level": 2,
-        "step": 2,
-        "rationale": [
-          {
-            "row": "health.ante-natal-care-and-preparation",
-            "quote": "Parental vulnerability identified e.g. young parents",
-            "why": "Chelsea is 17 and has missed some appointments; nothing suggests the basics will be missing, which would be Level 3."
-          },
-          {
-            "row": "pregnancy-infancy.ante-natal-post-natal-care",
-            "quote": "ambivalence to ante-natal and post-natal care with irregular attendance and missed appointments",
-            "why": "Her fear of hospitals explains the missed appointments; she is not refusing care."
-          }
-        ],
-        "discussionPoints": [
-          "The child here is unborn: whose words stand in for the child's own? (The narrative leaves that section empty on purpose.)",
-          "Being young is named in the descriptor as a vulnerability. Is it a need on its own?",
-          "What would the young parents' group and a named midwife change?"
-        ]
-      }
-    },
-    {
-      "id": "ellie-toxic-trio",
-      "title": "Ellie: depression, drinking and violence at home",
-      "child": {
-        "name": "Ellie Shaw",
-        "ageYears": 3
-      },
-      "narrative": {
-        "referrer": [
-          "Ellie's nursery refers. Ellie's mother, Nicola, came to collect her with a black eye and said she 'walked into a door'. It is the third injury staff have seen on Nicola this year. Ellie has been arriving in nappies that have not been changed overnight, with a sore rash.",
-          "Nicola told a nursery worker she has been 'really low' since last winter and that her partner 'drinks too much at weekends but never in front of Ellie'."
-        ],
-        "family": [
-          "Ellie lives with her mother, Nicola (26), and Nicola's partner, Ryan (29), who is not Ellie's father. Nicola has no family nearby and says she has lost touch with friends since moving in with Ryan."
-        ],
-        "agencies": [
-          "Police have attended two domestic incidents at the address in six months; Nicola did not support a prosecution. Nicola's GP prescribed antidepressants in the spring; she did not go back for review. The health visitor's last contact was Ellie's two-year review, which was fine."
-        ],
-        "childsWords": [
-          "\"Ryan shouts at Mummy. Mummy cries. I hide in my bed with Bunny.\""
-        ]
-      },
-      "facts": {
-        "immediateDanger": "no",
-        "tafExists": false,
-        "needsCannotBeMetAtHome": false
-      },
-      "modelAnswer": {
-        "ratings": [
-          {
-            "row": "domestic-abuse.victim-of-domestic-abuse",
-            "level": 3
-          },
-          {
-            "row": "family-health.parental-mental-health",
-            "level": 3
-          },
-          {
-            "row": "family-health.parental-drug-and-alcohol-use",
-            "level": 2
-          },
-          {
-            "row": "abuse-and-neglect.physical-signs-of-neglect",
-            "level": 2
-          },
-          {
-            "row": "domestic-abuse.violence-impact-on-child",
-            "level": 3
-          }
-        ],
-        "level": 3,
-        "step": 3,
-        "rationale": [
-          {
-            "row": "domestic-abuse.victim-of-domestic-abuse",
-            "quote": "is a victim of increasing incidents of domestic abuse",
-            "why": "Three injuries this year and two police call-outs: the incidents are increasing."
-          },
-          {
-            "row": "family-health.parental-mental-health",
-            "quote": "there is an absence of supportive networks and extended family to prevent harm",
-            "why": "Nicola is depressed, has stopped her review and is isolated from family and friends."
-          },
-          {
-            "row": "family-health.parental-drug-and-alcohol-use",
-            "quote": "Drug and/or alcohol use is impacting on parenting but adequate provision is made to ensure the child’s safety.",
-            "why": "Ryan's weekend drinking is the third part of the trio, at Level 2 on what is known so far."
-          }
-        ],
-        "discussionPoints": [
-          "All three parts of the toxic trio are present. The flag does not raise the level by itself: does it change what you do, and how fast?",
-          "What would make the domestic abuse row Level 4? Is anything in the narrative close to it?",
-          "Ellie hides in her bed with her toy. What does that tell you about her experience, and which row does it belong to?",
-          "Would you speak to Nicola about this with Ryan present? Why not?"
-        ]
-      }
-    },
-    {
-      "id": "noah-immediate-danger",
-      "title": "Noah: afraid to go home tonight",
-      "child": {
-        "name": "Noah Price",
-        "ageYears": 8
-      },
-      "narrative": {
-        "referrer": [
-          "At 2.45pm Noah told his teaching assistant that his mum's boyfriend burned his hand on the cooker last night 'to teach me not to touch things', and that he said he would 'finish the job' if Noah told anyone. The TA saw a fresh, blistered burn across Noah's palm, which had not been treated.",
-          "Noah is shaking and keeps asking whether he has to go home at 3.15."
-        ],
-        "family": [
-          "Noah lives with his mother, Lisa (34), her partner Jason (37), and his sister Amber (2). Lisa works shifts; Jason looks after the children after school. The school does not know Jason's surname."
-        ],
-        "agencies": [
-          "The school has no previous concerns recorded about Noah. Police and social care records are not known to the school."
-        ],
-        "childsWords": [
-          "\"Jason held my hand on the cooker. He said if I tell he'll finish the job. Please don't make me go home. Amber's there with him.\""
-        ]
-      },
-      "facts": {
-        "immediateDanger": "yes",
-        "tafExists": false,
-        "needsCannotBeMetAtHome": false
-      },
-      "modelAnswer": {
-        "ratings": [
-          {
-            "row": "abuse-and-neglect.injuries",
-            "level": 4
-          },
-          {
-            "row": "protection-from-harm.parent-protects-family",
-            "level": 4
-          },
-          {
-            "row": "emotional-wellbeing.emotional-wellbeing",
-            "level": 2
-          }
-        ],
-        "level": 4,
-        "step": 4,
-        "rationale": [
-          {
-            "row": "abuse-and-neglect.injuries",
-            "quote": "which are not accounted for. The child makes disclosure and implicates parents or extended family members.",
-            "why": "A deliberate burn, untreated, with a disclosure naming the adult who cares for him after school."
-          },
-          {
-            "row": "protection-from-harm.parent-protects-family",
-            "quote": "placing their child at significant risk",
-            "why": "Noah and his two-year-old sister are left in Jason's care every afternoon."
-          }
-        ],
-        "discussionPoints": [
-          "Immediate danger comes first: call 999 now, then First Contact. Did you reach for the form before the phone?",
-          "Amber, aged 2, is at home with Jason now. How does that change the call?",
-          "Noah has not said where his mother stands. Why does the model answer leave the step at 4, and who will decide whether he goes home tonight?"
-        ]
-      }
-    },
-    {
-      "id": "oliver-disability",
-      "title": "Oliver: a disabled child and an exhausted family",
-      "child": {
-        "name": "Oliver Dunn",
-        "ageYears": 10
-      },
-      "narrative": {
-        "referrer": [
-          "Oliver's special school refers him with his parents' agreement. Oliver is autistic with a severe learning disability and does not use words. Since a growth spurt he has been hitting his head and lashing out at his parents when routines change, and he wakes most nights. His parents say they are 'running on empty'.",
-          "Staff describe Oliver's parents as devoted: they come to every review and use his picture schedule at home."
-        ],
-        "family": [
-          "Oliver lives with his parents, Rachel (42) and Tom (45), and his sister Poppy (13). Tom has reduced his hours to help with care at night. Poppy often sits with Oliver after school so her mother can cook."
-        ],
-        "agencies": [
-          "Oliver has an Education, Health and Care plan. The community paediatrician reviews his sleep every six months. The family has had no short breaks since a local scheme closed last year."
-        ],
-        "childsWords": [
-          "Oliver does not use speech. School staff say he shows he is happy by bouncing and humming, and shows distress by covering his ears and hitting his head. Poppy says: \"I love him but I never get to go to my friends' after school.\""
-        ]
-      },
-      "facts": {
-        "immediateDanger": "no",
-        "tafExists": false,
-        "needsCannotBeMetAtHome": false
-      },
-      "modelAnswer": {
-        "ratings": [
-          {
-            "row": "health.general-child-development",
-            "level": 3
-          },
-          {
-            "row": "social-development.communication-and-interaction",
-            "level": 3
-          },
-          {
-            "row": "behaviour.self-control",
-            "level": 3
-          },
-          {
-            "row": "health-needs.additional-needs-met",
-            "level": 2
-          },
-          {
-            "row": "emotional-needs.emotional-warmth",
-            "level": 1
-          },
-          {
-            "row": "emotional-needs.parent-child-relationship",
-            "level": 1
-          }
-        ],
-        "level": 3,
-        "step": 3,
-        "rationale": [
-          {
-            "row": "behaviour.self-control",
-            "quote": "Due to a disability, the child’s behaviour presents a challenge to parenting and caring.",
-            "why": "The descriptor fits Oliver almost word for word."
-          },
-          {
-            "row": "health-needs.additional-needs-met",
-            "quote": "Parents are meeting the child’s needs but require additional help in order to do so.",
-            "why": "His parents are meeting his needs, at a cost; they need help, not scrutiny."
-          },
-          {
-            "row": "emotional-needs.emotional-warmth",
-            "quote": "The parenting generally demonstrates praise, emotional warmth and encouragement.",
-            "why": "Warm, consistent parenting: the Level 3 need arises from disability, not from care."
-          }
-        ],
-        "discussionPoints": [
-          "Disability is not in itself a safeguarding concern. Which service would you expect to lead at Level 3 here?",
-          "Poppy is acting as a young carer. Is she a child in need in her own right? Which row would you use in her own assessment?",
-          "How do you record Oliver's voice when he does not use speech?"
-        ]
-      }
-    },
-    {
-      "id": "aimee-secondary",
-      "title": "Aimee: an older boyfriend and nights away",
-      "child": {
-        "name": "Aimee Robson",
-        "ageYears": 14
-      },
-      "narrative": {
-        "referrer": [
-          "Aimee's form tutor refers. Aimee has a new phone and expensive trainers and talks about a boyfriend, 'Jay', who is 22 and drives. She has gone missing overnight four times in six weeks and came back once with a love bite and smelling of alcohol. Her attendance has dropped and her grades have slipped.",
-          "Aimee's friends have told the tutor that Jay takes Aimee to 'parties' at flats in another town."
-        ],
-        "family": [
-          "Aimee lives with her mother, Joanne (36), and two younger brothers. Joanne has reported every missing episode to the police and has tried taking Aimee's phone; Aimee climbs out of her window. Joanne says she 'doesn't know what else to do'."
-        ],
-        "agencies": [
-          "Police have three missing-person reports; on return interviews Aimee said she was 'at a mate's'. The school nurse gave Aimee advice on contraception last month at Aimee's request. No social care history."
-        ],
-        "childsWords": [
-          "\"Jay's not like boys my age. He looks after me and buys me stuff. Mum just doesn't get it. I'm not a kid. The parties are just chilling.\""
-        ]
-      },
-      "facts": {
-        "immediateDanger": "no",
-        "tafExists": false,
-        "needsCannotBeMetAtHome": false
-      },
-      "modelAnswer": {
-        "ratings": [
-          {
-            "row": "behaviour.whereabouts-and-going-missing",
-            "level": 4
-          },
-          {
-            "row": "risk-behaviour.exposure-to-risk-factors",
-            "level": 3
-          },
-          {
-            "row": "emotional-wellbeing.self-esteem-and-exploitation",
-            "level": 3
-          },
-          {
-            "row": "education.academic-progress",
-            "level": 2
-          },
-          {
-            "row": "emotional-needs.boundaries-and-guidance",
-            "level": 2
-          },
-          {
-            "row": "emotional-needs.parent-child-relationship",
-            "level": 2
-          }
-        ],
-        "level": 4,
-        "step": 4,
-        "rationale": [
-          {
-            "row": "behaviour.whereabouts-and-going-missing",
-            "quote": "There is concern they might be being sexually exploited",
-            "why": "Persistent missing episodes with a 22-year-old who gives her gifts and alcohol and takes her to flats in another town."
-          },
-          {
-            "row": "emotional-needs.boundaries-and-guidance",
-            "quote": "struggles to set age appropriate boundaries",
-            "why": "Joanne is trying hard and reporting every episode; the harm comes from outside the home."
-          }
-        ],
-        "discussionPoints": [
-          "The harm here is from outside the family. How does a child protection response work when the parent is protective?",
-          "Aimee does not see herself as a victim. How do you record her words faithfully without agreeing with them?",
-          "Which other rows might you rate once you know more about the 'parties'?"
-        ]
-      }
-    },
-    {
-      "id": "finley-overrule",
-      "title": "Finley: four small needs, already met",
-      "child": {
-        "name": "Finley Ward",
-        "ageYears": 5
-      },
-      "narrative": {
-        "referrer": [
-          "Finley's Lead Professional, the school's family worker, is reviewing the family's early help plan after six months and asks for a view on the level. Finley's speech is behind, he had two fillings this year, bedtimes are a struggle, and money is tight since his father lost his job.",
-          "At the review, every part of the plan was on track: Finley is seeing the speech and language therapist in school, has been back to the dentist, bedtimes have improved with a parenting course, and the family now gets the benefits they are entitled to."
-        ],
-        "family": [
-          "Finley lives with his parents, Zoe (31) and Adam (33), and his baby brother. Adam is looking for work and does the school run. Both parents come to every Team Around the Family meeting."
-        ],
-        "agencies": [
-          "Speech and language therapy: Finley is making progress. The dentist: the teeth are treated and checks are now regular. The Family Hub ran the parenting course, which Zoe and Adam finished. A welfare rights adviser sorted out the family's benefits."
-        ],
-        "childsWords": [
-          "\"I go to Mrs Bell for talking games. Daddy takes me to school now. Bedtime is two stories then lights out.\""
-        ]
-      },
-      "facts": {
-        "immediateDanger": "no",
-        "tafExists": true,
-        "needsCannotBeMetAtHome": false
-      },
-      "modelAnswer": {
-        "ratings": [
-          {
-            "row": "education.developmental-milestones",
-            "level": 2
-          },
-          {
-            "row": "health.dental-and-optical-care",
-            "level": 2
-          },
-          {
-            "row": "emotional-needs.boundaries-and-guidance",
-            "level": 2
-          },
-          {
-            "row": "environment.financial-resources",
-            "level": 2
-          },
-          {
-            "row": "emotional-needs.emotional-warmth",
-            "level": 1
-          },
-          {
-            "row": "emotional-needs.parent-child-relationship",
-            "level": 1
-          }
-        ],
-        "level": 2,
-        "step": 2,
-        "rationale": [
-          {
-            "row": "education.developmental-milestones",
-            "quote": "Some developmental milestones are not being met which will be supported by universal services.",
-            "why": "Finley's speech is behind and the support is already in school."
-          },
-          {
-            "row": "emotional-needs.boundaries-and-guidance",
-            "quote": "struggles to set age appropriate boundaries",
-            "why": "Bedtimes were a struggle; the parenting course has helped."
-          },
-          {
-            "row": "environment.financial-resources",
-            "quote": "There are concerns that the parents are unable to budget effectively",
-            "why": "Money is tight, and the benefits are now sorted."
-          }
-        ],
-        "discussionPoints": [
-          "The engine applies the combination rule and proposes Level 3. The document says such a case 'may' be Level 3. What makes it more, or less, than the sum of its rows?",
-          "Escalating a working plan can cost a family its trust. When is it still right to escalate?",
-          "If the plan stalled at the next review, which rows would you expect to rise first?"
-        ],
-        "engineDifference": "The engine applies the combination rule (four Level 2 rows across four areas) and proposes Level 3. The document says such a case 'may be a Level Three case overall', not that it must be. Here every need is mild, a Team Around the Family with a Lead Professional is already meeting each one, both parents engage, and every need is improving at review. Nothing is being missed that a Level 3 assessment would find, so the authors keep the case at Level 2 and continue the early help plan."
-      }
-    }
-  ]
-}
+        {
+          "schemaVersion": 1,
+          "id": "durham-threshold-training",
+          "version": "1.0",
+          "title": "County Durham Levels of Need: threshold training cases",
+          "catalogue": {
+            "id": "durham-levels-of-need",
+            "version": "2026.1"
+          },
+          "facilitatorNotes": [
+            "Every person, place and event in these cases is made up. Any likeness to a real family is chance; if a participant recognises a case from their own work, change the names before using it again.",
+            "Hand out the narrative only (staircase training handout without --answers). Keep the model-answer sheets until everyone has recorded a decision.",
+            "The model answers rate only the rows each narrative gives evidence for. A participant who rates more rows is not wrong; the report compares the rows both rated.",
+            "Start the debrief with the rows the report lists as most disputed, then the overall level. Ask participants to quote the descriptor they relied on.",
+            "One case (Finley) is written so that a careful reader overrules the engine's combination rule. Bring it to the debrief even if the room agreed.",
+            "Two cases (Noah, Mason) involve physical abuse and one (Ellie) domestic abuse. Warn the group before the session and give people a way to step out."
+          ],
+          "cases": [
+            {
+              "id": "ruby-universal",
+              "title": "Ruby: a worried parent, a thriving child",
+              "child": {
+                "name": "Ruby Hale",
+                "ageYears": 4
+              },
+              "narrative": {
+                "referrer": [
+                  "Ruby's nursery key worker calls because Ruby's mother, Sam, asked her for help: Sam has read online that children should be dry at night by four, and Ruby is not. Sam is anxious and asked whether she should 'get someone involved'.",
+                  "The key worker says Ruby is a happy, chatty girl who plays well with others, eats her lunch and is always clean and dressed for the weather. She talks in full sentences and is starting to write her name."
+                ],
+                "family": [
+                  "Ruby lives with her mother Sam (29), a part-time care assistant, and her father Lee (31), a bus driver. Both parents come to nursery events. The family rent a small, warm house. Grandparents live nearby and help with pick-ups."
+                ],
+                "agencies": [
+                  "The health visitor completed Ruby's developmental review at two and a half with no concerns; her immunisations are up to date. The GP has no concerns. There is no other agency involvement."
+                ],
+                "childsWords": [
+                  "\"I wear a big girl nappy at night. Mummy says it's OK. I'm going to big school soon and I've got a red book bag.\""
+                ]
+              },
+              "facts": {
+                "immediateDanger": "no",
+                "tafExists": false,
+                "needsCannotBeMetAtHome": false
+              },
+              "modelAnswer": {
+                "ratings": [
+                  {
+                    "row": "education.developmental-milestones",
+                    "level": 1
+                  },
+                  {
+                    "row": "health.growth-and-weight",
+                    "level": 1
+                  },
+                  {
+                    "row": "social-development.friendships",
+                    "level": 1
+                  },
+                  {
+                    "row": "emotional-needs.emotional-warmth",
+                    "level": 1
+                  },
+                  {
+                    "row": "practical-needs.food-drink-warmth-shelter",
+                    "level": 1
+                  }
+                ],
+                "level": 1,
+                "step": 1,
+                "rationale": [
+                  {
+                    "row": "education.developmental-milestones",
+                    "quote": "Developmental milestones met",
+                    "why": "Ruby's development is on track: night-time wetting at four is within the ordinary range and is not a milestone missed."
+                  },
+                  {
+                    "row": "emotional-needs.emotional-warmth",
+                    "quote": "The parenting generally demonstrates praise, emotional warmth and encouragement.",
+                    "why": "Sam's worry shows care, not a need: she asked for advice, which is what universal services are for."
+                  }
+                ],
+                "discussionPoints": [
+                  "A parent's anxiety is not the child's need. Which row, if any, would you have rated above Level 1, and on what evidence?",
+                  "Universal services (nursery, health visitor, school nurse) can answer this. What would a referral add, and what might it cost the family?"
+                ]
+              }
+            },
+            {
+              "id": "kai-bereavement",
+              "title": "Kai: one clear need after a bereavement",
+              "child": {
+                "name": "Kai Brennan",
+                "ageYears": 9
+              },
+              "narrative": {
+                "referrer": [
+                  "Kai's class teacher, Ms Okafor, has noticed Kai crying quietly at break times since his father died suddenly five months ago. His work is still at the expected standard and he is still playing football with his friends.",
+                  "Kai's mother has told the school that Kai is sleeping badly and asking a lot about death. She would like someone for Kai to talk to."
+                ],
+                "family": [
+                  "Kai lives with his mother, Donna (38), and his sister Maisie (6). Donna is grieving but is working, keeping the home going and talking openly with the children. Kai's uncle takes him to football every Saturday, and his grandmother stays over most weekends."
+                ],
+                "agencies": [
+                  "The GP saw Donna after the death and offered bereavement counselling for adults. The school nurse has no record of concerns. No other agencies are involved."
+                ],
+                "childsWords": [
+                  "\"I miss Dad. Sometimes I cry at school because I think about him. Uncle Mark takes me to football like Dad did. I'd like to talk to someone who isn't Mum because she gets sad.\""
+                ]
+              },
+              "facts": {
+                "immediateDanger": "no",
+                "tafExists": false,
+                "needsCannotBeMetAtHome": false
+              },
+              "modelAnswer": {
+                "ratings": [
+                  {
+                    "row": "emotional-wellbeing.bereavement",
+                    "level": 2
+                  },
+                  {
+                    "row": "education.academic-progress",
+                    "level": 1
+                  },
+                  {
+                    "row": "social-development.friendships",
+                    "level": 1
+                  },
+                  {
+                    "row": "emotional-needs.emotional-warmth",
+                    "level": 1
+                  },
+                  {
+                    "row": "emotional-needs.family-network",
+                    "level": 1
+                  }
+                ],
+                "level": 2,
+                "step": 2,
+                "rationale": [
+                  {
+                    "row": "emotional-wellbeing.bereavement",
+                    "quote": "is distressed but receives support from family and friends and appears to be coping reasonably well",
+                    "why": "Kai is distressed but coping, with a strong family around him; the descriptor names exactly what would help: short term additional support from early help services."
+                  },
+                  {
+                    "row": "emotional-needs.family-network",
+                    "quote": "There is a positive family network and good friendships outside the family unit.",
+                    "why": "The uncle and grandmother are a protective network, which keeps this at one need rather than several."
+                  }
+                ],
+                "discussionPoints": [
+                  "One clear need: which single agency could meet it, and does the family need a Team Around the Family for it?",
+                  "What would move this row to Level 3? Look at the words 'does not appear to be coping' and decide what evidence you would need."
+                ]
+              }
+            },
+            {
+              "id": "jade-several-needs",
+              "title": "Jade: several small needs that add up",
+              "child": {
+                "name": "Jade Turnbull",
+                "ageYears": 7
+              },
+              "narrative": {
+                "referrer": [
+                  "The school's family support worker refers Jade. Over this term Jade has often come to school in the same unwashed uniform, hungry on Mondays, and with toothache that her mother says she cannot afford to get seen to.",
+                  "Jade's mother, Kerry, is friendly with staff and says things have been hard since her hours were cut. She struggles to get Jade to bed, so Jade is often tired."
+                ],
+                "family": [
+                  "Jade lives with Kerry (27) in a privately rented flat. Kerry works evening shifts at a supermarket; a neighbour watches Jade. There is no contact with Jade's father. Kerry's own family live in Scotland."
+                ],
+                "agencies": [
+                  "The dentist has sent two letters about missed appointments. The school nurse notes Jade's height and weight are normal. Citizens Advice saw Kerry about rent arrears last month. No social care history."
+                ],
+                "childsWords": [
+                  "\"Mum works at night. I go to Auntie Pat's next door. Sometimes there's no breakfast so I wait for school dinners. My tooth hurts when I eat sweets.\""
+                ]
+              },
+              "facts": {
+                "immediateDanger": "no",
+                "tafExists": false,
+                "needsCannotBeMetAtHome": false
+              },
+              "modelAnswer": {
+                "ratings": [
+                  {
+                    "row": "health.dental-and-optical-care",
+                    "level": 2
+                  },
+                  {
+                    "row": "abuse-and-neglect.clothing-and-appearance",
+                    "level": 2
+                  },
+                  {
+                    "row": "practical-needs.food-drink-warmth-shelter",
+                    "level": 2
+                  },
+                  {
+                    "row": "emotional-needs.boundaries-and-guidance",
+                    "level": 2
+                  },
+                  {
+                    "row": "environment.financial-resources",
+                    "level": 2
+                  },
+                  {
+                    "row": "health.growth-and-weight",
+                    "level": 1
+                  },
+                  {
+                    "row": "emotional-needs.emotional-warmth",
+                    "level": 1
+                  }
+                ],
+                "level": 3,
+                "step": 3,
+                "rationale": [
+                  {
+                    "row": "practical-needs.food-drink-warmth-shelter",
+                    "quote": "occasionally makes inappropriate or inadequate provisions for food, drink, warmth and shelter",
+                    "why": "Hungry on Mondays is occasional, not regular: Level 2 on its own."
+                  },
+                  {
+                    "row": "environment.financial-resources",
+                    "quote": "the child occasionally does not have adequate food, warmth, or essential clothing",
+                    "why": "The cut in hours and the arrears are behind several of the other needs."
+                  },
+                  {
+                    "row": "abuse-and-neglect.clothing-and-appearance",
+                    "quote": "sometimes come to nursery/ school in dirty clothing",
+                    "why": "Sometimes, not consistently: Level 2."
+                  }
+                ],
+                "discussionPoints": [
+                  "No single row is above Level 2. Why does the document say the case 'may be a Level Three case overall' when Level 2 needs combine?",
+                  "Which of these needs share one cause? Would one plan, led by one professional, meet them all?",
+                  "Kerry is warm and open with staff. How would you talk to her about a higher level without losing that?"
+                ]
+              }
+            },
+            {
+              "id": "tyler-level3",
+              "title": "Tyler: self-harm and bullying at the start of secondary school",
+              "child": {
+                "name": "Tyler Marsh",
+                "ageYears": 12
+              },
+              "narrative": {
+                "referrer": [
+                  "Tyler's head of year refers him. A PE teacher saw fresh cuts on Tyler's forearm; Tyler said he has been doing it 'for a few months' when things get bad. Two boys in his year have been posting photos of him online with cruel comments since September.",
+                  "Tyler now eats lunch in the library and has stopped going to the coding club he loved. He told the teacher he is 'rubbish at everything'."
+                ],
+                "family": [
+                  "Tyler lives with his mother, Gemma (40), a nurse, and his stepfather Paul (44). Gemma is upset and wants help; she took Tyler to the GP the same week. Paul and Tyler get on well. The home is calm and well kept."
+                ],
+                "agencies": [
+                  "The GP has referred Tyler to the children's mental health service; he is on the waiting list. The school has reported the online posts to the police schools officer, who has spoken to the two boys."
+                ],
+                "childsWords": [
+                  "\"It helps for a bit, then I feel worse. They put pictures of me on their story every day. Everyone's seen them. I don't want to go to coding any more because they're there. Don't tell Mum how bad it is.\""
+                ]
+              },
+              "facts": {
+                "immediateDanger": "no",
+                "tafExists": false,
+                "needsCannotBeMetAtHome": false
+              },
+              "modelAnswer": {
+                "ratings": [
+                  {
+                    "row": "emotional-wellbeing.self-harm",
+                    "level": 3
+                  },
+                  {
+                    "row": "emotional-wellbeing.sense-of-self",
+                    "level": 3
+                  },
+                  {
+                    "row": "social-development.belonging-bullying-discrimination",
+                    "level": 3
+                  },
+                  {
+                    "row": "behaviour.internet-and-social-media",
+                    "level": 3
+                  },
+                  {
+                    "row": "social-development.friendships",
+                    "level": 3
+                  },
+                  {
+                    "row": "emotional-needs.emotional-warmth",
+                    "level": 1
+                  },
+                  {
+                    "row": "emotional-needs.parent-child-relationship",
+                    "level": 1
+                  }
+                ],
+                "level": 3,
+                "step": 3,
+                "rationale": [
+                  {
+                    "row": "emotional-wellbeing.self-harm",
+                    "quote": "is continuing to self-harm and there are underlying issues causing distress",
+                    "why": "Tyler has self-harmed for months and the bullying is the underlying distress; there are no suicidal plans or means, which would be Level 4."
+                  },
+                  {
+                    "row": "behaviour.internet-and-social-media",
+                    "quote": "victim of negative and harmful behaviours associated with internet and social media use",
+                    "why": "He is the victim of daily online bullying."
+                  },
+                  {
+                    "row": "emotional-needs.emotional-warmth",
+                    "quote": "The parenting generally demonstrates praise, emotional warmth and encouragement.",
+                    "why": "His parents are protective and acting; the need is his, not theirs."
+                  }
+                ],
+                "discussionPoints": [
+                  "Tyler asked you not to tell his mother 'how bad it is'. What can you keep confidential, and what can you not?",
+                  "Where is the line between Level 3 and Level 4 on the self-harm row? Which words would have to be true?",
+                  "Which rows are about Tyler and which about his parents? What does that suggest about who should lead?"
+                ]
+              }
+            },
+            {
+              "id": "mason-level4-home",
+              "title": "Mason: an injury explained by a disclosure",
+              "child": {
+                "name": "Mason Reid",
+                "ageYears": 6
+              },
+              "narrative": {
+                "referrer": [
+                  "Mason's teacher saw a bruise shaped like a hand on the side of Mason's face on Monday morning. When asked, Mason said his dad 'smacked me because I wet the bed' at the weekend. The teacher also saw older yellow bruising on his upper arm.",
+                  "Mason was quiet all morning and flinched when a dinner supervisor raised her voice."
+                ],
+                "family": [
+                  "Mason's parents separated a year ago. He lives with his mother, Tanya (30), and his baby half-sister, and stays with his father, Craig (33), every other weekend. Tanya says Craig 'has a temper' and believes children should be smacked. Tanya wants to keep Mason at home with her and is willing to stop the contact visits."
+                ],
+                "agencies": [
+                  "Police attended Craig's address once last year after a neighbour reported shouting; no further action. The health visitor for the baby has no concerns about Tanya's care. Mason's GP records show no previous injuries."
+                ],
+                "childsWords": [
+                  "\"Daddy smacked me on my face because I wet the bed. He does it when I'm naughty. I don't want to go to Daddy's this weekend. I like it at Mummy's.\""
+                ]
+              },
+              "facts": {
+                "immediateDanger": "no",
+                "tafExists": false,
+                "needsCannotBeMetAtHome": false
+              },
+              "modelAnswer": {
+                "ratings": [
+                  {
+                    "row": "abuse-and-neglect.injuries",
+                    "level": 4
+                  },
+                  {
+                    "row": "protection-from-harm.physical-chastisement",
+                    "level": 4
+                  },
+                  {
+                    "row": "emotional-wellbeing.emotional-wellbeing",
+                    "level": 2
+                  },
+                  {
+                    "row": "emotional-needs.emotional-warmth",
+                    "level": 1
+                  },
+                  {
+                    "row": "practical-needs.food-drink-warmth-shelter",
+                    "level": 1
+                  }
+                ],
+                "level": 4,
+                "step": 4,
+                "rationale": [
+                  {
+                    "row": "abuse-and-neglect.injuries",
+                    "quote": "The child makes disclosure and implicates parents or extended family members.",
+                    "why": "Mason has an injury to the face and has named his father."
+                  },
+                  {
+                    "row": "protection-from-harm.physical-chastisement",
+                    "quote": "leaving the child with visible bruising",
+                    "why": "A hand-shaped bruise to a six-year-old's face is beyond any lawful chastisement."
+                  },
+                  {
+                    "row": "emotional-needs.emotional-warmth",
+                    "quote": "The child is provided with an emotionally warm and stable family environment.",
+                    "why": "His mother's home is warm and protective: that is why this is step 4 (child protection with the child at home), not step 5."
+                  }
+                ],
+                "discussionPoints": [
+                  "Mason is safe at his mother's tonight. Does that lower the level? Why not?",
+                  "What must happen today, and who decides about this weekend's contact?",
+                  "Why is this step 4 and not step 5? What would have to change for it to be step 5?"
+                ]
+              }
+            },
+            {
+              "id": "leah-level4-step5",
+              "title": "Leah: told not to come home",
+              "child": {
+                "name": "Leah Carr",
+                "ageYears": 15
+              },
+              "narrative": {
+                "referrer": [
+                  "The school's safeguarding lead refers Leah, who arrived at school with a bin bag of clothes. Leah says her father told her last night to 'get out and not come back' after an argument about her girlfriend. She slept at a friend's house; the friend's parents say she cannot stay another night.",
+                  "Leah has been going missing overnight once or twice a week for a month. She has begun missing lessons and was found drinking in the park with older young people."
+                ],
+                "family": [
+                  "Leah lives with her father, Martin (48), and her younger brother. Her mother died three years ago. The school has rung Martin, who said Leah 'has made her choice' and he will not have her back."
+                ],
+                "agencies": [
+                  "Police have recorded Leah as missing three times this month; each time she returned by herself. She has no previous social care involvement. Her GP has no recent contact."
+                ],
+                "childsWords": [
+                  "\"He said he's not having 'that' under his roof. I'm not going back. I don't have anywhere to go tonight. When I'm out I just stay at people's houses — it's fine.\""
+                ]
+              },
+              "facts": {
+                "immediateDanger": "no",
+                "tafExists": false,
+                "needsCannotBeMetAtHome": false
+              },
+              "modelAnswer": {
+                "ratings": [
+                  {
+                    "row": "emotional-needs.parent-child-relationship",
+                    "level": 4
+                  },
+                  {
+                    "row": "behaviour.whereabouts-and-going-missing",
+                    "level": 3
+                  },
+                  {
+                    "row": "emotional-wellbeing.emotional-wellbeing",
+                    "level": 3
+                  },
+                  {
+                    "row": "risk-behaviour.exposure-to-risk-factors",
+                    "level": 3
+                  }
+                ],
+                "level": 4,
+                "step": 5,
+                "rationale": [
+                  {
+                    "row": "emotional-needs.parent-child-relationship",
+                    "quote": "For example, the parent/carer rejects their child from home.",
+                    "why": "Her father has rejected her from home and refuses to have her back: her needs cannot be met safely at home tonight, which is step 5."
+                  },
+                  {
+                    "row": "behaviour.whereabouts-and-going-missing",
+                    "quote": "The child persistently goes missing.",
+                    "why": "Weekly missing episodes for a month, with risk when she is away."
+                  }
+                ],
+                "discussionPoints": [
+                  "Leah is 15 and says 'it's fine'. Whose judgement decides where she sleeps tonight?",
+                  "The row that carries this to step 5 is the parent-child relationship. Which other rows might rise once she is seen?",
+                  "Her father's rejection is linked to her sexuality. How does that change the conversation with him?"
+                ]
+              }
+            },
+            {
+              "id": "baby-kerr-unborn",
+              "title": "Baby Kerr: a young mother-to-be who has missed scans",
+              "child": {
+                "name": "Baby Kerr",
+                "unborn": true,
+                "expectedDate": "2027-03-02"
+              },
+              "narrative": {
+                "referrer": [
+                  "The community midwife refers. Chelsea Kerr (17) is 24 weeks pregnant and has missed her 20-week scan and two midwife appointments. When seen, she was tired and said she was 'scared of hospitals'. The baby is growing as expected.",
+                  "Chelsea has no cot or baby clothes yet. She says her mum will help."
+                ],
+                "family": [
+                  "Chelsea lives with her mother, Angela (41), and two younger brothers in a council house. The baby's father, Dean (18), is in a relationship with Chelsea but does not live with her; Angela says he is 'a nice lad'. Chelsea left college in the summer."
+                ],
+                "agencies": [
+                  "Chelsea's GP has no concerns about her health. The Family Hub has a young parents' group that Chelsea has not yet been told about. There are no police or social care records for the household."
+                ],
+                "childsWords": []
+              },
+              "facts": {
+                "immediateDanger": "no",
+                "tafExists": false,
+                "needsCannotBeMetAtHome": false
+              },
+              "modelAnswer": {
+                "ratings": [
+                  {
+                    "row": "health.ante-natal-care-and-preparation",
+                    "level": 2
+                  },
+                  {
+                    "row": "pregnancy-infancy.ante-natal-post-natal-care",
+                    "level": 2
+                  },
+                  {
+                    "row": "health.foetus-development",
+                    "level": 1
+                  },
+                  {
+                    "row": "emotional-needs.family-network",
+                    "level": 1
+                  }
+                ],
+                "level": 2,
+                "step": 2,
+                "rationale": [
+                  {
+                    "row": "health.ante-natal-care-and-preparation",
+                    "quote": "Parental vulnerability identified e.g. young parents",
+                    "why": "Chelsea is 17 and has missed some appointments; nothing suggests the basics will be missing, which would be Level 3."
+                  },
+                  {
+                    "row": "pregnancy-infancy.ante-natal-post-natal-care",
+                    "quote": "ambivalence to ante-natal and post-natal care with irregular attendance and missed appointments",
+                    "why": "Her fear of hospitals explains the missed appointments; she is not refusing care."
+                  }
+                ],
+                "discussionPoints": [
+                  "The child here is unborn: whose words stand in for the child's own? (The narrative leaves that section empty on purpose.)",
+                  "Being young is named in the descriptor as a vulnerability. Is it a need on its own?",
+                  "What would the young parents' group and a named midwife change?"
+                ]
+              }
+            },
+            {
+              "id": "ellie-toxic-trio",
+              "title": "Ellie: depression, drinking and violence at home",
+              "child": {
+                "name": "Ellie Shaw",
+                "ageYears": 3
+              },
+              "narrative": {
+                "referrer": [
+                  "Ellie's nursery refers. Ellie's mother, Nicola, came to collect her with a black eye and said she 'walked into a door'. It is the third injury staff have seen on Nicola this year. Ellie has been arriving in nappies that have not been changed overnight, with a sore rash.",
+                  "Nicola told a nursery worker she has been 'really low' since last winter and that her partner 'drinks too much at weekends but never in front of Ellie'."
+                ],
+                "family": [
+                  "Ellie lives with her mother, Nicola (26), and Nicola's partner, Ryan (29), who is not Ellie's father. Nicola has no family nearby and says she has lost touch with friends since moving in with Ryan."
+                ],
+                "agencies": [
+                  "Police have attended two domestic incidents at the address in six months; Nicola did not support a prosecution. Nicola's GP prescribed antidepressants in the spring; she did not go back for review. The health visitor's last contact was Ellie's two-year review, which was fine."
+                ],
+                "childsWords": [
+                  "\"Ryan shouts at Mummy. Mummy cries. I hide in my bed with Bunny.\""
+                ]
+              },
+              "facts": {
+                "immediateDanger": "no",
+                "tafExists": false,
+                "needsCannotBeMetAtHome": false
+              },
+              "modelAnswer": {
+                "ratings": [
+                  {
+                    "row": "domestic-abuse.victim-of-domestic-abuse",
+                    "level": 3
+                  },
+                  {
+                    "row": "family-health.parental-mental-health",
+                    "level": 3
+                  },
+                  {
+                    "row": "family-health.parental-drug-and-alcohol-use",
+                    "level": 2
+                  },
+                  {
+                    "row": "abuse-and-neglect.physical-signs-of-neglect",
+                    "level": 2
+                  },
+                  {
+                    "row": "domestic-abuse.violence-impact-on-child",
+                    "level": 3
+                  }
+                ],
+                "level": 3,
+                "step": 3,
+                "rationale": [
+                  {
+                    "row": "domestic-abuse.victim-of-domestic-abuse",
+                    "quote": "is a victim of increasing incidents of domestic abuse",
+                    "why": "Three injuries this year and two police call-outs: the incidents are increasing."
+                  },
+                  {
+                    "row": "family-health.parental-mental-health",
+                    "quote": "there is an absence of supportive networks and extended family to prevent harm",
+                    "why": "Nicola is depressed, has stopped her review and is isolated from family and friends."
+                  },
+                  {
+                    "row": "family-health.parental-drug-and-alcohol-use",
+                    "quote": "Drug and/or alcohol use is impacting on parenting but adequate provision is made to ensure the child’s safety.",
+                    "why": "Ryan's weekend drinking is the third part of the trio, at Level 2 on what is known so far."
+                  }
+                ],
+                "discussionPoints": [
+                  "All three parts of the toxic trio are present. The flag does not raise the level by itself: does it change what you do, and how fast?",
+                  "What would make the domestic abuse row Level 4? Is anything in the narrative close to it?",
+                  "Ellie hides in her bed with her toy. What does that tell you about her experience, and which row does it belong to?",
+                  "Would you speak to Nicola about this with Ryan present? Why not?"
+                ]
+              }
+            },
+            {
+              "id": "noah-immediate-danger",
+              "title": "Noah: afraid to go home tonight",
+              "child": {
+                "name": "Noah Price",
+                "ageYears": 8
+              },
+              "narrative": {
+                "referrer": [
+                  "At 2.45pm Noah told his teaching assistant that his mum's boyfriend burned his hand on the cooker last night 'to teach me not to touch things', and that he said he would 'finish the job' if Noah told anyone. The TA saw a fresh, blistered burn across Noah's palm, which had not been treated.",
+                  "Noah is shaking and keeps asking whether he has to go home at 3.15."
+                ],
+                "family": [
+                  "Noah lives with his mother, Lisa (34), her partner Jason (37), and his sister Amber (2). Lisa works shifts; Jason looks after the children after school. The school does not know Jason's surname."
+                ],
+                "agencies": [
+                  "The school has no previous concerns recorded about Noah. Police and social care records are not known to the school."
+                ],
+                "childsWords": [
+                  "\"Jason held my hand on the cooker. He said if I tell he'll finish the job. Please don't make me go home. Amber's there with him.\""
+                ]
+              },
+              "facts": {
+                "immediateDanger": "yes",
+                "tafExists": false,
+                "needsCannotBeMetAtHome": false
+              },
+              "modelAnswer": {
+                "ratings": [
+                  {
+                    "row": "abuse-and-neglect.injuries",
+                    "level": 4
+                  },
+                  {
+                    "row": "protection-from-harm.parent-protects-family",
+                    "level": 4
+                  },
+                  {
+                    "row": "emotional-wellbeing.emotional-wellbeing",
+                    "level": 2
+                  }
+                ],
+                "level": 4,
+                "step": 4,
+                "rationale": [
+                  {
+                    "row": "abuse-and-neglect.injuries",
+                    "quote": "which are not accounted for. The child makes disclosure and implicates parents or extended family members.",
+                    "why": "A deliberate burn, untreated, with a disclosure naming the adult who cares for him after school."
+                  },
+                  {
+                    "row": "protection-from-harm.parent-protects-family",
+                    "quote": "placing their child at significant risk",
+                    "why": "Noah and his two-year-old sister are left in Jason's care every afternoon."
+                  }
+                ],
+                "discussionPoints": [
+                  "Immediate danger comes first: call 999 now, then First Contact. Did you reach for the form before the phone?",
+                  "Amber, aged 2, is at home with Jason now. How does that change the call?",
+                  "Noah has not said where his mother stands. Why does the model answer leave the step at 4, and who will decide whether he goes home tonight?"
+                ]
+              }
+            },
+            {
+              "id": "oliver-disability",
+              "title": "Oliver: a disabled child and an exhausted family",
+              "child": {
+                "name": "Oliver Dunn",
+                "ageYears": 10
+              },
+              "narrative": {
+                "referrer": [
+                  "Oliver's special school refers him with his parents' agreement. Oliver is autistic with a severe learning disability and does not use words. Since a growth spurt he has been hitting his head and lashing out at his parents when routines change, and he wakes most nights. His parents say they are 'running on empty'.",
+                  "Staff describe Oliver's parents as devoted: they come to every review and use his picture schedule at home."
+                ],
+                "family": [
+                  "Oliver lives with his parents, Rachel (42) and Tom (45), and his sister Poppy (13). Tom has reduced his hours to help with care at night. Poppy often sits with Oliver after school so her mother can cook."
+                ],
+                "agencies": [
+                  "Oliver has an Education, Health and Care plan. The community paediatrician reviews his sleep every six months. The family has had no short breaks since a local scheme closed last year."
+                ],
+                "childsWords": [
+                  "Oliver does not use speech. School staff say he shows he is happy by bouncing and humming, and shows distress by covering his ears and hitting his head. Poppy says: \"I love him but I never get to go to my friends' after school.\""
+                ]
+              },
+              "facts": {
+                "immediateDanger": "no",
+                "tafExists": false,
+                "needsCannotBeMetAtHome": false
+              },
+              "modelAnswer": {
+                "ratings": [
+                  {
+                    "row": "health.general-child-development",
+                    "level": 3
+                  },
+                  {
+                    "row": "social-development.communication-and-interaction",
+                    "level": 3
+                  },
+                  {
+                    "row": "behaviour.self-control",
+                    "level": 3
+                  },
+                  {
+                    "row": "health-needs.additional-needs-met",
+                    "level": 2
+                  },
+                  {
+                    "row": "emotional-needs.emotional-warmth",
+                    "level": 1
+                  },
+                  {
+                    "row": "emotional-needs.parent-child-relationship",
+                    "level": 1
+                  }
+                ],
+                "level": 3,
+                "step": 3,
+                "rationale": [
+                  {
+                    "row": "behaviour.self-control",
+                    "quote": "Due to a disability, the child’s behaviour presents a challenge to parenting and caring.",
+                    "why": "The descriptor fits Oliver almost word for word."
+                  },
+                  {
+                    "row": "health-needs.additional-needs-met",
+                    "quote": "Parents are meeting the child’s needs but require additional help in order to do so.",
+                    "why": "His parents are meeting his needs, at a cost; they need help, not scrutiny."
+                  },
+                  {
+                    "row": "emotional-needs.emotional-warmth",
+                    "quote": "The parenting generally demonstrates praise, emotional warmth and encouragement.",
+                    "why": "Warm, consistent parenting: the Level 3 need arises from disability, not from care."
+                  }
+                ],
+                "discussionPoints": [
+                  "Disability is not in itself a safeguarding concern. Which service would you expect to lead at Level 3 here?",
+                  "Poppy is acting as a young carer. Is she a child in need in her own right? Which row would you use in her own assessment?",
+                  "How do you record Oliver's voice when he does not use speech?"
+                ]
+              }
+            },
+            {
+              "id": "aimee-secondary",
+              "title": "Aimee: an older boyfriend and nights away",
+              "child": {
+                "name": "Aimee Robson",
+                "ageYears": 14
+              },
+              "narrative": {
+                "referrer": [
+                  "Aimee's form tutor refers. Aimee has a new phone and expensive trainers and talks about a boyfriend, 'Jay', who is 22 and drives. She has gone missing overnight four times in six weeks and came back once with a love bite and smelling of alcohol. Her attendance has dropped and her grades have slipped.",
+                  "Aimee's friends have told the tutor that Jay takes Aimee to 'parties' at flats in another town."
+                ],
+                "family": [
+                  "Aimee lives with her mother, Joanne (36), and two younger brothers. Joanne has reported every missing episode to the police and has tried taking Aimee's phone; Aimee climbs out of her window. Joanne says she 'doesn't know what else to do'."
+                ],
+                "agencies": [
+                  "Police have three missing-person reports; on return interviews Aimee said she was 'at a mate's'. The school nurse gave Aimee advice on contraception last month at Aimee's request. No social care history."
+                ],
+                "childsWords": [
+                  "\"Jay's not like boys my age. He looks after me and buys me stuff. Mum just doesn't get it. I'm not a kid. The parties are just chilling.\""
+                ]
+              },
+              "facts": {
+                "immediateDanger": "no",
+                "tafExists": false,
+                "needsCannotBeMetAtHome": false
+              },
+              "modelAnswer": {
+                "ratings": [
+                  {
+                    "row": "behaviour.whereabouts-and-going-missing",
+                    "level": 4
+                  },
+                  {
+                    "row": "risk-behaviour.exposure-to-risk-factors",
+                    "level": 3
+                  },
+                  {
+                    "row": "emotional-wellbeing.self-esteem-and-exploitation",
+                    "level": 3
+                  },
+                  {
+                    "row": "education.academic-progress",
+                    "level": 2
+                  },
+                  {
+                    "row": "emotional-needs.boundaries-and-guidance",
+                    "level": 2
+                  },
+                  {
+                    "row": "emotional-needs.parent-child-relationship",
+                    "level": 2
+                  }
+                ],
+                "level": 4,
+                "step": 4,
+                "rationale": [
+                  {
+                    "row": "behaviour.whereabouts-and-going-missing",
+                    "quote": "There is concern they might be being sexually exploited",
+                    "why": "Persistent missing episodes with a 22-year-old who gives her gifts and alcohol and takes her to flats in another town."
+                  },
+                  {
+                    "row": "emotional-needs.boundaries-and-guidance",
+                    "quote": "struggles to set age appropriate boundaries",
+                    "why": "Joanne is trying hard and reporting every episode; the harm comes from outside the home."
+                  }
+                ],
+                "discussionPoints": [
+                  "The harm here is from outside the family. How does a child protection response work when the parent is protective?",
+                  "Aimee does not see herself as a victim. How do you record her words faithfully without agreeing with them?",
+                  "Which other rows might you rate once you know more about the 'parties'?"
+                ]
+              }
+            },
+            {
+              "id": "finley-overrule",
+              "title": "Finley: four small needs, already met",
+              "child": {
+                "name": "Finley Ward",
+                "ageYears": 5
+              },
+              "narrative": {
+                "referrer": [
+                  "Finley's Lead Professional, the school's family worker, is reviewing the family's early help plan after six months and asks for a view on the level. Finley's speech is behind, he had two fillings this year, bedtimes are a struggle, and money is tight since his father lost his job.",
+                  "At the review, every part of the plan was on track: Finley is seeing the speech and language therapist in school, has been back to the dentist, bedtimes have improved with a parenting course, and the family now gets the benefits they are entitled to."
+                ],
+                "family": [
+                  "Finley lives with his parents, Zoe (31) and Adam (33), and his baby brother. Adam is looking for work and does the school run. Both parents come to every Team Around the Family meeting."
+                ],
+                "agencies": [
+                  "Speech and language therapy: Finley is making progress. The dentist: the teeth are treated and checks are now regular. The Family Hub ran the parenting course, which Zoe and Adam finished. A welfare rights adviser sorted out the family's benefits."
+                ],
+                "childsWords": [
+                  "\"I go to Mrs Bell for talking games. Daddy takes me to school now. Bedtime is two stories then lights out.\""
+                ]
+              },
+              "facts": {
+                "immediateDanger": "no",
+                "tafExists": true,
+                "needsCannotBeMetAtHome": false
+              },
+              "modelAnswer": {
+                "ratings": [
+                  {
+                    "row": "education.developmental-milestones",
+                    "level": 2
+                  },
+                  {
+                    "row": "health.dental-and-optical-care",
+                    "level": 2
+                  },
+                  {
+                    "row": "emotional-needs.boundaries-and-guidance",
+                    "level": 2
+                  },
+                  {
+                    "row": "environment.financial-resources",
+                    "level": 2
+                  },
+                  {
+                    "row": "emotional-needs.emotional-warmth",
+                    "level": 1
+                  },
+                  {
+                    "row": "emotional-needs.parent-child-relationship",
+                    "level": 1
+                  }
+                ],
+                "level": 2,
+                "step": 2,
+                "rationale": [
+                  {
+                    "row": "education.developmental-milestones",
+                    "quote": "Some developmental milestones are not being met which will be supported by universal services.",
+                    "why": "Finley's speech is behind and the support is already in school."
+                  },
+                  {
+                    "row": "emotional-needs.boundaries-and-guidance",
+                    "quote": "struggles to set age appropriate boundaries",
+                    "why": "Bedtimes were a struggle; the parenting course has helped."
+                  },
+                  {
+                    "row": "environment.financial-resources",
+                    "quote": "There are concerns that the parents are unable to budget effectively",
+                    "why": "Money is tight, and the benefits are now sorted."
+                  }
+                ],
+                "discussionPoints": [
+                  "The engine applies the combination rule and proposes Level 3. The document says such a case 'may' be Level 3. What makes it more, or less, than the sum of its rows?",
+                  "Escalating a working plan can cost a family its trust. When is it still right to escalate?",
+                  "If the plan stalled at the next review, which rows would you expect to rise first?"
+                ],
+                "engineDifference": "The engine applies the combination rule (four Level 2 rows across four areas) and proposes Level 3. The document says such a case 'may be a Level Three case overall', not that it must be. Here every need is mild, a Team Around the Family with a Lead Professional is already meeting each one, both parents engage, and every need is improving at review. Nothing is being missed that a Level 3 assessment would find, so the authors keep the case at Level 2 and continue the early help plan."
+              }
+            }
+          ]
+        }
 
-"""##
+        """##
 }

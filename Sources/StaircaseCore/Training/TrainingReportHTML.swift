@@ -42,7 +42,8 @@ public enum TrainingReportHTML {
         out += "<p>\(e(ReportWords.method))</p>\n"
         return HTMLRenderer.document(
             title: "TRAINING REPORT: " + e(r.pack.title),
-            extraStyle: "svg { display: block; margin: .3em 0 .8em; }\nsvg text { font: 10pt sans-serif; }\n.headline { font-size: 1.1em; font-weight: bold; }",
+            extraStyle:
+                "svg { display: block; margin: .3em 0 .8em; }\nsvg text { font: 10pt sans-serif; }\n.headline { font-size: 1.1em; font-weight: bold; }",
             body: out)
     }
 

@@ -44,7 +44,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
     }
 
     /// The screens of the wizard proper (not modes or overlays), in the order a user meets them.
-    public static let screens: [KeyContext] = [.start, .details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export]
+    public static let screens: [KeyContext] = [
+        .start, .details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export,
+    ]
 
     /// A short name for the README and the help overlay.
     public var name: String {

@@ -23,129 +23,176 @@ public enum KeyTable {
 
     public static let bindings: [KeyBinding] = [
         // Moving.
-        KeyBinding([(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
-                   "↑/↓", "choose", help: "move the selection (j and k too)", in: [.start, .danger, .voice], priority: 1),
-        KeyBinding([(.up, .move(-1)), (.down, .move(1))], "↑/↓", "field", help: "previous or next field; stops at the ends",
-                   in: [.details], priority: 1),
-        KeyBinding([(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
-                   "j/k", "row", help: "previous or next row (↑ and ↓ too)", in: [.domain], priority: 7),
-        KeyBinding([(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
-                   "j/k", "scroll", help: "scroll a line (↑ and ↓ too)", in: [.review, .help], priority: 2),
+        KeyBinding(
+            [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+            "↑/↓", "choose", help: "move the selection (j and k too)", in: [.start, .danger, .voice], priority: 1),
+        KeyBinding(
+            [(.up, .move(-1)), (.down, .move(1))], "↑/↓", "field", help: "previous or next field; stops at the ends",
+            in: [.details], priority: 1),
+        KeyBinding(
+            [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+            "j/k", "row", help: "previous or next row (↑ and ↓ too)", in: [.domain], priority: 7),
+        KeyBinding(
+            [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+            "j/k", "scroll", help: "scroll a line (↑ and ↓ too)", in: [.review, .help], priority: 2),
         KeyBinding([(.up, .move(-1)), (.down, .move(1))], "↑/↓", "format", help: "choose the format", in: [.export], priority: 1),
-        KeyBinding([(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "more", help: "scroll a page",
-                   in: [.fullText], priority: 2, when: .fullTextScrolls),
-        KeyBinding([(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "more", help: "scroll a page",
-                   in: [.review], priority: 6, when: .reviewScrolls),
+        KeyBinding(
+            [(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "more", help: "scroll a page",
+            in: [.fullText], priority: 2, when: .fullTextScrolls),
+        KeyBinding(
+            [(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "more", help: "scroll a page",
+            in: [.review], priority: 6, when: .reviewScrolls),
         KeyBinding([(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "scroll", help: "scroll a page", in: [.help], priority: 2),
-        KeyBinding([(.pageUp, .scrollPanel(-1)), (.pageDown, .scrollPanel(1))], "PgUp/PgDn", "descriptors",
-                   help: "scroll the selected row's descriptors when they do not fit", in: [.domain], priority: 2, when: .panelScrolls),
-        KeyBinding([(.tab, .move(1)), (.backTab, .move(-1))], "Tab/S-Tab", "field", help: "next or previous field",
-                   in: [.details], priority: 7),
+        KeyBinding(
+            [(.pageUp, .scrollPanel(-1)), (.pageDown, .scrollPanel(1))], "PgUp/PgDn", "descriptors",
+            help: "scroll the selected row's descriptors when they do not fit", in: [.domain], priority: 2, when: .panelScrolls),
+        KeyBinding(
+            [(.tab, .move(1)), (.backTab, .move(-1))], "Tab/S-Tab", "field", help: "next or previous field",
+            in: [.details], priority: 7),
         // Doing.
         KeyBinding([(.enter, .activate)], "Enter", "open", help: "open the selected item", in: [.start], priority: 1),
-        KeyBinding([(.char("r"), .reassess)], "r", "re-assess",
-                   help: "re-assess the selected saved assessment's child: a new assessment, every earlier answer to confirm",
-                   in: [.start], priority: 2, when: .canReassess),
-        KeyBinding([(.enter, .activate)], "Enter", "edit", help: "edit the field, change a toggle, open or add an entry, or continue",
-                   in: [.details], priority: 1),
-        KeyBinding([(.pageDown, .page(1)), (.pageUp, .page(-1))], "PgDn/PgUp", "form", help: "next or previous form",
-                   in: [.details], priority: 3),
-        KeyBinding([(.char("x"), .removeItem), (.delete, .removeItem)], "x", "remove",
-                   help: "remove the selected or open entry (a carer, a household member, an agency; Del too)", in: [.details], priority: 2,
-                   when: .entrySelected),
-        KeyBinding([(.char(" "), .adjust(1)), (.right, .adjust(1)), (.left, .adjust(-1))], "Space/←/→", "toggle",
-                   help: "change a yes/no or a choice (consent, lawful basis, parental responsibility)", in: [.details], priority: 2),
+        KeyBinding(
+            [(.char("r"), .reassess)], "r", "re-assess",
+            help: "re-assess the selected saved assessment's child: a new assessment, every earlier answer to confirm",
+            in: [.start], priority: 2, when: .canReassess),
+        KeyBinding(
+            [(.enter, .activate)], "Enter", "edit", help: "edit the field, change a toggle, open or add an entry, or continue",
+            in: [.details], priority: 1),
+        KeyBinding(
+            [(.pageDown, .page(1)), (.pageUp, .page(-1))], "PgDn/PgUp", "form", help: "next or previous form",
+            in: [.details], priority: 3),
+        KeyBinding(
+            [(.char("x"), .removeItem), (.delete, .removeItem)], "x", "remove",
+            help: "remove the selected or open entry (a carer, a household member, an agency; Del too)", in: [.details], priority: 2,
+            when: .entrySelected),
+        KeyBinding(
+            [(.char(" "), .adjust(1)), (.right, .adjust(1)), (.left, .adjust(-1))], "Space/←/→", "toggle",
+            help: "change a yes/no or a choice (consent, lawful basis, parental responsibility)", in: [.details], priority: 2),
         KeyBinding([(.enter, .activate)], "Enter", "answer", help: "answer with the selected choice", in: [.danger], priority: 1),
         KeyBinding([(.enter, .activate)], "Enter", "write", help: "write the selected text", in: [.voice], priority: 1),
-        KeyBinding(rates, "1-4", "level", help: "rate the row at Level 1 to 4 (the cursor moves on)",
-                   in: [.domain, .fullText], priority: 1),
+        KeyBinding(
+            rates, "1-4", "level", help: "rate the row at Level 1 to 4 (the cursor moves on)",
+            in: [.domain, .fullText], priority: 1),
         KeyBinding([(.char("n"), .rate(.notApplicable))], "n", "n/a", help: "not applicable", in: [.domain, .fullText], priority: 2),
-        KeyBinding([(.char("c"), .confirmCarried)], "c", "confirm",
-                   help: "confirm the answer carried from last time (\"to confirm\")",
-                   in: [.domain, .fullText], priority: 1, when: .rowToConfirm),
-        KeyBinding([(.char("w"), .cycleReason)], "w", "why changed",
-                   help: "why a row changed since last time: real change, new information, none",
-                   in: [.domain, .fullText], priority: 2, when: .rowChanged),
+        KeyBinding(
+            [(.char("c"), .confirmCarried)], "c", "confirm",
+            help: "confirm the answer carried from last time (\"to confirm\")",
+            in: [.domain, .fullText], priority: 1, when: .rowToConfirm),
+        KeyBinding(
+            [(.char("w"), .cycleReason)], "w", "why changed",
+            help: "why a row changed since last time: real change, new information, none",
+            in: [.domain, .fullText], priority: 2, when: .rowChanged),
         KeyBinding([(.char("x"), .rate(.notAssessed))], "x", "clear", help: "clear the answer", in: [.domain, .fullText], priority: 5),
-        KeyBinding([(.char("e"), .editNote)], "e", "note", help: "write an evidence note for the row", in: [.domain, .fullText], priority: 2),
-        KeyBinding([(.char("f"), .toggleExpanded), (.enter, .toggleExpanded)], "f", "full",
-                   help: "full text of every level, the links and the source note (Enter too)", in: [.domain], priority: 3),
-        KeyBinding([(.char("f"), .toggleExpanded), (.enter, .toggleExpanded)], "f", "close",
-                   help: "back to the rows (Enter and Esc too)", in: [.fullText], priority: 1),
+        KeyBinding(
+            [(.char("e"), .editNote)], "e", "note", help: "write an evidence note for the row", in: [.domain, .fullText], priority: 2),
+        KeyBinding(
+            [(.char("f"), .toggleExpanded), (.enter, .toggleExpanded)], "f", "full",
+            help: "full text of every level, the links and the source note (Enter too)", in: [.domain], priority: 3),
+        KeyBinding(
+            [(.char("f"), .toggleExpanded), (.enter, .toggleExpanded)], "f", "close",
+            help: "back to the rows (Enter and Esc too)", in: [.fullText], priority: 1),
         KeyBinding([(.char("/"), .startFilter)], "/", "filter", help: "filter the rows by text", in: [.domain], priority: 5),
         KeyBinding([(.char("a"), .toggleHidden)], "a", "ages", help: "show or hide rows for another age", in: [.domain], priority: 6),
-        KeyBinding(levels(WizardAction.toggleCategory), "1-4", "concern", help: "mark or unmark a category of concern (Level 4)",
-                   in: [.review], priority: 1, when: .concernApplies),
+        KeyBinding(
+            levels(WizardAction.toggleCategory), "1-4", "concern", help: "mark or unmark a category of concern (Level 4)",
+            in: [.review], priority: 1, when: .concernApplies),
         KeyBinding([(.enter, .activate)], "Enter", "decide", help: "go to the decision", in: [.review], priority: 1),
         KeyBinding([(.enter, .activate)], "Enter", "confirm", help: "record the decision", in: [.decision], priority: 1),
-        KeyBinding(levels(WizardAction.chooseLevel), "1-4", "other level", help: "choose another level (needs a reason)",
-                   in: [.decision], priority: 1),
-        KeyBinding([(.char("s"), .toggleStep)], "s", "step 4/5", help: "at Level 4, step 4 or step 5", in: [.decision], priority: 2,
-                   when: .levelFourChosen),
+        KeyBinding(
+            levels(WizardAction.chooseLevel), "1-4", "other level", help: "choose another level (needs a reason)",
+            in: [.decision], priority: 1),
+        KeyBinding(
+            [(.char("s"), .toggleStep)], "s", "step 4/5", help: "at Level 4, step 4 or step 5", in: [.decision], priority: 2,
+            when: .levelFourChosen),
         KeyBinding([(.char("r"), .editReason)], "r", "reason", help: "write the reason for your decision", in: [.decision], priority: 1),
-        KeyBinding(levels(WizardAction.toggleCategory), "1-4", "mark category",
-                   help: "at a decided Level 4, mark or unmark each category of concern", in: [.categories], priority: 1),
-        KeyBinding([(.enter, .activate)], "Enter", "record", help: "record the Level 4 decision with the categories marked",
-                   in: [.categories], priority: 1),
-        KeyBinding([(.char("e"), .editPath)], "e", "file name", help: "change the file name (relative to the folder shown)",
-                   in: [.export], priority: 1),
+        KeyBinding(
+            levels(WizardAction.toggleCategory), "1-4", "mark category",
+            help: "at a decided Level 4, mark or unmark each category of concern", in: [.categories], priority: 1),
+        KeyBinding(
+            [(.enter, .activate)], "Enter", "record", help: "record the Level 4 decision with the categories marked",
+            in: [.categories], priority: 1),
+        KeyBinding(
+            [(.char("e"), .editPath)], "e", "file name", help: "change the file name (relative to the folder shown)",
+            in: [.export], priority: 1),
         KeyBinding([(.enter, .activate)], "Enter", "write", help: "write the summary", in: [.export], priority: 1),
         // Training runs (`staircase train`).
-        KeyBinding([(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
-                   "↑/↓", "choose", help: "move the selection (j and k too)", in: [.trainingChoose], priority: 1),
+        KeyBinding(
+            [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+            "↑/↓", "choose", help: "move the selection (j and k too)", in: [.trainingChoose], priority: 1),
         KeyBinding([(.enter, .activate)], "Enter", "open", help: "open the selected case", in: [.trainingChoose], priority: 1),
-        KeyBinding([(.char("a"), .editAlias)], "a", "alias", help: "your workshop alias (never your real name)",
-                   in: [.trainingChoose], priority: 1),
-        KeyBinding([(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
-                   "j/k", "scroll", help: "scroll a line (↑ and ↓ too)", in: [.trainingRead, .feedback, .narrative], priority: 2),
-        KeyBinding([(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "scroll", help: "scroll a page",
-                   in: [.trainingRead, .feedback, .narrative], priority: 3),
+        KeyBinding(
+            [(.char("a"), .editAlias)], "a", "alias", help: "your workshop alias (never your real name)",
+            in: [.trainingChoose], priority: 1),
+        KeyBinding(
+            [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+            "j/k", "scroll", help: "scroll a line (↑ and ↓ too)", in: [.trainingRead, .feedback, .narrative], priority: 2),
+        KeyBinding(
+            [(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "scroll", help: "scroll a page",
+            in: [.trainingRead, .feedback, .narrative], priority: 3),
         KeyBinding([(.enter, .activate)], "Enter", "start", help: "start rating the case", in: [.trainingRead], priority: 1),
-        KeyBinding([(.char("w"), .writeResponse)], "w", "write response",
-                   help: "write your TRAINING response file (0600) into the folder you choose", in: [.feedback], priority: 1),
-        KeyBinding([(.enter, .activate)], "Enter", "write/next", help: "write your response, or once written, choose another case",
-                   in: [.feedback], priority: 1),
-        KeyBinding([(.char("v"), .toggleNarrative)], "v", "case", help: "the training case's narrative (a panel at 120 columns or more)",
-                   in: wizard.union([.feedback]), priority: 1, when: .trainingCase),
-        KeyBinding([(.char("v"), .toggleNarrative), (.escape, .toggleNarrative)], "v", "close", help: "close the narrative (Esc too)",
-                   in: [.narrative], priority: 1),
+        KeyBinding(
+            [(.char("w"), .writeResponse)], "w", "write response",
+            help: "write your TRAINING response file (0600) into the folder you choose", in: [.feedback], priority: 1),
+        KeyBinding(
+            [(.enter, .activate)], "Enter", "write/next", help: "write your response, or once written, choose another case",
+            in: [.feedback], priority: 1),
+        KeyBinding(
+            [(.char("v"), .toggleNarrative)], "v", "case", help: "the training case's narrative (a panel at 120 columns or more)",
+            in: wizard.union([.feedback]), priority: 1, when: .trainingCase),
+        KeyBinding(
+            [(.char("v"), .toggleNarrative), (.escape, .toggleNarrative)], "v", "close", help: "close the narrative (Esc too)",
+            in: [.narrative], priority: 1),
         KeyBinding([(.escape, .back)], "Esc", "back", help: "back to the cases", in: [.trainingRead], priority: 4),
         // Between screens.
-        KeyBinding([(.tab, .nextScreen)], "Tab", "next", help: "next screen",
-                   in: [.danger, .domain, .voice, .review, .decision], priority: 3),
-        KeyBinding([(.escape, .back), (.backTab, .back)], "Esc", "back", help: "back (Shift-Tab too)",
-                   in: [.danger, .domain, .fullText, .voice, .review, .decision, .categories, .export], priority: 4),
-        KeyBinding([(.escape, .back)], "Esc", "back", help: "close the entry, or back a form (the first goes back to the start)",
-                   in: [.details], priority: 4),
+        KeyBinding(
+            [(.tab, .nextScreen)], "Tab", "next", help: "next screen",
+            in: [.danger, .domain, .voice, .review, .decision], priority: 3),
+        KeyBinding(
+            [(.escape, .back), (.backTab, .back)], "Esc", "back", help: "back (Shift-Tab too)",
+            in: [.danger, .domain, .fullText, .voice, .review, .decision, .categories, .export], priority: 4),
+        KeyBinding(
+            [(.escape, .back)], "Esc", "back", help: "close the entry, or back a form (the first goes back to the start)",
+            in: [.details], priority: 4),
         KeyBinding([(.char("u"), .undo)], "u", "undo", help: "undo the last change", in: wizard, priority: 6, when: .canUndo),
-        KeyBinding([(.char("q"), .quit)], "q", "quit", help: "quit (asks only if something is unsaved)",
-                   in: screens.union([.tooSmall]), priority: 2),
+        KeyBinding(
+            [(.char("q"), .quit)], "q", "quit", help: "quit (asks only if something is unsaved)",
+            in: screens.union([.tooSmall]), priority: 2),
         KeyBinding([(.char("?"), .help)], "?", "help", help: "help and glossary", in: screens, priority: 0),
         // Text fields.
-        KeyBinding([(.enter, .commitEdit), (.tab, .commitEdit)], "Enter", "save", help: "keep the text (Tab too)", in: [.editing], priority: 1),
+        KeyBinding(
+            [(.enter, .commitEdit), (.tab, .commitEdit)], "Enter", "save", help: "keep the text (Tab too)", in: [.editing], priority: 1),
         KeyBinding([(.escape, .cancelEdit)], "Esc", "cancel", help: "leave the old text", in: [.editing], priority: 1),
-        KeyBinding([(.enter, .commitEdit), (.tab, .commitEdit)], "Enter", "keep filter", help: "keep the filter and go back to the rows",
-                   in: [.filter], priority: 1),
+        KeyBinding(
+            [(.enter, .commitEdit), (.tab, .commitEdit)], "Enter", "keep filter", help: "keep the filter and go back to the rows",
+            in: [.filter], priority: 1),
         KeyBinding([(.escape, .cancelEdit)], "Esc", "clear", help: "clear the filter", in: [.filter], priority: 1),
         KeyBinding([(.left, .cursor(-1)), (.right, .cursor(1))], "←/→", "move", help: "move the cursor", in: text, priority: 3),
-        KeyBinding([(.home, .cursorToStart), (.ctrl("a"), .cursorToStart), (.end, .cursorToEnd), (.ctrl("e"), .cursorToEnd)],
-                   "Ctrl-A/E", "start/end", help: "start or end of the text (Home and End too)", in: text, priority: 4),
-        KeyBinding([(.altLeft, .wordCursor(-1)), (.altRight, .wordCursor(1))], "Alt-←/→", "word", help: "a word back or forward",
-                   in: text, priority: 6),
-        KeyBinding([(.backspace, .deleteBackward), (.delete, .deleteForward)], "Bksp/Del", "delete",
-                   help: "delete before or under the cursor", in: text),
-        KeyBinding([(.ctrl("w"), .deleteWordBackward)], "Ctrl-W", "del word", help: "delete the word before the cursor", in: text, priority: 7),
-        KeyBinding([(.ctrl("k"), .killToEnd), (.ctrl("u"), .killToStart)], "Ctrl-K/U", "del to end/start",
-                   help: "delete to the end or the start of the text", in: text, priority: 8),
+        KeyBinding(
+            [(.home, .cursorToStart), (.ctrl("a"), .cursorToStart), (.end, .cursorToEnd), (.ctrl("e"), .cursorToEnd)],
+            "Ctrl-A/E", "start/end", help: "start or end of the text (Home and End too)", in: text, priority: 4),
+        KeyBinding(
+            [(.altLeft, .wordCursor(-1)), (.altRight, .wordCursor(1))], "Alt-←/→", "word", help: "a word back or forward",
+            in: text, priority: 6),
+        KeyBinding(
+            [(.backspace, .deleteBackward), (.delete, .deleteForward)], "Bksp/Del", "delete",
+            help: "delete before or under the cursor", in: text),
+        KeyBinding(
+            [(.ctrl("w"), .deleteWordBackward)], "Ctrl-W", "del word", help: "delete the word before the cursor", in: text, priority: 7),
+        KeyBinding(
+            [(.ctrl("k"), .killToEnd), (.ctrl("u"), .killToStart)], "Ctrl-K/U", "del to end/start",
+            help: "delete to the end or the start of the text", in: text, priority: 8),
         // Overlays.
-        KeyBinding([(.char("y"), .confirmQuit(true)), (.char("Y"), .confirmQuit(true))], "y", "quit", help: "quit without saving",
-                   in: [.confirmQuit], priority: 1),
-        KeyBinding([(.char("y"), .confirmReplace(true)), (.char("Y"), .confirmReplace(true))], "y", "replace",
-                   help: "replace the existing file", in: [.confirmReplace], priority: 1),
+        KeyBinding(
+            [(.char("y"), .confirmQuit(true)), (.char("Y"), .confirmQuit(true))], "y", "quit", help: "quit without saving",
+            in: [.confirmQuit], priority: 1),
+        KeyBinding(
+            [(.char("y"), .confirmReplace(true)), (.char("Y"), .confirmReplace(true))], "y", "replace",
+            help: "replace the existing file", in: [.confirmReplace], priority: 1),
         // Last, so each help section starts with what the screen is for.
         KeyBinding([(.ctrl("l"), .redraw)], "Ctrl-L", "redraw", help: "redraw the screen", in: Set(C.allCases)),
-        KeyBinding([(.ctrl("r"), .reload)], "Ctrl-R", "reload",
-                   help: "read the saved file again (after a save was refused because another window changed it)", in: wizard),
+        KeyBinding(
+            [(.ctrl("r"), .reload)], "Ctrl-R", "reload",
+            help: "read the saved file again (after a save was refused because another window changed it)", in: wizard),
     ]
 
     /// What any other key does where no binding takes it: types in a text field, closes an overlay.

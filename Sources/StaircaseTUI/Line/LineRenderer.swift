@@ -89,7 +89,8 @@ public enum LineRenderer {
         let width = max(20, width)
         // A numbered or lettered item ("3. ", "e. ") hangs, so its number stands out when read.
         if let dot = plain.firstIndex(of: "."), plain.distance(from: plain.startIndex, to: dot) <= 5,
-           plain[plain.index(after: dot)...].hasPrefix(" "), plain[..<dot].allSatisfy({ $0.isLetter || $0.isNumber }) {
+            plain[plain.index(after: dot)...].hasPrefix(" "), plain[..<dot].allSatisfy({ $0.isLetter || $0.isNumber })
+        {
             let hang = plain.distance(from: plain.startIndex, to: dot) + 2
             let pad = String(repeating: " ", count: indent)
             return TextWrap.lines(plain, width: width - indent - hang).enumerated().map {

@@ -114,14 +114,17 @@ public struct LineRunner<Console: LineConsole> {
                 return apply([.startFilter] + replace(with: query) + [.commitEdit], asking: false)
             }
             let keys = model.choices.map(\.key).filter { !$0.isEmpty }
-            console.write(LineRenderer.wrap("\"\(text)\" is not an answer here. Type \(spoken(keys)), Enter, or ? for help.", console.width))
+            console.write(
+                LineRenderer.wrap("\"\(text)\" is not an answer here. Type \(spoken(keys)), Enter, or ? for help.", console.width))
         }
         return nil
     }
 
     /// Asks a follow-up question until it gets one of its choices or Enter.
     mutating func ask(_ q: Question) -> Int32? {
-        let listed = q.choices.flatMap { c in LineRenderer.wrap(c.key + ". " + c.label + (c.current ? " (\(c.currentWord))" : ""), console.width, indent: 2) }
+        let listed = q.choices.flatMap { c in
+            LineRenderer.wrap(c.key + ". " + c.label + (c.current ? " (\(c.currentWord))" : ""), console.width, indent: 2)
+        }
         console.write(listed + LineRenderer.wrap(q.enter + ".", console.width))
         while true {
             let prompt = LineRenderer.wrap(q.prompt, console.width)
@@ -138,7 +141,9 @@ public struct LineRunner<Console: LineConsole> {
                 let text = raw.trimmed.lowercased()
                 if text.isEmpty { return apply(q.enterActions) }
                 if let c = q.choices.first(where: { $0.key.lowercased() == text }) { return apply(c.actions) }
-                console.write(LineRenderer.wrap("\"\(raw.trimmed)\" is not an answer here. Type \(spoken(q.choices.map(\.key))), or Enter.", console.width))
+                console.write(
+                    LineRenderer.wrap(
+                        "\"\(raw.trimmed)\" is not an answer here. Type \(spoken(q.choices.map(\.key))), or Enter.", console.width))
             }
         }
     }

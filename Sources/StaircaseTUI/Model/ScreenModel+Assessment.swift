@@ -9,7 +9,11 @@ extension ScreenModel {
         let prompt = "Level (1-4, n not applicable, x clear, e note, Enter keep):"
         guard let a = s.assessment, !rows.isEmpty else {
             var m = ScreenModel(title: name, position: "Domain \(d + 1) of \(s.catalogue.domains.count), no rows", prompt: "Enter goes on:")
-            m.blocks = [TextBlock([s.filter.isEmpty ? "No rows in this domain." : "No row matches \"\(s.filter)\". Type / alone to clear the filter."])]
+            m.blocks = [
+                TextBlock([
+                    s.filter.isEmpty ? "No rows in this domain." : "No row matches \"\(s.filter)\". Type / alone to clear the filter."
+                ])
+            ]
             m.enter = Choice("", "Enter goes to the next screen", [.nextScreen])
             return m
         }
@@ -22,10 +26,14 @@ extension ScreenModel {
         var about: [String] = []
         if i == 0 || !s.filter.isEmpty {
             let toConfirm = rows.filter { a.answers[$0.indicator.id]?.isCarriedUnconfirmed == true }.count
-            about.append("Domain \(d + 1) of \(s.catalogue.domains.count). \(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of " + Plural.rows(rows.count) + " answered"
-                + (toConfirm > 0 ? "; \(toConfirm) carried from last time to confirm." : "."))
+            about.append(
+                "Domain \(d + 1) of \(s.catalogue.domains.count). \(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of "
+                    + Plural.rows(rows.count) + " answered"
+                    + (toConfirm > 0 ? "; \(toConfirm) carried from last time to confirm." : "."))
             let hidden = s.hiddenCount(domain: d)
-            if hidden > 0 && !s.showHidden { about.append(Plural.rows(hidden) + (hidden == 1 ? " is" : " are") + " hidden for the child’s age (a shows them).") }
+            if hidden > 0 && !s.showHidden {
+                about.append(Plural.rows(hidden) + (hidden == 1 ? " is" : " are") + " hidden for the child’s age (a shows them).")
+            }
             if !s.filter.isEmpty { about.append("Filter: \(s.filter) (/ alone clears it).") }
         }
         m.blocks = (about.isEmpty ? [] : [TextBlock(about)]) + [TextBlock(heading: row.indicator.title, ["Area: \(row.area.name)"])]
@@ -35,7 +43,9 @@ extension ScreenModel {
                 var paragraphs = [DomainView.describe(cell)]
                 let links = (cell?.links ?? []).map { s.catalogue.service($0)?.name ?? $0 }
                 if !links.isEmpty { paragraphs.append("Links: " + links.joined(separator: "; ")) }
-                m.blocks.append(TextBlock(.descriptor, heading: "Level \(level)" + (rating.level == level ? " (your answer)" : ""), paragraphs, indent: 2))
+                m.blocks.append(
+                    TextBlock(
+                        .descriptor, heading: "Level \(level)" + (rating.level == level ? " (your answer)" : ""), paragraphs, indent: 2))
             }
             if let source = row.indicator.sourceNote { m.blocks.append(TextBlock(.note, heading: "Source note", [source], indent: 2)) }
         } else {
@@ -72,13 +82,18 @@ extension ScreenModel {
             Choice("f", s.expanded ? "Back to the row" : "Full text of every level, links and source note", [.toggleExpanded]),
             Choice("a", s.showHidden ? "Hide rows for another age" : "Show rows for another age", [.toggleHidden]),
         ]
-        m.choices += more.map { var c = $0; c.shown = false; return c }
+        m.choices += more.map {
+            var c = $0; c.shown = false; return c
+        }
         let toConfirm = a.answers[row.indicator.id]?.isCarriedUnconfirmed == true
-        let keep = toConfirm ? "Enter leaves it to confirm" : (rating == .notAssessed ? "Enter leaves the row unanswered" : "Enter keeps \(rating.label)")
+        let keep =
+            toConfirm
+            ? "Enter leaves it to confirm" : (rating == .notAssessed ? "Enter leaves the row unanswered" : "Enter keeps \(rating.label)")
         if s.expanded {
             m.enter = Choice("", "Enter goes back to the row", [.toggleExpanded])
         } else {
-            m.enter = Choice("", keep + (last ? " and goes on to the next screen" : " and goes to the next row"), last ? [.nextScreen] : [.move(1)])
+            m.enter = Choice(
+                "", keep + (last ? " and goes on to the next screen" : " and goes to the next row"), last ? [.nextScreen] : [.move(1)])
         }
         return m
     }
@@ -90,7 +105,8 @@ extension ScreenModel {
         guard let a = s.assessment, let p = s.proposal else { return m }
         if a.immediateDanger == .yes { m.blocks.append(TextBlock(.danger, [Advice.emergency(s.catalogue)])) }
         let d = ProposalDescription(p, catalogue: s.catalogue)
-        m.blocks.append(TextBlock([p.level == nil ? "No proposal yet: no row has been assessed." : d.headline] + (d.levelName.map { [$0] } ?? [])))
+        m.blocks.append(
+            TextBlock([p.level == nil ? "No proposal yet: no row has been assessed." : d.headline] + (d.levelName.map { [$0] } ?? [])))
         for section in d.sections {
             let kind: TextBlock.Kind =
                 switch section.kind {

@@ -13,7 +13,9 @@ extension ScreenModel {
             title += " · \(item.list.noun.capitalizedFirst) \(item.index + 1)"
         }
         let numbered = rows.count - 1
-        let prompt = s.formItem == nil ? "Row to change (1-\(numbered)), Enter continues:" : "Row to change (1-\(numbered)), x removes, Enter closes:"
+        let prompt =
+            s.formItem == nil
+            ? "Row to change (1-\(numbered)), Enter continues:" : "Row to change (1-\(numbered)), x removes, Enter closes:"
         var m = ScreenModel(title: title, position: screenPosition(s), prompt: prompt)
         m.blocks = [TextBlock([intro(s)])]
         for (i, row) in rows.enumerated() where row != .next && row != .done {
@@ -22,8 +24,10 @@ extension ScreenModel {
             case .field(let field):
                 var value = Wizard.value(of: field, in: a, item: s.formItem)
                 if field == .dateOfBirth, !a.child.unborn, let age = ChildAge.describe(a.child, on: s.today) { value += " (\(age))" }
-                m.fields.append(Field(key: key, label: field.label, value: value.isEmpty ? "(empty)" : value,
-                                      problem: s.fieldProblems[field], isEmpty: value.isEmpty))
+                m.fields.append(
+                    Field(
+                        key: key, label: field.label, value: value.isEmpty ? "(empty)" : value,
+                        problem: s.fieldProblems[field], isEmpty: value.isEmpty))
                 var c = Choice(key, field.label, select(s, i) + [.activate])
                 c.shown = false
                 if !field.isText { c.then = optionQuestion(s, field, row: i, a) }
@@ -68,8 +72,9 @@ extension ScreenModel {
             let presses = (i - now + options.count) % options.count
             return Choice("\(i + 1)", label, current: i == now, select(s, row) + Array(repeating: WizardAction.adjust(1), count: presses))
         }
-        return Question(prompt: "\(field.label) (1-\(options.count), Enter keeps it):", choices: choices,
-                        enter: "Enter keeps \(options[now])", enterActions: [])
+        return Question(
+            prompt: "\(field.label) (1-\(options.count), Enter keeps it):", choices: choices,
+            enter: "Enter keeps \(options[now])", enterActions: [])
     }
 }
 

@@ -12,8 +12,9 @@ extension ScreenModel {
             Choice("\(i + 1)", "Re-assess " + item.label, select(s, i + 1) + [.reassess])
         }
         var c = Choice("a", "Re-assess a saved assessment's child: a new assessment, every earlier answer to confirm", [])
-        c.then = Question(prompt: "Which assessment? (1-\(choices.count), Enter goes back):", choices: choices,
-                          enter: "Enter goes back to the start", enterActions: [])
+        c.then = Question(
+            prompt: "Which assessment? (1-\(choices.count), Enter goes back):", choices: choices,
+            enter: "Enter goes back to the start", enterActions: [])
         return c
     }
 
@@ -26,7 +27,9 @@ extension ScreenModel {
         } else if answer.rating == earlier.rating {
             text = "Confirmed: \(earlier.rating.label), as on \(earlier.on)."
         } else {
-            let reason = answer.changeReason.map { "Reason: \($0.label) (w changes it)." } ?? "No reason given yet: w says whether it is a real change or new information."
+            let reason =
+                answer.changeReason.map { "Reason: \($0.label) (w changes it)." }
+                ?? "No reason given yet: w says whether it is a real change or new information."
             text = "Changed since last time: was \(earlier.rating.label) on \(earlier.on), now \(answer.rating.label). " + reason
         }
         return TextBlock(.note, heading: "Last time", [text], indent: 2)
@@ -50,13 +53,15 @@ extension ScreenModel {
         let now = order.firstIndex(of: answer.changeReason) ?? 0
         let choices = [Assessment.ChangeReason.realChange, .newInformation, nil].enumerated().map { i, reason in
             let presses = ((order.firstIndex(of: reason) ?? 0) - now + order.count) % order.count
-            return Choice("\(i + 1)", reason?.label.capitalizedFirst ?? "No reason given", current: reason == answer.changeReason,
-                          Array(repeating: WizardAction.cycleReason, count: presses))
+            return Choice(
+                "\(i + 1)", reason?.label.capitalizedFirst ?? "No reason given", current: reason == answer.changeReason,
+                Array(repeating: WizardAction.cycleReason, count: presses))
         }
         var c = Choice("w", "Why it changed: real change or new information", [.cycleReason])
         c.shown = false
-        c.then = Question(prompt: "Why is it different from last time? (1-3, Enter keeps it):", choices: choices,
-                          enter: "Enter keeps " + (answer.changeReason?.label ?? "no reason"), enterActions: [])
+        c.then = Question(
+            prompt: "Why is it different from last time? (1-3, Enter keeps it):", choices: choices,
+            enter: "Enter keeps " + (answer.changeReason?.label ?? "no reason"), enterActions: [])
         return [c]
     }
 
@@ -73,16 +78,22 @@ extension ScreenModel {
                 let listed = 8
                 shown.toConfirm = Array(comparison.toConfirm.prefix(listed))
                 var blocks = textBlocks(shown.blocks)
-                if comparison.toConfirm.count > listed, let i = blocks.firstIndex(where: { $0.heading?.hasPrefix("Carried forward") == true }) {
-                    blocks[i].paragraphs.append("- and \(comparison.toConfirm.count - listed) more, marked to confirm on the domain screens")
+                if comparison.toConfirm.count > listed,
+                    let i = blocks.firstIndex(where: { $0.heading?.hasPrefix("Carried forward") == true })
+                {
+                    blocks[i].paragraphs.append(
+                        "- and \(comparison.toConfirm.count - listed) more, marked to confirm on the domain screens")
                 }
                 out += blocks
             } else {
                 let decided = old.decision.map { "Level \($0.level), step \($0.step)" } ?? "no decision recorded"
-                out.append(TextBlock(heading: "Last time", [
-                    "Earlier decision: \(decided), on \(Reassessment.day(of: old)) (\(SafeText.clean(old.id))).",
-                    "It was made with catalogue version \(old.catalogue.version): `staircase compare` lists what changed.",
-                ], indent: 2))
+                out.append(
+                    TextBlock(
+                        heading: "Last time",
+                        [
+                            "Earlier decision: \(decided), on \(Reassessment.day(of: old)) (\(SafeText.clean(old.id))).",
+                            "It was made with catalogue version \(old.catalogue.version): `staircase compare` lists what changed.",
+                        ], indent: 2))
             }
         }
         if let journey = s.journey {
@@ -126,4 +137,3 @@ extension ScreenModel {
         return out
     }
 }
-

@@ -40,7 +40,10 @@ extension ScreenModel {
     static func start(_ s: WizardState) -> ScreenModel {
         var m = ScreenModel(title: s.catalogue.title, position: "Start", prompt: "Choose 1-\(s.resumable.count + 2):")
         m.blocks = [
-            TextBlock([s.catalogue.authority, "Decide a child’s level of need and write the referral.", "Not a tick-box exercise: Staircase proposes, you decide."])
+            TextBlock([
+                s.catalogue.authority, "Decide a child’s level of need and write the referral.",
+                "Not a tick-box exercise: Staircase proposes, you decide.",
+            ])
         ]
         m.choices = [Choice("1", "New assessment", select(s, 0) + [.activate])]
         for (i, item) in s.resumable.enumerated() {
@@ -58,7 +61,9 @@ extension ScreenModel {
         }
         if !s.damaged.isEmpty {
             let names = s.damaged.map(\.label).joined(separator: ", ")
-            let what = s.damaged.count == 1 ? "1 saved file is damaged and not listed" : "\(s.damaged.count) saved files are damaged and not listed"
+            let what =
+                s.damaged.count == 1
+                ? "1 saved file is damaged and not listed" : "\(s.damaged.count) saved files are damaged and not listed"
             m.blocks.append(TextBlock(.warning, ["\(what): \(names). `staircase sessions list` says why."]))
         }
         return m
@@ -67,7 +72,11 @@ extension ScreenModel {
     static func danger(_ s: WizardState) -> ScreenModel {
         var m = ScreenModel(title: "Immediate safety", position: screenPosition(s), prompt: "Is the child in immediate danger? (1-3):")
         guard let a = s.assessment else { return m }
-        m.blocks = [TextBlock(["Is the child in immediate danger?", "This is a gate, not a score: a yes never waits for the rest of the assessment."])]
+        m.blocks = [
+            TextBlock([
+                "Is the child in immediate danger?", "This is a gate, not a score: a yes never waits for the rest of the assessment.",
+            ])
+        ]
         let options: [(String, Assessment.ImmediateDanger)] = [("Yes", .yes), ("No", .no), ("Not known", .notKnown)]
         for (i, (label, value)) in options.enumerated() {
             m.choices.append(Choice("\(i + 1)", label, current: a.immediateDanger == value, select(s, i) + [.activate]))
@@ -82,9 +91,12 @@ extension ScreenModel {
     }
 
     static func voice(_ s: WizardState) -> ScreenModel {
-        var m = ScreenModel(title: "Strengths and the child’s voice", position: screenPosition(s), prompt: "Text to write (1-2), Enter continues:")
+        var m = ScreenModel(
+            title: "Strengths and the child’s voice", position: screenPosition(s), prompt: "Text to write (1-2), Enter continues:")
         guard let a = s.assessment else { return m }
-        let items = [("Strengths and protective factors", a.strengths), ("The child’s wishes and feelings, in their own words", a.childsVoice)]
+        let items = [
+            ("Strengths and protective factors", a.strengths), ("The child’s wishes and feelings, in their own words", a.childsVoice),
+        ]
         for (i, (label, value)) in items.enumerated() {
             m.fields.append(Field(key: "\(i + 1)", label: label, value: value.isEmpty ? "(empty)" : value, isEmpty: value.isEmpty))
             var c = Choice("\(i + 1)", label, select(s, i) + [.activate])
@@ -96,15 +108,22 @@ extension ScreenModel {
     }
 
     static func decision(_ s: WizardState) -> ScreenModel {
-        var m = ScreenModel(title: "Decision", position: screenPosition(s), prompt: "Decision (1-4 a level, 5 Level 4 step 5, e reason, Enter records):")
+        var m = ScreenModel(
+            title: "Decision", position: screenPosition(s), prompt: "Decision (1-4 a level, 5 Level 4 step 5, e reason, Enter records):")
         guard let p = s.proposal else { return m }
         let proposed = p.level.map { "Level \($0), step \(p.step ?? $0)" } ?? "none (nothing assessed)"
         let differs = s.decisionDiffers(from: p)
         m.blocks = [
-            TextBlock(["The engine proposes: \(proposed).", "The proposal is not a decision: it is your professional judgement that counts."]),
-            TextBlock(["Your decision: Level \(s.decisionLevel), step \(s.decisionStep)" + (differs ? " (differs from the proposal)." : " (accepting the proposal).")]),
-            TextBlock(heading: differs ? "Reason (required)" : "Reason (only needed for a different level)",
-                      [s.decisionReason.isEmpty ? "(none)" : s.decisionReason], indent: 2),
+            TextBlock([
+                "The engine proposes: \(proposed).", "The proposal is not a decision: it is your professional judgement that counts.",
+            ]),
+            TextBlock([
+                "Your decision: Level \(s.decisionLevel), step \(s.decisionStep)"
+                    + (differs ? " (differs from the proposal)." : " (accepting the proposal).")
+            ]),
+            TextBlock(
+                heading: differs ? "Reason (required)" : "Reason (only needed for a different level)",
+                [s.decisionReason.isEmpty ? "(none)" : s.decisionReason], indent: 2),
         ]
         // The step a level choice leads to, as the reducer works it out, so a choice that differs asks for the reason at once.
         func after(_ level: Int, step5: Bool) -> [WizardAction] {
@@ -118,21 +137,29 @@ extension ScreenModel {
         for level in 1...4 {
             let name = s.catalogue.level(level)?.name ?? ""
             let label = "Level \(level)" + (level == 4 ? ", step 4" : "") + (name.isEmpty ? "" : ": " + name)
-            m.choices.append(Choice("\(level)", label, current: s.decisionLevel == level && (level != 4 || s.decisionStep == 4), after(level, step5: false)))
+            m.choices.append(
+                Choice(
+                    "\(level)", label, current: s.decisionLevel == level && (level != 4 || s.decisionStep == 4), after(level, step5: false))
+            )
         }
-        m.choices.append(Choice("5", "Level 4, step 5" + (s.catalogue.step(5).map { ": " + $0.name } ?? ""), current: s.decisionStep == 5, after(4, step5: true)))
+        m.choices.append(
+            Choice(
+                "5", "Level 4, step 5" + (s.catalogue.step(5).map { ": " + $0.name } ?? ""), current: s.decisionStep == 5,
+                after(4, step5: true)))
         for i in m.choices.indices { m.choices[i].currentWord = "chosen" }
         m.choices.append(Choice("e", "Write the reason for your decision", [.editReason]))
         if s.askingCategories, let a = s.assessment {
             // A decided Level 4 asks for the categories of concern before it is recorded.
             m.prompt = "Category of concern to mark or unmark (1-\(s.catalogue.concernCategories.count)), Enter records the decision:"
-            m.blocks.append(TextBlock(heading: "Categories of concern", ["Level 4 is decided: mark each category of concern that applies."]))
+            m.blocks.append(
+                TextBlock(heading: "Categories of concern", ["Level 4 is decided: mark each category of concern that applies."]))
             m.choices = categoryChoices(s, a)
             m.enter = Choice("", "Enter records Level \(s.decisionLevel), step \(s.decisionStep)", [.activate])
             return m
         }
         if differs && s.decisionReason.trimmed.isEmpty {
-            m.enter = Choice("", "Enter asks for the reason, then records Level \(s.decisionLevel), step \(s.decisionStep)", [.editReason, .activate])
+            m.enter = Choice(
+                "", "Enter asks for the reason, then records Level \(s.decisionLevel), step \(s.decisionStep)", [.editReason, .activate])
         } else {
             m.enter = Choice("", "Enter records Level \(s.decisionLevel), step \(s.decisionStep)", [.activate])
         }
@@ -149,10 +176,13 @@ extension ScreenModel {
             m.choices.append(c)
         }
         m.choices.append(Choice("e", "Change the file name", [.editPath]))
-        m.fields = [Field(key: "", label: "Folder", value: s.exportDirectory), Field(key: "e", label: "File", value: ExportView.shownName(s))]
+        m.fields = [
+            Field(key: "", label: "Folder", value: s.exportDirectory), Field(key: "e", label: "File", value: ExportView.shownName(s)),
+        ]
         m.blocks = [
-            TextBlock(.note, heading: "Write the referral summary",
-                      ["A name without a folder goes in the folder above; the extension follows the format. Private to you (0600)."])
+            TextBlock(
+                .note, heading: "Write the referral summary",
+                ["A name without a folder goes in the folder above; the extension follows the format. Private to you (0600)."])
         ]
         var warnings: [String] = []
         if let a = s.assessment, a.decision?.level == 4, a.concernCategories.isEmpty {
@@ -176,7 +206,10 @@ extension ScreenModel {
 
     static func confirmQuit(_ s: WizardState) -> ScreenModel {
         var m = ScreenModel(title: "Quit?", prompt: "Quit anyway? (y quits, n or Enter stays):")
-        m.blocks = [TextBlock(.warning, [s.editor != nil ? "Text is being written and is not kept if you quit now." : "Some changes are not saved."])]
+        m.blocks = [
+            TextBlock(
+                .warning, [s.editor != nil ? "Text is being written and is not kept if you quit now." : "Some changes are not saved."])
+        ]
         m.choices = [Choice("y", "Quit without saving", [.confirmQuit(true)]), Choice("n", "Stay", [.confirmQuit(false)])]
         m.enter = Choice("", "Enter stays", [.confirmQuit(false)])
         return m

@@ -46,8 +46,11 @@ extension ScreenModel {
         var m = ScreenModel(title: "Training: choose a case", position: "Training start", prompt: "Case (1-\(n)), a alias, q quits:")
         m.blocks = [
             TextBlock(.warning, ["Training run: a fictional case, kept apart from real assessments. Nothing here is a referral."]),
-            TextBlock([run.pack.title, "Read the case, rate the rows and decide as you would in a real assessment. "
-                + "The model answer is shown only after you record your decision."]),
+            TextBlock([
+                run.pack.title,
+                "Read the case, rate the rows and decide as you would in a real assessment. "
+                    + "The model answer is shown only after you record your decision.",
+            ]),
         ]
         let alias = run.alias.isEmpty ? "(not set: press a)" : run.alias
         m.fields = [Field(key: "a", label: "Your workshop alias (never your real name)", value: alias, isEmpty: run.alias.isEmpty)]
@@ -61,8 +64,9 @@ extension ScreenModel {
     }
 
     static func trainingRead(_ s: WizardState, _ run: TrainingRun) -> ScreenModel {
-        var m = ScreenModel(title: "Training case: " + (run.trainingCase?.title ?? ""), position: "Read the case",
-                            prompt: "Enter starts rating, b goes back to the cases:")
+        var m = ScreenModel(
+            title: "Training case: " + (run.trainingCase?.title ?? ""), position: "Read the case",
+            prompt: "Enter starts rating, b goes back to the cases:")
         if let k = run.trainingCase { m.blocks = narrativeBlocks(k) }
         m.blocks.append(TextBlock(["The narrative stays one key away (v) on every screen while you rate and decide."]))
         m.enter = Choice("", "Enter starts the assessment of this case", [.activate])
@@ -78,19 +82,26 @@ extension ScreenModel {
     }
 
     static func feedback(_ s: WizardState, _ run: TrainingRun) -> ScreenModel {
-        var m = ScreenModel(title: "Training feedback: " + (run.trainingCase?.title ?? ""), position: "Feedback",
-                            prompt: "w writes your response, Enter " + (run.writtenPath == nil ? "writes it" : "chooses another case") + ":")
+        var m = ScreenModel(
+            title: "Training feedback: " + (run.trainingCase?.title ?? ""), position: "Feedback",
+            prompt: "w writes your response, Enter " + (run.writtenPath == nil ? "writes it" : "chooses another case") + ":")
         guard let f = run.feedback, let k = run.trainingCase else { return m }
-        func ls(_ x: TrainingFeedback.LevelStep) -> String { "Level \(x.level), step \(x.step)" + (x.stepName.isEmpty ? "" : " (\(x.stepName))") }
+        func ls(_ x: TrainingFeedback.LevelStep) -> String {
+            "Level \(x.level), step \(x.step)" + (x.stepName.isEmpty ? "" : " (\(x.stepName))")
+        }
         m.blocks = [
-            TextBlock(heading: "Your decision and the model answer", [
-                "Yours: " + ls(f.theirs) + ".", "Model answer: " + ls(f.model) + ".",
-                f.decisionMatches ? "Your decision matches the model answer." : "Your decision differs from the model answer.",
-            ]),
-            TextBlock(heading: "Agreement with the model answer, row by row", [
-                "Exact: " + percent(f.exact) + ".", "Within one level: " + percent(f.withinOne) + ".",
-                "Weighted kappa (linear weights): " + f.weightedKappa.formatted() + ".",
-            ]),
+            TextBlock(
+                heading: "Your decision and the model answer",
+                [
+                    "Yours: " + ls(f.theirs) + ".", "Model answer: " + ls(f.model) + ".",
+                    f.decisionMatches ? "Your decision matches the model answer." : "Your decision differs from the model answer.",
+                ]),
+            TextBlock(
+                heading: "Agreement with the model answer, row by row",
+                [
+                    "Exact: " + percent(f.exact) + ".", "Within one level: " + percent(f.withinOne) + ".",
+                    "Weighted kappa (linear weights): " + f.weightedKappa.formatted() + ".",
+                ]),
         ]
         if let why = k.modelAnswer.engineDifference {
             m.blocks.append(TextBlock(.note, heading: "Why the authors differ from the engine", [why]))
@@ -116,11 +127,14 @@ extension ScreenModel {
         if !k.modelAnswer.discussionPoints.isEmpty {
             m.blocks.append(TextBlock(heading: "For discussion", k.modelAnswer.discussionPoints, indent: 2))
         }
-        let written = run.writtenPath.map { "Your response is written: \($0)." }
-            ?? "Your response is not written yet: press w" + (run.asksFolder ? " and choose the folder (default \(run.responsesFolder))." : " to write it to \(run.responsesFolder).")
+        let written =
+            run.writtenPath.map { "Your response is written: \($0)." }
+            ?? "Your response is not written yet: press w"
+            + (run.asksFolder ? " and choose the folder (default \(run.responsesFolder))." : " to write it to \(run.responsesFolder).")
         m.blocks.append(TextBlock(run.writtenPath == nil ? .warning : .text, [written]))
         m.choices = [Choice("w", "Write your response file", [.writeResponse])]
-        m.enter = run.writtenPath == nil
+        m.enter =
+            run.writtenPath == nil
             ? Choice("", "Enter writes your response", [.writeResponse])
             : Choice("", "Enter chooses another case", [.activate])
         return m

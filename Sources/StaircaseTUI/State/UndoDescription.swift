@@ -36,7 +36,8 @@ enum UndoDescription {
         if now.strengths != was.strengths { parts.append("the change to the strengths") }
         if now.childsVoice != was.childsVoice { parts.append("the change to the child’s voice") }
         if now.needsCannotBeMetAtHome != was.needsCannotBeMetAtHome { parts.append("the change to step 5") }
-        if now.child != was.child || now.referrer != was.referrer || now.leadProfessional != was.leadProfessional || now.consent != was.consent
+        if now.child != was.child || now.referrer != was.referrer || now.leadProfessional != was.leadProfessional
+            || now.consent != was.consent
             || now.carers != was.carers || now.household != was.household || now.agencies != was.agencies || now.sharing != was.sharing
         {
             parts.append("the change to the details")

@@ -21,7 +21,8 @@ extension Wizard {
             guard let item else { return [] }
             s.formItem = nil
             let effects = change(&s) { remove(item, from: &$0) }
-            s.cursor = min(formRows(s).firstIndex(of: .entry(item)) ?? formRows(s).firstIndex(of: .add(item.list)) ?? 0, formRows(s).count - 1)
+            s.cursor = min(
+                formRows(s).firstIndex(of: .entry(item)) ?? formRows(s).firstIndex(of: .add(item.list)) ?? 0, formRows(s).count - 1)
             s.message = Message("Removed the \(item.list.noun). u undoes it.")
             return effects + recordPosition(&s)
         case .activate:
@@ -97,8 +98,12 @@ extension Wizard {
     /// The reasons beside the date fields, by the core's field rules (the same on load).
     static func fieldProblems(_ a: Assessment, today: CalendarDate) -> [DetailField: String] {
         var out: [DetailField: String] = [:]
-        if !a.child.unborn, let dob = a.child.dateOfBirth, let p = FieldRules.dateOfBirthProblem(dob, today: today) { out[.dateOfBirth] = p }
-        if a.child.unborn, let due = a.child.expectedDate, let p = FieldRules.expectedDateProblem(due, today: today) { out[.expectedDate] = p }
+        if !a.child.unborn, let dob = a.child.dateOfBirth, let p = FieldRules.dateOfBirthProblem(dob, today: today) {
+            out[.dateOfBirth] = p
+        }
+        if a.child.unborn, let due = a.child.expectedDate, let p = FieldRules.expectedDateProblem(due, today: today) {
+            out[.expectedDate] = p
+        }
         return out
     }
 

@@ -98,7 +98,8 @@ extension Wizard {
             s.editor = TextField(.filter, text: s.filter)
         case .toggleHidden:
             s.showHidden.toggle()
-            s.message = Message(s.showHidden ? "Showing every row, including rows for another age." : "Hiding rows that do not fit the child’s age.")
+            s.message = Message(
+                s.showHidden ? "Showing every row, including rows for another age." : "Hiding rows that do not fit the child’s age.")
         case .toggleExpanded, .activate:
             if !rows.isEmpty { s.expanded.toggle() }
             s.scroll = 0
@@ -126,7 +127,11 @@ extension Wizard {
             guard n >= 1, n <= s.catalogue.concernCategories.count else { return [] }
             let id = s.catalogue.concernCategories[n - 1].id
             return change(&s) { a in
-                if let i = a.concernCategories.firstIndex(of: id) { a.concernCategories.remove(at: i) } else { a.concernCategories.append(id) }
+                if let i = a.concernCategories.firstIndex(of: id) {
+                    a.concernCategories.remove(at: i)
+                } else {
+                    a.concernCategories.append(id)
+                }
             }
         case .chooseLevel(let n):
             s.decisionLevel = n
@@ -170,7 +175,8 @@ extension Wizard {
             go(&s, .export)
             let none = d.level == 4 && (s.assessment?.concernCategories.isEmpty ?? true)
             s.message = Message(
-                "Decision recorded: Level \(d.level), step \(d.step)." + (none ? " No category of concern is marked: the export will warn." : ""),
+                "Decision recorded: Level \(d.level), step \(d.step)."
+                    + (none ? " No category of concern is marked: the export will warn." : ""),
                 error: none)
             return effects
         case .back:

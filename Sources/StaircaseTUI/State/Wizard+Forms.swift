@@ -20,7 +20,8 @@ extension Wizard {
         switch s.formPage {
         case .child:
             let dates: [DetailField] = a.child.unborn ? [.unborn, .expectedDate] : [.dateOfBirth, .unborn]
-            rows = ([.childName] + dates + [.whereNow, .address, .communicationNeeds, .firstLanguage, .interpreter, .disability]).map(FormRow.field)
+            rows = ([.childName] + dates + [.whereNow, .address, .communicationNeeds, .firstLanguage, .interpreter, .disability]).map(
+                FormRow.field)
         case .family: rows = entries(.carers, a.carers.count) + entries(.household, a.household.count)
         case .agencies: rows = [.field(.tafExists), .field(.leadProfessional)] + entries(.agencies, a.agencies.count)
         case .referrer: rows = [DetailField.referrerName, .agency, .role, .phone, .email].map(FormRow.field)
@@ -253,7 +254,8 @@ extension Wizard {
         guard let page = FormPage(resumeName: p.screen), let a = s.assessment else { return }
         s.formPage = page
         if let row = p.row, let dash = row.lastIndex(of: "-"), let list = FormList(rawValue: String(row[..<dash])),
-            let n = Int(row[row.index(after: dash)...]), list.page == page, (1...max(1, count(list, in: a))).contains(n), n <= count(list, in: a)
+            let n = Int(row[row.index(after: dash)...]), list.page == page, (1...max(1, count(list, in: a))).contains(n),
+            n <= count(list, in: a)
         {
             s.formItem = FormItem(list, n - 1)
         }

@@ -78,7 +78,8 @@ extension Wizard {
         }
         if action == .confirmCarried {
             guard answer.isCarriedUnconfirmed else {
-                s.message = Message("Already answered: \(answer.rating.label) (was \(earlier.rating.label) on \(earlier.on)). x puts it back to confirm.")
+                s.message = Message(
+                    "Already answered: \(answer.rating.label) (was \(earlier.rating.label) on \(earlier.on)). x puts it back to confirm.")
                 return []
             }
             let effects = change(&s) { $0.confirm(id) }

@@ -20,7 +20,8 @@ extension Wizard {
             s.trainingRun?.writtenPath = path
             s.message = Message("Saved your response (TRAINING, private to you): \(path)")
         case .responseFailed(let why):
-            s.message = Message("Your response was not written: \(why.message) Press w to try again or to choose another folder.", error: true)
+            s.message = Message(
+                "Your response was not written: \(why.message) Press w to try again or to choose another folder.", error: true)
         default: break
         }
         return []
@@ -85,7 +86,9 @@ extension Wizard {
         a.child.name = k.child.name
         a.child.unborn = k.child.isUnborn
         a.child.expectedDate = k.child.expectedDate
-        if !k.child.isUnborn { a.child.dateOfBirth = birthDate(today: s.today, years: k.child.ageYears ?? 0, months: k.child.ageMonths ?? 0) }
+        if !k.child.isUnborn {
+            a.child.dateOfBirth = birthDate(today: s.today, years: k.child.ageYears ?? 0, months: k.child.ageMonths ?? 0)
+        }
         a.resumeAt = ResumePosition(screen: "details", cursor: 0)
         run.caseID = k.id
         run.startedAt = s.now
@@ -186,7 +189,8 @@ extension Wizard {
         s.trainingRun?.feedback = TrainingFeedback.make(response: response, case: k, catalogue: s.catalogue)
         s.trainingRun?.writtenPath = nil
         go(&s, .training(.feedback))
-        s.message = Message("Decision recorded: Level \(d.level), step \(d.step). The model answer is now shown; press w to write your response.")
+        s.message = Message(
+            "Decision recorded: Level \(d.level), step \(d.step). The model answer is now shown; press w to write your response.")
         return effects
     }
 }

@@ -150,7 +150,9 @@ public enum Wizard {
     static func position(_ s: WizardState) -> ResumePosition? {
         switch s.screen {
         case .start: return nil
-        case .details: return ResumePosition(screen: s.formPage.resumeName, row: s.formItem.map { "\($0.list.rawValue)-\($0.index + 1)" }, cursor: s.cursor)
+        case .details:
+            return ResumePosition(
+                screen: s.formPage.resumeName, row: s.formItem.map { "\($0.list.rawValue)-\($0.index + 1)" }, cursor: s.cursor)
         case .danger: return ResumePosition(screen: "danger", cursor: s.cursor)
         case .domain(let d):
             let rows = s.visibleRows(domain: d)
@@ -211,14 +213,16 @@ public enum Wizard {
                 if p.screen.hasPrefix("domain-"), let n = Int(p.screen.dropFirst(7)), s.catalogue.domains.indices.contains(n - 1) {
                     go(&s, .domain(n - 1))
                     let rows = s.visibleRows(domain: n - 1)
-                    s.domainCursor[n - 1] = p.row.flatMap { id in rows.firstIndex { $0.indicator.id == id } } ?? min(p.cursor, max(0, rows.count - 1))
+                    s.domainCursor[n - 1] =
+                        p.row.flatMap { id in rows.firstIndex { $0.indicator.id == id } } ?? min(p.cursor, max(0, rows.count - 1))
                 }
             }
         }
         let draft = a.draftDecision.map {
             " The decision you had not recorded (Level \($0.level), step \($0.step)) is on the Decision screen: Enter there records it."
         }
-        s.message = s.fieldProblems.isEmpty
+        s.message =
+            s.fieldProblems.isEmpty
             ? Message("Resumed where you left off. Every answer is as you left it." + (draft ?? ""))
             : Message("Resumed. Some details need checking: see the reasons beside the fields.", error: true)
         return a.childKey.map { _ in [.findEarlier(a)] } ?? []
@@ -340,7 +344,11 @@ public enum Wizard {
             guard n <= s.catalogue.concernCategories.count else { return [] }
             let id = s.catalogue.concernCategories[n - 1].id
             return change(&s) { a in
-                if let i = a.concernCategories.firstIndex(of: id) { a.concernCategories.remove(at: i) } else { a.concernCategories.append(id) }
+                if let i = a.concernCategories.firstIndex(of: id) {
+                    a.concernCategories.remove(at: i)
+                } else {
+                    a.concernCategories.append(id)
+                }
             }
         case .activate, .nextScreen: return step(&s, by: 1)
         case .back: return step(&s, by: -1)

@@ -65,7 +65,9 @@ enum DomainView {
             b.put(status, row: r.top, column: 1, style: .muted, limit: r.width - 2)
         }
         if rows.isEmpty {
-            b.put(s.filter.isEmpty ? "No rows in this domain." : "No row matches “\(s.filter)”. Esc clears the filter.", row: r.top + 2, column: 2)
+            b.put(
+                s.filter.isEmpty ? "No rows in this domain." : "No row matches “\(s.filter)”. Esc clears the filter.", row: r.top + 2,
+                column: 2)
             return
         }
         let first = min(max(0, cursor - listHeight / 2), max(0, rows.count - listHeight))
@@ -81,7 +83,9 @@ enum DomainView {
             let style: Style = selected ? .selected : (rating == .notAssessed ? .plain : Style(bold: rating.level ?? 0 >= 3))
             b.fill(row: y, from: 0, to: r.width, style: style)
             let carried = a.answers[row.indicator.id]?.isCarriedUnconfirmed == true
-            b.put(" \(badge(rating, toConfirm: carried))\(note)\(source)\(row.indicator.title)", row: y, column: 0, style: style, limit: r.width - areaWidth - 1)
+            b.put(
+                " \(badge(rating, toConfirm: carried))\(note)\(source)\(row.indicator.title)", row: y, column: 0, style: style,
+                limit: r.width - areaWidth - 1)
             b.put(row.area.name, row: y, column: r.width - areaWidth, style: selected ? style : .muted, limit: areaWidth - 1)
         }
         let row = rows[cursor]
@@ -112,7 +116,9 @@ enum DomainView {
             // A carried row says what it was last time where the note hint goes (the note is in f).
             b.put(last, row: y, column: 1, style: .key, limit: r.width - 2)
         } else if noteText.isEmpty {
-            let hint = row.indicator.sourceNote == nil ? "No evidence note (e adds one)" : "No evidence note (e adds one) · † a source note: f shows it"
+            let hint =
+                row.indicator.sourceNote == nil
+                ? "No evidence note (e adds one)" : "No evidence note (e adds one) · † a source note: f shows it"
             b.put(hint, row: y, column: 1, style: .muted, limit: r.width - 2)
         } else {
             b.put("Note: " + noteText, row: y, column: 1, limit: r.width - 2)
@@ -124,7 +130,8 @@ enum DomainView {
         guard let answer = a.answers[id], let earlier = answer.earlier else { return nil }
         if answer.isCarriedUnconfirmed { return earlier.toConfirmLabel + " · c confirms, 1-4 or n changes it" }
         if answer.rating == earlier.rating { return "Confirmed: \(earlier.rating.label), as on \(earlier.on)" }
-        return "Was \(earlier.rating.label) on \(earlier.on) · " + (answer.changeReason.map { "reason: \($0.label) (w)" } ?? "w: real change or new information?")
+        return "Was \(earlier.rating.label) on \(earlier.on) · "
+            + (answer.changeReason.map { "reason: \($0.label) (w)" } ?? "w: real change or new information?")
     }
 
     static func describe(_ cell: Cell?) -> String {

@@ -14,7 +14,8 @@ enum StartView {
         let first = max(0, s.cursor - visible + 1)
         for (i, item) in items.enumerated().dropFirst(first).prefix(visible) {
             let selected = i == s.cursor
-            b.put((selected ? "▸ " : "  ") + item, row: top + i - first, column: 2, style: selected ? .selected : .plain, limit: r.width - 4)
+            b.put(
+                (selected ? "▸ " : "  ") + item, row: top + i - first, column: 2, style: selected ? .selected : .plain, limit: r.width - 4)
         }
         let notes = m.blocks.dropFirst().flatMap { block in block.paragraphs.map { ($0, View.style(block.kind)) } }
         if !notes.isEmpty {
@@ -43,7 +44,9 @@ enum DangerView {
         let intro = m.blocks.first?.paragraphs ?? []
         for (i, (line, style)) in zip(intro, [Style.title, .muted]).enumerated() { b.put(line, row: r.top + i, column: 2, style: style) }
         for (i, c) in m.choices.enumerated() {
-            b.put((i == s.cursor ? "▸ " : "  ") + c.label + (c.current ? " ✓" : ""), row: r.top + 3 + i, column: 4, style: i == s.cursor ? .selected : .plain)
+            b.put(
+                (i == s.cursor ? "▸ " : "  ") + c.label + (c.current ? " ✓" : ""), row: r.top + 3 + i, column: 4,
+                style: i == s.cursor ? .selected : .plain)
         }
         if let danger = m.blocks.first(where: { $0.kind == .danger }) {
             var y = r.top + 8

@@ -48,9 +48,11 @@ enum DetailsView {
                 b.put(problem, row: y, column: 36 + valueWidth + 1, style: .danger, limit: width - 36 - valueWidth - 2)
             }
         case .entry(let item):
-            b.put(mark + "\(item.list.noun.capitalizedFirst) \(item.index + 1): " + Wizard.entrySummary(item, in: a), row: y, column: 2,
-                  style: style, limit: width - 4)
-        case .add(let list): b.put(mark + "+ Add \(list.withArticle)", row: y, column: 2, style: selected ? .selected : .key, limit: width - 4)
+            b.put(
+                mark + "\(item.list.noun.capitalizedFirst) \(item.index + 1): " + Wizard.entrySummary(item, in: a), row: y, column: 2,
+                style: style, limit: width - 4)
+        case .add(let list):
+            b.put(mark + "+ Add \(list.withArticle)", row: y, column: 2, style: selected ? .selected : .key, limit: width - 4)
         case .done: b.put(mark + "[ Done ]", row: y, column: 2, style: selected ? .selected : .key)
         case .next:
             let next = FormPage(rawValue: s.formPage.rawValue + 1).map { "[ Continue: \($0.title) ]" } ?? "[ Continue: immediate safety ]"

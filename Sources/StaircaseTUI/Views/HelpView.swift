@@ -13,7 +13,11 @@ enum HelpView {
         for b in bindings {
             let lines = TextWrap.lines(shown(b.help), width: width - keyWidth - 1)
             for (i, line) in lines.enumerated() {
-                out.append(((i == 0 ? TextWrap.pad(shown(b.keyLabel), width: keyWidth) : String(repeating: " ", count: keyWidth)) + " " + line, .plain))
+                out.append(
+                    (
+                        (i == 0 ? TextWrap.pad(shown(b.keyLabel), width: keyWidth) : String(repeating: " ", count: keyWidth)) + " " + line,
+                        .plain
+                    ))
             }
         }
         if let fallback = KeyTable.fallbackText(context) {
@@ -34,8 +38,11 @@ enum HelpView {
             .map { ($0, Style.plain) }
         out.append(("", .plain))
         out.append(("Screen readers and braille", .title))
-        out += TextWrap.lines("Run staircase --plain (or set STAIRCASE_ACCESSIBLE=1) for line mode: each screen printed once as plain text, numbered answers typed on one line. The same files: either mode resumes the other's work.", width: width)
-            .map { ($0, Style.plain) }
+        out += TextWrap.lines(
+            "Run staircase --plain (or set STAIRCASE_ACCESSIBLE=1) for line mode: each screen printed once as plain text, numbered answers typed on one line. The same files: either mode resumes the other's work.",
+            width: width
+        )
+        .map { ($0, Style.plain) }
         out.append(("", .plain))
         out.append(("Glossary", .title))
         for g in s.catalogue.glossary {

@@ -20,7 +20,7 @@ enum ReviewView {
         func para(_ text: String, _ style: Style = .plain, indent: Int = 0) {
             out += TextWrap.paragraph(text, width: width, indent: indent).map { ($0, style) }
         }
-        if a.immediateDanger == .yes { para(Advice.emergency(s.catalogue), .danger) ; out.append(("", .plain)) }
+        if a.immediateDanger == .yes { para(Advice.emergency(s.catalogue), .danger); out.append(("", .plain)) }
         let d = ProposalDescription(p, catalogue: s.catalogue)
         para(p.level == nil ? "No proposal yet: no row has been assessed." : d.headline, .title)
         if let name = d.levelName { para(name, indent: 2) }
@@ -129,7 +129,10 @@ enum DecisionView {
         } else {
             // The key that writes the reason is named from the key table (the model says "(none)").
             let none = s.decisionReason.isEmpty
-            let text = none ? "(none" + (View.key(for: .editReason, s).map { " — press \($0) to write" } ?? "") + ")" : reason.paragraphs.joined(separator: "\n")
+            let text =
+                none
+                ? "(none" + (View.key(for: .editReason, s).map { " — press \($0) to write" } ?? "") + ")"
+                : reason.paragraphs.joined(separator: "\n")
             let lines = TextWrap.lines(text, width: r.width - 6).prefix(max(1, r.bottom - y))
             for (i, line) in lines.enumerated() {
                 b.put(line, row: y + i, column: 4, style: none ? .muted : .plain)
@@ -139,8 +142,9 @@ enum DecisionView {
         guard s.decisionLevel == 4, let a = s.assessment, y + 1 < r.bottom else { return }
         y += 1
         // While asking, the model's choices are the categories; before, the layout lists them.
-        b.put(s.askingCategories ? "Categories of concern (1–4 mark, Enter records):" : "Categories of concern (Enter to choose):",
-              row: y, column: 2, style: .key)
+        b.put(
+            s.askingCategories ? "Categories of concern (1–4 mark, Enter records):" : "Categories of concern (Enter to choose):",
+            row: y, column: 2, style: .key)
         for line in m.blocks.dropFirst(3).flatMap(\.paragraphs) where s.askingCategories && y + 1 < r.bottom {
             y += 1
             b.put(line, row: y, column: 4, style: .muted, limit: r.width - 6)

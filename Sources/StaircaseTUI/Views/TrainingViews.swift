@@ -32,11 +32,12 @@ enum TrainingViews {
         }
         for block in m.blocks {
             if !out.isEmpty { out.append(("", .plain)) }
-            let style: Style = switch block.kind {
-            case .warning: .warning
-            case .danger: .danger
-            default: .plain
-            }
+            let style: Style =
+                switch block.kind {
+                case .warning: .warning
+                case .danger: .danger
+                default: .plain
+                }
             if let h = block.heading { add(h, .title) }
             for p in block.paragraphs { add(p, style, indent: block.indent) }
         }
@@ -66,7 +67,8 @@ enum TrainingViews {
         if let e = s.editor, e.target == .alias || e.target == .responsesFolder {
             height -= 2
             let label = e.target == .alias ? "Alias (never your real name)" : "Folder for your response"
-            b.put(SafeText.clean("\(label): \(e.text)"), row: r.top + r.height - 1, column: r.left + 1, style: .selected, limit: r.width - 2)
+            b.put(
+                SafeText.clean("\(label): \(e.text)"), row: r.top + r.height - 1, column: r.left + 1, style: .selected, limit: r.width - 2)
         }
         var top = t == .choose ? 0 : min(s.scroll, max(0, all.count - height))
         if let c = cursor, let i = all.firstIndex(where: { $0.0.hasPrefix("› ") }), c >= 0, i >= height { top = i - height + 1 }

@@ -75,7 +75,8 @@ public enum View {
     }
 
     static func tooSmall(_ s: WizardState, _ b: inout ScreenBuffer) {
-        let text = "Staircase needs at least \(WizardState.minimumWidth)×\(WizardState.minimumHeight); this terminal is \(s.width)×\(s.height)."
+        let text =
+            "Staircase needs at least \(WizardState.minimumWidth)×\(WizardState.minimumHeight); this terminal is \(s.width)×\(s.height)."
         let lines = TextWrap.lines(text + " Enlarge the window, or press q to quit.", width: max(1, s.width))
         for (i, line) in lines.enumerated() where i < s.height { b.put(line, row: i, column: 0, style: .warning) }
     }
