@@ -64,7 +64,13 @@ enum ReportWords {
     }
 
     static func rowStats(_ r: TrainingReport.RowReport) -> String {
-        "Disagreement: " + Agreement.percent(r.disagreement) + " of pairs. Row α across cases: " + r.alphaAcrossCases.formatted()
+        // "of pairs" only after a number: "not defined, because …" is a sentence of its own.
+        let disagreement: String
+        switch r.disagreement {
+        case .value: disagreement = Agreement.percent(r.disagreement) + " of pairs"
+        case .notDefined: disagreement = Agreement.percent(r.disagreement)
+        }
+        return "Disagreement: " + disagreement + ". Row α across cases: " + r.alphaAcrossCases.formatted()
     }
 
     static func rowTitle(_ r: TrainingReport.RowReport) -> String {
