@@ -29,7 +29,10 @@ extension ScreenModel {
     /// "Screen 4 of 11", from the wizard's own order of screens.
     static func screenPosition(_ s: WizardState) -> String? {
         let order = Wizard.screenOrder(s)
-        return order.firstIndex(of: s.screen).map { "Screen \($0 + 1) of \(order.count)" }
+        guard let i = order.firstIndex(of: s.screen) else { return nil }
+        // The five details forms are one screen of the wizard: say which form too.
+        let form = s.screen == .details ? ", form \(s.formPage.rawValue + 1) of \(FormPage.allCases.count)" : ""
+        return "Screen \(i + 1) of \(order.count)" + form
     }
 
     /// Moves the selection to item `i` of a list (the reducer wraps or clamps; within range both are exact).
