@@ -105,8 +105,10 @@ enum SessionsTable {
                 s.training ? "training" : "",
             ]
         }.map { $0.map { isPlainASCII($0) ? $0 : SafeText.clean($0) } }
-        let table = [header] + body
-        let widths = header.indices.map { c in table.map { width($0[c]) }.max() ?? 0 }
+        // The NOTE column only when a row has a note, so a usual list fits 80 columns.
+        var table = [header] + body
+        if body.allSatisfy({ $0[5].isEmpty }) { table = table.map { Array($0.prefix(5)) } }
+        let widths = table[0].indices.map { c in table.map { width($0[c]) }.max() ?? 0 }
         var out = ""
         for row in table {
             var line = ""
