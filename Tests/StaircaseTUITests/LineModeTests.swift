@@ -139,6 +139,9 @@ struct ScriptConsole: LineConsole {
         #expect(out.contains { $0.contains("\"7\" is not an answer here. Type 1 or 2, Enter, or ? for help.") })
         #expect(out.contains { $0.hasPrefix("Problem: Date of birth:") })
         #expect(runner.state.assessment?.child.dateOfBirth == nil, "the bad date was not kept")
+        // Found by a new user: the re-asked prompt promised to keep the refused text.
+        #expect(out.joined(separator: " ").contains("Enter leaves the field as it was"))
+        #expect(!out.joined(separator: " ").contains("Enter keeps \"not a date\""))
     }
 
     @Test func consentIsAskedAsANumberedQuestion() throws {

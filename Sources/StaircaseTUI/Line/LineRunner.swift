@@ -163,11 +163,16 @@ public struct LineRunner<Console: LineConsole> {
 
     /// Asks for the open text field's text until it is accepted or left as it was.
     mutating func askText() -> Int32? {
+        // After a refusal the field still holds the refused text, which Enter does not keep.
+        var refused = false
         while state.editor != nil, state.overlay == nil {
             let e = state.editor
             let label = Self.fieldName(e?.target, state)
             let current = e?.text ?? ""
-            let keep = current.isEmpty ? "Enter leaves it empty" : "Enter keeps \"\(current)\", a single - clears it"
+            let keep =
+                refused
+                ? "Enter leaves the field as it was"
+                : current.isEmpty ? "Enter leaves it empty" : "Enter keeps \"\(current)\", a single - clears it"
             let prompt = LineRenderer.wrap("\(label) (\(keep)):", console.width)
             console.write(Array(prompt.dropLast()))
             switch console.ask(prompt.last ?? "") {
@@ -186,7 +191,10 @@ public struct LineRunner<Console: LineConsole> {
                 for action in edits {
                     if host.perform(Wizard.reduce(&state, action), on: &state) { return 0 }
                 }
-                if state.editor != nil, let m = state.message { console.write(LineRenderer.wrap("Problem: " + m.text, console.width)) }
+                if state.editor != nil, let m = state.message {
+                    console.write(LineRenderer.wrap("Problem: " + m.text, console.width))
+                    refused = true
+                }
             }
         }
         return nil
