@@ -47,6 +47,8 @@ public struct WizardHost {
     public var now: () -> String
     /// A new random id (never from the clock); tests inject a deterministic one.
     public var newID: () -> String
+    /// A new random child key (never from the clock).
+    public var newChildKey: () -> String = { RandomID.make(prefix: "c") }
     /// A note to show after `load` succeeded (for example "opened read-only"), or nil.
     public var afterLoad: (String) -> String? = { _ in nil }
     /// Writes a training response file into a folder (0600, never over a file); returns its path.
@@ -103,9 +105,7 @@ public struct WizardRunner<Backend: TerminalBackend> {
             }
             guard let key = backend.readKey() else { continue }
             guard let action = KeyMap.action(for: key, in: state) else { continue }
-            state.now = host.now()
-            state.nextID = host.newID()
-            state.nextChildKey = RandomID.make(prefix: "c")
+            host.stamp(&state)
             let effects = Wizard.reduce(&state, action)
             if perform(effects) { return 0 }
             backend.draw(View.render(state), full: effects.contains(.redraw))
@@ -120,6 +120,14 @@ public struct WizardRunner<Backend: TerminalBackend> {
 }
 
 extension WizardHost {
+    /// What the reducer may not reach for itself, refreshed before every action by both run
+    /// loops: the time, and fresh random ids for a new assessment and a new child.
+    public func stamp(_ state: inout WizardState) {
+        state.now = now()
+        state.nextID = newID()
+        state.nextChildKey = newChildKey()
+    }
+
     /// Carries out effects, feeding each result back through the reducer; true when the wizard
     /// should stop. The curses run loop and the line run loop share it, so both save alike.
     public func perform(_ effects: [Effect], on state: inout WizardState) -> Bool {

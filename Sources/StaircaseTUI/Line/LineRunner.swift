@@ -153,8 +153,7 @@ public struct LineRunner<Console: LineConsole> {
     /// works); `asking` is false when the actions type the text themselves (the filter).
     mutating func apply(_ actions: [WizardAction], asking: Bool = true) -> Int32? {
         for action in actions {
-            state.now = host.now()
-            state.nextID = host.newID()
+            host.stamp(&state)
             if host.perform(Wizard.reduce(&state, action), on: &state) { return 0 }
             if asking, let stop = askText() { return stop }
         }
