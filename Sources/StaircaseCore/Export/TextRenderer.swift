@@ -106,42 +106,7 @@ public enum TextRenderer: SummaryBlockRenderer {
     static func layout(_ text: String, first: Int, rest: Int) -> [String] {
         var out: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var used = 0
-            let before = out.count
-            // Scanned, not split: a word array of a 4 MB note costs more memory than the note.
-            TextWrap.forEachWord(paragraph) { word in
-                let limit = max(1, out.isEmpty ? first : rest)
-                let w = word.utf8.count <= 4 * limit ? DisplayWidth.of(word) : limit + 1
-                if used > 0 && used + 1 + w <= limit {
-                    line += " " + word
-                    used += 1 + w
-                    return
-                }
-                if used > 0 {
-                    out.append(line)
-                    line = ""
-                    used = 0
-                }
-                if w <= limit {
-                    line = String(word)
-                    used = w
-                } else if isLink(word) {
-                    out.append(String(word))
-                } else {
-                    for ch in word {
-                        let cw = DisplayWidth.of(ch)
-                        if used + cw > max(1, out.isEmpty ? first : rest) && used > 0 {
-                            out.append(line)
-                            line = ""
-                            used = 0
-                        }
-                        line.append(ch)
-                        used += cw
-                    }
-                }
-            }
-            if used > 0 || out.count == before { out.append(line) }
+            TextWrap.wrap(paragraph, into: &out, first: first, rest: rest, keepWhole: isLink)
         }
         return out
     }

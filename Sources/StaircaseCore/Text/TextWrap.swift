@@ -50,44 +50,53 @@ public enum TextWrap {
 
     static func wrapParagraph(_ text: Substring, width: Int) -> [String] {
         var lines: [String] = []
+        wrap(text, into: &lines, first: width, rest: width)
+        return lines
+    }
+
+    /// Wraps one paragraph onto `out` at spaces: `first` columns while `out` is empty, `rest`
+    /// after. A word wider than the line is cut in one pass (a pasted 20 KB word is never
+    /// re-measured per line), unless `keepWhole` says it must stay whole (an address in an
+    /// export): then it goes on a line of its own, the only kind of line allowed past the width.
+    /// The one wrapping rule for screens and exports alike.
+    static func wrap(
+        _ text: Substring, into out: inout [String], first: Int, rest: Int, keepWhole: (Substring) -> Bool = { _ in false }
+    ) {
         var line = ""
-        var lineWidth = 0
-        forEachWord(text) { found in
-            var word = found
-            var w = DisplayWidth.of(word)
-            if lineWidth > 0 && lineWidth + 1 + w <= width {
+        var used = 0
+        let before = out.count
+        forEachWord(text) { word in
+            let limit = max(1, out.isEmpty ? first : rest)
+            let w = DisplayWidth.of(word)
+            if used > 0 && used + 1 + w <= limit {
                 line += " " + word
-                lineWidth += 1 + w
+                used += 1 + w
                 return
             }
-            if lineWidth > 0 {
-                lines.append(line)
+            if used > 0 {
+                out.append(line)
                 line = ""
-                lineWidth = 0
+                used = 0
             }
-            if w > width {
-                // One pass over the word: long unbroken text (a pasted URL, a 20 KB note) must not
-                // be re-measured for every line it is cut into.
-                var piece = ""
-                var used = 0
+            if w <= limit {
+                line = String(word)
+                used = w
+            } else if keepWhole(word) {
+                out.append(String(word))
+            } else {
                 for ch in word {
                     let cw = DisplayWidth.of(ch)
-                    if used + cw > width && !piece.isEmpty {
-                        lines.append(piece)
-                        piece = ""
+                    if used + cw > max(1, out.isEmpty ? first : rest) && used > 0 {
+                        out.append(line)
+                        line = ""
                         used = 0
                     }
-                    piece.append(ch)
+                    line.append(ch)
                     used += cw
                 }
-                word = Substring(piece)
-                w = used
             }
-            line = String(word)
-            lineWidth = w
         }
-        if lineWidth > 0 || lines.isEmpty { lines.append(line) }
-        return lines
+        if used > 0 || out.count == before { out.append(line) }
     }
 
     /// A paragraph indented by `indent`; a leading bullet ("- ", "! ", "• ") hangs so that
