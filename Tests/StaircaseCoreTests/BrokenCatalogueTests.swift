@@ -165,3 +165,25 @@ import Testing
         }
     }
 }
+
+/// The one strict JSON parser builds the tree the shape checks read, with escapes decoded.
+@Suite struct JSONParserTests {
+    @Test func theTreeHasEveryKindOfValueWithEscapesDecoded() throws {
+        let text = #"{"a": [1, -2.5, 1e3, true, false, null], "s": "tab\there \"q\" \u00e9 \ud83d\ude00 \/", "o": {}}"#
+        let tree = try JSONSyntax.parse(Data(text.utf8))
+        #expect(
+            tree
+                == .object([
+                    "a": .array([.integer(1), .number(-2.5), .number(1000), .bool(true), .bool(false), .null]),
+                    "s": .string("tab\there \"q\" é 😀 /"),
+                    "o": .object([:]),
+                ]))
+        #expect(JSONTree.parse(Data(text.utf8)) == tree)
+    }
+
+    @Test func aSyntaxErrorHasItsLineAndColumnAndNoTree() {
+        let text = "{\n  \"a\": tru\n}"
+        #expect(JSONTree.parse(Data(text.utf8)) == nil)
+        #expect(JSONSyntax.firstError(in: Data(text.utf8)).map { [$0.line, $0.column] } == [2, 8])
+    }
+}

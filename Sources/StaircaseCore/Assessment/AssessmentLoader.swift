@@ -12,11 +12,11 @@ public enum AssessmentLoader {
     /// Parses, checks the shape (unknown keys, types, lengths, formats) and decodes, migrating a
     /// version 1 file to version 2. `answerIDs`, when given, lets an error name the row.
     public static func decode(data: Data, file: String, answerIDs: Set<String> = []) throws(AssessmentError) -> Assessment {
-        if let syntax = JSONSyntax.firstError(in: data) {
-            throw .malformedJSON(file: file, line: syntax.line, column: syntax.column, detail: syntax.message)
-        }
-        guard let tree = JSONTree.parse(data) else {
-            throw .invalid(file: file, field: "(top level)", message: "cannot decode", fix: "check it against Data/assessment.schema.json")
+        let tree: JSONTree
+        do throws(JSONSyntax.Failure) {
+            tree = try JSONSyntax.parse(data)
+        } catch {
+            throw .malformedJSON(file: file, line: error.line, column: error.column, detail: error.message)
         }
         if let p = AssessmentShape.firstProblem(in: tree, answerIDs: answerIDs) {
             throw .invalid(file: file, field: p.path, message: p.message, fix: p.fix)

@@ -32,8 +32,11 @@ public enum CatalogueLoader {
         if data.count > maximumBytes {
             throw .tooLarge(file: file, bytes: data.count, limit: maximumBytes)
         }
-        if let syntax = JSONSyntax.firstError(in: data) {
-            throw .malformedJSON(file: file, line: syntax.line, column: syntax.column, detail: syntax.message)
+        let tree: JSONTree
+        do throws(JSONSyntax.Failure) {
+            tree = try JSONSyntax.parse(data)
+        } catch {
+            throw .malformedJSON(file: file, line: error.line, column: error.column, detail: error.message)
         }
         let catalogue: Catalogue
         do {
@@ -47,7 +50,7 @@ public enum CatalogueLoader {
         }
         // Every problem once the file decodes: the schema refuses unknown keys everywhere, and so
         // does the program, by path, beside what the validator finds.
-        let problems = StrictKeys.unknown(in: data, decoded: catalogue) + CatalogueValidator.problems(in: catalogue)
+        let problems = StrictKeys.unknown(in: tree, decoded: catalogue) + CatalogueValidator.problems(in: catalogue)
         if !problems.isEmpty { throw .invalid(file: file, problems: problems) }
         return catalogue
     }

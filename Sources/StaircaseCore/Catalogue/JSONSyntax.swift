@@ -4,9 +4,10 @@
     import Foundation
 #endif
 
-/// A strict JSON syntax checker that reports the line and column of the first error.
-/// Foundation's decoder words its syntax errors differently on every platform and sometimes
-/// gives only a byte offset; an editor user needs a line and a column.
+/// The one JSON parser of files from outside: strict, it builds a `JSONTree` or reports the line
+/// and column of the first error. Foundation's decoder words its syntax errors differently on
+/// every platform and sometimes gives only a byte offset; an editor user needs a line and a
+/// column, and the shape checks need the tree.
 public enum JSONSyntax {
     public struct Failure: Error, Equatable, Sendable {
         public var line: Int
@@ -17,13 +18,19 @@ public enum JSONSyntax {
     /// Deeper nesting than this is refused rather than risking the stack.
     static let maximumDepth = 256
 
-    public static func firstError(in data: Data) -> Failure? {
+    /// The tree of `data`, or the first syntax error with its line and column.
+    public static func parse(_ data: Data) throws(Failure) -> JSONTree {
         var scanner = Scanner(bytes: [UInt8](data))
+        scanner.skipSpace()
+        let value = try scanner.value(depth: 0)
+        scanner.skipSpace()
+        if scanner.index < scanner.bytes.count { throw scanner.fail("unexpected text after the end of the JSON value") }
+        return value
+    }
+
+    public static func firstError(in data: Data) -> Failure? {
         do throws(Failure) {
-            scanner.skipSpace()
-            try scanner.value(depth: 0)
-            scanner.skipSpace()
-            if scanner.index < scanner.bytes.count { throw scanner.fail("unexpected text after the end of the JSON value") }
+            _ = try parse(data)
             return nil
         } catch {
             return error
@@ -56,88 +63,143 @@ public enum JSONSyntax {
             while let c = current, c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { index += 1 }
         }
 
-        mutating func value(depth: Int) throws(Failure) {
+        mutating func value(depth: Int) throws(Failure) -> JSONTree {
             guard depth < JSONSyntax.maximumDepth else { throw fail("nesting deeper than \(JSONSyntax.maximumDepth) levels") }
             guard let c = current else { throw fail("unexpected end of file: the JSON is truncated") }
             switch c {
-            case UInt8(ascii: "{"): try object(depth: depth)
-            case UInt8(ascii: "["): try array(depth: depth)
-            case UInt8(ascii: "\""): try string()
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
-            case UInt8(ascii: "t"): try literal("true")
-            case UInt8(ascii: "f"): try literal("false")
-            case UInt8(ascii: "n"): try literal("null")
+            case UInt8(ascii: "{"): return try object(depth: depth)
+            case UInt8(ascii: "["): return try array(depth: depth)
+            case UInt8(ascii: "\""): return .string(try string())
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+            case UInt8(ascii: "t"):
+                try literal("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try literal("false")
+                return .bool(false)
+            case UInt8(ascii: "n"):
+                try literal("null")
+                return .null
             default: throw fail("unexpected character '\(printable(c))'")
             }
         }
 
-        mutating func object(depth: Int) throws(Failure) {
+        mutating func object(depth: Int) throws(Failure) -> JSONTree {
             index += 1
+            var out: [String: JSONTree] = [:]
             skipSpace()
-            if current == UInt8(ascii: "}") { index += 1; return }
+            if current == UInt8(ascii: "}") {
+                index += 1
+                return .object(out)
+            }
             while true {
                 skipSpace()
                 guard current == UInt8(ascii: "\"") else {
                     throw current == nil ? fail("unexpected end of file: the JSON is truncated") : fail("expected a quoted key")
                 }
-                try string()
+                let key = try string()
                 skipSpace()
                 guard current == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
                 index += 1
                 skipSpace()
-                try value(depth: depth + 1)
+                out[key] = try value(depth: depth + 1)
                 skipSpace()
                 switch current {
                 case UInt8(ascii: ","): index += 1
-                case UInt8(ascii: "}"): index += 1; return
+                case UInt8(ascii: "}"):
+                    index += 1
+                    return .object(out)
                 case nil: throw fail("unexpected end of file: the JSON is truncated")
                 default: throw fail("expected ',' or '}'")
                 }
             }
         }
 
-        mutating func array(depth: Int) throws(Failure) {
+        mutating func array(depth: Int) throws(Failure) -> JSONTree {
             index += 1
+            var out: [JSONTree] = []
             skipSpace()
-            if current == UInt8(ascii: "]") { index += 1; return }
+            if current == UInt8(ascii: "]") {
+                index += 1
+                return .array(out)
+            }
             while true {
                 skipSpace()
-                try value(depth: depth + 1)
+                out.append(try value(depth: depth + 1))
                 skipSpace()
                 switch current {
                 case UInt8(ascii: ","): index += 1
-                case UInt8(ascii: "]"): index += 1; return
+                case UInt8(ascii: "]"):
+                    index += 1
+                    return .array(out)
                 case nil: throw fail("unexpected end of file: the JSON is truncated")
                 default: throw fail("expected ',' or ']'")
                 }
             }
         }
 
-        mutating func string() throws(Failure) {
+        mutating func string() throws(Failure) -> String {
             index += 1
+            var out: [UInt8] = []
+            var pendingHigh: UInt32?
+            func flushHigh() {
+                if pendingHigh != nil { out += Array("\u{FFFD}".utf8) }
+                pendingHigh = nil
+            }
             while let c = current {
                 switch c {
-                case UInt8(ascii: "\""): index += 1; return
+                case UInt8(ascii: "\""):
+                    index += 1
+                    flushHigh()
+                    return String(decoding: out, as: UTF8.self)
                 case UInt8(ascii: "\\"):
                     index += 1
                     guard let e = current else { break }
                     if e == UInt8(ascii: "u") {
+                        var scalar: UInt32 = 0
                         for _ in 0..<4 {
                             index += 1
                             guard let h = current, isHex(h) else { throw fail("bad \\u escape: four hex digits expected") }
+                            scalar = scalar * 16 + UInt32(isDigit(h) ? h - 0x30 : (h | 0x20) - 0x61 + 10)
                         }
-                    } else if !"\"\\/bfnrt".utf8.contains(e) {
+                        // A surrogate pair is one character; a lone half becomes U+FFFD.
+                        if let high = pendingHigh, (0xDC00...0xDFFF).contains(scalar) {
+                            pendingHigh = nil
+                            scalar = 0x10000 + ((high - 0xD800) << 10) + (scalar - 0xDC00)
+                        } else {
+                            flushHigh()
+                            if (0xD800...0xDBFF).contains(scalar) {
+                                pendingHigh = scalar
+                                index += 1
+                                continue
+                            }
+                        }
+                        out += Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8)
+                    } else if let plain = Self.escapes[e] {
+                        flushHigh()
+                        out.append(plain)
+                    } else {
                         throw fail("unknown escape '\\\(printable(e))'")
                     }
                     index += 1
                 case 0..<0x20: throw fail("raw control character in a string: write it as an escape or remove it")
-                default: index += 1
+                default:
+                    flushHigh()
+                    out.append(c)
+                    index += 1
                 }
             }
             throw fail("unexpected end of file inside a string: the JSON is truncated")
         }
 
-        mutating func number() throws(Failure) {
+        /// What each one-letter escape stands for.
+        static let escapes: [UInt8: UInt8] = [
+            UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F, UInt8(ascii: "b"): 0x08,
+            UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
+        ]
+
+        mutating func number() throws(Failure) -> JSONTree {
+            let start = index
             if current == UInt8(ascii: "-") { index += 1 }
             guard let first = current, isDigit(first) else { throw fail("a number needs digits") }
             index += 1
@@ -153,6 +215,9 @@ public enum JSONSyntax {
                 guard let c = current, isDigit(c) else { throw fail("an exponent needs digits") }
                 while let c = current, isDigit(c) { index += 1 }
             }
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            if let n = Int(text) { return .integer(n) }
+            return .number(Double(text) ?? .infinity)
         }
 
         mutating func literal(_ word: String) throws(Failure) {

@@ -33,11 +33,10 @@ enum StrictKeys {
         return out
     }
 
-    /// Every unknown key in `data`, given the value decoded from it; empty when every key is known.
-    static func unknown<T: Encodable>(in data: Data, decoded value: T) -> [CatalogueProblem] {
-        guard let file = JSONTree.parse(data), let encoded = try? JSONEncoder().encode(value), let tree = JSONTree.parse(encoded) else {
-            return []
-        }
+    /// Every unknown key in the parsed file, given the value decoded from it; empty when every
+    /// key is known.
+    static func unknown<T: Encodable>(in file: JSONTree, decoded value: T) -> [CatalogueProblem] {
+        guard let encoded = try? JSONEncoder().encode(value), let tree = JSONTree.parse(encoded) else { return [] }
         return unknown(in: file, decoded: tree)
     }
 }
