@@ -124,15 +124,7 @@ extension Wizard {
         switch action {
         case .toggleCategory(let n) where s.askingCategories:
             // Whatever the proposal was, a decided Level 4 asks for the categories of concern.
-            guard n >= 1, n <= s.catalogue.concernCategories.count else { return [] }
-            let id = s.catalogue.concernCategories[n - 1].id
-            return change(&s) { a in
-                if let i = a.concernCategories.firstIndex(of: id) {
-                    a.concernCategories.remove(at: i)
-                } else {
-                    a.concernCategories.append(id)
-                }
-            }
+            return toggleCategory(&s, n)
         case .chooseLevel(let n):
             s.decisionLevel = n
             s.decisionStep = n == 4 ? (p.level == 4 ? (p.step ?? 4) : 4) : n

@@ -228,6 +228,20 @@ public enum Wizard {
         return a.childKey.map { _ in [.findEarlier(a)] } ?? []
     }
 
+    /// Marks or unmarks the `n`th category of concern (from 1): the review's and the decision
+    /// screen's one way of changing them.
+    static func toggleCategory(_ s: inout WizardState, _ n: Int) -> [Effect] {
+        guard n >= 1, n <= s.catalogue.concernCategories.count else { return [] }
+        let id = s.catalogue.concernCategories[n - 1].id
+        return change(&s) { a in
+            if let i = a.concernCategories.firstIndex(of: id) {
+                a.concernCategories.remove(at: i)
+            } else {
+                a.concernCategories.append(id)
+            }
+        }
+    }
+
     /// A cursor `d` places on from `i` in a list of `count` that wraps at both ends.
     static func wrap(_ i: Int, by d: Int, count: Int) -> Int {
         ((i + d) % count + count) % count
@@ -340,16 +354,7 @@ public enum Wizard {
         switch action {
         case .move(let d): s.scroll = min(most, max(0, s.scroll + d))
         case .page(let d): s.scroll = min(most, max(0, s.scroll + d * (View.bodyHeight(s) - 1)))
-        case .toggleCategory(let n):
-            guard n <= s.catalogue.concernCategories.count else { return [] }
-            let id = s.catalogue.concernCategories[n - 1].id
-            return change(&s) { a in
-                if let i = a.concernCategories.firstIndex(of: id) {
-                    a.concernCategories.remove(at: i)
-                } else {
-                    a.concernCategories.append(id)
-                }
-            }
+        case .toggleCategory(let n): return toggleCategory(&s, n)
         case .activate, .nextScreen: return step(&s, by: 1)
         case .back: return step(&s, by: -1)
         default: break
