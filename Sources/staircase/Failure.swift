@@ -1,5 +1,6 @@
 import ArgumentParser
 import StaircaseCore
+import StaircaseTUI
 
 #if canImport(Glibc)
     import Glibc
@@ -40,8 +41,20 @@ enum Failure: Error, CustomStringConvertible {
 }
 
 enum FileHandleOutput {
+    /// Whether the locale can show UTF-8; when not, messages are written in ASCII.
+    static let unicode = ConsoleText.localeIsUTF8(Environment.values("LC_ALL", "LC_CTYPE", "LANG"))
+
+    /// The width of the terminal on `fd`, or nil when it is not a terminal (a log keeps long lines).
+    static func terminalWidth(_ fd: Int32) -> Int? {
+        var size = winsize()
+        guard isatty(fd) != 0, ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// A message for the person at the terminal: in ASCII under `LANG=C`, wrapped to its width.
     static func standardError(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
+        let fitted = ConsoleText.fit(text, unicode: unicode, width: terminalWidth(2))
+        let line = fitted.hasSuffix("\n") ? fitted : fitted + "\n"
         _ = line.utf8CString.withUnsafeBufferPointer { buf in
             write(2, buf.baseAddress, buf.count - 1)
         }

@@ -109,11 +109,13 @@ struct WizardLaunch {
 
     /// Says where the assessment is — "Saved" only when the last change is on disk, otherwise
     /// where the recovery copy went — and exits with the honest status: 74 when work was not
-    /// saved, 128 + the signal when one ended the wizard. In line mode (`width` given) the words
-    /// are wrapped to the terminal like every other line.
+    /// saved, 128 + the signal when one ended the wizard. The words are wrapped to the terminal
+    /// (line mode's width, or the terminal curses left) and in ASCII under `LANG=C`.
     func finish(_ store: WizardStoreHost, _ state: WizardState, signal: Int32, width: Int? = nil) {
         let exit = store.finish(state)
-        FileHandleOutput.standardOutput(width.map { TextWrap.lines(exit.message, width: $0).joined(separator: "\n") } ?? exit.message)
+        let columns = width ?? FileHandleOutput.terminalWidth(1)
+        // Line mode (`width` given) promises ASCII only, whatever the locale.
+        FileHandleOutput.standardOutput(ConsoleText.fit(exit.message, unicode: width == nil && FileHandleOutput.unicode, width: columns))
         if exit.status != 0 { Glibc.exit(exit.status) }
         if signal != 0 { Glibc.exit(128 + signal) }
     }

@@ -57,6 +57,16 @@ import Testing
         #expect(!r.output.contains("2016-04-12"), "no value from the file on stderr")
     }
 
+    @Test func underLANGCTheMessageIsASCII() throws {
+        let json = try Self.example("level3-several-areas").replacingOccurrences(of: "\"dateOfBirth\"", with: "\"dateOfBrith\"")
+        let path = try Self.write(json)
+        defer { unlink(path) }
+        let r = try Tmux.staircase(["export", path, "--format", "txt"], env: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
+        #expect(r.status == 65)
+        #expect(r.output.contains("child.dateOfBrith: unknown key - did you mean dateOfBirth?"))
+        #expect(r.output.utf8.allSatisfy { $0 < 0x80 }, "no byte a C-locale terminal would show as mojibake")
+    }
+
     @Test func aLevelFourDecisionWithoutCategoriesWarns() throws {
         let json = try Self.example("level4-immediate-danger").replacingOccurrences(
             of: "\"concernCategories\": [\n    \"physical-abuse\",\n    \"neglect\"\n  ]", with: "\"concernCategories\": []")

@@ -1,0 +1,36 @@
+import Testing
+
+@testable import StaircaseTUI
+
+@Suite("Messages outside curses")
+struct ConsoleTextTests {
+    @Test("The locale is read by POSIX precedence; none set is the ASCII C locale")
+    func localePrecedence() {
+        #expect(ConsoleText.localeIsUTF8(["LANG": "en_GB.UTF-8"]))
+        #expect(ConsoleText.localeIsUTF8(["LANG": "C.utf8"]))
+        #expect(!ConsoleText.localeIsUTF8(["LANG": "C"]))
+        #expect(!ConsoleText.localeIsUTF8([:]))
+        #expect(!ConsoleText.localeIsUTF8(["LC_ALL": "C", "LANG": "en_GB.UTF-8"]))
+        #expect(ConsoleText.localeIsUTF8(["LC_CTYPE": "C.UTF-8", "LANG": "C"]))
+        #expect(ConsoleText.localeIsUTF8(["LC_ALL": "", "LANG": "en_GB.UTF-8"]))
+    }
+
+    @Test("Under LANG=C typographic dashes and quotes become ASCII")
+    func asciiUnderC() {
+        let text = "cannot open “x” — try again…"
+        #expect(ConsoleText.fit(text, unicode: false, width: nil) == "cannot open \"x\" - try again...")
+        #expect(ConsoleText.fit(text, unicode: true, width: nil) == text)
+    }
+
+    @Test("Long lines wrap at words to the width; short lines keep their indentation")
+    func wraps() {
+        let long = "Saved. Your assessment is in /home/someone/.local/share/staircase/assessments and resumes from the start screen."
+        let text = long + "\n    at $.domains[0]\n"
+        let out = ConsoleText.fit(text, unicode: true, width: 40)
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.dropLast().allSatisfy { $0.count <= 40 })
+        #expect(lines.contains("    at $.domains[0]"))
+        #expect(out.hasSuffix("\n"))
+        #expect(out.replacingOccurrences(of: "\n", with: " ").contains("resumes from the start screen."))
+    }
+}
