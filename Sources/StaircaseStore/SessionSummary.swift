@@ -75,6 +75,18 @@ public struct SessionSummary: Sendable, Equatable {
         return "Level \(level) (decided)"
     }
 
+    /// The `sessions list` LEVEL column: "4 decided", "4 step 5, decided", "2 proposed", so a
+    /// row with a 22-character id and a step-5 decision still fits 80 columns.
+    public var levelColumn: String {
+        func text(_ level: Int, _ step: Int?, _ how: String) -> String {
+            if let step, step != level { return "\(level) step \(step), \(how)" }
+            return "\(level) \(how)"
+        }
+        if let level = decidedLevel { return text(level, decidedStep, "decided") }
+        if let level = proposedLevel { return text(level, proposedStep, "proposed") }
+        return proposedText
+    }
+
     /// The label for the wizard's resume menu.
     public var displayLine: String {
         if let damaged { return "\(file): damaged (\(damaged))" }

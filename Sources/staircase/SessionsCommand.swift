@@ -101,7 +101,7 @@ enum SessionsTable {
                 return [s.id, "-", "-", "-", "-", "damaged: " + damaged]
             }
             return [
-                s.id, s.initials.isEmpty ? "-" : s.initials, s.lastChangeText, s.progress.description, s.levelText,
+                s.id, s.initials.isEmpty ? "-" : s.initials, s.lastChangeText, s.progress.description, s.levelColumn,
                 s.training ? "training" : "",
             ]
         }.map { $0.map { isPlainASCII($0) ? $0 : SafeText.clean($0) } }

@@ -80,7 +80,8 @@ extension WizardEndToEndTests {
         let env = ["HOME": t.home, "XDG_DATA_HOME": t.dataDirectory]
         let list = try Tmux.staircase(["sessions", "list"], env: env)
         #expect(list.output.contains("Saved assessments in \(t.dataDirectory)/staircase:"))
-        #expect(list.output.contains("Level 4 (decided)"))
+        #expect(list.output.contains("4 decided"))
+        #expect(list.output.split(separator: "\n").allSatisfy { $0.count <= 80 }, "every row fits 80 columns")
         let id = String(list.output.split(separator: "\n")[2].split(separator: " ")[0])
         let score = try Tmux.staircase(["score", id], env: env)
         #expect(score.status == 0)

@@ -99,11 +99,14 @@ import Testing
             id: "a", file: "a.json", initials: "J.S.", lastChange: "", progress: .rows(assessed: 1, applicable: 2), proposedLevel: 2,
             proposedStep: 2)
         #expect(s.levelText == "Level 2")
+        #expect(s.levelColumn == "2 proposed")
         s.decidedLevel = 4
         s.decidedStep = 4
         #expect(s.levelText == "Level 4 (decided)")
+        #expect(s.levelColumn == "4 decided")
         s.decidedStep = 5
         #expect(s.levelText == "Level 4, step 5 (decided)")
+        #expect(s.levelColumn == "4 step 5, decided")
         #expect(s.displayLine.hasSuffix("Level 4, step 5 (decided)"))
     }
 }
