@@ -28,7 +28,7 @@ final class WizardStoreHost {
     /// an unreadable folder is an error the start screen shows, never an empty list.
     func resumeItems(engine: ScoringEngine) -> Result<[ResumeItem], HostError> {
         let recovered = recovery.list(engine: engine).map { entry in
-            ResumeItem(id: Self.recoveryPrefix + entry.summary.id, label: "Recovery copy: " + entry.summary.displayLine)
+            ResumeItem(id: Self.recoveryPrefix + entry.summary.id, label: "Recovery copy: " + entry.summary.displayLine, recovery: true)
         }
         do throws(StoreError) {
             let saved = try sessions.listing(engine: engine).map { s in

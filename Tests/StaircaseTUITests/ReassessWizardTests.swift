@@ -109,6 +109,14 @@ import Testing
         #expect(Support.press(&s, [.down, .char("r")]) == [.reassess(id: "a-old")])
     }
 
+    @Test func aRecoveryCopyIsOpenedNotReassessed() {
+        var s = Support.state(c)
+        let copy = ResumeItem(id: "recovery/a-old", label: "Recovery copy: J. B.", recovery: true)
+        _ = Wizard.reduce(&s, .listed(.success([copy])))
+        #expect(Support.press(&s, [.down, .char("r")]).isEmpty, "no re-assessment of a file not in the store")
+        #expect(s.message?.text.contains("recovery copy, not yet saved in the store: open it (Enter)") == true)
+    }
+
     @Test func theHostMakesItOpensItAndFindsTheEarlierOne() {
         var s = Support.state(c)
         _ = Wizard.reduce(&s, .listed(.success([ResumeItem(id: "a-old", label: "J. B.")])))

@@ -37,6 +37,10 @@ extension Wizard {
             s.message = Message("Choose a saved assessment first (↑/↓), then r re-assesses that child.")
             return []
         }
+        guard !s.resumable[s.cursor - 1].recovery else {
+            s.message = Message("That is a recovery copy, not yet saved in the store: open it (Enter) to save it, then r re-assesses.")
+            return []
+        }
         s.exportPath = ""
         s.exportedPath = nil
         return [.reassess(id: s.resumable[s.cursor - 1].id)]

@@ -134,10 +134,14 @@ public struct ResumeItem: Equatable, Sendable {
     public var label: String
     /// Why the file could not be read; such items are reported, not offered.
     public var damaged: String?
-    public init(id: String, label: String, damaged: String? = nil) {
+    /// A recovery copy of a save that failed: it can be opened (and so saved in the store), but
+    /// is not a saved assessment yet, so it cannot be re-assessed.
+    public var recovery: Bool
+    public init(id: String, label: String, damaged: String? = nil, recovery: Bool = false) {
         self.id = id
         self.label = label
         self.damaged = damaged
+        self.recovery = recovery
     }
 }
 
