@@ -236,6 +236,17 @@ import Testing
         #expect(r.kinds == [.child, .carer])
     }
 
+    @Test func aRoleInANameFieldIsReplacedAsAPhraseNotWordByWord() {
+        var a = Assessment(id: "a", createdAt: "2026-11-20T10:00:00Z", catalogue: .init(id: "x", version: "1"))
+        a.referrer.name = "Class Teacher"
+        a.carers = [.init(name: "Jane Head")]
+        let r = Redactor(a)
+        #expect(
+            r.apply("The class teacher told another teacher; Mrs Head agreed with the Class Teacher.")
+                == "The [referrer] told another teacher; Mrs [carer] agreed with the [referrer].",
+            "a role's words stay ordinary words; a surname that is also a role word is still a name")
+    }
+
     @Test func typedAddressesAreNeverLiveLinksInGitHubMarkdown() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("staircase-gfm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -3,7 +3,8 @@
 /// The names are the child's, the carers', the household's (siblings included), the referrer's,
 /// the Lead Professional's and the agency workers'. Each full name and each word of it (a first
 /// name or surname alone) is matched as a whole word, case-insensitively, so "Jamie", "jamie's"
-/// and "Jamie Smith" inside a note all go. Titles such as "Mrs" are not treated as names.
+/// and "Jamie Smith" inside a note all go. Titles such as "Mrs" are not names; a field holding
+/// only a role ("Class Teacher") is replaced as a phrase, never word by word.
 public struct Redactor: Sendable {
     /// The kinds of name, in the order the banner lists them.
     public enum Kind: String, CaseIterable, Sendable {
@@ -39,6 +40,16 @@ public struct Redactor: Sendable {
 
     static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"]
 
+    /// Words of a role, not of a person: a referrer entered as "Class Teacher" or an agency
+    /// worker as "Duty Social Worker" must not turn every "teacher" or "social" in the notes
+    /// into a label. Only a field made wholly of them is taken as a role; "Jane Head" is a name.
+    static let roleWords: Set<String> = [
+        "teacher", "headteacher", "head", "deputy", "class", "form", "tutor", "assistant", "teaching", "school", "nurse",
+        "health", "visitor", "midwife", "doctor", "gp", "social", "worker", "duty", "officer", "police", "pc", "manager",
+        "lead", "professional", "practitioner", "early", "help", "family", "support", "senco", "dsl", "designated",
+        "safeguarding", "team", "service", "the", "and", "of", "unknown", "not", "known",
+    ]
+
     public init(_ a: Assessment) {
         var named: [(String, Kind)] = [(a.child.name, .child)]
         named += a.carers.map { ($0.name, .carer) }
@@ -51,7 +62,10 @@ public struct Redactor: Sendable {
         for (name, kind) in named {
             let clean = Self.personalPart(name)
             let words = clean.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }).map(String.init)
-            var pieces = [clean] + words
+            // A field of role words only ("Class Teacher") names a role: only the whole phrase
+            // goes. One word that is not ("Jane Head") makes it a name, and every word goes.
+            let isRole = !words.isEmpty && words.allSatisfy { Self.roleWords.contains($0.lowercased()) }
+            var pieces = [clean] + (isRole ? [] : words)
             pieces = pieces.filter { p in
                 let letters = p.filter(\.isLetter)
                 return letters.count >= 2 && !Self.titles.contains(p.lowercased())
