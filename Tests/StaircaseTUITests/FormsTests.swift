@@ -17,6 +17,28 @@ import Testing
         return s
     }
 
+    @Test func everyTextFieldReadsBackWhatWasWrittenAndNoOtherField() {
+        var a = Assessment(id: "a", createdAt: "2026-11-20T10:00:00Z", catalogue: .init(id: c.id, version: c.version))
+        a.carers = [.init()]
+        a.household = [.init()]
+        a.agencies = [.init()]
+        let items: [FormList: FormItem] = [
+            .carers: FormItem(.carers, 0), .household: FormItem(.household, 0), .agencies: FormItem(.agencies, 0),
+        ]
+        let textFields = DetailField.allCases.filter { FieldSlot.of($0) != nil }
+        #expect(textFields.count == 27, "every text field of the five forms has a slot")
+        for field in textFields {
+            let item = FormList.allCases.lazy.compactMap { items[$0] }.first { Wizard.entryFields($0.list).contains(field) }
+            var b = a
+            Wizard.setText(field, "written-\(field)", in: &b, item: item)
+            #expect(Wizard.value(of: field, in: b, item: item) == "written-\(field)", "\(field)")
+            let others = textFields.filter { $0 != field }.filter { Wizard.value(of: $0, in: b, item: item) == "written-\(field)" }
+            #expect(others.isEmpty, "\(field) also changed \(others)")
+            Wizard.setText(field, "", in: &b, item: item)
+            #expect(Wizard.value(of: field, in: b, item: item) == "")
+        }
+    }
+
     @Test func pgDnAndPgUpWalkTheFiveFormsThenTheSafetyQuestion() {
         var s = Support.state(c)
         Support.press(&s, [.enter])

@@ -6,15 +6,7 @@ extension Wizard {
     /// The rows of the form shown: an open entry's fields, or the form's own fields and lists.
     public static func formRows(_ s: WizardState) -> [FormRow] {
         guard let a = s.assessment else { return [] }
-        if let item = s.formItem {
-            let fields: [DetailField] =
-                switch item.list {
-                case .carers: [.carerName, .carerRelationship, .carerResponsibility, .carerLivesWith, .carerContact]
-                case .household: [.memberName, .memberRelationship, .memberSibling, .memberLivesWith, .memberDateOfBirth]
-                case .agencies: [.agencyName, .agencyWorker, .agencyContact, .agencyRole]
-                }
-            return fields.map(FormRow.field) + [.done]
-        }
+        if let item = s.formItem { return entryFields(item.list).map(FormRow.field) + [.done] }
         func entries(_ list: FormList, _ count: Int) -> [FormRow] { (0..<count).map { .entry(FormItem(list, $0)) } + [.add(list)] }
         let rows: [FormRow]
         switch s.formPage {
@@ -35,6 +27,15 @@ extension Wizard {
             rows = fields.map(FormRow.field)
         }
         return rows + [.next]
+    }
+
+    /// The fields of one entry of a list, in the order the form shows them.
+    static func entryFields(_ list: FormList) -> [DetailField] {
+        switch list {
+        case .carers: [.carerName, .carerRelationship, .carerResponsibility, .carerLivesWith, .carerContact]
+        case .household: [.memberName, .memberRelationship, .memberSibling, .memberLivesWith, .memberDateOfBirth]
+        case .agencies: [.agencyName, .agencyWorker, .agencyContact, .agencyRole]
+        }
     }
 
     /// "yes", "no", "not known".
@@ -95,71 +96,12 @@ extension Wizard {
     /// What a field holds, in words (a choice field's option, a text field's text).
     public static func value(of field: DetailField, in a: Assessment, item: FormItem? = nil) -> String {
         if let i = optionIndex(field, in: a, item: item) { return field.options[i] }
-        switch field {
-        case .childName: return a.child.name
-        case .dateOfBirth: return a.child.dateOfBirth ?? ""
-        case .expectedDate: return a.child.expectedDate ?? ""
-        case .whereNow: return a.child.whereNow
-        case .address: return a.child.address
-        case .communicationNeeds: return a.child.communicationNeeds
-        case .firstLanguage: return a.child.firstLanguage
-        case .disability: return a.child.disability
-        case .carerName: return carer(a, item)?.name ?? ""
-        case .carerRelationship: return carer(a, item)?.relationship ?? ""
-        case .carerContact: return carer(a, item)?.contact ?? ""
-        case .memberName: return member(a, item)?.name ?? ""
-        case .memberRelationship: return member(a, item)?.relationship ?? ""
-        case .memberDateOfBirth: return member(a, item)?.dateOfBirth ?? ""
-        case .leadProfessional: return a.leadProfessional.name
-        case .agencyName: return agency(a, item)?.agency ?? ""
-        case .agencyWorker: return agency(a, item)?.worker ?? ""
-        case .agencyContact: return agency(a, item)?.contact ?? ""
-        case .agencyRole: return agency(a, item)?.role ?? ""
-        case .referrerName: return a.referrer.name
-        case .agency: return a.referrer.agency
-        case .role: return a.referrer.role
-        case .phone: return a.referrer.phone
-        case .email: return a.referrer.email
-        case .consentReason: return a.consent.reason
-        case .lawfulBasisDetail: return a.sharing.lawfulBasisDetail
-        case .notToldReason: return a.sharing.notToldReason
-        default: return ""
-        }
+        return FieldSlot.of(field)?.read(a, item) ?? ""
     }
 
     /// Stores a text field's text (already trimmed and checked).
     static func setText(_ field: DetailField, _ text: String, in a: inout Assessment, item: FormItem?) {
-        let optional: String? = text.isEmpty ? nil : text
-        switch field {
-        case .childName: a.child.name = text
-        case .dateOfBirth: a.child.dateOfBirth = optional
-        case .expectedDate: a.child.expectedDate = optional
-        case .whereNow: a.child.whereNow = text
-        case .address: a.child.address = text
-        case .communicationNeeds: a.child.communicationNeeds = text
-        case .firstLanguage: a.child.firstLanguage = text
-        case .disability: a.child.disability = text
-        case .carerName: updateCarer(&a, item) { $0.name = text }
-        case .carerRelationship: updateCarer(&a, item) { $0.relationship = text }
-        case .carerContact: updateCarer(&a, item) { $0.contact = text }
-        case .memberName: updateMember(&a, item) { $0.name = text }
-        case .memberRelationship: updateMember(&a, item) { $0.relationship = text }
-        case .memberDateOfBirth: updateMember(&a, item) { $0.dateOfBirth = optional }
-        case .leadProfessional: a.leadProfessional.name = text
-        case .agencyName: updateAgency(&a, item) { $0.agency = text }
-        case .agencyWorker: updateAgency(&a, item) { $0.worker = text }
-        case .agencyContact: updateAgency(&a, item) { $0.contact = text }
-        case .agencyRole: updateAgency(&a, item) { $0.role = text }
-        case .referrerName: a.referrer.name = text
-        case .agency: a.referrer.agency = text
-        case .role: a.referrer.role = text
-        case .phone: a.referrer.phone = text
-        case .email: a.referrer.email = text
-        case .consentReason: a.consent.reason = text
-        case .lawfulBasisDetail: a.sharing.lawfulBasisDetail = text
-        case .notToldReason: a.sharing.notToldReason = text
-        default: break
-        }
+        FieldSlot.of(field)?.write(text, &a, item)
     }
 
     /// Why a typed value is refused, by the core's field rules; nil when it can be saved.
