@@ -81,6 +81,8 @@ public struct WizardState: Sendable {
     public var trainingRun: TrainingRun?
     /// The other saved assessments of the open one's child, from the host (re-assessment).
     public var reassess = ReassessContext()
+    /// The organisation's retention period in days (`retention-days`), for the start screen's note.
+    public var retentionDays: Int?
 
     public static let minimumWidth = 80
     public static let minimumHeight = 24
@@ -134,10 +136,13 @@ public struct ResumeItem: Equatable, Sendable {
     public var label: String
     /// Why the file could not be read; such items are reported, not offered.
     public var damaged: String?
-    public init(id: String, label: String, damaged: String? = nil) {
+    /// The saved assessment's `updatedAt`, for the retention note; empty for a recovery copy.
+    public var lastChange: String
+    public init(id: String, label: String, damaged: String? = nil, lastChange: String = "") {
         self.id = id
         self.label = label
         self.damaged = damaged
+        self.lastChange = lastChange
     }
 }
 
