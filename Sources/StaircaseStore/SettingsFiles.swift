@@ -32,9 +32,9 @@ public enum SettingsFiles {
     /// Both files read, checked, parsed and merged.
     public static func load(systemPath: String = systemPath, environment: [String: String]) throws(SettingsError) -> StaircaseSettings {
         let system = try read(systemPath, owner: nil)
-        let user = try userPath(environment: environment).flatMap { path throws(SettingsError) in try read(path, owner: geteuid()) }
-        return StaircaseSettings.resolve(
-            system: system, systemPath: systemPath, user: user, userPath: userPath(environment: environment) ?? "")
+        let own = userPath(environment: environment)
+        let user = try own.flatMap { path throws(SettingsError) in try read(path, owner: geteuid()) }
+        return StaircaseSettings.resolve(system: system, systemPath: systemPath, user: user, userPath: own ?? "")
     }
 
     /// One file parsed, or nil when it does not exist. `owner`, when given, must own the file.

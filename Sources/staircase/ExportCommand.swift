@@ -100,7 +100,8 @@ struct ExportCommand: ParsableCommand {
                     "note: \(id) is open in a wizard, so this export is not recorded in it "
                         + "(`sessions purge --exported` counts it once it is exported again, from the wizard or after closing it)")
             } else {
-                FileHandleOutput.standardError("note: the summary was written, but recording the export in \(id) failed: \(error.description)")
+                FileHandleOutput.standardError(
+                    "note: the summary was written, but recording the export in \(id) failed: \(error.description)")
             }
         }
     }

@@ -121,6 +121,31 @@ import Testing
         #expect(open.output.contains("your settings file may be changed by other accounts — run chmod go-w on it"))
     }
 
+    /// The wizard's export, through the real host: the summary is written, then recorded in the
+    /// saved assessment with its format, and `updatedAt` is left as it was.
+    @Test func theWizardRecordsItsExportInTheSavedAssessment() throws {
+        let t = try Tmux()
+        let docs = t.home + "/docs"
+        try t.start(env: ["XDG_DOCUMENTS_DIR": docs, "STAIRCASE_STORE_UNENCRYPTED": "1"])
+        try t.reachFirstDomain(name: "Exported Child")
+        try t.send("2")
+        for _ in 0..<5 { try t.send("Tab") }
+        try t.waitFor("The engine proposes:")
+        try t.send("Enter")
+        try t.waitFor("Write the referral summary")
+        try t.send("Down", "Enter")
+        try t.waitFor("Written:")
+        try t.send("q")
+        try t.waitFor("Saved:")
+        let store = t.dataDirectory + "/staircase"
+        let saved = try FileManager.default.contentsOfDirectory(atPath: store).filter { $0.hasSuffix(".json") }
+        let record = try String(contentsOfFile: store + "/" + (try #require(saved.first)), encoding: .utf8)
+        #expect(record.contains("\"lastExport\" : {"), "the export is recorded")
+        #expect(record.contains("\"format\" : \"txt\""))
+        let exported = try #require(FileManager.default.contentsOfDirectory(atPath: docs).first { $0.hasSuffix(".txt") })
+        #expect(exported.hasPrefix("referral-EC-"))
+    }
+
     /// The start screen in a real terminal: the count and the command, no initials.
     @Test func theStartScreenSaysWhatIsPastTheRetentionPeriod() throws {
         let t = try Tmux()
