@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import StaircaseCore
@@ -18,6 +19,15 @@ import Testing
         #expect(try SettingsFile.parse("", file: "x") == SettingsFile())
         #expect(try SettingsFile.parse("retention-days = 30d\nstore-encryption = OFF", file: "x").retentionDays == 30)
         #expect(try SettingsFile.parse("store-encryption = off", file: "x").storeEncryption == false)
+    }
+
+    /// The README's example is a valid file that says what the README says it does.
+    @Test func theReadmeExampleParses() throws {
+        let readme = try String(contentsOfFile: Fixtures.projectFile("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Settings file").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```ini\n").dropFirst().first?.components(separatedBy: "```").first)
+        let f = try SettingsFile.parse(block, file: "README.md")
+        #expect(f == SettingsFile(retentionDays: 90, idleLockMinutes: 5, storeEncryption: true))
     }
 
     /// Each bad line is refused with the file, its line number and the fix.
