@@ -13,6 +13,8 @@ public enum SummaryWriteError: Error, Equatable, Sendable, CustomStringConvertib
     case writeFailed(path: String, reason: String)
     /// `--force` replaces only a regular file: never a device, a folder, a pipe or a link.
     case notRegularFile(path: String)
+    /// Encrypting the export to its recipients failed (nothing was written).
+    case cannotEncrypt(reason: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum SummaryWriteError: Error, Equatable, Sendable, CustomStringConvertib
             "\(path): writing failed (\(reason)) — check the free space and try again"
         case .notRegularFile(let path):
             "\(path) is not a regular file (a device, folder, pipe or link); --force replaces only a file — choose another path"
+        case .cannotEncrypt(let reason):
+            "the summary could not be encrypted (\(reason)); nothing was written — check the --to recipients"
         }
     }
 }
@@ -41,6 +45,11 @@ public enum SummaryFileWriter {
     nonisolated(unsafe) static var stopBeforeLink = false
 
     public static func write(_ text: String, to path: String, force: Bool) throws(SummaryWriteError) {
+        try write(bytes: Array(text.utf8), to: path, force: force)
+    }
+
+    /// As `write(_:to:force:)`, for bytes that are not text (an export encrypted with `--to`).
+    public static func write(bytes: [UInt8], to path: String, force: Bool) throws(SummaryWriteError) {
         guard !path.isEmpty else { throw .cannotCreate(path: path, reason: "the path is empty") }
         let (folder, name) = split(path)
         guard !name.isEmpty, name != ".", name != ".." else { throw .cannotCreate(path: path, reason: "the path names a folder") }
@@ -50,7 +59,7 @@ public enum SummaryFileWriter {
             if st.st_mode & S_IFMT != S_IFREG { throw .notRegularFile(path: path) }
         }
         removeOrphans(folder: folder, name: name)
-        let temp = try createTemporary(text, folder: folder, name: name, reportingAs: path)
+        let temp = try createTemporary(bytes, folder: folder, name: name, reportingAs: path)
         if stopBeforeLink { return }
         if force {
             // Checked again just before: the rename must not replace anything but a file.
@@ -87,7 +96,7 @@ public enum SummaryFileWriter {
     static func temporaryPrefix(_ name: String) -> String { "." + name + ".staircase-" }
 
     /// Creates the temporary file (0600, exclusive), writes everything and syncs; removes it on failure.
-    static func createTemporary(_ text: String, folder: String, name: String, reportingAs shown: String) throws(SummaryWriteError) -> String
+    static func createTemporary(_ bytes: [UInt8], folder: String, name: String, reportingAs shown: String) throws(SummaryWriteError) -> String
     {
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<100 {
@@ -99,7 +108,7 @@ public enum SummaryFileWriter {
             }
             var failure: String?
             if fchmod(fd, mode_t(0o600)) != 0 { failure = errorText() }
-            if failure == nil { failure = writeAll(fd, Array(text.utf8)) }
+            if failure == nil { failure = writeAll(fd, bytes) }
             if failure == nil && fsync(fd) != 0 { failure = errorText() }
             if close(fd) != 0 && failure == nil { failure = errorText() }
             if let failure {

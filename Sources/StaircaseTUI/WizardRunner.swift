@@ -49,6 +49,8 @@ public struct WizardHost {
     public var newID: () -> String
     /// A new random child key (never from the clock).
     public var newChildKey: () -> String = { RandomID.make(prefix: "c") }
+    /// False while the assessment is open read-only here: an export is then not recorded in it.
+    public var canSave: (String) -> Bool = { _ in true }
     /// A note to show after `load` succeeded (for example "opened read-only"), or nil.
     public var afterLoad: (String) -> String? = { _ in nil }
     /// Writes a training response file into a folder (0600, never over a file); returns its path.
@@ -150,7 +152,7 @@ extension WizardHost {
             case .list: follow = Wizard.reduce(&state, .listed(list()))
             case .export(let format, let path, let a, let replace):
                 switch export(format, path, a, replace) {
-                case .success(let written): follow = Wizard.reduce(&state, .exported(written))
+                case .success(let written): follow = Wizard.reduce(&state, .exported(written, record: canSave(a.id)))
                 case .failure(let e): follow = Wizard.reduce(&state, .exportFailed(e))
                 }
             case .writeResponse(let r, let folder):

@@ -13,15 +13,17 @@ enum Failure: Error, CustomStringConvertible {
     case data(String)
     case missingInput(String)
     case io(String)
+    /// A settings file that is malformed or unsafe (README, "Settings file").
+    case config(String)
 
     var description: String {
         switch self {
         case .catalogue(let e): e.lines.joined(separator: "\n")
-        case .usage(let m), .data(let m), .missingInput(let m), .io(let m): m
+        case .usage(let m), .data(let m), .missingInput(let m), .io(let m), .config(let m): m
         }
     }
 
-    /// sysexits: 64 usage, 65 bad data, 66 missing input, 74 I/O.
+    /// sysexits: 64 usage, 65 bad data, 66 missing input, 74 I/O, 78 configuration.
     var exitCode: Int32 {
         switch self {
         case .catalogue(.unreadable): 66
@@ -30,6 +32,7 @@ enum Failure: Error, CustomStringConvertible {
         case .data: 65
         case .missingInput: 66
         case .io: 74
+        case .config: 78
         }
     }
 

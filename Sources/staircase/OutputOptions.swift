@@ -28,4 +28,16 @@ struct OutputOptions: ParsableArguments {
         }
         print("wrote \(SafeText.clean(output))")
     }
+
+    /// Writes an encrypted document (`export --to`) to `--output`, which it needs, through the
+    /// same private, no-replace writer: the ciphertext is all that ever reaches the disk.
+    func emit(sealed bytes: [UInt8]) throws {
+        guard let output else { throw Failure.usage("an encrypted document needs --output PATH") }
+        do throws(SummaryWriteError) {
+            try SummaryFileWriter.write(bytes: bytes, to: output, force: force)
+        } catch {
+            throw Failure.io(SafeText.clean(error.description))
+        }
+        print("wrote \(SafeText.clean(output)) (encrypted)")
+    }
 }

@@ -7,15 +7,18 @@ import StaircaseStore
 #endif
 
 extension SessionsCommand {
-    /// `staircase sessions purge --older-than 90d [--dry-run]`: retention. Deletes every file of
-    /// each assessment last changed before the period (saved file, index entry, lock file,
-    /// recovery copies). What deletion does and does not guarantee is in the README.
+    /// `staircase sessions purge [--older-than 90d] [--exported] [--dry-run]`: retention. Deletes
+    /// every file of each assessment last changed before the period (saved file, index entry, lock
+    /// file, recovery copies); without `--older-than`, the period is the settings file's
+    /// `retention-days`. What deletion does and does not guarantee is in the README.
     struct Purge: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete saved assessments last changed longer ago than a retention period.")
 
-        @Option(help: "The retention period: a number of days, written like 90d.")
-        var olderThan: String
+        @Option(help: "The retention period: a number of days, written like 90d (default: retention-days in the settings file).")
+        var olderThan: String?
+        @Flag(help: "Only assessments whose full summary has been exported (by the wizard, or `staircase export ID --output`).")
+        var exported = false
         @Flag(help: "List what would be deleted, and delete nothing.")
         var dryRun = false
         @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
@@ -23,14 +26,12 @@ extension SessionsCommand {
 
         func run() throws {
             try runReporting {
-                guard let days = Self.days(olderThan) else {
-                    throw Failure.usage("--older-than takes a number of days such as 90d, not \(SafeText.clean(olderThan))")
-                }
+                let days = try period()
                 let sessions = try openStore(store)
-                let cutoff = Self.date(daysAgo: days, now: time(nil))
-                let expired = sessions.expired(before: cutoff)
+                let cutoff = Retention.cutoff(days: days, today: Clock().today)
+                let expired = sessions.expired(before: cutoff, exportedOnly: exported)
                 if expired.isEmpty {
-                    print("No saved assessment was last changed before \(cutoff).")
+                    print("No saved assessment \(exported ? "with an exported summary " : "")was last changed before \(cutoff).")
                     return
                 }
                 let recovery = RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME"))
@@ -52,20 +53,26 @@ extension SessionsCommand {
             }
         }
 
-        /// "90d" or "90": days, 1 to 36500.
-        static func days(_ text: String) -> Int? {
-            let digits = text.hasSuffix("d") ? String(text.dropLast()) : text
-            guard let n = Int(digits), (1...36_500).contains(n) else { return nil }
+        /// The period in days: `--older-than`, else the settings' `retention-days`, else a usage error.
+        func period() throws -> Int {
+            if let olderThan {
+                guard let n = Self.days(olderThan) else {
+                    throw Failure.usage("--older-than takes a number of days such as 90d, not \(SafeText.clean(olderThan))")
+                }
+                return n
+            }
+            guard let n = try StaircaseSettings.forThisRun().retentionDays else {
+                throw Failure.usage(
+                    "give the period with --older-than 90d, or set retention-days in the settings file (see README, \"Settings file\")")
+            }
             return n
         }
 
-        /// The UTC date `days` before `now`, as "YYYY-MM-DD".
-        static func date(daysAgo days: Int, now: time_t) -> String {
-            var t = now - time_t(days) * 86_400
-            var tm = tm()
-            gmtime_r(&t, &tm)
-            func pad(_ n: Int32, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
-            return "\(pad(tm.tm_year + 1900, 4))-\(pad(tm.tm_mon + 1, 2))-\(pad(tm.tm_mday, 2))"
+        /// "90d" or "90": days, 1 to 36500.
+        static func days(_ text: String) -> Int? {
+            let digits = text.hasSuffix("d") ? String(text.dropLast()) : text
+            guard let n = Int(digits), SettingsFile.retentionRange.contains(n) else { return nil }
+            return n
         }
     }
 }

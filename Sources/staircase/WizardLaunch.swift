@@ -22,9 +22,12 @@ struct WizardLaunch {
     var train: TrainOptions?
     /// `--store-unencrypted`: open the store plain even if it has a passphrase (see README).
     var unencrypted = false
+    /// The settings files' values (README, "Settings file"); nil: `run` reads them.
+    var settings: StaircaseSettings?
 
     func run() throws {
         try runReporting {
+            let settings = try self.settings ?? StaircaseSettings.forThisRun()
             let catalogue = try CatalogueOptions.load(path: catalogue)
             let clock = Clock()
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
@@ -46,6 +49,7 @@ struct WizardLaunch {
                 try ReassessFrom.start(from: $0, catalogue: catalogue, store: sessions, now: clock.timestamp())
             }
             state.training = training || train != nil
+            state.retentionDays = settings.retentionDays
             let folder: String
             do throws(StoreError) {
                 folder = try DocumentsFolder.path(environment: Environment.values("XDG_DOCUMENTS_DIR", "HOME"))
@@ -80,6 +84,7 @@ struct WizardLaunch {
                     return ChildRecords.assessments(childKey: key, in: sessions).filter { $0.id != a.id }
                 })
             host.afterLoad = store.takeNotice
+            host.canSave = { !store.open.isReadOnly($0) }
             host.writeResponse = { response, dir in TrainOptions.write(response, folder: dir, documents: folder) }
             if let reassessment {
                 // Opened as Resume opens a saved assessment (with its lock), then told what was carried forward.

@@ -32,7 +32,7 @@ final class WizardStoreHost {
         }
         do throws(StoreError) {
             let saved = try sessions.listing(engine: engine).map { s in
-                ResumeItem(id: s.id, label: s.damaged == nil ? s.displayLine : s.file, damaged: s.damaged)
+                ResumeItem(id: s.id, label: s.damaged == nil ? s.displayLine : s.file, damaged: s.damaged, lastChange: s.lastChange)
             }
             return .success(recovered + saved)
         } catch {

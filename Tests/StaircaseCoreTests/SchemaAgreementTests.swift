@@ -110,6 +110,15 @@ import Testing
             ("a child name over 200 characters", false, { d in edit(&d, "child") { $0["name"] = String(repeating: "n", count: 201) } }),
             ("a note over 100000 characters", false, { d in editAnswer(&d) { $0["note"] = String(repeating: "n", count: 100_001) } }),
             ("51 carers", false, { d in d["carers"] = Array(repeating: ["name": "x"], count: 51) }),
+            ("an export record", true, { $0["lastExport"] = ["at": "2026-11-20T16:15:00+00:00", "format": "html"] }),
+            (
+                "an encrypted export record", true,
+                { $0["lastExport"] = ["at": "2026-11-20T16:15:00Z", "format": "md", "encrypted": true] }
+            ),
+            ("an export record in pdf", false, { $0["lastExport"] = ["at": "2026-11-20T16:15:00Z", "format": "pdf"] }),
+            ("an export record without its time", false, { $0["lastExport"] = ["format": "md"] }),
+            ("an export time without a zone", false, { $0["lastExport"] = ["at": "2026-11-20T16:15:00", "format": "md"] }),
+            ("unknown key in an export record", false, { $0["lastExport"] = ["at": "2026-11-20T16:15:00Z", "format": "md", "to": "x"] }),
         ]
     }
 

@@ -239,8 +239,8 @@ extension EncryptedStoreTests {
             try store.save(Sample.assessment("old", updated: "2026-01-05T10:00:00Z"))
             try store.save(Sample.assessment("new", updated: "2026-11-20T10:00:00+01:00"))
             Sample.write("{ broken", to: store.directory + "/broken.json")
-            #expect(store.expired(before: "2026-08-28").map(\.id) == ["old"])
-            #expect(store.expired(before: "2026-01-05").isEmpty)
+            #expect(store.expired(before: try #require(CalendarDate("2026-08-28"))).map(\.id) == ["old"])
+            #expect(store.expired(before: try #require(CalendarDate("2026-01-05"))).isEmpty)
         }
 
         @Test func purgeRemovesTheFileItsIndexEntryLockAndRecoveryCopies() throws {

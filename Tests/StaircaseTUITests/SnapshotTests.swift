@@ -29,6 +29,14 @@ import Testing
     static func screens(width w: Int, height h: Int) throws -> [(String, WizardState)] {
         var out: [(String, WizardState)] = []
         out.append(("start", try durhamState(width: w, height: h)))
+        var retention = try durhamState(width: w, height: h)
+        retention.retentionDays = 90
+        retention.resumable = [
+            ResumeItem(id: "a-1", label: "J.S.  2026-11-20 10:45  13/80 rows  Level 3", lastChange: "2026-11-20T10:45:00Z"),
+            ResumeItem(id: "a-2", label: "K.L.  2026-07-01 09:00  40/80 rows  Level 2", lastChange: "2026-07-01T09:00:00+01:00"),
+            ResumeItem(id: "a-3", label: "M.P.  2026-05-12 14:30  80/80 rows  Level 4 (decided)", lastChange: "2026-05-12T14:30:00Z"),
+        ]
+        out.append(("start-retention", retention))
         var details = try durhamState(width: w, height: h)
         Support.press(
             &details, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])

@@ -5,7 +5,7 @@ extension Assessment {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, id, childKey, createdAt, updatedAt, training, catalogue, child, referrer, leadProfessional
         case consent, sharing, immediateDanger, answers, strengths, childsVoice, concernCategories, needsCannotBeMetAtHome, decision
-        case carers, household, agencies, resumeAt, draftDecision
+        case carers, household, agencies, resumeAt, draftDecision, lastExport
     }
 
     public init(from decoder: any Decoder) throws {
@@ -34,6 +34,7 @@ extension Assessment {
         carers = try c.decodeIfPresent([Carer].self, forKey: .carers) ?? []
         household = try c.decodeIfPresent([HouseholdMember].self, forKey: .household) ?? []
         agencies = try c.decodeIfPresent([Agency].self, forKey: .agencies) ?? []
+        lastExport = try c.decodeIfPresent(ExportRecord.self, forKey: .lastExport)
         if schemaVersion == 1 { migrateFromVersionOne() }
     }
 

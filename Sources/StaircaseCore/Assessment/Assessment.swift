@@ -56,6 +56,9 @@ public struct Assessment: Codable, Sendable, Equatable {
     /// The lawful basis for sharing and whether the family was told: apart from `consent`,
     /// which is the family's agreement to the referral.
     public var sharing: Sharing = Sharing()
+    /// When the full summary was last exported, and in which format; nil: never (or before
+    /// exports were recorded). Never part of a summary.
+    public var lastExport: ExportRecord?
 
     public init(id: String, createdAt: String, catalogue: CatalogueReference, childKey: String? = nil) {
         self.id = id

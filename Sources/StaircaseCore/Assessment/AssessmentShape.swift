@@ -129,6 +129,12 @@ public enum AssessmentShape {
                 "draftDecision",
                 .object([("level", .integer(0...4)), ("step", .integer(0...5)), ("reason", .long)], required: ["level", "step", "reason"])
             ),
+            (
+                "lastExport",
+                .object(
+                    [("at", .dateTime), ("format", .choice(ExportFormat.allCases.map(\.rawValue))), ("encrypted", .boolean)],
+                    required: ["at", "format"])
+            ),
         ], required: ["schemaVersion", "id", "createdAt", "updatedAt", "catalogue", "answers"])
 
     /// The first problem with the file's shape, or nil. `answerIDs` (the catalogue's row ids,

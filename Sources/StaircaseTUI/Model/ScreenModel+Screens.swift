@@ -62,6 +62,7 @@ extension ScreenModel {
         } else if s.resumable.isEmpty && s.damaged.isEmpty {
             m.blocks.append(TextBlock(.note, ["No saved assessments yet."]))
         }
+        if let note = retentionNote(s) { m.blocks.append(note) }
         if !s.damaged.isEmpty {
             let names = s.damaged.map(\.label).joined(separator: ", ")
             let what =
@@ -70,6 +71,18 @@ extension ScreenModel {
             m.blocks.append(TextBlock(.warning, ["\(what): \(names). `staircase sessions list` says why."]))
         }
         return m
+    }
+
+    /// With an organisation's retention period: how many saved assessments are past it, and the
+    /// command that deletes them. A count only, no initials, so nothing personal is on screen.
+    static func retentionNote(_ s: WizardState) -> TextBlock? {
+        guard let days = s.retentionDays, !s.training else { return nil }
+        let cutoff = Retention.cutoff(days: days, today: s.today)
+        let past = s.resumable.filter { Retention.isPast(lastChange: $0.lastChange, cutoff: cutoff) }.count
+        guard past > 0 else { return nil }
+        let what = past == 1 ? "1 saved assessment is" : "\(past) saved assessments are"
+        return TextBlock(
+            .note, ["\(what) past your organisation's \(days)-day retention period: \(Retention.purgeCommand(days: days)) deletes them."])
     }
 
     static func danger(_ s: WizardState) -> ScreenModel {

@@ -78,10 +78,15 @@ public enum Wizard {
             }
             if s.screen == .start { s.cursor = min(s.cursor, s.resumable.count + 1) }
             return []
-        case .exported(let path):
+        case .exported(let path, let record):
             s.exportedPath = path
             s.message = nil
-            return []
+            // When the summary left, for `sessions purge --exported`. Not a change: no undo step,
+            // and `updatedAt` (the retention clock) stays as it was.
+            guard record, var a = s.assessment else { return [] }
+            a.lastExport = Assessment.ExportRecord(at: s.now, format: s.exportFormat)
+            s.assessment = a
+            return [.save(a)]
         case .exportFailed(let why):
             if case .exists(let path) = why {
                 s.replacePath = path
@@ -92,11 +97,13 @@ public enum Wizard {
             s.message = Message(why.message, error: true)
             return []
         case .undo:
-            guard let previous = s.undoStack.popLast() else {
+            guard var previous = s.undoStack.popLast() else {
                 s.message = Message("Nothing to undo.")
                 return []
             }
             let undone = s.assessment.map { UndoDescription.message(undoing: $0, restoring: previous, catalogue: s.catalogue) }
+            // An export stays recorded: undo takes back changes, not the summary that already left.
+            previous.lastExport = s.assessment?.lastExport
             s.assessment = previous
             s.exportedPath = nil
             s.message = Message(undone ?? "Undone.")

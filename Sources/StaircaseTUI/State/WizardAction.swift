@@ -66,7 +66,8 @@ public enum WizardAction: Equatable, Sendable {
     case listed(Result<[ResumeItem], HostError>)
     case saved
     case saveFailed(HostError)
-    case exported(String)
+    /// The summary was written; `record`: note it in the assessment (false while it is open read-only here).
+    case exported(String, record: Bool = true)
     case exportFailed(HostError)
     case responseWritten(String)
     case responseFailed(HostError)

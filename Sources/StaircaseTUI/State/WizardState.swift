@@ -81,6 +81,8 @@ public struct WizardState: Sendable {
     public var trainingRun: TrainingRun?
     /// The other saved assessments of the open one's child, from the host (re-assessment).
     public var reassess = ReassessContext()
+    /// The organisation's retention period in days (`retention-days`), for the start screen's note.
+    public var retentionDays: Int?
 
     public static let minimumWidth = 80
     public static let minimumHeight = 24
@@ -137,11 +139,14 @@ public struct ResumeItem: Equatable, Sendable {
     /// A recovery copy of a save that failed: it can be opened (and so saved in the store), but
     /// is not a saved assessment yet, so it cannot be re-assessed.
     public var recovery: Bool
-    public init(id: String, label: String, damaged: String? = nil, recovery: Bool = false) {
+    /// The saved assessment's `updatedAt`, for the retention note; empty for a recovery copy.
+    public var lastChange: String
+    public init(id: String, label: String, damaged: String? = nil, recovery: Bool = false, lastChange: String = "") {
         self.id = id
         self.label = label
         self.damaged = damaged
         self.recovery = recovery
+        self.lastChange = lastChange
     }
 }
 
