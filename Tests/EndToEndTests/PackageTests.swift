@@ -116,6 +116,10 @@ struct PackageTests {
             FileManager.default.contentsEqual(
                 atPath: doc + "training/durham-pack.json", andPath: Self.repository + "/Data/training/durham-pack.json"))
         #expect(FileManager.default.fileExists(atPath: doc + "copyright"))
+        for example in ["config", "recipients"] {
+            #expect(
+                FileManager.default.contentsEqual(atPath: doc + "examples/" + example, andPath: Self.repository + "/Data/etc/" + example))
+        }
         #expect(Self.sh("zcat '\(doc)changelog.Debian.gz'").output.contains("staircase (\(Self.field("Version", of: deb)))"))
     }
 

@@ -30,6 +30,13 @@ import Testing
         #expect(f == SettingsFile(retentionDays: 90, idleLockMinutes: 5, storeEncryption: true))
     }
 
+    /// The example IT copies to /etc/staircase/config (shipped in the .deb) is valid and says the defaults.
+    @Test func theShippedExampleParses() throws {
+        let text = try String(contentsOfFile: Fixtures.projectFile("Data/etc/config"), encoding: .utf8)
+        let f = try SettingsFile.parse(text, file: "Data/etc/config")
+        #expect(f == SettingsFile(retentionDays: 90, idleLockMinutes: 10, storeEncryption: true))
+    }
+
     /// Each bad line is refused with the file, its line number and the fix.
     @Test(arguments: [
         ("# ok\nretention-day = 90", 2, "unknown key retention-day — did you mean retention-days?"),

@@ -142,6 +142,13 @@ import Testing
         #expect(throws: StoreError.self) {
             try StoreKeyring.recoveryRecipients(environment: [StoreKeyring.recipientsVariable: dir.sub("typo")], systemPath: system)
         }
+        // The shipped example (comments only) is a valid file, and stays valid with a key added.
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Data/etc/recipients")
+            .standardized.path
+        #expect(try StoreKeyring.recoveryRecipients(environment: [:], systemPath: example).count == 0)
+        let exampleText = try String(contentsOfFile: example, encoding: .utf8)
+        Sample.write(exampleText + organisation.recipient.string + "\n", to: named)
+        #expect(try StoreKeyring.recoveryRecipients(environment: [:], systemPath: named).recipients == [organisation.recipient])
         Sample.write("age1notarecipient\n", to: named)
         #expect(throws: StoreError.self) {
             try StoreKeyring.recoveryRecipients(environment: [StoreKeyring.recipientsVariable: named], systemPath: system)
