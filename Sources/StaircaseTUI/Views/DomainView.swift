@@ -36,19 +36,18 @@ enum DomainView {
         return out
     }
 
-    static func panelMostScroll(_ s: WizardState) -> Int {
-        guard case .domain(let d) = s.screen, let row = selected(s, d) else { return 0 }
-        return max(0, panelLines(s, row, width: s.width).count - layout(height: View.bodyHeight(s)).panel)
+    /// How far the descriptor panel can scroll when the body is `body`: none when it all fits.
+    static func panelMostScroll(_ s: WizardState, _ body: Rect) -> Int {
+        guard case .domain(let d) = s.screen, !s.expanded, let row = selected(s, d) else { return 0 }
+        return max(0, panelLines(s, row, width: body.width).count - layout(height: body.height).panel)
     }
 
-    static func panelOverflows(_ s: WizardState) -> Bool { panelMostScroll(s) > 0 }
-
-    static func draw(_ s: WizardState, _ d: Int, _ b: inout ScreenBuffer, _ r: Rect) {
+    static func draw(_ m: ScreenModel, _ s: WizardState, _ d: Int, _ v: Viewport, _ b: inout ScreenBuffer, _ r: Rect) {
         guard let a = s.assessment else { return }
         let rows = s.visibleRows(domain: d)
         let cursor = min(s.domainCursor[d], max(0, rows.count - 1))
         if s.expanded, !rows.isEmpty {
-            expanded(s, rows[cursor], a, &b, r)
+            expanded(s, rows[cursor], a, scroll: v.scroll, &b, r)
             return
         }
         let (listHeight, panelHeight) = layout(height: r.height)
@@ -91,7 +90,7 @@ enum DomainView {
         let row = rows[cursor]
         var y = r.top + 1 + listHeight
         let lines = panelLines(s, row, width: r.width)
-        let scroll = min(s.panelScroll, max(0, lines.count - panelHeight))
+        let scroll = min(v.panelScroll, max(0, lines.count - panelHeight))
         b.put(String(repeating: "─", count: r.width), row: y, column: 0, style: .muted)
         var more: [String] = []
         if scroll > 0 { more.append("↑ \(scroll)") }
@@ -173,15 +172,15 @@ enum DomainView {
         return lines
     }
 
-    static func fullTextLineCount(_ s: WizardState) -> Int {
+    static func fullTextLineCount(_ s: WizardState, width: Int) -> Int {
         guard case .domain(let d) = s.screen, s.expanded, let row = selected(s, d), let a = s.assessment else { return 0 }
-        return fullTextLines(s, row, a, width: s.width - 2).count
+        return fullTextLines(s, row, a, width: width).count
     }
 
-    static func expanded(_ s: WizardState, _ row: VisibleRow, _ a: Assessment, _ b: inout ScreenBuffer, _ r: Rect) {
+    static func expanded(_ s: WizardState, _ row: VisibleRow, _ a: Assessment, scroll: Int, _ b: inout ScreenBuffer, _ r: Rect) {
         let lines = fullTextLines(s, row, a, width: r.width - 2)
         // When more follows, the last row says so instead of holding text.
-        let first = min(s.scroll, max(0, lines.count - r.height + 1))
+        let first = min(scroll, max(0, lines.count - r.height + 1))
         let more = lines.count - first > r.height
         for (i, (text, style)) in lines.dropFirst(first).prefix(more ? r.height - 1 : r.height).enumerated() {
             b.put(text, row: r.top + i, column: 1, style: style, limit: r.width - 2)

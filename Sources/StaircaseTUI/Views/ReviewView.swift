@@ -86,9 +86,9 @@ enum ReviewView {
         names.prefix(6).joined(separator: "; ") + (names.count > 6 ? "; and \(names.count - 6) more" : "")
     }
 
-    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+    static func draw(_ s: WizardState, scroll: Int, _ b: inout ScreenBuffer, _ r: Rect) {
         let all = lines(s, width: r.width - 2)
-        let first = min(s.scroll, max(0, all.count - r.height))
+        let first = min(scroll, max(0, all.count - r.height))
         // The "more" marker has a row of its own: it never covers a line of the review.
         let more = all.count - first > r.height
         for (i, (text, style)) in all.dropFirst(first).prefix(more ? r.height - 1 : r.height).enumerated() {
