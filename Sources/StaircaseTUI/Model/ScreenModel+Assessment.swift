@@ -106,7 +106,8 @@ extension ScreenModel {
         if a.immediateDanger == .yes { m.blocks.append(TextBlock(.danger, [Advice.emergency(s.catalogue)])) }
         let d = ProposalDescription(p, catalogue: s.catalogue)
         m.blocks.append(
-            TextBlock([p.level == nil ? "No proposal yet: no row has been assessed." : d.headline] + (d.levelName.map { [$0] } ?? [])))
+            TextBlock(
+                .proposal, heading: nil, [p.level == nil ? "No proposal yet: no row has been assessed." : d.headline] + (d.levelName.map { [$0] } ?? [])))
         for section in d.sections {
             let kind: TextBlock.Kind =
                 switch section.kind {
@@ -133,7 +134,8 @@ extension ScreenModel {
         m.blocks += sinceLastTime(s)
         if !notes.isEmpty { m.blocks.append(TextBlock(.note, heading: "Evidence notes", notes, indent: 2)) }
         if case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
-            m.blocks.append(TextBlock(.warning, heading: "The referral still lacks", gaps.map { $0.capitalizedFirst + "." }, indent: 2))
+            let heading = "The referral still lacks (add it on the About the child forms)"
+            m.blocks.append(TextBlock(.warning, heading: heading, gaps.map { $0.capitalizedFirst + "." }, indent: 2))
         }
         if ReviewView.concernApplies(s) {
             m.prompt = "Category of concern to mark or unmark (1-\(s.catalogue.concernCategories.count)), Enter goes to the decision:"

@@ -37,6 +37,8 @@ public struct ScreenModel: Equatable, Sendable {
 public struct TextBlock: Equatable, Sendable {
     public enum Kind: String, Sendable {
         case text, descriptor, reason, flag, warning, danger, courseOfAction, note, glossary
+        /// The proposed level and its name: the curses review draws the staircase under it.
+        case proposal
     }
 
     public var kind: Kind
