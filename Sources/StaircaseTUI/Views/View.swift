@@ -21,7 +21,7 @@ public enum View {
         let body = layout.body
         switch s.screen {
         case .start: StartView.draw(m, s, &b, body)
-        case .details: DetailsView.draw(s, &b, body)
+        case .details: DetailsView.draw(m, s, &b, body)
         case .danger: DangerView.draw(s, &b, body)
         case .domain(let d): DomainView.draw(m, s, d, v, &b, body)
         case .voice: VoiceView.draw(s, &b, body)
