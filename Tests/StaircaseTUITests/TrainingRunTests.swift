@@ -217,7 +217,8 @@ import Testing
         let wide = View.render(s, in: Viewport(width: 120, height: 24)).lines
         #expect(wide.contains { $0.contains("│ The case: ") })
         #expect(wide.joined().contains(String(k.child.name.prefix(8))))
-        #expect(!View.render(s, in: Support.screen).lines.contains { $0.contains("The case: ") }, "at 80 columns it is an overlay, not a panel")
+        let narrow = View.render(s, in: Support.screen).lines
+        #expect(!narrow.contains { $0.contains("The case: ") }, "at 80 columns it is an overlay, not a panel")
     }
 
     @Test func timeTakenIsTheDifferenceOfTheHostsTimestamps() {

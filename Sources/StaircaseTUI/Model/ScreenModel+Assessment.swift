@@ -110,9 +110,8 @@ extension ScreenModel {
         guard let a = s.assessment, let p = s.proposal else { return m }
         if a.immediateDanger == .yes { m.blocks.append(TextBlock(.danger, [Advice.emergency(s.catalogue)])) }
         let d = ProposalDescription(p, catalogue: s.catalogue)
-        m.blocks.append(
-            TextBlock(
-                .proposal, heading: nil, [p.level == nil ? "No proposal yet: no row has been assessed." : d.headline] + (d.levelName.map { [$0] } ?? [])))
+        let headline = p.level == nil ? "No proposal yet: no row has been assessed." : d.headline
+        m.blocks.append(TextBlock(.proposal, heading: nil, [headline] + (d.levelName.map { [$0] } ?? [])))
         for section in d.sections {
             let kind: TextBlock.Kind =
                 switch section.kind {

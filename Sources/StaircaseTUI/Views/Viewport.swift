@@ -74,7 +74,8 @@ public struct Viewport: Equatable, Sendable {
         switch KeyContext(s, in: self) {
         case .help, .narrative:
             let box = height - 4
-            let total = s.overlay == .help ? HelpView.lines(s, width: width - 6).count : TrainingViews.narrativeLines(s, width: width - 6).count
+            let shown = s.overlay == .help ? HelpView.lines(s, width: width - 6) : TrainingViews.narrativeLines(s, width: width - 6)
+            let total = shown.count
             helpScroll = (helpScroll + lines + pages * (box - 2)).clamped(0, max(0, total - box))
         case .review:
             let total = ReviewView.lines(s, width: body.width - 2).count
