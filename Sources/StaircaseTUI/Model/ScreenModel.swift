@@ -1,9 +1,10 @@
 import StaircaseCore
 
 /// What a screen means, apart from how it is drawn: a pure function of `WizardState`
-/// (`ScreenModel(s)`). The line renderer prints it for screen-reader and braille users; a new
-/// screen adds a case to `ScreenModel.init`, a side panel fills `side`, a new kind of text adds a
-/// `TextBlock.Kind`.
+/// (`ScreenModel(s)`), with no terminal size or scroll in it. It has two renderers: the curses
+/// views lay it out (`View.render(s, in: viewport)`), and the line renderer prints it for
+/// screen-reader and braille users. A new screen adds a case to `ScreenModel.init`, a side panel
+/// fills `side`, a new kind of text adds a `TextBlock.Kind`.
 public struct ScreenModel: Equatable, Sendable {
     public var title: String
     /// Where the user is, in words: "Child's developmental needs, row 3 of 31".
