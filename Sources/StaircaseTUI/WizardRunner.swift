@@ -81,9 +81,12 @@ public struct WizardHost {
     }
 }
 
-/// The run loop: key → action → reducer → effects → view → backend.
+/// The run loop: key → action → reducer → effects → view → backend. It owns the viewport (the
+/// terminal's size and the scroll positions): view actions go to it, every other action to the
+/// reducer, and after each reduction the viewport follows the state to its new screen or row.
 public struct WizardRunner<Backend: TerminalBackend> {
     public var state: WizardState
+    public var viewport: Viewport
     public var backend: Backend
     let host: WizardHost
 
@@ -91,13 +94,15 @@ public struct WizardRunner<Backend: TerminalBackend> {
         self.state = state
         self.backend = backend
         self.host = host
+        viewport = Viewport(width: backend.size.width, height: backend.size.height)
     }
 
     /// Runs until the user quits or a signal arrives; returns the signal number (0 if none).
     public mutating func run() -> Int32 {
-        let (w, h) = backend.size
-        _ = perform(Wizard.reduce(&state, .resize(width: w, height: h)) + [.list])
-        backend.draw(View.render(state), full: true)
+        viewport.apply(.resize(width: backend.size.width, height: backend.size.height), to: state)
+        _ = perform([.list])
+        viewport.follow(state)
+        backend.draw(View.render(state, in: viewport), full: true)
         while !backend.isExhausted {
             let sig = backend.takeSignal()
             if sig != 0 {
@@ -106,11 +111,19 @@ public struct WizardRunner<Backend: TerminalBackend> {
                 return sig
             }
             guard let key = backend.readKey() else { continue }
-            guard let action = KeyMap.action(for: key, in: state) else { continue }
+            guard let action = KeyMap.action(for: key, in: state, viewport: viewport) else { continue }
+            if case .view(let change) = action {
+                viewport.apply(change, to: state)
+                // A new size redraws every cell: the terminal's old contents are not to be trusted.
+                let resized = if case .resize = change { true } else { false }
+                backend.draw(View.render(state, in: viewport), full: resized)
+                continue
+            }
             host.stamp(&state)
             let effects = Wizard.reduce(&state, action)
             if perform(effects) { return 0 }
-            backend.draw(View.render(state), full: effects.contains(.redraw))
+            viewport.follow(state)
+            backend.draw(View.render(state, in: viewport), full: effects.contains(.redraw))
         }
         return 0
     }

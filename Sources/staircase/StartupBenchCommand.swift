@@ -36,9 +36,8 @@ struct StartupBenchCommand: ParsableCommand {
             let host = WizardStoreHost(
                 sessions: sessions, recovery: RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME")))
             measure("session list: resume items with labels") { listed = (try? host.resumeItems(engine: engine).get())?.count ?? 0 }
-            var state = WizardState(catalogue: catalogue, today: Clock().today, now: Clock().timestamp(), width: 80, height: 24)
-            _ = Wizard.reduce(&state, .resize(width: 80, height: 24))
-            measure("first frame render (80x24)") { _ = View.render(state) }
+            let state = WizardState(catalogue: catalogue, today: Clock().today, now: Clock().timestamp())
+            measure("first frame render (80x24)") { _ = View.render(state, in: Viewport(width: 80, height: 24)) }
             print("\(listed) saved assessments; milliseconds, median of \(self.count)")
             for (name, times) in phases {
                 let ms = times.sorted()[times.count / 2].milliseconds

@@ -30,7 +30,7 @@ struct WizardLaunch {
             let settings = try self.settings ?? StaircaseSettings.forThisRun()
             let catalogue = try CatalogueOptions.load(path: catalogue)
             let clock = Clock()
-            var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
+            var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp())
             var real = try openStore(store, unencrypted: unencrypted)
             real.engine = state.engine
             try checkTrusted(real)

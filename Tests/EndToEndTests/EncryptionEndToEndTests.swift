@@ -45,7 +45,7 @@ import Testing
         try t.send("Enter")
         try t.waitFor("10 years")
         try t.send(contentsOf: Array(repeating: "Down", count: 14) + ["Enter"])
-        try t.waitFor("Form 2 of 5: Family and household")
+        try t.waitFor("form 2 of 5: Family and household")
         try t.send(contentsOf: Array(repeating: "NPage", count: 4))
         try t.waitFor("Is the child in immediate danger?")
         try t.send("Up", "Enter")

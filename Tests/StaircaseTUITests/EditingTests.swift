@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func anAsciiScreenHasNothingButAscii() throws {
-        var s = try SnapshotTests.inProgress(width: 80, height: 24)
+        var s = try SnapshotTests.inProgress()
         s.ascii = true
         for screen in [
             s,
@@ -87,9 +87,9 @@ import Testing
                 var r = s; Support.press(&r, [.tab, .tab, .tab, .tab]); return r
             }(),
         ] {
-            let text = View.render(screen).text
+            let text = View.render(screen, in: Support.screen).text
             #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
-            #expect(View.render(screen).lines.allSatisfy { $0.count <= 80 })
+            #expect(View.render(screen, in: Support.screen).lines.allSatisfy { $0.count <= 80 })
         }
     }
 }

@@ -91,12 +91,12 @@ import Testing
         var s = onFamily()
         Support.press(&s, [.down, .enter, .enter] + t("Lee") + [.enter, .down, .down, .char(" ")])
         #expect(s.assessment?.household.first?.sibling == true)
-        #expect(KeyMap.footer(for: s).contains("x remove"))
+        #expect(KeyMap.footer(for: s, in: Support.screen).contains("x remove"))
         Support.press(&s, [.char("x")])
         #expect(s.assessment?.household.isEmpty == true && s.formItem == nil)
         Support.press(&s, [.down, .down, .down])
         let before = s.assessment
-        #expect(!KeyMap.footer(for: s).contains("x remove"), "x is offered only on an entry")
+        #expect(!KeyMap.footer(for: s, in: Support.screen).contains("x remove"), "x is offered only on an entry")
         Support.press(&s, [.char("x")])
         #expect(s.assessment == before)
     }
@@ -125,7 +125,7 @@ import Testing
         Support.press(&s, [.down, .enter] + Array(repeating: .down, count: 4) + [.enter] + t("2019-02-30") + [.enter])
         #expect(s.editor != nil, "the field stays open to be corrected")
         #expect(s.fieldProblems[.memberDateOfBirth]?.contains("28 days") == true)
-        #expect(View.render(s).lines.contains { $0.contains("Date of birth") && $0.contains("✗ no such date") })
+        #expect(View.render(s, in: Support.screen).lines.contains { $0.contains("Date of birth") && $0.contains("✗ no such date") })
         Support.press(&s, [.ctrl("u")] + t("2019-02-28") + [.enter])
         #expect(s.assessment?.household.first?.dateOfBirth == "2019-02-28")
         #expect(s.fieldProblems[.memberDateOfBirth] == nil)

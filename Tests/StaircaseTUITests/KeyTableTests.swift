@@ -10,7 +10,7 @@ import Testing
     /// One state in each context, chosen so each key has something to act on.
     static func states() throws -> [(KeyContext, WizardState)] {
         var out: [(KeyContext, WizardState)] = []
-        let start = try SnapshotTests.durhamState(width: 80, height: 24)
+        let start = try SnapshotTests.durhamState()
         out.append((.start, start))
         var details = start
         Support.press(
@@ -20,7 +20,7 @@ import Testing
         var danger = details
         Support.press(&danger, Support.toDanger)
         out.append((.danger, danger))
-        var domain = try SnapshotTests.inProgress(width: 80, height: 24)
+        var domain = try SnapshotTests.inProgress()
         Support.press(&domain, [.up])
         out.append((.domain, domain))
         var full = domain
@@ -58,9 +58,8 @@ import Testing
         var replace = export
         _ = Wizard.reduce(&replace, .exportFailed(.exists(path: "/tmp/x.md")))
         out.append((.confirmReplace, replace))
-        var small = start
-        _ = Wizard.reduce(&small, .resize(width: 70, height: 20))
-        out.append((.tooSmall, small))
+        // Too small is the viewport's, not the state's (see `viewport(_:)`).
+        out.append((.tooSmall, start))
         // A participant's training run: the cases, a case, the feedback, the narrative over it.
         var choose = start
         choose.trainingRun = TrainingRun(
@@ -81,12 +80,23 @@ import Testing
         return out
     }
 
+    /// The terminal each context's state is shown in: 70×20 is too small, the rest are 80×24.
+    static func viewport(_ context: KeyContext) -> Viewport {
+        context == .tooSmall ? Viewport(width: 70, height: 20) : Support.screen
+    }
+
     /// A key does something when the screen or the effects change.
-    static func doesSomething(_ key: Key, in s: WizardState) -> Bool {
-        guard let action = KeyMap.action(for: key, in: s) else { return false }
+    static func doesSomething(_ key: Key, in s: WizardState, _ v: Viewport) -> Bool {
+        guard let action = KeyMap.action(for: key, in: s, viewport: v) else { return false }
         var after = s
-        let effects = Wizard.reduce(&after, action)
-        return !effects.isEmpty || View.render(after) != View.render(s)
+        var view = v
+        var effects: [Effect] = []
+        if case .view(let change) = action {
+            view.apply(change, to: s)
+        } else {
+            effects = Wizard.reduce(&after, action)
+        }
+        return !effects.isEmpty || View.render(after, in: view) != View.render(s, in: v)
     }
 
     static let probes: [Key] = {
@@ -101,13 +111,14 @@ import Testing
 
     @Test func everyContextHasAState() throws {
         #expect(Set(try Self.states().map(\.0)) == Set(KeyContext.allCases))
-        for (context, s) in try Self.states() { #expect(KeyContext(s) == context, "\(context)") }
+        for (context, s) in try Self.states() { #expect(KeyContext(s, in: Self.viewport(context)) == context, "\(context)") }
     }
 
     @Test func everyFooterEntryDoesSomething() throws {
         for (context, s) in try Self.states() {
-            for b in KeyTable.bindings(for: context) where b.priority != nil && KeyMap.holds(b.condition, in: s) {
-                #expect(b.keys.contains { Self.doesSomething($0.key, in: s) }, "\(context): “\(b.footerText)” does nothing")
+            let v = Self.viewport(context)
+            for b in KeyTable.bindings(for: context) where b.priority != nil && KeyMap.holds(b.condition, in: s, v) {
+                #expect(b.keys.contains { Self.doesSomething($0.key, in: s, v) }, "\(context): “\(b.footerText)” does nothing")
             }
         }
     }
@@ -115,11 +126,12 @@ import Testing
     @Test func everyKeyThatDoesSomethingIsInTheFooterOrTheHelp() throws {
         for (context, s) in try Self.states() {
             let bound = KeyTable.bindings(for: context).flatMap { $0.keys.map(\.key) }
-            let footer = KeyMap.footer(for: s, width: 400)
+            let v = Self.viewport(context)
+            let footer = KeyMap.footer(for: s, in: v, width: 400)
             var helpState = s
             helpState.overlay = nil
             let help = HelpView.lines(helpState, width: 400).map(\.0).joined(separator: "\n")
-            for key in Self.probes where Self.doesSomething(key, in: s) {
+            for key in Self.probes where Self.doesSomething(key, in: s, v) {
                 if bound.contains(key) {
                     let b = KeyTable.bindings(for: context).first { $0.action(for: key) != nil }
                     let shown = b.map { footer.contains($0.footerText) || help.contains($0.keyLabel + " ") } ?? false
@@ -147,9 +159,9 @@ import Testing
 
     @Test func footerFitsEightyColumnsInWholeEntriesAndKeepsHelp() throws {
         for (context, s) in try Self.states() {
-            let footer = KeyMap.footer(for: s)
+            let footer = KeyMap.footer(for: s, in: Self.viewport(context))
             #expect(DisplayWidth.of(footer) <= 78, "\(context): \(footer)")
-            let whole = Set(KeyMap.footerEntries(for: s).map(\.text))
+            let whole = Set(KeyMap.footerEntries(for: s, in: Self.viewport(context)).map(\.text))
             for piece in footer.components(separatedBy: " · ") { #expect(whole.contains(piece), "\(context): “\(piece)” is cut") }
             if KeyTable.bindings(for: context).contains(where: { $0.keyLabel == "?" }) {
                 #expect(footer.hasSuffix("? help"), "\(context): \(footer)")
@@ -161,17 +173,18 @@ import Testing
         var s = try Self.states().first { $0.0 == .danger }!.1
         s.cursor = 0
         Support.press(&s, [.enter])
-        let screen = View.render(s).text
+        let screen = View.render(s, in: Support.screen).text
         #expect(screen.contains("Press Tab to continue"))
         #expect(screen.split(separator: "\n").last?.contains("Tab next") == true)
     }
 
     @Test func fullTextOffersPgDnOnlyWhenThereIsMore() throws {
-        var s = try Self.states().first { $0.0 == .fullText }!.1
-        _ = Wizard.reduce(&s, .resize(width: 200, height: 80))
-        #expect(!KeyMap.footer(for: s).contains("PgUp/PgDn"))
-        _ = Wizard.reduce(&s, .resize(width: 80, height: 24))
-        #expect(KeyMap.footer(for: s).contains("PgUp/PgDn more") == (DomainView.fullTextLineCount(s) > View.bodyHeight(s)))
+        let s = try Self.states().first { $0.0 == .fullText }!.1
+        #expect(!KeyMap.footer(for: s, in: Viewport(width: 200, height: 80)).contains("PgUp/PgDn"))
+        let body = View.layout(s, Support.screen).body
+        let more = DomainView.fullTextLineCount(s, width: body.width - 2) > body.height
+        #expect(more, "the full text of a Durham row does not fit 80×24")
+        #expect(KeyMap.footer(for: s, in: Support.screen).contains("PgUp/PgDn more"))
     }
 
     @Test func readmeKeyTableIsTheKeyTable() throws {

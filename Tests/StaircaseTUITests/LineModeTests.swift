@@ -28,7 +28,7 @@ struct ScriptConsole: LineConsole {
 @Suite struct LineModeTests {
     /// Every screen of the curses snapshots, plus the decision accepted (export) and the quit question.
     static func screens() throws -> [(String, WizardState)] {
-        var out = try SnapshotTests.screens(width: 80, height: 24).filter { $0.0 != "help" }
+        var out = try SnapshotTests.screens().filter { $0.0 != "help" }
         if var review = out.first(where: { $0.0 == "review" })?.1 {
             Support.press(&review, [.tab, .enter])
             out.append(("export", review))
@@ -70,7 +70,7 @@ struct ScriptConsole: LineConsole {
     }
 
     @Test func aDomainRowSaysWhereItIsAndWhatEnterKeeps() throws {
-        let s = try SnapshotTests.inProgress(width: 80, height: 24)
+        let s = try SnapshotTests.inProgress()
         let m = ScreenModel(s)
         #expect(m.position == "Child’s developmental needs, row 4 of 32")
         #expect(m.prompt == "Level (1-4, n not applicable, x clear, e note, Enter keep):")
@@ -94,7 +94,7 @@ struct ScriptConsole: LineConsole {
     }
 
     @Test func userTextReachesTheLinesCleaned() throws {
-        var s = try SnapshotTests.inProgress(width: 80, height: 24)
+        var s = try SnapshotTests.inProgress()
         s.assessment?.child.name = "Evil\u{1B}[2J\u{7}Name"
         s.screen = .details
         s.formPage = .child

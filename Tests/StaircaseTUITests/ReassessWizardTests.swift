@@ -71,7 +71,7 @@ import Testing
         #expect(answer?.rating == .level2)
         #expect(answer?.earlier == .init(rating: .level3, on: "2026-08-14", assessment: "a-old"))
         #expect(s.domainCursor[0] == 0, "a changed row stays selected so w can follow")
-        #expect(KeyMap.footer(for: s).contains("w why changed"))
+        #expect(KeyMap.footer(for: s, in: Support.screen).contains("w why changed"))
         Support.press(&s, [.char("w")])
         #expect(s.assessment?.answers["a1.r1"]?.changeReason == .realChange)
         Support.press(&s, [.char("w")])
@@ -98,7 +98,7 @@ import Testing
         var t = opened()
         #expect(Support.press(&t, [.char("w")]).isEmpty)
         #expect(t.message?.text.contains("A reason is given for a row rated differently") == true)
-        #expect(KeyMap.footer(for: t).contains("c confirm"))
+        #expect(KeyMap.footer(for: t, in: Support.screen).contains("c confirm"))
     }
 
     @Test func rOnTheStartScreenAsksTheHostForTheReassessment() {
@@ -164,8 +164,7 @@ import Testing
     @Test func lineTextMatchesGoldenFiles() throws {
         var changed = opened()
         Support.press(&changed, [.char("2"), .char("w")])
-        var review = reviewed()
-        review.scroll = 0
+        let review = reviewed()
         let cases = [("reassess-domain-to-confirm", opened()), ("reassess-domain-changed", changed), ("reassess-review", review)]
         let record = ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1"
         for (name, state) in cases {

@@ -9,16 +9,16 @@ import Testing
 @Suite struct SnapshotTests {
     static let sizes = [(80, 24), (120, 40)]
 
-    static func durhamState(width: Int, height: Int) throws -> WizardState {
+    static func durhamState() throws -> WizardState {
         let c = try EmbeddedCatalogue.load()
-        var s = WizardState(catalogue: c, today: Support.today, now: "2026-11-23T10:00:00Z", width: width, height: height)
+        var s = WizardState(catalogue: c, today: Support.today, now: "2026-11-23T10:00:00Z")
         s.resumable = [ResumeItem(id: "a-1", label: "J. S. · changed 2026-11-20 10:45 · 13 of 80 rows · Level 3")]
         return s
     }
 
     /// A ten-year-old with a few answers, on the first domain.
-    static func inProgress(width: Int, height: Int) throws -> WizardState {
-        var s = try durhamState(width: width, height: height)
+    static func inProgress() throws -> WizardState {
+        var s = try durhamState()
         Support.press(
             &s, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
         Support.press(&s, Support.toDanger + [.up, .enter])
@@ -26,10 +26,10 @@ import Testing
         return s
     }
 
-    static func screens(width w: Int, height h: Int) throws -> [(String, WizardState)] {
+    static func screens() throws -> [(String, WizardState)] {
         var out: [(String, WizardState)] = []
-        out.append(("start", try durhamState(width: w, height: h)))
-        var retention = try durhamState(width: w, height: h)
+        out.append(("start", try durhamState()))
+        var retention = try durhamState()
         retention.retentionDays = 90
         retention.resumable = [
             ResumeItem(id: "a-1", label: "J.S.  2026-11-20 10:45  13/80 rows  Level 3", lastChange: "2026-11-20T10:45:00Z"),
@@ -37,7 +37,7 @@ import Testing
             ResumeItem(id: "a-3", label: "M.P.  2026-05-12 14:30  80/80 rows  Level 4 (decided)", lastChange: "2026-05-12T14:30:00Z"),
         ]
         out.append(("start-retention", retention))
-        var details = try durhamState(width: w, height: h)
+        var details = try durhamState()
         Support.press(
             &details, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
         out.append(("details", details))
@@ -45,7 +45,7 @@ import Testing
         var danger = details
         Support.press(&danger, Support.toDanger + [.up, .up, .enter])
         out.append(("danger-yes", danger))
-        let domain = try inProgress(width: w, height: h)
+        let domain = try inProgress()
         out.append(("domain", domain))
         var expanded = domain
         Support.press(&expanded, [.up, .char("f")])
@@ -105,8 +105,8 @@ import Testing
     func screensMatchSnapshots(size: String) throws {
         let parts = size.split(separator: "x").compactMap { Int($0) }
         let record = ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1"
-        for (name, state) in try Self.screens(width: parts[0], height: parts[1]) {
-            let rendered = View.render(state)
+        for (name, state) in try Self.screens() {
+            let rendered = View.render(state, in: Viewport(width: parts[0], height: parts[1]))
             #expect(rendered.lines.allSatisfy { DisplayWidth.of($0) <= parts[0] })
             let text = rendered.text + "\n"
             let file = Support.testsDirectory.appendingPathComponent("Snapshots/\(name)-\(size).txt")
@@ -122,9 +122,9 @@ import Testing
     }
 
     @Test func wideAndCombiningNamesKeepColumnsAligned() throws {
-        var s = try Self.inProgress(width: 80, height: 24)
+        var s = try Self.inProgress()
         s.assessment?.child.name = "Zoë 山田"
-        let b = View.render(s)
+        let b = View.render(s, in: Support.screen)
         #expect(b.lines[0].hasSuffix("Z. 山. · 10 years"))
         #expect(b.lines.allSatisfy { DisplayWidth.of($0) <= 80 })
     }

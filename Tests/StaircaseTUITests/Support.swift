@@ -13,9 +13,12 @@ enum Support {
 
     static let today = CalendarDate(year: 2026, month: 11, day: 23) ?? CalendarDate.unknownDay
 
-    static func state(_ c: Catalogue, width: Int = 80, height: Int = 24) -> WizardState {
-        WizardState(catalogue: c, today: today, now: "2026-11-23T10:00:00Z", width: width, height: height)
+    static func state(_ c: Catalogue) -> WizardState {
+        WizardState(catalogue: c, today: today, now: "2026-11-23T10:00:00Z")
     }
+
+    /// The smallest terminal the curses views draw in, as most tests render.
+    static let screen = Viewport(width: 80, height: 24)
 
     /// Sends keys through the key map and reducer, as the run loop does; returns all effects.
     @discardableResult
@@ -24,6 +27,24 @@ enum Support {
         for k in keys {
             guard let a = KeyMap.action(for: k, in: s) else { continue }
             effects += Wizard.reduce(&s, a)
+        }
+        return effects
+    }
+
+    /// Sends keys as the curses run loop does: view actions (scrolling) to the viewport, every
+    /// other action to the reducer, after which the viewport follows the state.
+    @discardableResult
+    static func press(_ s: inout WizardState, _ v: inout Viewport, _ keys: [Key]) -> [Effect] {
+        var effects: [Effect] = []
+        v.follow(s)
+        for k in keys {
+            guard let a = KeyMap.action(for: k, in: s, viewport: v) else { continue }
+            if case .view(let change) = a {
+                v.apply(change, to: s)
+                continue
+            }
+            effects += Wizard.reduce(&s, a)
+            v.follow(s)
         }
         return effects
     }

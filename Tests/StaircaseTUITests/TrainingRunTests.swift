@@ -8,10 +8,10 @@ import Testing
 /// narrative (side panel, overlay), the model answer hidden until the decision, the feedback,
 /// the response written; and the feedback screen's line-mode text as a golden file.
 @Suite struct TrainingRunTests {
-    static func run(alias: String? = "Owl", asksFolder: Bool = true, width: Int = 80) throws -> WizardState {
+    static func run(alias: String? = "Owl", asksFolder: Bool = true) throws -> WizardState {
         let c = try EmbeddedCatalogue.load()
         let pack = try EmbeddedTrainingPack.load(catalogue: c)
-        var s = Support.state(c, width: width)
+        var s = Support.state(c)
         s.training = true
         s.nextID = "a-0000000000000000test"
         s.nextChildKey = "c-0000000000000000test"
@@ -93,11 +93,11 @@ import Testing
         for screen in Wizard.screenOrder(s) {
             Wizard.go(&s, screen)
             #expect(ScreenModel(s).title.hasPrefix("TRAINING"), "\(screen)")
-            #expect(View.render(s).lines[0].contains("TRAINING"), "\(screen)")
+            #expect(View.render(s, in: Support.screen).lines[0].contains("TRAINING"), "\(screen)")
         }
         let decided = try Self.decided()
         #expect(ScreenModel(decided).title.hasPrefix("TRAINING"))
-        #expect(View.render(decided).lines[0].contains("TRAINING"))
+        #expect(View.render(decided, in: Support.screen).lines[0].contains("TRAINING"))
     }
 
     @Test func theModelAnswerStaysHiddenUntilTheDecision() throws {
@@ -166,13 +166,14 @@ import Testing
 
     @Test func theFeedbackScrollsNoFurtherThanItsLastLine() throws {
         var s = try Self.decided()
-        Support.press(&s, Array(repeating: .pageDown, count: 30))
-        let most = s.scroll
+        var v = Support.screen
+        Support.press(&s, &v, Array(repeating: .pageDown, count: 30))
+        let most = v.scroll
         #expect(most > 0)
-        let lines = View.render(s).lines
+        let lines = View.render(s, in: v).lines
         #expect(lines.contains { $0.contains("Your response is not written yet") }, "the last line shows at the end")
-        Support.press(&s, [.char("k")])
-        #expect(s.scroll == most - 1)
+        Support.press(&s, &v, [.char("k")])
+        #expect(v.scroll == most - 1)
     }
 
     @Test func quittingBeforeTheResponseIsWrittenAsksOnce() throws {
@@ -199,7 +200,7 @@ import Testing
             Support.press(&s, [.char("v")])
             #expect(s.overlay == .narrative, "\(screen)")
             #expect(KeyContext(s) == .narrative)
-            let overlay = View.render(s).lines.joined(separator: "\n")
+            let overlay = View.render(s, in: Support.screen).lines.joined(separator: "\n")
             #expect(overlay.contains("TRAINING case narrative"))
             #expect(overlay.contains(k.child.name))
             #expect(ScreenModel(s).blocks.first?.heading == "The case: " + k.title)
@@ -209,15 +210,15 @@ import Testing
     }
 
     @Test func theNarrativeIsASidePanelAt120Columns() throws {
-        var s = try Self.run(width: 120)
+        var s = try Self.run()
         Support.press(&s, [.enter, .enter])
         Wizard.go(&s, .domain(0))
         let k = try #require(s.trainingRun?.trainingCase)
-        let wide = View.render(s).lines
+        let wide = View.render(s, in: Viewport(width: 120, height: 24)).lines
         #expect(wide.contains { $0.contains("│ The case: ") })
         #expect(wide.joined().contains(String(k.child.name.prefix(8))))
-        s.width = 80
-        #expect(!View.render(s).lines.contains { $0.contains("The case: ") }, "at 80 columns it is an overlay, not a panel")
+        let narrow = View.render(s, in: Support.screen).lines
+        #expect(!narrow.contains { $0.contains("The case: ") }, "at 80 columns it is an overlay, not a panel")
     }
 
     @Test func timeTakenIsTheDifferenceOfTheHostsTimestamps() {

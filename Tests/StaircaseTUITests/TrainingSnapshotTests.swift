@@ -8,10 +8,9 @@ import Testing
 /// STAIRCASE_RECORD=1): the case list, the case, a domain with the narrative beside it at 120
 /// columns, the narrative overlay at 80, and the feedback.
 @Suite struct TrainingSnapshotTests {
-    static func screens(width: Int, height: Int) throws -> [(String, WizardState)] {
+    static func screens() throws -> [(String, WizardState)] {
         var out: [(String, WizardState)] = []
-        var s = try TrainingRunTests.run(width: width)
-        s.height = height
+        var s = try TrainingRunTests.run()
         out.append(("training-choose", s))
         Support.press(&s, [.enter])
         out.append(("training-read", s))
@@ -21,9 +20,7 @@ import Testing
         var overlay = s
         Support.press(&overlay, [.char("v")])
         out.append(("training-narrative", overlay))
-        var feedback = try TrainingRunTests.decided()
-        feedback.width = width
-        feedback.height = height
+        let feedback = try TrainingRunTests.decided()
         out.append(("training-feedback", feedback))
         return out
     }
@@ -32,8 +29,8 @@ import Testing
     func trainingScreensMatchSnapshots(size: String) throws {
         let parts = size.split(separator: "x").compactMap { Int($0) }
         let record = ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1"
-        for (name, state) in try Self.screens(width: parts[0], height: parts[1]) {
-            let rendered = View.render(state)
+        for (name, state) in try Self.screens() {
+            let rendered = View.render(state, in: Viewport(width: parts[0], height: parts[1]))
             #expect(rendered.lines.allSatisfy { DisplayWidth.of($0) <= parts[0] })
             #expect(rendered.lines[0].contains("TRAINING"), "\(name) at \(size) says TRAINING in its header")
             let text = rendered.text + "\n"

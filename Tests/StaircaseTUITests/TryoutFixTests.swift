@@ -33,14 +33,14 @@ import Testing
         Support.press(&s, [.char("3"), .up, .char("4")])
         Support.press(&s, [.char("u")])
         #expect(s.message?.text == "Undone: “Row one” is Level 3 again.")
-        #expect(View.render(s).lines[1].contains("Undone: “Row one” is Level 3 again."))
+        #expect(View.render(s, in: Support.screen).lines[1].contains("Undone: “Row one” is Level 3 again."))
     }
 
     @Test func eachModeNamesItsOwnKeyForTheMissingReason() {
         var s = Support.onFirstDomain(c)
         Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .char("3"), .enter])
         #expect(s.screen == .decision)
-        let curses = View.render(s).lines[1]
+        let curses = View.render(s, in: Support.screen).lines[1]
         #expect(curses.contains("needs a reason: press r and write it."), "\(curses)")
         let line = LineRenderer.render(ScreenModel(s), width: 80).joined(separator: "\n")
         #expect(line.contains("needs a reason: press e and write it."), "\(line)")
@@ -51,12 +51,12 @@ import Testing
         var s = Support.onFirstDomain(c)
         let why = "cannot make /home/someone/.local/share/staircase private (chmod 0700: permission denied); fix the folder's owner"
         _ = Wizard.reduce(&s, .saveFailed(.io(why)))
-        let lines = View.render(s).lines
+        let lines = View.render(s, in: Support.screen).lines
         #expect(lines[1].contains("Not saved: cannot make"))
         #expect(lines[2].contains("permission denied"), "the end of the message is on the second row: \(lines[2])")
-        #expect(View.bodyHeight(s) == s.height - 4)
+        #expect(View.bodyHeight(s, Support.screen) == 24 - 4)
         Support.press(&s, [.down])
-        #expect(View.bodyHeight(s) == s.height - 3, "a short or no message keeps one row")
+        #expect(View.bodyHeight(s, Support.screen) == 24 - 3, "a short or no message keeps one row")
     }
 
     @Test func helpColumnsLineUpUnderLangC() {
@@ -77,16 +77,16 @@ import Testing
         var s = Support.onFirstDomain(c)
         s.filter = "three"
         #expect(s.visibleRows(domain: 0).count == 1)
-        #expect(View.render(s).lines.contains { $0.contains("0 of 1 row answered") })
+        #expect(View.render(s, in: Support.screen).lines.contains { $0.contains("0 of 1 row answered") })
         let line = LineRenderer.render(ScreenModel(s), width: 80).joined(separator: "\n")
         #expect(line.contains("0 of 1 row answered."), "\(line)")
     }
 
     @Test func theReviewsMoreMarkerCoversNothing() throws {
-        var s = try SnapshotTests.inProgress(width: 80, height: 24)
+        var s = try SnapshotTests.inProgress()
         Support.press(&s, [.tab, .tab, .tab, .tab])
         #expect(s.screen == .review)
-        let lines = View.render(s).lines
+        let lines = View.render(s, in: Support.screen).lines
         let row = try #require(lines.firstIndex { $0.contains("j/PgDn more") })
         #expect(lines[row].prefix(60).allSatisfy { $0 == " " }, "the marker's row holds no review text: \(lines[row])")
     }
@@ -138,7 +138,7 @@ import Testing
         states.append(("export", s))
         for (name, state) in states {
             let m = ScreenModel(state)
-            let screen = Self.words(View.render(state).text)
+            let screen = Self.words(View.render(state, in: Support.screen).text)
             for block in m.blocks {
                 for p in block.paragraphs where p != "(none)" {
                     #expect(screen.contains(Self.words(p)), "\(name) does not show “\(p)”")
@@ -152,11 +152,11 @@ import Testing
     }
 
     @Test func theCategoriesQuestionKeepsEveryCategoryOnScreenBelowItsTwoRowMessage() throws {
-        var s = try SnapshotTests.inProgress(width: 80, height: 24)
+        var s = try SnapshotTests.inProgress()
         Support.press(
             &s, [.tab, .tab, .tab, .tab, .enter, .char("4"), .char("r")] + Support.type("Police protection sought") + [.enter, .enter])
         #expect(s.askingCategories)
-        let lines = View.render(s).lines
+        let lines = View.render(s, in: Support.screen).lines
         #expect(lines[1].contains("Level 4: press 1") && !lines[2].trimmed.isEmpty, "the message takes two rows")
         for name in ["Physical abuse", "Emotional abuse", "Sexual abuse", "Neglect"] {
             #expect(lines.contains { $0.contains(name) }, "\(name) is on the screen:\n\(lines.joined(separator: "\n"))")

@@ -36,7 +36,7 @@ import Testing
         #expect(s.assessment?.child.dateOfBirth == nil)
         #expect(s.editor?.text == "2027-01-01", "the field stays open to be corrected")
         #expect(s.fieldProblems[.dateOfBirth]?.hasPrefix("in the future") == true)
-        #expect(View.render(s).lines.contains { $0.contains("Date of birth") && $0.contains("✗ in the future") })
+        #expect(View.render(s, in: Support.screen).lines.contains { $0.contains("Date of birth") && $0.contains("✗ in the future") })
         Support.press(&s, [.escape])
         #expect(s.fieldProblems[.dateOfBirth] == nil)
     }
@@ -78,7 +78,7 @@ import Testing
         Support.press(&s, [.enter])
         #expect(s.assessment?.immediateDanger == .yes)
         #expect(s.screen == .danger)
-        #expect(View.render(s).text.contains("999"))
+        #expect(View.render(s, in: Support.screen).text.contains("999"))
     }
 
     @Test func ratingARowSavesAndMovesOn() {
@@ -157,7 +157,7 @@ import Testing
         #expect(s.screen == .decision)
         Support.press(&s, [.char("4"), .char("r")] + Support.type("Police protection sought") + [.enter, .enter])
         #expect(s.askingCategories, "Level 4 decided over a Level 2 proposal asks for categories")
-        #expect(KeyMap.footer(for: s).hasPrefix("1-4 mark category · Enter record"))
+        #expect(KeyMap.footer(for: s, in: Support.screen).hasPrefix("1-4 mark category · Enter record"))
         #expect(s.assessment?.decision == nil)
         Support.press(&s, [.char("1"), .char("4"), .char("4"), .char("2")])
         #expect(s.assessment?.concernCategories == ["physical-abuse", "emotional-abuse"])
@@ -213,18 +213,22 @@ import Testing
         #expect(effects.contains { if case .save = $0 { return true } else { return false } })
     }
 
-    @Test func tooSmallTerminalSaysSoAndRecovers() {
-        var s = Support.state(c, width: 60, height: 20)
-        #expect(View.render(s).text.contains("Staircase needs at least 80×24; this terminal is 60×20."))
-        _ = Wizard.reduce(&s, .resize(width: 80, height: 24))
-        #expect(View.render(s).text.contains("New assessment"))
+    @Test func tooSmallTerminalSaysSoAndRecovers() throws {
+        var s = Support.state(c)
+        var v = Viewport(width: 60, height: 20)
+        #expect(View.render(s, in: v).text.contains("Staircase needs at least 80×24; this terminal is 60×20."))
+        #expect(KeyMap.action(for: .enter, in: s, viewport: v) == nil, "only q and Ctrl-L work while it is too small")
+        let resize = try #require(KeyMap.action(for: .resize(width: 80, height: 24), in: s, viewport: v))
+        #expect(Wizard.reduce(&s, resize).isEmpty, "the reducer never sees the terminal's size")
+        Support.press(&s, &v, [.resize(width: 80, height: 24)])
+        #expect(View.render(s, in: v).text.contains("New assessment"))
     }
 }
 
 /// The start screen's list scrolls and says so when saved assessments outnumber its rows.
 @Suite struct StartListTests {
     func hint(_ s: WizardState) -> String? {
-        View.render(s).lines.first { $0.contains("saved assessments") }?.trimmed
+        View.render(s, in: Support.screen).lines.first { $0.contains("saved assessments") }?.trimmed
     }
 
     @Test func aLongResumeListSaysHowManyAndWhichWayItScrolls() throws {
@@ -233,10 +237,10 @@ import Testing
         // 42 items (New, 40 to resume, Quit) in 15 rows.
         #expect(hint(s) == "40 saved assessments · ↓ 27 more")
         Support.press(&s, Array(repeating: .down, count: 20))
-        #expect(View.render(s).text.contains("▸ Resume Child 19"))
+        #expect(View.render(s, in: Support.screen).text.contains("▸ Resume Child 19"))
         #expect(hint(s) == "40 saved assessments · ↑ 6 more · ↓ 21 more")
         Support.press(&s, Array(repeating: .down, count: 21))  // the last item; one more wraps to the top
-        #expect(View.render(s).text.contains("▸ Quit"))
+        #expect(View.render(s, in: Support.screen).text.contains("▸ Quit"))
         #expect(hint(s) == "40 saved assessments · ↑ 27 more")
     }
 

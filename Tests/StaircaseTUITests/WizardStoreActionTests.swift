@@ -33,6 +33,6 @@ import Testing
         var s = Support.onFirstDomain(c)
         _ = Wizard.reduce(&s, .notice("Open in another window (since 14:05 UTC): opened read-only here; changes are not saved."))
         #expect(s.message?.isError == true)
-        #expect(View.render(s).text.contains("Open in another window (since 14:05 UTC)"))
+        #expect(View.render(s, in: Support.screen).text.contains("Open in another window (since 14:05 UTC)"))
     }
 }

@@ -7,24 +7,25 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// A participant's training run: the case list, the case, the feedback, and the narrative over any screen.
     case trainingChoose, trainingRead, feedback, narrative
 
-    /// The context the state is in: an overlay first, then a text field, then the screen.
-    public init(_ s: WizardState) {
+    /// The context the state is in: an overlay first, then a text field, then the screen. A
+    /// curses viewport too small to draw in is a context of its own; line mode has no viewport.
+    public init(_ s: WizardState, in viewport: Viewport? = nil) {
         switch s.overlay {
         case .confirmQuit: self = .confirmQuit
         case .confirmReplace: self = .confirmReplace
         case .help: self = .help
         case .narrative: self = .narrative
-        case nil: self = KeyContext(screenOf: s)
+        case nil: self = KeyContext(screenOf: s, in: viewport)
         }
     }
 
     /// The context under any overlay: what the help overlay describes.
-    public init(screenOf s: WizardState) {
+    public init(screenOf s: WizardState, in viewport: Viewport? = nil) {
         if let e = s.editor {
             self = e.target == .filter ? .filter : .editing
             return
         }
-        if s.tooSmall {
+        if viewport?.tooSmall == true {
             self = .tooSmall
             return
         }

@@ -21,6 +21,12 @@ public enum KeyTable {
         (.char("1"), .rate(.level1)), (.char("2"), .rate(.level2)), (.char("3"), .rate(.level3)), (.char("4"), .rate(.level4)),
     ]
 
+    /// Scrolling is the view's (`ViewAction`): these keys leave the state alone.
+    static let scrolling: [(Key, WizardAction)] = [
+        (.up, .view(.scroll(-1))), (.char("k"), .view(.scroll(-1))), (.down, .view(.scroll(1))), (.char("j"), .view(.scroll(1))),
+    ]
+    static let paging: [(Key, WizardAction)] = [(.pageUp, .view(.page(-1))), (.pageDown, .view(.page(1)))]
+
     public static let bindings: [KeyBinding] = [
         // Moving.
         KeyBinding(
@@ -32,19 +38,13 @@ public enum KeyTable {
         KeyBinding(
             [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
             "j/k", "row", help: "previous or next row (↑ and ↓ too)", in: [.domain], priority: 7),
-        KeyBinding(
-            [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
-            "j/k", "scroll", help: "scroll a line (↑ and ↓ too)", in: [.review, .help], priority: 2),
+        KeyBinding(scrolling, "j/k", "scroll", help: "scroll a line (↑ and ↓ too)", in: [.review, .help], priority: 2),
         KeyBinding([(.up, .move(-1)), (.down, .move(1))], "↑/↓", "format", help: "choose the format", in: [.export], priority: 1),
+        KeyBinding(paging, "PgUp/PgDn", "more", help: "scroll a page", in: [.fullText], priority: 2, when: .fullTextScrolls),
+        KeyBinding(paging, "PgUp/PgDn", "more", help: "scroll a page", in: [.review], priority: 6, when: .reviewScrolls),
+        KeyBinding(paging, "PgUp/PgDn", "scroll", help: "scroll a page", in: [.help], priority: 2),
         KeyBinding(
-            [(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "more", help: "scroll a page",
-            in: [.fullText], priority: 2, when: .fullTextScrolls),
-        KeyBinding(
-            [(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "more", help: "scroll a page",
-            in: [.review], priority: 6, when: .reviewScrolls),
-        KeyBinding([(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "scroll", help: "scroll a page", in: [.help], priority: 2),
-        KeyBinding(
-            [(.pageUp, .scrollPanel(-1)), (.pageDown, .scrollPanel(1))], "PgUp/PgDn", "descriptors",
+            [(.pageUp, .view(.scrollPanel(-1))), (.pageDown, .view(.scrollPanel(1)))], "PgUp/PgDn", "descriptors",
             help: "scroll the selected row's descriptors when they do not fit", in: [.domain], priority: 2, when: .panelScrolls),
         KeyBinding(
             [(.tab, .move(1)), (.backTab, .move(-1))], "Tab/S-Tab", "field", help: "next or previous field",
@@ -124,11 +124,8 @@ public enum KeyTable {
             [(.char("a"), .editAlias)], "a", "alias", help: "your workshop alias (never your real name)",
             in: [.trainingChoose], priority: 1),
         KeyBinding(
-            [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
-            "j/k", "scroll", help: "scroll a line (↑ and ↓ too)", in: [.trainingRead, .feedback, .narrative], priority: 2),
-        KeyBinding(
-            [(.pageUp, .page(-1)), (.pageDown, .page(1))], "PgUp/PgDn", "scroll", help: "scroll a page",
-            in: [.trainingRead, .feedback, .narrative], priority: 3),
+            scrolling, "j/k", "scroll", help: "scroll a line (↑ and ↓ too)", in: [.trainingRead, .feedback, .narrative], priority: 2),
+        KeyBinding(paging, "PgUp/PgDn", "scroll", help: "scroll a page", in: [.trainingRead, .feedback, .narrative], priority: 3),
         KeyBinding([(.enter, .activate)], "Enter", "start", help: "start rating the case", in: [.trainingRead], priority: 1),
         KeyBinding(
             [(.char("w"), .writeResponse)], "w", "write response",

@@ -9,6 +9,7 @@ extension ScreenModel {
         let prompt = "Level (1-4, n not applicable, x clear, e note, Enter keep):"
         guard let a = s.assessment, !rows.isEmpty else {
             var m = ScreenModel(title: name, position: "Domain \(d + 1) of \(s.catalogue.domains.count), no rows", prompt: "Enter goes on:")
+            m.tally = s.assessment.map { tally(s, d, rows, $0) }
             m.blocks = [
                 TextBlock([
                     s.filter.isEmpty ? "No rows in this domain." : "No row matches \"\(s.filter)\". Type / alone to clear the filter."
@@ -22,25 +23,16 @@ extension ScreenModel {
         let last = i + 1 == rows.count
         let rating = a.rating(of: row.indicator.id)
         var m = ScreenModel(title: name, position: "\(name), row \(i + 1) of \(rows.count)", prompt: prompt)
+        m.tally = tally(s, d, rows, a)
         // What the domain holds is said on its first row (and while filtering), not before every row.
-        var about: [String] = []
-        if i == 0 || !s.filter.isEmpty {
-            let toConfirm = rows.filter { a.answers[$0.indicator.id]?.isCarriedUnconfirmed == true }.count
-            about.append(
-                "Domain \(d + 1) of \(s.catalogue.domains.count). \(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of "
-                    + Plural.rows(rows.count) + " answered"
-                    + (toConfirm > 0 ? "; \(toConfirm) carried from last time to confirm." : "."))
-            let hidden = s.hiddenCount(domain: d)
-            if hidden > 0 && !s.showHidden {
-                about.append(Plural.rows(hidden) + (hidden == 1 ? " is" : " are") + " hidden for the child’s age (a shows them).")
-            }
-            if !s.filter.isEmpty { about.append("Filter: \(s.filter) (/ alone clears it).") }
-        }
-        m.blocks = (about.isEmpty ? [] : [TextBlock(about)]) + [TextBlock(heading: row.indicator.title, ["Area: \(row.area.name)"])]
+        let about = i == 0 || !s.filter.isEmpty ? m.tally?.sentences ?? [] : []
+        // The full text says the area's section of the Assessment Framework too.
+        let area = "Area: \(row.area.name)" + (s.expanded && !row.area.section.isEmpty ? " (\(row.area.section))" : "")
+        m.blocks = (about.isEmpty ? [] : [TextBlock(about)]) + [TextBlock(heading: row.indicator.title, [area])]
         if s.expanded {
             for level in 1...4 {
                 let cell = row.indicator.levels[level]
-                var paragraphs = [DomainView.describe(cell)]
+                var paragraphs = [describe(cell)]
                 let links = (cell?.links ?? []).map { s.catalogue.service($0)?.name ?? $0 }
                 if !links.isEmpty { paragraphs.append("Links: " + links.joined(separator: "; ")) }
                 m.blocks.append(
@@ -50,7 +42,7 @@ extension ScreenModel {
             if let source = row.indicator.sourceNote { m.blocks.append(TextBlock(.note, heading: "Source note", [source], indent: 2)) }
         } else {
             let descriptors = (1...4).map { level in
-                "\(level). " + DomainView.describe(row.indicator.levels[level]) + (rating.level == level ? " (your answer)" : "")
+                "\(level). " + describe(row.indicator.levels[level]) + (rating.level == level ? " (your answer)" : "")
                     + lastTimeMark(a, row.indicator.id, level: level)
             }
             m.blocks.append(TextBlock(.descriptor, descriptors, indent: 2))
@@ -98,6 +90,19 @@ extension ScreenModel {
         return m
     }
 
+    /// A level's descriptor as the catalogue words it (an empty cell says so).
+    static func describe(_ cell: Cell?) -> String {
+        CatalogueText.text(of: cell ?? .notApplicable(.blank))
+    }
+
+    /// The domain's rows counted: the one count both the line text and the curses status line say.
+    static func tally(_ s: WizardState, _ d: Int, _ rows: [VisibleRow], _ a: Assessment) -> RowTally {
+        RowTally(
+            domain: d, domains: s.catalogue.domains.count, answered: rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count,
+            rows: rows.count, toConfirm: rows.filter { a.answers[$0.indicator.id]?.isCarriedUnconfirmed == true }.count,
+            hidden: s.showHidden ? 0 : s.hiddenCount(domain: d), filter: s.filter)
+    }
+
     /// The proposal, its reasons, flags and course of action, as paragraphs from the one
     /// `ProposalDescription`; then the notes and, at Level 4, the categories of concern.
     static func review(_ s: WizardState) -> ScreenModel {
@@ -105,8 +110,8 @@ extension ScreenModel {
         guard let a = s.assessment, let p = s.proposal else { return m }
         if a.immediateDanger == .yes { m.blocks.append(TextBlock(.danger, [Advice.emergency(s.catalogue)])) }
         let d = ProposalDescription(p, catalogue: s.catalogue)
-        m.blocks.append(
-            TextBlock([p.level == nil ? "No proposal yet: no row has been assessed." : d.headline] + (d.levelName.map { [$0] } ?? [])))
+        let headline = p.level == nil ? "No proposal yet: no row has been assessed." : d.headline
+        m.blocks.append(TextBlock(.proposal, heading: nil, [headline] + (d.levelName.map { [$0] } ?? [])))
         for section in d.sections {
             let kind: TextBlock.Kind =
                 switch section.kind {
@@ -133,7 +138,8 @@ extension ScreenModel {
         m.blocks += sinceLastTime(s)
         if !notes.isEmpty { m.blocks.append(TextBlock(.note, heading: "Evidence notes", notes, indent: 2)) }
         if case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
-            m.blocks.append(TextBlock(.warning, heading: "The referral still lacks", gaps.map { $0.capitalizedFirst + "." }, indent: 2))
+            let heading = "The referral still lacks (add it on the About the child forms)"
+            m.blocks.append(TextBlock(.warning, heading: heading, gaps.map { $0.capitalizedFirst + "." }, indent: 2))
         }
         if ReviewView.concernApplies(s) {
             m.prompt = "Category of concern to mark or unmark (1-\(s.catalogue.concernCategories.count)), Enter goes to the decision:"

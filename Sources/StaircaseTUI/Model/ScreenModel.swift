@@ -1,9 +1,10 @@
 import StaircaseCore
 
 /// What a screen means, apart from how it is drawn: a pure function of `WizardState`
-/// (`ScreenModel(s)`). The line renderer prints it for screen-reader and braille users; a new
-/// screen adds a case to `ScreenModel.init`, a side panel fills `side`, a new kind of text adds a
-/// `TextBlock.Kind`.
+/// (`ScreenModel(s)`), with no terminal size or scroll in it. It has two renderers: the curses
+/// views lay it out (`View.render(s, in: viewport)`), and the line renderer prints it for
+/// screen-reader and braille users. A new screen adds a case to `ScreenModel.init`, a side panel
+/// fills `side`, a new kind of text adds a `TextBlock.Kind`.
 public struct ScreenModel: Equatable, Sendable {
     public var title: String
     /// Where the user is, in words: "Child's developmental needs, row 3 of 31".
@@ -24,6 +25,8 @@ public struct ScreenModel: Equatable, Sendable {
     public var side: [TextBlock] = []
     /// The answer to the last action ("Resumed where you left off", "Not saved: …").
     public var message: Message?
+    /// How far through a domain's rows the user is (domain screens only).
+    public var tally: RowTally?
 
     public init(title: String, position: String? = nil, prompt: String) {
         self.title = title
@@ -37,6 +40,8 @@ public struct ScreenModel: Equatable, Sendable {
 public struct TextBlock: Equatable, Sendable {
     public enum Kind: String, Sendable {
         case text, descriptor, reason, flag, warning, danger, courseOfAction, note, glossary
+        /// The proposed level and its name: the curses review draws the staircase under it.
+        case proposal
     }
 
     public var kind: Kind
@@ -55,6 +60,40 @@ public struct TextBlock: Equatable, Sendable {
     public init(_ paragraphs: [String], indent: Int = 0) { self.init(.text, heading: nil, paragraphs, indent: indent) }
 
     public init(heading: String, _ paragraphs: [String], indent: Int = 0) { self.init(.text, heading: heading, paragraphs, indent: indent) }
+}
+
+/// A domain's rows counted once, for both renderers: line mode says it in sentences on a
+/// domain's first row, the curses layout keeps it short on its status line.
+public struct RowTally: Equatable, Sendable {
+    public var domain: Int
+    public var domains: Int
+    public var answered: Int
+    public var rows: Int
+    /// Rows with an answer carried from last time, still to confirm.
+    public var toConfirm: Int
+    /// Rows hidden for the child's age; 0 while every row is shown.
+    public var hidden: Int
+    public var filter: String
+
+    /// In sentences, for line mode: "Domain 1 of 3. 2 of 31 rows answered."
+    public var sentences: [String] {
+        var out = [
+            "Domain \(domain + 1) of \(domains). \(answered) of " + Plural.rows(rows) + " answered"
+                + (toConfirm > 0 ? "; \(toConfirm) carried from last time to confirm." : ".")
+        ]
+        if hidden > 0 { out.append(Plural.rows(hidden) + (hidden == 1 ? " is" : " are") + " hidden for the child’s age (a shows them).") }
+        if !filter.isEmpty { out.append("Filter: \(filter) (/ alone clears it).") }
+        return out
+    }
+
+    /// In one short line, for the curses status line (the [?] is the badge of such a row).
+    public var line: String {
+        var status = "\(answered) of " + Plural.rows(rows) + " answered"
+        if toConfirm > 0 { status += " · \(toConfirm) [?] to confirm" }
+        if hidden > 0 { status += " · \(hidden) hidden for the child’s age (a shows)" }
+        if !filter.isEmpty { status += " · filter: " + filter }
+        return status
+    }
 }
 
 /// One form field: what it is, what it holds, why a value was refused.

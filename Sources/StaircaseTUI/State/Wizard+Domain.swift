@@ -52,14 +52,7 @@ extension Wizard {
         let current = min(s.domainCursor[d], max(0, rows.count - 1))
         switch action {
         case .move(let delta):
-            s.scroll = 0
-            s.panelScroll = 0
             s.domainCursor[d] = rows.isEmpty ? 0 : min(rows.count - 1, max(0, current + delta))
-        case .page(let delta):
-            let most = max(0, DomainView.fullTextLineCount(s) - View.bodyHeight(s) + 1)
-            s.scroll = min(most, max(0, s.scroll + delta * (View.bodyHeight(s) - 2)))
-        case .scrollPanel(let delta):
-            s.panelScroll = min(DomainView.panelMostScroll(s), max(0, s.panelScroll + delta * 4))
         case .rate(let rating):
             guard !rows.isEmpty else { return [] }
             let row = rows[current]
@@ -83,7 +76,6 @@ extension Wizard {
             // Move on to the next row so a run of answers is a run of key presses.
             if rating != .notAssessed && !s.expanded && current + 1 < rows.count {
                 s.domainCursor[d] = current + 1
-                s.panelScroll = 0
             }
             return effects
         case .confirmCarried, .cycleReason:
@@ -102,7 +94,6 @@ extension Wizard {
                 s.showHidden ? "Showing every row, including rows for another age." : "Hiding rows that do not fit the child’s age.")
         case .toggleExpanded, .activate:
             if !rows.isEmpty { s.expanded.toggle() }
-            s.scroll = 0
         case .back:
             if s.expanded {
                 s.expanded = false

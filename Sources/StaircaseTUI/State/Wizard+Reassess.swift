@@ -90,7 +90,6 @@ extension Wizard {
             s.message = Message("Confirmed: \(earlier.rating.label), as on \(earlier.on).")
             if !s.expanded && current + 1 < rows.count {
                 s.domainCursor[d] = current + 1
-                s.panelScroll = 0
             }
             return effects
         }

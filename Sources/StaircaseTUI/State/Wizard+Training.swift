@@ -12,7 +12,6 @@ extension Wizard {
                 s.overlay = nil
             } else if s.trainingRun?.trainingCase != nil, s.editor == nil {
                 s.overlay = .narrative
-                s.helpScroll = 0
             } else if s.trainingRun != nil, s.editor == nil {
                 s.message = Message("Choose a case first: its narrative is then one key (v) away on every screen.")
             }
@@ -43,8 +42,6 @@ extension Wizard {
             }
         case .read:
             switch action {
-            case .move(let d): scroll(&s, by: d)
-            case .page(let d): scroll(&s, by: d * max(1, View.bodyHeight(s) - 1))
             case .activate, .nextScreen:
                 go(&s, .details)
                 return recordPosition(&s)
@@ -53,8 +50,6 @@ extension Wizard {
             }
         case .feedback:
             switch action {
-            case .move(let d): scroll(&s, by: d)
-            case .page(let d): scroll(&s, by: d * max(1, View.bodyHeight(s) - 1))
             case .writeResponse: return writeResponse(&s)
             case .activate:
                 if run.writtenPath == nil { return writeResponse(&s) }
@@ -63,12 +58,6 @@ extension Wizard {
             }
         }
         return []
-    }
-
-    /// Scrolls the case or the feedback, stopping where the last line shows (as the view lays it out).
-    static func scroll(_ s: inout WizardState, by d: Int) {
-        let lines = TrainingViews.lines(ScreenModel(s), width: s.width - 2, includeChoices: false).count
-        s.scroll = min(max(0, lines - View.bodyHeight(s)), max(0, s.scroll + d))
     }
 
     /// Opens a case as a new training assessment in the training store, with the pack's

@@ -4,22 +4,12 @@ import StaircaseCore
 public enum Wizard {
     public static func reduce(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
         switch action {
-        case .resize(let w, let h):
-            s.width = w
-            s.height = h
-            return [.redraw]
+        case .view: return []
         case .redraw: return [.redraw]
         case .help:
             s.overlay = .help
-            s.helpScroll = 0
             return []
         case .toggleNarrative, .responseWritten, .responseFailed: return trainingAnywhere(&s, action)
-        case .move(let d) where s.overlay == .help || s.overlay == .narrative:
-            s.helpScroll = max(0, s.helpScroll + d)
-            return []
-        case .page(let d) where s.overlay == .help || s.overlay == .narrative:
-            s.helpScroll = max(0, s.helpScroll + d * (s.height - 6))
-            return []
         case .dismissOverlay:
             s.overlay = nil
             return []
@@ -113,7 +103,7 @@ public enum Wizard {
         if s.editor != nil { return edit(&s, action) }
         // A message answers the last key; the next key makes it stale.
         s.message = nil
-        let before = (s.screen, s.tooSmall)
+        let before = s.screen
         var effects: [Effect]
         switch s.screen {
         case .start: effects = start(&s, action)
@@ -126,8 +116,8 @@ public enum Wizard {
         case .export: effects = export(&s, action)
         case .training(let t): effects = training(&s, t, action)
         }
-        if s.trainingRun != nil { effects = trainingFollow(&s, from: before.0, effects) }
-        if s.screen != before.0 {
+        if s.trainingRun != nil { effects = trainingFollow(&s, from: before, effects) }
+        if s.screen != before {
             if s.screen == .start {
                 effects.append(.list)
             } else if !effects.contains(where: { if case .save = $0 { true } else { false } }) {
@@ -265,8 +255,6 @@ public enum Wizard {
         s.formItem = nil
         s.screen = screen
         s.cursor = 0
-        s.scroll = 0
-        s.panelScroll = 0
         s.expanded = false
         s.askingCategories = false
         if screen == .decision, let p = s.proposal {
@@ -357,10 +345,7 @@ public enum Wizard {
     }
 
     static func review(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
-        let most = max(0, ReviewView.lines(s, width: s.width - 2).count - View.bodyHeight(s))
         switch action {
-        case .move(let d): s.scroll = min(most, max(0, s.scroll + d))
-        case .page(let d): s.scroll = min(most, max(0, s.scroll + d * (View.bodyHeight(s) - 1)))
         case .toggleCategory(let n): return toggleCategory(&s, n)
         case .activate, .nextScreen: return step(&s, by: 1)
         case .back: return step(&s, by: -1)

@@ -3,9 +3,11 @@ import StaircaseCore
 /// What the user (or the host) asked for. Keys become actions through the key table.
 public enum WizardAction: Equatable, Sendable {
     case move(Int)
+    /// The next or previous form (PgDn/PgUp on the details forms).
     case page(Int)
-    /// Scrolls the domain screen's descriptor panel, which scrolls inside itself.
-    case scrollPanel(Int)
+    /// A key that changes only how the screen is shown (scrolling, a new terminal size): the
+    /// reducer leaves the state alone and the curses run loop's `Viewport` carries it out.
+    case view(ViewAction)
     case activate
     case back
     case nextScreen
@@ -29,7 +31,6 @@ public enum WizardAction: Equatable, Sendable {
     case confirmReplace(Bool)
     case help
     case dismissOverlay
-    case resize(width: Int, height: Int)
     case redraw
     case chooseLevel(Int)
     case toggleStep

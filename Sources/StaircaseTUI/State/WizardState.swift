@@ -11,17 +11,6 @@ public struct WizardState: Sendable {
     public var nextID: String = RandomID.make(prefix: "a")
     /// A fresh random child key for a new assessment, or for a version 1 file that has none.
     public var nextChildKey: String = RandomID.make(prefix: "c")
-    /// The terminal's size and how far things are scrolled: how the curses views show the state,
-    /// not what it means. `ScreenModel` never reads it, so line mode has no viewport at all.
-    public var viewport: Viewport
-    public var width: Int {
-        get { viewport.width }
-        set { viewport.width = newValue }
-    }
-    public var height: Int {
-        get { viewport.height }
-        set { viewport.height = newValue }
-    }
 
     public var screen: Screen = .start
     public var assessment: Assessment?
@@ -43,14 +32,6 @@ public struct WizardState: Sendable {
     /// True when a change could not be saved; quit then asks first.
     public var unsaved = false
     public var message: Message?
-    public var scroll: Int {
-        get { viewport.scroll }
-        set { viewport.scroll = newValue }
-    }
-    public var panelScroll: Int {
-        get { viewport.panelScroll }
-        set { viewport.panelScroll = newValue }
-    }
     /// Why a field's value was refused, shown beside the field until it is fixed.
     public var fieldProblems: [DetailField: String] = [:]
     /// Which of the details forms is shown, and the list entry open on it, if any.
@@ -58,10 +39,6 @@ public struct WizardState: Sendable {
     public var formItem: FormItem?
     /// The terminal cannot show UTF-8: every mark is drawn in ASCII.
     public var ascii = false
-    public var helpScroll: Int {
-        get { viewport.helpScroll }
-        set { viewport.helpScroll = newValue }
-    }
     public var decisionLevel = 0
     public var decisionStep = 0
     public var decisionReason = ""
@@ -84,43 +61,22 @@ public struct WizardState: Sendable {
     /// The organisation's retention period in days (`retention-days`), for the start screen's note.
     public var retentionDays: Int?
 
-    public static let minimumWidth = 80
-    public static let minimumHeight = 24
-
-    public init(catalogue: Catalogue, today: CalendarDate, now: String, width: Int, height: Int, resumable: [ResumeItem] = []) {
+    /// The terminal's size and the scroll positions are not here: they are the curses view's
+    /// (`Viewport`), so the reducer never reads them and line mode has none.
+    public init(catalogue: Catalogue, today: CalendarDate, now: String, resumable: [ResumeItem] = []) {
         self.catalogue = catalogue
         engine = ScoringEngine(catalogue: catalogue)
         self.today = today
         self.now = now
-        viewport = Viewport(width: width, height: height)
         self.resumable = resumable
         domainCursor = Array(repeating: 0, count: catalogue.domains.count)
     }
-
-    public var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
     public var proposal: Proposal? { assessment.map(engine.propose) }
 
     /// The level and step being decided are not the engine's: a reason is then required.
     public func decisionDiffers(from p: Proposal) -> Bool {
         decisionLevel != p.level || decisionStep != p.step
-    }
-}
-
-/// The curses side of the state: size and scroll positions. Kept apart from what the screens
-/// mean so that the screen model and the line mode cannot depend on it.
-public struct Viewport: Equatable, Sendable {
-    public var width: Int
-    public var height: Int
-    /// How far the review or the full-text view is scrolled.
-    public var scroll = 0
-    /// How far the domain screen's descriptor panel is scrolled.
-    public var panelScroll = 0
-    public var helpScroll = 0
-
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
     }
 }
 

@@ -3,6 +3,8 @@ import StaircaseCore
 /// One Assessment Framework domain: the rows, grouped by area, above a panel with the selected
 /// row's four descriptors in full (scrolling inside itself when they do not fit); or, expanded,
 /// the full text of every level of one row, its links, the evidence note and the source note.
+/// The status line, the descriptors and the full text are the screen model's (`ScreenModel.domain`);
+/// the row list, its badges and columns, the highlight and the scroll marks are layout.
 enum DomainView {
     static func badge(_ r: Rating, toConfirm: Bool = false) -> String {
         if toConfirm { return "[?]" }
@@ -25,44 +27,43 @@ enum DomainView {
         return rows.isEmpty ? nil : rows[min(s.domainCursor[d], rows.count - 1)]
     }
 
-    /// The descriptor panel's lines: each level's text wrapped in full, the level number on its first line.
-    static func panelLines(_ s: WizardState, _ row: VisibleRow, width: Int) -> [(level: Int, first: Bool, text: String)] {
+    /// The descriptor panel's lines: the model's numbered descriptors, each wrapped in full with
+    /// its number on its first line.
+    static func panelLines(_ m: ScreenModel, width: Int) -> [(level: Int, first: Bool, text: String)] {
+        let descriptors = m.blocks.first { $0.kind == .descriptor }?.paragraphs ?? []
         var out: [(level: Int, first: Bool, text: String)] = []
-        for level in 1...4 {
-            for (j, line) in TextWrap.lines(describe(row.indicator.levels[level]), width: width - 6).enumerated() {
-                out.append((level, j == 0, line))
-            }
+        for (i, paragraph) in descriptors.enumerated() {
+            let text = paragraph.hasPrefix("\(i + 1). ") ? String(paragraph.dropFirst("\(i + 1). ".count)) : paragraph
+            for (j, line) in TextWrap.lines(text, width: width - 6).enumerated() { out.append((i + 1, j == 0, line)) }
         }
         return out
     }
 
-    static func panelMostScroll(_ s: WizardState) -> Int {
-        guard case .domain(let d) = s.screen, let row = selected(s, d) else { return 0 }
-        return max(0, panelLines(s, row, width: s.width).count - layout(height: View.bodyHeight(s)).panel)
+    /// The level the model says is the answer (its current numbered choice), if any.
+    static func chosen(_ m: ScreenModel) -> Int? {
+        m.choices.first { $0.current && ["1", "2", "3", "4"].contains($0.key) }.flatMap { Int($0.key) }
     }
 
-    static func panelOverflows(_ s: WizardState) -> Bool { panelMostScroll(s) > 0 }
+    /// How far the descriptor panel can scroll when the body is `body`: none when it all fits.
+    static func panelMostScroll(_ s: WizardState, _ body: Rect) -> Int {
+        guard case .domain(let d) = s.screen, !s.expanded, selected(s, d) != nil else { return 0 }
+        return max(0, panelLines(ScreenModel.domain(s, d), width: body.width).count - layout(height: body.height).panel)
+    }
 
-    static func draw(_ s: WizardState, _ d: Int, _ b: inout ScreenBuffer, _ r: Rect) {
+    static func draw(_ m: ScreenModel, _ s: WizardState, _ d: Int, _ v: Viewport, _ b: inout ScreenBuffer, _ r: Rect) {
         guard let a = s.assessment else { return }
         let rows = s.visibleRows(domain: d)
         let cursor = min(s.domainCursor[d], max(0, rows.count - 1))
         if s.expanded, !rows.isEmpty {
-            expanded(s, rows[cursor], a, &b, r)
+            expanded(m, s, scroll: v.scroll, &b, r)
             return
         }
         let (listHeight, panelHeight) = layout(height: r.height)
-        var status = "\(rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count) of " + Plural.rows(rows.count) + " answered"
-        let toConfirm = rows.filter { a.answers[$0.indicator.id]?.isCarriedUnconfirmed == true }.count
-        if toConfirm > 0 { status += " · \(toConfirm) [?] to confirm" }
-        let hidden = s.hiddenCount(domain: d)
-        if hidden > 0 && !s.showHidden { status += " · \(hidden) hidden for the child’s age (a shows)" }
-        if !s.filter.isEmpty || s.filtering { status += " · filter: " + s.filter }
         if let e = s.editor, e.target == .filter {
             b.put("Filter: ", row: r.top, column: 1, style: .key)
             TextFieldView.draw(e, &b, row: r.top, column: 9, width: 40)
         } else {
-            b.put(status, row: r.top, column: 1, style: .muted, limit: r.width - 2)
+            b.put(m.tally?.line ?? "", row: r.top, column: 1, style: .muted, limit: r.width - 2)
         }
         if rows.isEmpty {
             b.put(
@@ -90,8 +91,8 @@ enum DomainView {
         }
         let row = rows[cursor]
         var y = r.top + 1 + listHeight
-        let lines = panelLines(s, row, width: r.width)
-        let scroll = min(s.panelScroll, max(0, lines.count - panelHeight))
+        let lines = panelLines(m, width: r.width)
+        let scroll = min(v.panelScroll, max(0, lines.count - panelHeight))
         b.put(String(repeating: "─", count: r.width), row: y, column: 0, style: .muted)
         var more: [String] = []
         if scroll > 0 { more.append("↑ \(scroll)") }
@@ -101,7 +102,7 @@ enum DomainView {
         b.put(" \(row.indicator.title) — \(row.area.name) ", row: y, column: 2, style: .title, limit: r.width - 4 - moreWidth)
         if !more.isEmpty { b.put(moreText, row: y, column: r.width - moreWidth - 1, style: .key) }
         y += 1
-        let chosen = a.rating(of: row.indicator.id).level
+        let chosen = chosen(m)
         for (i, line) in lines.dropFirst(scroll).prefix(panelHeight).enumerated() {
             let on = chosen == line.level
             if line.first { b.put("\(line.level)", row: y + i, column: 1, style: Style(bold: true, reverse: on)) }
@@ -134,54 +135,36 @@ enum DomainView {
             + (answer.changeReason.map { "reason: \($0.label) (w)" } ?? "w: real change or new information?")
     }
 
-    static func describe(_ cell: Cell?) -> String {
-        CatalogueText.text(of: cell ?? .notApplicable(.blank))
-    }
-
-    /// The full-text view's lines, for drawing and for knowing whether it scrolls.
-    static func fullTextLines(_ s: WizardState, _ row: VisibleRow, _ a: Assessment, width: Int) -> [(String, Style)] {
-        var lines: [(String, Style)] = [(row.indicator.title, .title), (row.area.name + " · " + row.area.section, .muted), ("", .plain)]
-        let chosen = a.rating(of: row.indicator.id)
-        lines.append(("Your answer: " + chosen.label, Style(bold: true)))
-        if let last = ScreenModel.lastTime(a, row.indicator.id)?.paragraphs.first {
-            for l in TextWrap.lines(last, width: width - 2) { lines.append((l, .key)) }
-        }
-        for level in 1...4 {
-            let cell = row.indicator.levels[level]
-            lines.append(("", .plain))
-            let mark = (chosen.level == level ? " ◀ chosen" : "") + ScreenModel.lastTimeMark(a, row.indicator.id, level: level)
-            lines.append(("Level \(level)" + mark, Style(bold: true, reverse: chosen.level == level)))
-            for l in TextWrap.lines(describe(cell), width: width - 4) { lines.append(("  " + l, .plain)) }
-            let links = (cell?.links ?? []).map { s.catalogue.service($0)?.name ?? $0 }
-            if !links.isEmpty {
-                for l in TextWrap.lines("Links: " + links.joined(separator: "; "), width: width - 4) { lines.append(("  " + l, .muted)) }
+    /// The full-text view's lines: the expanded row's screen model, block by block, the chosen
+    /// level's heading highlighted.
+    static func fullTextLines(_ m: ScreenModel, width: Int) -> [(String, Style)] {
+        let chosen = chosen(m).map { "Level \($0)" }
+        var lines: [(String, Style)] = []
+        for (i, block) in m.blocks.enumerated() {
+            if i > 0 { lines.append(("", .plain)) }
+            if let heading = block.heading {
+                let style: Style =
+                    block.kind == .descriptor
+                    ? Style(bold: true, reverse: chosen.map(heading.hasPrefix) == true) : (block.kind == .text ? .title : Style(bold: true))
+                lines += TextWrap.lines(heading, width: width).map { ($0, style) }
             }
-        }
-        lines.append(("", .plain))
-        let note = a.answers[row.indicator.id]?.note ?? ""
-        if note.isEmpty {
-            lines.append(("No evidence note (e adds one).", .muted))
-        } else {
-            lines.append(("Your note", Style(bold: true)))
-            for l in TextWrap.lines(note, width: width - 4) { lines.append(("  " + l, .plain)) }
-        }
-        if let source = row.indicator.sourceNote {
-            lines.append(("", .plain))
-            lines.append(("† Source note (how this row was read from the document)", Style(bold: true)))
-            for l in TextWrap.lines(source, width: width - 4) { lines.append(("  " + l, .muted)) }
+            for p in block.paragraphs {
+                let style: Style = p.hasPrefix("Links: ") || p.hasPrefix("Area: ") ? .muted : View.style(block.kind)
+                lines += TextWrap.paragraph(p, width: width, indent: block.indent).map { ($0, style) }
+            }
         }
         return lines
     }
 
-    static func fullTextLineCount(_ s: WizardState) -> Int {
-        guard case .domain(let d) = s.screen, s.expanded, let row = selected(s, d), let a = s.assessment else { return 0 }
-        return fullTextLines(s, row, a, width: s.width - 2).count
+    static func fullTextLineCount(_ s: WizardState, width: Int) -> Int {
+        guard case .domain(let d) = s.screen, s.expanded, selected(s, d) != nil else { return 0 }
+        return fullTextLines(ScreenModel.domain(s, d), width: width).count
     }
 
-    static func expanded(_ s: WizardState, _ row: VisibleRow, _ a: Assessment, _ b: inout ScreenBuffer, _ r: Rect) {
-        let lines = fullTextLines(s, row, a, width: r.width - 2)
+    static func expanded(_ m: ScreenModel, _ s: WizardState, scroll: Int, _ b: inout ScreenBuffer, _ r: Rect) {
+        let lines = fullTextLines(m, width: r.width - 2)
         // When more follows, the last row says so instead of holding text.
-        let first = min(s.scroll, max(0, lines.count - r.height + 1))
+        let first = min(scroll, max(0, lines.count - r.height + 1))
         let more = lines.count - first > r.height
         for (i, (text, style)) in lines.dropFirst(first).prefix(more ? r.height - 1 : r.height).enumerated() {
             b.put(text, row: r.top + i, column: 1, style: style, limit: r.width - 2)

@@ -14,63 +14,47 @@ enum ReviewView {
         }
     }
 
+    /// The review laid out from its screen model: each block under its heading, coloured by
+    /// its kind, with the staircase drawn under the proposal and the categories of concern (the
+    /// model's choices) at the foot. The words are the model's, as line mode prints them.
     static func lines(_ s: WizardState, width: Int) -> [(String, Style)] {
-        guard let a = s.assessment, let p = s.proposal else { return [] }
+        guard s.assessment != nil, let p = s.proposal else { return [] }
+        let m = ScreenModel.review(s)
         var out: [(String, Style)] = []
-        func para(_ text: String, _ style: Style = .plain, indent: Int = 0) {
-            out += TextWrap.paragraph(text, width: width, indent: indent).map { ($0, style) }
+        func para(_ text: String, _ style: Style, indent: Int, hang: Int = 0) {
+            let pad = String(repeating: " ", count: indent)
+            out += TextWrap.lines(text, width: width - indent - hang).enumerated().map {
+                (pad + ($0 > 0 ? String(repeating: " ", count: hang) : "") + $1, style)
+            }
         }
-        if a.immediateDanger == .yes { para(Advice.emergency(s.catalogue), .danger); out.append(("", .plain)) }
-        let d = ProposalDescription(p, catalogue: s.catalogue)
-        para(p.level == nil ? "No proposal yet: no row has been assessed." : d.headline, .title)
-        if let name = d.levelName { para(name, indent: 2) }
-        out.append(("", .plain))
-        out += staircase(s.catalogue, highlight: p.step)
-        for section in d.sections {
-            out.append(("", .plain))
-            out.append((section.heading, .title))
-            for item in section.items {
-                switch section.kind {
-                case .reasons: para("• " + item.text, indent: 2)
-                case .flags: para("! " + item.text, item.isWarning ? .warning : .danger, indent: 2)
-                case .completeness: para(item.text, indent: 2)
-                case .courseOfAction:
-                    para(item.text, Style(bold: true), indent: 2)
-                    for act in item.actions { para("• " + act, indent: 4) }
+        for block in m.blocks {
+            if !out.isEmpty { out.append(("", .plain)) }
+            if let heading = block.heading { para(heading, block.kind == .warning ? Style(bold: true, role: .warning) : .title, indent: 0) }
+            for (i, text) in block.paragraphs.enumerated() {
+                switch block.kind {
+                case .proposal: para(text, i == 0 ? .title : .plain, indent: i == 0 ? 0 : 2)
+                case .flag: para(text, text.hasPrefix("Warning: ") ? .warning : .danger, indent: block.indent)
+                case .reason, .courseOfAction:
+                    // A row list and an action stand under the item they belong to, their words hanging.
+                    let label = ["Rows: ", "Action: "].first { text.hasPrefix($0) }
+                    let style = label == "Rows: " ? .muted : (label != nil ? .plain : Style(bold: block.kind == .courseOfAction))
+                    para(text, style, indent: block.indent + (label == nil ? 0 : 2), hang: label?.count ?? 0)
+                default: para(text, View.style(block.kind), indent: block.indent)
                 }
-                if !item.rows.isEmpty { para("rows: " + titles(item.rows.map(\.title)), .muted, indent: 4) }
+            }
+            if block.kind == .proposal {
+                out.append(("", .plain))
+                out += staircase(s.catalogue, highlight: p.step)
             }
         }
-        for block in ScreenModel.sinceLastTime(s) {
+        let categories = m.choices.filter(\.shown)
+        if !categories.isEmpty {
             out.append(("", .plain))
-            if let heading = block.heading { out.append((heading, .title)) }
-            for p in block.paragraphs { para(p, indent: block.indent) }
-        }
-        let notes = s.catalogue.allIndicators.compactMap { entry -> (String, String)? in
-            guard let note = a.answers[entry.indicator.id]?.note, !note.isEmpty else { return nil }
-            return ("\(entry.indicator.title) [\(a.rating(of: entry.indicator.id).label)]", note)
-        }
-        if !notes.isEmpty {
-            out.append(("", .plain))
-            out.append(("Evidence notes", .title))
-            for (title, note) in notes {
-                para(title, Style(bold: true), indent: 2)
-                para(note, indent: 4)
+            para(m.prompt, .title, indent: 0)
+            for c in categories {
+                let marked = c.label.hasSuffix(" (marked)")
+                para("\(c.key). \(c.label)", marked ? Style(bold: true) : .plain, indent: 2)
             }
-        }
-        if concernApplies(s) {
-            out.append(("", .plain))
-            out.append(("Categories of concern (press 1–4 to mark)", .title))
-            for (i, k) in s.catalogue.concernCategories.enumerated() {
-                let on = a.concernCategories.contains(k.id)
-                out.append(("  \(i + 1) [\(on ? "x" : " ")] \(k.name)", on ? Style(bold: true) : .plain))
-            }
-        }
-        let gaps = ReferralGaps.of(a)
-        if !gaps.isEmpty {
-            out.append(("", .plain))
-            out.append(("The referral still lacks (add it on the About the child forms)", .title))
-            for gap in gaps { para("• " + gap, .warning, indent: 2) }
         }
         return out
     }
@@ -81,14 +65,9 @@ enum ReviewView {
         return s.proposal?.level == 4 || a.decision?.level == 4 || !a.concernCategories.isEmpty
     }
 
-    /// Row titles for a list of ids, so a reader can find them on the domain screens.
-    static func titles(_ names: [String]) -> String {
-        names.prefix(6).joined(separator: "; ") + (names.count > 6 ? "; and \(names.count - 6) more" : "")
-    }
-
-    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+    static func draw(_ s: WizardState, scroll: Int, _ b: inout ScreenBuffer, _ r: Rect) {
         let all = lines(s, width: r.width - 2)
-        let first = min(s.scroll, max(0, all.count - r.height))
+        let first = min(scroll, max(0, all.count - r.height))
         // The "more" marker has a row of its own: it never covers a line of the review.
         let more = all.count - first > r.height
         for (i, (text, style)) in all.dropFirst(first).prefix(more ? r.height - 1 : r.height).enumerated() {

@@ -8,19 +8,20 @@ enum TrainingViews {
 
     /// The header's title: the right of the header already says TRAINING, and a long case title
     /// is cut short so it never runs into it.
-    static func title(_ s: WizardState, _ t: TrainingScreen) -> String {
+    static func title(_ s: WizardState, _ t: TrainingScreen, width: Int) -> String {
         var title = ScreenModel(s).title
         if title.hasPrefix("TRAINING · ") { title.removeFirst("TRAINING · ".count) }
-        let room = max(20, s.width - 50)
+        let room = max(20, width - 50)
         return title.count > room ? String(title.prefix(room - 1)) + "…" : title
     }
 
     /// Columns the side panel takes: none below 120 columns, on the training screens themselves
-    /// (they show the case in full), or before a case is open.
-    static func sideWidth(_ s: WizardState) -> Int {
-        guard s.width >= sidePanelMinimumWidth, s.trainingRun?.trainingCase != nil else { return 0 }
+    /// (they show the case in full), or before a case is open. The screen is laid out in what is
+    /// left (`View.layout`).
+    static func sideWidth(_ s: WizardState, width: Int) -> Int {
+        guard width >= sidePanelMinimumWidth, s.trainingRun?.trainingCase != nil else { return 0 }
         if case .training = s.screen { return 0 }
-        return max(40, s.width / 3)
+        return max(40, width / 3)
     }
 
     /// Blocks, fields and choices as styled lines, wrapped to `width`.
@@ -59,8 +60,7 @@ enum TrainingViews {
         return out
     }
 
-    static func draw(_ s: WizardState, _ t: TrainingScreen, _ b: inout ScreenBuffer, _ r: Rect) {
-        let m = ScreenModel(s)
+    static func draw(_ m: ScreenModel, _ s: WizardState, _ t: TrainingScreen, scroll: Int, _ b: inout ScreenBuffer, _ r: Rect) {
         let cursor: Int? = t == .choose ? s.cursor : nil
         let all = lines(m, width: r.width - 2, cursor: cursor, includeChoices: t == .choose)
         var height = r.height
@@ -70,7 +70,7 @@ enum TrainingViews {
             b.put(
                 SafeText.clean("\(label): \(e.text)"), row: r.top + r.height - 1, column: r.left + 1, style: .selected, limit: r.width - 2)
         }
-        var top = t == .choose ? 0 : min(s.scroll, max(0, all.count - height))
+        var top = t == .choose ? 0 : min(scroll, max(0, all.count - height))
         if let c = cursor, let i = all.firstIndex(where: { $0.0.hasPrefix("› ") }), c >= 0, i >= height { top = i - height + 1 }
         for (i, line) in all.dropFirst(top).prefix(height).enumerated() {
             b.put(line.0, row: r.top + i, column: r.left + 1, style: line.1, limit: r.width - 2)
@@ -78,9 +78,8 @@ enum TrainingViews {
     }
 
     /// The narrative beside the screen, at 120 columns or wider.
-    static func drawSide(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+    static func drawSide(_ m: ScreenModel, _ b: inout ScreenBuffer, _ r: Rect) {
         for y in r.top..<r.bottom { b.put("│", row: y, column: r.left, style: .muted) }
-        let m = ScreenModel(s)
         let all = lines(ScreenModel(title: "", prompt: "").with(blocks: m.side), width: r.width - 3)
         let room = all.count > r.height ? r.height - 1 : r.height
         for (i, line) in all.prefix(room).enumerated() {
@@ -92,15 +91,22 @@ enum TrainingViews {
     }
 
     /// The narrative over the screen (`v`), scrolled with j/k and PgUp/PgDn.
-    static func narrative(_ s: WizardState, _ b: inout ScreenBuffer) {
-        for y in 1..<(s.height - 1) { b.put(String(repeating: " ", count: s.width), row: y, column: 0) }
-        let r = Rect(top: 2, left: 1, width: s.width - 2, height: s.height - 4)
+    static func narrative(_ s: WizardState, _ v: Viewport, _ b: inout ScreenBuffer) {
+        for y in 1..<(v.height - 1) { b.put(String(repeating: " ", count: v.width), row: y, column: 0) }
+        let r = Rect(top: 2, left: 1, width: v.width - 2, height: v.height - 4)
         Box.draw(&b, r, title: "TRAINING case narrative · v or Esc closes")
-        let all = lines(ScreenModel.narrative(s), width: r.width - 4, includeChoices: false)
-        let top = min(s.helpScroll, max(0, all.count - r.height))
+        let all = narrativeLines(s, width: r.width - 4)
+        let top = min(v.helpScroll, max(0, all.count - r.height))
         for (i, line) in all.dropFirst(top).prefix(r.height).enumerated() {
             b.put(line.0, row: r.top + i, column: r.left + 2, style: line.1, limit: r.width - 4)
         }
+    }
+}
+
+extension TrainingViews {
+    /// The narrative overlay's lines, for drawing and for knowing how far it scrolls.
+    static func narrativeLines(_ s: WizardState, width: Int) -> [(String, Style)] {
+        lines(ScreenModel.narrative(s), width: width, includeChoices: false)
     }
 }
 

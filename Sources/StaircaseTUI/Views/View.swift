@@ -3,55 +3,70 @@ import StaircaseCore
 /// Draws the whole screen for a state: frame (title, message, footer) around the current
 /// screen's body, then any overlay. Views read state and write cells; nothing else.
 public enum View {
-    public static func render(_ s: WizardState) -> ScreenBuffer {
-        var b = ScreenBuffer(width: s.width, height: s.height)
+    /// The screen for a state in a viewport (the terminal's size and the scroll positions, which
+    /// the curses run loop owns). A view lays out the screen model into the rectangle it is
+    /// given, and reads the viewport only for how far its pane is scrolled.
+    public static func render(_ s: WizardState, in v: Viewport) -> ScreenBuffer {
+        var b = ScreenBuffer(width: v.width, height: v.height)
         b.ascii = s.ascii
-        if s.tooSmall {
-            tooSmall(s, &b)
+        if v.tooSmall {
+            tooSmall(v, &b)
             return b
         }
         let m = ScreenModel(s)
-        header(s, &b)
+        header(s, v, &b)
+        let layout = layout(s, v)
         // A training case's narrative stays beside the screen when it fits (120 columns or more).
-        let side = TrainingViews.sideWidth(s)
-        let top = 1 + messageLines(s).count.clamped(1, 2)
-        if side > 0 { TrainingViews.drawSide(s, &b, Rect(top: top, left: s.width - side, width: side, height: bodyHeight(s))) }
-        var s = s
-        s.width -= side
-        let body = Rect(top: top, left: 0, width: s.width, height: bodyHeight(s))
+        if let side = layout.side { TrainingViews.drawSide(m, &b, side) }
+        let body = layout.body
         switch s.screen {
         case .start: StartView.draw(m, s, &b, body)
-        case .details: DetailsView.draw(s, &b, body)
+        case .details: DetailsView.draw(m, s, &b, body)
         case .danger: DangerView.draw(s, &b, body)
-        case .domain(let d): DomainView.draw(s, d, &b, body)
+        case .domain(let d): DomainView.draw(m, s, d, v, &b, body)
         case .voice: VoiceView.draw(s, &b, body)
-        case .review: ReviewView.draw(s, &b, body)
+        case .review: ReviewView.draw(s, scroll: v.scroll, &b, body)
         case .decision: DecisionView.draw(m, s, &b, body)
         case .export: ExportView.draw(m, s, &b, body)
-        case .training(let t): TrainingViews.draw(s, t, &b, body)
+        case .training(let t): TrainingViews.draw(m, s, t, scroll: v.scroll, &b, body)
         }
-        s.width += side
-        footer(s, &b)
-        if s.overlay == .help { HelpView.draw(s, &b) }
-        if s.overlay == .confirmQuit { confirmQuit(s, &b) }
-        if s.overlay == .confirmReplace { confirmReplace(s, &b) }
-        if s.overlay == .narrative { TrainingViews.narrative(s, &b) }
+        footer(s, v, &b)
+        if s.overlay == .help { HelpView.draw(s, v, &b) }
+        if s.overlay == .confirmQuit { confirmQuit(v, &b) }
+        if s.overlay == .confirmReplace { confirmReplace(s, v, &b) }
+        if s.overlay == .narrative { TrainingViews.narrative(s, v, &b) }
         return b
+    }
+
+    /// Where the parts of the screen go: the body between the header (title and message) and
+    /// the footer, and the training narrative's panel to its right when there is room.
+    struct Layout: Equatable {
+        var body: Rect
+        var side: Rect?
+    }
+
+    static func layout(_ s: WizardState, _ v: Viewport) -> Layout {
+        let top = 1 + messageLines(s, width: v.width).count.clamped(1, 2)
+        let height = bodyHeight(s, v)
+        let side = TrainingViews.sideWidth(s, width: v.width)
+        return Layout(
+            body: Rect(top: top, left: 0, width: v.width - side, height: height),
+            side: side > 0 ? Rect(top: top, left: v.width - side, width: side, height: height) : nil)
     }
 
     /// Rows between the header (title and message) and the footer: a long message takes a
     /// second row rather than lose its end (where the fix usually is).
-    static func bodyHeight(_ s: WizardState) -> Int { s.height - 2 - messageLines(s).count.clamped(1, 2) }
+    static func bodyHeight(_ s: WizardState, _ v: Viewport) -> Int { v.height - 2 - messageLines(s, width: v.width).count.clamped(1, 2) }
 
     /// The message line, wrapped to the width: at most two rows (the export screen shows its
     /// messages in its body instead).
-    static func messageLines(_ s: WizardState) -> [String] {
+    static func messageLines(_ s: WizardState, width: Int) -> [String] {
         guard let m = s.message, s.screen != .export else { return [] }
-        let lines = TextWrap.lines(said(m, s), width: max(1, s.width - 2))
+        let lines = TextWrap.lines(said(m, s), width: max(1, width - 2))
         guard lines.count > 2 else { return lines }
         // Three rows would not fit: the second keeps as much as it can, ending in "…".
         let rest = lines.dropFirst().joined(separator: " ")
-        return [lines[0], String(rest.prefix(max(1, s.width - 3))) + "…"]
+        return [lines[0], String(rest.prefix(max(1, width - 3))) + "…"]
     }
 
     /// How the curses layout marks a kind of text (the line printer says it in words instead).
@@ -74,36 +89,36 @@ public enum View {
         m.said(key: m.fix.flatMap { key(for: $0.action, s) })
     }
 
-    static func tooSmall(_ s: WizardState, _ b: inout ScreenBuffer) {
+    static func tooSmall(_ v: Viewport, _ b: inout ScreenBuffer) {
         let text =
-            "Staircase needs at least \(WizardState.minimumWidth)×\(WizardState.minimumHeight); this terminal is \(s.width)×\(s.height)."
-        let lines = TextWrap.lines(text + " Enlarge the window, or press q to quit.", width: max(1, s.width))
-        for (i, line) in lines.enumerated() where i < s.height { b.put(line, row: i, column: 0, style: .warning) }
+            "Staircase needs at least \(Viewport.minimumWidth)×\(Viewport.minimumHeight); this terminal is \(v.width)×\(v.height)."
+        let lines = TextWrap.lines(text + " Enlarge the window, or press q to quit.", width: max(1, v.width))
+        for (i, line) in lines.enumerated() where i < v.height { b.put(line, row: i, column: 0, style: .warning) }
     }
 
-    static func header(_ s: WizardState, _ b: inout ScreenBuffer) {
-        b.fill(row: 0, from: 0, to: s.width, style: .selected)
-        b.put(" Staircase · \(screenTitle(s))", row: 0, column: 0, style: .selected)
+    static func header(_ s: WizardState, _ v: Viewport, _ b: inout ScreenBuffer) {
+        b.fill(row: 0, from: 0, to: v.width, style: .selected)
+        b.put(" Staircase · \(screenTitle(s, width: v.width))", row: 0, column: 0, style: .selected)
         if let a = s.assessment {
             var right = Initials.of(a.child.name)
             if let age = ChildAge.describe(a.child, on: s.today) { right += " · " + age }
             if a.training { right = "TRAINING · " + right }
             if a.immediateDanger == .yes { right = "IMMEDIATE DANGER · " + right }
             let w = DisplayWidth.of(right) + 1
-            b.put(right, row: 0, column: max(0, s.width - w), style: Style(bold: true, reverse: true))
+            b.put(right, row: 0, column: max(0, v.width - w), style: Style(bold: true, reverse: true))
         } else if s.trainingRun != nil {
-            b.put("TRAINING ", row: 0, column: max(0, s.width - 9), style: Style(bold: true, reverse: true))
+            b.put("TRAINING ", row: 0, column: max(0, v.width - 9), style: Style(bold: true, reverse: true))
         }
         if let m = s.message, s.screen != .export {
-            for (i, line) in messageLines(s).enumerated() {
-                b.put(line, row: 1 + i, column: 1, style: m.isError ? .danger : Style(role: .good), limit: s.width - 2)
+            for (i, line) in messageLines(s, width: v.width).enumerated() {
+                b.put(line, row: 1 + i, column: 1, style: m.isError ? .danger : Style(role: .good), limit: v.width - 2)
             }
         } else if s.unsaved {
             b.put("Some changes are not saved.", row: 1, column: 1, style: .danger)
         }
     }
 
-    static func screenTitle(_ s: WizardState) -> String {
+    static func screenTitle(_ s: WizardState, width: Int) -> String {
         switch s.screen {
         case .start: return s.catalogue.title
         case .details: return "About the child · form \(s.formPage.rawValue + 1) of \(FormPage.allCases.count)"
@@ -113,27 +128,27 @@ public enum View {
         case .review: return "Review"
         case .decision: return "Decision"
         case .export: return "Referral summary"
-        case .training(let t): return TrainingViews.title(s, t)
+        case .training(let t): return TrainingViews.title(s, t, width: width)
         }
     }
 
-    static func footer(_ s: WizardState, _ b: inout ScreenBuffer) {
-        let row = s.height - 1
-        b.fill(row: row, from: 0, to: s.width, style: .selected)
-        b.put(" " + KeyMap.footer(for: s), row: row, column: 0, style: .selected)
+    static func footer(_ s: WizardState, _ v: Viewport, _ b: inout ScreenBuffer) {
+        let row = v.height - 1
+        b.fill(row: row, from: 0, to: v.width, style: .selected)
+        b.put(" " + KeyMap.footer(for: s, in: v), row: row, column: 0, style: .selected)
     }
 
-    static func confirmReplace(_ s: WizardState, _ b: inout ScreenBuffer) {
-        let width = min(s.width - 4, 70)
+    static func confirmReplace(_ s: WizardState, _ v: Viewport, _ b: inout ScreenBuffer) {
+        let width = min(v.width - 4, 70)
         let lines = TextWrap.lines("\(s.replacePath ?? "The file") already exists.", width: width - 4).prefix(4)
-        let box = Rect(top: s.height / 2 - 2, left: (s.width - width) / 2, width: width, height: lines.count + 2)
+        let box = Rect(top: v.height / 2 - 2, left: (v.width - width) / 2, width: width, height: lines.count + 2)
         Box.draw(&b, box, title: "Replace?")
         for (i, line) in lines.enumerated() { b.put(line, row: box.top + i, column: box.left + 2) }
         b.put("Replace it? y/n", row: box.top + lines.count + 1, column: box.left + 2, style: .warning)
     }
 
-    static func confirmQuit(_ s: WizardState, _ b: inout ScreenBuffer) {
-        let box = Rect(top: s.height / 2 - 2, left: (s.width - 50) / 2, width: 50, height: 4)
+    static func confirmQuit(_ v: Viewport, _ b: inout ScreenBuffer) {
+        let box = Rect(top: v.height / 2 - 2, left: (v.width - 50) / 2, width: 50, height: 4)
         Box.draw(&b, box, title: "Quit?")
         b.put("Some changes are not saved. Quit anyway? (y/n)", row: box.top + 1, column: box.left + 2, style: .warning)
     }
