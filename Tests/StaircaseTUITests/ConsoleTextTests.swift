@@ -26,11 +26,19 @@ struct ConsoleTextTests {
     func wraps() {
         let long = "Saved. Your assessment is in /home/someone/.local/share/staircase/assessments and resumes from the start screen."
         let text = long + "\n    at $.domains[0]\n"
-        let out = ConsoleText.fit(text, unicode: true, width: 40)
+        let out = ConsoleText.fit(text, unicode: true, width: 50)
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.dropLast().allSatisfy { $0.count <= 40 })
+        #expect(lines.count > 3)
+        #expect(lines.dropLast().allSatisfy { $0.count <= 50 })
         #expect(lines.contains("    at $.domains[0]"))
         #expect(out.hasSuffix("\n"))
         #expect(out.replacingOccurrences(of: "\n", with: " ").contains("resumes from the start screen."))
+    }
+
+    @Test("A path wider than the terminal is never cut: the terminal wraps it, and a copy of it is whole")
+    func pathsStayWhole() {
+        let path = "/tmp/" + String(repeating: "long-folder-name/", count: 6) + "a-0123456789.json"
+        let out = ConsoleText.fit("Your last changes are in the recovery copy \(path) (run staircase)", unicode: true, width: 40)
+        #expect(out.split(separator: "\n").contains { $0 == path })
     }
 }

@@ -16,6 +16,19 @@ public enum TextWrap {
         return out
     }
 
+    /// Wraps at spaces but never cuts a word: one wider than the line (a long file path) stands
+    /// whole on a line of its own, for text written straight to a terminal that wraps it by
+    /// itself, so a path copied from the screen is still the path.
+    public static func linesKeepingWords(_ text: String, width: Int) -> [String] {
+        var out: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var lines: [String] = []
+            wrap(paragraph, into: &lines, first: max(1, width), rest: max(1, width), keepWhole: { _ in true })
+            out += lines
+        }
+        return out
+    }
+
     /// Calls `body` with each word, in order: each run of non-space characters, except that
     /// digit groups joined by one space ("03000 26 79 79") are one word, so a phone number is
     /// never broken across lines. Scanned, not split, so memory stays flat for a 4 MB note.

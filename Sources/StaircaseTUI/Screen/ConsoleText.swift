@@ -13,15 +13,15 @@ public enum ConsoleText {
     }
 
     /// The text as the terminal can show it: marks in ASCII unless `unicode`, and each line
-    /// longer than `width` (when one is given) wrapped at word boundaries; shorter lines, and
-    /// their indentation, are left as they are.
+    /// longer than `width` (when one is given) wrapped at word boundaries, a path wider than the
+    /// terminal left whole; shorter lines, and their indentation, are left as they are.
     public static func fit(_ text: String, unicode: Bool, width: Int?) -> String {
         let shown = unicode ? text : Glyphs.ascii(text)
         guard let width, width >= 20 else { return shown }
         let trailing = shown.hasSuffix("\n")
         let body = trailing ? String(shown.dropLast()) : shown
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
-            DisplayWidth.of(line) <= width ? [String(line)] : TextWrap.lines(String(line), width: width)
+            DisplayWidth.of(line) <= width ? [String(line)] : TextWrap.linesKeepingWords(String(line), width: width)
         }
         return lines.joined(separator: "\n") + (trailing ? "\n" : "")
     }
