@@ -20,13 +20,14 @@ extension SessionsCommand {
         var dryRun = false
         @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
         var store: String?
+        @OptionGroup var encryption: StoreEncryptionOptions
 
         func run() throws {
             try runReporting {
                 guard let days = Self.days(olderThan) else {
                     throw Failure.usage("--older-than takes a number of days such as 90d, not \(SafeText.clean(olderThan))")
                 }
-                let sessions = try openStore(store)
+                let sessions = try openStore(store, unencrypted: encryption.storeUnencrypted)
                 let cutoff = Self.date(daysAgo: days, now: time(nil))
                 let expired = sessions.expired(before: cutoff)
                 if expired.isEmpty {

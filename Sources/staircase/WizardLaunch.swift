@@ -20,7 +20,7 @@ struct WizardLaunch {
     var from: String?
     /// `staircase train`: the pack, the participant's alias and the responses folder.
     var train: TrainOptions?
-    /// `--store-unencrypted`: open the store plain even if it has a passphrase (see README).
+    /// `--store-unencrypted`: a store without a passphrase stays plain (see `LockdownSettings`).
     var unencrypted = false
 
     func run() throws {
@@ -28,7 +28,8 @@ struct WizardLaunch {
             let catalogue = try CatalogueOptions.load(path: catalogue)
             let clock = Clock()
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp(), width: 80, height: 24)
-            var real = try openStore(store, unencrypted: unencrypted)
+            // A training run never asks for a first passphrase: its store is plain (see README).
+            var real = try openStore(store, unencrypted: unencrypted, create: !training && train == nil)
             real.engine = state.engine
             try checkTrusted(real)
             // Training runs live in their own store inside the real one, never beside real assessments
