@@ -81,6 +81,7 @@ struct WizardLaunch {
                     return ChildRecords.assessments(childKey: key, in: sessions).filter { $0.id != a.id }
                 })
             host.afterLoad = store.takeNotice
+            lockWhenIdle(&host, store: real)
             host.writeResponse = { response, dir in TrainOptions.write(response, folder: dir, documents: folder) }
             if let reassessment {
                 // Opened as Resume opens a saved assessment (with its lock), then told what was carried forward.
@@ -106,6 +107,16 @@ struct WizardLaunch {
             terminal.stop()
             finish(store, runner.state, signal: signal)
         }
+    }
+
+    /// The idle lock: the time from `LockdownSettings`, and for an encrypted store the check of
+    /// the passphrase (its identity unwrapped again, scrypt and all); a plain store unlocks with a key.
+    func lockWhenIdle(_ host: inout WizardHost, store: SessionStore) {
+        let settings = LockdownSettings.current(storeUnencryptedFlag: unencrypted)
+        host.idleLock = settings.idleLockSeconds.map { .seconds($0) }
+        guard store.isEncrypted else { return }
+        let keyring = StoreKeyring(store: store)
+        host.unlock = { typed in (try? keyring.unlock(passphrase: typed)) != nil }
     }
 
     /// Says where the assessment is — "Saved" only when the last change is on disk, otherwise

@@ -81,6 +81,8 @@ public struct WizardState: Sendable {
     public var trainingRun: TrainingRun?
     /// The other saved assessments of the open one's child, from the host (re-assessment).
     public var reassess = ReassessContext()
+    /// Set while the idle lock hides everything (State/Wizard+Lock.swift).
+    public var lock: WizardLock?
 
     public static let minimumWidth = 80
     public static let minimumHeight = 24

@@ -6,6 +6,10 @@ public enum View {
     public static func render(_ s: WizardState) -> ScreenBuffer {
         var b = ScreenBuffer(width: s.width, height: s.height)
         b.ascii = s.ascii
+        if s.lock != nil {
+            LockView.draw(ScreenModel(s), s, &b)
+            return b
+        }
         if s.tooSmall {
             tooSmall(s, &b)
             return b
