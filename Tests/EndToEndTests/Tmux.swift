@@ -30,7 +30,11 @@ final class Tmux {
     }
 
     deinit {
+        let pid = panePID
         _ = try? Tmux.run(["tmux", "-L", socket, "kill-server"])
+        // The program saves on SIGHUP: let it finish before its folders go, or the save fails and
+        // its recovery copy lands in the shared /tmp/staircase-UID, where every later test lists it.
+        for _ in 0..<100 where pid > 0 && kill(pid, 0) == 0 { usleep(20_000) }
         try? FileManager.default.removeItem(atPath: home)
     }
 
