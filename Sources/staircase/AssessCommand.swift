@@ -26,7 +26,8 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         try WizardLaunch(
-            catalogue: source.catalogue, store: store, training: training, plain: display.plain, from: from, unencrypted: encryption.storeUnencrypted
+            catalogue: source.catalogue, store: store, training: training, plain: display.plain, from: from,
+            unencrypted: encryption.storeUnencrypted
         ).run()
     }
 }

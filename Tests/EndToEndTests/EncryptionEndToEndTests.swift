@@ -8,7 +8,9 @@ import Testing
     static let canary = "Qzcanaryname Wxv"
 
     func run(_ t: Tmux, _ command: String, plain: Bool = false) throws {
-        try t.type("clear; STAIRCASE_STORE_UNENCRYPTED=\(plain ? "1" : "") STAIRCASE_TEST_SCRYPT_LOGN=10 XDG_STATE_HOME=\(t.home)/state '\(Tmux.binary)' \(command); echo \"EXIT\"=$?")
+        try t.type(
+            "clear; STAIRCASE_STORE_UNENCRYPTED=\(plain ? "1" : "") STAIRCASE_TEST_SCRYPT_LOGN=10 XDG_STATE_HOME=\(t.home)/state '\(Tmux.binary)' \(command); echo \"EXIT\"=$?"
+        )
         try t.send("Enter")
     }
 

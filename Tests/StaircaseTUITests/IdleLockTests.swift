@@ -222,6 +222,7 @@ struct TimedTerminal: TerminalBackend {
         #expect(runner.console.secrets == 2)
         #expect(!out.contains(Self.passphrase) && !out.contains("nope"))
         #expect(out.contains("Unlocked. What was typed before the lock was not used"))
-        #expect(!(runner.state.assessment?.answers.values.contains { $0.rating == .level3 } ?? true), "the 3 typed after the wait was not used")
+        #expect(
+            !(runner.state.assessment?.answers.values.contains { $0.rating == .level3 } ?? true), "the 3 typed after the wait was not used")
     }
 }

@@ -141,7 +141,8 @@ public struct LineRunner<Console: LineConsole> {
         if host.perform(Wizard.reduce(&state, .idle(needsPassphrase: host.unlock != nil)), on: &state) { return 0 }
         while let lock = state.lock {
             let model = ScreenModel(state)
-            console.write([""] + LineRenderer.header(model, width: console.width) + LineRenderer.items(model, width: console.width).flatMap { $0 })
+            console.write(
+                [""] + LineRenderer.header(model, width: console.width) + LineRenderer.items(model, width: console.width).flatMap { $0 })
             let prompt = LineRenderer.prompt(model, width: console.width)
             console.write(Array(prompt.dropLast()))
             let input = lock.needsPassphrase ? console.askSecret(prompt.last ?? "") : console.ask(prompt.last ?? "")
