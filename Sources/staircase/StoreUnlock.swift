@@ -53,11 +53,11 @@ enum StoreUnlock {
     /// open the files. Plain words, no jargon; the recovery sentence is true for this machine.
     static func firstRunText(recoveryKeys: Int) -> [String] {
         [
-            "Staircase keeps saved assessments encrypted on this computer. Choose a passphrase now:",
-            "you will type it each time Staircase starts, and without it no one can read the files.",
+            "Staircase encrypts saved assessments on this computer. Choose a passphrase:",
+            "you will type it each time Staircase starts; without it no one can read them.",
             recoveryKeys > 0
-                ? "Your organisation's recovery key (set up by IT) can also open them if the passphrase is lost."
-                : "No recovery key is set up on this computer: a lost passphrase cannot be recovered.",
+                ? "Your organisation's recovery key (set up by IT) can also recover them."
+                : "No recovery key is set up here: a lost passphrase cannot be recovered.",
         ]
     }
 

@@ -27,8 +27,8 @@ extension EncryptionEndToEndTests {
 
         try run(t, "")
         let intro = try t.waitFor("Choose a passphrase (at least 8 characters)")
-        #expect(intro.contains("encrypted on this computer"))
-        #expect(intro.contains("No recovery key is set up on this computer"))
+        #expect(intro.contains("Staircase encrypts saved assessments on this computer."))
+        #expect(intro.contains("No recovery key is set up here"))
         try t.type("short")
         try t.send("Enter")
         try t.waitFor("that is too short")

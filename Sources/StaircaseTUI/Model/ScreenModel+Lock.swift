@@ -29,11 +29,6 @@ extension ScreenModel {
             let tries = lock.attempts == 1 ? "" : " (\(lock.attempts) wrong so far)"
             m.blocks.append(TextBlock(.warning, ["That passphrase does not unlock this store — try again\(tries)."]))
         }
-        if lock.needsPassphrase {
-            m.fields = [
-                Field(key: "", label: "Passphrase", value: String(repeating: "*", count: lock.field.count), isEmpty: lock.field.isEmpty)
-            ]
-        }
         m.keys = KeyTable.bindings(for: KeyContext(s), in: s).map { KeyHint(keys: $0.keyLabel, label: $0.label, help: $0.help) }
         return m
     }

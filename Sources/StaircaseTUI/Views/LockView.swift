@@ -20,10 +20,10 @@ enum LockView {
             }
             y += 1
         }
-        for f in m.fields where y < s.height - 2 {
-            b.put(f.label + ":", row: y, column: left, style: .key)
-            b.put(f.value + "_", row: y, column: left + DisplayWidth.of(f.label) + 2, limit: width - DisplayWidth.of(f.label) - 2)
-            y += 1
+        // The masked field is layout, as a text field's cursor is: line mode asks with its own prompt.
+        if let lock = s.lock, lock.needsPassphrase, y < s.height - 2 {
+            b.put("Passphrase:", row: y, column: left, style: .key)
+            b.put(String(repeating: "*", count: lock.field.count) + "_", row: y, column: left + 12, limit: width - 12)
         }
         if s.height > 1 {
             b.fill(row: s.height - 1, from: 0, to: s.width, style: .selected)
