@@ -7,7 +7,12 @@ between, so only the program's own work is measured) and times:
   start-up      from just before fork to the last byte of the first frame (the frame is
                 complete when a marker text has appeared and the program then stays quiet);
   key-to-redraw from writing a key's bytes to the master side to the last byte of the redraw
-                it causes.
+                it causes;
+  unlock        (a scenario with "unlock") from writing the passphrase at its prompt to the
+                last byte of the first frame after it.
+
+A scenario's "prepare" steps run once before anything is measured (making an encrypted store:
+each step waits for a text and types an answer).
 
 "Last byte" is taken when it arrives, not when the quiet window that proves it was the last
 one ends, so the quiet window does not inflate any figure. Every program is measured by the
@@ -112,9 +117,24 @@ def terminfo_keys(term):
                 for name, cap in (("down", "kcud1"), ("up", "kcuu1"))}
 
 
+def prepare(step, env, args):
+    """Runs a program once on a pty, answering each prompt it waits for; not measured."""
+    p = PtyProgram(step["argv"], env, args.cols, args.rows)
+    try:
+        for expect, answer in step["answers"]:
+            p.drain(args.settle, 30.0, expect)
+            p.output.clear()
+            os.write(p.fd, answer.encode())
+        p.drain(0.5, 60.0, step.get("done"))
+    finally:
+        p.stop()
+
+
 def run_scenario(s, args, keys):
     env = dict(s["env"], TERM=args.term)
     result = {"name": s["name"]}
+    for step in s.get("prepare", []):
+        prepare(step, env, args)
     starts = []
     for _ in range(args.starts):
         p = PtyProgram(s["argv"], env, args.cols, args.rows)
@@ -123,6 +143,21 @@ def run_scenario(s, args, keys):
         finally:
             p.stop()
     result["startup"] = summary(starts)
+
+    if "unlock" in s:  # the passphrase typed at the prompt, to the first frame of the wizard
+        u = s["unlock"]
+        times = []
+        for _ in range(args.unlocks):
+            p = PtyProgram(s["argv"], env, args.cols, args.rows)
+            try:
+                p.drain(args.settle, 10.0, s["marker"])
+                p.output.clear()
+                sent = time.perf_counter_ns()
+                os.write(p.fd, u["send"].encode())
+                times.append((p.drain(args.settle, 60.0, u["marker"]) - sent) / 1e6)
+            finally:
+                p.stop()
+        result["unlock to first frame"] = summary(times)
 
     p = PtyProgram(s["argv"], env, args.cols, args.rows)
     try:
@@ -170,6 +205,7 @@ def main():
     parser.add_argument("--starts", type=int, default=40, help="start-ups per program")
     parser.add_argument("--keys", type=int, default=400, help="key presses per measured key pair")
     parser.add_argument("--escapes", type=int, default=20, help="Esc presses per program")
+    parser.add_argument("--unlocks", type=int, default=5, help="passphrase unlocks (scrypt, about a second each)")
     parser.add_argument("--quiet", type=float, default=0.03, help="silence that ends a redraw (s)")
     parser.add_argument("--settle", type=float, default=0.15, help="silence that ends a first frame (s)")
     parser.add_argument("--json", action="store_true", help="print raw figures as JSON")

@@ -58,6 +58,23 @@ public struct StandardConsole: LineConsole {
         return input
     }
 
+    /// A passphrase: echo off while it is typed when input is a terminal, and never echoed back
+    /// for a script (as `ask` does with its answers).
+    public mutating func askSecret(_ prompt: String) -> LineInput {
+        Self.out(prompt + " ")
+        var saved = termios()
+        let terminal = isatty(0) != 0 && tcgetattr(0, &saved) == 0
+        if terminal {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            _ = tcsetattr(0, TCSANOW, &quiet)
+        }
+        let input = readLine()
+        if terminal { _ = tcsetattr(0, TCSANOW, &saved) }
+        Self.out("\n")
+        return input
+    }
+
     /// Writes all of the text to standard output, unbuffered so a prompt is seen before the read.
     static func out(_ text: String) {
         var bytes = Array(text.utf8)[...]

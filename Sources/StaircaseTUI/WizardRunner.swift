@@ -61,6 +61,12 @@ public struct WizardHost {
     public var reassess: (String) -> Result<Assessment, HostError>
     /// The other saved assessments with this assessment's child key (unreadable ones left out).
     public var findEarlier: (Assessment) -> [Assessment]
+    /// The idle lock: how long without a key before the wizard saves and locks (nil: never).
+    public var idleLock: Duration?
+    /// Checks the store's passphrase on the lock screen; nil for a plain store (a key unlocks).
+    public var unlock: ((String) -> Bool)?
+    /// The monotonic clock the idle lock reads; tests drive their own.
+    public var clock: () -> ContinuousClock.Instant = { ContinuousClock.now }
 
     public init(
         save: @escaping (Assessment) -> Result<Void, HostError>, load: @escaping (String) -> Result<Assessment, HostError>,
@@ -103,6 +109,7 @@ public struct WizardRunner<Backend: TerminalBackend> {
         _ = perform([.list])
         viewport.follow(state)
         backend.draw(View.render(state, in: viewport), full: true)
+        var lastKey = host.clock()
         while !backend.isExhausted {
             let sig = backend.takeSignal()
             if sig != 0 {
@@ -110,7 +117,18 @@ public struct WizardRunner<Backend: TerminalBackend> {
                 _ = perform(Wizard.reduce(&state, .signal))
                 return sig
             }
-            guard let key = backend.readKey() else { continue }
+            let key = backend.readKey()
+            // Idle for the lock's time: save and lock first; a key that ends a long wait is not used.
+            if host.idleDue(since: lastKey, state) {
+                host.stamp(&state)
+                if perform(Wizard.reduce(&state, .idle(needsPassphrase: host.unlock != nil))) { return 0 }
+                viewport.follow(state)
+                backend.draw(View.render(state, in: viewport), full: true)
+                lastKey = host.clock()
+                continue
+            }
+            guard let key else { continue }
+            lastKey = host.clock()
             guard let action = KeyMap.action(for: key, in: state, viewport: viewport) else { continue }
             if case .view(let change) = action {
                 viewport.apply(change, to: state)
@@ -121,6 +139,10 @@ public struct WizardRunner<Backend: TerminalBackend> {
             }
             host.stamp(&state)
             let effects = Wizard.reduce(&state, action)
+            // "Checking the passphrase…" is on screen while scrypt runs.
+            if effects.contains(where: { if case .checkPassphrase = $0 { true } else { false } }) {
+                backend.draw(View.render(state, in: viewport), full: false)
+            }
             if perform(effects) { return 0 }
             viewport.follow(state)
             backend.draw(View.render(state, in: viewport), full: effects.contains(.redraw))
@@ -135,6 +157,13 @@ public struct WizardRunner<Backend: TerminalBackend> {
 }
 
 extension WizardHost {
+    /// True when the idle lock should close now: it is set, the wizard is not locked already,
+    /// and the time since the last key is up.
+    public func idleDue(since lastKey: ContinuousClock.Instant, _ state: WizardState) -> Bool {
+        guard let limit = idleLock, state.lock == nil else { return false }
+        return clock() - lastKey >= limit
+    }
+
     /// What the reducer may not reach for itself, refreshed before every action by both run
     /// loops: the time, and fresh random ids for a new assessment and a new child.
     public func stamp(_ state: inout WizardState) {
@@ -175,6 +204,7 @@ extension WizardHost {
                 }
             case .reassess(let id): follow = Wizard.reduce(&state, .reassessed(reassess(id)))
             case .findEarlier(let a): follow = Wizard.reduce(&state, .earlierFound(findEarlier(a)))
+            case .checkPassphrase(let typed): follow = Wizard.reduce(&state, .unlocked(unlock?(typed) ?? true))
             case .redraw: break
             case .quit: quit = true
             }

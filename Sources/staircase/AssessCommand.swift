@@ -22,12 +22,12 @@ struct AssessCommand: ParsableCommand {
         help: "Re-assess: start a new assessment of the same child from this saved id (or file), every answer carried forward to confirm.")
     var from: String?
     @OptionGroup var display: DisplayOptions
-    @Flag(help: "Keep the store plain JSON: do not ask for its passphrase (also STAIRCASE_STORE_UNENCRYPTED=1).")
-    var storeUnencrypted = false
+    @OptionGroup var encryption: StoreEncryptionOptions
 
     func run() throws {
         try WizardLaunch(
-            catalogue: source.catalogue, store: store, training: training, plain: display.plain, from: from, unencrypted: storeUnencrypted
+            catalogue: source.catalogue, store: store, training: training, plain: display.plain, from: from,
+            unencrypted: encryption.storeUnencrypted
         ).run()
     }
 }
@@ -42,19 +42,29 @@ struct DisplayOptions: ParsableArguments {
     var plain = false
 }
 
-/// Opens the session store, turning its errors into exit codes. A store with an identity
-/// (`sessions encrypt` made one) is unlocked with its passphrase, asked on the terminal; with
-/// `unencrypted` (`--store-unencrypted` or STAIRCASE_STORE_UNENCRYPTED=1) it is opened plain.
-func openStore(_ override: String?, unencrypted: Bool = false) throws -> SessionStore {
-    let plain: SessionStore
+/// The store's folder as a plain `SessionStore`, for commands that need only its path or its
+/// keyring (`sessions encrypt`, finding a saved id's file).
+func storeFolder(_ override: String?) throws -> SessionStore {
     do {
         let dir = try override ?? SessionStore.defaultDirectory(environment: Environment.values("XDG_DATA_HOME", "HOME"))
-        plain = SessionStore(directory: dir)
+        return SessionStore(directory: dir)
     } catch {
         throw Failure.io("\(error)")
     }
-    if unencrypted || StoreUnlock.plainRequested || !StoreKeyring(store: plain).hasIdentity { return plain }
-    return try StoreUnlock.unlock(plain)
+}
+
+/// Opens the session store, turning its errors into exit codes. A store with an identity is
+/// unlocked with its passphrase, asked on the terminal, whatever the plain setting says (so
+/// nothing plain is ever written into an encrypted store). A store without one stays plain
+/// with `--store-unencrypted`, STAIRCASE_STORE_UNENCRYPTED=1 or `store-encryption = off` in a
+/// settings file (`LockdownSettings`); otherwise
+/// it is encrypted now, after a first-run passphrase, unless `create` is false (a command that
+/// only reads it in passing), when it is read plain.
+func openStore(_ override: String?, unencrypted: Bool = false, create: Bool = true) throws -> SessionStore {
+    let plain = try storeFolder(override)
+    if StoreKeyring(store: plain).hasIdentity { return try StoreUnlock.unlock(plain) }
+    if try !create || LockdownSettings.current(storeUnencryptedFlag: unencrypted).storeUnencrypted { return plain }
+    return try StoreUnlock.firstRun(plain)
 }
 
 /// Today's date and timestamps in local time with the offset from UTC ("2026-07-01T10:45:00+01:00"),

@@ -57,7 +57,7 @@ struct ExportCommand: ParsableCommand {
             }
             let (catalogue, assessment) = try source.loadWithAssessment(file, store: store)
             // The store only adds the earlier assessment; a summary without it is still written.
-            let sessions = try? openStore(store)
+            let sessions = try? openStore(store, create: false)
             let summary = ChildRecords.summary(catalogue: catalogue, assessment: assessment, redact: redact, store: sessions)
             let text = ReferralExporter.render(format: format, summary: summary)
             // Fixed wording only: no value from the file reaches stderr.

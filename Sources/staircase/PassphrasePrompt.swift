@@ -38,11 +38,27 @@ enum PassphrasePrompt {
         return String(decoding: line, as: UTF8.self)
     }
 
-    /// A new passphrase, typed twice; asks again when the two differ or it is empty.
-    static func askNew(_ what: String) throws -> String {
+    /// The shortest passphrase accepted for a new one (characters). Scrypt at logN 18 makes each
+    /// guess cost about a second, so eight characters of a phrase are far beyond a stolen laptop's reach.
+    static let minimumLength = 8
+
+    /// True when there is a controlling terminal to ask on.
+    static var hasTerminal: Bool {
+        let fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { return false }
+        close(fd)
+        return true
+    }
+
+    /// A new passphrase, typed twice; asks again when the two differ or it is too short.
+    static func askNew(_ what: String, first prompt: String? = nil) throws -> String {
         for _ in 0..<5 {
-            guard let first = try ask("New \(what): "), let second = try ask("Type it again: ") else { break }
-            if first.isEmpty { tell("the passphrase cannot be empty — try again"); continue }
+            guard let first = try ask(prompt ?? "New \(what) (at least \(minimumLength) characters): ") else { break }
+            if first.count < minimumLength {
+                tell("that is too short: use at least \(minimumLength) characters (a few words are easy to remember) — try again")
+                continue
+            }
+            guard let second = try ask("Type it again: ") else { break }
             if first == second { return first }
             tell("the two did not match — try again")
         }

@@ -58,7 +58,7 @@ extension CatalogueOptions {
         let name = path == "-" ? "stdin" : CatalogueLoader.displayName(path)
         if SessionStore.isEncrypted(bytes) {
             // An encrypted save: unlocked with the store's passphrase, decrypted in memory only.
-            let sessions = try openStore(store)
+            let sessions = try openStore(store, create: false)
             do throws(StoreError) {
                 bytes = try sessions.decryptIfNeeded(bytes, path: name)
             } catch {
@@ -91,7 +91,7 @@ enum SavedAssessment {
         }
         guard !argument.contains("/"), SessionStore.isValid(id: argument) else { return argument }
         // Only the path is needed here: the passphrase is asked once, when the file is read.
-        let sessions = try openStore(store, unencrypted: true)
+        let sessions = try storeFolder(store)
         guard let saved = try? sessions.path(for: argument), stat(saved, &st) == 0 else {
             throw Failure.missingInput(
                 "\(SafeText.clean(argument)): no such file, and no saved assessment with that id in \(SafeText.clean(sessions.directory))"

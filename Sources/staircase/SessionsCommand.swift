@@ -18,10 +18,11 @@ struct SessionsCommand: ParsableCommand {
         @OptionGroup var source: CatalogueOptions
         @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
         var store: String?
+        @OptionGroup var encryption: StoreEncryptionOptions
 
         func run() throws {
             try runReporting {
-                let sessions = try openStore(store)
+                let sessions = try openStore(store, unencrypted: encryption.storeUnencrypted)
                 // Progress needs the catalogue, but a list without it is still worth showing.
                 let engine: ScoringEngine?
                 do {
@@ -52,10 +53,11 @@ struct SessionsCommand: ParsableCommand {
         var id: String
         @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
         var store: String?
+        @OptionGroup var encryption: StoreEncryptionOptions
 
         func run() throws {
             try runReporting {
-                let sessions = try openStore(store)
+                let sessions = try openStore(store, unencrypted: encryption.storeUnencrypted)
                 // A path to a file in the store names its id; a path elsewhere is not ours to delete.
                 var id = self.id
                 if id.hasSuffix(".json"), id.contains("/") {

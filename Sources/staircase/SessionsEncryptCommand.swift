@@ -14,7 +14,7 @@ extension SessionsCommand {
 
         func run() throws {
             try runReporting {
-                let plain = try openStore(store, unencrypted: true)
+                let plain = try storeFolder(store)
                 let keyring = StoreKeyring(store: plain)
                 if keyring.hasIdentity {
                     // Already encrypted: unlocking finishes any migration a killed run left.
@@ -23,24 +23,7 @@ extension SessionsCommand {
                     return
                 }
                 let passphrase = try PassphrasePrompt.askNew("passphrase for the Staircase store")
-                do throws(StoreError) {
-                    _ = try keyring.create(passphrase: passphrase, workFactor: StoreUnlock.workFactor)
-                } catch {
-                    throw Failure(error)
-                }
-                let unlocked: SessionStore
-                do throws(KeyringError) {
-                    let recovery: RecoveryRecipients
-                    do throws(StoreError) {
-                        recovery = try StoreKeyring.recoveryRecipients(environment: Environment.values(StoreKeyring.recipientsVariable))
-                    } catch {
-                        throw KeyringError.store(error)
-                    }
-                    unlocked = try keyring.unlockedStore(passphrase: passphrase, recovery: recovery)
-                } catch {
-                    throw Failure.io(error.description)
-                }
-                try StoreUnlock.migrate(unlocked)
+                _ = try StoreUnlock.create(plain, passphrase: passphrase, recovery: try StoreUnlock.recoveryRecipients())
                 print("the store in \(SafeText.clean(plain.directory)) is encrypted; keep the passphrase safe")
             }
         }
@@ -55,7 +38,7 @@ extension SessionsCommand {
 
         func run() throws {
             try runReporting {
-                let plain = try openStore(store, unencrypted: true)
+                let plain = try storeFolder(store)
                 let keyring = StoreKeyring(store: plain)
                 guard keyring.hasIdentity else {
                     throw Failure.usage("the store has no passphrase yet — run `staircase sessions encrypt` to set one")

@@ -13,10 +13,11 @@ extension SessionsCommand {
         var child: String
         @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
         var store: String?
+        @OptionGroup var encryption: StoreEncryptionOptions
 
         func run() throws {
             try runReporting {
-                let sessions = try openStore(store)
+                let sessions = try openStore(store, unencrypted: encryption.storeUnencrypted)
                 let key: String
                 if child.hasPrefix("c-") {
                     guard AssessmentShape.isIdentifier(child) else { throw Failure.usage("\(SafeText.clean(child)) is not a child key") }

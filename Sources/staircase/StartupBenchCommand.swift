@@ -13,6 +13,7 @@ struct StartupBenchCommand: ParsableCommand {
     var count = 50
     @Option(help: "Folder of saved assessments to list (default: the user's store).")
     var store: String?
+    @OptionGroup var encryption: StoreEncryptionOptions
 
     func run() throws {
         try runReporting {
@@ -29,7 +30,7 @@ struct StartupBenchCommand: ParsableCommand {
             try measure("catalogue, compiled (what start-up uses)") { catalogue = try EmbeddedCatalogue.load() }
             measure("catalogue validate") { _ = CatalogueValidator.problems(in: catalogue) }
             let engine = ScoringEngine(catalogue: catalogue)
-            var sessions = try openStore(store)
+            var sessions = try openStore(store, unencrypted: encryption.storeUnencrypted)
             sessions.engine = engine
             var listed = 0
             // What the start screen waits for: the index (or a rebuild), labels, recovery copies.

@@ -4,13 +4,9 @@ import Synchronization
 /// Turns a store folder into a usable `SessionStore`: plain, or unlocked with its passphrase
 /// (asked once per run, on the terminal) and sealed to the organisation's recovery recipients.
 enum StoreUnlock {
-    /// Set to 1 (or pass `--store-unencrypted`) to keep a plain store: see the README.
-    static let plainVariable = "STAIRCASE_STORE_UNENCRYPTED"
     /// TEST ONLY: a lower scrypt work factor for new passphrases, so tests do not spend a second
     /// per unlock. Accepted only from 1 to 17; anything else is ignored and 18 is used.
     static let testWorkFactorVariable = "STAIRCASE_TEST_SCRYPT_LOGN"
-
-    static var plainRequested: Bool { Environment.value(plainVariable).map { $0 == "1" || $0 == "yes" } ?? false }
 
     static var workFactor: Int {
         guard let raw = Environment.value(testWorkFactorVariable), let n = Int(raw), (1...17).contains(n) else { return 18 }
@@ -26,12 +22,7 @@ enum StoreUnlock {
     static func unlock(_ plain: SessionStore) throws -> SessionStore {
         if let done = unlocked.withLock({ $0[plain.directory] }) { return done }
         let keyring = StoreKeyring(store: plain)
-        let recovery: RecoveryRecipients
-        do throws(StoreError) {
-            recovery = try StoreKeyring.recoveryRecipients(environment: Environment.values(StoreKeyring.recipientsVariable))
-        } catch {
-            throw Failure.io(error.description)
-        }
+        let recovery = try recoveryRecipients()
         for _ in 0..<5 {
             guard let passphrase = try PassphrasePrompt.ask("Passphrase for the Staircase store: ") else { break }
             let store: SessionStore
@@ -47,6 +38,62 @@ enum StoreUnlock {
             return store
         }
         throw Failure.usage("the store stays locked — run staircase again and enter its passphrase")
+    }
+
+    /// The organisation's recovery recipients (exit 74 when a named file cannot be read).
+    static func recoveryRecipients() throws -> RecoveryRecipients {
+        do throws(StoreError) {
+            return try StoreKeyring.recoveryRecipients(environment: Environment.values(StoreKeyring.recipientsVariable))
+        } catch {
+            throw Failure.io(error.description)
+        }
+    }
+
+    /// The lines shown before the first passphrase is chosen: what it protects and who else can
+    /// open the files. Plain words, no jargon; the recovery sentence is true for this machine.
+    static func firstRunText(recoveryKeys: Int) -> [String] {
+        [
+            "Staircase encrypts saved assessments on this computer. Choose a passphrase:",
+            "you will type it each time Staircase starts; without it no one can read them.",
+            recoveryKeys > 0
+                ? "Your organisation's recovery key (set up by IT) can also recover them."
+                : "No recovery key is set up here: a lost passphrase cannot be recovered.",
+        ]
+    }
+
+    /// Says both ways out when a store needs its first passphrase and there is no terminal.
+    static let noTerminalForFirstRun =
+        "this store has no passphrase yet and there is no terminal to set one on — run staircase once in a terminal to choose "
+        + "a passphrase, or keep the store plain with --store-unencrypted or STAIRCASE_STORE_UNENCRYPTED=1 (see README, Encryption at rest)"
+
+    /// First use of a store without an identity: asks for a new passphrase (typed twice), makes
+    /// the identity, and encrypts any plain file already saved (the resumable migration).
+    static func firstRun(_ plain: SessionStore) throws -> SessionStore {
+        guard PassphrasePrompt.hasTerminal else { throw Failure.usage(noTerminalForFirstRun) }
+        let recovery = try recoveryRecipients()
+        for line in firstRunText(recoveryKeys: recovery.count) { PassphrasePrompt.tell(line) }
+        let passphrase = try PassphrasePrompt.askNew(
+            "passphrase", first: "Choose a passphrase (at least \(PassphrasePrompt.minimumLength) characters): ")
+        return try create(plain, passphrase: passphrase, recovery: recovery)
+    }
+
+    /// Makes the store identity with `passphrase`, unlocks it and migrates plain files.
+    static func create(_ plain: SessionStore, passphrase: String, recovery: RecoveryRecipients) throws -> SessionStore {
+        let keyring = StoreKeyring(store: plain)
+        do throws(StoreError) {
+            _ = try keyring.create(passphrase: passphrase, workFactor: workFactor)
+        } catch {
+            throw Failure(error)
+        }
+        let store: SessionStore
+        do throws(KeyringError) {
+            store = try keyring.unlockedStore(passphrase: passphrase, recovery: recovery)
+        } catch {
+            throw Failure.io(error.description)
+        }
+        try migrate(store)
+        unlocked.withLock { $0[plain.directory] = store }
+        return store
     }
 
     static func migrate(_ store: SessionStore) throws {

@@ -20,7 +20,7 @@ struct WizardLaunch {
     var from: String?
     /// `staircase train`: the pack, the participant's alias and the responses folder.
     var train: TrainOptions?
-    /// `--store-unencrypted`: open the store plain even if it has a passphrase (see README).
+    /// `--store-unencrypted`: a store without a passphrase stays plain (see `LockdownSettings`).
     var unencrypted = false
     /// The settings files' values (README, "Settings file"); nil: `run` reads them.
     var settings: StaircaseSettings?
@@ -31,7 +31,8 @@ struct WizardLaunch {
             let catalogue = try CatalogueOptions.load(path: catalogue)
             let clock = Clock()
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp())
-            var real = try openStore(store, unencrypted: unencrypted)
+            // A training run never asks for a first passphrase: its store is plain (see README).
+            var real = try openStore(store, unencrypted: unencrypted, create: !training && train == nil)
             real.engine = state.engine
             try checkTrusted(real)
             // Training runs live in their own store inside the real one, never beside real assessments
@@ -85,6 +86,7 @@ struct WizardLaunch {
                 })
             host.afterLoad = store.takeNotice
             host.canSave = { !store.open.isReadOnly($0) }
+            try lockWhenIdle(&host, store: real)
             host.writeResponse = { response, dir in TrainOptions.write(response, folder: dir, documents: folder) }
             if let reassessment {
                 // Opened as Resume opens a saved assessment (with its lock), then told what was carried forward.
@@ -110,6 +112,16 @@ struct WizardLaunch {
             terminal.stop()
             finish(store, runner.state, signal: signal)
         }
+    }
+
+    /// The idle lock: the time from `LockdownSettings`, and for an encrypted store the check of
+    /// the passphrase (its identity unwrapped again, scrypt and all); a plain store unlocks with a key.
+    func lockWhenIdle(_ host: inout WizardHost, store: SessionStore) throws {
+        let settings = try LockdownSettings.current(storeUnencryptedFlag: unencrypted)
+        host.idleLock = settings.idleLockSeconds.map { .seconds($0) }
+        guard store.isEncrypted else { return }
+        let keyring = StoreKeyring(store: store)
+        host.unlock = { typed in (try? keyring.unlock(passphrase: typed)) != nil }
     }
 
     /// Says where the assessment is — "Saved" only when the last change is on disk, otherwise

@@ -7,8 +7,10 @@ import Testing
 @Suite(.serialized) struct EncryptionEndToEndTests {
     static let canary = "Qzcanaryname Wxv"
 
-    func run(_ t: Tmux, _ command: String) throws {
-        try t.type("clear; STAIRCASE_TEST_SCRYPT_LOGN=10 XDG_STATE_HOME=\(t.home)/state '\(Tmux.binary)' \(command); echo \"EXIT\"=$?")
+    func run(_ t: Tmux, _ command: String, plain: Bool = false) throws {
+        try t.type(
+            "clear; STAIRCASE_STORE_UNENCRYPTED=\(plain ? "1" : "") STAIRCASE_TEST_SCRYPT_LOGN=10 XDG_STATE_HOME=\(t.home)/state '\(Tmux.binary)' \(command); echo \"EXIT\"=$?"
+        )
         try t.send("Enter")
     }
 
@@ -33,8 +35,8 @@ import Testing
     @Test func aPlainStoreIsEncryptedAndTheCaseIsThenNowhereInPlainText() throws {
         let started = Date().addingTimeInterval(-1)
         let t = try Tmux()
-        try t.start(shell: true)
-        try run(t, "")
+        try t.start(env: ["STAIRCASE_STORE_UNENCRYPTED": ""], shell: true)
+        try run(t, "", plain: true)
         try t.waitFor("New assessment")
         try t.send("Enter")
         try t.waitFor("About the child")

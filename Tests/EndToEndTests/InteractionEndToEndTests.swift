@@ -29,8 +29,9 @@ extension WizardEndToEndTests {
         let domainASCII = domain.unicodeScalars.allSatisfy { $0.isASCII }
         #expect(domainASCII, "nothing the C locale cannot show:\n\(domain)")
         for _ in 0..<4 { try t.send("Tab") }
-        let review = try t.waitFor("Proposed: Level 2")
-        #expect(review.contains("/## Step 2 - Level 2 - Early Help < proposed"), "the staircase and its marker")
+        // Waited for by its last-drawn part, so a capture taken mid-frame cannot miss it.
+        let review = try t.waitFor("/## Step 2 - Level 2 - Early Help < proposed")
+        #expect(review.contains("Proposed: Level 2"))
         #expect(review.contains("/## Step 1"))
         let reviewASCII = review.unicodeScalars.allSatisfy { $0.isASCII }
         #expect(reviewASCII)

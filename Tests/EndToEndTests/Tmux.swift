@@ -30,11 +30,20 @@ final class Tmux {
     }
 
     deinit {
+        let pid = panePID
         _ = try? Tmux.run(["tmux", "-L", socket, "kill-server"])
+        // The program saves on SIGHUP: let it finish before its folders go, or the save fails and
+        // its recovery copy lands in the shared /tmp/staircase-UID, where every later test lists it.
+        for _ in 0..<100 where pid > 0 && kill(pid, 0) == 0 { usleep(20_000) }
         try? FileManager.default.removeItem(atPath: home)
     }
 
     var dataDirectory: String { home + "/data" }
+
+    /// Every end-to-end test runs with a plain store unless it says otherwise: encryption is on
+    /// by default (a first-run passphrase), so this is the ONE place the tests opt out. A test of
+    /// encryption passes `STAIRCASE_STORE_UNENCRYPTED: ""` to get the default back.
+    static let plainStore = ["STAIRCASE_STORE_UNENCRYPTED": "1"]
 
     /// Starts a shell-less session running `command` under the given TERM and environment.
     func start(
@@ -42,6 +51,7 @@ final class Tmux {
         shell: Bool = false
     ) throws {
         var vars = ["LANG": "C.UTF-8", "HOME": home, "XDG_DATA_HOME": dataDirectory, "TERM": term, "SWIFT_BACKTRACE": "enable=no"]
+        vars.merge(Tmux.plainStore) { $1 }
         vars.merge(env) { $1 }
         let envText = vars.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let program = shell ? "env \(envText) sh" : "env \(envText) '\(Tmux.binary)' \(arguments)"
@@ -133,7 +143,9 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        // The plain store unless the caller's environment names the setting (see `plainStore`).
+        let vars = (environment ?? ProcessInfo.processInfo.environment).merging(plainStore) { mine, _ in mine }
+        let env = vars.map { "\($0.key)=\($0.value)" }
         // Children start with no blocked signals, whatever thread of the test runner spawns them.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

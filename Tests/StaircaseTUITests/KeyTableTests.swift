@@ -77,6 +77,14 @@ import Testing
         var narrative = feedback
         Support.press(&narrative, [.char("v")])
         out.append((.narrative, narrative))
+        // The idle lock, with something typed (encrypted store), and on a plain store.
+        var locked = domain
+        _ = Wizard.reduce(&locked, .idle(needsPassphrase: true))
+        Support.press(&locked, Support.type("ab"))
+        out.append((.locked, locked))
+        var lockedKey = domain
+        _ = Wizard.reduce(&lockedKey, .idle(needsPassphrase: false))
+        out.append((.lockedKey, lockedKey))
         return out
     }
 

@@ -15,6 +15,9 @@ public struct StaircaseSettings: Equatable, Sendable {
     /// The organisation's file says `store-encryption = on`: nothing (no user file, no
     /// `--store-unencrypted`) may turn encryption off.
     public var encryptionRequired: Bool
+    /// The organisation's file sets `idle-lock-minutes`: the environment may shorten the lock
+    /// but not lengthen it or turn it off.
+    public var idleLockSetByOrganisation: Bool
     /// What the policy overrode in the user's file, one sentence each; for standard error.
     public var warnings: [String]
 
@@ -22,12 +25,13 @@ public struct StaircaseSettings: Equatable, Sendable {
 
     public init(
         retentionDays: Int? = nil, idleLockSeconds: Int = StaircaseSettings.defaultIdleLockMinutes * 60, storeEncryption: Bool = true,
-        encryptionRequired: Bool = false, warnings: [String] = []
+        encryptionRequired: Bool = false, idleLockSetByOrganisation: Bool = false, warnings: [String] = []
     ) {
         self.retentionDays = retentionDays
         self.idleLockSeconds = idleLockSeconds
         self.storeEncryption = storeEncryption
         self.encryptionRequired = encryptionRequired
+        self.idleLockSetByOrganisation = idleLockSetByOrganisation
         self.warnings = warnings
     }
 
@@ -61,6 +65,7 @@ public struct StaircaseSettings: Equatable, Sendable {
             }
         }
         s.idleLockSeconds = minutes * 60
+        s.idleLockSetByOrganisation = sys.idleLockMinutes != nil
 
         s.encryptionRequired = sys.storeEncryption == true
         s.storeEncryption = sys.storeEncryption ?? true

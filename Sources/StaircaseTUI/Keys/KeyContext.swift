@@ -6,10 +6,17 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case editing, filter, help, confirmQuit, confirmReplace, tooSmall
     /// A participant's training run: the case list, the case, the feedback, and the narrative over any screen.
     case trainingChoose, trainingRead, feedback, narrative
+    /// The idle lock: typing the passphrase (an encrypted store), or any key (a plain one).
+    case locked, lockedKey
 
-    /// The context the state is in: an overlay first, then a text field, then the screen. A
-    /// curses viewport too small to draw in is a context of its own; line mode has no viewport.
+    /// The context the state is in: the idle lock over everything, then an overlay, then a text
+    /// field, then the screen. A curses viewport too small to draw in is a context of its own;
+    /// line mode has no viewport.
     public init(_ s: WizardState, in viewport: Viewport? = nil) {
+        if let lock = s.lock {
+            self = lock.needsPassphrase ? .locked : .lockedKey
+            return
+        }
         switch s.overlay {
         case .confirmQuit: self = .confirmQuit
         case .confirmReplace: self = .confirmReplace
@@ -72,6 +79,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .trainingRead: "training case"
         case .feedback: "training feedback"
         case .narrative: "case narrative"
+        case .locked: "locked (encrypted store)"
+        case .lockedKey: "locked (plain store)"
         }
     }
 }

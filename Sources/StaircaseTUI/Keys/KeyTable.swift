@@ -185,6 +185,11 @@ public enum KeyTable {
         KeyBinding(
             [(.char("y"), .confirmReplace(true)), (.char("Y"), .confirmReplace(true))], "y", "replace",
             help: "replace the existing file", in: [.confirmReplace], priority: 1),
+        // The idle lock.
+        KeyBinding(
+            [(.enter, .unlock)], "Enter", "unlock", help: "check the passphrase and go back to where you were", in: [.locked], priority: 1),
+        KeyBinding([(.backspace, .deleteBackward)], "Bksp", "delete", help: "delete the last character typed", in: [.locked], priority: 3),
+        KeyBinding([(.ctrl("u"), .killToStart)], "Ctrl-U", "clear", help: "clear what was typed", in: [.locked], priority: 4),
         // Last, so each help section starts with what the screen is for.
         KeyBinding([(.ctrl("l"), .redraw)], "Ctrl-L", "redraw", help: "redraw the screen", in: Set(C.allCases)),
         KeyBinding(
@@ -201,6 +206,10 @@ public enum KeyTable {
         case .help, .narrative: return .dismissOverlay
         case .confirmQuit: return .confirmQuit(false)
         case .confirmReplace: return .confirmReplace(false)
+        case .locked:
+            if case .char(let c) = key { return .type(c) }
+            return nil
+        case .lockedKey: return .unlock
         default: return nil
         }
     }
@@ -212,6 +221,8 @@ public enum KeyTable {
         case .help, .narrative: "any other key closes"
         case .confirmQuit: "any other key stays"
         case .confirmReplace: "n keeps it"
+        case .locked: "type the passphrase (not shown)"
+        case .lockedKey: "any key continues"
         default: nil
         }
     }

@@ -15,6 +15,12 @@ public protocol LineConsole {
     mutating func write(_ lines: [String])
     /// Prints the prompt on its own line and reads the answer.
     mutating func ask(_ prompt: String) -> LineInput
+    /// Reads a passphrase: not echoed when input is a terminal, never repeated in a transcript.
+    mutating func askSecret(_ prompt: String) -> LineInput
+}
+
+extension LineConsole {
+    public mutating func askSecret(_ prompt: String) -> LineInput { ask(prompt) }
 }
 
 /// The line-mode run loop: the same reducer, actions, effects and host as the curses wizard,
@@ -42,7 +48,14 @@ public struct LineRunner<Console: LineConsole> {
             let model = ScreenModel(state)
             let prompt = LineRenderer.prompt(model, width: console.width)
             console.write(Array(prompt.dropLast()))
-            switch console.ask(prompt.last ?? "") {
+            let asked = host.clock()
+            let input = console.ask(prompt.last ?? "")
+            // The answer came after the idle time: lock first, and never use it (it may not be the user's).
+            if case .line = input, host.idleDue(since: asked, state) {
+                if let stop = lockAndWait() { return stop }
+                continue
+            }
+            switch input {
             case .end:
                 endedByInput = true
                 console.write(["", "End of input: quitting, and saving what was answered."])
@@ -117,6 +130,40 @@ public struct LineRunner<Console: LineConsole> {
             console.write(
                 LineRenderer.wrap("\"\(text)\" is not an answer here. Type \(spoken(keys)), Enter, or ? for help.", console.width))
         }
+        return nil
+    }
+
+    /// The idle lock in line mode: saves, prints the lock text (nothing of the case), and asks for
+    /// the passphrase (not echoed at a terminal) until it is right, or for Enter on a plain store.
+    /// Returns a value when the run should end.
+    mutating func lockAndWait() -> Int32? {
+        host.stamp(&state)
+        if host.perform(Wizard.reduce(&state, .idle(needsPassphrase: host.unlock != nil)), on: &state) { return 0 }
+        while let lock = state.lock {
+            let model = ScreenModel(state)
+            console.write(
+                [""] + LineRenderer.header(model, width: console.width) + LineRenderer.items(model, width: console.width).flatMap { $0 })
+            let prompt = LineRenderer.prompt(model, width: console.width)
+            console.write(Array(prompt.dropLast()))
+            let input = lock.needsPassphrase ? console.askSecret(prompt.last ?? "") : console.ask(prompt.last ?? "")
+            switch input {
+            case .end:
+                endedByInput = true
+                console.write(["", "End of input: quitting, and saving what was answered."])
+                _ = apply([.signal])
+                return 0
+            case .signal(let n):
+                _ = apply([.signal])
+                return n
+            case .line(let typed):
+                var effects: [Effect] = []
+                if lock.needsPassphrase { for c in typed { effects += Wizard.reduce(&state, .type(c)) } }
+                effects += Wizard.reduce(&state, .unlock)
+                if host.perform(effects, on: &state) { return 0 }
+            }
+        }
+        shown = nil
+        console.write(["", "Unlocked. What was typed before the lock was not used; here is where you were."])
         return nil
     }
 

@@ -3,6 +3,10 @@ import StaircaseCore
 extension ScreenModel {
     /// The model of the screen the state is on, with any question laid over it (quit, replace).
     public init(_ s: WizardState) {
+        if s.lock != nil {
+            self = Self.locked(s)
+            return
+        }
         switch s.overlay {
         case .confirmQuit: self = Self.confirmQuit(s)
         case .confirmReplace: self = Self.confirmReplace(s)

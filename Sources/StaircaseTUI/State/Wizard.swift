@@ -3,6 +3,8 @@ import StaircaseCore
 /// The reducer: (state, action) → new state and effects. Pure: no terminal, no clock, no files.
 public enum Wizard {
     public static func reduce(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
+        if case .idle(let passphrase) = action { return lockNow(&s, needsPassphrase: passphrase) }
+        if let effects = locked(&s, action) { return effects }
         switch action {
         case .view: return []
         case .redraw: return [.redraw]

@@ -81,6 +81,13 @@ public enum WizardAction: Equatable, Sendable {
     case reassessed(Result<Assessment, HostError>)
     /// The other saved assessments of the open assessment's child.
     case earlierFound([Assessment])
+    // The idle lock (State/Wizard+Lock.swift).
+    /// From the run loop: no key for the idle time; save and lock.
+    case idle(needsPassphrase: Bool)
+    /// On the lock screen: check the passphrase typed (Enter), or continue (a plain store).
+    case unlock
+    /// From the host: whether the passphrase unlocked the store.
+    case unlocked(Bool)
 }
 
 /// What the host must do after a reduction. The reducer never performs I/O itself.
@@ -97,6 +104,8 @@ public enum Effect: Equatable, Sendable {
     case reassess(id: String)
     /// Finds the other saved assessments of this assessment's child (for "Since last time").
     case findEarlier(Assessment)
+    /// Checks a passphrase typed on the lock screen against the store (the host unwraps its identity).
+    case checkPassphrase(String)
     case redraw
     case quit
 }

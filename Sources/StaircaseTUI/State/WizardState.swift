@@ -60,6 +60,8 @@ public struct WizardState: Sendable {
     public var reassess = ReassessContext()
     /// The organisation's retention period in days (`retention-days`), for the start screen's note.
     public var retentionDays: Int?
+    /// Set while the idle lock hides everything (State/Wizard+Lock.swift).
+    public var lock: WizardLock?
 
     /// The terminal's size and the scroll positions are not here: they are the curses view's
     /// (`Viewport`), so the reducer never reads them and line mode has none.

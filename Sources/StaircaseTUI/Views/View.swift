@@ -9,6 +9,11 @@ public enum View {
     public static func render(_ s: WizardState, in v: Viewport) -> ScreenBuffer {
         var b = ScreenBuffer(width: v.width, height: v.height)
         b.ascii = s.ascii
+        // The idle lock first: it hides the case even in a terminal too small for anything else.
+        if s.lock != nil {
+            LockView.draw(ScreenModel(s), s, v, &b)
+            return b
+        }
         if v.tooSmall {
             tooSmall(v, &b)
             return b

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """SIGTERM to line mode while it waits for an answer: what was answered is saved, the exit status
 is 128+15, and nothing but plain text (no terminal reset sequence) is written. Prints JSON."""
-import json, signal, sys
+import json, os, signal, sys
 import pexpect
 
 binary, home, transcript = sys.argv[1], sys.argv[2], sys.argv[3]
 env = {"PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_HOME": home + "/data", "TERM": "dumb",
-       "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"}
+       "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no",
+       # The plain-store setting from the test helper (Tmux.plainStore), the one place tests set it.
+       "STAIRCASE_STORE_UNENCRYPTED": os.environ.get("STAIRCASE_STORE_UNENCRYPTED", "")}
 log = open(transcript, "wb")
 p = pexpect.spawn(binary, [], env=env, dimensions=(24, 80), timeout=20)
 p.logfile_read = log

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// Encryption on by default: a store without a passphrase gets one on first use, asked on the
+/// terminal before the wizard starts (too short and mismatched are asked again), and any case
+/// saved plain before is encrypted; with no terminal the command stops and names both ways out.
+extension EncryptionEndToEndTests {
+    /// The default, not the tests' plain store: the setting named and empty.
+    static let encryptedByDefault = ["STAIRCASE_STORE_UNENCRYPTED": "", "STAIRCASE_TEST_SCRYPT_LOGN": "10"]
+
+    static func isAgeFile(_ path: String) -> Bool {
+        let head = FileManager.default.contents(atPath: path)?.prefix(21) ?? Data()
+        return String(decoding: head, as: UTF8.self) == "age-encryption.org/v1"
+    }
+
+    @Test func theFirstRunAsksForAPassphraseTwiceThenEncryptsWhatWasSavedPlain() throws {
+        let t = try Tmux()
+        try t.start(env: ["STAIRCASE_STORE_UNENCRYPTED": ""], shell: true)
+        // A case saved plain (the setting on), as on a machine from before encryption was the default.
+        try run(t, "", plain: true)
+        try t.reachFirstDomain(name: Self.canary)
+        try t.send("2", "q")
+        try t.waitFor("EXIT=0")
+        let store = t.dataDirectory + "/staircase"
+        let plainSaved = try FileManager.default.contentsOfDirectory(atPath: store).filter { $0.hasSuffix(".json") }
+        #expect(plainSaved.count == 1 && !Self.isAgeFile(store + "/" + plainSaved[0]))
+
+        try run(t, "")
+        let intro = try t.waitFor("Choose a passphrase (at least 8 characters)")
+        #expect(intro.contains("Staircase encrypts saved assessments on this computer."))
+        #expect(intro.contains("No recovery key is set up here"))
+        try t.type("short")
+        try t.send("Enter")
+        try t.waitFor("that is too short")
+        try t.type("correct horse")
+        try t.send("Enter")
+        try t.waitFor("Type it again")
+        try t.type("correct horsf")
+        try t.send("Enter")
+        try t.waitFor("the two did not match")
+        try t.type("correct horse")
+        try t.send("Enter")
+        try t.type("correct horse")
+        try t.send("Enter")
+        // The wizard follows, with the case made before listed by initials.
+        let start = try t.waitFor("New assessment")
+        #expect(start.contains("Q.W."))
+        #expect(!start.contains("correct horse"), "the passphrase is never echoed")
+        try t.send("q")
+        try t.waitFor("EXIT=0")
+
+        let files = try FileManager.default.contentsOfDirectory(atPath: store).filter { !$0.hasPrefix(".") && $0 != "training" }
+        #expect(files.contains("store-identity.age"))
+        for name in files where !(FileManager.default.fileExists(atPath: store + "/" + name + "/.")) {
+            #expect(Self.isAgeFile(store + "/" + name), "\(name) is an age file")
+        }
+
+        // The next start asks for the passphrase, not for a new one.
+        try run(t, "sessions list")
+        try t.waitFor("Passphrase for the Staircase store")
+        try t.type("correct horse")
+        try t.send("Enter")
+        #expect(try t.waitFor("EXIT=").contains("EXIT=0"))
+    }
+
+    @Test func withNoTerminalAStoreWithoutAPassphraseStopsAndNamesBothWaysOut() throws {
+        let t = try Tmux()
+        var env = ProcessInfo.processInfo.environment
+        env.merge(["HOME": t.home, "XDG_DATA_HOME": t.dataDirectory, "LANG": "C.UTF-8"].merging(Self.encryptedByDefault) { $1 }) { $1 }
+        for args in [["sessions", "list"], ["assess", "--plain"]] {
+            // setsid: no controlling terminal at all, as under cron or a pipe from another program.
+            let (status, out) = Tmux.spawn(["setsid", "-w", Tmux.binary] + args, environment: env)
+            #expect(status == 64, "\(args): \(out)")
+            #expect(out.contains("run staircase once in a terminal"), "\(args): \(out)")
+            #expect(out.contains("--store-unencrypted") && out.contains("STAIRCASE_STORE_UNENCRYPTED=1"), "\(args): \(out)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: t.dataDirectory + "/staircase/store-identity.age"))
+        // Either plain setting lets the same command run.
+        env["STAIRCASE_STORE_UNENCRYPTED"] = "1"
+        #expect(Tmux.spawn(["setsid", "-w", Tmux.binary, "sessions", "list"], environment: env).0 == 0)
+        env["STAIRCASE_STORE_UNENCRYPTED"] = ""
+        #expect(Tmux.spawn(["setsid", "-w", Tmux.binary, "sessions", "list", "--store-unencrypted"], environment: env).0 == 0)
+    }
+}
