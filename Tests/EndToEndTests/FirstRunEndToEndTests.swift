@@ -80,5 +80,15 @@ extension EncryptionEndToEndTests {
         #expect(Tmux.spawn(["setsid", "-w", Tmux.binary, "sessions", "list"], environment: env).0 == 0)
         env["STAIRCASE_STORE_UNENCRYPTED"] = ""
         #expect(Tmux.spawn(["setsid", "-w", Tmux.binary, "sessions", "list", "--store-unencrypted"], environment: env).0 == 0)
+        // So does the user's settings file (the organisation's says nothing on this machine).
+        let config = t.home + "/config"
+        try FileManager.default.createDirectory(atPath: config + "/staircase", withIntermediateDirectories: true)
+        FileManager.default.createFile(
+            atPath: config + "/staircase/config", contents: Data("store-encryption = off\n".utf8), attributes: [.posixPermissions: 0o600])
+        env["XDG_CONFIG_HOME"] = config
+        let (status, out) = Tmux.spawn(["setsid", "-w", Tmux.binary, "sessions", "list"], environment: env)
+        #expect(status == 0, "\(out)")
+        #expect(out.contains("No saved assessments"))
+        #expect(!FileManager.default.fileExists(atPath: t.dataDirectory + "/staircase/store-identity.age"))
     }
 }
