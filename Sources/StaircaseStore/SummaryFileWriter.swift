@@ -96,7 +96,8 @@ public enum SummaryFileWriter {
     static func temporaryPrefix(_ name: String) -> String { "." + name + ".staircase-" }
 
     /// Creates the temporary file (0600, exclusive), writes everything and syncs; removes it on failure.
-    static func createTemporary(_ bytes: [UInt8], folder: String, name: String, reportingAs shown: String) throws(SummaryWriteError) -> String
+    static func createTemporary(_ bytes: [UInt8], folder: String, name: String, reportingAs shown: String) throws(SummaryWriteError)
+        -> String
     {
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<100 {

@@ -12,7 +12,8 @@ import Testing
         init(updated: String = "2020-01-06T10:00:00+00:00", settings: String? = nil) throws {
             path = NSTemporaryDirectory() + "staircase-retain-\(getpid())-\(UUID().uuidString.prefix(8))"
             let store = path + "/data/staircase"
-            try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: store, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let json = try CommandLineTests.example("level3-several-areas")
                 .replacingOccurrences(of: "\"updatedAt\": \"2026-11-20T10:45:00+00:00\"", with: "\"updatedAt\": \"\(updated)\"")
             try json.write(toFile: "\(store)/\(RetentionEndToEndTests.exampleID).json", atomically: true, encoding: .utf8)
@@ -160,7 +161,10 @@ import Testing
         try t.start()
         let screen = try t.waitFor("retention period")
         let flat = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        #expect(flat.contains("1 saved assessment is past your organisation's 30-day retention period: staircase sessions purge --older-than 30d deletes them."))
+        #expect(
+            flat.contains(
+                "1 saved assessment is past your organisation's 30-day retention period: staircase sessions purge --older-than 30d deletes them."
+            ))
         try t.send("q")
     }
 }

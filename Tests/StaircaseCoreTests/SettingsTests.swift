@@ -47,7 +47,10 @@ import Testing
         ("idle-lock-minutes = 481", 1, "from 1 to 480"),
         ("store-encryption = yes", 1, "write `store-encryption = on` or `store-encryption = off`"),
         ("\n\nretention-days 90", 3, "not a setting — write it as `key = value`"),
-        ("Jane Doe lives at 4 Elm Row = yes", 1, "unknown key (not shown) — the keys are retention-days, idle-lock-minutes, store-encryption"),
+        (
+            "Jane Doe lives at 4 Elm Row = yes", 1,
+            "unknown key (not shown) — the keys are retention-days, idle-lock-minutes, store-encryption"
+        ),
     ])
     func aBadLineNamesTheFileTheLineAndTheFix(text: String, line: Int, says: String) {
         #expect(throws: SettingsError.self) { try SettingsFile.parse(text, file: "/home/you/.config/staircase/config") }
@@ -80,7 +83,8 @@ import Testing
     @Test func aUserMayNotMakeThingsLooserAndIsToldSo() {
         let s = StaircaseSettings.resolve(
             system: SettingsFile(retentionDays: 90, idleLockMinutes: 5, storeEncryption: true), systemPath: "/etc/staircase/config",
-            user: SettingsFile(retentionDays: 365, idleLockMinutes: 60, storeEncryption: false), userPath: "/home/you/.config/staircase/config")
+            user: SettingsFile(retentionDays: 365, idleLockMinutes: 60, storeEncryption: false),
+            userPath: "/home/you/.config/staircase/config")
         #expect(s.retentionDays == 90)
         #expect(s.idleLockSeconds == 300)
         #expect(s.storeEncryption)

@@ -68,7 +68,10 @@ import Testing
             chown(user, 0, 0)
         }
         let open = try Self.file(dir, "etc/open", "retention-days = 30\n", mode: 0o666)
-        #expect(refusal(open) == "\(open): the organisation's settings file may be changed by other accounts — ask IT to make it writable by its owner only (chmod 644)")
+        #expect(
+            refusal(open)
+                == "\(open): the organisation's settings file may be changed by other accounts — ask IT to make it writable by its owner only (chmod 644)"
+        )
         let folder = dir.sub("etc/folder")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         #expect(refusal(folder)?.hasPrefix("\(folder): not a regular file") == true)
@@ -76,7 +79,10 @@ import Testing
         mkfifo(fifo, 0o644)
         #expect(refusal(fifo)?.hasPrefix("\(fifo): not a regular file") == true, "a FIFO does not hang start-up")
         let typo = try Self.file(dir, "etc/typo", "# IT\nretention-dayz = 30\n")
-        #expect(refusal(typo) == "\(typo), line 2: unknown key retention-dayz — did you mean retention-days? The keys are retention-days, idle-lock-minutes, store-encryption")
+        #expect(
+            refusal(typo)
+                == "\(typo), line 2: unknown key retention-dayz — did you mean retention-days? The keys are retention-days, idle-lock-minutes, store-encryption"
+        )
     }
 
     // MARK: The export record
@@ -102,7 +108,9 @@ import Testing
         // Open in a wizard: refused, nothing written.
         let wizard = OpenAssessments(store: store)
         _ = try wizard.open(id: "x1")
-        #expect(throws: StoreError.self) { try store.recordExport(Assessment.ExportRecord(at: "2026-11-27T09:00:00Z", format: .markdown), of: saved) }
+        #expect(throws: StoreError.self) {
+            try store.recordExport(Assessment.ExportRecord(at: "2026-11-27T09:00:00Z", format: .markdown), of: saved)
+        }
         do throws(StoreError) {
             try store.recordExport(Assessment.ExportRecord(at: "2026-11-27T09:00:00Z", format: .markdown), of: saved)
         } catch {
