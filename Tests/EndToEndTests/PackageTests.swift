@@ -46,10 +46,9 @@ struct PackageTests {
         sh("dpkg-deb -f '\(deb)' \(name)").output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    @Test func installsIntoAThrowawayRootWhereVersionManPageAndCompletionsWork() throws {
-        let deb = try Self.package.get()
+    /// Installs the .deb into a throwaway dpkg root and returns the root.
+    static func install(_ deb: String) throws -> String {
         let root = NSTemporaryDirectory() + "staircase-dpkg-root-\(UUID().uuidString.prefix(8))"
-        defer { try? FileManager.default.removeItem(atPath: root) }
         for dir in ["var/lib/dpkg/info", "var/lib/dpkg/updates"] {
             try FileManager.default.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
         }
@@ -73,6 +72,13 @@ struct PackageTests {
             "-i", deb,
         ])
         try #require(install.0 == 0, "dpkg -i failed: \(install.1)")
+        return root
+    }
+
+    @Test func installsIntoAThrowawayRootWhereVersionManPageAndCompletionsWork() throws {
+        let deb = try Self.package.get()
+        let root = try Self.install(deb)
+        defer { try? FileManager.default.removeItem(atPath: root) }
         #expect(Self.sh("dpkg --root='\(root)' -s staircase").output.contains("Status: install ok installed"))
 
         // One version everywhere: the source, the installed binary, the package.
@@ -121,6 +127,69 @@ struct PackageTests {
                 FileManager.default.contentsEqual(atPath: doc + "examples/" + example, andPath: Self.repository + "/Data/etc/" + example))
         }
         #expect(Self.sh("zcat '\(doc)changelog.Debian.gz'").output.contains("staircase (\(Self.field("Version", of: deb)))"))
+    }
+
+    /// Issue 14's "done when", with the installed binary: a practitioner sets a passphrase,
+    /// completes an assessment and walks away (the idle lock hides the case); then the store
+    /// holds only age files, Debian's `age -d` with the organisation's recovery identity recovers
+    /// the assessment, and the child's name is in no file in plain text.
+    @Test func theInstalledBinaryEncryptsLocksAndTheOrganisationCanRecover() throws {
+        let deb = try Self.package.get()
+        let root = try Self.install(deb)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let started = Date().addingTimeInterval(-1)
+        let t = try Tmux()
+        // The organisation's recovery key pair, made by IT with Debian's age-keygen.
+        let key = t.home + "/recovery-key.txt"
+        let made = Tmux.spawn(["age-keygen", "-o", key])
+        let recipient = try #require(
+            made.1.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("age1") }.map(String.init), "\(made.1)")
+        try (recipient + "\n").write(toFile: t.home + "/recipients", atomically: true, encoding: .utf8)
+        let canary = EncryptionEndToEndTests.canary
+        try t.start(
+            env: [
+                "STAIRCASE_STORE_UNENCRYPTED": "", "STAIRCASE_RECIPIENTS": t.home + "/recipients", "STAIRCASE_IDLE_LOCK": "5s",
+                "STAIRCASE_TEST_SCRYPT_LOGN": "10", "XDG_STATE_HOME": t.home + "/state",
+            ], binary: root + "/usr/bin/staircase")
+        let prompt = try t.waitFor("Choose a passphrase")
+        #expect(prompt.contains("recovery key"), "the prompt says IT can recover the files")
+        for _ in 0..<2 {
+            try t.type("staircase passphrase")
+            try t.send("Enter")
+        }
+        try t.reachFirstDomain(name: canary)
+        try t.send("3", "e")
+        try t.type("Seen at home with " + canary)
+        try t.send("Enter")
+        try t.waitFor("Note: Seen at home")
+        // Walks away: the case is saved and hidden.
+        let locked = try t.waitFor("Staircase is locked")
+        for secret in [canary, "Q. W.", "Seen at home", "developmental"] {
+            #expect(!locked.contains(secret), "\(secret) is on the lock screen")
+        }
+        try t.type("staircase passphrase")
+        try t.send("Enter")
+        try t.waitFor("developmental needs (1/3)")
+        try t.send("q")
+        try t.waitFor("Saved:")
+
+        let store = t.dataDirectory + "/staircase"
+        let files = try FileManager.default.contentsOfDirectory(atPath: store).filter { !$0.hasPrefix(".") && !$0.hasSuffix(".lock") }
+        let saved = files.filter { $0.hasSuffix(".json") && $0.hasPrefix("a-") }
+        #expect(saved.count == 1, "\(files)")
+        for name in files {
+            var folder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: store + "/" + name, isDirectory: &folder), !folder.boolValue else { continue }
+            let head = FileManager.default.contents(atPath: store + "/" + name)?.prefix(21) ?? Data()
+            #expect(String(decoding: head, as: UTF8.self) == "age-encryption.org/v1", "\(name) is an age file")
+        }
+        let recovered = Tmux.spawn(["age", "-d", "-i", key, store + "/" + (saved.first ?? "")])
+        #expect(recovered.0 == 0)
+        #expect(recovered.1.contains(canary) && recovered.1.contains("Seen at home with"), "the recovery identity opens the assessment")
+        for folder in [t.home, NSTemporaryDirectory()] {
+            let leaks = EncryptionEndToEndTests.filesWithCanary(under: folder, since: started)
+            #expect(leaks.isEmpty, "the child's name in plain text: \(leaks)")
+        }
     }
 
     @Test func controlFileChecksumOwnershipAndLintian() throws {

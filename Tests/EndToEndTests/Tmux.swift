@@ -48,13 +48,13 @@ final class Tmux {
     /// Starts a shell-less session running `command` under the given TERM and environment.
     func start(
         _ arguments: String = "", term: String = "xterm-256color", width: Int = 80, height: Int = 24, env: [String: String] = [:],
-        shell: Bool = false
+        shell: Bool = false, binary: String = Tmux.binary
     ) throws {
         var vars = ["LANG": "C.UTF-8", "HOME": home, "XDG_DATA_HOME": dataDirectory, "TERM": term, "SWIFT_BACKTRACE": "enable=no"]
         vars.merge(Tmux.plainStore) { $1 }
         vars.merge(env) { $1 }
         let envText = vars.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let program = shell ? "env \(envText) sh" : "env \(envText) '\(Tmux.binary)' \(arguments)"
+        let program = shell ? "env \(envText) sh" : "env \(envText) '\(binary)' \(arguments)"
         // The tmux server gets a minimal environment: the test runner's own (NO_COLOR set by the
         // tool that runs the tests, say) must not leak into the program under test.
         let minimal = [
