@@ -120,4 +120,15 @@ import Testing
         #expect(!Retention.isPast(lastChange: "", cutoff: cutoff), "no date: never past")
         #expect(Retention.purgeCommand(days: 90) == "staircase sessions purge --older-than 90d")
     }
+
+    /// Adding days and counting them agree across month ends, leap days and centuries.
+    @Test func addingDaysAndCountingThemAgree() throws {
+        let start = try #require(CalendarDate("1999-12-31"))
+        for n in stride(from: -30_000, through: 30_000, by: 37) {
+            let moved = start.adding(days: n)
+            #expect(start.days(until: moved) == n, "\(n) days from \(start) is \(moved)")
+        }
+        #expect(try #require(CalendarDate("2024-02-28")).adding(days: 1).description == "2024-02-29")
+        #expect(try #require(CalendarDate("2100-02-28")).adding(days: 1).description == "2100-03-01")
+    }
 }

@@ -21,25 +21,13 @@ public enum Retention {
 extension CalendarDate {
     /// The day `days` later (earlier when negative), clamped to the years a date may have.
     public func adding(days: Int) -> CalendarDate {
-        let n = Self.dayNumber(year: year, month: month, day: day) + days
-        let (y, m, d) = Self.civil(fromDayNumber: n)
+        let (y, m, d) = Self.civil(fromDayNumber: dayNumber + days)
         return CalendarDate(year: y, month: m, day: d) ?? (days < 0 ? CalendarDate.unknownDay : self)
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The inverse of `dayNumber` (`civil_from_days`).
-    static func civil(fromDayNumber z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
+    /// The inverse of `dayNumber` (Howard Hinnant's `civil_from_days`; both count from the
+    /// same epoch, 0000-03-01).
+    static func civil(fromDayNumber z: Int) -> (Int, Int, Int) {
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
