@@ -56,14 +56,7 @@ public struct LineRunner<Console: LineConsole> {
                 continue
             }
             switch input {
-            case .end:
-                endedByInput = true
-                console.write(["", "End of input: quitting, and saving what was answered."])
-                _ = apply([.signal])
-                return 0
-            case .signal(let n):
-                _ = apply([.signal])
-                return n
+            case .end, .signal: return stopped(input)
             case .line(let raw):
                 if let stop = answer(raw.trimmed, model) { return stop }
             }
@@ -147,14 +140,7 @@ public struct LineRunner<Console: LineConsole> {
             console.write(Array(prompt.dropLast()))
             let input = lock.needsPassphrase ? console.askSecret(prompt.last ?? "") : console.ask(prompt.last ?? "")
             switch input {
-            case .end:
-                endedByInput = true
-                console.write(["", "End of input: quitting, and saving what was answered."])
-                _ = apply([.signal])
-                return 0
-            case .signal(let n):
-                _ = apply([.signal])
-                return n
+            case .end, .signal: return stopped(input)
             case .line(let typed):
                 var effects: [Effect] = []
                 if lock.needsPassphrase { for c in typed { effects += Wizard.reduce(&state, .type(c)) } }
@@ -176,14 +162,9 @@ public struct LineRunner<Console: LineConsole> {
         while true {
             let prompt = LineRenderer.wrap(q.prompt, console.width)
             console.write(Array(prompt.dropLast()))
-            switch console.ask(prompt.last ?? "") {
-            case .end:
-                endedByInput = true
-                console.write(["", "End of input: quitting, and saving what was answered."])
-                return apply([.signal])
-            case .signal(let n):
-                _ = apply([.signal])
-                return n
+            let input = console.ask(prompt.last ?? "")
+            switch input {
+            case .end, .signal: return stopped(input)
             case .line(let raw):
                 let text = raw.trimmed.lowercased()
                 if text.isEmpty { return apply(q.enterActions) }
@@ -207,6 +188,23 @@ public struct LineRunner<Console: LineConsole> {
         return nil
     }
 
+    /// Input ended (a script ran out, Ctrl-D) or a quit signal came: saves as a closed terminal
+    /// would, says so for the first, and returns the status to stop with. At end of input a text
+    /// field being asked for is left as it was, not committed half-typed.
+    mutating func stopped(_ input: LineInput, cancellingEdit: Bool = false) -> Int32 {
+        var status: Int32 = 0
+        if case .signal(let n) = input {
+            status = n
+        } else {
+            endedByInput = true
+            console.write(["", "End of input: quitting, and saving what was answered."])
+            if cancellingEdit { _ = Wizard.reduce(&state, .cancelEdit) }
+        }
+        host.stamp(&state)
+        _ = host.perform(Wizard.reduce(&state, .signal), on: &state)
+        return status
+    }
+
     /// Asks for the open text field's text until it is accepted or left as it was.
     mutating func askText() -> Int32? {
         // After a refusal the field still holds the refused text, which Enter does not keep.
@@ -221,16 +219,9 @@ public struct LineRunner<Console: LineConsole> {
                 : current.isEmpty ? "Enter leaves it empty" : "Enter keeps \"\(current)\", a single - clears it"
             let prompt = LineRenderer.wrap("\(label) (\(keep)):", console.width)
             console.write(Array(prompt.dropLast()))
-            switch console.ask(prompt.last ?? "") {
-            case .end:
-                endedByInput = true
-                console.write(["", "End of input: quitting, and saving what was answered."])
-                _ = Wizard.reduce(&state, .cancelEdit)
-                _ = host.perform(Wizard.reduce(&state, .signal), on: &state)
-                return 0
-            case .signal(let n):
-                _ = host.perform(Wizard.reduce(&state, .signal), on: &state)
-                return n
+            let input = console.ask(prompt.last ?? "")
+            switch input {
+            case .end, .signal: return stopped(input, cancellingEdit: true)
             case .line(let raw):
                 let text = raw.trimmed
                 let edits: [WizardAction] = text.isEmpty ? [.cancelEdit] : replace(with: text == "-" ? "" : text) + [.commitEdit]
