@@ -121,6 +121,9 @@ public struct NcursesTerminal: TerminalBackend {
 
     public func takeSignal() -> Int32 { tg_take_signal() }
 
+    /// Keys typed ahead (during the passphrase check) are thrown away, as curses' `flushinp`.
+    public mutating func discardPendingInput() { flushinp() }
+
     public mutating func draw(_ buffer: ScreenBuffer, full: Bool) {
         let previous = (full || last?.width != buffer.width || last?.height != buffer.height) ? nil : last
         if previous == nil {

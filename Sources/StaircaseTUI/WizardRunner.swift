@@ -12,10 +12,14 @@ public protocol TerminalBackend {
     func takeSignal() -> Int32
     /// True when the run loop has nothing more to read (a test's script is used up).
     var isExhausted: Bool { get }
+    /// Throws away keys typed but not yet read: those pressed while the passphrase was checked
+    /// must not reach the case (or the next try) once the check is over.
+    mutating func discardPendingInput()
 }
 
 extension TerminalBackend {
     public var isExhausted: Bool { false }
+    public mutating func discardPendingInput() {}
 }
 
 /// Why the host could not do what an effect asked. The executable maps the store's and the
@@ -139,11 +143,11 @@ public struct WizardRunner<Backend: TerminalBackend> {
             }
             host.stamp(&state)
             let effects = Wizard.reduce(&state, action)
-            // "Checking the passphrase…" is on screen while scrypt runs.
-            if effects.contains(where: { if case .checkPassphrase = $0 { true } else { false } }) {
-                backend.draw(View.render(state, in: viewport), full: false)
-            }
+            // "Checking the passphrase…" is on screen while scrypt runs; keys typed meanwhile go.
+            let checking = effects.contains { if case .checkPassphrase = $0 { true } else { false } }
+            if checking { backend.draw(View.render(state, in: viewport), full: false) }
             if perform(effects) { return 0 }
+            if checking { backend.discardPendingInput() }
             viewport.follow(state)
             backend.draw(View.render(state, in: viewport), full: effects.contains(.redraw))
         }

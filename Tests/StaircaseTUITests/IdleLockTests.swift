@@ -18,6 +18,8 @@ struct TimedTerminal: TerminalBackend {
         case wait(Int)
         /// A key read after a wait with no timeout in between (a key that ends a long wait).
         case late(Key, Int)
+        /// A key typed ahead while the program was busy; `discardPendingInput` drops it.
+        case ahead(Key)
     }
 
     var size: (width: Int, height: Int) = (80, 24)
@@ -36,7 +38,11 @@ struct TimedTerminal: TerminalBackend {
         case .late(let k, let n):
             clock.seconds += n
             return k
+        case .ahead(let k): return k
         }
+    }
+    mutating func discardPendingInput() {
+        while case .ahead = steps.first { steps.removeFirst() }
     }
     func takeSignal() -> Int32 { 0 }
     var isExhausted: Bool { steps.isEmpty }
@@ -72,7 +78,8 @@ struct TimedTerminal: TerminalBackend {
         Support.press(&s, [.char("e")] + Support.type("half a note"))
         let effects = Wizard.reduce(&s, .idle(needsPassphrase: true))
         #expect(s.editor == nil)
-        #expect(s.lock == WizardLock(needsPassphrase: true))
+        #expect(s.lock?.needsPassphrase == true && s.lock?.field == "")
+        #expect(s.lock?.reopen?.text == "half a note", "kept to open again on unlock")
         let saved = effects.compactMap { if case .save(let a) = $0 { a } else { nil } }
         #expect(saved.last?.answers.values.contains { $0.note == "half a note" } == true, "the note being typed is saved")
         #expect(Wizard.reduce(&s, .idle(needsPassphrase: true)).isEmpty, "locking twice does nothing")
@@ -172,6 +179,34 @@ struct TimedTerminal: TerminalBackend {
         #expect(runner.state.lock == nil)
         #expect(runner.backend.screen.contains("J. B."), "back where it was")
         #expect(runner.state.screen == .domain(0))
+    }
+
+    @Test func keysTypedWhileThePassphraseIsCheckedNeverReachTheCase() {
+        let fake = FakeHost()
+        let clock = TestClock()
+        let steps: [TimedTerminal.Step] =
+            [.wait(601)] + Support.type(Self.passphrase).map { .key($0) } + [.key(.enter), .ahead(.char("4")), .ahead(.char("n"))]
+        var runner = WizardRunner(
+            state: openCase(), backend: TimedTerminal(steps: steps, clock: clock), host: host(fake, clock: clock, encrypted: true))
+        let before = runner.state.assessment
+        _ = runner.run()
+        #expect(runner.state.lock == nil)
+        #expect(runner.state.assessment == before, "4 and n were typed during the check, and dropped")
+    }
+
+    @Test func aNoteBeingWrittenOpensAgainWithItsTextOnUnlock() {
+        var s = Support.onFirstDomain(c, name: "Jo Bloggs")
+        Support.press(&s, [.char("e")] + Support.type("Mum says seen "))
+        let effects = Wizard.reduce(&s, .idle(needsPassphrase: false))
+        #expect(effects.contains { if case .save = $0 { true } else { false } }, "what was typed is saved before the lock")
+        #expect(s.editor == nil)
+        Support.press(&s, [.char(" ")])
+        #expect(s.lock == nil)
+        #expect(s.editor?.text == "Mum says seen ", "the note is open again, as it was")
+        Support.press(&s, Support.type("3 times a week") + [.enter])
+        let id = s.catalogue.domains[0].areas[0].indicators[0].id
+        #expect(s.assessment?.answers[id]?.note == "Mum says seen 3 times a week")
+        #expect(s.assessment?.answers[id]?.rating == .notAssessed, "the 3 went into the note, not the rating")
     }
 
     @Test func aKeyThatEndsALongWaitLocksInsteadOfActing() {

@@ -15,6 +15,9 @@ public struct WizardLock: Equatable, Sendable {
     public var attempts = 0
     /// A passphrase is being checked (scrypt takes about a second).
     public var checking = false
+    /// The text field that was open when the lock came: its text was saved, and it opens again
+    /// with its text and cursor on unlock, so typing carries on where it stopped. Never drawn.
+    public var reopen: TextField?
 
     public init(needsPassphrase: Bool) { self.needsPassphrase = needsPassphrase }
 
@@ -40,10 +43,7 @@ extension Wizard {
             lock.field = ""
             return []
         case .unlock:
-            guard lock.needsPassphrase else {
-                s.lock = nil
-                return [.redraw]
-            }
+            guard lock.needsPassphrase else { return unlocked(&s, lock) }
             guard !lock.field.isEmpty, !lock.checking else { return [] }
             let typed = lock.field
             lock.field = ""
@@ -56,8 +56,7 @@ extension Wizard {
                 lock.attempts += 1
                 return []
             }
-            s.lock = nil
-            return [.redraw]
+            return unlocked(&s, lock)
         case .idle: return []
         case .view, .redraw, .saved, .saveFailed, .listed, .signal, .loaded, .loadFailed, .exported, .exportFailed,
             .responseWritten, .responseFailed, .reassessed, .earlierFound, .notice:
@@ -66,17 +65,30 @@ extension Wizard {
         }
     }
 
+    /// Back to where the lock came: the text field that was open opens again.
+    static func unlocked(_ s: inout WizardState, _ lock: WizardLock) -> [Effect] {
+        s.lock = nil
+        if let field = lock.reopen {
+            s.editor = field
+            if field.target == .filter { s.filtering = true }
+        }
+        return [.redraw]
+    }
+
     /// The idle time is up: keep what is being typed, save, and lock. An open text field is
     /// committed as a closed terminal's would be; a change that could not be saved is tried
     /// again, and the lock screen says if it still fails.
     static func lockNow(_ s: inout WizardState, needsPassphrase: Bool) -> [Effect] {
         guard s.lock == nil else { return [] }
         var effects: [Effect] = []
+        let open = s.editor
         if s.editor != nil { effects += commitEdit(&s) }
         effects += recordPosition(&s)
         let saving = effects.contains { if case .save = $0 { true } else { false } }
         if s.unsaved, !saving, let a = s.assessment { effects.append(.save(a)) }
         s.lock = WizardLock(needsPassphrase: needsPassphrase)
+        // A field that could not be committed (a wrong date) stays open under the lock as it is.
+        if s.editor == nil { s.lock?.reopen = open }
         return effects + [.redraw]
     }
 }
