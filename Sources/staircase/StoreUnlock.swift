@@ -70,6 +70,12 @@ enum StoreUnlock {
     /// the identity, and encrypts any plain file already saved (the resumable migration).
     static func firstRun(_ plain: SessionStore) throws -> SessionStore {
         guard PassphrasePrompt.hasTerminal else { throw Failure.usage(noTerminalForFirstRun) }
+        // A folder that cannot be made is said before anyone invents and types a passphrase.
+        do throws(StoreError) {
+            try TrustedFolder.ensure(plain.directory)
+        } catch {
+            throw Failure(error)
+        }
         let recovery = try recoveryRecipients()
         for line in firstRunText(recoveryKeys: recovery.count) { PassphrasePrompt.tell(line) }
         let passphrase = try PassphrasePrompt.askNew(

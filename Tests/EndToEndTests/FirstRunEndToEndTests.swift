@@ -63,6 +63,19 @@ extension EncryptionEndToEndTests {
         #expect(try t.waitFor("EXIT=").contains("EXIT=0"))
     }
 
+    @Test func aStoreThatCannotBeMadeIsSaidBeforeAnyPassphraseIsAsked() throws {
+        let t = try Tmux()
+        // A file stands where the store's folder should be.
+        FileManager.default.createFile(atPath: t.home + "/blocked", contents: Data("x".utf8))
+        try t.start(env: Self.encryptedByDefault, shell: true)
+        try t.type("'\(Tmux.binary)' --store \(t.home)/blocked/staircase; echo \"EXIT\"=$?")
+        try t.send("Enter")
+        let out = try t.waitFor("EXIT=")
+        #expect(out.contains("EXIT=74"), "\(out)")
+        #expect(out.contains("blocked"), "the message names the folder: \(out)")
+        #expect(!out.contains("Choose a passphrase"), "no passphrase asked for a store that cannot exist")
+    }
+
     @Test func withNoTerminalAStoreWithoutAPassphraseStopsAndNamesBothWaysOut() throws {
         let t = try Tmux()
         var env = ProcessInfo.processInfo.environment
