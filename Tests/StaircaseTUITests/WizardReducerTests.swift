@@ -51,6 +51,17 @@ import Testing
         #expect(s.fieldProblems[.dateOfBirth]?.contains(reason) == true)
     }
 
+    @Test func aDatePutRightTakesItsComplaintOffTheMessageLine() {
+        var s = Support.state(c)
+        Support.press(&s, [.enter, .down, .enter] + Support.type("14/03/2019") + [.enter])
+        #expect(s.message?.text == "Date of birth: use YYYY-MM-DD: did you mean 2019-03-14?")
+        Support.press(&s, [.ctrl("u")] + Support.type("2019-03-14") + [.enter])
+        #expect(s.assessment?.child.dateOfBirth == "2019-03-14")
+        #expect(s.fieldProblems[.dateOfBirth] == nil)
+        #expect(s.message == nil, "no stale complaint beside the accepted date")
+        #expect(!ScreenModel(s).fields.contains { $0.problem != nil })
+    }
+
     @Test func anExpectedDateLongPastIsRefused() {
         var s = Support.state(c)
         Support.press(&s, [.enter, .down, .down, .char(" "), .down, .enter] + Support.type("2025-01-01") + [.enter])

@@ -164,10 +164,12 @@ extension Wizard {
         // A date is checked as it is saved: a wrong one stays in the field with the reason beside it.
         if case .detail(let field) = e.target {
             let problem = problem(field, text, today: s.today)
+            // A value put right takes its earlier complaint off the message line too.
+            if problem == nil, s.fieldProblems[field] != nil, s.message?.isError == true { s.message = nil }
             s.fieldProblems[field] = problem
             if let problem {
                 let name = String(field.label.split(separator: "(").first ?? Substring(field.label)).trimmed
-                s.message = Message("\(name): \(problem).", error: true)
+                s.message = Message("\(name): \(problem)" + (problem.hasSuffix("?") ? "" : "."), error: true)
                 return []
             }
         }
