@@ -1,3 +1,5 @@
+import StaircaseTUI
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -73,8 +75,9 @@ enum PassphrasePrompt {
         close(fd)
     }
 
+    /// Every prompt and message goes here: in ASCII under `LANG=C`, as stderr's messages are.
     static func say(_ text: String, on fd: Int32) {
-        let bytes = Array(text.utf8)
+        let bytes = Array(ConsoleText.fit(text, unicode: FileHandleOutput.unicode, width: nil).utf8)
         _ = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
     }
 }

@@ -63,6 +63,18 @@ extension EncryptionEndToEndTests {
         #expect(try t.waitFor("EXIT=").contains("EXIT=0"))
     }
 
+    @Test func underLANGCThePassphrasePromptsAreASCII() throws {
+        let t = try Tmux()
+        try t.start(env: Self.encryptedByDefault.merging(["LANG": "C"]) { $1 })
+        try t.waitFor("Choose a passphrase")
+        try t.type("short")
+        try t.send("Enter")
+        let said = try t.waitFor("that is too short")
+        #expect(said.replacingOccurrences(of: "\n", with: " ").contains("remember) - try again"), "an ASCII dash: \(said)")
+        let ascii = said.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(ascii, "nothing a C-locale terminal shows as mojibake")
+    }
+
     @Test func aStoreThatCannotBeMadeIsSaidBeforeAnyPassphraseIsAsked() throws {
         let t = try Tmux()
         // A file stands where the store's folder should be.
