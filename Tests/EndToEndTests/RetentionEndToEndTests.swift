@@ -163,7 +163,7 @@ import Testing
         let flat = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(
             flat.contains(
-                "1 saved assessment is past your organisation's 30-day retention period: staircase sessions purge --older-than 30d deletes them."
+                "1 saved assessment is past the 30-day retention period. This deletes them: staircase sessions purge --older-than 30d"
             ))
         try t.send("q")
     }

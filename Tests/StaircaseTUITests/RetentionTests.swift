@@ -75,12 +75,12 @@ import Testing
         let note = try #require(m.blocks.first { $0.kind == .note })
         #expect(
             note.paragraphs == [
-                "2 saved assessments are past your organisation's 90-day retention period: "
-                    + "staircase sessions purge --older-than 90d deletes them."
+                "2 saved assessments are past the 90-day retention period. This deletes them:",
+                "staircase sessions purge --older-than 90d",
             ])
         #expect(!note.paragraphs[0].contains("K.L.") && !note.paragraphs[0].contains("M.P."), "a count, never initials")
         let one = ScreenModel(Self.startState(c, days: 150))
-        #expect(one.blocks.contains { $0.paragraphs.first?.hasPrefix("1 saved assessment is past your organisation's 150-day") == true })
+        #expect(one.blocks.contains { $0.paragraphs.first?.hasPrefix("1 saved assessment is past the 150-day") == true })
     }
 
     @Test func noPeriodNothingPastOrATrainingRunSaysNothing() {

@@ -85,8 +85,8 @@ extension ScreenModel {
         let past = s.resumable.filter { Retention.isPast(lastChange: $0.lastChange, cutoff: cutoff) }.count
         guard past > 0 else { return nil }
         let what = past == 1 ? "1 saved assessment is" : "\(past) saved assessments are"
-        return TextBlock(
-            .note, ["\(what) past your organisation's \(days)-day retention period: \(Retention.purgeCommand(days: days)) deletes them."])
+        // The command is a paragraph of its own, so it is never broken across lines.
+        return TextBlock(.note, ["\(what) past the \(days)-day retention period. This deletes them:", Retention.purgeCommand(days: days)])
     }
 
     static func danger(_ s: WizardState) -> ScreenModel {
