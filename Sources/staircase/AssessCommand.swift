@@ -62,7 +62,13 @@ func storeFolder(_ override: String?) throws -> SessionStore {
 /// only reads it in passing), when it is read plain.
 func openStore(_ override: String?, unencrypted: Bool = false, create: Bool = true) throws -> SessionStore {
     let plain = try storeFolder(override)
-    if StoreKeyring(store: plain).hasIdentity { return try StoreUnlock.unlock(plain) }
+    if StoreKeyring(store: plain).hasIdentity {
+        if create, (try? LockdownSettings.current(storeUnencryptedFlag: unencrypted))?.storeUnencrypted == true {
+            FileHandleOutput.standardError(
+                "note: this store is already encrypted, so it is opened with its passphrase; the plain setting only keeps a new store plain")
+        }
+        return try StoreUnlock.unlock(plain)
+    }
     if try !create || LockdownSettings.current(storeUnencryptedFlag: unencrypted).storeUnencrypted { return plain }
     return try StoreUnlock.firstRun(plain)
 }

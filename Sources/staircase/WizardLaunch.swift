@@ -87,6 +87,10 @@ struct WizardLaunch {
             host.afterLoad = store.takeNotice
             host.canSave = { !store.open.isReadOnly($0) }
             try lockWhenIdle(&host, store: real)
+            // What the settings rule overruled was said on stderr, which curses covers at once:
+            // the start screen says it too.
+            let warnings = settings.warnings + (try LockdownSettings.current(storeUnencryptedFlag: unencrypted)).warnings
+            if !warnings.isEmpty { state.message = Message("Settings: " + warnings.joined(separator: " "), error: true) }
             host.writeResponse = { response, dir in TrainOptions.write(response, folder: dir, documents: folder) }
             if let reassessment {
                 // Opened as Resume opens a saved assessment (with its lock), then told what was carried forward.

@@ -35,6 +35,15 @@ extension EncryptionEndToEndTests {
         #expect(saved.count == 1 && saved.allSatisfy { Self.isAgeFile(store + "/" + $0) })
     }
 
+    @Test func anUnreadableIdleTimeIsSaidOnTheStartScreenNotOnlyOnStderr() throws {
+        let t = try Tmux()
+        try t.start(env: ["STAIRCASE_IDLE_LOCK": "abc"])
+        let start = try t.waitFor("New assessment")
+        let flat = start.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(flat.contains("Settings: STAIRCASE_IDLE_LOCK: cannot read abc"), "\(start)")
+        try t.send("q")
+    }
+
     @Test func onAPlainStoreAnyKeyContinuesAndDoesNothingElse() throws {
         let t = try Tmux()
         try t.start(env: ["STAIRCASE_IDLE_LOCK": "5s", "XDG_STATE_HOME": t.home + "/state"])
