@@ -37,6 +37,16 @@ public enum SettingsFiles {
         return StaircaseSettings.resolve(system: system, systemPath: systemPath, user: user, userPath: own ?? "")
     }
 
+    /// A draft of the organisation's file checked as Staircase would read it at
+    /// `/etc/staircase/config` (regular, not writable by others, every line valid), so IT can
+    /// check it before installing it. A missing file is an error here.
+    public static func check(_ path: String) throws(SettingsError) -> SettingsFile {
+        guard let file = try read(path, owner: nil) else {
+            throw SettingsError(file: path, line: 0, problem: "no such file", fix: "give the path of the draft settings file")
+        }
+        return file
+    }
+
     /// One file parsed, or nil when it does not exist. `owner`, when given, must own the file.
     static func read(_ path: String, owner: uid_t?) throws(SettingsError) -> SettingsFile? {
         func refuse(_ problem: String, _ fix: String) -> SettingsError { SettingsError(file: path, line: 0, problem: problem, fix: fix) }

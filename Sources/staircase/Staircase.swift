@@ -18,11 +18,32 @@ struct Staircase: ParsableCommand {
         discussion: """
             Runs offline. The County Durham catalogue is built in; use --catalogue PATH or \
             STAIRCASE_CATALOGUE to load another.
+
+            FILES
+            - $XDG_DATA_HOME/staircase (default ~/.local/share/staircase): saved assessments, \
+            encrypted in the age format with the store's passphrase (asked on first use).
+            - /etc/staircase/config: the organisation's settings (retention-days, \
+            idle-lock-minutes, store-encryption); $XDG_CONFIG_HOME/staircase/config (default \
+            ~/.config/staircase/config): a user's, which may only make them stricter.
+            - /etc/staircase/recipients: the organisation's recovery public keys (age1..., one \
+            a line); every saved file is also encrypted to them.
+            - Examples of both: /usr/share/doc/staircase/examples.
+
+            ENVIRONMENT
+            - STAIRCASE_STORE_UNENCRYPTED=1: keep a new store plain (refused where the \
+            organisation's settings say store-encryption = on).
+            - STAIRCASE_IDLE_LOCK: minutes (or 30s, or off) before the wizard locks; it may only \
+            shorten the organisation's time.
+            - STAIRCASE_RECIPIENTS: a further file of recovery recipients.
+            - STAIRCASE_ACCESSIBLE=1 or TERM=dumb: line mode, for screen readers and braille.
+            - NO_COLOR, XDG_DATA_HOME, XDG_STATE_HOME (recovery copies), XDG_CONFIG_HOME, \
+            XDG_DOCUMENTS_DIR (where summaries are written).
             """,
         version: StaircaseVersion.current,
         subcommands: [
             AssessCommand.self, CatalogueCommand.self, ScoreCommand.self, ExportCommand.self, CompareCommand.self, SessionsCommand.self,
             BenchCommand.self, StartupBenchCommand.self, TrainingCommand.self, TrainCommand.self, TrainingBenchCommand.self,
+            SettingsCommand.self,
         ],
         defaultSubcommand: AssessCommand.self
     )

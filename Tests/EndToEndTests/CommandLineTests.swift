@@ -57,6 +57,31 @@ import Testing
         #expect(!r.output.contains("2016-04-12"), "no value from the file on stderr")
     }
 
+    @Test func settingsShowsWhatIsInForceAndChecksADraftForIT() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Data/etc/config")
+            .standardized.path
+        let valid = try Tmux.staircase(["settings", "--check", example])
+        #expect(valid.status == 0)
+        #expect(valid.output.contains("config: valid") && valid.output.contains("retention-days     90"))
+        let draft = try Self.write("retention-days = 90\nidle-lock-minute = 5\n")
+        defer { unlink(draft) }
+        let bad = try Tmux.staircase(["settings", "--check", draft])
+        #expect(bad.status == 78)
+        #expect(bad.output.contains("line 2: unknown key idle-lock-minute"))
+
+        let home = NSTemporaryDirectory() + "staircase-settings-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try FileManager.default.createDirectory(atPath: home + "/staircase", withIntermediateDirectories: true)
+        FileManager.default.createFile(
+            atPath: home + "/staircase/config", contents: Data("retention-days = 30\nidle-lock-minutes = 3\n".utf8),
+            attributes: [.posixPermissions: 0o600])
+        let shown = try Tmux.staircase(["settings"], env: ["XDG_CONFIG_HOME": home, "STAIRCASE_IDLE_LOCK": ""])
+        #expect(shown.status == 0, "\(shown.output)")
+        #expect(shown.output.contains("retention-days     30"))
+        #expect(shown.output.contains("idle-lock-minutes  3"))
+        #expect(shown.output.contains("\(home)/staircase/config (present)"))
+    }
+
     @Test func underLANGCTheMessageIsASCII() throws {
         let json = try Self.example("level3-several-areas").replacingOccurrences(of: "\"dateOfBirth\"", with: "\"dateOfBrith\"")
         let path = try Self.write(json)

@@ -93,7 +93,10 @@ struct PackageTests {
         let page = root + "/usr/share/man/man1/staircase.1.gz"
         let man = Self.sh("MANWIDTH=80 man --warnings -l '\(page)' 2>/dev/null")
         #expect(man.status == 0)
-        for heading in ["NAME", "SYNOPSIS", "DESCRIPTION", "staircase", "assess", "export", "sessions", "--version"] {
+        for heading in [
+            "NAME", "SYNOPSIS", "DESCRIPTION", "staircase", "assess", "export", "sessions", "--version", "FILES", "/etc/staircase/config",
+            "/etc/staircase/recipients", "ENVIRONMENT", "STAIRCASE_IDLE_LOCK",
+        ] {
             #expect(man.output.contains(heading), "man page lacks \(heading)")
         }
         let warnings = Self.sh("MANWIDTH=80 man --warnings -l '\(page)' 2>&1 >/dev/null")

@@ -1,0 +1,65 @@
+import ArgumentParser
+import StaircaseCore
+import StaircaseStore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `staircase settings [--check FILE]`: what this run's settings are and which files gave them,
+/// or a draft of the organisation's file checked before IT installs it (README, "Settings file").
+struct SettingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings",
+        abstract: "Show the settings in force, or check a draft of /etc/staircase/config before installing it.")
+
+    @Option(help: "A draft settings file to check as the organisation's (exit 0 valid, 78 not).")
+    var check: String?
+
+    func run() throws {
+        try runReporting {
+            if let check {
+                let file: SettingsFile
+                do throws(SettingsError) {
+                    file = try SettingsFiles.check(check)
+                } catch {
+                    throw Failure.config(error.description)
+                }
+                try FileHandleOutput.deliver("\(SafeText.clean(check)): valid\n" + Self.lines(file).joined())
+                return
+            }
+            let settings = try StaircaseSettings.forThisRun()
+            let lockdown = try LockdownSettings.current()
+            let user = SettingsFiles.userPath(environment: Environment.values("XDG_CONFIG_HOME", "HOME")) ?? "(no home folder)"
+            var out = "Settings in force:\n"
+            out += "  retention-days     \(settings.retentionDays.map(String.init) ?? "none")\n"
+            out += "  idle-lock-minutes  \(Self.idle(lockdown.idleLockSeconds))\n"
+            out += "  store-encryption   \(lockdown.storeUnencrypted ? "off (a new store stays plain)" : "on")"
+            out += settings.encryptionRequired ? ", required by the organisation\n" : "\n"
+            out += "Read from:\n"
+            for path in [SettingsFiles.systemPath, user] {
+                out += "  \(SafeText.clean(path)) (\(Self.exists(path) ? "present" : "not present"))\n"
+            }
+            out += "Environment: \(Lockdown.idleVariable) and \(Lockdown.plainVariable) may change a run (README, \"Settings file\").\n"
+            try FileHandleOutput.deliver(out)
+        }
+    }
+
+    static func lines(_ f: SettingsFile) -> [String] {
+        [
+            "  retention-days     \(f.retentionDays.map(String.init) ?? "(not set)")\n",
+            "  idle-lock-minutes  \(f.idleLockMinutes.map(String.init) ?? "(not set: 10)")\n",
+            "  store-encryption   \(f.storeEncryption.map { $0 ? "on (required for every user)" : "off (users may keep a plain store)" } ?? "(not set: on)")\n",
+        ]
+    }
+
+    static func idle(_ seconds: Int?) -> String {
+        guard let seconds else { return "off" }
+        return seconds % 60 == 0 ? "\(seconds / 60)" : "\(seconds) seconds"
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+}
