@@ -65,7 +65,8 @@ func openStore(_ override: String?, unencrypted: Bool = false, create: Bool = tr
     if StoreKeyring(store: plain).hasIdentity {
         if create, (try? LockdownSettings.current(storeUnencryptedFlag: unencrypted))?.storeUnencrypted == true {
             FileHandleOutput.standardError(
-                "note: this store is already encrypted, so it is opened with its passphrase; the plain setting only keeps a new store plain")
+                "note: this store is already encrypted, so it is opened with its passphrase; the plain setting only keeps a new store plain"
+            )
         }
         return try StoreUnlock.unlock(plain)
     }
