@@ -37,7 +37,9 @@ enum StoreUnlock {
             unlocked.withLock { $0[plain.directory] = store }
             return store
         }
-        throw Failure.usage("the store stays locked — run staircase again and enter its passphrase")
+        throw Failure.usage(
+            "the store stays locked — run staircase again and enter its passphrase; if it is lost, only the organisation's "
+                + "recovery key (if IT set one up) can open the saved assessments (README, Organisation recovery recipients)")
     }
 
     /// The organisation's recovery recipients (exit 74 when a named file cannot be read).

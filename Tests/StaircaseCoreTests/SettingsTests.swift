@@ -19,6 +19,8 @@ import Testing
         #expect(try SettingsFile.parse("", file: "x") == SettingsFile())
         #expect(try SettingsFile.parse("retention-days = 30d\nstore-encryption = OFF", file: "x").retentionDays == 30)
         #expect(try SettingsFile.parse("store-encryption = off", file: "x").storeEncryption == false)
+        #expect(try SettingsFile.parse("store-encryption = yes", file: "x").storeEncryption == true, "as the variables accept")
+        #expect(try SettingsFile.parse("idle-lock-minutes = 5m", file: "x").idleLockMinutes == 5, "as STAIRCASE_IDLE_LOCK accepts")
     }
 
     /// The README's example is a valid file that says what the README says it does.
@@ -42,10 +44,11 @@ import Testing
         ("# ok\nretention-day = 90", 2, "unknown key retention-day — did you mean retention-days?"),
         ("retention-days = 90\nretention-days = 30", 2, "retention-days is given twice — keep one line for it"),
         ("retention-days = ninety", 1, "retention-days is not a number of days — give a whole number from 1 to 36500, such as 90"),
-        ("retention-days = 0", 1, "give a whole number from 1 to 36500"),
-        ("idle-lock-minutes = 0", 1, "idle-lock-minutes is not a number of minutes"),
+        ("retention-days = 0", 1, "retention-days = 0 is out of range — give a whole number from 1 to 36500"),
+        ("idle-lock-minutes = 0", 1, "idle-lock-minutes = 0 is out of range"),
+        ("idle-lock-minutes = soon", 1, "idle-lock-minutes is not a number of minutes"),
         ("idle-lock-minutes = 481", 1, "from 1 to 480"),
-        ("store-encryption = yes", 1, "write `store-encryption = on` or `store-encryption = off`"),
+        ("store-encryption = maybe", 1, "write `store-encryption = on` or `store-encryption = off`"),
         ("\n\nretention-days 90", 3, "not a setting — write it as `key = value`"),
         (
             "Jane Doe lives at 4 Elm Row = yes", 1,

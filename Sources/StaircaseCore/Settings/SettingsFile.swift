@@ -50,19 +50,25 @@ public struct SettingsFile: Equatable, Sendable {
             seen.insert(key)
             switch key {
             case .retentionDays:
-                guard let n = days(value), retentionRange.contains(n) else {
+                guard let n = days(value) else {
                     throw fail("retention-days is not a number of days", "give a whole number from 1 to 36500, such as 90")
+                }
+                guard retentionRange.contains(n) else {
+                    throw fail("retention-days = \(n) is out of range", "give a whole number from 1 to 36500, such as 90")
                 }
                 result.retentionDays = n
             case .idleLockMinutes:
-                guard let n = Int(value), idleLockRange.contains(n) else {
+                guard let n = Int(value.hasSuffix("m") ? String(value.dropLast()) : value) else {
                     throw fail("idle-lock-minutes is not a number of minutes", "give a whole number from 1 to 480, such as 10")
+                }
+                guard idleLockRange.contains(n) else {
+                    throw fail("idle-lock-minutes = \(n) is out of range", "give a whole number from 1 to 480, such as 10")
                 }
                 result.idleLockMinutes = n
             case .storeEncryption:
                 switch value.lowercased() {
-                case "on": result.storeEncryption = true
-                case "off": result.storeEncryption = false
+                case "on", "yes", "true": result.storeEncryption = true
+                case "off", "no", "false": result.storeEncryption = false
                 default: throw fail("store-encryption is neither on nor off", "write `store-encryption = on` or `store-encryption = off`")
                 }
             }

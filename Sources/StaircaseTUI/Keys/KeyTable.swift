@@ -221,7 +221,7 @@ public enum KeyTable {
         case .help, .narrative: "any other key closes"
         case .confirmQuit: "any other key stays"
         case .confirmReplace: "n keeps it"
-        case .locked: "type the passphrase (not shown)"
+        case .locked: "type the passphrase (shown as *)"
         case .lockedKey: "any key continues"
         default: nil
         }
