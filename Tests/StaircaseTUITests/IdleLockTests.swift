@@ -203,6 +203,7 @@ struct TimedTerminal: TerminalBackend {
         Support.press(&s, [.char(" ")])
         #expect(s.lock == nil)
         #expect(s.editor?.text == "Mum says seen ", "the note is open again, as it was")
+        #expect(s.message == nil, "no stale note from before the lock")
         Support.press(&s, Support.type("3 times a week") + [.enter])
         let id = s.catalogue.domains[0].areas[0].indicators[0].id
         #expect(s.assessment?.answers[id]?.note == "Mum says seen 3 times a week")

@@ -68,6 +68,9 @@ extension Wizard {
     /// Back to where the lock came: the text field that was open opens again.
     static func unlocked(_ s: inout WizardState, _ lock: WizardLock) -> [Effect] {
         s.lock = nil
+        // A note from before the lock ("Resumed where you left off") is stale now; a problem
+        // (a save that failed, held back until unlocked because it names a file) is not.
+        if s.message?.isError == false { s.message = nil }
         if let field = lock.reopen {
             s.editor = field
             if field.target == .filter { s.filtering = true }
