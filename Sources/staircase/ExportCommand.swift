@@ -55,6 +55,7 @@ struct ExportCommand: ParsableCommand {
             } catch {
                 throw Failure.usage(error.description)
             }
+            try destination.refuseExistingOutput()
             let (catalogue, assessment) = try source.loadWithAssessment(file, store: store)
             // The store only adds the earlier assessment; a summary without it is still written.
             let sessions = try? openStore(store, create: false)

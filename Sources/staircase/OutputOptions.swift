@@ -2,6 +2,10 @@ import ArgumentParser
 import StaircaseCore
 import StaircaseStore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `--output` and `--force`, shared by every command that writes a document (the referral
 /// summary, the training report, handouts), with one way of writing it: standard output, or a
 /// new private file through the exports' writer.
@@ -13,6 +17,14 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if force && output == nil { throw ValidationError("--force needs --output PATH") }
+    }
+
+    /// Says at once that `--output` exists (without `--force`), before any slow work such as
+    /// unlocking the store. The write itself still refuses to replace a file that appears later.
+    func refuseExistingOutput() throws {
+        guard let output, !force else { return }
+        var st = stat()
+        if lstat(output, &st) == 0 { throw Failure.io(SafeText.clean(SummaryWriteError.exists(path: output).description)) }
     }
 
     /// Prints `text`, or writes it to `--output` and says where.
