@@ -5,9 +5,11 @@ import Testing
 /// saved and hidden behind a screen with no name on it; a wrong passphrase is refused, the right
 /// one goes back to where it was. On a plain store any key continues, and that key does nothing else.
 extension EncryptionEndToEndTests {
+    // 8 seconds: short for a test, yet long enough that a loaded machine (the release build of
+    // the package test runs beside these) does not lock between two keys the test sends.
     @Test func anOpenCaseLocksWhenIdleAndTheRightPassphraseGoesBackToIt() throws {
         let t = try Tmux()
-        try t.start(env: Self.encryptedByDefault.merging(["STAIRCASE_IDLE_LOCK": "5s", "XDG_STATE_HOME": t.home + "/state"]) { $1 })
+        try t.start(env: Self.encryptedByDefault.merging(["STAIRCASE_IDLE_LOCK": "8s", "XDG_STATE_HOME": t.home + "/state"]) { $1 })
         try t.waitFor("Choose a passphrase")
         for _ in 0..<2 {
             try t.type("correct horse")
@@ -46,7 +48,7 @@ extension EncryptionEndToEndTests {
 
     @Test func onAPlainStoreAnyKeyContinuesAndDoesNothingElse() throws {
         let t = try Tmux()
-        try t.start(env: ["STAIRCASE_IDLE_LOCK": "5s", "XDG_STATE_HOME": t.home + "/state"])
+        try t.start(env: ["STAIRCASE_IDLE_LOCK": "8s", "XDG_STATE_HOME": t.home + "/state"])
         try t.reachFirstDomain(name: Self.canary)
         try t.send("2")
         let locked = try t.waitFor("Staircase is locked")

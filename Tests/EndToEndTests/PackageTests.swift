@@ -94,8 +94,8 @@ struct PackageTests {
         let man = Self.sh("MANWIDTH=80 man --warnings -l '\(page)' 2>/dev/null")
         #expect(man.status == 0)
         for heading in [
-            "NAME", "SYNOPSIS", "DESCRIPTION", "staircase", "assess", "export", "sessions", "--version", "FILES", "/etc/staircase/config",
-            "/etc/staircase/recipients", "ENVIRONMENT", "STAIRCASE_IDLE_LOCK",
+            "NAME", "SYNOPSIS", "DESCRIPTION", "staircase", "assess", "export", "sessions", "--version", "Files", "/etc/staircase/config",
+            "/etc/staircase/recipients", "Environment", "STAIRCASE_IDLE_LOCK",
         ] {
             #expect(man.output.contains(heading), "man page lacks \(heading)")
         }
@@ -151,7 +151,7 @@ struct PackageTests {
         let canary = EncryptionEndToEndTests.canary
         try t.start(
             env: [
-                "STAIRCASE_STORE_UNENCRYPTED": "", "STAIRCASE_RECIPIENTS": t.home + "/recipients", "STAIRCASE_IDLE_LOCK": "5s",
+                "STAIRCASE_STORE_UNENCRYPTED": "", "STAIRCASE_RECIPIENTS": t.home + "/recipients", "STAIRCASE_IDLE_LOCK": "8s",
                 "STAIRCASE_TEST_SCRYPT_LOGN": "10", "XDG_STATE_HOME": t.home + "/state",
             ], binary: root + "/usr/bin/staircase")
         let prompt = try t.waitFor("Choose a passphrase")
