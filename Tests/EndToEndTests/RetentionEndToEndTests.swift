@@ -130,12 +130,7 @@ import Testing
         try t.start(env: ["XDG_DOCUMENTS_DIR": docs, "STAIRCASE_STORE_UNENCRYPTED": "1"])
         try t.reachFirstDomain(name: "Exported Child")
         try t.send("2")
-        for _ in 0..<5 { try t.send("Tab") }
-        try t.waitFor("The engine proposes:")
-        try t.send("Enter")
-        try t.waitFor("Write the referral summary")
-        try t.send("Down", "Enter")
-        try t.waitFor("Written:")
+        try t.exportFromTheReview()
         try t.send("q")
         try t.waitFor("Saved:")
         let store = t.dataDirectory + "/staircase"

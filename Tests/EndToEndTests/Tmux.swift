@@ -197,4 +197,16 @@ extension Tmux {
         try send("Up", "Enter")
         try waitFor("developmental needs (1/3)")
     }
+
+    /// From a domain with a row rated to the export screen, writing the first format offered
+    /// (Markdown) to the documents folder: Tab to the review, Enter past the decision.
+    @discardableResult
+    func exportFromTheReview() throws -> String {
+        for _ in 0..<5 { try send("Tab") }
+        try waitFor("The engine proposes:")
+        try send("Enter")
+        try waitFor("Write the referral summary")
+        try send("Down", "Enter")
+        return try waitFor("Written:")
+    }
 }
