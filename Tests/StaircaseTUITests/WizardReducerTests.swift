@@ -60,6 +60,12 @@ import Testing
         #expect(s.fieldProblems[.dateOfBirth] == nil)
         #expect(s.message == nil, "no stale complaint beside the accepted date")
         #expect(!ScreenModel(s).fields.contains { $0.problem != nil })
+        // A refused date then Esc: the field is as it was, and so is the message line.
+        Support.press(&s, [.enter, .ctrl("u")] + Support.type("2019-13-01") + [.enter])
+        #expect(s.message?.isError == true)
+        Support.press(&s, [.escape])
+        #expect(s.assessment?.child.dateOfBirth == "2019-03-14")
+        #expect(s.message == nil && s.fieldProblems[.dateOfBirth] == nil)
     }
 
     @Test func anExpectedDateLongPastIsRefused() {

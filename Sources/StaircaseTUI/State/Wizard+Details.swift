@@ -141,7 +141,10 @@ extension Wizard {
         case .cancelEdit:
             s.editor = nil
             if case .detail(let field) = e.target, let a = s.assessment {
-                s.fieldProblems[field] = fieldProblems(a, today: s.today)[field]
+                let kept = fieldProblems(a, today: s.today)[field]
+                // Left as it was: the refused text's complaint goes with it.
+                if kept == nil, s.fieldProblems[field] != nil, s.message?.isError == true { s.message = nil }
+                s.fieldProblems[field] = kept
             }
             if e.target == .filter {
                 s.filter = ""
