@@ -33,12 +33,24 @@ public struct X25519Recipient: AgeRecipient, Hashable {
 
     /// The recipients of a list such as `/etc/staircase/recipients`: one `age1…` per line, `#`
     /// comments and blank lines skipped, as `age -R` reads it. An error names the bad line's number.
+    /// Text that is a secret key (`AGE-SECRET-KEY-1…`) where a recipient was wanted: the usual
+    /// mistake of handing over `key.txt`. Callers say so without repeating the key.
+    public static func looksLikeSecretKey(_ text: String) -> Bool {
+        text.drop(while: { $0 == " " || $0 == "\t" }).uppercased().hasPrefix("AGE-SECRET-KEY-")
+    }
+
+    /// What to do instead, for every place a recipient is read.
+    public static let secretKeyAdvice =
+        "that is a secret key (an identity), not a recipient — give its public key instead (`age-keygen -y key.txt` prints "
+        + "the age1… line) and keep the secret key private"
+
     public static func list(from text: String) throws(AgeError) -> [X25519Recipient] {
         var recipients: [X25519Recipient] = []
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
             let trimmed = String(line.drop(while: blank).reversed().drop(while: blank).reversed())
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if looksLikeSecretKey(trimmed) { throw .invalidRecipients("line \(index + 1): \(secretKeyAdvice)") }
             do {
                 recipients.append(try X25519Recipient(trimmed))
             } catch {

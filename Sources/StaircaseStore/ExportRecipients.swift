@@ -9,8 +9,11 @@ public struct ExportRecipients: Sendable {
     /// A recipient that is not an X25519 `age1…` public key (named, cleaned, at most 80 characters).
     public struct Invalid: Error, Equatable, Sendable, CustomStringConvertible {
         public var recipient: String
+        /// A secret key was given: it is not repeated (it may reach a terminal log).
+        public var secret = false
         public var description: String {
-            "--to \(recipient): not an age recipient — give an X25519 public key as `age-keygen -y` prints it (age1…, 62 characters)"
+            if secret { return "--to: " + X25519Recipient.secretKeyAdvice }
+            return "--to \(recipient): not an age recipient — give an X25519 public key as `age-keygen -y` prints it (age1…, 62 characters)"
         }
     }
 
@@ -18,6 +21,7 @@ public struct ExportRecipients: Sendable {
     public init(_ texts: [String]) throws(Invalid) {
         var all: [X25519Recipient] = []
         for text in texts {
+            if X25519Recipient.looksLikeSecretKey(text) { throw Invalid(recipient: "", secret: true) }
             do {
                 let r = try X25519Recipient(text.trimmingCharacters(in: " \t"))
                 if !all.contains(r) { all.append(r) }

@@ -113,6 +113,7 @@ public struct StoreKeyring: Sendable {
             do {
                 for r in try X25519Recipient.list(from: String(decoding: bytes, as: UTF8.self)) where !all.contains(r) { all.append(r) }
             } catch {
+                if case .invalidRecipients(let why) = error { throw .identity(path: path, reason: why) }
                 throw .identity(path: path, reason: "not a list of age1… recipients, one a line (\(error.description))")
             }
         }

@@ -149,6 +149,16 @@ import Testing
         let exampleText = try String(contentsOfFile: example, encoding: .utf8)
         Sample.write(exampleText + organisation.recipient.string + "\n", to: named)
         #expect(try StoreKeyring.recoveryRecipients(environment: [:], systemPath: named).recipients == [organisation.recipient])
+        // IT's secret key where its public key belongs: said, and never repeated.
+        let secretKey = X25519Identity.generate().string
+        Sample.write("# recovery\n" + secretKey + "\n", to: named)
+        do {
+            _ = try StoreKeyring.recoveryRecipients(environment: [StoreKeyring.recipientsVariable: named], systemPath: system)
+            Issue.record("a secret key was taken as a recipient")
+        } catch {
+            #expect(error.description.contains("line 2: that is a secret key"), "\(error.description)")
+            #expect(!error.description.contains(secretKey.dropFirst(15).prefix(20)))
+        }
         Sample.write("age1notarecipient\n", to: named)
         #expect(throws: StoreError.self) {
             try StoreKeyring.recoveryRecipients(environment: [StoreKeyring.recipientsVariable: named], systemPath: system)

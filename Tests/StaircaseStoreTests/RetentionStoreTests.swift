@@ -141,7 +141,9 @@ import Testing
     @Test func anInvalidRecipientIsNamed() {
         let good = X25519Identity.generate().recipient.string
         #expect(throws: ExportRecipients.Invalid(recipient: "age1nope")) { try ExportRecipients([good, "age1nope"]) }
-        #expect(throws: ExportRecipients.Invalid(recipient: "AGE-SECRET-KEY-1XYZ")) { try ExportRecipients(["AGE-SECRET-KEY-1XYZ"]) }
+        #expect(throws: ExportRecipients.Invalid(recipient: "", secret: true)) { try ExportRecipients(["AGE-SECRET-KEY-1XYZ"]) }
+        let secret = ExportRecipients.Invalid(recipient: "", secret: true).description
+        #expect(secret.contains("that is a secret key") && secret.contains("age-keygen -y") && !secret.contains("XYZ"))
         #expect(ExportRecipients.Invalid(recipient: "x").description.hasPrefix("--to x: not an age recipient"))
     }
 
