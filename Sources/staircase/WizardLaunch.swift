@@ -31,13 +31,16 @@ struct WizardLaunch {
             let catalogue = try CatalogueOptions.load(path: catalogue)
             let clock = Clock()
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp())
-            // A training run never asks for a first passphrase: its store is plain (see README).
-            var real = try openStore(store, unencrypted: unencrypted, create: !training && train == nil)
+            // A training run never asks for a passphrase, first or not: its store is plain and
+            // nothing of the real store is read (see README), so a participant who has forgotten
+            // theirs can still take part.
+            let trainingRun = training || train != nil
+            var real = trainingRun ? try storeFolder(store) : try openStore(store, unencrypted: unencrypted)
             real.engine = state.engine
             try checkTrusted(real)
             // Training runs live in their own store inside the real one, never beside real assessments
             // (plain: they hold only the pack's fictional children).
-            var sessions = training || train != nil ? real.training : real
+            var sessions = trainingRun ? real.training : real
             sessions.engine = state.engine
             if sessions.directory != real.directory { try checkTrusted(sessions) }
             // Made and saved before the terminal starts, so an error is plain text with its exit code.

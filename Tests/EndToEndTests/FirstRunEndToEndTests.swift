@@ -61,6 +61,13 @@ extension EncryptionEndToEndTests {
         try t.type("correct horse")
         try t.send("Enter")
         #expect(try t.waitFor("EXIT=").contains("EXIT=0"))
+
+        // A training run reads nothing of the encrypted store, so it asks for no passphrase.
+        try run(t, "train")
+        let training = try t.waitFor("Training: choose a case")
+        #expect(!training.contains("Passphrase"), "\(training)")
+        try t.send("q")
+        try t.waitFor("EXIT=")
     }
 
     @Test func underLANGCThePassphrasePromptsAreASCII() throws {
