@@ -94,8 +94,8 @@ struct PackageTests {
         let man = Self.sh("MANWIDTH=80 man --warnings -l '\(page)' 2>/dev/null")
         #expect(man.status == 0)
         for heading in [
-            "NAME", "SYNOPSIS", "DESCRIPTION", "staircase", "assess", "export", "sessions", "--version", "Files", "/etc/staircase/config",
-            "/etc/staircase/recipients", "Environment", "STAIRCASE_IDLE_LOCK",
+            "NAME", "SYNOPSIS", "DESCRIPTION", "staircase", "assess", "export", "sessions", "--version", "FILES", "/etc/staircase/config",
+            "/etc/staircase/recipients", "ENVIRONMENT", "STAIRCASE_IDLE_LOCK", "EXIT STATUS", "A settings file is malformed",
         ] {
             #expect(man.output.contains(heading), "man page lacks \(heading)")
         }
