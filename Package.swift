@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "staircase",
             dependencies: [
-                "StaircaseCore", "StaircaseStore", "StaircaseTUI", "NcursesBackend", "CTerminalGuard",
+                "StaircaseCore", "StaircaseStore", "StaircaseAge", "StaircaseTUI", "NcursesBackend", "CTerminalGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -102,24 +102,29 @@ public struct StoreKeyring: Sendable {
 
     static func recoveryList(environment: [String: String], systemPath: String) throws(StoreError) -> [X25519Recipient] {
         var all: [X25519Recipient] = []
-        func add(_ path: String, required: Bool) throws(StoreError) {
-            let bytes: [UInt8]
-            do {
-                bytes = try AssessmentFile.read(path, limit: 1 << 20)
-            } catch {
-                if case .unreadable(_, let reason) = error, reason.code == ENOENT, !required { return }
-                throw .identity(path: path, reason: "cannot read the recovery recipients (\(error.description))")
-            }
-            do {
-                for r in try X25519Recipient.list(from: String(decoding: bytes, as: UTF8.self)) where !all.contains(r) { all.append(r) }
-            } catch {
-                if case .invalidRecipients(let why) = error { throw .identity(path: path, reason: why) }
-                throw .identity(path: path, reason: "not a list of age1… recipients, one a line (\(error.description))")
-            }
+        for r in try recipients(in: systemPath, required: false) where !all.contains(r) { all.append(r) }
+        if let named = environment[recipientsVariable], !named.isEmpty {
+            for r in try recipients(in: named, required: true) where !all.contains(r) { all.append(r) }
         }
-        try add(systemPath, required: false)
-        if let named = environment[recipientsVariable], !named.isEmpty { try add(named, required: true) }
         return all
+    }
+
+    /// The recipients one file lists (`staircase settings --check-recipients` reads a draft
+    /// this way). A missing file is none, unless `required`.
+    public static func recipients(in path: String, required: Bool) throws(StoreError) -> [X25519Recipient] {
+        let bytes: [UInt8]
+        do {
+            bytes = try AssessmentFile.read(path, limit: 1 << 20)
+        } catch {
+            if case .unreadable(_, let reason) = error, reason.code == ENOENT, !required { return [] }
+            throw .identity(path: path, reason: "cannot read the recovery recipients (\(error.description))")
+        }
+        do {
+            return try X25519Recipient.list(from: String(decoding: bytes, as: UTF8.self))
+        } catch {
+            if case .invalidRecipients(let why) = error { throw .identity(path: path, reason: why) }
+            throw .identity(path: path, reason: "not a list of age1… recipients, one a line (\(error.description))")
+        }
     }
 }
 

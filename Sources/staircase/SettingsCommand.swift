@@ -1,4 +1,5 @@
 import ArgumentParser
+import StaircaseAge
 import StaircaseCore
 import StaircaseStore
 
@@ -11,13 +12,29 @@ import StaircaseStore
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings",
-        abstract: "Show the settings in force, or check a draft of /etc/staircase/config before installing it.")
+        abstract: "Show the settings in force, or check a draft of /etc/staircase/config or recipients before installing it.")
 
     @Option(help: "A draft settings file to check as the organisation's (exit 0 valid, 78 not).")
     var check: String?
+    @Option(help: "A draft recovery-recipients file to check before it becomes /etc/staircase/recipients (exit 0 valid, 74 not).")
+    var checkRecipients: String?
 
     func run() throws {
         try runReporting {
+            if let checkRecipients {
+                let found: [X25519Recipient]
+                do throws(StoreError) {
+                    found = try StoreKeyring.recipients(in: checkRecipients, required: true)
+                } catch {
+                    throw Failure.io(error.description)
+                }
+                let what =
+                    found.isEmpty
+                    ? "valid, but lists no recipient: nothing could be recovered"
+                    : "valid: \(found.count) recovery recipient\(found.count == 1 ? "" : "s")"
+                try FileHandleOutput.deliver("\(SafeText.clean(checkRecipients)): \(what)\n" + found.map { "  \($0.string)\n" }.joined())
+                return
+            }
             if let check {
                 let file: SettingsFile
                 do throws(SettingsError) {
@@ -40,7 +57,26 @@ struct SettingsCommand: ParsableCommand {
             for path in [SettingsFiles.systemPath, user] {
                 out += "  \(SafeText.clean(path)) (\(Self.exists(path) ? "present" : "not present"))\n"
             }
-            out += "Environment: \(Lockdown.idleVariable) and \(Lockdown.plainVariable) may change a run (README, \"Settings file\").\n"
+            // The recovery recipients as the store reads them: a file that would stop the wizard stops this too.
+            let recovery: RecoveryRecipients
+            do throws(StoreError) {
+                recovery = try StoreKeyring.recoveryRecipients(environment: Environment.values(StoreKeyring.recipientsVariable))
+            } catch {
+                throw Failure.io(error.description)
+            }
+            var sources = [StoreKeyring.systemRecipientsPath + (Self.exists(StoreKeyring.systemRecipientsPath) ? "" : " (not present)")]
+            if let named = Environment.value(StoreKeyring.recipientsVariable), !named.isEmpty {
+                sources.append(SafeText.clean(named) + " (\(StoreKeyring.recipientsVariable))")
+            }
+            out += "Recovery recipients: \(recovery.count)"
+            out += recovery.count == 0 ? ", so a lost passphrase cannot be recovered\n" : "\n"
+            out += sources.map { "  \($0)\n" }.joined()
+            for (name, value) in [
+                (Lockdown.idleVariable, Environment.value(Lockdown.idleVariable)),
+                (Lockdown.plainVariable, Environment.value(Lockdown.plainVariable)),
+            ] {
+                if let value, !value.isEmpty { out += "Set for this run: \(name)=\(SafeText.clean(value))\n" }
+            }
             try FileHandleOutput.deliver(out)
         }
     }

@@ -80,6 +80,26 @@ import Testing
         #expect(shown.output.contains("retention-days     30"))
         #expect(shown.output.contains("idle-lock-minutes  3"))
         #expect(shown.output.contains("\(home)/staircase/config (present)"))
+        #expect(shown.output.contains("Recovery recipients: 0, so a lost passphrase cannot be recovered"))
+
+        // IT's recipients draft: the key pair made with Debian's age-keygen.
+        let key = home + "/recovery-key.txt"
+        let made = Tmux.spawn(["age-keygen", "-o", key])
+        let recipient = try #require(
+            made.1.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("age1") }.map(String.init))
+        let recipients = try Self.write("# IT's recovery key\n\(recipient)\n")
+        defer { unlink(recipients) }
+        let good = try Tmux.staircase(["settings", "--check-recipients", recipients])
+        #expect(good.status == 0 && good.output.contains("valid: 1 recovery recipient") && good.output.contains(recipient))
+        let secret = try String(contentsOfFile: key, encoding: .utf8)
+        let wrong = try Self.write(secret)
+        defer { unlink(wrong) }
+        let refused = try Tmux.staircase(["settings", "--check-recipients", wrong])
+        #expect(refused.status == 74)
+        #expect(refused.output.contains("that is a secret key"))
+        #expect(!refused.output.contains("AGE-SECRET-KEY-1"), "the secret key is never repeated")
+        let counted = try Tmux.staircase(["settings"], env: ["XDG_CONFIG_HOME": home, "STAIRCASE_RECIPIENTS": recipients])
+        #expect(counted.output.contains("Recovery recipients: 1\n"))
     }
 
     @Test func underLANGCTheMessageIsASCII() throws {
