@@ -141,7 +141,7 @@ public enum KeyringError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .wrongPassphrase: "that passphrase does not unlock this store — try again"
+        case .wrongPassphrase: "that passphrase does not unlock this store; try again"
         case .store(let e): e.description
         }
     }

@@ -57,12 +57,12 @@ enum PassphrasePrompt {
         for _ in 0..<5 {
             guard let first = try ask(prompt ?? "New \(what) (at least \(minimumLength) characters): ") else { break }
             if first.count < minimumLength {
-                tell("that is too short: use at least \(minimumLength) characters (a few words are easy to remember) — try again")
+                tell("that is too short: use at least \(minimumLength) characters (a few words are easy to remember); try again")
                 continue
             }
             guard let second = try ask("Type it again: ") else { break }
             if first == second { return first }
-            tell("the two did not match — try again")
+            tell("the two did not match; try again")
         }
         throw Failure.usage("no passphrase was set — run the command again")
     }

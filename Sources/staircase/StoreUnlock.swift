@@ -26,6 +26,7 @@ enum StoreUnlock {
         for _ in 0..<5 {
             guard let passphrase = try PassphrasePrompt.ask("Passphrase for the Staircase store: ") else { break }
             let store: SessionStore
+            PassphrasePrompt.tell("Checking the passphrase…")
             do throws(KeyringError) {
                 store = try keyring.unlockedStore(passphrase: passphrase, recovery: recovery)
             } catch {
@@ -82,6 +83,7 @@ enum StoreUnlock {
         for line in firstRunText(recoveryKeys: recovery.count) { PassphrasePrompt.tell(line) }
         let passphrase = try PassphrasePrompt.askNew(
             "passphrase", first: "Choose a passphrase (at least \(PassphrasePrompt.minimumLength) characters): ")
+        PassphrasePrompt.tell("Making the store's key…")
         return try create(plain, passphrase: passphrase, recovery: recovery)
     }
 
