@@ -68,7 +68,7 @@ public enum SettingsFiles {
             throw refuse("\(who) belongs to another account", "remove it and write your own (see the README, \"Settings file\")")
         }
         if st.st_mode & 0o022 != 0 {
-            let fix = owner == nil ? "ask IT to make it writable by its owner only (chmod 644)" : "run chmod go-w on it"
+            let fix = owner == nil ? "make it writable by its owner only (chmod 644, by IT)" : "run chmod go-w on it"
             throw refuse("\(who) may be changed by other accounts", fix)
         }
         let bytes: [UInt8]

@@ -6,7 +6,7 @@ import StaircaseStore
 struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
-        abstract: "List or delete saved assessments, or show one child's history.",
+        abstract: "List, delete or purge saved assessments, encrypt the store or change its passphrase, or show one child's history.",
         subcommands: [List.self, Delete.self, History.self, Encrypt.self, Passphrase.self, Purge.self],
         defaultSubcommand: List.self
     )

@@ -42,7 +42,9 @@ struct SettingsCommand: ParsableCommand {
                 } catch {
                     throw Failure.config(error.description)
                 }
-                try FileHandleOutput.deliver("\(SafeText.clean(check)): valid\n" + Self.lines(file).joined())
+                try FileHandleOutput.deliver(
+                    "\(SafeText.clean(check)): valid\n" + Self.lines(file).joined()
+                        + "Install it so every user can read it: install -m 644 FILE \(SettingsFiles.systemPath)\n")
                 return
             }
             let settings = try StaircaseSettings.forThisRun()

@@ -15,7 +15,7 @@ import Testing
     }
 
     /// Files under `folder` (modified since `since`) whose bytes contain the canary.
-    static func filesWithCanary(under folder: String, since: Date) -> [String] {
+    static func filesWithCanary(under folder: String, since: Date, canary: String = canary) -> [String] {
         let needle = Data(canary.utf8)
         var found: [String] = []
         guard let walk = FileManager.default.enumerator(atPath: folder) else { return [] }

@@ -148,7 +148,8 @@ struct PackageTests {
         let recipient = try #require(
             made.1.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("age1") }.map(String.init), "\(made.1)")
         try (recipient + "\n").write(toFile: t.home + "/recipients", atomically: true, encoding: .utf8)
-        let canary = EncryptionEndToEndTests.canary
+        // A canary of its own: other tests (some with plain stores) write theirs under /tmp meanwhile.
+        let canary = "Qzpackagename Wxv"
         try t.start(
             env: [
                 "STAIRCASE_STORE_UNENCRYPTED": "", "STAIRCASE_RECIPIENTS": t.home + "/recipients", "STAIRCASE_IDLE_LOCK": "8s",
@@ -190,7 +191,7 @@ struct PackageTests {
         #expect(recovered.0 == 0)
         #expect(recovered.1.contains(canary) && recovered.1.contains("Seen at home with"), "the recovery identity opens the assessment")
         for folder in [t.home, NSTemporaryDirectory()] {
-            let leaks = EncryptionEndToEndTests.filesWithCanary(under: folder, since: started)
+            let leaks = EncryptionEndToEndTests.filesWithCanary(under: folder, since: started, canary: canary)
             #expect(leaks.isEmpty, "the child's name in plain text: \(leaks)")
         }
     }

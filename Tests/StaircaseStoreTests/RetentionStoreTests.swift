@@ -70,7 +70,7 @@ import Testing
         let open = try Self.file(dir, "etc/open", "retention-days = 30\n", mode: 0o666)
         #expect(
             refusal(open)
-                == "\(open): the organisation's settings file may be changed by other accounts — ask IT to make it writable by its owner only (chmod 644)"
+                == "\(open): the organisation's settings file may be changed by other accounts — make it writable by its owner only (chmod 644, by IT)"
         )
         let folder = dir.sub("etc/folder")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
