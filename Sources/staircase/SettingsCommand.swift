@@ -16,7 +16,7 @@ struct SettingsCommand: ParsableCommand {
 
     @Option(help: "A draft settings file to check as the organisation's (exit 0 valid, 78 not).")
     var check: String?
-    @Option(help: "A draft recovery-recipients file to check before it becomes /etc/staircase/recipients (exit 0 valid, 74 not).")
+    @Option(help: "A draft recovery-recipients file to check before it becomes /etc/staircase/recipients (exit 0 valid, 78 not).")
     var checkRecipients: String?
 
     func run() throws {
@@ -26,13 +26,19 @@ struct SettingsCommand: ParsableCommand {
                 do throws(StoreError) {
                     found = try StoreKeyring.recipients(in: checkRecipients, required: true)
                 } catch {
-                    throw Failure.io(error.description)
+                    throw Failure.config(error.description)
                 }
-                let what =
-                    found.isEmpty
-                    ? "valid, but lists no recipient: nothing could be recovered"
-                    : "valid: \(found.count) recovery recipient\(found.count == 1 ? "" : "s")"
-                try FileHandleOutput.deliver("\(SafeText.clean(checkRecipients)): \(what)\n" + found.map { "  \($0.string)\n" }.joined())
+                // A draft with no key would install as "nothing can be recovered": not valid.
+                guard !found.isEmpty else {
+                    throw Failure.config(
+                        "\(SafeText.clean(checkRecipients)): lists no recipient, so nothing could be recovered — add the age1… line "
+                            + "that age-keygen printed for the organisation's recovery key")
+                }
+                try FileHandleOutput.deliver(
+                    "\(SafeText.clean(checkRecipients)): valid: \(found.count) recovery recipient\(found.count == 1 ? "" : "s")\n"
+                        + found.map { "  \($0.string)\n" }.joined()
+                        + "Install it so every user can read it: sudo install -D -m 644 \(SafeText.clean(checkRecipients)) "
+                        + "\(StoreKeyring.systemRecipientsPath)\n")
                 return
             }
             if let check {
@@ -44,7 +50,8 @@ struct SettingsCommand: ParsableCommand {
                 }
                 try FileHandleOutput.deliver(
                     "\(SafeText.clean(check)): valid\n" + Self.lines(file).joined()
-                        + "Install it so every user can read it: install -m 644 FILE \(SettingsFiles.systemPath)\n")
+                        + "Install it so every user can read it: sudo install -D -m 644 \(SafeText.clean(check)) "
+                        + "\(SettingsFiles.systemPath)\n")
                 return
             }
             let settings = try StaircaseSettings.forThisRun()
@@ -60,18 +67,24 @@ struct SettingsCommand: ParsableCommand {
                 out += "  \(SafeText.clean(path)) (\(Self.exists(path) ? "present" : "not present"))\n"
             }
             // The recovery recipients as the store reads them: a file that would stop the wizard stops this too.
-            let recovery: RecoveryRecipients
+            // A bad recipients file is shown in its place, after everything else, then exit 78.
+            var recovery: RecoveryRecipients?
+            var problem: String?
             do throws(StoreError) {
                 recovery = try StoreKeyring.recoveryRecipients(environment: Environment.values(StoreKeyring.recipientsVariable))
             } catch {
-                throw Failure.io(error.description)
+                problem = error.description
             }
             var sources = [StoreKeyring.systemRecipientsPath + (Self.exists(StoreKeyring.systemRecipientsPath) ? "" : " (not present)")]
             if let named = Environment.value(StoreKeyring.recipientsVariable), !named.isEmpty {
                 sources.append(SafeText.clean(named) + " (\(StoreKeyring.recipientsVariable))")
             }
-            out += "Recovery recipients: \(recovery.count)"
-            out += recovery.count == 0 ? ", so a lost passphrase cannot be recovered\n" : "\n"
+            if let recovery {
+                out += "Recovery recipients: \(recovery.count)"
+                out += recovery.count == 0 ? ", so a lost passphrase cannot be recovered\n" : "\n"
+            } else {
+                out += "Recovery recipients: cannot be read, and the wizard will not start until this is fixed\n"
+            }
             out += sources.map { "  \($0)\n" }.joined()
             for (name, value) in [
                 (Lockdown.idleVariable, Environment.value(Lockdown.idleVariable)),
@@ -80,6 +93,7 @@ struct SettingsCommand: ParsableCommand {
                 if let value, !value.isEmpty { out += "Set for this run: \(name)=\(SafeText.clean(value))\n" }
             }
             try FileHandleOutput.deliver(out)
+            if let problem { throw Failure.config(problem) }
         }
     }
 

@@ -48,7 +48,8 @@ enum StoreUnlock {
         do throws(StoreError) {
             return try StoreKeyring.recoveryRecipients(environment: Environment.values(StoreKeyring.recipientsVariable))
         } catch {
-            throw Failure.io(error.description)
+            // A recipients file is configuration, as the settings files are: EX_CONFIG.
+            throw Failure.config(error.description)
         }
     }
 

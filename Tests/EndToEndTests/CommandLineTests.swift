@@ -95,11 +95,19 @@ import Testing
         let wrong = try Self.write(secret)
         defer { unlink(wrong) }
         let refused = try Tmux.staircase(["settings", "--check-recipients", wrong])
-        #expect(refused.status == 74)
+        #expect(refused.status == 78)
         #expect(refused.output.contains("that is a secret key"))
         #expect(!refused.output.contains("AGE-SECRET-KEY-1"), "the secret key is never repeated")
         let counted = try Tmux.staircase(["settings"], env: ["XDG_CONFIG_HOME": home, "STAIRCASE_RECIPIENTS": recipients])
         #expect(counted.output.contains("Recovery recipients: 1\n"))
+        // The shipped example with no key added is not a draft to install.
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Data/etc/recipients")
+        let empty = try Tmux.staircase(["settings", "--check-recipients", shipped.standardized.path])
+        #expect(empty.status == 78 && empty.output.contains("lists no recipient"))
+        // A bad recipients file: the settings are still shown, the problem in its place, exit 78.
+        let broken = try Tmux.staircase(["settings"], env: ["XDG_CONFIG_HOME": home, "STAIRCASE_RECIPIENTS": wrong])
+        #expect(broken.status == 78)
+        #expect(broken.output.contains("retention-days     30") && broken.output.contains("that is a secret key"))
     }
 
     @Test func underLANGCTheMessageIsASCII() throws {

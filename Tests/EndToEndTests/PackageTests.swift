@@ -95,7 +95,7 @@ struct PackageTests {
         #expect(man.status == 0)
         for heading in [
             "NAME", "SYNOPSIS", "DESCRIPTION", "staircase", "assess", "export", "sessions", "--version", "FILES", "/etc/staircase/config",
-            "/etc/staircase/recipients", "ENVIRONMENT", "STAIRCASE_IDLE_LOCK", "EXIT STATUS", "A settings file is malformed",
+            "/etc/staircase/recipients", "ENVIRONMENT", "STAIRCASE_IDLE_LOCK", "EXIT STATUS", "recovery-recipients file is malformed",
         ] {
             #expect(man.output.contains(heading), "man page lacks \(heading)")
         }
