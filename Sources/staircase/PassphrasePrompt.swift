@@ -57,7 +57,7 @@ enum PassphrasePrompt {
         for _ in 0..<5 {
             guard let first = try ask(prompt ?? "New \(what) (at least \(minimumLength) characters): ") else { break }
             if first.count < minimumLength {
-                tell("that is too short: use at least \(minimumLength) characters (a few words are easy to remember); try again")
+                tell("that is too short: use at least \(minimumLength) characters (a few words will do); try again")
                 continue
             }
             guard let second = try ask("Type it again: ") else { break }

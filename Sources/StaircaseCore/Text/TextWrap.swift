@@ -31,7 +31,7 @@ public enum TextWrap {
 
     /// Calls `body` with each word, in order: each run of non-space characters, except that
     /// digit groups joined by one space ("03000 26 79 79") are one word, so a phone number is
-    /// never broken across lines. Scanned, not split, so memory stays flat for a 4 MB note.
+    /// never broken across lines, and a lone dash goes with the word before it. Scanned, not split, so memory stays flat for a 4 MB note.
     static func forEachWord(_ text: Substring, _ body: (Substring) -> Void) {
         func numeric(_ t: Substring) -> Bool { !t.isEmpty && !t.contains(where: \.isLetter) && t.contains(where: \.isNumber) }
         var pending: Range<Substring.Index>?
@@ -50,6 +50,10 @@ public enum TextWrap {
             if let p = pending, spaces == 1, numeric(lastToken), lastToken.last?.isNumber == true, token.first?.isNumber == true,
                 numeric(token)
             {
+                pending = p.lowerBound..<j
+            } else if let p = pending, spaces == 1, token == "—" || token == "–" || token == "-" {
+                // A dash between clauses stays at the end of its line: a line that starts with
+                // "- " reads as a list item.
                 pending = p.lowerBound..<j
             } else {
                 if let p = pending { body(text[p]) }
