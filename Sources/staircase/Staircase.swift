@@ -35,6 +35,7 @@ struct Staircase: ParsableCommand {
             - STAIRCASE_IDLE_LOCK: minutes (or 30s, or off) before the wizard locks; it may only \
             shorten the organisation's time.
             - STAIRCASE_RECIPIENTS: a further file of recovery recipients.
+            - STAIRCASE_CATALOGUE: another authority's catalogue, as --catalogue PATH.
             - STAIRCASE_ACCESSIBLE=1 or TERM=dumb: line mode, for screen readers and braille.
             - NO_COLOR, XDG_DATA_HOME, XDG_STATE_HOME (recovery copies), XDG_CONFIG_HOME, \
             XDG_DOCUMENTS_DIR (where summaries are written).

@@ -202,7 +202,7 @@ extension ScreenModel {
         m.blocks = [
             TextBlock(
                 .note, heading: "Write the referral summary",
-                ["A name without a folder goes in the folder above; the extension follows the format. Private to you (0600)."])
+                ["A name without a folder is written to the Folder shown here; the extension follows the format. Private to you (0600)."])
         ]
         var warnings: [String] = []
         if let a = s.assessment, a.decision?.level == 4, a.concernCategories.isEmpty {
