@@ -21,7 +21,7 @@ struct CatalogueCommand: ParsableCommand {
             try runReporting {
                 // The built-in catalogue is checked from its JSON, not taken on trust from the compiled value.
                 let c = try CatalogueOptions.load(path: path, checkingEmbeddedJSON: true)
-                print(CatalogueText.summary(c))
+                FileHandleOutput.say(CatalogueText.summary(c))
             }
         }
     }

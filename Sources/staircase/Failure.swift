@@ -54,6 +54,16 @@ enum FileHandleOutput {
         return Int(size.ws_col)
     }
 
+    /// A status line on standard output ("wrote …", "… valid — 12 cases"): fitted to a terminal
+    /// as stderr's messages are; written as it is when the output goes to a file or a pipe.
+    static func say(_ text: String) {
+        let shown = isatty(1) != 0 ? ConsoleText.fit(text, unicode: unicode, width: terminalWidth(1)) : text
+        let line = shown.hasSuffix("\n") ? shown : shown + "\n"
+        _ = line.utf8CString.withUnsafeBufferPointer { buf in
+            write(1, buf.baseAddress, buf.count - 1)
+        }
+    }
+
     /// A message for the person at the terminal: in ASCII under `LANG=C`, wrapped to its width.
     static func standardError(_ text: String) {
         let fitted = ConsoleText.fit(text, unicode: unicode, width: terminalWidth(2))

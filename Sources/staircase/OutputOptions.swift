@@ -38,7 +38,7 @@ struct OutputOptions: ParsableArguments {
         } catch {
             throw Failure.io(SafeText.clean(error.description))
         }
-        print("wrote \(SafeText.clean(output))")
+        FileHandleOutput.say("wrote \(SafeText.clean(output))")
     }
 
     /// Writes an encrypted document (`export --to`) to `--output`, which it needs, through the
@@ -50,6 +50,6 @@ struct OutputOptions: ParsableArguments {
         } catch {
             throw Failure.io(SafeText.clean(error.description))
         }
-        print("wrote \(SafeText.clean(output)) (encrypted)")
+        FileHandleOutput.say("wrote \(SafeText.clean(output)) (encrypted)")
     }
 }

@@ -38,7 +38,7 @@ struct SessionsCommand: ParsableCommand {
                     throw Failure.io(error.description)
                 }
                 if rows.isEmpty {
-                    print("No saved assessments in \(SafeText.clean(sessions.directory)).")
+                    FileHandleOutput.say("No saved assessments in \(SafeText.clean(sessions.directory)).")
                     return
                 }
                 try FileHandleOutput.deliver("Saved assessments in \(SafeText.clean(sessions.directory)):\n" + SessionsTable.render(rows))
@@ -76,7 +76,7 @@ struct SessionsCommand: ParsableCommand {
                 } catch {
                     throw Failure(error)
                 }
-                print("deleted \(id)")
+                FileHandleOutput.say("deleted \(id)")
             }
         }
     }

@@ -19,12 +19,12 @@ extension SessionsCommand {
                 if keyring.hasIdentity {
                     // Already encrypted: unlocking finishes any migration a killed run left.
                     _ = try StoreUnlock.unlock(plain)
-                    print("the store in \(SafeText.clean(plain.directory)) is encrypted")
+                    FileHandleOutput.say("the store in \(SafeText.clean(plain.directory)) is encrypted")
                     return
                 }
                 let passphrase = try PassphrasePrompt.askNew("passphrase for the Staircase store")
                 _ = try StoreUnlock.create(plain, passphrase: passphrase, recovery: try StoreUnlock.recoveryRecipients())
-                print("the store in \(SafeText.clean(plain.directory)) is encrypted; keep the passphrase safe")
+                FileHandleOutput.say("the store in \(SafeText.clean(plain.directory)) is encrypted; keep the passphrase safe")
             }
         }
     }
@@ -57,7 +57,7 @@ extension SessionsCommand {
                     } catch {
                         throw Failure.io(error.description)
                     }
-                    print("passphrase changed")
+                    FileHandleOutput.say("passphrase changed")
                     return
                 }
                 throw Failure.usage("the passphrase was not changed")

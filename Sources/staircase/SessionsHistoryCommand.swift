@@ -43,8 +43,8 @@ extension SessionsCommand {
                 let history = ChildHistory.build(
                     childKey: key, assessments: ChildRecords.assessments(childKey: key, in: sessions), catalogues: catalogues)
                 if history.entries.isEmpty { throw Failure.missingInput("no saved assessment has child key \(key)") }
-                print("Child \(key)")
-                print(history.timeline, terminator: "")
+                FileHandleOutput.say("Child \(key)")
+                FileHandleOutput.say(history.timeline)
             }
         }
     }

@@ -32,19 +32,20 @@ extension SessionsCommand {
                 let cutoff = Retention.cutoff(days: days, today: Clock().today)
                 let expired = sessions.expired(before: cutoff, exportedOnly: exported)
                 if expired.isEmpty {
-                    print("No saved assessment \(exported ? "with an exported summary " : "")was last changed before \(cutoff).")
+                    FileHandleOutput.say(
+                        "No saved assessment \(exported ? "with an exported summary " : "")was last changed before \(cutoff).")
                     return
                 }
                 let recovery = RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME"))
                 var failed = 0
                 for s in expired {
                     if dryRun {
-                        print("would delete \(s.id)  \(s.initials)  last changed \(s.lastChange)")
+                        FileHandleOutput.say("would delete \(s.id)  \(s.initials)  last changed \(s.lastChange)")
                         continue
                     }
                     do throws(StoreError) {
                         try sessions.purge(id: s.id, recovery: recovery)
-                        print("deleted \(s.id)")
+                        FileHandleOutput.say("deleted \(s.id)")
                     } catch {
                         failed += 1
                         FileHandleOutput.standardError(error.description)

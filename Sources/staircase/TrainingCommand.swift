@@ -28,7 +28,7 @@ struct TrainingCommand: ParsableCommand {
                 let p = try TrainingFiles.loadPack(pack, catalogue: catalogue)
                 let ratings = p.cases.reduce(0) { $0 + $1.modelAnswer.ratings.count }
                 let overruled = p.cases.filter { $0.modelAnswer.engineDifference != nil }.count
-                print(
+                FileHandleOutput.say(
                     "\(SafeText.clean(p.id)) \(SafeText.clean(p.version)): valid — \(p.cases.count) cases, \(ratings) model ratings, "
                         + "\(overruled) where the authors differ from the engine (with their reason); written for \(catalogue.id) \(catalogue.version)"
                 )

@@ -6,6 +6,18 @@ import Testing
 /// these never run beside the hangup test, which signals the newest staircase process.
 extension WizardEndToEndTests {
 
+    @Test func underLangCACommandsStatusLineAtATerminalIsASCII() throws {
+        let t = try Tmux()
+        try t.start(env: ["LANG": "C"], shell: true)
+        try t.type("'\(Tmux.binary)' training validate; echo \"EXIT\"=$?")
+        try t.send("Enter")
+        let out = try t.waitFor("EXIT=")
+        let flat = out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.contains("valid - 12 cases"), "\(out)")
+        let ascii = out.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(ascii, "\(out)")
+    }
+
     @Test func underLangCEveryMarkIsAsciiPresentAndDistinct() throws {
         let t = try Tmux()
         try t.start(env: ["LANG": "C", "LC_ALL": "C"])
