@@ -80,6 +80,18 @@ import Testing
         #expect(r.backend.screen.contains("Written: \(path)"))
     }
 
+    @Test func noToReplacingThisSessionsOwnFileSaysItIsKept() {
+        let host = FakeHost()
+        var s = Support.onFirstDomain(c)
+        s.exportDirectory = "/docs"
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .enter])
+        let r = run([.enter, .enter, .char("n")], host: host, state: s)
+        let path = "/docs/referral-JB-2026-11-23.md"
+        #expect(r.state.message?.text == "Kept as written earlier: \(path).")
+        #expect(!r.backend.screen.contains("was not changed"), "no contradiction beside its Written: line")
+        #expect(r.backend.screen.contains("Written: \(path)"))
+    }
+
     @Test func aSignalSavesThePositionAndStops() {
         let host = FakeHost()
         var terminal = MemoryTerminal(keys: [])

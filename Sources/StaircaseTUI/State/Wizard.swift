@@ -25,7 +25,11 @@ public enum Wizard {
         case .confirmReplace(let yes):
             s.overlay = nil
             guard yes, let path = s.replacePath, let a = s.assessment else {
-                s.message = s.replacePath.map { Message("\($0) was not changed.") }
+                // Declining to write over this session's own file keeps it: say so, not "not changed"
+                // beside its "Written:" line.
+                s.message = s.replacePath.map { path in
+                    Message(path == s.exportedPath ? "Kept as written earlier: \(path)." : "\(path) was not changed.")
+                }
                 s.replacePath = nil
                 return []
             }
