@@ -213,10 +213,13 @@ public struct LineRunner<Console: LineConsole> {
             let e = state.editor
             let label = Self.fieldName(e?.target, state)
             let current = e?.text ?? ""
+            // A folder or a file name cannot be "cleared" to anything useful: no "-" offered there.
+            let clearable = e?.target != .responsesFolder && e?.target != .exportPath
             let keep =
                 refused
                 ? "Enter leaves the field as it was"
-                : current.isEmpty ? "Enter leaves it empty" : "Enter keeps \"\(current)\", a single - clears it"
+                : current.isEmpty
+                    ? "Enter leaves it empty" : "Enter keeps \"\(current)\"" + (clearable ? ", a single - clears it" : "")
             let prompt = LineRenderer.wrap("\(label) (\(keep)):", console.width)
             console.write(Array(prompt.dropLast()))
             let input = console.ask(prompt.last ?? "")
