@@ -92,6 +92,18 @@ import Testing
         #expect(r.backend.screen.contains("Written: \(path)"))
     }
 
+    @Test func resumingOnTheExportScreenKeepsTheChosenFormat() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .enter, .down, .down])
+        #expect(s.screen == .export && s.exportFormat == .html)
+        _ = Wizard.reduce(&s, .quit)
+        let saved = s.assessment
+        var again = Support.state(c)
+        _ = Wizard.reduce(&again, .loaded(saved!))
+        #expect(again.screen == .export)
+        #expect(again.exportFormat == .html, "resumed with HTML chosen, as it was left")
+    }
+
     @Test func aSignalSavesThePositionAndStops() {
         let host = FakeHost()
         var terminal = MemoryTerminal(keys: [])

@@ -164,7 +164,8 @@ public enum Wizard {
         case .voice: return ResumePosition(screen: "voice", cursor: s.cursor)
         case .review: return ResumePosition(screen: "review", cursor: 0)
         case .decision: return ResumePosition(screen: "decision", cursor: 0)
-        case .export: return ResumePosition(screen: "export", cursor: 0)
+        // The export screen's place is the format chosen on it.
+        case .export: return ResumePosition(screen: "export", cursor: ExportFormat.allCases.firstIndex(of: s.exportFormat) ?? 0)
         case .training: return nil
         }
     }
@@ -211,7 +212,10 @@ public enum Wizard {
             case "voice": go(&s, .voice); s.cursor = min(p.cursor, 1)
             case "review": go(&s, .review)
             case "decision": go(&s, .decision)
-            case "export": go(&s, .export)
+            case "export":
+                go(&s, .export)
+                let formats = ExportFormat.allCases
+                s.exportFormat = formats[min(max(0, p.cursor), formats.count - 1)]
             default:
                 if p.screen.hasPrefix("domain-"), let n = Int(p.screen.dropFirst(7)), s.catalogue.domains.indices.contains(n - 1) {
                     go(&s, .domain(n - 1))
