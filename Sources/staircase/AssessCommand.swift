@@ -14,8 +14,7 @@ struct AssessCommand: ParsableCommand {
         commandName: "assess", abstract: "Run the wizard (the default command).")
 
     @OptionGroup var source: CatalogueOptions
-    @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
-    var store: String?
+    @OptionGroup var location: StoreOptions
     @Flag(help: "Mark new assessments as training runs, kept in the training store (training/ inside the store).")
     var training = false
     @Option(
@@ -26,7 +25,7 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         try WizardLaunch(
-            catalogue: source.catalogue, store: store, training: training, plain: display.plain, from: from,
+            catalogue: source.catalogue, store: location.store, training: training, plain: display.plain, from: from,
             unencrypted: encryption.storeUnencrypted
         ).run()
     }

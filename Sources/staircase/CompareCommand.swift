@@ -26,8 +26,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "txt, md, html or json.")
     var format: ExportFormat = .text
     @OptionGroup var destination: OutputOptions
-    @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
-    var store: String?
+    @OptionGroup var location: StoreOptions
 
     func validate() throws {
         if old == "-" && new == "-" { throw ValidationError("only one of OLD and NEW can be standard input") }
@@ -37,8 +36,8 @@ struct CompareCommand: ParsableCommand {
         try runReporting {
             let newCatalogue = try source.load()
             let oldCatalogue = try self.oldCatalogue.map { try CatalogueOptions.load(path: $0) } ?? newCatalogue
-            let before = try Self.decode(old, store: store)
-            let after = try Self.decode(new, store: store)
+            let before = try Self.decode(old, store: location.store)
+            let after = try Self.decode(new, store: location.store)
             if before.0.catalogue.id != after.0.catalogue.id {
                 throw Failure.data(
                     AssessmentComparison.Failure.otherCatalogue(

@@ -26,6 +26,12 @@ enum LockdownSettings {
     }
 }
 
+/// `--store DIR`, for every command that works on the saved assessments (one help text).
+struct StoreOptions: ParsableArguments {
+    @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
+    var store: String?
+}
+
 /// `--store-unencrypted`, for every command that opens the store.
 struct StoreEncryptionOptions: ParsableArguments {
     @Flag(help: "Keep a store that has no passphrase yet plain JSON: do not ask to set one (also STAIRCASE_STORE_UNENCRYPTED=1).")

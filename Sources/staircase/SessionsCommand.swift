@@ -16,13 +16,12 @@ struct SessionsCommand: ParsableCommand {
             abstract: "List saved assessments, newest first: id, initials, last change, progress, level (decided, else proposed).")
 
         @OptionGroup var source: CatalogueOptions
-        @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
-        var store: String?
+        @OptionGroup var location: StoreOptions
         @OptionGroup var encryption: StoreEncryptionOptions
 
         func run() throws {
             try runReporting {
-                let sessions = try openStore(store, unencrypted: encryption.storeUnencrypted)
+                let sessions = try openStore(location.store, unencrypted: encryption.storeUnencrypted)
                 // Progress needs the catalogue, but a list without it is still worth showing.
                 let engine: ScoringEngine?
                 do {
@@ -51,13 +50,12 @@ struct SessionsCommand: ParsableCommand {
 
         @Argument(help: "The id shown by `staircase sessions list`, or the saved file's path.")
         var id: String
-        @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
-        var store: String?
+        @OptionGroup var location: StoreOptions
         @OptionGroup var encryption: StoreEncryptionOptions
 
         func run() throws {
             try runReporting {
-                let sessions = try openStore(store, unencrypted: encryption.storeUnencrypted)
+                let sessions = try openStore(location.store, unencrypted: encryption.storeUnencrypted)
                 // A path to a file in the store names its id; a path elsewhere is not ours to delete.
                 var id = self.id
                 if id.hasSuffix(".json"), id.contains("/") {

@@ -9,12 +9,11 @@ extension SessionsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set a passphrase for the store and encrypt every saved assessment (age format).")
 
-        @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
-        var store: String?
+        @OptionGroup var location: StoreOptions
 
         func run() throws {
             try runReporting {
-                let plain = try storeFolder(store)
+                let plain = try storeFolder(location.store)
                 let keyring = StoreKeyring(store: plain)
                 if keyring.hasIdentity {
                     // Already encrypted: unlocking finishes any migration a killed run left.
@@ -33,12 +32,11 @@ extension SessionsCommand {
     struct Passphrase: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change the store's passphrase.")
 
-        @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
-        var store: String?
+        @OptionGroup var location: StoreOptions
 
         func run() throws {
             try runReporting {
-                let plain = try storeFolder(store)
+                let plain = try storeFolder(location.store)
                 let keyring = StoreKeyring(store: plain)
                 guard keyring.hasIdentity else {
                     throw Failure.usage("the store has no passphrase yet — run `staircase sessions encrypt` to set one")

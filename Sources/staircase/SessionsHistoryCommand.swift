@@ -11,13 +11,12 @@ extension SessionsCommand {
         @OptionGroup var source: CatalogueOptions
         @Argument(help: "A child key (c-…), or the id of one of the child's saved assessments.")
         var child: String
-        @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
-        var store: String?
+        @OptionGroup var location: StoreOptions
         @OptionGroup var encryption: StoreEncryptionOptions
 
         func run() throws {
             try runReporting {
-                let sessions = try openStore(store, unencrypted: encryption.storeUnencrypted)
+                let sessions = try openStore(location.store, unencrypted: encryption.storeUnencrypted)
                 let key: String
                 if child.hasPrefix("c-") {
                     guard AssessmentShape.isIdentifier(child) else { throw Failure.usage("\(SafeText.clean(child)) is not a child key") }

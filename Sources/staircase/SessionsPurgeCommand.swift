@@ -21,14 +21,13 @@ extension SessionsCommand {
         var exported = false
         @Flag(help: "List what would be deleted, and delete nothing.")
         var dryRun = false
-        @Option(help: "Folder for saved assessments (default: $XDG_DATA_HOME/staircase or ~/.local/share/staircase).")
-        var store: String?
+        @OptionGroup var location: StoreOptions
         @OptionGroup var encryption: StoreEncryptionOptions
 
         func run() throws {
             try runReporting {
                 let days = try period()
-                let sessions = try openStore(store, unencrypted: encryption.storeUnencrypted)
+                let sessions = try openStore(location.store, unencrypted: encryption.storeUnencrypted)
                 let cutoff = Retention.cutoff(days: days, today: Clock().today)
                 let expired = sessions.expired(before: cutoff, exportedOnly: exported)
                 if expired.isEmpty {
