@@ -57,19 +57,20 @@ enum FileHandleOutput {
     /// A status line on standard output ("wrote …", "… valid — 12 cases"): fitted to a terminal
     /// as stderr's messages are; written as it is when the output goes to a file or a pipe.
     static func say(_ text: String) {
-        let shown = isatty(1) != 0 ? ConsoleText.fit(text, unicode: unicode, width: terminalWidth(1)) : text
-        let line = shown.hasSuffix("\n") ? shown : shown + "\n"
-        _ = line.utf8CString.withUnsafeBufferPointer { buf in
-            write(1, buf.baseAddress, buf.count - 1)
-        }
+        writeLine(isatty(1) != 0 ? ConsoleText.fit(text, unicode: unicode, width: terminalWidth(1)) : text, to: 1)
     }
 
     /// A message for the person at the terminal: in ASCII under `LANG=C`, wrapped to its width.
     static func standardError(_ text: String) {
-        let fitted = ConsoleText.fit(text, unicode: unicode, width: terminalWidth(2))
-        let line = fitted.hasSuffix("\n") ? fitted : fitted + "\n"
+        writeLine(ConsoleText.fit(text, unicode: unicode, width: terminalWidth(2)), to: 2)
+    }
+
+    /// `text` and a final newline (unless it has one), with one write(2): the one way these
+    /// short messages reach a descriptor.
+    static func writeLine(_ text: String, to fd: Int32) {
+        let line = text.hasSuffix("\n") ? text : text + "\n"
         _ = line.utf8CString.withUnsafeBufferPointer { buf in
-            write(2, buf.baseAddress, buf.count - 1)
+            write(fd, buf.baseAddress, buf.count - 1)
         }
     }
 }

@@ -180,9 +180,6 @@ extension FileHandleOutput {
 
     static func standardOutput(_ text: String) {
         guard !text.isEmpty else { return }
-        let line = text.hasSuffix("\n") ? text : text + "\n"
-        _ = line.utf8CString.withUnsafeBufferPointer { buf in
-            write(1, buf.baseAddress, buf.count - 1)
-        }
+        writeLine(text, to: 1)
     }
 }
