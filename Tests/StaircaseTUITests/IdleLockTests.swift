@@ -152,13 +152,7 @@ struct TimedTerminal: TerminalBackend {
         Support.press(&s, Support.type("wrong") + [.enter])
         _ = Wizard.reduce(&s, .unlocked(false))
         Support.press(&s, Support.type("abc"))
-        let text = View.render(s, in: Support.screen).text + "\n"
-        let file = Support.testsDirectory.appendingPathComponent("Snapshots/locked-80x24.txt")
-        if ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1" {
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            return
-        }
-        #expect(try String(contentsOf: file, encoding: .utf8) == text, "re-record with STAIRCASE_RECORD=1 if intended")
+        try Support.expectGolden(View.render(s, in: Support.screen).text + "\n", "Snapshots/locked-80x24.txt", "the lock screen")
     }
 
     @Test func theRunLoopLocksAfterTheIdleTimeAndUnlocksWithThePassphrase() {

@@ -45,18 +45,11 @@ struct ScriptConsole: LineConsole {
     }
 
     @Test func eachScreenMatchesItsGoldenText() throws {
-        let record = ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1"
         for (name, state) in try Self.screens() {
             let text = LineRenderer.render(ScreenModel(state), width: 80).joined(separator: "\n") + "\n"
             #expect(Self.isPlainASCII(text), "\(name) has a byte that is not printable ASCII")
             #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(name) has a line over 80 columns")
-            let file = Support.testsDirectory.appendingPathComponent("LineSnapshots/\(name).txt")
-            if record {
-                try text.write(to: file, atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = try? String(contentsOf: file, encoding: .utf8)
-            #expect(expected == text, "\(name) differs from LineSnapshots/\(name).txt; re-record with STAIRCASE_RECORD=1 if intended")
+            try Support.expectGolden(text, "LineSnapshots/\(name).txt", name)
         }
     }
 

@@ -166,17 +166,10 @@ import Testing
         Support.press(&changed, [.char("2"), .char("w")])
         let review = reviewed()
         let cases = [("reassess-domain-to-confirm", opened()), ("reassess-domain-changed", changed), ("reassess-review", review)]
-        let record = ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1"
         for (name, state) in cases {
             let text = LineRenderer.render(ScreenModel(state), width: 80).joined(separator: "\n") + "\n"
             #expect(LineModeTests.isPlainASCII(text), "\(name) has a byte that is not printable ASCII")
-            let file = Support.testsDirectory.appendingPathComponent("LineSnapshots/\(name).txt")
-            if record {
-                try text.write(to: file, atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = try? String(contentsOf: file, encoding: .utf8)
-            #expect(expected == text, "\(name) differs from LineSnapshots/\(name).txt; re-record with STAIRCASE_RECORD=1 if intended")
+            try Support.expectGolden(text, "LineSnapshots/\(name).txt", name)
         }
         #expect(
             LineRenderer.render(ScreenModel(opened()), width: 80).joined(separator: "\n").contains("to confirm (was Level 3 on 2026-08-14)")

@@ -104,20 +104,10 @@ import Testing
     @Test(arguments: sizes.map { "\($0.0)x\($0.1)" })
     func screensMatchSnapshots(size: String) throws {
         let parts = size.split(separator: "x").compactMap { Int($0) }
-        let record = ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1"
         for (name, state) in try Self.screens() {
             let rendered = View.render(state, in: Viewport(width: parts[0], height: parts[1]))
             #expect(rendered.lines.allSatisfy { DisplayWidth.of($0) <= parts[0] })
-            let text = rendered.text + "\n"
-            let file = Support.testsDirectory.appendingPathComponent("Snapshots/\(name)-\(size).txt")
-            if record {
-                try text.write(to: file, atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = try? String(contentsOf: file, encoding: .utf8)
-            #expect(
-                expected == text,
-                "\(name) at \(size) differs from Snapshots/\(file.lastPathComponent); re-record with STAIRCASE_RECORD=1 if intended")
+            try Support.expectGolden(rendered.text + "\n", "Snapshots/\(name)-\(size).txt", "\(name) at \(size)")
         }
     }
 

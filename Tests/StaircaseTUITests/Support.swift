@@ -1,5 +1,6 @@
 import Foundation
 import StaircaseCore
+import Testing
 
 @testable import StaircaseTUI
 
@@ -12,6 +13,22 @@ enum Support {
     }
 
     static let today = CalendarDate(year: 2026, month: 11, day: 23) ?? CalendarDate.unknownDay
+
+    /// Compares `text` with the golden file at `relative` (under this folder), or writes it when
+    /// STAIRCASE_RECORD=1: the one way every snapshot and line-mode golden file is checked.
+    static func expectGolden(
+        _ text: String, _ relative: String, _ label: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let file = testsDirectory.appendingPathComponent(relative)
+        if ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1" {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try? String(contentsOf: file, encoding: .utf8)
+        #expect(
+            expected == text, "\(label) differs from \(relative); re-record with STAIRCASE_RECORD=1 if intended",
+            sourceLocation: sourceLocation)
+    }
 
     static func state(_ c: Catalogue) -> WizardState {
         WizardState(catalogue: c, today: today, now: "2026-11-23T10:00:00Z")

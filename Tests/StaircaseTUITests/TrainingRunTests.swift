@@ -238,12 +238,6 @@ import Testing
     @Test func feedbackLineModeText() throws {
         let s = try Self.decided()
         let text = LineRenderer.render(ScreenModel(s), width: 80).joined(separator: "\n") + "\n"
-        let file = Support.testsDirectory.appendingPathComponent("LineSnapshots/training-feedback.txt")
-        if ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1" {
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(expected == text, "differs from LineSnapshots/training-feedback.txt; re-record with STAIRCASE_RECORD=1 if intended")
+        try Support.expectGolden(text, "LineSnapshots/training-feedback.txt", "the feedback screen")
     }
 }

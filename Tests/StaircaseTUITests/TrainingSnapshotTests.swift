@@ -28,21 +28,11 @@ import Testing
     @Test(arguments: ["80x24", "120x40"])
     func trainingScreensMatchSnapshots(size: String) throws {
         let parts = size.split(separator: "x").compactMap { Int($0) }
-        let record = ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1"
         for (name, state) in try Self.screens() {
             let rendered = View.render(state, in: Viewport(width: parts[0], height: parts[1]))
             #expect(rendered.lines.allSatisfy { DisplayWidth.of($0) <= parts[0] })
             #expect(rendered.lines[0].contains("TRAINING"), "\(name) at \(size) says TRAINING in its header")
-            let text = rendered.text + "\n"
-            let file = Support.testsDirectory.appendingPathComponent("Snapshots/\(name)-\(size).txt")
-            if record {
-                try text.write(to: file, atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = try? String(contentsOf: file, encoding: .utf8)
-            #expect(
-                expected == text,
-                "\(name) at \(size) differs from Snapshots/\(file.lastPathComponent); re-record with STAIRCASE_RECORD=1 if intended")
+            try Support.expectGolden(rendered.text + "\n", "Snapshots/\(name)-\(size).txt", "\(name) at \(size)")
         }
     }
 }
