@@ -53,13 +53,6 @@ enum HelpView {
     }
 
     static func draw(_ s: WizardState, _ v: Viewport, _ b: inout ScreenBuffer) {
-        for y in 1..<(v.height - 1) { b.put(String(repeating: " ", count: v.width), row: y, column: 0) }
-        let r = Rect(top: 2, left: 1, width: v.width - 2, height: v.height - 4)
-        Box.draw(&b, r, title: "Help")
-        let all = lines(s, width: r.width - 4)
-        let first = min(v.helpScroll, max(0, all.count - r.height))
-        for (i, (text, style)) in all.dropFirst(first).prefix(r.height).enumerated() {
-            b.put(text, row: r.top + i, column: r.left + 2, style: style, limit: r.width - 4)
-        }
+        Box.overlay("Help", v, &b) { lines(s, width: $0) }
     }
 }

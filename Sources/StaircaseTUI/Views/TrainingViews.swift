@@ -92,14 +92,7 @@ enum TrainingViews {
 
     /// The narrative over the screen (`v`), scrolled with j/k and PgUp/PgDn.
     static func narrative(_ s: WizardState, _ v: Viewport, _ b: inout ScreenBuffer) {
-        for y in 1..<(v.height - 1) { b.put(String(repeating: " ", count: v.width), row: y, column: 0) }
-        let r = Rect(top: 2, left: 1, width: v.width - 2, height: v.height - 4)
-        Box.draw(&b, r, title: "TRAINING case narrative · v or Esc closes")
-        let all = narrativeLines(s, width: r.width - 4)
-        let top = min(v.helpScroll, max(0, all.count - r.height))
-        for (i, line) in all.dropFirst(top).prefix(r.height).enumerated() {
-            b.put(line.0, row: r.top + i, column: r.left + 2, style: line.1, limit: r.width - 4)
-        }
+        Box.overlay("TRAINING case narrative · v or Esc closes", v, &b) { narrativeLines(s, width: $0) }
     }
 }
 

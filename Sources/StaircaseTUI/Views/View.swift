@@ -165,6 +165,19 @@ public struct Rect: Equatable, Sendable {
 }
 
 enum Box {
+    /// A full-screen overlay: the body cleared, a box titled `title`, and the lines made for its
+    /// inner width, scrolled by the viewport's overlay position. Help and the case narrative.
+    static func overlay(_ title: String, _ v: Viewport, _ b: inout ScreenBuffer, lines: (Int) -> [(String, Style)]) {
+        for y in 1..<(v.height - 1) { b.put(String(repeating: " ", count: v.width), row: y, column: 0) }
+        let r = Rect(top: 2, left: 1, width: v.width - 2, height: v.height - 4)
+        draw(&b, r, title: title)
+        let all = lines(r.width - 4)
+        let first = min(v.helpScroll, max(0, all.count - r.height))
+        for (i, (text, style)) in all.dropFirst(first).prefix(r.height).enumerated() {
+            b.put(text, row: r.top + i, column: r.left + 2, style: style, limit: r.width - 4)
+        }
+    }
+
     static func draw(_ b: inout ScreenBuffer, _ r: Rect, title: String) {
         for y in r.top..<r.bottom {
             b.put(String(repeating: " ", count: r.width), row: y, column: r.left)
