@@ -15,14 +15,7 @@ extension AssessmentComparison {
     public var bodyBlocks: [SummaryBlock] {
         var out: [SummaryBlock] = []
         func place(_ r: Reading) -> String {
-            let level: String
-            if let d = r.decided {
-                level = "Level \(d.level), step \(d.step) (decided)"
-            } else if let p = r.proposed {
-                level = "Level \(p.level), step \(p.step) (proposed; not decided)"
-            } else {
-                level = "no level yet"
-            }
+            let level = AssessmentComparison.Place.words(decided: r.decided, proposed: r.proposed)
             let version = old.catalogueVersion != new.catalogueVersion ? ", catalogue version \(r.catalogueVersion)" : ""
             return level + " on " + r.date + " (" + r.assessmentId + version + ")"
         }

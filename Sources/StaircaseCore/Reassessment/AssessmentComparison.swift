@@ -38,6 +38,14 @@ public struct AssessmentComparison: Codable, Sendable, Equatable {
     public struct Place: Codable, Sendable, Equatable {
         public var level: Int
         public var step: Int
+
+        /// "Level 3, step 3 (decided)", "Level 2, step 2 (proposed; not decided)" or "no level
+        /// yet": the one wording of an assessment's level in compare, history and the review.
+        public static func words(decided: Place?, proposed: Place?) -> String {
+            if let d = decided { return "Level \(d.level), step \(d.step) (decided)" }
+            if let p = proposed { return "Level \(p.level), step \(p.step) (proposed; not decided)" }
+            return "no level yet"
+        }
     }
 
     /// How a row moved. Not applicable and Level 1 both mean "no need at this row".

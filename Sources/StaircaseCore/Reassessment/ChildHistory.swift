@@ -65,15 +65,9 @@ public struct ChildHistory: Codable, Sendable, Equatable {
         return out
     }
 
-    static func describe(_ e: Entry) -> String {
-        var text: String
-        if let d = e.decided {
-            text = "Level \(d.level), step \(d.step) (decided)"
-        } else if let p = e.proposed {
-            text = "Level \(p.level), step \(p.step) (proposed; not decided)"
-        } else {
-            text = "no level yet"
-        }
+    /// An entry's level, what is left to confirm, and whether it was a training run.
+    public static func describe(_ e: Entry) -> String {
+        var text = AssessmentComparison.Place.words(decided: e.decided, proposed: e.proposed)
         if e.toConfirm > 0 { text += "; \(e.toConfirm) to confirm" }
         if e.training { text += "; training" }
         return text

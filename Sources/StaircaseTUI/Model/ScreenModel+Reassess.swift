@@ -104,17 +104,7 @@ extension ScreenModel {
 
     /// "2026-08-14: Level 3, step 3 (decided), a-…", as `sessions history` says it.
     static func journeyLine(_ e: ChildHistory.Entry) -> String {
-        var text = e.date + ": "
-        if let d = e.decided {
-            text += "Level \(d.level), step \(d.step) (decided)"
-        } else if let p = e.proposed {
-            text += "Level \(p.level), step \(p.step) (proposed; not decided)"
-        } else {
-            text += "no level yet"
-        }
-        if e.toConfirm > 0 { text += "; \(e.toConfirm) to confirm" }
-        if e.training { text += "; training" }
-        return text + ", " + SafeText.clean(e.assessmentId)
+        e.date + ": " + ChildHistory.describe(e) + ", " + SafeText.clean(e.assessmentId)
     }
 
     /// Summary blocks as screen text blocks: each heading starts a block; fields become
