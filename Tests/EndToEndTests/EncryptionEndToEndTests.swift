@@ -78,9 +78,7 @@ import Testing
 
         // A wrong passphrase is refused and asked again; the right one lists the case by initials.
         try run(t, "sessions list")
-        try t.waitFor("Passphrase for the Staircase store")
-        try t.type("wrong")
-        try t.send("Enter")
+        try t.answerPassphrase("wrong")
         try t.waitFor("does not unlock")
         try t.type("correct horse")
         try t.send("Enter")
@@ -89,9 +87,7 @@ import Testing
 
         // The wizard asks before curses starts, then offers the saved case.
         try run(t, "")
-        try t.waitFor("Passphrase for the Staircase store")
-        try t.type("correct horse")
-        try t.send("Enter")
+        try t.answerPassphrase("correct horse")
         try t.waitFor("Q.W.")
         // Resumed and changed: the save in this session is sealed too.
         try t.send("Down", "Enter")
@@ -107,17 +103,13 @@ import Testing
         // score by id asks the passphrase and reads the encrypted save in memory.
         let id = try #require(saved.first { $0.hasSuffix(".json") }).dropLast(5)
         try run(t, "score \(id)")
-        try t.waitFor("Passphrase for the Staircase store")
-        try t.type("correct horse")
-        try t.send("Enter")
+        try t.answerPassphrase("correct horse")
         let scored = try t.waitFor("EXIT=")
         #expect(scored.contains("EXIT=0"))
 
         // export by id: asked once (the file, then earlier assessments of the child), written plain.
         try run(t, "export \(id) --output \(t.home)/summary.md")
-        try t.waitFor("Passphrase for the Staircase store")
-        try t.type("correct horse")
-        try t.send("Enter")
+        try t.answerPassphrase("correct horse")
         let exported = try t.waitFor("EXIT=")
         #expect(exported.contains("EXIT=0") && exported.components(separatedBy: "Passphrase for").count == 2)
         let summary = try String(contentsOfFile: t.home + "/summary.md", encoding: .utf8)

@@ -57,9 +57,7 @@ extension EncryptionEndToEndTests {
 
         // The next start asks for the passphrase, not for a new one.
         try run(t, "sessions list")
-        try t.waitFor("Passphrase for the Staircase store")
-        try t.type("correct horse")
-        try t.send("Enter")
+        try t.answerPassphrase("correct horse")
         #expect(try t.waitFor("EXIT=").contains("EXIT=0"))
 
         // A training run reads nothing of the encrypted store, so it asks for no passphrase.
@@ -88,9 +86,7 @@ extension EncryptionEndToEndTests {
         try t.waitFor("EXIT=")
         // A wrong passphrase: the check's "…" and the refusal, as a C-locale terminal can show them.
         try run(t, "sessions list")
-        try t.waitFor("Passphrase for the Staircase store")
-        try t.type("wrong horse")
-        try t.send("Enter")
+        try t.answerPassphrase("wrong horse")
         let refused = try t.waitFor("does not unlock")
         #expect(refused.contains("Checking the passphrase..."), "\(refused)")
         let ascii = refused.unicodeScalars.allSatisfy { $0.isASCII }

@@ -198,6 +198,13 @@ extension Tmux {
         try waitFor("developmental needs (1/3)")
     }
 
+    /// Waits for the store's passphrase prompt (asked before curses starts) and answers it.
+    func answerPassphrase(_ passphrase: String) throws {
+        try waitFor("Passphrase for the Staircase store")
+        try type(passphrase)
+        try send("Enter")
+    }
+
     /// From a domain with a row rated to the export screen, writing the first format offered
     /// (Markdown) to the documents folder: Tab to the review, Enter past the decision.
     @discardableResult
