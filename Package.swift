@@ -55,7 +55,7 @@ let package = Package(
             exclude: ["Snapshots", "LineSnapshots"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["StaircaseCore"], exclude: ["Scripts"]),
-        .testTarget(name: "StaircaseAgeTests", dependencies: ["StaircaseAge", "CZlib"]),
+        .testTarget(name: "StaircaseAgeTests", dependencies: ["StaircaseAge", "CZlib"], exclude: ["Vectors"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,11 +12,11 @@ struct TestVector {
     let armored: Bool
     let file: [UInt8]
 
-    /// The vectors' folder: `STAIRCASE_AGE_TESTKIT`, else `shared/age-testkit` beside the repository.
+    /// The vectors' folder: `STAIRCASE_AGE_TESTKIT`, else the copy carried in the repository
+    /// (`Tests/StaircaseAgeTests/Vectors`, see its README), so a clone anywhere runs them.
     static var directory: URL {
         if let path = ProcessInfo.processInfo.environment["STAIRCASE_AGE_TESTKIT"] { return URL(fileURLWithPath: path) }
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return repo.deletingLastPathComponent().appendingPathComponent("shared/age-testkit")
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Vectors")
     }
 
     static func all() throws -> [TestVector] {
