@@ -1,6 +1,6 @@
 /// Entry points for a libFuzzer harness: any bytes in, a typed error or a result out, never a trap.
 ///
-/// A harness calls these from `LLVMFuzzerTestOneInput` (see README, "Encryption format").
+/// A harness calls these from `LLVMFuzzerTestOneInput` (see docs/format/encryption.md).
 /// `decrypt` caps scrypt at work factor 4 so a fuzzer spends its time in the parsers, not in scrypt.
 public enum AgeFuzzing {
     /// A fixed identity, so inputs built from files encrypted to it reach the MAC and STREAM code.

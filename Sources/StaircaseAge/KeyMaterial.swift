@@ -9,7 +9,7 @@
 /// Randomness comes from the system CSPRNG (`getrandom(2)` on Linux, through Swift's
 /// `SystemRandomNumberGenerator`, which is documented as cryptographically secure and never
 /// seeded from the clock). Wiping is best effort: Swift arrays may have been copied before they
-/// are wiped, and nothing here is `mlock`ed; README's "Encryption format" section says so.
+/// are wiped, and nothing here is `mlock`ed; docs/format/encryption.md says so.
 enum KeyMaterial {
     static func random(count: Int) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()

@@ -65,7 +65,9 @@ public enum SettingsFiles {
         }
         let who = owner == nil ? "the organisation's settings file" : "your settings file"
         if let owner, st.st_uid != owner {
-            throw refuse("\(who) belongs to another account", "remove it and write your own (see the README, \"Settings file\")")
+            throw refuse(
+                "\(who) belongs to another account",
+                "remove it and write your own (see staircase help settings, or the admin guide, /usr/share/doc/staircase/admin.md)")
         }
         if st.st_mode & 0o022 != 0 {
             let fix = owner == nil ? "make it writable by its owner only (chmod 644, by IT)" : "run chmod go-w on it"

@@ -13,7 +13,7 @@ enum Failure: Error, CustomStringConvertible {
     case data(String)
     case missingInput(String)
     case io(String)
-    /// A settings file that is malformed or unsafe (README, "Settings file").
+    /// A settings file that is malformed or unsafe (docs/admin.md, "Settings file").
     case config(String)
 
     var description: String {

@@ -10,7 +10,7 @@ extension SessionsCommand {
     /// `staircase sessions purge [--older-than 90d] [--exported] [--dry-run]`: retention. Deletes
     /// every file of each assessment last changed before the period (saved file, index entry, lock
     /// file, recovery copies); without `--older-than`, the period is the settings file's
-    /// `retention-days`. What deletion does and does not guarantee is in the README.
+    /// `retention-days`. What deletion does and does not guarantee is in docs/admin.md.
     struct Purge: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete saved assessments last changed longer ago than a retention period.")
@@ -64,7 +64,8 @@ extension SessionsCommand {
             }
             guard let n = try StaircaseSettings.forThisRun().retentionDays else {
                 throw Failure.usage(
-                    "give the period with --older-than 90d, or set retention-days in the settings file (see README, \"Settings file\")")
+                    "give the period with --older-than 90d, or set retention-days in the settings file (see staircase help settings, or the admin guide, /usr/share/doc/staircase/admin.md)"
+                )
             }
             return n
         }

@@ -8,7 +8,7 @@ import StaircaseStore
 #endif
 
 /// `staircase settings [--check FILE]`: what this run's settings are and which files gave them,
-/// or a draft of the organisation's file checked before IT installs it (README, "Settings file").
+/// or a draft of the organisation's file checked before IT installs it (docs/admin.md, "Settings file").
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings",

@@ -6,7 +6,7 @@ extension StaircaseSettings {
     private static let loaded = Mutex<StaircaseSettings?>(nil)
 
     /// The settings for this run, read once from `/etc/staircase/config` and the user's file
-    /// (see README, "Settings file"). What the policy overruled is said once on standard error;
+    /// (see docs/admin.md, "Settings file"). What the policy overruled is said once on standard error;
     /// a file that is malformed, unsafe or unreadable stops the command with exit 78 (EX_CONFIG).
     static func forThisRun() throws -> StaircaseSettings {
         if let done = loaded.withLock({ $0 }) { return done }

@@ -40,7 +40,8 @@ enum StoreUnlock {
         }
         throw Failure.usage(
             "the store stays locked — run staircase again and enter its passphrase; if it is lost, only the organisation's "
-                + "recovery key (if IT set one up) can open the saved assessments (README, Organisation recovery recipients)")
+                + "recovery key (if IT set one up) can open the saved assessments (ask IT: the admin guide, /usr/share/doc/staircase/admin.md, says how)"
+        )
     }
 
     /// The organisation's recovery recipients (exit 74 when a named file cannot be read).
@@ -68,7 +69,7 @@ enum StoreUnlock {
     /// Says both ways out when a store needs its first passphrase and there is no terminal.
     static let noTerminalForFirstRun =
         "this store has no passphrase yet and there is no terminal to set one on — run staircase once in a terminal to choose "
-        + "a passphrase, or keep the store plain with --store-unencrypted or STAIRCASE_STORE_UNENCRYPTED=1 (see README, Encryption at rest)"
+        + "a passphrase, or keep the store plain with --store-unencrypted or STAIRCASE_STORE_UNENCRYPTED=1 (see man staircase, or the practitioner's guide, /usr/share/doc/staircase/practitioner.md)"
 
     /// First use of a store without an identity: asks for a new passphrase (typed twice), makes
     /// the identity, and encrypts any plain file already saved (the resumable migration).

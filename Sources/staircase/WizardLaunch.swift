@@ -22,7 +22,7 @@ struct WizardLaunch {
     var train: TrainOptions?
     /// `--store-unencrypted`: a store without a passphrase stays plain (see `LockdownSettings`).
     var unencrypted = false
-    /// The settings files' values (README, "Settings file"); nil: `run` reads them.
+    /// The settings files' values (docs/admin.md, "Settings file"); nil: `run` reads them.
     var settings: StaircaseSettings?
 
     func run() throws {
@@ -32,7 +32,7 @@ struct WizardLaunch {
             let clock = Clock()
             var state = WizardState(catalogue: catalogue, today: clock.today, now: clock.timestamp())
             // A training run never asks for a passphrase, first or not: its store is plain and
-            // nothing of the real store is read (see README), so a participant who has forgotten
+            // nothing of the real store is read (see docs/admin.md, "Plain stores"), so a participant who has forgotten
             // theirs can still take part.
             let trainingRun = training || train != nil
             var real = trainingRun ? try storeFolder(store) : try openStore(store, unencrypted: unencrypted)

@@ -125,6 +125,12 @@ struct PackageTests {
             FileManager.default.contentsEqual(
                 atPath: doc + "training/durham-pack.json", andPath: Self.repository + "/Data/training/durham-pack.json"))
         #expect(FileManager.default.fileExists(atPath: doc + "copyright"))
+        // The user guides the error messages point to, byte for byte.
+        for guide in ["practitioner.md", "trainer.md", "admin.md", "format/README.md", "format/assessment.md", "format/encryption.md"] {
+            #expect(
+                FileManager.default.contentsEqual(atPath: doc + guide, andPath: Self.repository + "/docs/" + guide),
+                "\(guide) is not shipped")
+        }
         for example in ["config", "recipients"] {
             #expect(
                 FileManager.default.contentsEqual(atPath: doc + "examples/" + example, andPath: Self.repository + "/Data/etc/" + example))

@@ -23,12 +23,12 @@ import Testing
         #expect(try SettingsFile.parse("idle-lock-minutes = 5m", file: "x").idleLockMinutes == 5, "as STAIRCASE_IDLE_LOCK accepts")
     }
 
-    /// The README's example is a valid file that says what the README says it does.
-    @Test func theReadmeExampleParses() throws {
-        let readme = try String(contentsOfFile: Fixtures.projectFile("README.md"), encoding: .utf8)
+    /// The admin guide's example is a valid file that says what the guide says it does.
+    @Test func theAdminGuideExampleParses() throws {
+        let readme = try String(contentsOfFile: Fixtures.projectFile("docs/admin.md"), encoding: .utf8)
         let section = try #require(readme.components(separatedBy: "## Settings file").dropFirst().first)
         let block = try #require(section.components(separatedBy: "```ini\n").dropFirst().first?.components(separatedBy: "```").first)
-        let f = try SettingsFile.parse(block, file: "README.md")
+        let f = try SettingsFile.parse(block, file: "docs/admin.md")
         #expect(f == SettingsFile(retentionDays: 90, idleLockMinutes: 5, storeEncryption: true))
     }
 

@@ -5,7 +5,7 @@ import Testing
 @testable import StaircaseTUI
 
 /// The one key table against what the wizard does: every footer entry works, every working key
-/// is documented, the footer fits 80 columns, and the README's table is the table.
+/// is documented, the footer fits 80 columns, and the practitioner's guide's table is the table.
 @Suite struct KeyTableTests {
     /// One state in each context, chosen so each key has something to act on.
     static func states() throws -> [(KeyContext, WizardState)] {
@@ -195,21 +195,22 @@ import Testing
         #expect(KeyMap.footer(for: s, in: Support.screen).contains("PgUp/PgDn more"))
     }
 
-    @Test func readmeKeyTableIsTheKeyTable() throws {
-        let readme = try String(contentsOf: Support.testsDirectory.appendingPathComponent("../../README.md").standardized, encoding: .utf8)
+    /// The practitioner's guide (docs/practitioner.md, shipped in the .deb) carries the key table.
+    @Test func guideKeyTableIsTheKeyTable() throws {
+        let guide = Support.testsDirectory.appendingPathComponent("../../docs/practitioner.md").standardized
+        let readme = try String(contentsOf: guide, encoding: .utf8)
         let begin = "<!-- keys:begin (written from KeyTable.markdown(); KeyTableTests checks it) -->\n"
         let end = "<!-- keys:end -->"
         guard let a = readme.range(of: begin), let b = readme.range(of: end, range: a.upperBound..<readme.endIndex) else {
-            Issue.record("README.md has no key table markers")
+            Issue.record("docs/practitioner.md has no key table markers")
             return
         }
         let table = String(readme[a.upperBound..<b.lowerBound])
         if ProcessInfo.processInfo.environment["STAIRCASE_RECORD"] == "1" {
             let updated = String(readme[..<a.upperBound]) + KeyTable.markdown() + String(readme[b.lowerBound...])
-            try updated.write(
-                to: Support.testsDirectory.appendingPathComponent("../../README.md").standardized, atomically: true, encoding: .utf8)
+            try updated.write(to: guide, atomically: true, encoding: .utf8)
             return
         }
-        #expect(table == KeyTable.markdown(), "README key table differs; replace it with:\n\(KeyTable.markdown())")
+        #expect(table == KeyTable.markdown(), "the guide's key table differs; replace it with:\n\(KeyTable.markdown())")
     }
 }

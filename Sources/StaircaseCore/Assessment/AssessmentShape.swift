@@ -5,7 +5,7 @@
 /// can be a child's name). An unknown key is quoted only when it is a near-miss of a known key,
 /// which is what a misspelling looks like, so the fix can say "did you mean dateOfBirth?".
 public enum AssessmentShape {
-    /// Documented limits (README, "The assessment file"), in Unicode scalars as JSON Schema counts.
+    /// Documented limits (docs/format/assessment.md, "Limits"), in Unicode scalars as JSON Schema counts.
     public enum Limit {
         /// Names, roles, phone numbers, relationships and other one-line fields.
         public static let shortText = 200

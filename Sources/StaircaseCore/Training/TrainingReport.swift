@@ -3,7 +3,7 @@
 /// to debate first. A plain value: built by `TrainingReport+Build`, laid out by
 /// `TrainingReportRenderer` as text, Markdown, HTML or JSON.
 ///
-/// How agreement is measured (see README, "Training workshops"):
+/// How agreement is measured (see docs/trainer.md, "After: the report"):
 /// - Per case, Krippendorff's α (ordinal) and Fleiss' κ are over every judgement participants
 ///   made on the case on the 1–4 scale: the overall level and each row. A single decision per
 ///   participant is one unit, on which α and κ cannot be defined; the rows give them something

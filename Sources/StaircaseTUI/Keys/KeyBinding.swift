@@ -1,6 +1,6 @@
 /// One line of the key table: the keys, what each does, how the footer and help name it, and
 /// where it applies. Bindings are data (after charmbracelet/bubbles' `key.Binding`): the key
-/// map, every footer, the help overlay and the README's table are all read from them.
+/// map, every footer, the help overlay and the practitioner's guide's table are all read from them.
 public struct KeyBinding: Sendable {
     /// Each key and the action it sends; one binding may hold a family (1–4, ↑/↓).
     public var keys: [(key: Key, action: WizardAction)]
@@ -8,7 +8,7 @@ public struct KeyBinding: Sendable {
     public var keyLabel: String
     /// What they do, in a word or two for the footer: "level", "note", "back".
     public var label: String
-    /// A fuller sentence for the help overlay and the README.
+    /// A fuller sentence for the help overlay and the practitioner's guide.
     public var help: String
     public var contexts: Set<KeyContext>
     /// Footer priority: lower is kept longer when the footer must shrink; nil is help only.

@@ -56,7 +56,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         .start, .details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export,
     ]
 
-    /// A short name for the README and the help overlay.
+    /// A short name for the practitioner's guide and the help overlay.
     public var name: String {
         switch self {
         case .start: "start"

@@ -1,5 +1,5 @@
-/// The README's key table, written from the key table itself; a test compares the two, so the
-/// README cannot drift from what the keys do.
+/// The key table in docs/practitioner.md, written from the key table itself; a test compares the two, so the
+/// guide cannot drift from what the keys do.
 extension KeyTable {
     public static func markdown() -> String {
         var out = "| key | does | where |\n|---|---|---|\n"
