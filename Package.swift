@@ -36,6 +36,12 @@ let package = Package(
             name: "NcursesBackend",
             dependencies: ["CNcursesw", "CTerminalGuard", "StaircaseTUI"]
         ),
+        // Developer commands (code generation, benchmarks): never in the shipped binary.
+        .target(
+            name: "StaircaseDevTools",
+            dependencies: ["StaircaseCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "staircase-dev", dependencies: ["StaircaseDevTools"]),
         .executableTarget(
             name: "staircase",
             dependencies: [
@@ -45,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StaircaseCoreTests",
-            dependencies: ["StaircaseCore"],
+            dependencies: ["StaircaseCore", "StaircaseDevTools"],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(name: "StaircaseStoreTests", dependencies: ["StaircaseStore", "StaircaseAge"]),

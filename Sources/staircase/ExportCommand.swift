@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
             Without --output the summary is printed. With --output it is written to a new file \
             that only you can read (mode 0600); an existing file is never replaced unless you \
             pass --force. The date in the summary is the decision's, so the same assessment \
-            always gives the same bytes. With --to age1… (repeatable) the file is an age file \
+            always gives the same bytes. With --to age1... (repeatable) the file is an age file \
             that only those recipients can open. A full summary of a saved assessment written \
             with --output is recorded in the assessment (for `sessions purge --exported`).
             """)
@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var destination: OutputOptions
     @Option(
         name: .customLong("to"),
-        help: "Encrypt the file to this age recipient (age1…, as `age-keygen -y` prints it); repeat for several. Needs --output.")
+        help: "Encrypt the file to this age recipient (age1..., as `age-keygen -y` prints it); repeat for several. Needs --output.")
     var recipients: [String] = []
     @Option(
         help:

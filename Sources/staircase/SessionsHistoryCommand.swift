@@ -9,7 +9,7 @@ extension SessionsCommand {
             abstract: "Show one child's assessments over time: the level and step each decided (or proposed), oldest first.")
 
         @OptionGroup var source: CatalogueOptions
-        @Argument(help: "A child key (c-…), or the id of one of the child's saved assessments.")
+        @Argument(help: "A child key (c-...), or the id of one of the child's saved assessments.")
         var child: String
         @OptionGroup var location: StoreOptions
         @OptionGroup var encryption: StoreEncryptionOptions

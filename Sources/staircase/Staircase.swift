@@ -43,7 +43,7 @@ struct Staircase: ParsableCommand {
         version: StaircaseVersion.current,
         subcommands: [
             AssessCommand.self, CatalogueCommand.self, ScoreCommand.self, ExportCommand.self, CompareCommand.self, SessionsCommand.self,
-            BenchCommand.self, StartupBenchCommand.self, TrainingCommand.self, TrainCommand.self, TrainingBenchCommand.self,
+            StartupBenchCommand.self, TrainingCommand.self, TrainCommand.self, TrainingBenchCommand.self,
             SettingsCommand.self,
         ],
         defaultSubcommand: AssessCommand.self
@@ -100,13 +100,12 @@ struct CatalogueOptions: ParsableArguments {
         try Self.load(path: catalogue)
     }
 
-    /// `checkingEmbeddedJSON` decodes and validates the built-in catalogue's JSON instead of
-    /// taking the compiled value, for `catalogue validate`.
-    static func load(path flag: String?, checkingEmbeddedJSON: Bool = false) throws -> Catalogue {
+    /// `validatingBuiltIn` runs the validator on the built-in catalogue again, for `catalogue validate`.
+    static func load(path flag: String?, validatingBuiltIn: Bool = false) throws -> Catalogue {
         let path = flag ?? Environment.value("STAIRCASE_CATALOGUE")
         do {
             if let path, !path.isEmpty { return try CatalogueLoader.load(path: path) }
-            return try checkingEmbeddedJSON ? EmbeddedCatalogue.decoded() : EmbeddedCatalogue.load()
+            return try validatingBuiltIn ? EmbeddedCatalogue.validated() : EmbeddedCatalogue.load()
         } catch {
             throw Failure.catalogue(error)
         }

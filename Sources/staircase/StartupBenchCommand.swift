@@ -17,16 +17,13 @@ struct StartupBenchCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let bytes = EmbeddedCatalogue.bytes
             var phases: [(String, [Duration])] = []
             func measure(_ name: String, _ body: () throws -> Void) rethrows {
                 var times: [Duration] = []
                 for _ in 0..<self.count { times.append(try ContinuousClock().measure(body)) }
                 phases.append((name, times))
             }
-            measure("JSON syntax check") { _ = JSONSyntax.firstError(in: bytes) }
             var catalogue: Catalogue!
-            try measure("catalogue from JSON (check, decode, validate)") { _ = try EmbeddedCatalogue.decoded() }
             try measure("catalogue, compiled (what start-up uses)") { catalogue = try EmbeddedCatalogue.load() }
             measure("catalogue validate") { _ = CatalogueValidator.problems(in: catalogue) }
             let engine = ScoringEngine(catalogue: catalogue)
@@ -42,7 +39,7 @@ struct StartupBenchCommand: ParsableCommand {
             print("\(listed) saved assessments; milliseconds, median of \(self.count)")
             for (name, times) in phases {
                 let ms = times.sorted()[times.count / 2].milliseconds
-                print("  " + TextWrap.pad(name, width: 46) + " " + Decimal3.format(ms))
+                print("  " + TextWrap.pad(name, width: 46) + " " + Agreement.fixed(ms, digits: 3))
             }
         }
     }
@@ -50,16 +47,4 @@ struct StartupBenchCommand: ParsableCommand {
 
 extension Duration {
     var milliseconds: Double { Double(components.seconds) * 1e3 + Double(components.attoseconds) / 1e15 }
-}
-
-/// Fixed-point formatting without Foundation's `String(format:)`, which would pull ICU into the binary.
-enum Decimal3 {
-    static func format(_ value: Double, places: Int = 3) -> String {
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let scaled = Int((abs(value) * scale).rounded())
-        let whole = scaled / Int(scale), frac = String(scaled % Int(scale))
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        return places == 0 ? "\(sign)\(whole)" : "\(sign)\(whole)." + String(repeating: "0", count: places - frac.count) + frac
-    }
 }

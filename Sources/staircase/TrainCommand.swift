@@ -14,7 +14,7 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train", abstract: "A participant's training run: choose a case, rate it, decide, see the feedback.",
         discussion: """
-            Runs are kept in the training store (…/staircase/training/), never among real \
+            Runs are kept in the training store (training/ inside the store), never among real \
             assessments. After the decision the model answer is shown, and w writes your response \
             file (TRAINING-response-<id>.json, 0600) into the folder you choose.
             """)

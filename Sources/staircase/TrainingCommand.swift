@@ -43,7 +43,7 @@ struct TrainingCommand: ParsableCommand {
                 Each PATH is a response file or a folder of them (*.json). Damaged files are \
                 listed and the rest counted; responses to another pack version are refused; when \
                 one alias answered a case twice, the latest counts. Participants are shown as A, \
-                B, C… unless --named. With --output the report is written to a new 0600 file.
+                B, C... unless --named. With --output the report is written to a new 0600 file.
                 """)
 
         @OptionGroup var source: CatalogueOptions
@@ -53,7 +53,7 @@ struct TrainingCommand: ParsableCommand {
         var paths: [String] = []
         @Option(help: "txt, md, html or json.")
         var format: TrainingReportFormat = .txt
-        @Flag(help: "Show participants' aliases instead of A, B, C…")
+        @Flag(help: "Show participants' aliases instead of A, B, C...")
         var named = false
         @OptionGroup var destination: OutputOptions
 

@@ -72,7 +72,7 @@ import Testing
         let home = NSTemporaryDirectory() + "staircase-settings-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: home) }
         try FileManager.default.createDirectory(atPath: home + "/staircase", withIntermediateDirectories: true)
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: home + "/staircase/config", contents: Data("retention-days = 30\nidle-lock-minutes = 3\n".utf8),
             attributes: [.posixPermissions: 0o600])
         let shown = try Tmux.staircase(["settings"], env: ["XDG_CONFIG_HOME": home, "STAIRCASE_IDLE_LOCK": ""])

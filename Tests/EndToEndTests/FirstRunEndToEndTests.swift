@@ -96,7 +96,7 @@ extension EncryptionEndToEndTests {
     @Test func aStoreThatCannotBeMadeIsSaidBeforeAnyPassphraseIsAsked() throws {
         let t = try Tmux()
         // A file stands where the store's folder should be.
-        FileManager.default.createFile(atPath: t.home + "/blocked", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: t.home + "/blocked", contents: Data("x".utf8))
         try t.start(env: Self.encryptedByDefault, shell: true)
         try t.type("'\(Tmux.binary)' --store \(t.home)/blocked/staircase; echo \"EXIT\"=$?")
         try t.send("Enter")
@@ -126,7 +126,7 @@ extension EncryptionEndToEndTests {
         // So does the user's settings file (the organisation's says nothing on this machine).
         let config = t.home + "/config"
         try FileManager.default.createDirectory(atPath: config + "/staircase", withIntermediateDirectories: true)
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: config + "/staircase/config", contents: Data("store-encryption = off\n".utf8), attributes: [.posixPermissions: 0o600])
         env["XDG_CONFIG_HOME"] = config
         let (status, out) = Tmux.spawn(["setsid", "-w", Tmux.binary, "sessions", "list"], environment: env)

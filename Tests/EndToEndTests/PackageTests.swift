@@ -99,6 +99,19 @@ struct PackageTests {
         ] {
             #expect(man.output.contains(heading), "man page lacks \(heading)")
         }
+        // KEYS and EXAMPLES; the help's own words, none lost (the manual tool drops what is not
+        // ASCII); --version once; no developer command.
+        for line in ["KEYS", "rate the row at Level 1 to 4", "EXAMPLES", "staircase export a-", "number 1-3", "descriptors (1-4)"] {
+            #expect(man.output.contains(line), "man page lacks \(line)")
+        }
+        #expect(man.output.components(separatedBy: "Show the version.").count == 2, "--version is listed more than once")
+        let help = Tmux.spawn([root + "/usr/bin/staircase", "catalogue", "show", "--help"]).1
+        for line in ["number 1-3, or part of its name", "descriptors (1-4)"] {
+            #expect(help.contains(line) && man.output.contains(line), "--help and the man page differ on: \(line)")
+        }
+        for dev in ["bench-score", "bench-startup", "bench-report", "swift-source"] {
+            #expect(!man.output.contains(dev), "the man page lists the developer command \(dev)")
+        }
         let warnings = Self.sh("MANWIDTH=80 man --warnings -l '\(page)' 2>&1 >/dev/null")
         #expect(warnings.output.isEmpty, "man warnings: \(warnings.output)")
 
@@ -124,7 +137,10 @@ struct PackageTests {
         #expect(
             FileManager.default.contentsEqual(
                 atPath: doc + "training/durham-pack.json", andPath: Self.repository + "/Data/training/durham-pack.json"))
-        #expect(FileManager.default.fileExists(atPath: doc + "copyright"))
+        let copyright = (try? String(contentsOfFile: doc + "copyright", encoding: .utf8)) ?? ""
+        for linked in ["swift-crypto", "BoringSSL", "swift-argument-parser", "swift-asn1", "fiat-crypto", "License: Apache-2.0"] {
+            #expect(copyright.contains(linked), "the copyright file does not name \(linked), which is built into the binary")
+        }
         // The user guides the error messages point to, byte for byte.
         for guide in ["practitioner.md", "trainer.md", "admin.md", "format/README.md", "format/assessment.md", "format/encryption.md"] {
             #expect(

@@ -35,7 +35,7 @@ import Testing
         try t.send(contentsOf: Array(repeating: "NPage", count: 5))
         try t.waitFor("Is the child in immediate danger?")
         try t.send("Down", "Enter")
-        var screen = try t.waitFor("Child’s developmental needs (1/3)")
+        let screen = try t.waitFor("Child’s developmental needs (1/3)")
         #expect(screen.contains("[?]"), "carried rows are marked")
         #expect(screen.contains("to confirm (was Level 1 on 2026-11-20)"))
         #expect(screen.contains("c confirm"))

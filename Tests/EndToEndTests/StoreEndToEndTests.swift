@@ -7,7 +7,7 @@ import Testing
     @Test func anUnsavedQuitSaysWhereTheRecoveryCopyIsAndResumeBringsItBack() throws {
         let t = try Tmux()
         // The store cannot be created: a file stands where its parent folder should be.
-        FileManager.default.createFile(atPath: t.home + "/blocked", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: t.home + "/blocked", contents: Data("x".utf8))
         let state = t.home + "/state"
         try t.start(shell: true)
         try t.type("XDG_STATE_HOME=\(state) '\(Tmux.binary)' --store \(t.home)/blocked/staircase; echo \"EXIT\"=$?")

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import StaircaseCore
+@testable import StaircaseDevTools
 
 @Suite struct TextTests {
     @Test func displayWidthCountsWideAndCombining() {

@@ -10,7 +10,7 @@ import Testing
         let dir = try TempDirectory()
         defer { dir.remove() }
         // A file where the folder should be: mkdir cannot make anything under it.
-        FileManager.default.createFile(atPath: dir.sub("Documents"), contents: Data())
+        _ = FileManager.default.createFile(atPath: dir.sub("Documents"), contents: Data())
         var caught: StoreError?
         do throws(StoreError) {
             try DocumentsFolder.ensure(dir.sub("Documents/staircase"))

@@ -54,7 +54,7 @@ import Testing
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/summary.html"
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: path, contents: Data("old and longer content\n".utf8), attributes: [.posixPermissions: 0o644])
         try SummaryFileWriter.write("new\n", to: path, force: true)
         #expect(Self.read(path) == "new\n")

@@ -7,7 +7,7 @@ extension AssessmentComparison {
 
         public var description: String {
             switch self {
-            case .otherCatalogue(let old, let new):
+            case .otherCatalogue:
                 // No value from the files: errors reach stderr, which quotes nothing from an assessment.
                 "the two assessments use different catalogues: rows of one authority's document "
                     + "do not match another's, so they are not compared"

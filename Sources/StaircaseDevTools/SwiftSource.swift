@@ -1,3 +1,5 @@
+import StaircaseCore
+
 /// Writes a value as a Swift expression, so the default catalogue can be compiled into the
 /// binary as a value rather than decoded from JSON at every start.
 ///

@@ -7,18 +7,18 @@ import StaircaseCore
     import Foundation
 #endif
 
-/// `staircase bench-score` (hidden): scores generated assessments and prints throughput and
-/// peak memory. Run it through Scripts/bench-score, which builds in release mode first.
-struct BenchCommand: ParsableCommand {
+/// `staircase-dev bench-score`: scores generated assessments and prints throughput and peak
+/// memory. Run it through Scripts/bench-score, which builds in release mode first.
+struct BenchScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-score", abstract: "Benchmark the scoring engine.", shouldDisplay: false)
+        commandName: "bench-score", abstract: "Benchmark the scoring engine.")
 
     @Option(help: "How many assessments to score.")
     var count = 2_000_000
 
     func run() throws {
-        try runReporting {
-            let catalogue = try CatalogueOptions(catalogue: nil).load()
+        do {
+            let catalogue = try EmbeddedCatalogue.load()
             let engine = ScoringEngine(catalogue: catalogue)
             let ids = catalogue.allIndicators.map(\.indicator.id)
             var rng = UInt64(0x5EED)
@@ -46,24 +46,26 @@ struct BenchCommand: ParsableCommand {
                 let o = engine.outcome(dense[i & 1023], facts[i & 1023])
                 checksum &+= o.level &+ o.step
             }
-            let fastSeconds = (clock.now - fastStart).milliseconds / 1e3
+            let fastSeconds = (clock.now - fastStart).seconds
 
             let fullCount = max(1, count / 50)
             let fullStart = clock.now
             for i in 0..<fullCount {
                 checksum &+= engine.propose(pool[i & 1023]).level ?? 0
             }
-            let fullSeconds = (clock.now - fullStart).milliseconds / 1e3
+            let fullSeconds = (clock.now - fullStart).seconds
 
             print("catalogue: \(catalogue.id) \(catalogue.version), \(ids.count) rows")
             print(
-                "level+step+flags: \(count) assessments in \(Decimal3.format(fastSeconds)) s = \(Decimal3.format(Double(count) / fastSeconds, places: 0)) assessments/s (one core)"
+                "level+step+flags: \(count) assessments in \(Agreement.fixed(fastSeconds, digits: 3)) s = \(Agreement.fixed(Double(count) / fastSeconds, digits: 0)) assessments/s (one core)"
             )
             print(
-                "full proposal with reasons and course of action: \(fullCount) in \(Decimal3.format(fullSeconds)) s = \(Decimal3.format(Double(fullCount) / fullSeconds, places: 0)) assessments/s"
+                "full proposal with reasons and course of action: \(fullCount) in \(Agreement.fixed(fullSeconds, digits: 3)) s = \(Agreement.fixed(Double(fullCount) / fullSeconds, digits: 0)) assessments/s"
             )
             print("peak memory (VmHWM): \(PeakMemory.read())")
             print("checksum: \(checksum)")
+        } catch {
+            throw DevToolError(String(describing: error))
         }
     }
 }

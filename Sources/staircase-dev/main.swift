@@ -1,0 +1,3 @@
+import StaircaseDevTools
+
+StaircaseDev.main()
