@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "CTerminalGuard"),
         .target(
             name: "NcursesBackend",
-            dependencies: ["CNcursesw", "CTerminalGuard", "StaircaseTUI"]
+            dependencies: ["CNcursesw", "CTerminalGuard", "StaircaseCore", "StaircaseTUI"]
         ),
         // Developer commands (code generation, benchmarks): never in the shipped binary.
         .target(

@@ -23,6 +23,20 @@ enum Failure: Error, CustomStringConvertible {
         }
     }
 
+    /// What each exit status means, once: `--help` lists it, and Scripts/package turns that list
+    /// into the man page's EXIT STATUS section.
+    static let statuses: [(code: Int32, meaning: String)] = [
+        (0, "Success."),
+        (64, "Usage: an unknown command or option, a bad id, or no terminal where one is needed."),
+        (65, "Bad data: a catalogue, assessment or training pack that is not valid (the file, the place and the fix are named)."),
+        (66, "Missing input: no such file, or no saved assessment with that id."),
+        (74, "Input or output failed: a file could not be read or written; unsaved work is kept in a recovery copy."),
+        (78, "A settings or recovery-recipients file is malformed or unsafe (the file, the line and the fix are named)."),
+    ]
+
+    /// The statuses as `--help` lines ("- 64: Usage: …").
+    static var statusHelp: String { statuses.map { "- \($0.code): \($0.meaning)" }.joined(separator: "\n") }
+
     /// sysexits: 64 usage, 65 bad data, 66 missing input, 74 I/O, 78 configuration.
     var exitCode: Int32 {
         switch self {

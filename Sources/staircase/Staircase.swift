@@ -39,6 +39,9 @@ struct Staircase: ParsableCommand {
             - STAIRCASE_ACCESSIBLE=1 or TERM=dumb: line mode, for screen readers and braille.
             - NO_COLOR, XDG_DATA_HOME, XDG_STATE_HOME (recovery copies), XDG_CONFIG_HOME, \
             XDG_DOCUMENTS_DIR (where summaries are written).
+
+            EXIT STATUS
+            \(Failure.statusHelp)
             """,
         version: StaircaseVersion.current,
         subcommands: [

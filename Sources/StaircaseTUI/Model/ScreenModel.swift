@@ -21,7 +21,8 @@ public struct ScreenModel: Equatable, Sendable {
     public var enter: Choice?
     /// The keys that apply here, from the key table (for help and the curses footer).
     public var keys: [KeyHint] = []
-    /// A panel beside the main text (training narrative, an earlier level); empty for now.
+    /// A panel beside the main text: a training case's narrative (laid out beside the screen at
+    /// 120 columns or more, and as the `v` overlay); empty on every other screen.
     public var side: [TextBlock] = []
     /// The answer to the last action ("Resumed where you left off", "Not saved: …").
     public var message: Message?
