@@ -41,8 +41,12 @@ public struct StandardConsole: LineConsole {
     }
 
     public mutating func ask(_ prompt: String) -> LineInput {
+        ask(prompt, idleAfter: nil)
+    }
+
+    public mutating func ask(_ prompt: String, idleAfter: Duration?) -> LineInput {
         Self.out(prompt + " ")
-        let input = readLine()
+        let input = readLine(deadline: idleAfter.map { ContinuousClock.now + $0 })
         switch input {
         case .line(let text):
             // A script's answer, shown after the prompt (cleaned and wrapped) so the transcript reads in order.
@@ -53,7 +57,7 @@ public struct StandardConsole: LineConsole {
             } else {
                 Self.out("\n" + TextWrap.lines(shown, width: width).map { $0 + "\n" }.joined())
             }
-        case .end, .signal: Self.out("\n")
+        case .end, .signal, .idle: Self.out("\n")
         }
         return input
     }
@@ -86,9 +90,16 @@ public struct StandardConsole: LineConsole {
         }
     }
 
-    /// Reads up to a newline, waking every 200 ms to notice a signal.
-    mutating func readLine() -> LineInput {
+    /// Reads up to a newline, waking every 200 ms to notice a signal and the deadline. At the
+    /// deadline, what was typed of an unfinished line is thrown away (with anything else waiting
+    /// in the terminal's input queue): it was typed after the idle time and is never used.
+    mutating func readLine(deadline: ContinuousClock.Instant? = nil) -> LineInput {
         while true {
+            if let deadline, ContinuousClock.now >= deadline, pending.firstIndex(of: 10) == nil {
+                pending = []
+                if isatty(0) != 0 { _ = tcflush(0, TCIFLUSH) }
+                return .idle
+            }
             if let nl = pending.firstIndex(of: 10) {
                 var bytes = Array(pending[..<nl])
                 pending.removeSubrange(...nl)

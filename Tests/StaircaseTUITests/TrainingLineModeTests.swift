@@ -39,4 +39,21 @@ import Testing
         #expect(!out[..<before.lowerBound].contains("For discussion"), "the model answer stays hidden until the decision")
         #expect(!fake.files.isEmpty && fake.files.values.allSatisfy { $0.training }, "every file saved is a training run")
     }
+
+    /// The folder prompt says "Enter keeps" the folder shown: Enter writes the response there.
+    @Test func enterAtTheFolderPromptWritesTheResponseToTheFolderShown() throws {
+        let fake = FakeHost()
+        var host = fake.host
+        var writes: [String] = []
+        host.writeResponse = { r, folder in
+            writes.append(folder)
+            return .success(folder + "/" + r.fileName)
+        }
+        let state = try TrainingRunTests.run(alias: nil)
+        let script = ["1", "Owl", "1", "", "", "", "", "", "", "2", "1", "1", "s", "s", "s", "", "", "", "w", "", "q"]
+        var runner = LineRunner(state: state, console: ScriptConsole(answers: script), host: host)
+        _ = runner.run()
+        #expect(writes == ["/media/usb"], "Enter kept the folder shown and wrote the response there")
+        #expect(runner.console.output.joined(separator: " ").contains("Saved your response (TRAINING, private to you): /media/usb/"))
+    }
 }

@@ -5,6 +5,8 @@ public enum LineInput: Equatable, Sendable {
     case line(String)
     case end
     case signal(Int32)
+    /// The idle time passed with no whole line typed (only from `ask(_:idleAfter:)`).
+    case idle
 }
 
 /// Standard input and output for line mode (the system one, or a script in tests).
@@ -17,10 +19,17 @@ public protocol LineConsole {
     mutating func ask(_ prompt: String) -> LineInput
     /// Reads a passphrase: not echoed when input is a terminal, never repeated in a transcript.
     mutating func askSecret(_ prompt: String) -> LineInput
+    /// As `ask`, but gives up with `.idle` once `idleAfter` has passed without a whole line, and
+    /// throws away what was typed so far, so the lock is printed when the time passes rather
+    /// than at the next answer (a braille display would otherwise show the case until then).
+    mutating func ask(_ prompt: String, idleAfter: Duration?) -> LineInput
 }
 
 extension LineConsole {
     public mutating func askSecret(_ prompt: String) -> LineInput { ask(prompt) }
+    /// A console that cannot wait with a deadline (a script) answers at once; the runner then
+    /// checks the time the answer took.
+    public mutating func ask(_ prompt: String, idleAfter: Duration?) -> LineInput { ask(prompt) }
 }
 
 /// The line-mode run loop: the same reducer, actions, effects and host as the curses wizard,
@@ -48,17 +57,12 @@ public struct LineRunner<Console: LineConsole> {
             let model = ScreenModel(state)
             let prompt = LineRenderer.prompt(model, width: console.width)
             console.write(Array(prompt.dropLast()))
-            let asked = host.clock()
-            let input = console.ask(prompt.last ?? "")
-            // The answer came after the idle time: lock first, and never use it (it may not be the user's).
-            if case .line = input, host.idleDue(since: asked, state) {
-                if let stop = lockAndWait() { return stop }
-                continue
-            }
-            switch input {
-            case .end, .signal: return stopped(input)
-            case .line(let raw):
+            switch read(prompt.last ?? "") {
+            case .locked(let stop?): return stop
+            case .locked(nil): continue
+            case .answer(.line(let raw)):
                 if let stop = answer(raw.trimmed, model) { return stop }
+            case .answer(let input): return stopped(input)
             }
         }
     }
@@ -126,6 +130,27 @@ public struct LineRunner<Console: LineConsole> {
         return nil
     }
 
+    /// What one prompt read: an answer to use, or none because the idle lock came first (with
+    /// the status to stop with when the run should end while locked).
+    enum Read {
+        case answer(LineInput)
+        case locked(Int32?)
+    }
+
+    /// Every prompt of line mode reads through here (the screen's, a follow-up question's, a
+    /// text field's), so the idle lock comes first at each of them: once the idle time has
+    /// passed, the wizard locks and the answer typed after it is never used (it may not be the
+    /// user's). A terminal console locks as soon as the time passes.
+    mutating func read(_ prompt: String) -> Read {
+        let asked = host.clock()
+        let input = console.ask(prompt, idleAfter: state.lock == nil ? host.idleLock : nil)
+        if input == .idle || (input != .end && host.idleDue(since: asked, state)) {
+            if case .signal = input { return .answer(input) }
+            return .locked(lockAndWait())
+        }
+        return .answer(input)
+    }
+
     /// The idle lock in line mode: saves, prints the lock text (nothing of the case), and asks for
     /// the passphrase (not echoed at a terminal) until it is right, or for Enter on a plain store.
     /// Returns a value when the run should end.
@@ -134,13 +159,12 @@ public struct LineRunner<Console: LineConsole> {
         if host.perform(Wizard.reduce(&state, .idle(needsPassphrase: host.unlock != nil)), on: &state) { return 0 }
         while let lock = state.lock {
             let model = ScreenModel(state)
-            console.write(
-                [""] + LineRenderer.header(model, width: console.width) + LineRenderer.items(model, width: console.width).flatMap { $0 })
+            console.write([""] + Self.lockLines(state, width: console.width))
             let prompt = LineRenderer.prompt(model, width: console.width)
             console.write(Array(prompt.dropLast()))
             let input = lock.needsPassphrase ? console.askSecret(prompt.last ?? "") : console.ask(prompt.last ?? "")
             switch input {
-            case .end, .signal: return stopped(input)
+            case .end, .signal, .idle: return stopped(input)
             case .line(let typed):
                 var effects: [Effect] = []
                 if lock.needsPassphrase { for c in typed { effects += Wizard.reduce(&state, .type(c)) } }
@@ -153,6 +177,28 @@ public struct LineRunner<Console: LineConsole> {
         return nil
     }
 
+    /// The lock in line mode's own words: what happened, whether the work is saved, what to
+    /// type (Enter, not "any key"); nothing of the assessment.
+    static func lockLines(_ s: WizardState, width: Int) -> [String] {
+        guard let lock = s.lock else { return [] }
+        var lines = ["Staircase is locked: nothing was typed for a while, so the assessment is not shown."]
+        if s.assessment != nil {
+            lines.append(
+                s.unsaved
+                    ? "Warning: your last change could NOT be saved. Unlock to hear why and what to do."
+                    : "Everything you entered is saved.")
+        }
+        if lock.wrong {
+            let tries = lock.attempts == 1 ? "" : " (\(lock.attempts) wrong so far)"
+            lines.append("Warning: that passphrase does not unlock this store; try again\(tries).")
+        }
+        lines.append(
+            lock.needsPassphrase
+                ? "Type the store's passphrase and press Enter to go back to where you were."
+                : "Press Enter to go back to where you were.")
+        return lines.flatMap { LineRenderer.wrap($0, width) }
+    }
+
     /// Asks a follow-up question until it gets one of its choices or Enter.
     mutating func ask(_ q: Question) -> Int32? {
         let listed = q.choices.flatMap { c in
@@ -162,9 +208,17 @@ public struct LineRunner<Console: LineConsole> {
         while true {
             let prompt = LineRenderer.wrap(q.prompt, console.width)
             console.write(Array(prompt.dropLast()))
-            let input = console.ask(prompt.last ?? "")
+            let input: LineInput
+            switch read(prompt.last ?? "") {
+            case .locked(let stop?): return stop
+            case .locked(nil):
+                // The question again, as new: the answer typed after the lock was not used.
+                console.write(listed + LineRenderer.wrap(q.enter + ".", console.width))
+                continue
+            case .answer(let typed): input = typed
+            }
             switch input {
-            case .end, .signal: return stopped(input)
+            case .end, .signal, .idle: return stopped(input)
             case .line(let raw):
                 let text = raw.trimmed.lowercased()
                 if text.isEmpty { return apply(q.enterActions) }
@@ -222,12 +276,21 @@ public struct LineRunner<Console: LineConsole> {
                     ? "Enter leaves it empty" : "Enter keeps \"\(current)\"" + (clearable ? ", a single - clears it" : "")
             let prompt = LineRenderer.wrap("\(label) (\(keep)):", console.width)
             console.write(Array(prompt.dropLast()))
-            let input = console.ask(prompt.last ?? "")
+            let input: LineInput
+            switch read(prompt.last ?? "") {
+            case .locked(let stop?): return stop
+            case .locked(nil): continue
+            case .answer(let typed): input = typed
+            }
             switch input {
-            case .end, .signal: return stopped(input, cancellingEdit: true)
+            case .end, .signal, .idle: return stopped(input, cancellingEdit: true)
             case .line(let raw):
                 let text = raw.trimmed
-                let edits: [WizardAction] = text.isEmpty ? [.cancelEdit] : replace(with: text == "-" ? "" : text) + [.commitEdit]
+                // Enter keeps what the prompt showed. For a folder or a file name that is an
+                // answer (the file is written there); elsewhere nothing changes.
+                let keepsShown = !clearable && !current.isEmpty && !refused
+                let edits: [WizardAction] =
+                    text.isEmpty ? (keepsShown ? [.commitEdit] : [.cancelEdit]) : replace(with: text == "-" ? "" : text) + [.commitEdit]
                 for action in edits {
                     if host.perform(Wizard.reduce(&state, action), on: &state) { return 0 }
                 }

@@ -1,0 +1,114 @@
+import Foundation
+import StaircaseCore
+import Testing
+
+@testable import StaircaseTUI
+
+/// Line mode's idle lock at every kind of prompt (the screen's, a follow-up question's, a text
+/// field's), in line mode's own words, and a folder prompt whose Enter keeps what it shows.
+@Suite struct LineLockTests {
+    let c: Catalogue
+    init() throws { c = try Support.minimal() }
+
+    static let passphrase = "correct horse"
+
+    /// Answers with a wait (seconds on the test clock) before each; counts passphrase prompts.
+    struct TimedConsole: LineConsole {
+        var width = 80
+        var answers: [(wait: Int, text: String)]
+        let clock: TestClock
+        var output: [String] = []
+        var secrets = 0
+        mutating func write(_ lines: [String]) { output += lines }
+        mutating func ask(_ prompt: String) -> LineInput {
+            guard !answers.isEmpty else { return .end }
+            let a = answers.removeFirst()
+            clock.seconds += a.wait
+            output.append(prompt + " " + a.text)
+            return .line(a.text)
+        }
+        mutating func askSecret(_ prompt: String) -> LineInput {
+            secrets += 1
+            guard !answers.isEmpty else { return .end }
+            output.append(prompt)
+            return .line(answers.removeFirst().text)
+        }
+        var text: String { output.joined(separator: "\n") }
+    }
+
+    /// A console that, like a terminal, gives up waiting when the idle time passes.
+    struct DeadlineConsole: LineConsole {
+        var width = 80
+        var answers: [LineInput]
+        var output: [String] = []
+        var deadlines: [Duration?] = []
+        mutating func write(_ lines: [String]) { output += lines }
+        mutating func ask(_ prompt: String) -> LineInput { ask(prompt, idleAfter: nil) }
+        mutating func ask(_ prompt: String, idleAfter: Duration?) -> LineInput {
+            deadlines.append(idleAfter)
+            output.append(prompt)
+            return answers.isEmpty ? .end : answers.removeFirst()
+        }
+    }
+
+    func host(_ fake: FakeHost, clock: TestClock, encrypted: Bool) -> WizardHost {
+        var h = fake.host
+        h.idleLock = .seconds(30)
+        h.clock = { clock.now }
+        if encrypted { h.unlock = { $0 == Self.passphrase } }
+        return h
+    }
+
+    @Test func aFollowUpQuestionAnsweredAfterTheIdleTimeLocksAndTheAnswerIsNotUsed() {
+        let clock = TestClock()
+        let fake = FakeHost()
+        // New assessment; 3 opens the Unborn question; 35 s later "2" (yes) is typed.
+        let console = TimedConsole(answers: [(0, "1"), (0, "3"), (35, "2"), (0, Self.passphrase), (0, ""), (0, "q")], clock: clock)
+        var runner = LineRunner(state: Support.state(c), console: console, host: host(fake, clock: clock, encrypted: true))
+        _ = runner.run()
+        #expect(runner.console.text.contains("Staircase is locked"))
+        #expect(runner.console.secrets == 1)
+        #expect(runner.state.assessment?.child.unborn == false, "the 2 typed after the idle time was not used")
+        #expect(fake.files.values.allSatisfy { !$0.child.unborn }, "and not saved")
+    }
+
+    @Test func aTextPromptAnsweredAfterTheIdleTimeLocksAndTheTextIsNotUsed() {
+        let clock = TestClock()
+        let fake = FakeHost()
+        let s = Support.onFirstDomain(c)
+        // e opens the evidence note; the note comes 35 s later; after unlocking, Enter leaves it.
+        let console = TimedConsole(
+            answers: [(0, "e"), (35, "Late note"), (0, Self.passphrase), (0, ""), (0, "q")], clock: clock)
+        var runner = LineRunner(state: s, console: console, host: host(fake, clock: clock, encrypted: true))
+        _ = runner.run()
+        #expect(runner.console.text.contains("Staircase is locked"))
+        let notes = runner.state.assessment?.answers.values.compactMap(\.note) ?? []
+        #expect(!notes.contains { $0.contains("Late note") }, "the note typed after the idle time was not used")
+        #expect(fake.files.values.allSatisfy { $0.answers.values.allSatisfy { ($0.note ?? "").isEmpty } })
+    }
+
+    @Test func aTerminalLocksWhenTheTimePassesNotAtTheNextAnswer() {
+        let fake = FakeHost()
+        let clock = TestClock()
+        let s = Support.onFirstDomain(c)
+        let console = DeadlineConsole(answers: [.idle, .line(""), .line("q")])
+        var h = host(fake, clock: clock, encrypted: false)
+        h.unlock = nil
+        var runner = LineRunner(state: s, console: console, host: h)
+        _ = runner.run()
+        #expect(runner.console.deadlines.first == .seconds(30), "the prompt waits only as long as the idle time")
+        let out = runner.console.output.joined(separator: "\n")
+        #expect(out.contains("Staircase is locked: nothing was typed for a while"))
+        #expect(out.contains("Press Enter to go back to where you were."))
+        #expect(!out.contains("press any key") && !out.contains("Jo Bloggs"), "line mode's own words, and nothing of the case")
+    }
+
+    @Test func theLockIsWordedForLineModeOnAnEncryptedStore() {
+        var s = Support.onFirstDomain(c)
+        _ = Wizard.reduce(&s, .idle(needsPassphrase: true))
+        let lines = LineRunner<DeadlineConsole>.lockLines(s, width: 40)
+        #expect(lines.joined(separator: " ").contains("Type the store's passphrase and press Enter"))
+        #expect(lines.allSatisfy { $0.count <= 40 })
+        #expect(!lines.joined().contains("Jo Bloggs") && !lines.joined().contains("any key"))
+    }
+}
