@@ -111,4 +111,45 @@ import Testing
         #expect(lines.allSatisfy { $0.count <= 40 })
         #expect(!lines.joined().contains("Jo Bloggs") && !lines.joined().contains("any key"))
     }
+
+}
+
+/// Moving around in line mode: `g` to a row by number or title and back, `p` for where you are,
+/// and the commands of every prompt at follow-up questions and text prompts.
+@Suite struct LineMovingTests {
+    let c: Catalogue
+    init() throws { c = try EmbeddedCatalogue.load() }
+
+    func run(_ answers: [String], from s: WizardState) -> LineRunner<ScriptConsole> {
+        var runner = LineRunner(state: s, console: ScriptConsole(answers: answers), host: FakeHost().host)
+        _ = runner.run()
+        return runner
+    }
+
+    @Test func gGoesToARowByNumberOrTitleAndBackAndTheRatingLandsThere() throws {
+        let s = Support.onFirstDomain(c)
+        let rows = s.visibleRows(domain: 0)
+        try #require(rows.count >= 3)
+        let third = rows[2].indicator
+        let runner = run(["g 3", "p", "2", "g", "p", "g 99", "q"], from: s)
+        let out = runner.console.output.joined(separator: "\n")
+        #expect(runner.state.assessment?.answers[third.id]?.rating == .level2, "the rating went to row 3, the row g went to")
+        #expect(out.contains(", row 3 of \(rows.count), 0 answered."))
+        #expect(out.contains(", row 1 of \(rows.count), 1 answered."), "g alone went back to the row left")
+        #expect(out.contains("type g and a number from 1 to \(rows.count)"))
+        let byTitle = run(["g \(third.title.lowercased())", "p", "q"], from: s)
+        #expect(byTitle.console.output.joined(separator: "\n").contains(", row 3 of"), "g with a word of the title")
+    }
+
+    @Test func aLineThatIsACommandAtATextPromptIsTheCommandUnlessEscaped() {
+        let s = Support.onFirstDomain(c)
+        let id = s.visibleRows(domain: 0)[0].indicator.id
+        let asText = run(["e", "\\q", "q"], from: s)
+        #expect(asText.state.assessment?.answers[id]?.note == "q", "a backslash types q as the text")
+        let quit = run(["e", "q"], from: s)
+        #expect(quit.state.assessment?.answers[id]?.note == nil, "q at a text prompt quits without writing q")
+        let help = run(["e", "?", "b", "q"], from: s)
+        #expect(help.console.output.joined(separator: " ").contains("type a backslash first"))
+        #expect(help.state.assessment?.answers[id]?.note == nil)
+    }
 }

@@ -8,8 +8,11 @@ enum LineHelp {
         ("r", "repeat the screen"),
         ("b", "back (on a domain: the previous row)"),
         ("s", "skip the rest of this screen"),
+        ("p", "where am I: the screen, the row and how many are answered"),
+        ("g 20, g words", "on a domain, go to row 20, or to the first row with those words in its title; g alone goes back"),
         ("q", "quit; every answer is already saved"),
         ("/text", "filter a domain's rows by text; / alone clears the filter"),
+        ("\\q", "at a text prompt, types q (or ?, b, r) as the text rather than the command"),
         ("Enter", "what the screen says Enter does (it is always said in words)"),
     ]
 

@@ -42,6 +42,8 @@ public struct LineRunner<Console: LineConsole> {
     var shown: (header: [String], body: [[String]])?
     /// True when input ended (EOF) rather than the user quitting.
     public private(set) var endedByInput = false
+    /// The row `g` left, for `g` alone to go back to: its domain and row id.
+    var returnRow: (domain: Int, row: String)?
 
     public init(state: WizardState, console: Console, host: WizardHost) {
         self.state = state
@@ -96,6 +98,12 @@ public struct LineRunner<Console: LineConsole> {
             console.write(LineHelp.lines(model, state, width: console.width))
         case "r":
             shown = nil
+        case "p":
+            console.write(position())
+        case "g":
+            return goTo("")
+        case _ where lower.hasPrefix("g ") && choice == nil:
+            return goTo(String(text.dropFirst(2)).trimmed)
         case "q":
             return apply([.quit])
         case "b":
@@ -223,6 +231,21 @@ public struct LineRunner<Console: LineConsole> {
                 let text = raw.trimmed.lowercased()
                 if text.isEmpty { return apply(q.enterActions) }
                 if let c = q.choices.first(where: { $0.key.lowercased() == text }) { return apply(c.actions) }
+                // The commands of every prompt work here too (none is a choice of a question).
+                switch text {
+                case "q": return apply([.quit])
+                case "b": return nil
+                case "r":
+                    console.write(listed + LineRenderer.wrap(q.enter + ".", console.width))
+                    continue
+                case "?", "help":
+                    console.write(
+                        LineRenderer.wrap(
+                            "Type the number of your answer, or Enter (\(q.enter.lowercasedFirst)). b goes back without answering, "
+                                + "r repeats the question, q quits.", console.width))
+                    continue
+                default: break
+                }
                 console.write(
                     LineRenderer.wrap(
                         "\"\(raw.trimmed)\" is not an answer here. Type \(spoken(q.choices.map(\.key))), or Enter.", console.width))
@@ -285,7 +308,27 @@ public struct LineRunner<Console: LineConsole> {
             switch input {
             case .end, .signal, .idle: return stopped(input, cancellingEdit: true)
             case .line(let raw):
-                let text = raw.trimmed
+                var text = raw.trimmed
+                // A line that is exactly a command is the command; a backslash first types it as text.
+                switch text {
+                case "?":
+                    say(
+                        "Type the text and press Enter. Enter alone keeps what is there"
+                            + (clearable ? "; a single - clears it" : "") + ". b goes back without changing it, q quits. "
+                            + "To write ?, b, q or r as the text itself, type a backslash first, as \\q.")
+                    continue
+                case "b", "r":
+                    if text == "b" {
+                        if host.perform(Wizard.reduce(&state, .cancelEdit), on: &state) { return 0 }
+                        return nil
+                    }
+                    continue
+                case "q":
+                    if host.perform(Wizard.reduce(&state, .cancelEdit), on: &state) { return 0 }
+                    return apply([.quit])
+                default:
+                    if text.hasPrefix("\\"), ["?", "b", "q", "r"].contains(String(text.dropFirst())) { text.removeFirst() }
+                }
                 // Enter keeps what the prompt showed. For a folder or a file name that is an
                 // answer (the file is written there); elsewhere nothing changes.
                 let keepsShown = !clearable && !current.isEmpty && !refused
