@@ -25,7 +25,7 @@ struct AssessCommand: ParsableCommand {
 
     func run() throws {
         try WizardLaunch(
-            catalogue: source.catalogue, store: location.store, training: training, plain: display.plain, from: from,
+            catalogue: source.catalogue, store: location.store, training: training, plain: display.plain, brief: display.brief, from: from,
             unencrypted: encryption.storeUnencrypted
         ).run()
     }
@@ -39,6 +39,11 @@ struct DisplayOptions: ParsableArguments {
             discussion: "Also on when TERM=dumb, when STAIRCASE_ACCESSIBLE or ACCESSIBLE is set, or when input or output is not a terminal."
         ))
     var plain = false
+    @Flag(
+        help: ArgumentHelp(
+            "In line mode, brief wording: each row is its title, its four levels and a prompt naming it.",
+            discussion: "t toggles it at any prompt; also brief-line-mode = on in the user's settings file."))
+    var brief = false
 }
 
 /// The store's folder as a plain `SessionStore`, for commands that need only its path or its

@@ -62,6 +62,7 @@ struct SettingsCommand: ParsableCommand {
             out += "  idle-lock-minutes  \(Self.idle(lockdown.idleLockSeconds))\n"
             out += "  store-encryption   \(lockdown.storeUnencrypted ? "off (a new store stays plain)" : "on")"
             out += settings.encryptionRequired ? ", required by the organisation\n" : "\n"
+            out += "  brief-line-mode    \(settings.briefLineMode ? "on" : "off")\n"
             out += "Read from:\n"
             for path in [SettingsFiles.systemPath, user] {
                 out += "  \(SafeText.clean(path)) (\(Self.exists(path) ? "present" : "not present"))\n"
@@ -102,6 +103,7 @@ struct SettingsCommand: ParsableCommand {
             "  retention-days     \(f.retentionDays.map(String.init) ?? "(not set)")\n",
             "  idle-lock-minutes  \(f.idleLockMinutes.map(String.init) ?? "(not set: 10)")\n",
             "  store-encryption   \(f.storeEncryption.map { $0 ? "on (required for every user)" : "off (users may keep a plain store)" } ?? "(not set: on)")\n",
+            "  brief-line-mode    \(f.briefLineMode.map { $0 ? "on (a default; users may turn it off)" : "off" } ?? "(not set: off)")\n",
         ]
     }
 

@@ -38,7 +38,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         try WizardLaunch(
-            catalogue: source.catalogue, store: store, plain: display.plain,
+            catalogue: source.catalogue, store: store, plain: display.plain, brief: display.brief,
             train: TrainOptions(pack: pack, alias: alias?.trimmed, responses: responses)
         ).run()
     }

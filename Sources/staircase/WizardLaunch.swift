@@ -16,6 +16,8 @@ struct WizardLaunch {
     var training = false
     /// `--plain`: line mode, for screen readers, braille displays and scripts.
     var plain = false
+    /// `--brief`: line mode's brief wording from the start.
+    var brief = false
     /// `assess --from ID`: start by re-assessing this saved assessment's child.
     var from: String?
     /// `staircase train`: the pack, the participant's alias and the responses folder.
@@ -102,6 +104,7 @@ struct WizardLaunch {
             }
             if plain || StandardConsole.wanted(environment: Environment.values("TERM", "STAIRCASE_ACCESSIBLE", "ACCESSIBLE")) {
                 var runner = LineRunner(state: state, console: StandardConsole(), host: host)
+                runner.brief = brief || settings.briefLineMode
                 let signal = runner.run()
                 finish(store, runner.state, signal: signal, width: runner.console.width)
                 return

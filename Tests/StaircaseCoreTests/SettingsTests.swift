@@ -134,4 +134,15 @@ import Testing
         #expect(try #require(CalendarDate("2024-02-28")).adding(days: 1).description == "2024-02-29")
         #expect(try #require(CalendarDate("2100-02-28")).adding(days: 1).description == "2100-03-01")
     }
+
+    /// Line mode's brief wording is a person's preference: the user's file decides, else the organisation's default.
+    @Test func briefLineModeIsTheUsersChoice() throws {
+        #expect(try SettingsFile.parse("brief-line-mode = on", file: "x").briefLineMode == true)
+        #expect(throws: SettingsError.self) { try SettingsFile.parse("brief-line-mode = maybe", file: "x") }
+        let org = SettingsFile(briefLineMode: true)
+        #expect(StaircaseSettings.resolve(system: org, systemPath: "s", user: nil, userPath: "u").briefLineMode)
+        let mine = SettingsFile(briefLineMode: false)
+        let s = StaircaseSettings.resolve(system: org, systemPath: "s", user: mine, userPath: "u")
+        #expect(!s.briefLineMode && s.warnings.isEmpty, "no warning: it is not a policy")
+    }
 }

@@ -66,7 +66,7 @@ struct ScriptConsole: LineConsole {
         let s = try SnapshotTests.inProgress()
         let m = ScreenModel(s)
         #expect(m.position == "Child’s developmental needs, row 4 of 32")
-        #expect(m.prompt == "Level (1-4, n not applicable, x clear, e note, Enter keep):")
+        #expect(m.prompt == "Level for Height, weight and growth (1-4, n not applicable, x clear, e note, Enter keep):")
         var answered = s
         Support.press(&answered, [.up])
         #expect(ScreenModel(answered).enter?.label == "Enter keeps Level 3 and goes to the next row")

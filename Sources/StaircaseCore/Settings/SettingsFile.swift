@@ -10,17 +10,21 @@ public struct SettingsFile: Equatable, Sendable {
     public var idleLockMinutes: Int?
     /// `on`: saved assessments are encrypted; `off`: the store may stay plain.
     public var storeEncryption: Bool?
+    /// `on`: line mode starts in its brief wording (a person's preference, not a policy).
+    public var briefLineMode: Bool?
 
-    public init(retentionDays: Int? = nil, idleLockMinutes: Int? = nil, storeEncryption: Bool? = nil) {
+    public init(retentionDays: Int? = nil, idleLockMinutes: Int? = nil, storeEncryption: Bool? = nil, briefLineMode: Bool? = nil) {
         self.retentionDays = retentionDays
         self.idleLockMinutes = idleLockMinutes
         self.storeEncryption = storeEncryption
+        self.briefLineMode = briefLineMode
     }
 
     public enum Key: String, CaseIterable, Sendable {
         case retentionDays = "retention-days"
         case idleLockMinutes = "idle-lock-minutes"
         case storeEncryption = "store-encryption"
+        case briefLineMode = "brief-line-mode"
     }
 
     public static let retentionRange = 1...36_500
@@ -70,6 +74,12 @@ public struct SettingsFile: Equatable, Sendable {
                 case "on", "yes", "true": result.storeEncryption = true
                 case "off", "no", "false": result.storeEncryption = false
                 default: throw fail("store-encryption is neither on nor off", "write `store-encryption = on` or `store-encryption = off`")
+                }
+            case .briefLineMode:
+                switch value.lowercased() {
+                case "on", "yes", "true": result.briefLineMode = true
+                case "off", "no", "false": result.briefLineMode = false
+                default: throw fail("brief-line-mode is neither on nor off", "write `brief-line-mode = on` or `brief-line-mode = off`")
                 }
             }
         }

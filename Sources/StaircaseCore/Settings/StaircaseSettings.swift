@@ -20,6 +20,8 @@ public struct StaircaseSettings: Equatable, Sendable {
     public var idleLockSetByOrganisation: Bool
     /// What the policy overrode in the user's file, one sentence each; for standard error.
     public var warnings: [String]
+    /// Line mode starts in its brief wording: the user's choice, else the organisation's default.
+    public var briefLineMode = false
 
     public static let defaultIdleLockMinutes = 10
 
@@ -76,6 +78,7 @@ public struct StaircaseSettings: Equatable, Sendable {
                 s.storeEncryption = mine
             }
         }
+        s.briefLineMode = own.briefLineMode ?? sys.briefLineMode ?? false
         return s
     }
 }

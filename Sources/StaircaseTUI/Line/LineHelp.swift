@@ -9,6 +9,10 @@ enum LineHelp {
         ("b", "back (on a domain: the previous row)"),
         ("s", "skip the rest of this screen"),
         ("p", "where am I: the screen, the row and how many are answered"),
+        (
+            "t",
+            "brief wording on or off: a row is then its title, its four levels and a prompt naming it (staircase --brief starts with it)"
+        ),
         ("g 20, g words", "on a domain, go to row 20, or to the first row with those words in its title; g alone goes back"),
         ("q", "quit; every answer is already saved"),
         ("/text", "filter a domain's rows by text; / alone clears the filter"),

@@ -11,7 +11,7 @@ public enum LineRenderer {
 
     /// The title and position, printed once when a screen (or a domain row) is reached.
     public static func header(_ m: ScreenModel, width: Int) -> [String] {
-        wrap("Staircase: " + m.title, width) + (m.position.map { wrap($0, width) } ?? [])
+        (m.title.isEmpty ? [] : wrap("Staircase: " + m.title, width)) + (m.position.map { wrap($0, width) } ?? [])
     }
 
     /// The screen below its header: message, text blocks, fields, choices and what Enter does.
@@ -51,7 +51,7 @@ public enum LineRenderer {
                 out.append(wrap(c.key + ". " + c.label + (c.current ? " (\(c.currentWord))" : ""), width, indent: 2))
             }
         }
-        if let enter = m.enter {
+        if let enter = m.enter, enter.shown {
             gap()
             out.append(wrap(enter.label + ".", width))
         }
@@ -60,7 +60,8 @@ public enum LineRenderer {
 
     /// The prompt: every line but the last printed whole; the last waits for the answer.
     public static func prompt(_ m: ScreenModel, width: Int) -> [String] {
-        wrap(m.prompt, width)
+        // Room at the end for the answer typed after it (a braille line ends where the screen's does).
+        wrap(m.prompt, max(20, width - 10))
     }
 
     static func items(_ block: TextBlock, width: Int) -> [[String]] {

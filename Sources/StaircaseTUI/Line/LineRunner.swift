@@ -42,6 +42,11 @@ public struct LineRunner<Console: LineConsole> {
     var shown: (header: [String], body: [[String]])?
     /// True when input ended (EOF) rather than the user quitting.
     public private(set) var endedByInput = false
+    /// Brief wording (`--brief`, `t` toggles it): a row is its title, its four descriptors and a
+    /// prompt naming it; what every row would repeat is said once per domain and in `?`.
+    public var brief = false
+    /// The row whose brief wording was last printed (its prompt), so the next row prints whole.
+    var shownRow: String?
     /// The row `g` left, for `g` alone to go back to: its domain and row id.
     var returnRow: (domain: Int, row: String)?
 
@@ -57,7 +62,7 @@ public struct LineRunner<Console: LineConsole> {
         while true {
             show()
             let model = ScreenModel(state)
-            let prompt = LineRenderer.prompt(model, width: console.width)
+            let prompt = LineRenderer.prompt(worded(model), width: console.width)
             console.write(Array(prompt.dropLast()))
             switch read(prompt.last ?? "") {
             case .locked(let stop?): return stop
@@ -72,11 +77,17 @@ public struct LineRunner<Console: LineConsole> {
     /// Prints the screen: whole when it is new; on the next row of the same domain, the row's
     /// position and text without the domain's title again; otherwise only the items that changed.
     mutating func show() {
-        let model = ScreenModel(state)
+        let full = ScreenModel(state)
+        let model = worded(full)
         let header = LineRenderer.header(model, width: console.width)
         let body = LineRenderer.items(model, width: console.width)
-        defer { shown = (header, body) }
-        guard let last = shown, last.header == header else {
+        // In brief the position is in the prompt, not the header; a new row is still a new screen.
+        let row = brief ? full.brief?.prompt : nil
+        defer {
+            shown = (header, body)
+            shownRow = row
+        }
+        guard let last = shown, last.header == header, shownRow == row else {
             let title = LineRenderer.wrap("Staircase: " + model.title, console.width)
             let sameTitle = shown.map { Array($0.header.prefix(title.count)) == title } ?? false
             console.write([""] + (sameTitle ? Array(header.dropFirst(title.count)) : header) + [""] + body.flatMap { $0 })
@@ -84,6 +95,20 @@ public struct LineRunner<Console: LineConsole> {
         }
         let changed = body.filter { $0 != [""] && !last.body.contains($0) }
         if !changed.isEmpty { console.write(changed.flatMap { $0 }) }
+    }
+
+    /// The model as line mode words it: in brief, a domain row is its title, descriptors and a
+    /// prompt naming it (the position moves into the prompt).
+    func worded(_ m: ScreenModel) -> ScreenModel {
+        guard brief, let b = m.brief else { return m }
+        var out = m
+        out.blocks = b.blocks
+        out.prompt = b.prompt
+        out.position = nil
+        out.enter?.shown = false
+        // The domain's name is said with its first row, not as a title line of its own.
+        out.title = ""
+        return out
     }
 
     /// Handles one answer; returns a value when the run should end (the signal number or 0).
@@ -100,6 +125,13 @@ public struct LineRunner<Console: LineConsole> {
             shown = nil
         case "p":
             console.write(position())
+        case "t":
+            brief.toggle()
+            shown = nil
+            say(
+                brief
+                    ? "Brief wording: each row is its title, the four levels and the prompt. t again for the full wording."
+                    : "Full wording again. t for brief.")
         case "g":
             return goTo("")
         case _ where lower.hasPrefix("g ") && choice == nil:

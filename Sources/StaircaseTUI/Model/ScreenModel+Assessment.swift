@@ -24,11 +24,14 @@ extension ScreenModel {
         let rating = a.rating(of: row.indicator.id)
         var m = ScreenModel(title: name, position: "\(name), row \(i + 1) of \(rows.count)", prompt: prompt)
         m.tally = tally(s, d, rows, a)
-        // What the domain holds is said on its first row (and while filtering), not before every row.
-        let about = i == 0 || !s.filter.isEmpty ? m.tally?.sentences ?? [] : []
-        // The full text says the area's section of the Assessment Framework too.
+        // What the domain holds, and what every row would otherwise repeat, is said on its first
+        // row (and while filtering), not before every row.
+        let first = i == 0 || !s.filter.isEmpty
+        let about = first ? (m.tally?.sentences ?? []) + [Self.rowKeys] : []
+        // The area is said when it changes; the full text says its section of the Assessment Framework too.
+        let newArea = i == 0 || rows[i - 1].area.name != row.area.name || s.expanded
         let area = "Area: \(row.area.name)" + (s.expanded && !row.area.section.isEmpty ? " (\(row.area.section))" : "")
-        m.blocks = (about.isEmpty ? [] : [TextBlock(about)]) + [TextBlock(heading: row.indicator.title, [area])]
+        m.blocks = (about.isEmpty ? [] : [TextBlock(about)]) + [TextBlock(heading: row.indicator.title, newArea ? [area] : [])]
         if s.expanded {
             for level in 1...4 {
                 let cell = row.indicator.levels[level]
@@ -48,7 +51,13 @@ extension ScreenModel {
             m.blocks.append(TextBlock(.descriptor, descriptors, indent: 2))
         }
         let note = a.answers[row.indicator.id]?.note ?? ""
-        m.blocks.append(TextBlock(["Your answer: \(rating.label)." + (note.isEmpty ? " No evidence note." : " Note: \(note)")]))
+        // A row with no answer and no note says nothing about them (the first row says so once).
+        let answer =
+            rating == .notAssessed && note.isEmpty
+            ? nil : TextBlock(["Your answer: \(rating.label)." + (note.isEmpty ? " No evidence note." : " Note: \(note)")])
+        if let answer { m.blocks.append(answer) }
+        m.prompt = "Level for \(row.indicator.title) (1-4, n not applicable, x clear, e note, Enter keep):"
+        m.brief = brief(s, d, row, position: "row \(i + 1) of \(rows.count)", about: about, answer: answer)
         // On the last row the reducer stays put; line mode then goes on to the next screen.
         let onward: [WizardAction] = last ? [.nextScreen] : []
         if let earlier = lastTime(a, row.indicator.id) {
@@ -56,9 +65,11 @@ extension ScreenModel {
             m.choices += carriedChoices(a, row.indicator.id, onward: s.expanded ? [] : onward)
             let carried = a.answers[row.indicator.id]
             if carried?.isCarriedUnconfirmed == true {
-                m.prompt = "Level (1-4, n not applicable, c confirm \(carried?.earlier?.rating.label ?? ""), x clear, e note, Enter keep):"
+                m.prompt =
+                    "Level for \(row.indicator.title) (1-4, n not applicable, c confirm \(carried?.earlier?.rating.label ?? ""), x clear, e note, Enter keep):"
+                m.brief?.prompt = "Rate \(row.indicator.title) 1-4, c confirm, n, or Enter to skip:"
             } else if Wizard.changedSinceLastTime(s, row.indicator.id) {
-                m.prompt = "Level (1-4, n not applicable, w why it changed, x clear, e note, Enter keep):"
+                m.prompt = "Level for \(row.indicator.title) (1-4, n not applicable, w why it changed, x clear, e note, Enter keep):"
             }
         }
         for level in 1...4 {
@@ -83,12 +94,35 @@ extension ScreenModel {
             ? "Enter leaves it to confirm" : (rating == .notAssessed ? "Enter leaves the row unanswered" : "Enter keeps \(rating.label)")
         if s.expanded {
             m.enter = Choice("", "Enter goes back to the row", [.toggleExpanded])
+            m.brief = nil
         } else {
             m.enter = Choice(
                 "", keep + (last ? " and goes on to the next screen" : " and goes to the next row"), last ? [.nextScreen] : [.move(1)])
+            // The usual Enter (no answer yet, next row) is said on the first row, not on every row.
+            m.enter?.shown = first || last || rating != .notAssessed || toConfirm
         }
         return m
     }
+
+    /// Line mode's brief wording of a row: the domain said in one line on its first row, then the
+    /// row's title, its descriptors each once, and a prompt naming the row. A level that is not
+    /// applicable is said in the prompt rather than on a line of its own.
+    static func brief(_ s: WizardState, _ d: Int, _ row: VisibleRow, position: String, about: [String], answer: TextBlock?) -> Brief {
+        let levels = (1...4).filter { if case .notApplicable = row.indicator.levels[$0] ?? .notApplicable(.blank) { false } else { true } }
+        let descriptors = levels.map { "\($0). " + describe(row.indicator.levels[$0]) }
+        let domain = about.isEmpty ? [] : [TextBlock([s.catalogue.domains[d].name + ": " + about.joined(separator: " ")])]
+        let keys = levels.count == 4 ? "1-4" : levels.map(String.init).joined(separator: ", ")
+        let notApplicable = (1...4).filter { !levels.contains($0) }.map(String.init)
+        let na = notApplicable.isEmpty ? "" : "; level \(notApplicable.joined(separator: " and ")) not applicable here"
+        return Brief(
+            blocks: domain + [TextBlock([row.indicator.title + ", " + position])] + [TextBlock(.descriptor, descriptors, indent: 2)]
+                + (answer.map { [$0] } ?? []),
+            prompt: "Rate \(row.indicator.title) \(keys), n, or Enter to skip\(na):")
+    }
+
+    /// Said once per domain (and in help) instead of on every row.
+    static let rowKeys =
+        "On each row: 1 to 4 rate it, n not applicable, x clears, e writes a note, f the full text; Enter leaves a row unanswered and goes to the next."
 
     /// A level's descriptor as the catalogue words it (an empty cell says so).
     static func describe(_ cell: Cell?) -> String {

@@ -28,6 +28,14 @@ public struct ScreenModel: Equatable, Sendable {
     public var message: Message?
     /// How far through a domain's rows the user is (domain screens only).
     public var tally: RowTally?
+    /// Line mode's brief wording of the same screen (domain rows only): the row's title and its
+    /// four descriptors, each once, and a prompt naming the row; nil where brief says it all.
+    public var brief: Brief?
+
+    public struct Brief: Equatable, Sendable {
+        public var blocks: [TextBlock]
+        public var prompt: String
+    }
 
     public init(title: String, position: String? = nil, prompt: String) {
         self.title = title
