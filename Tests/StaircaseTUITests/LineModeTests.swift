@@ -153,11 +153,15 @@ struct ScriptConsole: LineConsole {
 
     @Test func commonCommandsWorkAtEveryPrompt() throws {
         let c = try Support.minimal()
-        let script = ["1", "1", "Jo", "?", "r", "2", "2019-05-01", "", "", "", "", "", "2", "3", "b", "s", "q"]
+        let script = ["1", "1", "Jo", "?", "about", "glossary", "r", "2", "2019-05-01", "", "", "", "", "", "2", "3", "b", "s", "q"]
         var runner = LineRunner(state: Support.state(c), console: ScriptConsole(answers: script), host: FakeHost().host)
         _ = runner.run()
         let out = runner.console.output
-        #expect(out.contains("For screen-reader and braille users"))
+        #expect(out.contains("Answers here") && out.contains("Commands at every prompt"), "? says this prompt's answers first")
+        #expect(out.contains("About line mode"), "about says how line mode works")
+        #expect(out.contains("Glossary"), "the glossary is its own command")
+        let help = try #require(out.firstIndex(of: "Answers here"))
+        #expect(out[help...].prefix(40).allSatisfy { $0 != "Glossary" }, "? is short: no glossary")
         #expect(out.filter { $0 == "Staircase: About the child, form 1 of 5: The child" }.count == 2, "r repeats the screen")
         let ended = runner.endedByInput
         let answers = runner.state.assessment?.answers ?? [:]

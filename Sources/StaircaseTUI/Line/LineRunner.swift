@@ -121,6 +121,10 @@ public struct LineRunner<Console: LineConsole> {
             return apply(choice?.actions ?? [])
         case "?", "help":
             console.write(LineHelp.lines(model, state, width: console.width))
+        case "about":
+            console.write(LineHelp.about(width: console.width))
+        case "glossary":
+            console.write(LineHelp.glossary(state, width: console.width))
         case "r":
             shown = nil
         case "p":

@@ -171,7 +171,8 @@ extension ScreenModel {
         }
         m.blocks += sinceLastTime(s)
         if !notes.isEmpty { m.blocks.append(TextBlock(.note, heading: "Evidence notes", notes, indent: 2)) }
-        if case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
+        // A training case is fictional and never referred: what a referral lacks is not its point.
+        if !a.training, case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
             let heading = "The referral still lacks (add it on the About the child forms)"
             m.blocks.append(TextBlock(.warning, heading: heading, gaps.map { $0.capitalizedFirst + "." }, indent: 2))
         }

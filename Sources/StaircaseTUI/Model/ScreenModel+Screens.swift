@@ -209,7 +209,7 @@ extension ScreenModel {
             warnings.append("Level 4 is decided but no category of concern is marked: go back to the decision and mark one.")
         }
         if s.assessment?.decision == nil { warnings.append("No decision is recorded yet: the summary will say so.") }
-        if let a = s.assessment, case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
+        if let a = s.assessment, !a.training, case let gaps = ReferralGaps.of(a), !gaps.isEmpty {
             // Short enough for 80×24 beside the rest of the screen; the review and the summary
             // list every missing detail.
             warnings.append(

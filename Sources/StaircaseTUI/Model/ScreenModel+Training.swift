@@ -20,7 +20,10 @@ extension ScreenModel {
         guard let k = s.trainingRun?.trainingCase else { return }
         side = Self.narrativeBlocks(k)
         if s.overlay == nil, s.editor == nil, s.screen != .training(.read), !choices.contains(where: { $0.key == "v" }) {
-            choices.append(Choice("v", "Read the case again", [.toggleNarrative]))
+            var read = Choice("v", "Read the case again", [.toggleNarrative])
+            // Said on the screens between rows, not after every row of a domain (help lists it there).
+            if case .domain = s.screen { read.shown = false }
+            choices.append(read)
         }
     }
 

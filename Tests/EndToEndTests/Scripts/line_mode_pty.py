@@ -33,13 +33,13 @@ answer("(1-3):", "2")
 levels = ["2", "1", "3", "2", "n", "1"]
 rows = 0
 while True:
-    i = p.expect_exact(["Enter keep):", "Text to write (1-2), Enter continues:"])
+    i = p.expect_exact(["keep):", "Text to write (1-2), Enter continues:"])
     if i == 1:
         break
     if rows == 0:
         p.sendline("e")
         answer("(Enter leaves it empty):", "Seen at school on Monday")
-        p.expect_exact("Enter keep):")
+        p.expect_exact("keep):")
     p.sendline(levels[rows % len(levels)])
     rows += 1
 p.sendline("1")
