@@ -21,7 +21,7 @@ public struct NcursesTerminal: TerminalBackend {
             case .notATerminal:
                 "staircase: standard input and output must be a terminal for the wizard; use `staircase score` or `staircase export` in scripts"
             case .noTerminalType:
-                "staircase: TERM is not set, so the terminal type is unknown; set it, for example TERM=xterm-256color (or TERM=vt100)"
+                "staircase: TERM is not set, so the terminal type is unknown; set it, for example TERM=xterm-256color (or TERM=vt100), or use staircase --plain (line mode, which needs no terminal type)"
             case .unknownTerminal(let t):
                 "staircase: the terminal type \"\(t)\" is not known to this machine's terminfo; try TERM=xterm-256color or TERM=vt100"
             case .noCursorAddressing(let t):

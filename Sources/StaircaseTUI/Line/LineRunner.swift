@@ -168,8 +168,8 @@ public struct LineRunner<Console: LineConsole> {
                 return apply([.startFilter] + replace(with: query) + [.commitEdit], asking: false)
             }
             let keys = model.choices.map(\.key).filter { !$0.isEmpty }
-            console.write(
-                LineRenderer.wrap("\"\(text)\" is not an answer here. Type \(spoken(keys)), Enter, or ? for help.", console.width))
+            let options = keys.isEmpty ? "Enter" : "\(spoken(keys)), Enter"
+            console.write(LineRenderer.wrap("\"\(text)\" is not an answer here. Type \(options), or ? for help.", console.width))
         }
         return nil
     }
@@ -332,7 +332,8 @@ public struct LineRunner<Console: LineConsole> {
                 refused
                 ? "Enter leaves the field as it was"
                 : current.isEmpty
-                    ? "Enter leaves it empty" : "Enter keeps \"\(current)\"" + (clearable ? ", a single - clears it" : "")
+                    ? (e?.target == .decisionReason ? "needed when you decide differently from the proposal" : "Enter leaves it empty")
+                    : "Enter keeps \"\(current)\"" + (clearable ? ", a single - clears it" : "")
             let prompt = LineRenderer.wrap("\(label) (\(keep)):", console.width)
             console.write(Array(prompt.dropLast()))
             let input: LineInput

@@ -219,7 +219,9 @@ extension ScreenModel {
                         + " (the review and the summary list them all).")
         }
         if !warnings.isEmpty { m.blocks.append(TextBlock(.warning, warnings)) }
-        if let path = s.exportedPath { m.blocks.append(TextBlock(["Written: \(path)"])) }
+        if let path = s.exportedPath {
+            m.blocks.append(TextBlock(["Written: \(path)", "Write it again in another format, or q to finish (your work is saved)."]))
+        }
         m.enter = Choice("", "Enter writes the summary as \(s.exportFormat.displayName)", [.activate])
         return m
     }
