@@ -143,6 +143,7 @@ extension WizardEndToEndTests {
         try t.send("Enter")
         let screen = try t.waitFor("EXIT=")
         #expect(screen.contains("TERM is not set"))
+        #expect(screen.contains("--plain"), "an unset TERM names line mode, which needs no terminal type")
         #expect(screen.contains("EXIT=64"))
     }
 }

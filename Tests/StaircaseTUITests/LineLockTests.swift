@@ -152,4 +152,13 @@ import Testing
         #expect(help.console.output.joined(separator: " ").contains("type a backslash first"))
         #expect(help.state.assessment?.answers[id]?.note == nil)
     }
+
+    @Test func anInvalidAnswerWhereThereAreNoChoicesNamesEnterOnly() {
+        var s = Support.onFirstDomain(c)
+        Support.press(&s, [.tab, .tab, .tab, .tab])
+        let runner = run(["7", "q"], from: s)
+        let said = runner.console.output.first { $0.contains("is not an answer here") } ?? ""
+        #expect(!said.contains("Type ,") && !said.contains("Type  "), "no empty list of choices: \(said)")
+        #expect(said.contains("Enter"))
+    }
 }
