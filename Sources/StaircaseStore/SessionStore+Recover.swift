@@ -1,0 +1,87 @@
+import StaircaseAge
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension SessionStore {
+    /// What one recovery did: the ids now sealed to the new passphrase, and those the recovery
+    /// key could not open (sealed before a recovery recipient was set up, or damaged).
+    public struct Recovery: Equatable, Sendable {
+        public var recovered: [String] = []
+        public var unreadable: [String] = []
+    }
+
+    /// A forgotten passphrase, with the organisation's recovery identity: every saved file is
+    /// opened in memory with `recoveryIdentity` and sealed again to `cipher` (the new store key
+    /// and the recovery recipients), one durable write each. Nothing plain reaches the disk.
+    ///
+    /// Every file is opened before anything is written, so a wrong recovery key changes nothing.
+    /// Files the key cannot open stay as they were and are listed; an assessment open in a
+    /// wizard is refused (`openElsewhere`), as the wizard would write it with the old key.
+    /// The sealed list index is removed; the next list rebuilds it with the new key.
+    /// `dryRun` opens every file and writes nothing: what a recovery would do, before a new
+    /// passphrase is asked for.
+    public func recover(with recoveryIdentity: X25519Identity, dryRun: Bool = false) throws(StoreError) -> Recovery {
+        guard let cipher = dryRun ? self.cipher ?? StoreCipher(recipients: [], identity: nil) : cipher else {
+            throw .locked(path: directory)
+        }
+        let names: [String]
+        do {
+            names = try POSIX.names(in: directory).sorted()
+        } catch {
+            throw .cannotList(path: directory, reason: error)
+        }
+        var report = Recovery()
+        var opened: [(id: String, path: String, plain: [UInt8], lock: AssessmentLock)] = []
+        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let id = String(name.dropLast(".json".count))
+            guard Self.isValid(id: id) else { continue }
+            let path = Self.join(directory, name)
+            let lock = try AssessmentLock.acquire(id, in: self)
+            guard let (bytes, _) = try? Self.readFile(path) else {
+                report.unreadable.append(id)
+                continue
+            }
+            guard AgeFile.looksEncrypted(bytes) else {
+                // Plain already: sealed with the new key like every other file.
+                opened.append((id, path, bytes, lock))
+                continue
+            }
+            guard let plain = try? AgeFile.decrypt(bytes, identities: [recoveryIdentity]) else {
+                report.unreadable.append(id)
+                continue
+            }
+            opened.append((id, path, plain, lock))
+        }
+        if dryRun {
+            report.recovered = opened.map(\.id)
+            return report
+        }
+        unlink(SessionIndex.path(self))
+        for file in opened {
+            _ = try writeDurably(try cipher.seal(file.plain, path: file.path), to: file.path, temporaryFor: file.id)
+            withExtendedLifetime(file.lock) {}
+            report.recovered.append(file.id)
+        }
+        return report
+    }
+}
+
+extension StoreKeyring {
+    /// Replaces the store identity with a new one wrapped with `passphrase`, for a recovery: the
+    /// old identity is lost with its passphrase, and every file is then sealed again to the new key.
+    public func replace(passphrase: String, workFactor: Int = ScryptRecipient.defaultWorkFactor) throws(StoreError) -> StoreIdentity {
+        let made: (identity: StoreIdentity, file: [UInt8])
+        do {
+            made = try StoreIdentity.create(passphrase: passphrase, workFactor: workFactor)
+        } catch {
+            throw .identity(path: identityPath, reason: "cannot create the store identity (\(error.description))")
+        }
+        try store.ensureDirectory()
+        _ = try store.writeDurably(made.file, to: identityPath, temporaryFor: "store-identity")
+        return made.identity
+    }
+}
