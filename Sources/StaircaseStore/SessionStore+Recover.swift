@@ -7,16 +7,17 @@ import StaircaseAge
 #endif
 
 extension SessionStore {
-    /// What one recovery did: the ids now sealed to the new passphrase, and those the recovery
-    /// key could not open (sealed before a recovery recipient was set up, or damaged).
-    public struct Recovery: Equatable, Sendable {
+    /// What one resealing did: the ids now sealed to the store's current recipients, and those
+    /// the key could not open (sealed before a recovery recipient was set up, or damaged).
+    public struct Resealing: Equatable, Sendable {
         public var recovered: [String] = []
         public var unreadable: [String] = []
     }
 
-    /// A forgotten passphrase, with the organisation's recovery identity: every saved file is
-    /// opened in memory with `recoveryIdentity` and sealed again to `cipher` (the new store key
-    /// and the recovery recipients), one durable write each. Nothing plain reaches the disk.
+    /// Every saved file opened in memory with `key` and sealed again to `cipher`'s recipients, one
+    /// durable write each; nothing plain reaches the disk. Two uses: a forgotten passphrase (`key`
+    /// is the organisation's recovery identity, `cipher` the new store key and the recovery
+    /// recipients), and a recovery recipient added later (`key` is the store's own identity).
     ///
     /// Every file is opened before anything is written, so a wrong recovery key changes nothing.
     /// Files the key cannot open stay as they were and are listed; an assessment open in a
@@ -24,7 +25,7 @@ extension SessionStore {
     /// The sealed list index is removed; the next list rebuilds it with the new key.
     /// `dryRun` opens every file and writes nothing: what a recovery would do, before a new
     /// passphrase is asked for.
-    public func recover(with recoveryIdentity: X25519Identity, dryRun: Bool = false) throws(StoreError) -> Recovery {
+    public func reseal(openingWith key: X25519Identity, dryRun: Bool = false) throws(StoreError) -> Resealing {
         guard let cipher = dryRun ? self.cipher ?? StoreCipher(recipients: [], identity: nil) : cipher else {
             throw .locked(path: directory)
         }
@@ -34,7 +35,7 @@ extension SessionStore {
         } catch {
             throw .cannotList(path: directory, reason: error)
         }
-        var report = Recovery()
+        var report = Resealing()
         var opened: [(id: String, path: String, plain: [UInt8], lock: AssessmentLock)] = []
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let id = String(name.dropLast(".json".count))
@@ -50,7 +51,7 @@ extension SessionStore {
                 opened.append((id, path, bytes, lock))
                 continue
             }
-            guard let plain = try? AgeFile.decrypt(bytes, identities: [recoveryIdentity]) else {
+            guard let plain = try? AgeFile.decrypt(bytes, identities: [key]) else {
                 report.unreadable.append(id)
                 continue
             }
@@ -71,7 +72,7 @@ extension SessionStore {
 }
 
 extension StoreKeyring {
-    /// Replaces the store identity with a new one wrapped with `passphrase`, for a recovery: the
+    /// Replaces the store identity with a new one wrapped with `passphrase`, after a forgotten one: the
     /// old identity is lost with its passphrase, and every file is then sealed again to the new key.
     public func replace(passphrase: String, workFactor: Int = ScryptRecipient.defaultWorkFactor) throws(StoreError) -> StoreIdentity {
         let made: (identity: StoreIdentity, file: [UInt8])

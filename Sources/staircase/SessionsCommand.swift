@@ -7,7 +7,7 @@ struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
         abstract: "List, delete or purge saved assessments, encrypt the store or change its passphrase, or show one child's history.",
-        subcommands: [List.self, Delete.self, History.self, Encrypt.self, Passphrase.self, Recover.self, Purge.self],
+        subcommands: [List.self, Delete.self, History.self, Encrypt.self, Passphrase.self, Recover.self, Reseal.self, Purge.self],
         defaultSubcommand: List.self
     )
 

@@ -32,10 +32,10 @@ extension SessionsCommand {
                 let key = try Self.readIdentity(identity)
                 let plain = try storeFolder(location.store)
                 let keyring = StoreKeyring(store: plain)
-                let check: SessionStore.Recovery
+                let check: SessionStore.Resealing
                 do throws(StoreError) {
                     try TrustedFolder.ensure(plain.directory)
-                    check = try plain.recover(with: key, dryRun: true)
+                    check = try plain.reseal(openingWith: key, dryRun: true)
                 } catch {
                     throw Failure(error)
                 }
@@ -53,12 +53,12 @@ extension SessionsCommand {
                 let passphrase = try PassphrasePrompt.askNew("passphrase for the Staircase store")
                 let recovery = try StoreUnlock.recoveryRecipients().recipients
                 PassphrasePrompt.tell("Making the store's new key...")
-                let done: SessionStore.Recovery
+                let done: SessionStore.Resealing
                 do throws(StoreError) {
                     let made = try keyring.replace(passphrase: passphrase, workFactor: StoreUnlock.workFactor)
                     var store = plain
                     store.cipher = StoreCipher(store: made, recovery: recovery)
-                    done = try store.recover(with: key)
+                    done = try store.reseal(openingWith: key)
                 } catch {
                     throw Failure(error)
                 }
@@ -80,6 +80,36 @@ extension SessionsCommand {
                 )
             }
             return key
+        }
+    }
+}
+
+extension SessionsCommand {
+    /// `staircase sessions reseal`: after IT adds a recovery recipient, seals every file saved
+    /// before it to the recipients in force now, so the new recovery key opens them too.
+    struct Reseal: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Seal every saved assessment again to the recovery recipients in force now (after IT adds one).")
+
+        @OptionGroup var location: StoreOptions
+
+        func run() throws {
+            try runReporting {
+                let store = try StoreUnlock.unlock(try storeFolder(location.store))
+                guard let own = store.cipher?.identity else {
+                    throw Failure.usage("the store is not encrypted — run `staircase sessions encrypt` first")
+                }
+                let done: SessionStore.Resealing
+                do throws(StoreError) {
+                    done = try store.reseal(openingWith: own)
+                } catch {
+                    throw Failure(error)
+                }
+                let to = (store.cipher?.recipients.count ?? 1) - 1
+                FileHandleOutput.say(
+                    "sealed \(done.recovered.count) saved assessment(s) again, to this store's key and \(to) recovery recipient(s)"
+                        + (done.unreadable.isEmpty ? "" : "; could not open: " + done.unreadable.joined(separator: ", ")))
+            }
         }
     }
 }

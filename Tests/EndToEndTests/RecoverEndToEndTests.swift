@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The admin guide's forgotten-passphrase procedure, end to end in a real terminal: IT's recovery
-/// key made with Debian's age-keygen, a case saved in an encrypted store, the passphrase lost;
+/// The admin guide's recovery, end to end in a real terminal: a case saved in an encrypted store;
+/// IT's recovery key made with Debian's age-keygen afterwards and `sessions reseal` seals the case
+/// to it; then the passphrase is lost and
 /// `sessions recover --identity` opens it with the recovery key and seals it under a new
 /// passphrase. Afterwards the new passphrase opens the store, Debian's `age -d` with the recovery
 /// key still opens the file, and the case's text is in no plain file.
@@ -23,7 +24,8 @@ import Testing
         try example.replacingOccurrences(of: "\"strengths\": \"", with: "\"strengths\": \"\(canary). ").write(
             toFile: store + "/\(id).json", atomically: true, encoding: .utf8)
         let started = Date().addingTimeInterval(-1)
-        let env = "STAIRCASE_STORE_UNENCRYPTED= STAIRCASE_TEST_SCRYPT_LOGN=10 STAIRCASE_RECIPIENTS='\(t.home)/recipients'"
+        // IT adds its recovery key after the store was encrypted: STAIRCASE_RECIPIENTS from the reseal on.
+        var env = "STAIRCASE_STORE_UNENCRYPTED= STAIRCASE_TEST_SCRYPT_LOGN=10"
         try t.start(env: ["STAIRCASE_STORE_UNENCRYPTED": ""], shell: true)
         // Each command ends with its own marker, so a wait never reads the last command's end.
         var runs = 0
@@ -41,6 +43,13 @@ import Testing
         try t.type("the forgotten one")
         try t.send("Enter")
         #expect(try ended().contains("EXIT1=0"))
+        #expect(Tmux.spawn(["age", "-d", "-i", key, store + "/\(id).json"]).0 != 0, "sealed before the recovery key existed")
+        env += " STAIRCASE_RECIPIENTS='\(t.home)/recipients'"
+        try run("sessions reseal")
+        try t.answerPassphrase("the forgotten one")
+        let resealed = try ended()
+        #expect(resealed.contains("sealed 1 saved assessment(s) again") && resealed.contains("EXIT2=0"), "\(resealed)")
+        #expect(Tmux.spawn(["age", "-d", "-i", key, store + "/\(id).json"]).0 == 0, "the recovery key added later opens it")
 
         // Forgotten: IT's key opens every file; the practitioner chooses a new passphrase.
         try run("sessions recover --identity '\(key)'")
@@ -52,13 +61,13 @@ import Testing
         try t.type("a new passphrase")
         try t.send("Enter")
         let done = try ended()
-        #expect(done.contains("recovered 1 saved assessment") && done.contains("EXIT2=0"), "\(done)")
+        #expect(done.contains("recovered 1 saved assessment") && done.contains("EXIT3=0"), "\(done)")
         #expect(!done.contains("AGE-SECRET-KEY"), "the recovery key is never shown")
 
         // The new passphrase opens the store; the old one does not.
         try run("score \(id)")
         try t.answerPassphrase("a new passphrase")
-        #expect(try ended().contains("EXIT3=0"))
+        #expect(try ended().contains("EXIT4=0"))
         // The recovery key still opens the file (it is sealed to the organisation's key again).
         let opened = Tmux.spawn(["age", "-d", "-i", key, store + "/\(id).json"])
         #expect(opened.0 == 0 && opened.1.contains(canary), "Debian's age opens the recovered file with the recovery key")
@@ -74,7 +83,7 @@ import Testing
         let before = FileManager.default.contents(atPath: store + "/\(id).json")
         try run("sessions recover --identity '\(other)'")
         let refused = try ended()
-        #expect(refused.contains("opens none of the 1") && refused.contains("EXIT4=65"), "\(refused)")
+        #expect(refused.contains("opens none of the 1") && refused.contains("EXIT5=65"), "\(refused)")
         #expect(FileManager.default.contents(atPath: store + "/\(id).json") == before)
     }
 }
