@@ -79,13 +79,22 @@ enum FileHandleOutput {
         writeLine(ConsoleText.fit(text, unicode: unicode, width: terminalWidth(2)), to: 2)
     }
 
-    /// `text` and a final newline (unless it has one), with one write(2): the one way these
-    /// short messages reach a descriptor.
+    /// `text` and a final newline (unless it has one): the one way these short messages reach
+    /// a descriptor, through the same checked write loop as a command's whole output.
     static func writeLine(_ text: String, to fd: Int32) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
-        _ = line.utf8CString.withUnsafeBufferPointer { buf in
-            write(fd, buf.baseAddress, buf.count - 1)
+        _ = writeAll(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: fd)
+    }
+
+    /// Writes every byte, again after a signal or a short write; returns errno on failure, 0 when all went.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32 {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return n < 0 ? errno : EIO }
+            offset += n
         }
+        return 0
     }
 }
 

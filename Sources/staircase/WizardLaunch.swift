@@ -168,16 +168,10 @@ extension FileHandleOutput {
     /// reader that went away (`| head`) makes this fail with exit 74 instead of killing the
     /// command halfway or pretending the output was delivered.
     static func deliver(_ text: String) throws {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(1, $0.baseAddress.map { $0 + offset }, bytes.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 {
-                let reason = errno == EPIPE ? "the reader closed it" : String(cString: strerror(errno))
-                throw Failure.io("cannot write to standard output (\(reason)); the output is incomplete")
-            }
-            offset += n
+        let failed = writeAll(Array(text.utf8), to: 1)
+        guard failed == 0 else {
+            let reason = failed == EPIPE ? "the reader closed it" : String(cString: strerror(failed))
+            throw Failure.io("cannot write to standard output (\(reason)); the output is incomplete")
         }
     }
 

@@ -60,8 +60,13 @@ public enum LineRenderer {
 
     /// The prompt: every line but the last printed whole; the last waits for the answer.
     public static func prompt(_ m: ScreenModel, width: Int) -> [String] {
-        // Room at the end for the answer typed after it (a braille line ends where the screen's does).
-        wrap(m.prompt, max(20, width - 10))
+        prompt(m.prompt, width: width)
+    }
+
+    /// Any prompt (a screen's, a question's, a text field's): wrapped one column short, for the
+    /// space written after it, so no prompt line runs past the screen's (or a braille line's) end.
+    public static func prompt(_ text: String, width: Int) -> [String] {
+        wrap(text, max(20, width - 1))
     }
 
     static func items(_ block: TextBlock, width: Int) -> [[String]] {

@@ -250,7 +250,7 @@ public struct LineRunner<Console: LineConsole> {
         }
         console.write(listed + LineRenderer.wrap(q.enter + ".", console.width))
         while true {
-            let prompt = LineRenderer.wrap(q.prompt, console.width)
+            let prompt = LineRenderer.prompt(q.prompt, width: console.width)
             console.write(Array(prompt.dropLast()))
             let input: LineInput
             switch read(prompt.last ?? "") {
@@ -334,7 +334,7 @@ public struct LineRunner<Console: LineConsole> {
                 : current.isEmpty
                     ? (e?.target == .decisionReason ? "needed when you decide differently from the proposal" : "Enter leaves it empty")
                     : "Enter keeps \"\(current)\"" + (clearable ? ", a single - clears it" : "")
-            let prompt = LineRenderer.wrap("\(label) (\(keep)):", console.width)
+            let prompt = LineRenderer.prompt("\(label) (\(keep)):", width: console.width)
             console.write(Array(prompt.dropLast()))
             let input: LineInput
             switch read(prompt.last ?? "") {
