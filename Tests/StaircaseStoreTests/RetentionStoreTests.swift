@@ -81,7 +81,7 @@ import Testing
         let typo = try Self.file(dir, "etc/typo", "# IT\nretention-dayz = 30\n")
         #expect(
             refusal(typo)
-                == "\(typo), line 2: unknown key retention-dayz — did you mean retention-days? The keys are retention-days, idle-lock-minutes, store-encryption"
+                == "\(typo), line 2: unknown key retention-dayz — did you mean retention-days? The keys are retention-days, idle-lock-minutes, store-encryption, brief-line-mode"
         )
     }
 

@@ -44,6 +44,10 @@ import Testing
         #expect(v.panelScroll > 0)
         Support.press(&s, &v, [.char("j")])
         #expect(v.panelScroll == 0, "the next row's panel starts at its top")
+        // And a row whose full text does not fit its screen.
+        for _ in 0..<30 where DomainView.fullTextLineCount(s, width: View.layout(s, v).body.width - 2) <= View.layout(s, v).body.height {
+            Support.press(&s, &v, [.char("j")])
+        }
         Support.press(&s, &v, [.char("f"), .pageDown])
         #expect(v.scroll > 0)
         Support.press(&s, &v, [.char("f")])
