@@ -15,7 +15,7 @@ public enum TrainingReportMarkdown {
         if !answered.isEmpty {
             out += ["", "## " + ReportWords.debateHeading, ""] + answered.enumerated().map { "\($0 + 1). " + md(ReportWords.debate($1)) }
         }
-        out += ["", "## " + ReportWords.meaningHeading, ""] + ReportWords.meaning.map { md($0) + "\n" }
+        out += ["", "## " + ReportWords.meaningHeading] + ReportWords.meaning.flatMap { ["", md($0)] }
         if !r.copies.isEmpty {
             out += ["", "## The same response in more than one file (counted once)", ""] + r.copies.map { "- " + md(ReportWords.copy($0)) }
         }
