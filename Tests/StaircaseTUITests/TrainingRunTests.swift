@@ -241,6 +241,29 @@ import Testing
         #expect(boxes.filter { $0.contains("[x] 2 ") }.count == 1)
     }
 
+    /// Issue 23: marking a row the model rates "not applicable" is a difference of judgement,
+    /// not "left unassessed", and the feedback never says "No row you rated differs" over it.
+    @Test func notApplicableWhereTheModelRatesALevelIsSaidApart() throws {
+        var s = try Self.run()
+        Support.press(&s, [.enter, .enter])
+        let k = try #require(s.trainingRun?.trainingCase)
+        for r in k.modelAnswer.ratings { s.assessment?.answers[r.row] = .init(Rating(level: r.level) ?? .notAssessed) }
+        let row = try #require(k.modelAnswer.ratings.first)
+        s.assessment?.answers[row.row] = .init(.notApplicable)
+        Wizard.go(&s, .decision)
+        s.now = "2026-11-23T10:12:30Z"
+        _ = Wizard.reduce(&s, .chooseLevel(k.modelAnswer.level))
+        _ = Wizard.reduce(&s, .editReason)
+        Support.press(&s, Support.type("As the model") + [.enter, .enter])
+        let f = try #require(s.trainingRun?.feedback)
+        #expect(f.notApplicable.map(\.row) == [row.row])
+        #expect(!f.unassessed.contains { $0.row == row.row })
+        let text = Self.allText(ScreenModel(s))
+        #expect(text.contains("Rows you marked not applicable that the model rates at a level (1)"))
+        #expect(!text.contains("No row you rated differs from the model answer."))
+        #expect(!text.contains("kappa") && !text.contains("κ"))
+    }
+
     @Test func timeTakenIsTheDifferenceOfTheHostsTimestamps() {
         #expect(TrainingRun.seconds(from: "2026-11-23T10:00:00+01:00", to: "2026-11-23T09:00:05Z") == 5)
         #expect(TrainingRun.seconds(from: "2026-12-31T23:59:00Z", to: "2027-01-01T00:01:00Z") == 120)
