@@ -54,6 +54,27 @@ import Testing
         #expect(TrainingResponse.read(Data(try r.encoded()), pack: pack, catalogue: catalogue) == .success(r))
     }
 
+    /// The one-parse reader gives what `JSONDecoder` gives, and leaves anything unusual to it.
+    @Test func theTreeReaderAgreesWithJSONDecoder() throws {
+        for r in TrainingSimulation.responses(pack: pack, catalogue: catalogue, participants: 3, seed: 11) {
+            let data = Data(try r.encoded())
+            let tree = try JSONSyntax.parse(data)
+            #expect(TrainingResponse(tree: tree) == (try JSONDecoder().decode(TrainingResponse.self, from: data)))
+        }
+        let r = try response("Ann", "ruby-universal", level: 1, seed: 1)
+        let text = String(decoding: try r.encoded(), as: UTF8.self).replacingOccurrences(
+            of: "\"secondsTaken\" : 600", with: "\"secondsTaken\" : 6e2")
+        #expect(text.contains("6e2"))
+        #expect(
+            TrainingResponse(tree: try JSONSyntax.parse(Data(text.utf8))) == nil, "a number not written as an integer goes to JSONDecoder")
+        let missing = String(decoding: try r.encoded(), as: UTF8.self).replacingOccurrences(of: "\"schemaVersion\" : 1,", with: "")
+        guard case .failure(.damaged(let why)) = TrainingResponse.read(Data(missing.utf8), pack: pack, catalogue: catalogue) else {
+            Issue.record("a response without schemaVersion was read")
+            return
+        }
+        #expect(why == "not a response file (schemaVersion: missing field \"schemaVersion\")", "JSONDecoder's message: \(why)")
+    }
+
     @Test func aByteOrderMarkIsAccepted() throws {
         let r = try response("Ann", "ruby-universal", level: 1, seed: 1)
         let data = Data([0xEF, 0xBB, 0xBF] + (try r.encoded()))

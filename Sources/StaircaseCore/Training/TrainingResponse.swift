@@ -120,17 +120,24 @@ extension TrainingResponse {
     > {
         if raw.count > maximumBytes { return .failure(.damaged("larger than \(maximumBytes) bytes, so not a response file")) }
         let data = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(raw.dropFirst(3)) : raw
-        if let syntax = JSONSyntax.firstError(in: data) {
-            return .failure(.damaged("malformed JSON at line \(syntax.line), column \(syntax.column)"))
+        let tree: JSONTree
+        do throws(JSONSyntax.Failure) {
+            tree = try JSONSyntax.parse(data)
+        } catch {
+            return .failure(.damaged("malformed JSON at line \(error.line), column \(error.column)"))
         }
         let r: TrainingResponse
-        do {
-            r = try JSONDecoder().decode(TrainingResponse.self, from: data)
-        } catch let error as DecodingError {
-            let p = DecodingProblem.problem(for: error)
-            return .failure(.damaged("not a response file (\(p.path.isEmpty ? "" : p.path + ": ")\(p.message))"))
-        } catch {
-            return .failure(.damaged("not a response file"))
+        if let fast = TrainingResponse(tree: tree) {
+            r = fast
+        } else {
+            do {
+                r = try JSONDecoder().decode(TrainingResponse.self, from: data)
+            } catch let error as DecodingError {
+                let p = DecodingProblem.problem(for: error)
+                return .failure(.damaged("not a response file (\(p.path.isEmpty ? "" : p.path + ": ")\(p.message))"))
+            } catch {
+                return .failure(.damaged("not a response file"))
+            }
         }
         if r.schemaVersion != currentSchemaVersion { return .failure(.damaged("unsupported schema version \(r.schemaVersion)")) }
         if !r.training { return .failure(.damaged("not marked as training, so not a response file")) }
