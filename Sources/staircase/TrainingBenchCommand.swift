@@ -1,6 +1,9 @@
 import ArgumentParser
 import StaircaseCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -14,8 +17,10 @@ struct TrainingBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-report", abstract: "Benchmark the training report.", shouldDisplay: false)
 
-    @Option(help: "Participants, each answering every case of the built-in pack.")
+    @Option(help: "Participants, each answering every case.")
     var participants = 60
+    @Option(help: "Cases of the built-in pack to answer (at most 12).")
+    var cases = 10
     @Option(help: "How many times to build the report.")
     var repeats = 20
 
@@ -24,7 +29,7 @@ struct TrainingBenchCommand: ParsableCommand {
             let catalogue = try CatalogueOptions(catalogue: nil).load()
             let full = try TrainingFiles.loadPack(nil, catalogue: catalogue)
             var pack = full
-            pack.cases = Array(full.cases.prefix(10))
+            pack.cases = Array(full.cases.prefix(max(1, cases)))
             let responses = TrainingSimulation.responses(pack: pack, catalogue: catalogue, participants: participants, seed: 9)
             let inputs = try responses.map { TrainingReport.Input(name: $0.fileName, data: Data(try $0.encoded())) }
             var best = Double.infinity
@@ -42,8 +47,10 @@ struct TrainingBenchCommand: ParsableCommand {
             print(
                 "report over \(participants) participants × \(pack.cases.count) cases (\(inputs.count) response files, decoded, built and rendered in all 4 formats)"
             )
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
             print(
-                "best \(Agreement.fixed(best, digits: 1)) ms, mean \(Agreement.fixed(total / Double(repeats), digits: 1)) ms over \(repeats) runs (\(bytes / repeats) bytes of output per run)"
+                "best \(Agreement.fixed(best, digits: 1)) ms, mean \(Agreement.fixed(total / Double(repeats), digits: 1)) ms over \(repeats) runs (\(bytes / repeats) bytes of output per run); peak memory \(usage.ru_maxrss / 1024) MB"
             )
         }
     }

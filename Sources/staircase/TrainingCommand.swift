@@ -66,7 +66,10 @@ struct TrainingCommand: ParsableCommand {
                 let catalogue = try source.load()
                 let p = try TrainingFiles.loadPack(pack, catalogue: catalogue)
                 let (inputs, skipped) = try TrainingFiles.responseInputs(paths)
-                for file in skipped { FileHandleOutput.standardError("skipped \(SafeText.clean(file)): not a .json response file") }
+                for file in skipped {
+                    FileHandleOutput.standardError(
+                        "skipped \(SafeText.clean(file)): not a .json response file (folders are read one level of sub-folders deep)")
+                }
                 let report = TrainingReport.build(pack: p, catalogue: catalogue, inputs: inputs, named: named)
                 for f in report.refused { FileHandleOutput.standardError("refused \(f.file): \(f.reason)") }
                 // No report of "0 participants": nothing counted is an error that says why.

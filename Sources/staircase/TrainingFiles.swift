@@ -48,9 +48,10 @@ enum TrainingFiles {
         return .success(data)
     }
 
-    /// Every response to count: each PATH is a file, or a folder whose `*.json` files are read
-    /// (not its sub-folders, and not hidden files). A path that does not exist is a usage error.
-    /// `skipped` names what a folder held besides: sub-folders and files that are not `.json`.
+    /// Every response to count: each PATH is a file, or a folder whose `*.json` files are read,
+    /// with those in its sub-folders one level down (facilitators collect a folder per
+    /// participant); hidden files are not read. A path that does not exist is a usage error.
+    /// `skipped` names what a folder held besides: deeper folders and files that are not `.json`.
     static func responseInputs(_ paths: [String]) throws -> (inputs: [TrainingReport.Input], skipped: [String]) {
         var inputs: [TrainingReport.Input] = []
         var skipped: [String] = []
@@ -60,13 +61,28 @@ enum TrainingFiles {
                 throw Failure.missingInput("\(SafeText.clean(path)): no such file or folder — check the path")
             }
             var files: [String] = []
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+            if isFolder(info) {
+                guard let entries = listing(path) else {
                     throw Failure.missingInput("\(SafeText.clean(path)): cannot list the folder — check that you may read it")
                 }
-                let visible = names.filter { !$0.hasPrefix(".") }.sorted().map { path + (path.hasSuffix("/") ? "" : "/") + $0 }
-                files = visible.filter { $0.hasSuffix(".json") }
-                skipped += visible.filter { !$0.hasSuffix(".json") }
+                for entry in entries {
+                    var sub = stat()
+                    if stat(entry, &sub) == 0, isFolder(sub) {
+                        guard let inner = listing(entry) else {
+                            skipped.append(entry)
+                            continue
+                        }
+                        for file in inner {
+                            var deeper = stat()
+                            let folder = stat(file, &deeper) == 0 && isFolder(deeper)
+                            if !folder && file.hasSuffix(".json") { files.append(file) } else { skipped.append(file) }
+                        }
+                    } else if entry.hasSuffix(".json") {
+                        files.append(entry)
+                    } else {
+                        skipped.append(entry)
+                    }
+                }
             } else {
                 files = [path]
             }
@@ -76,10 +92,17 @@ enum TrainingFiles {
                 case .failure(.missing(let why)): inputs.append(TrainingReport.Input(name: file, unreadable: "cannot read it (\(why))"))
                 case .failure(.tooLarge(let bytes)):
                     inputs.append(TrainingReport.Input(name: file, unreadable: "\(bytes) bytes, larger than any response file"))
-                    inputs.append(TrainingReport.Input(name: file, data: Data(count: TrainingResponse.maximumBytes + 1)))
                 }
             }
         }
         return (inputs, skipped)
+    }
+
+    static func isFolder(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFDIR }
+
+    /// A folder's visible entries as paths, sorted; nil when it cannot be listed.
+    static func listing(_ folder: String) -> [String]? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { folder + (folder.hasSuffix("/") ? "" : "/") + $0 }
     }
 }

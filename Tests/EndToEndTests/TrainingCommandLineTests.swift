@@ -110,6 +110,31 @@ import Testing
         }
     }
 
+    /// Issue 23: per-participant sub-folders are read (one level), a UTF-8 byte-order mark is
+    /// accepted, and a file over 1 MiB is listed once under Damaged, not twice.
+    @Test func reportReadsSubFoldersBOMsAndListsAnOversizeFileOnce() throws {
+        let catalogue = try EmbeddedCatalogue.load()
+        let pack = try EmbeddedTrainingPack.load(catalogue: catalogue)
+        try withFolder { dir in
+            let room = dir + "/room"
+            mkdir(room, 0o700)
+            for (i, r) in TrainingSimulation.responses(pack: pack, catalogue: catalogue, participants: 2, seed: 5).enumerated() {
+                let folder = room + "/" + r.alias
+                mkdir(folder, 0o700)
+                let bytes = (i == 0 ? [0xEF, 0xBB, 0xBF] : []) + (try r.encoded())
+                try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + r.fileName))
+            }
+            mkdir(room + "/participant-1/deeper", 0o700)
+            try Data(count: 2 * 1024 * 1024).write(to: URL(fileURLWithPath: room + "/big.json"))
+            let r = try Tmux.staircase(["training", "report", room, "--format", "txt"], env: ["STAIRCASE_CATALOGUE": ""])
+            #expect(r.status == 0, "\(r.output)")
+            #expect(r.output.contains("2 participants, 24 responses counted"), "\(r.output)")
+            #expect(r.output.components(separatedBy: "big.json:").count == 2, "listed once: \(r.output)")
+            #expect(r.output.contains("skipped \(room)/participant-1/deeper"))
+            #expect(!r.output.contains("malformed JSON at line 1, column 1"))
+        }
+    }
+
     @Test func reportRefusesAnotherPackVersionAndMissingPaths() throws {
         let catalogue = try EmbeddedCatalogue.load()
         let pack = try EmbeddedTrainingPack.load(catalogue: catalogue)

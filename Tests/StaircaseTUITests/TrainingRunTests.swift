@@ -221,6 +221,49 @@ import Testing
         #expect(!narrow.contains { $0.contains("The case: ") }, "at 80 columns it is an overlay, not a panel")
     }
 
+    /// Issue 23: at 120×40 a training run's "v Read the case narrative" choice was drawn as a
+    /// fifth checkbox ("[ ] v Read t") among the Level 4 categories: the view parsed labels.
+    @Test func onlyCategoriesOfConcernAreCheckboxesInATrainingRun() throws {
+        var s = try Self.run()
+        Support.press(&s, [.enter, .enter])
+        Wizard.go(&s, .decision)
+        _ = Wizard.reduce(&s, .chooseLevel(4))
+        _ = Wizard.reduce(&s, .editReason)
+        Support.press(&s, Support.type("Police protection sought") + [.enter, .enter])
+        #expect(s.askingCategories)
+        Support.press(&s, [.char("2")])
+        let lines = View.render(s, in: Viewport(width: 120, height: 40)).lines
+        let boxes = lines.filter { $0.contains("[ ] ") || $0.contains("[x] ") }
+        #expect(boxes.count == s.catalogue.concernCategories.count, "\(boxes)")
+        #expect(!lines.contains { $0.contains("] v ") })
+        let names = s.catalogue.concernCategories.map(\.name)
+        for name in names { #expect(boxes.contains { $0.contains(name) }, "the whole name: \(name)") }
+        #expect(boxes.filter { $0.contains("[x] 2 ") }.count == 1)
+    }
+
+    /// Issue 23: marking a row the model rates "not applicable" is a difference of judgement,
+    /// not "left unassessed", and the feedback never says "No row you rated differs" over it.
+    @Test func notApplicableWhereTheModelRatesALevelIsSaidApart() throws {
+        var s = try Self.run()
+        Support.press(&s, [.enter, .enter])
+        let k = try #require(s.trainingRun?.trainingCase)
+        for r in k.modelAnswer.ratings { s.assessment?.answers[r.row] = .init(Rating(level: r.level) ?? .notAssessed) }
+        let row = try #require(k.modelAnswer.ratings.first)
+        s.assessment?.answers[row.row] = .init(.notApplicable)
+        Wizard.go(&s, .decision)
+        s.now = "2026-11-23T10:12:30Z"
+        _ = Wizard.reduce(&s, .chooseLevel(k.modelAnswer.level))
+        _ = Wizard.reduce(&s, .editReason)
+        Support.press(&s, Support.type("As the model") + [.enter, .enter])
+        let f = try #require(s.trainingRun?.feedback)
+        #expect(f.notApplicable.map(\.row) == [row.row])
+        #expect(!f.unassessed.contains { $0.row == row.row })
+        let text = Self.allText(ScreenModel(s))
+        #expect(text.contains("Rows you marked not applicable that the model rates at a level (1)"))
+        #expect(!text.contains("No row you rated differs from the model answer."))
+        #expect(!text.contains("kappa") && !text.contains("κ"))
+    }
+
     @Test func timeTakenIsTheDifferenceOfTheHostsTimestamps() {
         #expect(TrainingRun.seconds(from: "2026-11-23T10:00:00+01:00", to: "2026-11-23T09:00:05Z") == 5)
         #expect(TrainingRun.seconds(from: "2026-12-31T23:59:00Z", to: "2027-01-01T00:01:00Z") == 120)

@@ -1,54 +1,15 @@
-/// A statistic that is either a number or the reason it cannot be computed: degenerate data
-/// (one rater, every rating the same, nothing to pair) gives a sentence, never NaN.
-public enum Statistic: Equatable, Sendable, Codable {
-    case value(Double)
-    case notDefined(String)
-
-    public var number: Double? {
-        if case .value(let v) = self { return v }
-        return nil
-    }
-
-    /// "0.815", or "not defined, because …".
-    public func formatted(digits: Int = 3) -> String {
-        switch self {
-        case .value(let v): Agreement.fixed(v, digits: digits)
-        case .notDefined(let why): "not defined, because \(why)"
-        }
-    }
-
-    enum CodingKeys: String, CodingKey { case value, notDefined }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        if let v = try c.decodeIfPresent(Double.self, forKey: .value) {
-            self = .value(v)
-        } else {
-            self = .notDefined(try c.decode(String.self, forKey: .notDefined))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        switch self {
-        case .value(let v): try c.encode((v * 10_000).rounded() / 10_000, forKey: .value)
-        case .notDefined(let why): try c.encode(why, forKey: .notDefined)
-        }
-    }
-}
-
 /// Inter-rater agreement statistics for training workshops, each checked against published
 /// worked examples (see Tests/StaircaseCoreTests/TrainingStatisticsTests.swift).
 ///
 /// Categories are always given by the caller as the whole scale (on the Durham staircase,
 /// levels 1–4) and are never inferred from the data, so an unused level is kept, not dropped.
-/// For Fleiss' κ and Krippendorff's α an unused category changes nothing (it adds zero to
+/// For Fleiss's κ and Krippendorff's α an unused category changes nothing (it adds zero to
 /// every sum); for weighted κ it does, because the weights span the whole scale, and a level
 /// nobody chose is still a level a participant could have chosen.
 public enum Agreement {
     // MARK: Fleiss' κ
 
-    /// Fleiss' κ with the two quantities behind it.
+    /// Fleiss's κ with the two quantities behind it, and which units it could use.
     public struct Fleiss: Equatable, Sendable {
         /// Mean observed agreement between pairs of raters on the same subject (P̄).
         public var observed: Double
@@ -57,25 +18,27 @@ public enum Agreement {
         public var kappa: Statistic
     }
 
-    /// Fleiss' κ (Fleiss 1971) from counts: `counts[subject][category]` raters chose that
-    /// category. Subjects with fewer than two raters are left out; subjects may have different
-    /// numbers of raters (each subject's agreement is over its own pairs), which reduces to
-    /// Fleiss' formula when every subject has the same number.
+    /// Fleiss's κ (Fleiss 1971) from counts: `counts[subject][category]` raters chose that
+    /// category. Fleiss's statistic needs the same number of raters on every subject (as
+    /// statsmodels' `fleiss_kappa` and R's `irr::kappam.fleiss` do), so unequal totals are
+    /// refused rather than quietly scored by a different, unequal-raters formula.
     public static func fleiss(counts: [[Int]]) -> Result<Fleiss, NotDefined> {
-        let rated = counts.filter { $0.reduce(0, +) >= 2 }
-        guard !rated.isEmpty else { return .failure(NotDefined("no case or row has two or more raters")) }
-        let categories = rated.map(\.count).max() ?? 0
-        var totals = [Double](repeating: 0, count: categories)
-        var all = 0.0
-        var sumP = 0.0
-        for row in rated {
-            let n = Double(row.reduce(0, +))
-            let squares = row.reduce(0.0) { $0 + Double($1) * Double($1) }
-            sumP += (squares - n) / (n * (n - 1))
-            for (j, c) in row.enumerated() { totals[j] += Double(c) }
-            all += n
+        guard let n = counts.first?.reduce(0, +) else { return .failure(NotDefined("no case or row was rated by every participant")) }
+        guard counts.allSatisfy({ $0.reduce(0, +) == n }) else {
+            return .failure(NotDefined("the cases or rows were rated by different numbers of participants"))
         }
-        let observed = sumP / Double(rated.count)
+        guard n >= 2 else { return .failure(NotDefined("fewer than two participants rated each case or row")) }
+        let categories = counts.map(\.count).max() ?? 0
+        var totals = [Double](repeating: 0, count: categories)
+        var sumP = 0.0
+        let raters = Double(n)
+        for row in counts {
+            let squares = row.reduce(0.0) { $0 + Double($1) * Double($1) }
+            sumP += (squares - raters) / (raters * (raters - 1))
+            for (j, c) in row.enumerated() { totals[j] += Double(c) }
+        }
+        let all = raters * Double(counts.count)
+        let observed = sumP / Double(counts.count)
         let expected = totals.reduce(0.0) { $0 + ($1 / all) * ($1 / all) }
         let kappa: Statistic =
             expected >= 1 - 1e-12
@@ -84,78 +47,45 @@ public enum Agreement {
         return .success(Fleiss(observed: observed, expected: expected, kappa: kappa))
     }
 
-    /// Fleiss' κ from each rater's values per unit (nil = missing), on the given scale.
+    /// Fleiss's κ over the complete units: `units[u]` holds every rater's value (nil = missing,
+    /// or off the scale), and only units every rater rated count, as Fleiss defined it. The
+    /// caller says how many were left out, so a κ over 3 of 40 rows is never read as the room's.
+    public struct CompleteFleiss: Equatable, Sendable, Codable {
+        public var kappa: Statistic
+        /// Units every rater rated: the ones κ is over.
+        public var unitsUsed: Int
+        /// Units at least one rater skipped (or marked not applicable).
+        public var unitsLeftOut: Int
+    }
+
+    public static func fleissOnCompleteUnits(units: [[Int?]], scale: [Int]) -> CompleteFleiss {
+        let index = categoryIndex(scale)
+        let complete = units.filter { u in !u.isEmpty && u.allSatisfy { $0.flatMap { index[$0] } != nil } }
+        let kappa: Statistic =
+            complete.isEmpty
+            ? .notDefined("no case or row was rated by every participant")
+            : {
+                switch fleiss(counts: counts(units: complete, scale: scale)) {
+                case .success(let f): f.kappa
+                case .failure(let e): .notDefined(e.reason)
+                }
+            }()
+        return CompleteFleiss(kappa: kappa, unitsUsed: complete.count, unitsLeftOut: units.count - complete.count)
+    }
+
+    /// Fleiss's κ from each rater's values per unit (nil = missing), over the complete units.
     public static func fleissKappa(units: [[Int?]], scale: [Int]) -> Statistic {
-        switch fleiss(counts: counts(units: units, scale: scale)) {
-        case .success(let f): f.kappa
-        case .failure(let e): .notDefined(e.reason)
-        }
+        fleissOnCompleteUnits(units: units, scale: scale).kappa
     }
 
     /// Per unit, how many raters chose each category of `scale`; values off the scale are ignored.
     public static func counts(units: [[Int?]], scale: [Int]) -> [[Int]] {
-        let index = Dictionary(scale.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let index = categoryIndex(scale)
         return units.map { unit in
             var row = [Int](repeating: 0, count: scale.count)
             for v in unit.compactMap({ $0 }) { if let i = index[v] { row[i] += 1 } }
             return row
         }
-    }
-
-    // MARK: Krippendorff's α
-
-    public enum Metric: String, Sendable, Codable {
-        case nominal, ordinal, interval
-    }
-
-    /// Krippendorff's α (Krippendorff 2011, "Computing Krippendorff's alpha-reliability"):
-    /// `units[u]` holds each coder's value for unit u, nil where the coder gave none. Units with
-    /// fewer than two values cannot be paired and are left out, which is why α copes with
-    /// participants who skip rows. `scale` lists the categories in order (needed by the ordinal
-    /// metric, whose distances depend on how many values fall between two ranks).
-    public static func krippendorffAlpha(units: [[Int?]], scale: [Int], metric: Metric) -> Statistic {
-        let k = scale.count
-        let index = Dictionary(scale.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var o = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-        for unit in units {
-            let values = unit.compactMap { $0.flatMap { index[$0] } }
-            let m = values.count
-            guard m >= 2 else { continue }
-            for a in 0..<m {
-                for b in 0..<m where a != b {
-                    o[values[a]][values[b]] += 1 / Double(m - 1)
-                }
-            }
-        }
-        let n = o.map { $0.reduce(0, +) }
-        let total = n.reduce(0, +)
-        guard total > 0 else { return .notDefined("no case or row has values from two or more raters to compare") }
-        func delta(_ c: Int, _ d: Int) -> Double {
-            switch metric {
-            case .nominal: return c == d ? 0 : 1
-            case .interval:
-                let diff = Double(scale[c] - scale[d])
-                return diff * diff
-            case .ordinal:
-                let lo = min(c, d)
-                let hi = max(c, d)
-                var between = 0.0
-                for g in lo...hi { between += n[g] }
-                let x = between - (n[c] + n[d]) / 2
-                return x * x
-            }
-        }
-        var observed = 0.0
-        var expected = 0.0
-        for c in 0..<k {
-            for d in 0..<k where c != d {
-                let dd = delta(c, d)
-                observed += o[c][d] * dd
-                expected += n[c] * n[d] * dd
-            }
-        }
-        guard expected > 0 else { return .notDefined("every rating is the same, so there is no variation to measure agreement against") }
-        return .value(1 - (total - 1) * observed / expected)
     }
 
     // MARK: Cohen's κ
@@ -204,16 +134,28 @@ public enum Agreement {
 
     /// Share of pairs of values within each unit that agree exactly (or within `tolerance`
     /// levels), over all units: for one unit it is the share of participants' pairs who agree.
+    /// Counted per value, not per pair, so it is linear in the ratings.
     public static func pairwiseAgreement(units: [[Int?]], tolerance: Int = 0) -> Statistic {
         var agree = 0
         var pairs = 0
         for unit in units {
-            let v = unit.compactMap { $0 }
-            guard v.count >= 2 else { continue }
-            for a in 0..<v.count {
-                for b in (a + 1)..<v.count {
-                    pairs += 1
-                    if abs(v[a] - v[b]) <= tolerance { agree += 1 }
+            var tally: [Int: Int] = [:]
+            var m = 0
+            for v in unit {
+                guard let v else { continue }
+                tally[v, default: 0] += 1
+                m += 1
+            }
+            guard m >= 2 else { continue }
+            pairs += m * (m - 1) / 2
+            let values = tally.keys.sorted()
+            for (i, v) in values.enumerated() {
+                let n = tally[v] ?? 0
+                agree += n * (n - 1) / 2
+                for w in values[(i + 1)...] {
+                    let (gap, overflow) = w.subtractingReportingOverflow(v)
+                    guard !overflow, gap <= tolerance else { break }
+                    agree += n * (tally[w] ?? 0)
                 }
             }
         }

@@ -6,13 +6,16 @@ public struct TrainingFeedback: Sendable, Equatable {
     public var model: LevelStep
     /// Rows both rated with different levels, in catalogue order.
     public var differences: [RowDifference]
-    /// Rows the model rates that the participant left unassessed (or marked not applicable).
+    /// Rows the model rates that the participant left unassessed.
     public var unassessed: [ModelRow]
-    /// Over the model's rows that the participant rated.
+    /// Rows the model rates at a level that the participant marked not applicable: a
+    /// difference of judgement (the row does apply), not a gap, so it is said apart.
+    public var notApplicable: [ModelRow]
+    /// Over the model's rows that the participant rated. (No κ here: over a dozen rows against
+    /// one model answer it swings to 0 or below on a single difference, which a participant
+    /// cannot read; the facilitator's report carries the agreement statistics.)
     public var exact: Statistic
     public var withinOne: Statistic
-    /// Cohen's κ with linear weights on the 1–4 scale, participant against model, over rows.
-    public var weightedKappa: Statistic
 
     public struct LevelStep: Sendable, Equatable {
         public var level: Int
@@ -53,13 +56,15 @@ public struct TrainingFeedback: Sendable, Equatable {
         let m = k.modelAnswer
         var differences: [RowDifference] = []
         var unassessed: [ModelRow] = []
+        var notApplicable: [ModelRow] = []
         var pairs: [(Int, Int)] = []
         for r in m.ratings.sorted(by: { (order[$0.row] ?? 0) < (order[$1.row] ?? 0) }) {
             let title = rows[r.row]?.title ?? r.row
             let why = m.rationale(for: r.row)?.why
             guard let theirs = response.level(of: r.row) else {
-                unassessed.append(
-                    ModelRow(row: r.row, title: title, modelLevel: r.level, modelDescriptor: descriptor(r.row, r.level), rationale: why))
+                let row = ModelRow(
+                    row: r.row, title: title, modelLevel: r.level, modelDescriptor: descriptor(r.row, r.level), rationale: why)
+                if response.ratings[r.row] == .notApplicable { notApplicable.append(row) } else { unassessed.append(row) }
                 continue
             }
             pairs.append((theirs, r.level))
@@ -73,8 +78,7 @@ public struct TrainingFeedback: Sendable, Equatable {
         func ls(_ level: Int, _ step: Int) -> LevelStep { LevelStep(level: level, step: step, stepName: c.step(step)?.name ?? "") }
         return TrainingFeedback(
             caseID: k.id, theirs: ls(response.decision.level, response.decision.step), model: ls(m.level, m.step),
-            differences: differences, unassessed: unassessed,
-            exact: Agreement.agreement(pairs: pairs), withinOne: Agreement.agreement(pairs: pairs, tolerance: 1),
-            weightedKappa: Agreement.cohenKappa(pairs: pairs, scale: [1, 2, 3, 4], weights: .linear))
+            differences: differences, unassessed: unassessed, notApplicable: notApplicable,
+            exact: Agreement.agreement(pairs: pairs), withinOne: Agreement.agreement(pairs: pairs, tolerance: 1))
     }
 }

@@ -27,68 +27,82 @@ extension TrainingReport {
     static let scale = [1, 2, 3, 4]
 
     /// Builds the report. Damaged files are listed and the rest counted; responses to another
-    /// pack or version are refused (listed, never counted); when one alias answered a case more
-    /// than once, the latest `recordedAt` counts and the report says so.
+    /// pack or version are refused (listed, never counted); copies of one response id count
+    /// once, and of one participant's answers to a case the latest counts (see `merge`).
     public static func build(pack: TrainingPack, catalogue c: Catalogue, inputs: [Input], named: Bool) -> TrainingReport {
         var damaged: [FileProblem] = []
         var refused: [FileProblem] = []
-        var read: [TrainingResponse] = []
+        var read: [ReadResponse] = []
+        let rows = Set(c.allIndicators.map(\.indicator.id))
         for input in inputs {
             if let reason = input.unreadable {
                 damaged.append(FileProblem(file: ExportText.line(input.name), reason: reason))
                 continue
             }
-            switch TrainingResponse.read(input.data, pack: pack, catalogue: c) {
-            case .success(let r): read.append(r)
+            switch TrainingResponse.read(input.data, pack: pack, rows: rows, catalogue: c) {
+            case .success(let r):
+                guard let time = r.recordedTime else { continue }
+                read.append(ReadResponse(file: input.name, response: r, time: time))
             case .failure(.damaged(let why)): damaged.append(FileProblem(file: ExportText.line(input.name), reason: why))
             case .failure(.otherPack(let why)): refused.append(FileProblem(file: ExportText.line(input.name), reason: why))
             }
         }
-        // Participants are the same person whatever the case or spacing of their alias.
-        func key(_ alias: String) -> String { alias.trimmed.lowercased() }
-        var shown: [String: String] = [:]
-        for r in read where shown[key(r.alias)] == nil { shown[key(r.alias)] = ExportText.line(r.alias) }
-        let keys = shown.keys.sorted()
+        let merged = merge(read)
+        let keys = merged.aliases.keys.sorted()
         var label: [String: String] = [:]
-        for (i, k) in keys.enumerated() { label[k] = named ? (shown[k] ?? k) : letters(i) }
-
-        var latest: [String: TrainingResponse] = [:]
-        var counts: [String: Int] = [:]
-        for r in read {
-            let k = key(r.alias) + "\u{0}" + r.caseID
-            counts[k, default: 0] += 1
-            if let kept = latest[k], kept.recordedAt > r.recordedAt { continue }
-            latest[k] = r
+        for (i, k) in keys.enumerated() { label[k] = named ? (merged.aliases[k] ?? k) : letters(i) }
+        let key = participantKey
+        let duplicates = merged.resent.map {
+            Duplicate(participant: label[$0.key] ?? "?", caseID: $0.caseID, responses: $0.responses, keptRecordedAt: $0.kept)
+        }.sorted { ($0.caseID, $0.participant) < ($1.caseID, $1.participant) }
+        let copies = merged.copies.map { copy in
+            var c = copy
+            c.keptAlias = label[key(copy.keptAlias)] ?? "?"
+            if !named { c.aliases = [] }
+            return c
         }
-        var duplicates: [Duplicate] = []
-        for (k, n) in counts where n > 1 {
-            guard let r = latest[k] else { continue }
-            duplicates.append(
-                Duplicate(
-                    participant: label[key(r.alias)] ?? "?", caseID: r.caseID, responses: n,
-                    keptRecordedAt: ExportText.timestamp(r.recordedAt)))
-        }
-        duplicates.sort { ($0.caseID, $0.participant) < ($1.caseID, $1.participant) }
-        let counted = latest.values.sorted { (label[key($0.alias)] ?? "", $0.caseID) < (label[key($1.alias)] ?? "", $1.caseID) }
+        // Each response's label worked out once: sorting must not re-key aliases per comparison.
+        let counted = merged.counted.map { (label: label[key($0.alias)] ?? "?", response: $0) }
+            .sorted { ($0.label, $0.response.caseID) < ($1.label, $1.response.caseID) }.map(\.response)
         var byCase: [String: [TrainingResponse]] = [:]
         for r in counted { byCase[r.caseID, default: []].append(r) }
 
         let rowAlphas = rowAlphaAcrossCases(pack: pack, byCase: byCase)
-        let cases = pack.cases.map { k in
-            caseReport(k, responses: byCase[k.id] ?? [], label: { label[key($0.alias)] ?? "?" }, catalogue: c, rowAlphas: rowAlphas)
+        let cases = pack.cases.enumerated().map { i, k in
+            caseReport(
+                k, number: i + 1, responses: byCase[k.id] ?? [], label: { label[key($0.alias)] ?? "?" }, catalogue: c, rowAlphas: rowAlphas)
         }
-        // Across the pack: each case is a unit, each participant a coder of its overall level.
-        let overallUnits: [[Int?]] = pack.cases.map { k in (byCase[k.id] ?? []).map { Optional($0.decision.level) } }
+        // Across the pack: each case is a unit, each participant a rater of its overall level
+        // (nil where they did not answer it, so Fleiss's κ sees who is missing).
+        let overallUnits: [[Int?]] = pack.cases.compactMap { k in
+            guard let answers = byCase[k.id], !answers.isEmpty else { return nil }
+            let level = Dictionary(answers.map { (key($0.alias), $0.decision.level) }, uniquingKeysWith: { a, _ in a })
+            return keys.map { level[$0] }
+        }
         return TrainingReport(
-            pack: PackSummary(id: pack.id, version: pack.version, title: pack.title), named: named,
-            participants: Set(counted.map { key($0.alias) }).count,
-            responsesCounted: counted.count,
+            pack: PackSummary(id: pack.id, version: pack.version, title: pack.title), named: named, participants: keys.count,
+            responsesCounted: counted.count, casesAnswered: overallUnits.count,
             overall: AgreementSummary(
                 alphaOrdinal: Agreement.krippendorffAlpha(units: overallUnits, scale: scale, metric: .ordinal),
-                fleissKappa: Agreement.fleissKappa(units: overallUnits, scale: scale),
+                fleiss: Agreement.fleissOnCompleteUnits(units: overallUnits, scale: scale),
                 exact: Agreement.pairwiseAgreement(units: overallUnits)),
-            cases: cases, duplicates: duplicates, damaged: damaged.sorted { $0.file < $1.file },
+            cases: debateOrder(cases), copies: copies, duplicates: duplicates, damaged: damaged.sorted { $0.file < $1.file },
             refused: refused.sorted { $0.file < $1.file })
+    }
+
+    /// Cases to debate first: the most pairs choosing different levels, then the fewest who
+    /// matched the model, then the lowest α; cases nobody answered go last, in pack order.
+    static func debateOrder(_ cases: [CaseReport]) -> [CaseReport] {
+        func score(_ k: CaseReport) -> (Double, Double, Double) {
+            (1 - (k.agreement.exact.number ?? 1), 1 - (k.withModelExact.number ?? 1), -(k.agreement.alphaOrdinal.number ?? 1))
+        }
+        return cases.sorted { a, b in
+            if (a.participants == 0) != (b.participants == 0) { return b.participants == 0 }
+            if a.participants == 0 { return a.number < b.number }
+            let sa = score(a)
+            let sb = score(b)
+            return sa != sb ? sa > sb : a.number < b.number
+        }
     }
 
     /// A, B, … Z, AA, AB, …
@@ -105,11 +119,16 @@ extension TrainingReport {
             for r in responses { rows.formUnion(r.ratings.keys) }
             for row in rows { units[row, default: []].append(responses.map { $0.level(of: row) }) }
         }
-        return units.mapValues { Agreement.krippendorffAlpha(units: $0, scale: scale, metric: .ordinal) }
+        return units.mapValues { cases in
+            if cases.filter({ $0.compactMap { $0 }.count >= 2 }).count == 1 {
+                return .notDefined("rated in one case only (by two or more participants), and α needs two or more cases to compare")
+            }
+            return Agreement.krippendorffAlpha(units: cases, scale: scale, metric: .ordinal)
+        }
     }
 
     static func caseReport(
-        _ k: TrainingCase, responses: [TrainingResponse], label: (TrainingResponse) -> String, catalogue c: Catalogue,
+        _ k: TrainingCase, number: Int, responses: [TrainingResponse], label: (TrainingResponse) -> String, catalogue c: Catalogue,
         rowAlphas: [String: Statistic]
     ) -> CaseReport {
         let m = k.modelAnswer
@@ -120,7 +139,7 @@ extension TrainingReport {
             Bar(label: "Step \(s.number)", count: responses.filter { $0.decision.step == s.number }.count, model: s.number == m.step)
         }
         let decisions = responses.map {
-            Decision(participant: label($0), level: $0.decision.level, step: $0.decision.step, minutes: ($0.secondsTaken + 30) / 60)
+            Decision(participant: label($0), level: $0.decision.level, step: $0.decision.step, minutes: minutes($0.secondsTaken))
         }
         var rowIDs = Set(m.ratings.map(\.row))
         for r in responses { rowIDs.formUnion(r.ratings.keys) }
@@ -161,16 +180,23 @@ extension TrainingReport {
         }
         let withModel = responses.map { ($0.decision.level, m.level) }
         return CaseReport(
-            id: k.id, title: ExportText.line(k.title), participants: responses.count, model: LevelStep(level: m.level, step: m.step),
+            id: k.id, title: ExportText.line(k.title), number: number, participants: responses.count,
+            model: LevelStep(level: m.level, step: m.step),
             levels: levels, steps: steps, decisions: decisions,
             agreement: AgreementSummary(
                 alphaOrdinal: Agreement.krippendorffAlpha(units: units, scale: scale, metric: .ordinal),
-                fleissKappa: Agreement.fleissKappa(units: units, scale: scale),
+                fleiss: Agreement.fleissOnCompleteUnits(units: units, scale: scale),
                 exact: Agreement.pairwiseAgreement(units: [units[0]])),
             withModelExact: withModel.isEmpty ? .notDefined("nobody has answered this case") : Agreement.agreement(pairs: withModel),
             withModelWithinOne: withModel.isEmpty
                 ? .notDefined("nobody has answered this case") : Agreement.agreement(pairs: withModel, tolerance: 1),
             rows: rows)
+    }
+
+    /// Whole minutes, to the nearest; cannot trap whatever the value (the reader has already
+    /// refused times over 31 days, and this does not rely on it).
+    static func minutes(_ seconds: Int) -> Int {
+        seconds / 60 + (seconds % 60 >= 30 ? 1 : 0)
     }
 
     /// Highest level chosen minus lowest: breaks ties between equally disputed rows.

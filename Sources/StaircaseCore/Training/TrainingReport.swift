@@ -4,10 +4,13 @@
 /// `TrainingReportRenderer` as text, Markdown, HTML or JSON.
 ///
 /// How agreement is measured (see docs/trainer.md, "After: the report"):
-/// - Per case, Krippendorff's α (ordinal) and Fleiss' κ are over every judgement participants
-///   made on the case on the 1–4 scale: the overall level and each row. A single decision per
-///   participant is one unit, on which α and κ cannot be defined; the rows give them something
-///   to measure. Skipped rows are missing values, which α handles.
+/// - Per case, Krippendorff's α (ordinal) is over every judgement participants made on the case
+///   on the 1–4 scale: the overall level and each row. A single decision per participant is one
+///   unit, on which α cannot be defined; the rows give it something to measure. Skipped rows
+///   are missing values, which α handles.
+/// - Fleiss's κ is Fleiss's (1971) statistic, as statsmodels and R's irr compute it: it needs
+///   every participant on every unit, so it is over the complete units only (the level, and the
+///   rows nobody skipped or marked not applicable), and the report says how many were left out.
 /// - % exact is the share of pairs of participants who chose the same overall level.
 /// - Across the pack, α and κ on the overall level use the cases as units.
 /// - A row's α is across the cases that rate it, so it says whether the room reads that row the
@@ -18,9 +21,14 @@ public struct TrainingReport: Sendable, Equatable, Codable {
     /// Distinct aliases among the counted responses.
     public var participants: Int
     public var responsesCounted: Int
+    /// Cases at least one participant answered, of the pack's `cases.count`.
+    public var casesAnswered: Int
     /// Agreement on the overall level with the cases as units.
     public var overall: AgreementSummary
+    /// Most disputed first (see `TrainingReport.debateOrder`); unanswered cases last.
     public var cases: [CaseReport]
+    /// Files holding the same response id, counted once.
+    public var copies: [Copy]
     public var duplicates: [Duplicate]
     public var damaged: [FileProblem]
     public var refused: [FileProblem]
@@ -31,19 +39,25 @@ public struct TrainingReport: Sendable, Equatable, Codable {
         public var title: String
     }
 
-    /// Krippendorff's α (ordinal) as the headline, with Fleiss' κ and % exact beside it.
+    /// Krippendorff's α (ordinal) as the headline, with Fleiss's κ and % exact beside it.
     public struct AgreementSummary: Sendable, Equatable, Codable {
         public var alphaOrdinal: Statistic
         public var alphaBand: String?
+        /// Fleiss's κ over the complete units only.
         public var fleissKappa: Statistic
         public var fleissBand: String?
+        /// Units every participant rated (κ is over these) and units left out of κ.
+        public var fleissUnitsUsed: Int
+        public var fleissUnitsLeftOut: Int
         public var exact: Statistic
 
-        public init(alphaOrdinal: Statistic, fleissKappa: Statistic, exact: Statistic) {
+        public init(alphaOrdinal: Statistic, fleiss: Agreement.CompleteFleiss, exact: Statistic) {
             self.alphaOrdinal = alphaOrdinal
             self.alphaBand = Agreement.band(alphaOrdinal)
-            self.fleissKappa = fleissKappa
-            self.fleissBand = Agreement.band(fleissKappa)
+            self.fleissKappa = fleiss.kappa
+            self.fleissBand = Agreement.band(fleiss.kappa)
+            self.fleissUnitsUsed = fleiss.unitsUsed
+            self.fleissUnitsLeftOut = fleiss.unitsLeftOut
             self.exact = exact
         }
     }
@@ -51,6 +65,8 @@ public struct TrainingReport: Sendable, Equatable, Codable {
     public struct CaseReport: Sendable, Equatable, Codable {
         public var id: String
         public var title: String
+        /// Where the case is in the pack (1-based), as participants saw it in their list.
+        public var number: Int
         public var participants: Int
         public var model: LevelStep
         /// Participants per level 1–4.
@@ -111,6 +127,16 @@ public struct TrainingReport: Sendable, Equatable, Codable {
         public var caseID: String
         public var responses: Int
         public var keptRecordedAt: String
+    }
+
+    /// One response id found in more than one file: counted once. `identical` is false when
+    /// the copies differ (an alias edited by hand); the latest recorded copy counts.
+    public struct Copy: Sendable, Equatable, Codable {
+        public var responseID: String
+        public var files: [String]
+        public var identical: Bool
+        public var aliases: [String]
+        public var keptAlias: String
     }
 
     public struct FileProblem: Sendable, Equatable, Codable {

@@ -6,20 +6,28 @@ public enum TrainingReportHTML {
         var out = """
             <h1>TRAINING REPORT: \(e("\(r.pack.title) (\(r.pack.id) version \(r.pack.version))"))</h1>
             <p>\(e(ReportWords.participants(r)))</p>
-            <h2>Agreement on the overall level across \(r.cases.count) cases</h2>
+            <h2>\(e(ReportWords.overallHeading(r)))</h2>
             <p class="headline">\(e(ReportWords.headline(r.overall)))</p>
-            <p>\(e(ReportWords.beside(r.overall)))</p>
+            <p>\(e(ReportWords.beside(r.overall, unit: "case")))</p>
 
             """
+        let answered = r.cases.filter { $0.participants > 0 }
+        if !answered.isEmpty {
+            out +=
+                "<h2>\(e(ReportWords.debateHeading))</h2>\n<ol>\n" + answered.map { "<li>\(e(ReportWords.debate($0)))</li>\n" }.joined()
+                + "</ol>\n"
+        }
+        out += "<h2>\(e(ReportWords.meaningHeading))</h2>\n" + ReportWords.meaning.map { "<p>\(e($0))</p>\n" }.joined()
         func list(_ title: String, _ items: [String]) {
             guard !items.isEmpty else { return }
             out += "<h2>\(e(title))</h2>\n<ul>\n" + items.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
         }
+        list("The same response in more than one file (counted once)", r.copies.map(ReportWords.copy))
         list("The same alias more than once", r.duplicates.map(ReportWords.duplicate))
         list("Refused: responses to another pack or version (not counted)", r.refused.map { "\($0.file): \($0.reason)" })
         list("Damaged files (not counted; the rest are)", r.damaged.map { "\($0.file): \($0.reason)" })
-        for (i, k) in r.cases.enumerated() {
-            out += "<section>\n<h2>Case \(i + 1): \(e("\(k.title) [\(k.id)]"))</h2>\n<p>\(e(ReportWords.caseHeader(k)))</p>\n"
+        for k in r.cases {
+            out += "<section>\n<h2>Case \(k.number): \(e("\(k.title) [\(k.id)]"))</h2>\n<p>\(e(ReportWords.caseHeader(k)))</p>\n"
             if k.participants == 0 {
                 out += "</section>\n"
                 continue
@@ -27,7 +35,7 @@ public enum TrainingReportHTML {
             out += "<h3>Decided level</h3>\n" + svg(k.levels, title: "Decided level for \(k.id)")
             out += "<h3>Decided step</h3>\n" + svg(k.steps, title: "Decided step for \(k.id)")
             out += "<p class=\"headline\">Agreement among participants: \(e(ReportWords.headline(k.agreement)))</p>\n"
-            out += "<p>\(e(ReportWords.beside(k.agreement)))</p>\n<p>\(e(ReportWords.withModel(k)))</p>\n"
+            out += "<p>\(e(ReportWords.beside(k.agreement, unit: "judgement")))</p>\n<p>\(e(ReportWords.withModel(k)))</p>\n"
             out += "<p>\(e("Decisions: " + ReportWords.decisions(k)))</p>\n<h3>Rows, most disputed first</h3>\n<ol>\n"
             for row in k.rows {
                 out +=
@@ -39,7 +47,6 @@ public enum TrainingReportHTML {
             }
             out += "</ol>\n</section>\n"
         }
-        out += "<p>\(e(ReportWords.method))</p>\n"
         return HTMLRenderer.document(
             title: "TRAINING REPORT: " + e(r.pack.title),
             extraStyle:

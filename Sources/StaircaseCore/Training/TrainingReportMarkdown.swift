@@ -7,10 +7,18 @@ public enum TrainingReportMarkdown {
         out.append("")
         out.append(md(ReportWords.participants(r)))
         out.append("")
-        out.append("## Agreement on the overall level across \(r.cases.count) cases")
+        out.append("## " + md(ReportWords.overallHeading(r)))
         out.append("")
         out.append("- **" + md(ReportWords.headline(r.overall)) + "**")
-        out.append("- " + md(ReportWords.beside(r.overall)))
+        out.append("- " + md(ReportWords.beside(r.overall, unit: "case")))
+        let answered = r.cases.filter { $0.participants > 0 }
+        if !answered.isEmpty {
+            out += ["", "## " + ReportWords.debateHeading, ""] + answered.enumerated().map { "\($0 + 1). " + md(ReportWords.debate($1)) }
+        }
+        out += ["", "## " + ReportWords.meaningHeading] + ReportWords.meaning.flatMap { ["", md($0)] }
+        if !r.copies.isEmpty {
+            out += ["", "## The same response in more than one file (counted once)", ""] + r.copies.map { "- " + md(ReportWords.copy($0)) }
+        }
         if !r.duplicates.isEmpty {
             out += ["", "## The same alias more than once", ""] + r.duplicates.map { "- " + md(ReportWords.duplicate($0)) }
         }
@@ -22,8 +30,8 @@ public enum TrainingReportMarkdown {
         if !r.damaged.isEmpty {
             out += ["", "## Damaged files (not counted; the rest are)", ""] + r.damaged.map { "- " + md("\($0.file): \($0.reason)") }
         }
-        for (i, k) in r.cases.enumerated() {
-            out += ["", "## Case \(i + 1): " + md("\(k.title) [\(k.id)]"), "", md(ReportWords.caseHeader(k))]
+        for k in r.cases {
+            out += ["", "## Case \(k.number): " + md("\(k.title) [\(k.id)]"), "", md(ReportWords.caseHeader(k))]
             if k.participants == 0 { continue }
             out += ["", "```text", "Decided level (* the model answer)"]
             TrainingReportText.bars(k.levels, &out)
@@ -31,7 +39,7 @@ public enum TrainingReportMarkdown {
             TrainingReportText.bars(k.steps, &out)
             out += ["```", ""]
             out.append("- **Agreement among participants: " + md(ReportWords.headline(k.agreement)) + "**")
-            out.append("- " + md(ReportWords.beside(k.agreement)))
+            out.append("- " + md(ReportWords.beside(k.agreement, unit: "judgement")))
             out.append("- " + md(ReportWords.withModel(k)))
             out.append("- " + md("Decisions: " + ReportWords.decisions(k)))
             out += ["", "### Rows, most disputed first", ""]
@@ -45,7 +53,6 @@ public enum TrainingReportMarkdown {
                 }
             }
         }
-        out += ["", md(ReportWords.method)]
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -13,13 +13,22 @@ public enum TrainingReportText {
         para("TRAINING REPORT: \(ExportText.line(r.pack.title)) (\(ExportText.line(r.pack.id)) version \(ExportText.line(r.pack.version)))")
         para(ReportWords.participants(r))
         out.append("")
-        para("Agreement on the overall level across \(r.cases.count) cases")
+        para(ReportWords.overallHeading(r))
         para(ReportWords.headline(r.overall), indent: 2)
-        para(ReportWords.beside(r.overall), indent: 2)
-        notCounted(r, &out)
-        for (i, k) in r.cases.enumerated() {
+        para(ReportWords.beside(r.overall, unit: "case"), indent: 2)
+        let answered = r.cases.filter { $0.participants > 0 }
+        if !answered.isEmpty {
             out.append("")
-            let head = "Case \(i + 1): \(k.title) [\(k.id)]"
+            para(ReportWords.debateHeading)
+            for (i, k) in answered.enumerated() { para("\(i + 1). " + ReportWords.debate(k), indent: 2, hang: 3) }
+        }
+        out.append("")
+        para(ReportWords.meaningHeading)
+        for m in ReportWords.meaning { para(m, indent: 2) }
+        notCounted(r, &out)
+        for k in r.cases {
+            out.append("")
+            let head = "Case \(k.number): \(k.title) [\(k.id)]"
             out += TextWrap.paragraph(head, width: width)
             out.append(String(repeating: "=", count: min(width, DisplayWidth.of(head))))
             para(ReportWords.caseHeader(k))
@@ -31,7 +40,7 @@ public enum TrainingReportText {
             bars(k.steps, &out)
             out.append("")
             para("Agreement among participants: " + ReportWords.headline(k.agreement))
-            para(ReportWords.beside(k.agreement), indent: 2)
+            para(ReportWords.beside(k.agreement, unit: "judgement"), indent: 2)
             para(ReportWords.withModel(k))
             para("Decisions: " + ReportWords.decisions(k), hang: 2)
             out.append("")
@@ -45,12 +54,15 @@ public enum TrainingReportText {
                 }
             }
         }
-        out.append("")
-        para(ReportWords.method)
         return out.joined(separator: "\n") + "\n"
     }
 
     static func notCounted(_ r: TrainingReport, _ out: inout [String]) {
+        if !r.copies.isEmpty {
+            out.append("")
+            out.append("The same response in more than one file (counted once)")
+            for c in r.copies { out += TextWrap.paragraph("- " + ReportWords.copy(c), width: width, indent: 2) }
+        }
         if !r.duplicates.isEmpty {
             out.append("")
             out.append("The same alias more than once")

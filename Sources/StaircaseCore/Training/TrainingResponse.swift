@@ -12,6 +12,10 @@ public struct TrainingResponse: Codable, Sendable, Equatable {
     /// An alias longer than this is not a workshop alias.
     public static let maximumAliasLength = 40
     public static let maximumBytes = 1024 * 1024
+    /// The longest time a response may say a case took (31 days, as the schema states): a run
+    /// can be saved and resumed, but a larger figure is damage, and refusing it at load keeps
+    /// every sum and rounding of times in the report far from `Int`'s limits.
+    public static let maximumSecondsTaken = 31 * 24 * 3_600
 
     public var schemaVersion: Int = TrainingResponse.currentSchemaVersion
     /// Always true: a response is training data, never a real assessment.
@@ -26,8 +30,12 @@ public struct TrainingResponse: Codable, Sendable, Equatable {
     public var ratings: [String: Rating]
     public var decision: Decision
     public var secondsTaken: Int
-    /// When the decision was recorded (ISO 8601); the latest of two from one alias counts.
+    /// When the decision was recorded (ISO 8601 with its offset); of two answers from one
+    /// participant to one case, the later instant counts (`recordedTime`).
     public var recordedAt: String
+
+    /// `recordedAt` as an instant; `read` refuses a response where this is nil.
+    public var recordedTime: RecordedTime? { RecordedTime(recordedAt) }
 
     public struct PackReference: Codable, Sendable, Equatable {
         public var id: String
@@ -101,19 +109,35 @@ public enum TrainingResponseProblem: Error, Equatable, Sendable, CustomStringCon
 
 extension TrainingResponse {
     /// Decodes and checks one response against the pack the report is for.
+    /// A UTF-8 byte-order mark (which some editors add) is skipped; JSON does not need it.
     public static func read(_ data: Data, pack: TrainingPack, catalogue: Catalogue) -> Result<TrainingResponse, TrainingResponseProblem> {
-        if data.count > maximumBytes { return .failure(.damaged("larger than \(maximumBytes) bytes, so not a response file")) }
-        if let syntax = JSONSyntax.firstError(in: data) {
-            return .failure(.damaged("malformed JSON at line \(syntax.line), column \(syntax.column)"))
+        return read(data, pack: pack, rows: Set(catalogue.allIndicators.map(\.indicator.id)), catalogue: catalogue)
+    }
+
+    /// As `read`, with the catalogue's row ids worked out once for a whole room of files.
+    static func read(_ raw: Data, pack: TrainingPack, rows known: Set<String>, catalogue: Catalogue) -> Result<
+        TrainingResponse, TrainingResponseProblem
+    > {
+        if raw.count > maximumBytes { return .failure(.damaged("larger than \(maximumBytes) bytes, so not a response file")) }
+        let data = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(raw.dropFirst(3)) : raw
+        let tree: JSONTree
+        do throws(JSONSyntax.Failure) {
+            tree = try JSONSyntax.parse(data)
+        } catch {
+            return .failure(.damaged("malformed JSON at line \(error.line), column \(error.column)"))
         }
         let r: TrainingResponse
-        do {
-            r = try JSONDecoder().decode(TrainingResponse.self, from: data)
-        } catch let error as DecodingError {
-            let p = DecodingProblem.problem(for: error)
-            return .failure(.damaged("not a response file (\(p.path.isEmpty ? "" : p.path + ": ")\(p.message))"))
-        } catch {
-            return .failure(.damaged("not a response file"))
+        if let fast = TrainingResponse(tree: tree) {
+            r = fast
+        } else {
+            do {
+                r = try JSONDecoder().decode(TrainingResponse.self, from: data)
+            } catch let error as DecodingError {
+                let p = DecodingProblem.problem(for: error)
+                return .failure(.damaged("not a response file (\(p.path.isEmpty ? "" : p.path + ": ")\(p.message))"))
+            } catch {
+                return .failure(.damaged("not a response file"))
+            }
         }
         if r.schemaVersion != currentSchemaVersion { return .failure(.damaged("unsupported schema version \(r.schemaVersion)")) }
         if !r.training { return .failure(.damaged("not marked as training, so not a response file")) }
@@ -130,7 +154,6 @@ extension TrainingResponse {
         guard pack.trainingCase(r.caseID) != nil else {
             return .failure(.damaged("case \"\(ExportText.line(r.caseID))\" is not in the pack"))
         }
-        let known = Set(catalogue.allIndicators.map(\.indicator.id))
         if let unknown = r.ratings.keys.sorted().first(where: { !known.contains($0) }) {
             return .failure(.damaged("rates row \"\(ExportText.line(unknown))\", which the catalogue does not have"))
         }
@@ -138,7 +161,30 @@ extension TrainingResponse {
             return .failure(
                 .damaged("the decision (Level \(r.decision.level), step \(r.decision.step)) is not a level and step of the staircase"))
         }
-        if r.secondsTaken < 0 { return .failure(.damaged("a negative time taken")) }
+        if !(0...maximumSecondsTaken).contains(r.secondsTaken) {
+            return .failure(.damaged("secondsTaken \(r.secondsTaken) is outside 0 to \(maximumSecondsTaken) (31 days)"))
+        }
+        if r.recordedTime == nil {
+            return .failure(
+                .damaged(
+                    "recordedAt \"\(ExportText.line(r.recordedAt))\" is not a date and time with its offset, such as 2026-11-26T10:40:00+01:00"
+                ))
+        }
+        if !isResponseID(r.id) {
+            return .failure(.damaged("the id \"\(ExportText.line(r.id))\" is not a response id (resp- and 20 letters or digits)"))
+        }
         return .success(r)
+    }
+}
+
+extension TrainingResponse {
+    /// The schema's id shape: `resp-` and 20 characters of Crockford's base 32 (lower case).
+    static func isResponseID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        let prefix = Array((idPrefix + "-").utf8)
+        guard bytes.count == prefix.count + 20, bytes.starts(with: prefix) else { return false }
+        return bytes[prefix.count...].allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A && b != 0x69 && b != 0x6C && b != 0x6F && b != 0x75)
+        }
     }
 }

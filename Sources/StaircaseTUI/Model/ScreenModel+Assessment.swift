@@ -189,7 +189,9 @@ extension ScreenModel {
     static func categoryChoices(_ s: WizardState, _ a: Assessment) -> [Choice] {
         s.catalogue.concernCategories.enumerated().map { i, k in
             let on = a.concernCategories.contains(k.id)
-            return Choice("\(i + 1)", k.name + (on ? " (marked)" : " (not marked)"), [.toggleCategory(i + 1)])
+            var c = Choice("\(i + 1)", k.name + (on ? " (marked)" : " (not marked)"), [.toggleCategory(i + 1)])
+            c.concern = Choice.Concern(name: k.name, marked: on)
+            return c
         }
     }
 }

@@ -102,21 +102,32 @@ extension ScreenModel {
             TextBlock(
                 heading: "Agreement with the model answer, row by row",
                 [
-                    "Exact: " + percent(f.exact) + ".", "Within one level: " + percent(f.withinOne) + ".",
-                    "Weighted kappa (linear weights): " + f.weightedKappa.formatted() + ".",
+                    "Exact: " + percent(f.exact) + " of the model's rows you rated are at its level.",
+                    "Within one level: " + percent(f.withinOne) + ".",
                 ]),
         ]
         if let why = k.modelAnswer.engineDifference {
             m.blocks.append(TextBlock(.note, heading: "Why the authors differ from the engine", [why]))
         }
-        if f.differences.isEmpty {
+        if f.differences.isEmpty && f.notApplicable.isEmpty {
             m.blocks.append(TextBlock(["No row you rated differs from the model answer."]))
+        } else if f.differences.isEmpty {
+            m.blocks.append(TextBlock(["No row you rated at a level differs from the model answer."]))
         } else {
             m.blocks.append(TextBlock(heading: "Rows where you differ (\(f.differences.count))", []))
             for d in f.differences {
                 var ps = ["Yours, Level \(d.theirLevel): \(d.theirDescriptor)", "Model, Level \(d.modelLevel): \(d.modelDescriptor)"]
                 if let r = d.rationale { ps.append("Why: " + r) }
                 m.blocks.append(TextBlock(.descriptor, heading: d.title, ps, indent: 2))
+            }
+        }
+        if !f.notApplicable.isEmpty {
+            m.blocks.append(
+                TextBlock(heading: "Rows you marked not applicable that the model rates at a level (\(f.notApplicable.count))", []))
+            for u in f.notApplicable {
+                var ps = ["Yours: not applicable.", "Model, Level \(u.modelLevel): \(u.modelDescriptor)"]
+                if let r = u.rationale { ps.append("Why: " + r) }
+                m.blocks.append(TextBlock(.descriptor, heading: u.title, ps, indent: 2))
             }
         }
         if !f.unassessed.isEmpty {

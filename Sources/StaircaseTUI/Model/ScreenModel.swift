@@ -138,6 +138,14 @@ public struct Choice: Equatable, Sendable {
     public var shown = true
     /// A question that follows this choice (the consent status): its choices replace `actions`.
     public var then: Question?
+    /// Set for a category of concern: its name and whether it is marked, so a view draws the
+    /// checkbox from typed fields, never by parsing `label` (a training run adds other choices).
+    public var concern: Concern?
+
+    public struct Concern: Equatable, Sendable {
+        public var name: String
+        public var marked: Bool
+    }
 
     public init(_ key: String, _ label: String, current: Bool = false, _ actions: [WizardAction]) {
         self.key = key

@@ -52,36 +52,10 @@ public struct TrainingRun: Equatable, Sendable {
 
     /// Seconds from one host timestamp ("2026-07-01T10:45:00+01:00") to another; nil if either
     /// cannot be read. The clock is the host's: the reducer only subtracts.
+    /// At most `TrainingResponse.maximumSecondsTaken`, so a run resumed weeks later still
+    /// writes a response the report reads.
     public static func seconds(from start: String, to end: String) -> Int? {
-        guard let a = epochSeconds(start), let b = epochSeconds(end) else { return nil }
-        return max(0, b - a)
-    }
-
-    static func epochSeconds(_ t: String) -> Int? {
-        let c = Array(t.utf8)
-        guard c.count >= 19 else { return nil }
-        func num(_ from: Int, _ count: Int) -> Int? {
-            guard from + count <= c.count else { return nil }
-            var n = 0
-            for b in c[from..<(from + count)] {
-                guard b >= 0x30 && b <= 0x39 else { return nil }
-                n = n * 10 + Int(b - 0x30)
-            }
-            return n
-        }
-        guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2), let mi = num(14, 2), let s = num(17, 2)
-        else { return nil }
-        var offset = 0
-        if c.count >= 25, c[19] == 0x2B || c[19] == 0x2D, let oh = num(20, 2), let om = num(23, 2) {
-            offset = (c[19] == 0x2D ? -1 : 1) * (oh * 3600 + om * 60)
-        }
-        // Days from the civil date (Howard Hinnant's algorithm).
-        let yy = mo <= 2 ? y - 1 : y
-        let era = (yy >= 0 ? yy : yy - 399) / 400
-        let yoe = yy - era * 400
-        let doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146097 + doe - 719468
-        return days * 86400 + h * 3600 + mi * 60 + s - offset
+        guard let a = RecordedTime(start)?.secondsSinceEpoch, let b = RecordedTime(end)?.secondsSinceEpoch else { return nil }
+        return min(TrainingResponse.maximumSecondsTaken, max(0, b - a))
     }
 }

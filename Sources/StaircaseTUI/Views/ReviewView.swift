@@ -52,7 +52,7 @@ enum ReviewView {
             out.append(("", .plain))
             para(m.prompt, .title, indent: 0)
             for c in categories {
-                let marked = c.label.hasSuffix(" (marked)")
+                let marked = c.concern?.marked == true
                 para("\(c.key). \(c.label)", marked ? Style(bold: true) : .plain, indent: 2)
             }
         }
@@ -128,11 +128,12 @@ enum DecisionView {
             y += 1
             b.put(line, row: y, column: 4, style: .muted, limit: r.width - 6)
         }
-        for c in s.askingCategories ? m.choices : ScreenModel.categoryChoices(s, a) where y + 1 < r.bottom {
+        // Only the categories are checkboxes: a training run's "v Read the case narrative" is not.
+        let choices = s.askingCategories ? m.choices : ScreenModel.categoryChoices(s, a)
+        for c in choices where y + 1 < r.bottom {
+            guard let concern = c.concern else { continue }
             y += 1
-            let on = c.label.hasSuffix(" (marked)")
-            let name = c.label.dropLast(on ? 9 : 13)
-            b.put("[\(on ? "x" : " ")] \(c.key) \(name)", row: y, column: 4, style: .plain)
+            b.put("[\(concern.marked ? "x" : " ")] \(c.key) \(concern.name)", row: y, column: 4, style: .plain)
         }
     }
 }
