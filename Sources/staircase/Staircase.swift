@@ -46,7 +46,7 @@ struct Staircase: ParsableCommand {
         version: StaircaseVersion.current,
         subcommands: [
             AssessCommand.self, CatalogueCommand.self, ScoreCommand.self, ExportCommand.self, CompareCommand.self, SessionsCommand.self,
-            StartupBenchCommand.self, TrainingCommand.self, TrainCommand.self, TrainingBenchCommand.self,
+            StartupBenchCommand.self, TrainingCommand.self, TrainCommand.self,
             SettingsCommand.self,
         ],
         defaultSubcommand: AssessCommand.self

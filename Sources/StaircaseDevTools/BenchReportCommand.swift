@@ -10,12 +10,12 @@ import StaircaseCore
     import Foundation
 #endif
 
-/// `staircase bench-report` (hidden): builds and renders the facilitator's report over a
+/// `staircase-dev bench-report`: builds and renders the facilitator's report over a
 /// simulated workshop, from the response files' bytes, and prints the time per report. Run it
 /// through Scripts/bench-report, which builds in release mode first.
-struct TrainingBenchCommand: ParsableCommand {
+struct BenchReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-report", abstract: "Benchmark the training report.", shouldDisplay: false)
+        commandName: "bench-report", abstract: "Benchmark the training report.")
 
     @Option(help: "Participants, each answering every case.")
     var participants = 60
@@ -25,9 +25,9 @@ struct TrainingBenchCommand: ParsableCommand {
     var repeats = 20
 
     func run() throws {
-        try runReporting {
-            let catalogue = try CatalogueOptions(catalogue: nil).load()
-            let full = try TrainingFiles.loadPack(nil, catalogue: catalogue)
+        do {
+            let catalogue = try EmbeddedCatalogue.load()
+            let full = try EmbeddedTrainingPack.load(catalogue: catalogue)
             var pack = full
             pack.cases = Array(full.cases.prefix(max(1, cases)))
             let responses = TrainingSimulation.responses(pack: pack, catalogue: catalogue, participants: participants, seed: 9)
@@ -52,6 +52,8 @@ struct TrainingBenchCommand: ParsableCommand {
             print(
                 "best \(Agreement.fixed(best, digits: 1)) ms, mean \(Agreement.fixed(total / Double(repeats), digits: 1)) ms over \(repeats) runs (\(bytes / repeats) bytes of output per run); peak memory \(usage.ru_maxrss / 1024) MB"
             )
+        } catch {
+            throw DevToolError(String(describing: error))
         }
     }
 }
