@@ -45,8 +45,9 @@ extension ReferralSummary {
                     title: "REDACTED",
                     lines: [
                         redactionLine,
-                        "The date of birth is an age band; addresses, phone numbers, e-mail addresses and other contact details are removed.",
-                        "Other identifying details in free text (places, schools, nicknames, dates) are not detected: check them by hand before sharing.",
+                        "The date of birth is an age band; addresses, phone numbers, e-mail addresses and other contact details are removed,"
+                            + " from free text too: the record's own, and any UK phone number, postcode or e-mail address.",
+                        "Other identifying details in free text (places, schools, nicknames, other dates) are not detected: check them by hand before sharing.",
                     ]))
         }
         if immediateDanger.status != .no { out.append(.fields([dateField])) }
@@ -89,7 +90,8 @@ extension ReferralSummary {
         let list = redactedKinds.compactMap { names[$0] }
         guard !list.isEmpty else { return "The record holds no names to replace." }
         let joined = list.count == 1 ? list[0] : list.dropLast().joined(separator: ", ") + " and " + (list.last ?? "")
-        return "Names of \(joined) are replaced everywhere, free text included: initials in name fields, a label such as [child] in text."
+        return "Names of \(joined) are replaced everywhere, free text included: initials in name fields, a label such as [child] in text"
+            + " (a whole name in any case, one word of it when it starts with a capital)."
     }
 
     var childBlocks: [SummaryBlock] {
