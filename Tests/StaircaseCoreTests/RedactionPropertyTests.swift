@@ -284,7 +284,11 @@ import Testing
                     for w in ordinaryWords {
                         let (now, before) = (wordCount(out, w), wordCount(full, w))
                         kept += now
-                        if now != before { problems.append("record \(n), \(format): \"\(w)\" \(now) times, not \(before)") }
+                        // The JSON holds every field whole: exactly as often. The first screen of
+                        // the other formats cuts long text at a word, at a different place when
+                        // labels replace names, so there a word kept is a word still present.
+                        let lost = format == .json ? now != before : before > 0 && now == 0
+                        if lost { problems.append("record \(n), \(format): \"\(w)\" \(now) times, not \(before)") }
                     }
                     if kept == 0 { problems.append("record \(n), \(format): no ordinary word to keep") }
                 }
