@@ -30,26 +30,25 @@ import Testing
         let md = try ExportSupport.render("level3", .markdown)
         let order = [
             "# Children's Services referral summary",
-            "**Immediate danger:** no", "**Date:** 2026-11-20 10:45 +00:00 (decision)",
-            "## The child", "**Name:** Jamie Smith", "**Age:** 10 years on 2026-11-20; date of birth 2016-04-12",
-            "**Where now:** At school", "**Communication:** None known; first language English; no interpreter needed",
-            "## Level of need", "**Decided:** Level 3, step 3: Targeted Response (as proposed)",
+            "**Immediate danger:** no",
+            "**Child:** Jamie Smith, 10 years (born 2016-04-12); now: At school",
+            "**Decided:** Level 3, step 3: Targeted Response (as proposed)",
+            "**Household:** lives with Dana Smith (mother), Rory Smith (brother)",
+            "**Consent:** given; lawful basis public task",
+            "**Referrer:** Alex Morgan, Designated Safeguarding Lead, Greenfield Primary School; 01388 000000, `alex.morgan@greenfield.example.sch.uk`",
+            "**Still lacks:** nothing", "**Date:** 2026-11-20 10:45 +00:00 (decision)",
             "## Flags", "Combination of needs", "**Not yet assessed:** 1 of 6 rows for the child's age (Parenting 1)",
-            "## Evidence: needs above Level 1 (descriptors are the document's wording)", "### Child", "Level 3: Row one",
+            "## Evidence: needs above Level 1 (descriptors are the document's wording)", "Level 3: Row one (Child)",
             "**Durham Level 3 descriptor:** “Row one: complex needs.”",
             "> Reading age is two years behind; attendance 84% this term.\\", "> Missed the last two hearing appointments.",
-            "### Parenting", "Level 2: Mental health", "### Family", "Level 2: Housing",
+            "Level 2: Row three (Child)", "Level 2: Mental health (Parenting)", "Level 2: Housing (Family)",
+            "## The child, family and agencies", "**Address:** 14 Example Terrace",
+            "**Communication:** None known; first language English; no interpreter needed",
             "**Strengths and protective factors:**", "close bond with his older brother",
             "**The child's wishes and feelings, in their words:**", "\"I like school when it's art.\"",
-            "## Family and household", "**Parent or carer:** Dana Smith (mother): parental responsibility yes",
-            "**Sibling:** Rory Smith (brother)",
-            "## Other agencies", "**Team Around the Family:** none", "**Agency:** School nursing, Priya Shah",
-            "## Referrer", "Greenfield Primary School", "**Phone:** 01388 000000", "`alex.morgan@greenfield.example.sch.uk`",
-            "## Consent and sharing", "**Family's agreement:** sought and given", "**Lawful basis:** public task",
-            "## Course of action (Level 3)", "If not already done, a Children’s Services Referral must be undertaken",
-            "## About this summary", "test-minimal, version 1",
-            "## Information links from the document", "Single Assessment: <http://www.durham-lscb.org.uk/",
-            "## Appendix: rows not yet assessed", "**Parenting:** Domestic abuse",
+            "**Carer:** Dana Smith (mother): parental responsibility; lives with the child",
+            "**Sibling:** Rory Smith (brother)", "**Team Around the Family:** none", "**Agency:** School nursing, Priya Shah",
+            "## About this summary", "test-minimal 1; assessment golden-level3", "Single Assessment: <http://www.durham-lscb.org.uk/",
         ]
         var from = md.startIndex
         for piece in order {
@@ -64,6 +63,9 @@ import Testing
         #expect(!md.contains("Row two"), "a pre-birth row is not listed as missing for a ten-year-old")
         #expect(!md.contains("Proposed:"), "a decision that accepts the proposal does not repeat it")
         #expect(!md.contains("Income — Level"), "a Level 1 row is not listed among the needs")
+        #expect(!md.contains("Domestic abuse"), "titles of rows not yet assessed are in the HTML and JSON only")
+        #expect(!md.contains("Course of action") && !md.contains("must be undertaken"), "no action addressed to the referrer")
+        #expect(try ExportSupport.render("level3", .html).contains("Domestic abuse"))
     }
 
     @Test func levelFourLeadsWithDangerAndNamesTheOverride() throws {
@@ -83,8 +85,8 @@ import Testing
         #expect(danger < 4, "the danger notice is at the top")
         #expect(text.contains("Police or ambulance: 999"))
         #expect(text.contains("First Contact: 03000 26 79 79"))
-        #expect(text.contains("Reason for deciding differently from the proposal:"))
-        #expect(text.contains("  | Police protection is being sought."))
+        #expect(text.contains("Why decided differently:"))
+        #expect(text.contains("Police protection is being sought."))
         #expect(text.contains("Categories of concern"))
         #expect(text.contains("Toxic trio:"))
     }

@@ -60,9 +60,9 @@ import Testing
         a.child.expectedDate = "2027-01-10"
         let plain = ReferralSummary.build(catalogue: c, assessment: a, proposal: ScoringEngine(catalogue: c).propose(a), redact: false)
         #expect(plain.child.expectedDate == "2027-01-10" && plain.child.age == "unborn (due 2027-01-10)")
-        #expect(MarkdownRenderer.render(plain).contains("**Unborn:** expected 2027-01-10"))
+        #expect(MarkdownRenderer.render(plain).contains("**Child:** Baby Brown, unborn, expected 2027-01-10"))
         let redacted = ReferralExporter.render(format: .markdown, catalogue: c, assessment: a, redact: true)
-        #expect(redacted.contains("**Age band:** unborn"))
+        #expect(redacted.contains("**Child:** B. B., age band unborn"))
         #expect(!redacted.contains("2027-01-10"))
     }
 }

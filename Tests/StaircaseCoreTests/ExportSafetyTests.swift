@@ -129,8 +129,8 @@ import Testing
         #expect(s.strengths.isEmpty && s.referrer.agency.isEmpty && s.consent.reason.isEmpty)
         let md = MarkdownRenderer.render(s)
         #expect(md.contains("**Strengths and protective factors:** *none recorded*"))
-        #expect(md.contains("**Agency:** not given"))
-        #expect(md.contains("**Reason for deciding differently from the proposal:** *none recorded*"))
+        #expect(md.contains("**Referrer:** "), "an empty agency is left out of the referrer line")
+        #expect(md.contains("**Why decided differently:** no reason recorded"))
         #expect(TextRenderer.render(s).contains("Strengths and protective factors: (none recorded)"))
     }
 

@@ -151,7 +151,7 @@ import Testing
         let note = String(repeating: "é", count: AssessmentShape.Limit.longText + 1)
         let tooLong = Self.minimalV2.replacingOccurrences(
             of: "\"answers\": {}", with: "\"answers\": {\"a1.r1\": {\"rating\": \"2\", \"note\": \"\(note)\"}}")
-        #expect(Self.error(tooLong)?.contains("answers[entry 1].note: longer than 100000 characters") == true)
+        #expect(Self.error(tooLong)?.contains("answers[\"a1.r1\"].note: longer than 100000 characters") == true)
     }
 
     @Test func aWholeNumberWrittenWithAPointIsAWholeNumber() {

@@ -48,9 +48,12 @@ public enum AssessmentLoader {
                 "use the matching catalogue with --catalogue")
         }
         let known = Set(c.allIndicators.map(\.indicator.id))
+        // The row id names the answer when it is shaped like one; any other key (which could be
+        // case text, and errors reach stderr) by its position.
         for (i, id) in a.answers.keys.sorted().enumerated() where !known.contains(id) {
             throw fail(
-                "answers[entry \(i + 1)]", "unknown indicator id", "remove it or correct it to an id from `staircase catalogue show`")
+                AssessmentShape.looksLikeRowID(id) ? "answers[\"\(id)\"]" : "answers[entry \(i + 1)]", "unknown indicator id",
+                "remove it or correct it to an id from `staircase catalogue show`")
         }
         if !AssessmentShape.isIdentifier(a.id) { throw fail("id", "malformed id", "use 1 to 80 letters, digits, '-' or '_'") }
         for (field, value) in [("createdAt", a.createdAt), ("updatedAt", a.updatedAt)] where !CalendarDate.isTimestamp(value) {

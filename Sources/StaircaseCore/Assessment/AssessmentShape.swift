@@ -25,6 +25,8 @@ public enum AssessmentShape {
 
     indirect enum Shape: Sendable {
         case short, long, date, dateTime, childKey, id
+        /// A string of at most this many characters (the schema's own `maxLength`).
+        case bounded(Int)
         case choice([String])
         case boolean
         case integer(ClosedRange<Int>)
@@ -123,7 +125,7 @@ public enum AssessmentShape {
             ),
             (
                 "resumeAt",
-                .object([("screen", .short), ("row", .short), ("cursor", .integer(0...100_000))], required: ["screen", "cursor"])
+                .object([("screen", .bounded(40)), ("row", .short), ("cursor", .integer(0...100_000))], required: ["screen", "cursor"])
             ),
             (
                 "draftDecision",
@@ -153,7 +155,7 @@ public enum AssessmentShape {
                 fix: "give \(expected) here (see Data/assessment.schema.json)")
         }
         switch shape {
-        case .short, .long, .date, .dateTime, .childKey, .id, .choice:
+        case .short, .long, .date, .dateTime, .childKey, .id, .choice, .bounded:
             guard case .string(let s) = v else { return wrong("a string") }
             return checkString(s, shape, at: shown)
         case .boolean:
@@ -188,7 +190,7 @@ public enum AssessmentShape {
                 return Problem(path: shown, message: "more than \(Limit.answers) entries", fix: "keep one entry per catalogue row")
             }
             for (i, key) in entries.keys.sorted().enumerated() {
-                let named = answerIDs.contains(key) ? "\(path)[\"\(key)\"]" : "\(path)[entry \(i + 1)]"
+                let named = answerIDs.contains(key) || looksLikeRowID(key) ? "\(path)[\"\(key)\"]" : "\(path)[entry \(i + 1)]"
                 if let p = check(entries[key] ?? .null, item, at: named, answerIDs: answerIDs) { return p }
             }
         case .object(let fields, let required):
@@ -208,6 +210,15 @@ public enum AssessmentShape {
         return nil
     }
 
+    /// A key shaped like a catalogue row id ("health.growth-and-weight"): safe to name in a
+    /// message on stderr, unlike a key of arbitrary text, which is named by its position.
+    static func looksLikeRowID(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.count <= 120
+            && key.utf8.allSatisfy {
+                (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || $0 == 46 || $0 == 45 || $0 == 95
+            }
+    }
+
     static func checkString(_ s: String, _ shape: Shape, at path: String) -> Problem? {
         let length = s.unicodeScalars.count
         switch shape {
@@ -219,8 +230,17 @@ public enum AssessmentShape {
             if length > Limit.longText {
                 return Problem(path: path, message: "longer than \(Limit.longText) characters", fix: "shorten it")
             }
+        case .bounded(let limit):
+            if length > limit { return Problem(path: path, message: "longer than \(limit) characters", fix: "shorten it") }
         case .date:
-            if length != 10 || CalendarDate(s) == nil { return Problem(path: path, message: "not a date", fix: "write it as YYYY-MM-DD") }
+            if length != 10 || CalendarDate(s) == nil {
+                // A date written as YYYY-MM-DD that does not exist (1899, month 13) says why,
+                // rather than asking for the form it is already in.
+                if let problem = FieldRules.dateProblem(s, quotingValue: false), problem.hasPrefix("no such date") {
+                    return Problem(path: path, message: "no such date", fix: String(problem.dropFirst("no such date: ".count)))
+                }
+                return Problem(path: path, message: "not a date", fix: "write it as YYYY-MM-DD")
+            }
         case .dateTime:
             if !CalendarDate.isTimestamp(s) {
                 return Problem(path: path, message: "not a date and time", fix: "write it as YYYY-MM-DDThh:mm:ss+hh:mm (or Z for UTC)")

@@ -54,8 +54,23 @@ public struct CalendarDate: Comparable, Sendable, Hashable, CustomStringConverti
     }
 
     /// A full timestamp ("2026-07-01T10:45:00+01:00" or "…Z"), not just a date.
+    /// "2026-11-21T16:40:00Z" or "…+01:00" with a real time of day: the schema's pattern and
+    /// RFC 3339's ranges, with no leap second ("23:59:60"), as the schema refuses it.
     public static func isTimestamp(_ text: String) -> Bool {
-        (text.utf8.count == 20 || text.utf8.count == 25) && CalendarDate(text) != nil
+        let b = Array(text.utf8)
+        guard b.count == 20 || b.count == 25, CalendarDate(text) != nil, b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"),
+            b[16] == UInt8(ascii: ":")
+        else { return false }
+        func number(_ i: Int) -> Int? {
+            guard (48...57).contains(b[i]), (48...57).contains(b[i + 1]) else { return nil }
+            return Int(b[i] - 48) * 10 + Int(b[i + 1] - 48)
+        }
+        guard let h = number(11), h <= 23, let m = number(14), m <= 59, let sec = number(17), sec <= 59 else { return false }
+        if b.count == 20 { return b[19] == UInt8(ascii: "Z") }
+        guard b[19] == UInt8(ascii: "+") || b[19] == UInt8(ascii: "-"), b[22] == UInt8(ascii: ":"), let oh = number(20), oh <= 23,
+            let om = number(23), om <= 59
+        else { return false }
+        return true
     }
 
     public var description: String {

@@ -86,6 +86,7 @@ public enum HTMLRenderer {
             return render(.fields([.init("Row", heading), descriptor])) + "\n" + render(.userText(label: "Evidence", text: evidence))
         case .journey(let points):
             return JourneyChart.svg(points) + "\n" + render(.fields(points.map(\.field)))
+        case .htmlOnly(let inner): return render(inner)
         case .links(let links):
             return "<ul>\n" + links.map { "<li>\(escape($0.name))" + ($0.url.map { ": " + anchor($0) } ?? "") + "</li>\n" }.joined()
                 + "</ul>"

@@ -25,6 +25,7 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
         case .row(let heading, let descriptor, let evidence):
             return render(.fields([.init("Row", heading), descriptor])) + "\n\n" + render(.userText(label: "Evidence", text: evidence))
         case .journey(let points): return render(.fields(points.map(\.field)))
+        case .htmlOnly: return ""
         }
     }
 

@@ -1,10 +1,13 @@
-/// Replaces every name the record knows, wherever it appears in text written for the summary.
+/// Removes the record's own details from text written for the summary, wherever they appear.
 ///
-/// The names are the child's, the carers', the household's (siblings included), the referrer's,
-/// the Lead Professional's and the agency workers'. Each full name and each word of it (a first
-/// name or surname alone) is matched as a whole word, case-insensitively, so "Jamie", "jamie's"
-/// and "Jamie Smith" inside a note all go. Titles such as "Mrs" are not names; a field holding
-/// only a role ("Class Teacher") is replaced as a phrase, never word by word.
+/// Names are the child's, the carers', the household's (siblings included), the referrer's, the
+/// Lead Professional's and the agency workers'. A whole name of two or more words is matched in
+/// any case ("jamie smith"); a single word of it only as a name, starting with a capital
+/// ("Jamie", "JAMIE'S"), so a surname that is also a word ("Hope") leaves "we hope" alone.
+/// Titles such as "Mrs" are not names; a field holding only a role ("Class Teacher") is replaced
+/// as a phrase, never word by word. The record's addresses, dates of birth and contact details
+/// are `RecordDetails`; e-mail addresses, UK phone numbers and postcodes of any kind go too
+/// (`RedactionPatterns`).
 public struct Redactor: Sendable {
     /// The kinds of name, in the order the banner lists them.
     public enum Kind: String, CaseIterable, Sendable {
@@ -33,8 +36,11 @@ public struct Redactor: Sendable {
         }
     }
 
-    /// Lower-cased words to replace, longest phrases first, each with its placeholder.
-    let patterns: [([String], String)]
+    /// What to look for in free text, longest first so "Megan Hope" goes before "Megan".
+    let phrases: [RedactionPhrase]
+    let byFirst: [String: [RedactionPhrase]]
+    /// The record's phone numbers as national digits ("07700900456"), found however written.
+    let knownPhones: Set<String>
     /// The kinds with at least one name in the record.
     public let kinds: [Kind]
 
@@ -57,7 +63,7 @@ public struct Redactor: Sendable {
         named += [(a.referrer.name, .referrer), (a.leadProfessional.name, .leadProfessional)]
         named += a.agencies.map { ($0.worker, .agencyWorker) }
         var seen = Set<String>()
-        var patterns: [([String], String)] = []
+        var phrases: [RedactionPhrase] = []
         var kinds: [Kind] = []
         for (name, kind) in named {
             let clean = Self.personalPart(name)
@@ -65,21 +71,24 @@ public struct Redactor: Sendable {
             // A field of role words only ("Class Teacher") names a role: only the whole phrase
             // goes. One word that is not ("Jane Head") makes it a name, and every word goes.
             let isRole = !words.isEmpty && words.allSatisfy { Self.roleWords.contains($0.lowercased()) }
-            var pieces = [clean] + (isRole ? [] : words)
-            pieces = pieces.filter { p in
-                let letters = p.filter(\.isLetter)
-                return letters.count >= 2 && !Self.titles.contains(p.lowercased())
+            let pieces = ([clean] + (isRole ? [] : words)).filter { p in
+                p.filter(\.isLetter).count >= 2 && !Self.titles.contains(p.lowercased())
             }
             if !pieces.isEmpty && !kinds.contains(kind) { kinds.append(kind) }
             for p in pieces where seen.insert(p.lowercased()).inserted {
-                patterns.append((p.map { $0.lowercased() }, kind.placeholder))
+                // The whole name of two words or more in any case; one word only as a name.
+                let oneWord = !p.contains(where: { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" })
+                phrases.append(RedactionPhrase(p, kind.placeholder, capitalised: oneWord))
             }
         }
-        self.patterns = patterns.sorted { $0.0.count > $1.0.count }
+        let details = RecordDetails(a)
+        self.phrases = (phrases + details.phrases).sorted { $0.chars.count > $1.chars.count }
+        self.byFirst = Dictionary(grouping: self.phrases.filter { !$0.chars.isEmpty }) { $0.chars[0] }
+        self.knownPhones = details.phones
         self.kinds = Kind.allCases.filter(kinds.contains)
     }
 
-    public var isEmpty: Bool { patterns.isEmpty }
+    public var isEmpty: Bool { phrases.isEmpty }
 
     /// The name without a parenthesised part ("R. Ellis (Early Help)" → "R. Ellis") or titles
     /// ("Dr Anna Kowalski" → "Anna Kowalski"): the words that identify the person.
@@ -102,31 +111,12 @@ public struct Redactor: Sendable {
     /// Initials of the personal part of a name, for name fields in a redacted summary.
     public static func initials(_ name: String) -> String { ExportText.initials(personalPart(name)) }
 
-    /// `text` with every whole-word match of a known name replaced by its placeholder.
+    /// `text` with the record's own details and every e-mail address, UK phone number and
+    /// postcode replaced by a label: patterns first, so an e-mail address made of names goes
+    /// whole, then the record's phrases.
     public func apply(_ text: String) -> String {
-        if patterns.isEmpty || text.isEmpty { return text }
-        let chars = Array(text)
-        let lower = chars.map { $0.lowercased() }
-        var out = ""
-        var i = 0
-        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber }
-        while i < chars.count {
-            if i == 0 || !isWordChar(chars[i - 1]) {
-                var matched = false
-                for (p, replacement) in patterns where p.count <= lower.count - i && lower[i] == p[0] {
-                    let end = i + p.count
-                    guard lower[i..<end].elementsEqual(p), end == chars.count || !isWordChar(chars[end]) else { continue }
-                    out += replacement
-                    i = end
-                    matched = true
-                    break
-                }
-                if matched { continue }
-            }
-            out.append(chars[i])
-            i += 1
-        }
-        return out
+        if text.isEmpty { return text }
+        return RedactionPhrase.apply(byFirst, to: RedactionPatterns.apply(text, knownPhones: knownPhones))
     }
 
     /// "Names replaced: the child, parents and carers and the referrer …", for the banner.

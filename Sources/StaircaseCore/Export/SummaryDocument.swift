@@ -19,6 +19,9 @@ public enum SummaryBlock: Sendable, Equatable {
     case row(heading: String, descriptor: Field, evidence: String)
     /// The child's journey on the staircase: a dated list, and in HTML an inline SVG chart.
     case journey([ReferralSummary.JourneyPoint])
+    /// Detail worth a long page but not a pasted one (the titles of rows not yet assessed):
+    /// HTML shows it, plain text and Markdown leave it out (the JSON has it anyway).
+    indirect case htmlOnly(SummaryBlock)
 
     public struct Field: Sendable, Equatable {
         public var label: String
@@ -31,26 +34,27 @@ public enum SummaryBlock: Sendable, Equatable {
 }
 
 extension ReferralSummary {
-    /// The content triage-first, as First Contact reads it: is the child safe now, who and where
-    /// the child is, the level decided and why, the categories of concern, the flags; then the
-    /// evidence; then strengths, the child's words, family, agencies, referrer, consent and
-    /// sharing, the course of action; last, an appendix of the rows not yet assessed.
+    /// The content triage-first, as First Contact reads it: the first screenful (`triageBlocks`)
+    /// says whether the child is safe now, who and where the child is, the level decided and why,
+    /// the categories of concern, the household, consent, whom to call back and what is missing;
+    /// then the flags and the evidence, highest level first; then the details behind the first
+    /// screen (the child, family, agencies, consent's reasons); last, what the summary was made from.
     public var blocks: [SummaryBlock] {
         var out: [SummaryBlock] = [.title(title)]
         if training { out.append(.alert(title: "TRAINING RUN", lines: ["This is a training exercise, not a real referral."])) }
-        out += dangerBlocks
+        out += dangerBlocks + triageBlocks
         if redacted {
             out.append(
                 .alert(
                     title: "REDACTED",
                     lines: [
                         redactionLine,
-                        "The date of birth is an age band; addresses, phone numbers, e-mail addresses and other contact details are removed.",
-                        "Other identifying details in free text (places, schools, nicknames, dates) are not detected: check them by hand before sharing.",
+                        "The date of birth is an age band; addresses, phone numbers, e-mail addresses and other contact details are removed,"
+                            + " from free text too: the record's own, and any UK phone number, postcode or e-mail address.",
+                        "Other identifying details in free text (places, schools, nicknames, other dates) are not detected: check them by hand before sharing.",
                     ]))
         }
-        if immediateDanger.status != .no { out.append(.fields([dateField])) }
-        out += childBlocks + levelBlocks + flagBlocks + sinceLastTimeBlocks + rowBlocks + closingBlocks + appendixBlocks
+        out += flagBlocks + sinceLastTimeBlocks + rowBlocks + childBlocks + reasoningBlocks + closingBlocks + consentBlocks + appendixBlocks
         return out
     }
 
@@ -73,7 +77,8 @@ extension ReferralSummary {
                         + contacts)
             ]
         case .no:
-            return [.fields([.init("Immediate danger", "no (the referrer's judgement)"), dateField])]
+            // The first line of the first screen's fields (`triageBlocks`).
+            return []
         }
     }
 
@@ -89,33 +94,25 @@ extension ReferralSummary {
         let list = redactedKinds.compactMap { names[$0] }
         guard !list.isEmpty else { return "The record holds no names to replace." }
         let joined = list.count == 1 ? list[0] : list.dropLast().joined(separator: ", ") + " and " + (list.last ?? "")
-        return "Names of \(joined) are replaced everywhere, free text included: initials in name fields, a label such as [child] in text."
+        return "Names of \(joined) are replaced everywhere, free text included: initials in name fields, a label such as [child] in text"
+            + " (a whole name in any case, one word of it when it starts with a capital)."
     }
 
+    /// What the first screen leaves out about the child (the address, communication, disability),
+    /// heading the section that goes on to the family and agencies.
     var childBlocks: [SummaryBlock] {
-        var f = [SummaryBlock.Field("Name", or(child.name))]
-        if redacted {
-            f.append(.init("Age band", child.ageBand ?? "not known"))
-        } else if child.unborn {
-            f.append(.init("Unborn", "expected " + (child.expectedDate ?? "date not given")))
-        } else {
-            f.append(
-                .init(
-                    "Age",
-                    (child.age.map { "\($0) on \(String(dateTime.prefix(10)))" } ?? "not known") + "; date of birth "
-                        + (child.dateOfBirth ?? "not given")))
-        }
-        f.append(.init("Where now", child.whereNow.isEmpty ? "not recorded" : child.whereNow))
+        var f: [SummaryBlock.Field] = []
+        if Self.isCut(child.whereNow, limit: 90) { f.append(.init("Where now", child.whereNow)) }
         if let address = child.address { f.append(.init("Address", address)) }
         f.append(.init("Communication", communication))
         if !child.disability.isEmpty { f.append(.init("Disability", child.disability)) }
-        return [.heading("The child"), .fields(f)]
+        return [.heading("The child, family and agencies"), .fields(f)]
     }
 
     /// Communication needs, first language and interpreter on one line.
     var communication: String {
         var parts: [String] = []
-        parts.append(child.communicationNeeds.isEmpty ? "no needs recorded" : child.communicationNeeds)
+        parts.append(child.communicationNeeds.isEmpty ? "no needs recorded" : oneLine(child.communicationNeeds).trimmingSentenceEnd)
         if !child.firstLanguage.isEmpty { parts.append("first language \(child.firstLanguage)") }
         switch child.interpreterNeeded {
         case .yes: parts.append("interpreter needed")
@@ -125,35 +122,15 @@ extension ReferralSummary {
         return oneLine(parts.joined(separator: "; "))
     }
 
-    var levelBlocks: [SummaryBlock] {
-        func describe(_ p: Placement?, _ none: String) -> String {
-            guard let p else { return none }
-            // The step's name is short and says what the level means here; the level's long
-            // name is in the catalogue and the JSON.
-            let name = p.stepName.isEmpty ? p.levelName : p.stepName
-            return "Level \(p.level), step \(p.step)" + (name.isEmpty ? "" : ": " + name)
+    /// The practitioner's reasoning when the decision is the proposal, or a different decision's
+    /// reason when the first screen had to cut it.
+    var reasoningBlocks: [SummaryBlock] {
+        guard decided != nil && !decisionReason.isEmpty else { return [] }
+        if differsFromProposal {
+            guard Self.isCut(oneLine(decisionReason)) else { return [] }
+            return [.userText(label: "Reason for deciding differently from the proposal", text: decisionReason)]
         }
-        var levels = [
-            SummaryBlock.Field(
-                "Decided", describe(decided, "not yet decided") + (decided != nil && !differsFromProposal ? " (as proposed)" : ""))
-        ]
-        if decided == nil || differsFromProposal {
-            levels.append(.init("Proposed", describe(proposed, "none yet (no row has been assessed)")))
-        }
-        // What is asked of First Contact, in the document's words; the full course of action
-        // comes after the evidence.
-        if let first = courseOfAction?.steps.first { levels.append(.init("Action", first.furtherAssessment)) }
-        var out: [SummaryBlock] = [.heading("Level of need"), .fields(levels)]
-        if decided != nil && (differsFromProposal || !decisionReason.isEmpty) {
-            let label = differsFromProposal ? "Reason for deciding differently from the proposal" : "Practitioner's reasoning"
-            out.append(.userText(label: label, text: decisionReason))
-        }
-        if effectiveLevel == 4 {
-            out.append(.heading("Categories of concern"))
-            out.append(concernCategories.isEmpty ? .paragraph("None chosen.") : .bullets(concernCategories.map(\.name)))
-        }
-        if !warnings.isEmpty { out.append(.alert(title: "WARNING", lines: warnings)) }
-        return out
+        return [.userText(label: "Practitioner's reasoning", text: decisionReason)]
     }
 
     /// The engine's flag text starts with its own short label ("Toxic trio: …", "Combination
@@ -163,6 +140,13 @@ extension ReferralSummary {
             let colon = text.prefix(31).firstIndex(of: ":"), text[text.index(after: colon)...].hasPrefix(" ")
         else { return text }
         return String(text[text.index(colon, offsetBy: 2)...])
+    }
+
+    /// The combination rule's count and threshold, without the document's reminder quoted after
+    /// them: one line in the first pages (the JSON keeps the whole text).
+    static func firstSentence(_ text: String, if shorten: Bool) -> String {
+        guard shorten, let end = text.firstRange(of: ". “") else { return text }
+        return String(text[..<end.lowerBound]) + "."
     }
 
     var flagBlocks: [SummaryBlock] {
@@ -177,7 +161,7 @@ extension ReferralSummary {
             }
             // The combination's rows are the evidence section's rows; other flags name theirs.
             let rows = f.rows.isEmpty || f.kind == .combination ? "" : " Rows: " + f.rows.map(\.title).joined(separator: "; ") + "."
-            return SummaryBlock.Field(name, Self.withoutLabel(f.text, like: name) + rows)
+            return SummaryBlock.Field(name, Self.firstSentence(Self.withoutLabel(f.text, like: name), if: f.kind == .combination) + rows)
         }
         let missing = completeness.applicable - completeness.assessed
         var fields = flagFields
@@ -191,26 +175,27 @@ extension ReferralSummary {
                     ? "none: all \(completeness.applicable) rows for the child's age are assessed"
                     : "\(missing) of \(completeness.applicable) rows for the child's age ("
                         + domains.filter { !$0.notAssessed.isEmpty }.map { "\($0.name) \($0.notAssessed.count)" }.joined(separator: ", ")
-                        + "); titles in the appendix"))
+                        + ")"))
         out.append(.fields(fields))
         return out
     }
 
+    /// Every row above Level 1, highest level first, then in domain order: a Level 3 row is
+    /// read before a Level 2 row whichever domain it is in.
     var rowBlocks: [SummaryBlock] {
         var out: [SummaryBlock] = [.heading("Evidence: needs above Level 1 (descriptors are the document's wording)")]
         let document = catalogue.shortName
-        if domains.allSatisfy(\.rows.isEmpty) { out.append(.paragraph("No row is assessed above Level 1.")) }
-        for d in domains where !d.rows.isEmpty {
-            out.append(.subheading(d.name))
-            for r in d.rows {
-                out.append(
-                    .row(
-                        heading: "Level \(r.level): \(r.title)",
-                        descriptor: .init(
-                            "\(document) Level \(r.level) descriptor",
-                            r.descriptor.isEmpty ? "none at this level" : "“\(oneLine(r.descriptor))”"),
-                        evidence: r.note))
-            }
+        let rows = domains.enumerated().flatMap { (i, d) in d.rows.map { (i, d.name, $0) } }
+            .sorted { ($0.2.level, -$0.0) > ($1.2.level, -$1.0) }
+        if rows.isEmpty { out.append(.paragraph("No row is assessed above Level 1.")) }
+        for (_, domain, r) in rows {
+            out.append(
+                .row(
+                    heading: "Level \(r.level): \(r.title) (\(domain))",
+                    descriptor: .init(
+                        "\(document) Level \(r.level) descriptor",
+                        r.descriptor.isEmpty ? "none at this level" : "“\(oneLine(r.descriptor))”"),
+                    evidence: r.note))
         }
         return out
     }
@@ -219,104 +204,105 @@ extension ReferralSummary {
         var out: [SummaryBlock] = [
             .userText(label: "Strengths and protective factors", text: strengths),
             .userText(label: "The child's wishes and feelings, in their words", text: childsVoice),
-            .heading("Family and household"),
         ]
         var people: [SummaryBlock.Field] = carers.map { k in
-            .init(
-                "Parent or carer",
-                "\(or(k.name)) (\(k.relationship.isEmpty ? "relationship not given" : k.relationship)): parental responsibility "
-                    + answer(k.parentalResponsibility) + "; lives with the child " + answer(k.livesWithChild)
-                    + (k.contact.map { "; contact \($0)" } ?? ""))
+            let responsibility: String
+            switch k.parentalResponsibility {
+            case .yes: responsibility = "parental responsibility"
+            case .no: responsibility = "no parental responsibility"
+            case .notKnown: responsibility = "parental responsibility not known"
+            }
+            return .init(
+                "Carer",
+                "\(or(k.name)) (\(k.relationship.isEmpty ? "relationship not given" : k.relationship)): \(responsibility); "
+                    + lives(k.livesWithChild) + (k.contact.map { "; \($0)" } ?? ""))
         }
         people += household.map { m in
             let relation = m.relationship.isEmpty ? (m.sibling ? "sibling" : "household member") : m.relationship
             return .init(
                 m.sibling ? "Sibling" : "Household",
-                "\(or(m.name)) (\(relation)): lives with the child " + answer(m.livesWithChild)
-                    + (m.dateOfBirth.map { "; born \($0)" } ?? ""))
+                "\(or(m.name)) (\(relation)): " + lives(m.livesWithChild) + (m.dateOfBirth.map { "; born \($0)" } ?? ""))
         }
-        out.append(people.isEmpty ? .paragraph("No parent, carer or household member recorded.") : .fields(people))
-        var agencyFields = [
-            SummaryBlock.Field(
-                "Team Around the Family",
-                teamAroundTheFamily.exists ? "yes; Lead Professional: " + or(teamAroundTheFamily.leadProfessional) : "none")
-        ]
+        if people.isEmpty { out.append(.paragraph("No parent, carer or household member recorded.")) }
+        var agencyFields =
+            people + [
+                SummaryBlock.Field(
+                    "Team Around the Family",
+                    teamAroundTheFamily.exists ? "yes; Lead Professional: " + or(teamAroundTheFamily.leadProfessional) : "none")
+            ]
         agencyFields += agencies.map { g in
             let worker = g.worker.isEmpty ? "" : ", " + g.worker
             let role = g.role.isEmpty ? "" : ": " + oneLine(g.role)
-            let contact = g.contact.map { " (contact " + $0 + ")" } ?? ""
+            let contact = g.contact.map { "; " + $0 } ?? ""
             return .init("Agency", or(g.agency) + worker + role + contact)
         }
-        out += [.heading("Other agencies"), .fields(agencyFields)]
-        var referrerFields = [
-            SummaryBlock.Field("Name", or(referrer.name)), .init("Agency", or(referrer.agency)), .init("Role", or(referrer.role)),
-        ]
-        if !redacted {
-            referrerFields.append(.init("Phone", referrer.phone ?? "not given"))
-            referrerFields.append(.init("E-mail", referrer.email ?? "not given"))
-            if let contact = referrer.contact, !contact.isEmpty { referrerFields.append(.init("Other contact", contact)) }
-        }
-        out += [.heading("Referrer"), .fields(referrerFields)]
-        out += consentBlocks
-        if !stillLacks.isEmpty {
-            out.append(.alert(title: "STILL MISSING", lines: stillLacks.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }))
-        }
-        if let course = courseOfAction {
-            out.append(.heading("Course of action (Level \(course.level)\(course.basis == .proposed ? ", proposed" : ""))"))
-            for s in course.steps {
-                out.append(.paragraph(s.furtherAssessment))
-                if !s.actions.isEmpty { out.append(.bullets(s.actions)) }
-            }
+        out.append(.fields(agencyFields))
+        if !redacted, let contact = referrer.contact, !contact.isEmpty {
+            out.append(.fields([.init("Referrer's other contact", contact)]))
         }
         return out
     }
 
-    var consentBlocks: [SummaryBlock] {
-        let agreement: String
-        switch consent.status {
-        case .given: agreement = "sought and given"
-        case .refused: agreement = "sought and refused"
-        case .notSought: agreement = "not sought, because seeking it would put the child at risk"
-        case .notYetAsked: agreement = "not asked yet"
+    /// "lives with the child", "lives elsewhere", "not known where": short enough that one
+    /// person is one line.
+    func lives(_ a: Assessment.YesNoNotKnown) -> String {
+        switch a {
+        case .yes: "lives with the child"
+        case .no: "lives elsewhere"
+        case .notKnown: "not known whether living with the child"
         }
-        let basis =
-            sharing.lawfulBasis.map { b in
-                b.label + (sharing.lawfulBasisDetail.isEmpty ? "" : ": " + oneLine(sharing.lawfulBasisDetail))
-            } ?? "not recorded"
-        var out: [SummaryBlock] = [
-            .heading("Consent and sharing"),
-            .fields([
-                .init("Family's agreement", agreement), .init("Lawful basis", basis),
-                .init("Family told", answer(sharing.familyTold)),
-            ]),
-        ]
+    }
+
+    /// "sought and given", "not sought, because …": the family's agreement in a few words.
+    var agreement: String {
+        switch consent.status {
+        case .given: "sought and given"
+        case .refused: "sought and refused"
+        case .notSought: "not sought, because seeking it would put the child at risk"
+        case .notYetAsked: "not asked yet"
+        }
+    }
+
+    /// The reasons behind the first screen's consent line, each headed for what it is: a refusal
+    /// has a reason given, not a reason for not asking.
+    var consentBlocks: [SummaryBlock] {
+        var out: [SummaryBlock] = []
+        if let basis = sharing.lawfulBasis, !sharing.lawfulBasisDetail.isEmpty {
+            out.append(.fields([.init("Lawful basis", basis.label + ": " + oneLine(sharing.lawfulBasisDetail))]))
+        }
         if consent.status == .notSought || !consent.reason.isEmpty {
-            out.append(.userText(label: "Why agreement was not sought", text: consent.reason))
+            let label: String
+            switch consent.status {
+            case .refused: label = "Why the family refused"
+            case .given: label = "About the agreement"
+            case .notSought: label = "Why agreement was not sought"
+            case .notYetAsked: label = "Why agreement has not been asked yet"
+            }
+            out.append(.userText(label: label, text: consent.reason))
         }
         if sharing.familyTold != .yes && (!sharing.notToldReason.isEmpty || consent.status != .given) {
             out.append(.userText(label: "Why the family was not told", text: sharing.notToldReason))
         }
-        return out
+        return out.isEmpty ? [] : [.heading("Consent and sharing")] + out
     }
 
     var appendixBlocks: [SummaryBlock] {
         var out: [SummaryBlock] = [
             .heading("About this summary"),
-            .fields([
-                .init("Catalogue", "\(catalogue.id), version \(catalogue.version)"),
-                .init("Assessment", assessmentId),
-            ]),
+            .fields([.init("Made from", "\(catalogue.id) \(catalogue.version); assessment \(assessmentId)")]),
         ]
-        if !informationLinks.isEmpty { out += [.heading("Information links from the document"), .links(informationLinks)] }
+        // Plain text lists the links' names straight under "Made from" (they say what they are);
+        // the long pages give them their own heading.
+        if !informationLinks.isEmpty { out += [.htmlOnly(.subheading("Information links from the document")), .links(informationLinks)] }
         let missing = domains.filter { !$0.notAssessed.isEmpty }
         if !missing.isEmpty {
-            out.append(.heading("Appendix: rows not yet assessed"))
-            out.append(.fields(missing.map { .init($0.name, $0.notAssessed.map(\.title).joined(separator: "; ")) }))
+            out.append(.htmlOnly(.heading("Appendix: rows not yet assessed")))
+            out.append(.htmlOnly(.fields(missing.map { .init($0.name, $0.notAssessed.map(\.title).joined(separator: "; ")) })))
         }
         return out
     }
 
-    private func answer(_ a: Assessment.YesNoNotKnown) -> String {
+    func answer(_ a: Assessment.YesNoNotKnown) -> String {
         switch a {
         case .yes: "yes"
         case .no: "no"
@@ -324,8 +310,8 @@ extension ReferralSummary {
         }
     }
 
-    private func or(_ text: String) -> String { text.isEmpty ? "not given" : text }
+    func or(_ text: String) -> String { text.isEmpty ? "not given" : text }
 
     /// Free text folded onto one line, for a field or list item.
-    private func oneLine(_ text: String) -> String { text.split(separator: "\n").joined(separator: " ") }
+    func oneLine(_ text: String) -> String { text.split(separator: "\n").joined(separator: " ") }
 }

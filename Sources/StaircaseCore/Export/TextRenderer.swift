@@ -61,11 +61,11 @@ public enum TextRenderer: SummaryBlockRenderer {
             let clean = ExportText.block(evidence)
             let quote =
                 clean.isEmpty ? ["  | (no evidence recorded)"] : wrap(clean, width: width - 4).map { $0.isEmpty ? "  |" : "  | " + $0 }
-            let described = hanging(
-                ExportText.line(descriptor.label) + ": " + ExportText.line(descriptor.value), indent: 2, width: width - 2)
-            return (wrap(ExportText.line(heading)) + described.map { "  " + $0 } + quote).joined(separator: "\n")
+            let described = oneLine(ExportText.line(descriptor.label) + ": " + ExportText.line(descriptor.value), width: width - 2)
+            return (wrap(ExportText.line(heading)) + ["  " + described] + quote).joined(separator: "\n")
         case .journey(let points):
             return render(.fields(points.map(\.field)))
+        case .htmlOnly: return ""
         case .links(let links) where links.count > 1:
             // Names only, in one paragraph: the addresses are in the HTML and Markdown summaries
             // and `staircase catalogue show`, and a list of long addresses would double the page.
@@ -75,6 +75,16 @@ public enum TextRenderer: SummaryBlockRenderer {
             return links.flatMap { hanging("- " + ExportText.line($0.name) + ($0.url.map { ": " + ExportText.line($0) } ?? ""), indent: 2) }
                 .joined(separator: "\n")
         }
+    }
+
+    /// The descriptor's opening on one line, cut at a word and closed with "…”" when longer: a
+    /// pasted summary quotes each row's descriptor once and briefly; the HTML, Markdown and JSON
+    /// summaries quote it whole.
+    static func oneLine(_ text: String, width: Int) -> String {
+        let lines = layout(text, first: width, rest: width)
+        guard lines.count > 1, var first = lines.first else { return lines.first ?? "" }
+        while DisplayWidth.of(first + "…”") > width, let space = first.lastIndex(of: " ") { first = String(first[..<space]) }
+        return first + "…”"
     }
 
     /// A rule as wide as the text above it, never wider than the page.
