@@ -23,17 +23,26 @@ enum StoreUnlock {
         if let done = unlocked.withLock({ $0[plain.directory] }) { return done }
         let keyring = StoreKeyring(store: plain)
         let recovery = try recoveryRecipients()
-        for _ in 0..<5 {
-            guard let passphrase = try PassphrasePrompt.ask("Passphrase for the Staircase store: ") else { break }
-            let store: SessionStore
-            PassphrasePrompt.tell("Checking the passphrase…")
-            do throws(KeyringError) {
-                store = try keyring.unlockedStore(passphrase: passphrase, recovery: recovery)
-            } catch {
-                if error == .wrongPassphrase { PassphrasePrompt.tell(error.description); continue }
-                if case .store(let e) = error { throw Failure(e) }
-                continue
+        // One exchange with echo off throughout: a passphrase retyped during the check is not shown.
+        let opened = try PassphrasePrompt.conversation { () throws -> SessionStore? in
+            for _ in 0..<5 {
+                guard let passphrase = try PassphrasePrompt.ask("Passphrase for the Staircase store: ") else { break }
+                if passphrase.isEmpty {
+                    PassphrasePrompt.tell("Nothing was typed. Type the store's passphrase and press Enter (Ctrl-D to stop).")
+                    continue
+                }
+                PassphrasePrompt.tell("Checking the passphrase…")
+                do throws(KeyringError) {
+                    return try keyring.unlockedStore(passphrase: passphrase, recovery: recovery)
+                } catch {
+                    if error == .wrongPassphrase { PassphrasePrompt.tell(error.description); continue }
+                    if case .store(let e) = error { throw Failure(e) }
+                    continue
+                }
             }
+            return nil
+        }
+        if let store = opened {
             try migrate(store)
             unlocked.withLock { $0[plain.directory] = store }
             return store
@@ -75,8 +84,9 @@ enum StoreUnlock {
     static func firstRun(_ plain: SessionStore) throws -> SessionStore {
         guard PassphrasePrompt.hasTerminal else { throw Failure.usage(noTerminalForFirstRun) }
         // A folder that cannot be made is said before anyone invents and types a passphrase.
+        // So is a folder that cannot take a file (read-only, immutable).
         do throws(StoreError) {
-            try TrustedFolder.ensure(plain.directory)
+            try plain.checkWritable()
         } catch {
             throw Failure(error)
         }
