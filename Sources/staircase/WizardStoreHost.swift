@@ -72,12 +72,15 @@ final class WizardStoreHost {
         do throws(StoreError) {
             return .success(try open.reload(id: id))
         } catch {
-            guard case .openElsewhere(_, let since) = error else { return .failure(HostError(error)) }
+            let why: String
+            switch error {
+            case .openElsewhere(_, let since): why = "Open in another window" + (since.map { " (since \($0) UTC)" } ?? "")
+            case .readOnlyDisk: why = "The store is on a read-only disk"
+            default: return .failure(HostError(error))
+            }
             do throws(StoreError) {
                 let assessment = try open.openReadOnly(id: id)
-                notice =
-                    "Open in another window" + (since.map { " (since \($0) UTC)" } ?? "")
-                    + ": opened read-only here; changes are not saved."
+                notice = why + ": opened read-only here; changes are not saved."
                 return .success(assessment)
             } catch {
                 return .failure(HostError(error))
