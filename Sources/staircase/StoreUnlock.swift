@@ -4,13 +4,18 @@ import Synchronization
 /// Turns a store folder into a usable `SessionStore`: plain, or unlocked with its passphrase
 /// (asked once per run, on the terminal) and sealed to the organisation's recovery recipients.
 enum StoreUnlock {
-    /// TEST ONLY: a lower scrypt work factor for new passphrases, so tests do not spend a second
-    /// per unlock. Accepted only from 1 to 17; anything else is ignored and 18 is used.
+    /// TEST ONLY, and only in a debug build: a lower scrypt work factor for new passphrases, so
+    /// tests do not spend a second per unlock. Accepted only from 1 to 17. A release build (the
+    /// package) ignores it, so no environment can weaken a practitioner's store (issue 19).
     static let testWorkFactorVariable = "STAIRCASE_TEST_SCRYPT_LOGN"
 
     static var workFactor: Int {
-        guard let raw = Environment.value(testWorkFactorVariable), let n = Int(raw), (1...17).contains(n) else { return 18 }
-        return n
+        #if DEBUG
+            guard let raw = Environment.value(testWorkFactorVariable), let n = Int(raw), (1...17).contains(n) else { return 18 }
+            return n
+        #else
+            return 18
+        #endif
     }
 
     /// Stores already unlocked in this run, by folder: the passphrase is asked once per run even
