@@ -87,14 +87,14 @@ enum StoreUnlock {
     /// First use of a store without an identity: asks for a new passphrase (typed twice), makes
     /// the identity, and encrypts any plain file already saved (the resumable migration).
     static func firstRun(_ plain: SessionStore) throws -> SessionStore {
-        guard PassphrasePrompt.hasTerminal else { throw Failure.usage(noTerminalForFirstRun) }
-        // A folder that cannot be made is said before anyone invents and types a passphrase.
-        // So is a folder that cannot take a file (read-only, immutable).
+        // A folder that cannot be made or trusted is said before anyone invents and types a
+        // passphrase, and before "no terminal": so is one that cannot take a file (read-only, immutable).
         do throws(StoreError) {
             try plain.checkWritable()
         } catch {
             throw Failure(error)
         }
+        guard PassphrasePrompt.hasTerminal else { throw Failure.usage(noTerminalForFirstRun) }
         let recovery = try recoveryRecipients()
         for line in firstRunText(recoveryKeys: recovery.count) { PassphrasePrompt.tell(line) }
         let passphrase = try PassphrasePrompt.askNew(
