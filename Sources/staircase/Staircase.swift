@@ -1,6 +1,7 @@
 import ArgumentParser
 import CTerminalGuard
 import StaircaseCore
+import StaircaseStore
 
 #if canImport(Glibc)
     import Glibc
@@ -105,7 +106,7 @@ struct CatalogueOptions: ParsableArguments {
     static func load(path flag: String?, checkingEmbeddedJSON: Bool = false) throws -> Catalogue {
         let path = flag ?? Environment.value("STAIRCASE_CATALOGUE")
         do {
-            if let path, !path.isEmpty { return try CatalogueLoader.load(path: path) }
+            if let path, !path.isEmpty { return try CatalogueFile.load(path: path) }
             return try checkingEmbeddedJSON ? EmbeddedCatalogue.decoded() : EmbeddedCatalogue.load()
         } catch {
             throw Failure.catalogue(error)
