@@ -113,3 +113,46 @@ int tg_take_signal(void) {
     pending_signal = 0;
     return s;
 }
+
+/* The passphrase prompt's guard: the modes to put back, and the handlers it replaced. */
+static struct termios prompt_modes;
+static volatile sig_atomic_t prompt_fd = -1;
+#define TG_GUARDED (sizeof quit_signals / sizeof quit_signals[0] + sizeof crash_signals / sizeof crash_signals[0])
+static struct sigaction prompt_previous[TG_GUARDED];
+
+static int guarded_signal(unsigned i) {
+    unsigned q = sizeof quit_signals / sizeof quit_signals[0];
+    return i < q ? quit_signals[i] : crash_signals[i - q];
+}
+
+static void on_prompt_signal(int sig) {
+    if (prompt_fd >= 0) tcsetattr(prompt_fd, TCSANOW, &prompt_modes);
+    /* Then the signal's own ending (its exit status, a shell's "Interrupted"). */
+    signal(sig, SIG_DFL);
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, sig);
+    sigprocmask(SIG_UNBLOCK, &only, 0);
+    raise(sig);
+}
+
+int tg_guard_prompt(int fd) {
+    if (tcgetattr(fd, &prompt_modes) != 0) return -1;
+    prompt_fd = fd;
+    struct sigaction guard;
+    memset(&guard, 0, sizeof guard);
+    guard.sa_handler = on_prompt_signal;
+    sigfillset(&guard.sa_mask);
+    for (unsigned i = 0; i < TG_GUARDED; i++) {
+        sigaction(guarded_signal(i), 0, &prompt_previous[i]);
+        /* A signal ignored by whoever started us (nohup) stays ignored. */
+        if (prompt_previous[i].sa_handler == SIG_IGN) continue;
+        sigaction(guarded_signal(i), &guard, 0);
+    }
+    return 0;
+}
+
+void tg_unguard_prompt(void) {
+    for (unsigned i = 0; i < TG_GUARDED; i++) sigaction(guarded_signal(i), &prompt_previous[i], 0);
+    prompt_fd = -1;
+}

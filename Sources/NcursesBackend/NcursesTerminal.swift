@@ -124,6 +124,19 @@ public struct NcursesTerminal: TerminalBackend {
     /// Keys typed ahead (during the passphrase check) are thrown away, as curses' `flushinp`.
     public mutating func discardPendingInput() { flushinp() }
 
+    /// Called when curses returned no key: a timeout, or a terminal that has gone. Standard
+    /// input that polls as hung up or in error, or readable with nothing to read (`read` would
+    /// return 0), is the end: a wizard once spun at 91 % CPU for 14 minutes on a deleted
+    /// pseudo-terminal, holding its lock (issue 19, defect 12).
+    static func inputEnded() -> Bool {
+        var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&fds, 1, 0) > 0 else { return false }
+        if fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
+        guard fds.revents & Int16(POLLIN) != 0 else { return false }
+        var waiting: Int32 = 0
+        return ioctl(0, UInt(FIONREAD), &waiting) == 0 && waiting == 0
+    }
+
     public mutating func draw(_ buffer: ScreenBuffer, full: Bool) {
         let previous = (full || last?.width != buffer.width || last?.height != buffer.height) ? nil : last
         if previous == nil {
@@ -165,19 +178,28 @@ public struct NcursesTerminal: TerminalBackend {
         }
     }
 
+    /// True once the terminal has gone: end of input or a hang-up on standard input.
+    public private(set) var hungUp = false
+
     public mutating func readKey() -> Key? {
         var ch: wint_t = 0
         var v: UInt32
         if unicode {
             let rc = wget_wch(window, &ch)
-            if rc == cnc_err() { return nil }
+            if rc == cnc_err() {
+                hungUp = hungUp || Self.inputEnded()
+                return nil
+            }
             if rc == cnc_key_code_yes() { return functionKey(Int32(ch)) }
             v = UInt32(ch)
         } else {
             // Under LANG=C, curses cannot decode UTF-8 and drops "ë" with the keys after it;
             // read bytes and decode them here, so what is typed is kept (and shown as "?").
             let c = wgetch(window)
-            if c == cnc_err() { return nil }
+            if c == cnc_err() {
+                hungUp = hungUp || Self.inputEnded()
+                return nil
+            }
             if c >= 0x100 { return functionKey(c) }
             v = UInt32(c)
             if v >= 0x80 { v = utf8Scalar(lead: v) ?? 0xFFFD }

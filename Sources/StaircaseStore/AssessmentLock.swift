@@ -30,13 +30,18 @@ public final class AssessmentLock {
         try SessionStore.validate(id: id)
         let meta = metaDirectory(store)
         try TrustedFolder.ensure(store.directory)
-        if mkdir(meta, 0o700) != 0 && errno != EEXIST { throw .cannotCreateDirectory(path: meta, reason: .current) }
+        if mkdir(meta, 0o700) != 0 && errno != EEXIST {
+            if errno == EROFS { throw .readOnlyDisk(directory: store.directory) }
+            throw .cannotCreateDirectory(path: meta, reason: .current)
+        }
         try TrustedFolder.check(meta)
         let path = SessionStore.join(meta, id + ".lock")
         let fd: Int32
         do {
             fd = try POSIX.openFile(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         } catch {
+            // A read-only disk: the assessment can still be opened to read (issue 19, defect 10).
+            if error.code == EROFS { throw .readOnlyDisk(directory: store.directory) }
             throw .cannotWrite(path: path, reason: error)
         }
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {

@@ -13,6 +13,8 @@ public final class OpenAssessments {
     var expected: (id: String, file: FileFingerprint?)?
     /// Opened read-only because another window holds the lock.
     public private(set) var readOnlyID: String?
+    /// The file read for the read-only window: the version its recovery copy is based on.
+    var readOnlyFile: FileFingerprint?
 
     public init(store: SessionStore) {
         self.store = store
@@ -28,10 +30,11 @@ public final class OpenAssessments {
 
     /// Opens to read only, whoever holds it; nothing is saved until it is opened for editing.
     public func openReadOnly(id: String) throws(StoreError) -> Assessment {
-        let assessment = try store.load(id: id)
+        let (assessment, file) = try store.read(id: id)
         lock = nil
         expected = nil
         readOnlyID = id
+        readOnlyFile = file
         return assessment
     }
 
@@ -76,12 +79,14 @@ public final class OpenAssessments {
         lock = nil
         expected = nil
         readOnlyID = nil
+        readOnlyFile = nil
     }
 
     func hold(_ newLock: AssessmentLock, expecting: (String, FileFingerprint?)) {
         lock = newLock
         expected = expecting
         readOnlyID = nil
+        readOnlyFile = nil
     }
 }
 

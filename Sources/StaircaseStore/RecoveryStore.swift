@@ -34,12 +34,16 @@ public struct RecoveryStore: Sendable {
         self.init(folders: folders)
     }
 
-    /// Writes a copy to the first folder that takes it: its path, or why each folder failed.
-    public func write(_ assessment: Assessment) -> Result<String, RecoveryFailure> {
+    /// Writes a copy to the first folder that takes it, with the store version it was made from
+    /// (`base`): its path, or why each folder failed.
+    public func write(_ assessment: Assessment, base: StoreVersion) -> Result<String, RecoveryFailure> {
         var reasons: [StoreError] = []
         for folder in folders {
             let store = SessionStore(directory: folder, cipher: cipher)
             do {
+                // The base first: a copy never stands without it (a stale base is only `.unknown`
+                // once the copy is gone, and an unknown base is treated as changed).
+                try store.recordBase(base, for: assessment.id)
                 try store.save(assessment)
                 return .success(try store.path(for: assessment.id))
             } catch {
@@ -61,19 +65,27 @@ public struct RecoveryStore: Sendable {
         return found.sorted { $0.1.lastChange > $1.1.lastChange }
     }
 
-    /// The copy of `id` in the first folder that has one.
-    public func load(id: String) throws(StoreError) -> (store: SessionStore, assessment: Assessment) {
+    /// The copy of `id` in the first folder that has one, and the store version it was made from.
+    public func load(id: String) throws(StoreError) -> (store: SessionStore, assessment: Assessment, base: StoreVersion) {
         var last = StoreError.notFound(id: id, directory: folders.first ?? "")
         for folder in folders {
             let store = SessionStore(directory: folder, cipher: cipher)
             guard (try? TrustedFolder.check(folder, tighten: false)) != nil else { continue }
             do {
-                return (store, try store.load(id: id))
+                return (store, try store.load(id: id), store.base(for: id))
             } catch {
                 last = error
             }
         }
         throw last
+    }
+}
+
+extension SessionStore {
+    /// Removes a recovery copy and the record of its base, once it is saved in the store.
+    public func deleteRecoveryCopy(id: String) {
+        try? delete(id: id)
+        if let base = try? basePath(for: id) { unlink(base) }
     }
 }
 

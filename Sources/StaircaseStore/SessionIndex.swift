@@ -214,16 +214,13 @@ struct SessionIndex: Equatable {
         return try? POSIX.readAll(fd, limit: 64 << 20)
     }
 
-    /// Written to a temporary file and renamed, so a reader never sees half an index. Not
-    /// fsynced: an index lost to a power cut is rebuilt, and a save should not wait for it.
+    /// Written through the store's one durable writer (`writeDurably`: temporary file, fsync,
+    /// rename, folder fsync), like every other file the store keeps: a reader never sees half an
+    /// index, and one that was listed survives a power cut. A failure only leaves it stale.
     func write(_ store: SessionStore) {
         let final = Self.path(store)
         guard let bytes = try? store.sealed(encoded(), path: final) else { return }
-        let temp = final + ".\(getpid()).tmp"
-        guard let fd = try? POSIX.openFile(temp, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600) else { return }
-        let ok = (try? POSIX.writeAll(fd, bytes)) != nil
-        close(fd)
-        if !ok || rename(temp, final) != 0 { unlink(temp) }
+        _ = try? SessionStore(directory: AssessmentLock.metaDirectory(store)).writeDurably(bytes, to: final, temporaryFor: "index")
     }
 }
 

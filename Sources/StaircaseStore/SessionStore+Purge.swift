@@ -1,5 +1,11 @@
 import StaircaseCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension SessionStore {
     /// Saved assessments last changed before `cutoff` (`Retention.cutoff`): what a retention
     /// period would delete. Damaged files have no trustworthy date and are never included. With
@@ -20,6 +26,7 @@ extension SessionStore {
         for folder in recovery.folders {
             do {
                 try SessionStore(directory: folder).delete(id: id)
+                if let base = try? SessionStore(directory: folder).basePath(for: id) { unlink(base) }
             } catch {
                 if case .notFound = error { continue }
                 throw error

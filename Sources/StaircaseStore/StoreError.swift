@@ -46,6 +46,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotEncrypt(path: String, reason: String)
     /// The store identity file is missing, damaged, or the passphrase does not open it.
     case identity(path: String, reason: String)
+    /// The folder holds encrypted saves but no `store-identity.age` (deleted, or only the case
+    /// files were copied): a new identity would orphan them, so nothing is written.
+    case identityMissing(directory: String)
+    /// The store is on a file system mounted read-only: it can be read, never written.
+    case readOnlyDisk(directory: String)
 
     public var description: String {
         let elsewhere = "set XDG_DATA_HOME to a folder you can write, or pass --store PATH"
@@ -108,6 +113,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "nothing was written"
         case .identity(let path, let reason):
             return "\(Self.shown(path)): \(reason)"
+        case .readOnlyDisk(let directory):
+            return "\(Self.shown(directory)) is on a read-only disk: assessments there can be read but not changed — "
+                + elsewhere + " to save new work"
+        case .identityMissing(let directory):
+            return "\(Self.shown(directory)) holds encrypted assessments but not their key file, store-identity.age — "
+                + "restore store-identity.age into it from the computer or backup they came from, or ask IT to recover them "
+                + "with the organisation's recovery key; nothing was written into the folder"
         }
     }
 

@@ -59,6 +59,8 @@ public enum SummaryFileWriter {
             if st.st_mode & S_IFMT != S_IFREG { throw .notRegularFile(path: path) }
         }
         removeOrphans(folder: folder, name: name)
+        // Without --force, an unnamed file where the file system allows it: a kill leaves nothing.
+        if !force, try writeUnnamed(bytes, to: path, folder: folder) { return }
         let temp = try createTemporary(bytes, folder: folder, name: name, reportingAs: path)
         if stopBeforeLink { return }
         if force {
@@ -92,6 +94,47 @@ public enum SummaryFileWriter {
         syncFolder(folder)
     }
 
+    /// Writes through `O_TMPFILE` and links the finished file to `path` (never replacing one).
+    /// False when the file system cannot make unnamed files, so the caller uses a named one.
+    static func writeUnnamed(_ bytes: [UInt8], to path: String, folder: String) throws(SummaryWriteError) -> Bool {
+        let fd = ss_open_unnamed(folder)
+        if fd < 0 {
+            if errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL || errno == ENOENT && folderExists(folder) { return false }
+            throw .cannotCreate(path: path, reason: errorText())
+        }
+        defer { close(fd) }
+        var failure = fchmod(fd, mode_t(0o600)) == 0 ? writeAll(fd, bytes) : errorText()
+        if failure == nil && fsync(fd) != 0 { failure = errorText() }
+        if let failure { throw .writeFailed(path: path, reason: failure) }
+        if stopBeforeLink { return true }
+        if ss_link_unnamed(fd, path) != 0 {
+            let code = errno
+            if code == EEXIST { throw .exists(path: path) }
+            // No hard links here (FAT), or no /proc: the named temporary file's way instead.
+            if code == EPERM || code == EOPNOTSUPP || code == EMLINK || code == ENOENT || code == EXDEV { return false }
+            throw .cannotCreate(path: path, reason: errorText(code))
+        }
+        syncFolder(folder)
+        return true
+    }
+
+    static func folderExists(_ folder: String) -> Bool {
+        var st = stat()
+        return stat(folder, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// Removes every export's temporary file in `folder` whose process is gone: called at the
+    /// start of each command that writes exports, so a kill mid-export (where unnamed files are
+    /// not possible) leaves the plain referral on disk only until the next export command.
+    public static func removeOrphans(in folder: String) {
+        removeOrphans(folder: folder, name: "")
+    }
+
+    /// As `removeOrphans(in:)`, for the folder `path` is in.
+    public static func removeOrphans(besides path: String) {
+        removeOrphans(in: split(path).0)
+    }
+
     /// `.NAME.staircase-PID-RANDOM.tmp`: a name that says whose it is, so an orphan can be found.
     static func temporaryPrefix(_ name: String) -> String { "." + name + ".staircase-" }
 
@@ -121,7 +164,8 @@ public enum SummaryFileWriter {
         throw .cannotCreate(path: shown, reason: "no free temporary name")
     }
 
-    /// Removes this name's temporary files whose process no longer runs (killed mid-export).
+    /// Removes this name's temporary files (every name's, for "") whose process no longer runs
+    /// (killed mid-export).
     static func removeOrphans(folder: String, name: String) {
         guard let dir = opendir(folder) else { return }
         defer { closedir(dir) }
@@ -130,8 +174,10 @@ public enum SummaryFileWriter {
             let file = withUnsafePointer(to: entry.pointee.d_name) { ptr in
                 ptr.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: ptr.pointee)) { String(cString: $0) }
             }
-            guard file.hasPrefix(prefix), file.hasSuffix(".tmp") else { continue }
-            let pidText = file.dropFirst(prefix.count).prefix { $0 != "-" && $0 != "." }
+            guard file.hasPrefix(name.isEmpty ? "." : prefix), file.hasSuffix(".tmp") else { continue }
+            let parts = file.split(separator: ".staircase-", omittingEmptySubsequences: false)
+            guard parts.count >= 2, let tail = parts.last else { continue }
+            let pidText = tail.prefix { $0 != "-" && $0 != "." }
             guard let pid = Int32(pidText), pid > 0, pid != getpid() else { continue }
             if kill(pid, 0) == 0 || errno != ESRCH { continue }
             var st = stat()

@@ -15,11 +15,15 @@ public protocol TerminalBackend {
     /// Throws away keys typed but not yet read: those pressed while the passphrase was checked
     /// must not reach the case (or the next try) once the check is over.
     mutating func discardPendingInput()
+    /// True once the terminal has gone (end of input, a hang-up): the run loop ends as on SIGHUP,
+    /// since that signal can be lost or blocked.
+    var hungUp: Bool { get }
 }
 
 extension TerminalBackend {
     public var isExhausted: Bool { false }
     public mutating func discardPendingInput() {}
+    public var hungUp: Bool { false }
 }
 
 /// Why the host could not do what an effect asked. The executable maps the store's and the
@@ -107,6 +111,9 @@ public struct WizardRunner<Backend: TerminalBackend> {
         viewport = Viewport(width: backend.size.width, height: backend.size.height)
     }
 
+    /// SIGHUP's number, returned when the terminal went away without the signal.
+    public static var hangUp: Int32 { 1 }
+
     /// Runs until the user quits or a signal arrives; returns the signal number (0 if none).
     public mutating func run() -> Int32 {
         viewport.apply(.resize(width: backend.size.width, height: backend.size.height), to: state)
@@ -122,6 +129,12 @@ public struct WizardRunner<Backend: TerminalBackend> {
                 return sig
             }
             let key = backend.readKey()
+            if backend.hungUp {
+                // The terminal is gone: save, or write the recovery copy, as for a hang-up signal.
+                state.now = host.now()
+                _ = perform(Wizard.reduce(&state, .signal))
+                return Self.hangUp
+            }
             // Idle for the lock's time: save and lock first; a key that ends a long wait is not used.
             if host.idleDue(since: lastKey, state) {
                 host.stamp(&state)

@@ -66,6 +66,12 @@ func storeFolder(_ override: String?) throws -> SessionStore {
 /// only reads it in passing), when it is read plain.
 func openStore(_ override: String?, unencrypted: Bool = false, create: Bool = true) throws -> SessionStore {
     let plain = try storeFolder(override)
+    // Refused now, not at the first save: an open parent, encrypted saves without their key.
+    do throws(StoreError) {
+        try plain.checkAtStart()
+    } catch {
+        throw Failure(error)
+    }
     if StoreKeyring(store: plain).hasIdentity {
         if create, (try? LockdownSettings.current(storeUnencryptedFlag: unencrypted))?.storeUnencrypted == true {
             FileHandleOutput.standardError(

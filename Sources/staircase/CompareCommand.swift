@@ -63,15 +63,10 @@ struct CompareCommand: ParsableCommand {
         }
     }
 
-    /// Reads and decodes without the catalogue check, which waits until the catalogue is known.
+    /// Reads and decodes through the one way in, without the catalogue check, which waits
+    /// until the catalogue is known.
     static func decode(_ argument: String, store: String?) throws -> (Assessment, String) {
-        let path = try SavedAssessment.path(argument, store: store)
-        let name = path == "-" ? "stdin" : CatalogueLoader.displayName(path)
-        do throws(AssessmentError) {
-            return (try AssessmentLoader.decode(data: try AssessmentLoader.read(path: path), file: name), name)
-        } catch {
-            throw error.isUnreadable ? Failure.missingInput(error.description) : Failure.data(error.description)
-        }
+        try SavedAssessment.open(argument, store: store)
     }
 
     static func check(_ loaded: (Assessment, String), against c: Catalogue, hint: String) throws {

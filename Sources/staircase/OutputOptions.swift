@@ -21,7 +21,9 @@ struct OutputOptions: ParsableArguments {
 
     /// Says at once that `--output` exists (without `--force`), before any slow work such as
     /// unlocking the store. The write itself still refuses to replace a file that appears later.
+    /// First, temporary files left in the output's folder by a killed export are removed.
     func refuseExistingOutput() throws {
+        if let output { SummaryFileWriter.removeOrphans(besides: output) }
         guard let output, !force else { return }
         var st = stat()
         if lstat(output, &st) == 0 { throw Failure.io(SafeText.clean(SummaryWriteError.exists(path: output).description)) }

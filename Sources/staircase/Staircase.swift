@@ -1,6 +1,7 @@
 import ArgumentParser
 import CTerminalGuard
 import StaircaseCore
+import StaircaseStore
 
 #if canImport(Glibc)
     import Glibc
@@ -107,7 +108,7 @@ struct CatalogueOptions: ParsableArguments {
     static func load(path flag: String?, validatingBuiltIn: Bool = false) throws -> Catalogue {
         let path = flag ?? Environment.value("STAIRCASE_CATALOGUE")
         do {
-            if let path, !path.isEmpty { return try CatalogueLoader.load(path: path) }
+            if let path, !path.isEmpty { return try CatalogueFile.load(path: path) }
             return try validatingBuiltIn ? EmbeddedCatalogue.validated() : EmbeddedCatalogue.load()
         } catch {
             throw Failure.catalogue(error)

@@ -4,13 +4,18 @@ import Synchronization
 /// Turns a store folder into a usable `SessionStore`: plain, or unlocked with its passphrase
 /// (asked once per run, on the terminal) and sealed to the organisation's recovery recipients.
 enum StoreUnlock {
-    /// TEST ONLY: a lower scrypt work factor for new passphrases, so tests do not spend a second
-    /// per unlock. Accepted only from 1 to 17; anything else is ignored and 18 is used.
+    /// TEST ONLY, and only in a debug build: a lower scrypt work factor for new passphrases, so
+    /// tests do not spend a second per unlock. Accepted only from 1 to 17. A release build (the
+    /// package) ignores it, so no environment can weaken a practitioner's store (issue 19).
     static let testWorkFactorVariable = "STAIRCASE_TEST_SCRYPT_LOGN"
 
     static var workFactor: Int {
-        guard let raw = Environment.value(testWorkFactorVariable), let n = Int(raw), (1...17).contains(n) else { return 18 }
-        return n
+        #if DEBUG
+            guard let raw = Environment.value(testWorkFactorVariable), let n = Int(raw), (1...17).contains(n) else { return 18 }
+            return n
+        #else
+            return 18
+        #endif
     }
 
     /// Stores already unlocked in this run, by folder: the passphrase is asked once per run even
@@ -23,17 +28,26 @@ enum StoreUnlock {
         if let done = unlocked.withLock({ $0[plain.directory] }) { return done }
         let keyring = StoreKeyring(store: plain)
         let recovery = try recoveryRecipients()
-        for _ in 0..<5 {
-            guard let passphrase = try PassphrasePrompt.ask("Passphrase for the Staircase store: ") else { break }
-            let store: SessionStore
-            PassphrasePrompt.tell("Checking the passphrase…")
-            do throws(KeyringError) {
-                store = try keyring.unlockedStore(passphrase: passphrase, recovery: recovery)
-            } catch {
-                if error == .wrongPassphrase { PassphrasePrompt.tell(error.description); continue }
-                if case .store(let e) = error { throw Failure(e) }
-                continue
+        // One exchange with echo off throughout: a passphrase retyped during the check is not shown.
+        let opened = try PassphrasePrompt.conversation { () throws -> SessionStore? in
+            for _ in 0..<5 {
+                guard let passphrase = try PassphrasePrompt.ask("Passphrase for the Staircase store: ") else { break }
+                if passphrase.isEmpty {
+                    PassphrasePrompt.tell("Nothing was typed. Type the store's passphrase and press Enter (Ctrl-D to stop).")
+                    continue
+                }
+                PassphrasePrompt.tell("Checking the passphrase…")
+                do throws(KeyringError) {
+                    return try keyring.unlockedStore(passphrase: passphrase, recovery: recovery)
+                } catch {
+                    if error == .wrongPassphrase { PassphrasePrompt.tell(error.description); continue }
+                    if case .store(let e) = error { throw Failure(e) }
+                    continue
+                }
             }
+            return nil
+        }
+        if let store = opened {
             try migrate(store)
             unlocked.withLock { $0[plain.directory] = store }
             return store
@@ -74,13 +88,14 @@ enum StoreUnlock {
     /// First use of a store without an identity: asks for a new passphrase (typed twice), makes
     /// the identity, and encrypts any plain file already saved (the resumable migration).
     static func firstRun(_ plain: SessionStore) throws -> SessionStore {
-        guard PassphrasePrompt.hasTerminal else { throw Failure.usage(noTerminalForFirstRun) }
-        // A folder that cannot be made is said before anyone invents and types a passphrase.
+        // A folder that cannot be made or trusted is said before anyone invents and types a
+        // passphrase, and before "no terminal": so is one that cannot take a file (read-only, immutable).
         do throws(StoreError) {
-            try TrustedFolder.ensure(plain.directory)
+            try plain.checkWritable()
         } catch {
             throw Failure(error)
         }
+        guard PassphrasePrompt.hasTerminal else { throw Failure.usage(noTerminalForFirstRun) }
         let recovery = try recoveryRecipients()
         for line in firstRunText(recoveryKeys: recovery.count) { PassphrasePrompt.tell(line) }
         let passphrase = try PassphrasePrompt.askNew(

@@ -62,6 +62,8 @@ struct WizardLaunch {
             } catch {
                 throw Failure.io(error.description)
             }
+            // A killed export's temporary file (a plain referral) goes before any new one is written.
+            SummaryFileWriter.removeOrphans(in: folder)
             state.exportDirectory = folder
             if let train { try train.prepare(&state, catalogue: catalogue, documents: folder) }
             var recovery = RecoveryStore(environment: Environment.values("XDG_STATE_HOME", "HOME"))

@@ -11,8 +11,9 @@ final class WizardStoreHost {
     let recovery: RecoveryStore
     /// A note for the wizard after a load (read-only, recovered).
     var notice: String?
-    /// The recovery copy the open assessment came from, removed once it is saved in the store.
-    var recoveredFrom: SessionStore?
+    /// The recovery copy the open assessment came from (its folder and id), removed once the
+    /// assessment is saved in the store.
+    var recoveredFrom: (store: SessionStore, id: String)?
     /// The last recovery copy written for a refused save, so the exit need not write it again.
     var lastRecovery: (assessment: Assessment, path: String)?
 
@@ -24,15 +25,18 @@ final class WizardStoreHost {
         self.recovery = recovery
     }
 
-    /// Recovery copies first (marked), then saved assessments, damaged ones with their reason;
-    /// an unreadable folder is an error the start screen shows, never an empty list.
+    /// Recovery copies first (marked as copies), then saved assessments, damaged ones with their reason; an unreadable
+    /// folder is an error the start screen shows, never an empty list.
     func resumeItems(engine: ScoringEngine) -> Result<[ResumeItem], HostError> {
-        let recovered = recovery.list(engine: engine).map { entry in
-            ResumeItem(id: Self.recoveryPrefix + entry.summary.id, label: "Recovery copy: " + entry.summary.displayLine, recovery: true)
-        }
         do throws(StoreError) {
-            let saved = try sessions.listing(engine: engine).map { s in
+            let listed = try sessions.listing(engine: engine)
+            let saved = listed.map { s in
                 ResumeItem(id: s.id, label: s.damaged == nil ? s.displayLine : s.file, damaged: s.damaged, lastChange: s.lastChange)
+            }
+            let recovered = recovery.list(engine: engine).map { entry in
+                ResumeItem(
+                    id: Self.recoveryPrefix + entry.summary.id,
+                    label: Self.copyLabel(entry.summary), recovery: true)
             }
             return .success(recovered + saved)
         } catch {
@@ -44,12 +48,12 @@ final class WizardStoreHost {
         do throws(StoreError) {
             try open.save(assessment)
             if let from = recoveredFrom {
-                try? from.delete(id: assessment.id)
+                from.store.deleteRecoveryCopy(id: from.id)
                 recoveredFrom = nil
             }
             return .success(())
         } catch {
-            if case .changedOnDisk = error, case .success(let path) = recovery.write(assessment) {
+            if case .changedOnDisk = error, case .success(let path) = recovery.write(assessment, base: open.version(of: assessment.id)) {
                 lastRecovery = (assessment, path)
                 return .failure(.io("\(error) Your version is in \(path); press Ctrl-R to load the saved one."))
             }
@@ -59,13 +63,8 @@ final class WizardStoreHost {
 
     func load(_ id: String) -> Result<Assessment, HostError> {
         if id.hasPrefix(Self.recoveryPrefix) {
-            let realID = String(id.dropFirst(Self.recoveryPrefix.count))
             do throws(StoreError) {
-                let (from, assessment) = try recovery.load(id: realID)
-                try open.adopt(assessment)
-                recoveredFrom = from
-                notice = "Brought back from a recovery copy; the next change saves it in the store."
-                return .success(assessment)
+                return .success(try bringBack(String(id.dropFirst(Self.recoveryPrefix.count))))
             } catch {
                 return .failure(HostError(error))
             }
@@ -73,12 +72,15 @@ final class WizardStoreHost {
         do throws(StoreError) {
             return .success(try open.reload(id: id))
         } catch {
-            guard case .openElsewhere(_, let since) = error else { return .failure(HostError(error)) }
+            let why: String
+            switch error {
+            case .openElsewhere(_, let since): why = "Open in another window" + (since.map { " (since \($0) UTC)" } ?? "")
+            case .readOnlyDisk: why = "The store is on a read-only disk"
+            default: return .failure(HostError(error))
+            }
             do throws(StoreError) {
                 let assessment = try open.openReadOnly(id: id)
-                notice =
-                    "Open in another window" + (since.map { " (since \($0) UTC)" } ?? "")
-                    + ": opened read-only here; changes are not saved."
+                notice = why + ": opened read-only here; changes are not saved."
                 return .success(assessment)
             } catch {
                 return .failure(HostError(error))
@@ -103,8 +105,9 @@ final class WizardStoreHost {
         if let last = lastRecovery, last.assessment == a {
             return ("Not saved in the store: \(shownID). Your last changes are in the recovery copy \(SafeText.clean(last.path))", 74)
         }
+        let base = open.version(of: a.id)
         open.close()
-        switch recovery.write(a) {
+        switch recovery.write(a, base: base) {
         case .success(let path):
             return (
                 "Not saved in the store: \(shownID). Your last changes are in the recovery copy \(SafeText.clean(path)) "

@@ -204,6 +204,10 @@ struct PackageTests {
         try t.waitFor("Saved:")
 
         let store = t.dataDirectory + "/staircase"
+        // The release build ignores the test-only work factor: the identity is sealed at logN 18.
+        let identity = String(
+            decoding: FileManager.default.contents(atPath: store + "/store-identity.age")?.prefix(200) ?? Data(), as: UTF8.self)
+        #expect(identity.contains("-> scrypt ") && identity.split(separator: "\n")[1].hasSuffix(" 18"), "\(identity)")
         let files = try FileManager.default.contentsOfDirectory(atPath: store).filter { !$0.hasPrefix(".") && !$0.hasSuffix(".lock") }
         let saved = files.filter { $0.hasSuffix(".json") && $0.hasPrefix("a-") }
         #expect(saved.count == 1, "\(files)")

@@ -29,7 +29,7 @@ import Testing
         // Started again with a store that works: the start screen offers the copy.
         try t.type("clear; XDG_STATE_HOME=\(state) '\(Tmux.binary)'; echo \"EXIT\"=$?")
         try t.send("Enter")
-        try t.waitFor("Recovery copy: R.C.")
+        try t.waitFor("Recovery copy, not in the store: R.C.")
         try t.send("Down", "Enter")
         try t.waitFor("Brought back from a recovery copy")
         // It opens where it was left: the first domain, with the answer that was not saved.

@@ -14,7 +14,8 @@ import Testing
             .standardized.path
         let (status, output) = Tmux.spawn(["/usr/bin/python3", script, "--count", "1", "--binary", Tmux.binary])
         let lines = output.split(separator: "\n").filter { $0.contains(" tried, ") || $0.contains(": skipped") }
-        #expect(lines.count == 8, "every loop reports: \(output)")
+        #expect(lines.count == 9, "every loop reports: \(output)")
+        #expect(output.contains("survivors: 0 "), "no wizard outlives its terminal: \(output)")
         for line in lines where line.contains(" tried, ") {
             #expect(line.contains(" 0 failed"), "\(line)\n\(output)")
             #expect(!line.contains(" 0 tried"), "\(line)")

@@ -75,15 +75,6 @@ import Testing
             ])
     }
 
-    @Test func missingFile() {
-        guard case .unreadable(let file, let reason) = Fixtures.errors(of: "no-such-file.json") else {
-            Issue.record("expected unreadable")
-            return
-        }
-        #expect(file == "no-such-file.json")
-        #expect(reason == "no such file")
-    }
-
     @Test func tenMegabyteStringIsRefusedNotCrashed() throws {
         var json = try String(contentsOfFile: Fixtures.path("minimal.json"), encoding: .utf8)
         let huge = String(repeating: "x", count: 10 * 1024 * 1024)

@@ -173,7 +173,7 @@ import Testing
         // Recovery copies are sealed the same way.
         var copies = RecoveryStore(folders: [dir.sub("recovery")])
         copies.cipher = store.cipher
-        let copy = try copies.write(Sample.assessment("r1")).get()
+        let copy = try copies.write(Sample.assessment("r1"), base: .absent).get()
         #expect(AgeFile.looksEncrypted(Self.bytes(copy)))
         #expect(try copies.load(id: "r1").assessment == Sample.assessment("r1"))
     }
@@ -267,7 +267,7 @@ extension EncryptedStoreTests {
             let recovery = RecoveryStore(folders: [dir.sub("recovery")])
             try store.save(Sample.assessment("old"))
             try store.save(Sample.assessment("keep"))
-            _ = try recovery.write(Sample.assessment("old")).get()
+            _ = try recovery.write(Sample.assessment("old"), base: .absent).get()
             let open = OpenAssessments(store: store)
             _ = try open.open(id: "old")
             #expect(throws: StoreError.self) { try store.purge(id: "old", recovery: recovery) }

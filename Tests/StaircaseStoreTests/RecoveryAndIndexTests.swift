@@ -16,12 +16,35 @@ import Testing
         // The first candidate cannot be made (a file is in the way, which stops root too); the second takes the copy.
         Sample.write("x", to: dir.sub("readonly"))
         let recovery = RecoveryStore(folders: [dir.sub("readonly/recovery"), dir.sub("fallback")])
-        let result = recovery.write(Sample.assessment())
+        let result = recovery.write(Sample.assessment(), base: .absent)
         #expect(result == .success(dir.sub("fallback/a1.json")))
         #expect(Sample.mode(dir.sub("fallback")) == 0o700 && Sample.mode(dir.sub("fallback/a1.json")) == 0o600)
         let found = recovery.list()
         #expect(found.map(\.summary.id) == ["a1"])
         #expect(try recovery.load(id: "a1").assessment == Sample.assessment())
+    }
+
+    /// Issue 19, defect 1: a copy says which version of the store file it was made from, so a
+    /// later save there is noticed before the copy could replace it.
+    @Test func aRecoveryCopyRecordsTheStoreVersionItWasMadeFrom() throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = SessionStore(directory: dir.sub("store"))
+        let window = OpenAssessments(store: store)
+        try store.save(Sample.assessment())
+        _ = try window.openReadOnly(id: "a1")
+        let base = window.version(of: "a1")
+        #expect(base == (try store.version(of: "a1")) && base != .absent)
+        let recovery = RecoveryStore(folders: [dir.sub("recovery")])
+        _ = try recovery.write(Sample.assessment(), base: base).get()
+        #expect(try recovery.load(id: "a1").base == base)
+        var newer = Sample.assessment()
+        newer.child.name = "Changed Elsewhere"
+        try store.save(newer)
+        #expect(try store.version(of: "a1") != base, "another window's save is a new version")
+        #expect(try store.version(of: "none") == .absent)
+        SessionStore(directory: dir.sub("recovery")).deleteRecoveryCopy(id: "a1")
+        #expect(!FileManager.default.fileExists(atPath: dir.sub("recovery/a1.base")))
     }
 
     @Test func whenNothingCanBeWrittenItSaysSo() throws {
@@ -30,7 +53,7 @@ import Testing
         Sample.write("x", to: dir.sub("readonly"))
         symlink(dir.path, dir.sub("link"))
         let recovery = RecoveryStore(folders: [dir.sub("readonly/a"), dir.sub("link")])
-        guard case .failure(let why) = recovery.write(Sample.assessment()) else {
+        guard case .failure(let why) = recovery.write(Sample.assessment(), base: .absent) else {
             Issue.record("wrote into a read-only folder")
             return
         }

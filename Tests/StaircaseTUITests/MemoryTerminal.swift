@@ -9,6 +9,8 @@ struct MemoryTerminal: TerminalBackend {
     var keys: [Key]
     var frames: [ScreenBuffer] = []
     var signal: Int32 = 0
+    /// The terminal goes away once the keys are used up (end of input, no signal).
+    var endsInput = false
 
     init(width: Int = 80, height: Int = 24, keys: [Key]) {
         size = (width, height)
@@ -18,7 +20,8 @@ struct MemoryTerminal: TerminalBackend {
     mutating func draw(_ buffer: ScreenBuffer, full: Bool) { frames.append(buffer) }
     mutating func readKey() -> Key? { keys.isEmpty ? nil : keys.removeFirst() }
     func takeSignal() -> Int32 { keys.isEmpty ? signal : 0 }
-    var isExhausted: Bool { keys.isEmpty && signal == 0 }
+    var isExhausted: Bool { keys.isEmpty && signal == 0 && !endsInput }
+    var hungUp: Bool { endsInput && keys.isEmpty }
 
     var screen: String { frames.last?.text ?? "" }
 }

@@ -112,4 +112,15 @@ import Testing
         #expect(runner.run() == 15)
         #expect(host.files.values.first?.resumeAt?.screen == "domain-1")
     }
+
+    /// Issue 19, defect 12: end of input on the terminal is a hang-up even when no signal comes.
+    @Test func theTerminalGoingAwaySavesAndEndsTheRunAsAHangUp() {
+        let host = FakeHost()
+        var terminal = MemoryTerminal(keys: [.char("3")])
+        terminal.endsInput = true
+        var runner = WizardRunner(state: Support.onFirstDomain(c), backend: terminal, host: host.host)
+        #expect(runner.run() == 1)
+        #expect(host.files.values.first?.resumeAt?.screen == "domain-1")
+        #expect(!runner.state.unsaved)
+    }
 }

@@ -8,8 +8,10 @@ enum Support {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
     static func minimal() throws -> Catalogue {
+        // The core reads no files: the test reads the fixture and hands over its bytes.
         try CatalogueLoader.load(
-            path: testsDirectory.appendingPathComponent("../StaircaseCoreTests/Fixtures/minimal.json").standardized.path)
+            data: Data(contentsOf: testsDirectory.appendingPathComponent("../StaircaseCoreTests/Fixtures/minimal.json").standardized),
+            file: "minimal.json")
     }
 
     static let today = CalendarDate(year: 2026, month: 11, day: 23) ?? CalendarDate.unknownDay

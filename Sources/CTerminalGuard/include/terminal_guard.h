@@ -28,4 +28,10 @@ void tg_install(void);
 int tg_take_signal(void);
 /* Restores the saved modes and writes the reset sequence; safe to call more than once. */
 void tg_restore(void);
+/* Guards a passphrase prompt on fd (a tty) before its echo goes off: every signal that would
+   end the process (the quit and crash signals above) puts fd's present modes back and then
+   ends the process as that signal would. Returns 0 on success. */
+int tg_guard_prompt(int fd);
+/* Ends the prompt's guard: the handlers in force before tg_guard_prompt come back. */
+void tg_unguard_prompt(void);
 #endif

@@ -89,31 +89,11 @@ public enum AssessmentLoader {
         }
     }
 
-    /// Reads, decodes and checks a file (or standard input for "-").
-    public static func load(path: String, catalogue: Catalogue) throws(AssessmentError) -> Assessment {
-        let name = path == "-" ? "stdin" : CatalogueLoader.displayName(path)
-        let data: Data
-        do {
-            data = try path == "-" ? StandardInput.readAll() : Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(file: name, reason: "no such file, or not readable")
-        }
-        let a = try decode(data: data, file: name, answerIDs: Set(catalogue.allIndicators.map(\.indicator.id)))
-        try check(a, against: catalogue, file: name)
+    /// Decodes `data` and checks it against `catalogue`: the bytes come from the store or the
+    /// executable (the core reads no files; issue 19), `file` only names the source in errors.
+    public static func load(data: Data, file: String, catalogue: Catalogue) throws(AssessmentError) -> Assessment {
+        let a = try decode(data: data, file: file, answerIDs: Set(catalogue.allIndicators.map(\.indicator.id)))
+        try check(a, against: catalogue, file: file)
         return a
-    }
-}
-
-enum StandardInput {
-    static func readAll() throws -> Data {
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(0, &buffer, buffer.count)
-            if n < 0 { throw AssessmentError.unreadable(file: "stdin", reason: "read failed") }
-            if n == 0 { break }
-            data.append(contentsOf: buffer[0..<n])
-        }
-        return data
     }
 }

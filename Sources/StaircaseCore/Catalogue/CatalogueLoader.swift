@@ -7,22 +7,12 @@
     import Glibc
 #endif
 
-/// Reads a catalogue from bytes or a file, and turns every decoding failure into a
-/// `CatalogueError` that a non-programmer can act on.
+/// Reads a catalogue from bytes, and turns every decoding failure into a `CatalogueError` that a
+/// non-programmer can act on. The bytes come from the executable or the store (`CatalogueFile`):
+/// the core reads no files.
 public enum CatalogueLoader {
     /// Larger than any plausible threshold document; stops a wrong file from eating memory.
     public static let maximumBytes = 16 * 1024 * 1024
-
-    public static func load(path: String) throws(CatalogueError) -> Catalogue {
-        let name = displayName(path)
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(file: name, reason: readReason(path))
-        }
-        return try load(data: data, file: name)
-    }
 
     /// Decodes and validates; `file` is only used to name the source in errors.
     public static func load(data: Data, file: String) throws(CatalogueError) -> Catalogue {
@@ -57,11 +47,5 @@ public enum CatalogueLoader {
 
     public static func displayName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
-    }
-
-    private static func readReason(_ path: String) -> String {
-        var info = stat()
-        if stat(path, &info) != 0 { return "no such file" }
-        return (info.st_mode & S_IFMT) == S_IFDIR ? "it is a folder" : "permission denied or unreadable"
     }
 }

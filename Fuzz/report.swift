@@ -1,0 +1,46 @@
+// libFuzzer target: the whole `staircase training report` command after its files are read: the
+// input is split into response files at each "\n--\n", and every one is read, the report built
+// from all of them (the agreement statistics, the times, the per-case tables) and rendered in
+// every format. Issue 19: fuzzing the parser alone missed a report that trapped on one file's
+// "secondsTaken": 9223372036854775807. Built by Scripts/fuzz with the StaircaseCore sources.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+let fuzzCatalogue = try? EmbeddedCatalogue.load()
+let fuzzPack = fuzzCatalogue.flatMap { try? EmbeddedTrainingPack.load(catalogue: $0) }
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard let catalogue = fuzzCatalogue, let pack = fuzzPack else { return 0 }
+    let files = FuzzSplit.files(UnsafeBufferPointer(start: data, count: size))
+    let inputs = files.enumerated().map { TrainingReport.Input(name: "r\($0.offset).json", data: $0.element) }
+    for named in [false, true] {
+        let report = TrainingReport.build(pack: pack, catalogue: catalogue, inputs: inputs, named: named)
+        for format in TrainingReportFormat.allCases { _ = format.render(report) }
+    }
+    return 0
+}
+
+/// Several files in one input: split at "\n--\n", at most eight.
+enum FuzzSplit {
+    static func files(_ bytes: UnsafeBufferPointer<UInt8>) -> [Data] {
+        let separator: [UInt8] = [0x0A, 0x2D, 0x2D, 0x0A]
+        var files: [Data] = []
+        var start = 0
+        var i = 0
+        while i + separator.count <= bytes.count && files.count < 7 {
+            if bytes[i] == separator[0] && Array(bytes[i..<i + separator.count]) == separator {
+                files.append(Data(bytes[start..<i]))
+                i += separator.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        files.append(Data(bytes[start...]))
+        return files
+    }
+}
