@@ -38,11 +38,19 @@ enum Support {
     static let screen = Viewport(width: 80, height: 24)
 
     /// Sends keys through the key map and reducer, as the run loop does; returns all effects.
+    /// A key with no binding where it is pressed fails the test: a script that silently skips a
+    /// key tests something other than what it says.
     @discardableResult
-    static func press(_ s: inout WizardState, _ keys: [Key]) -> [Effect] {
+    static func press(_ s: inout WizardState, _ keys: [Key], unbound: Bool = false, sourceLocation: SourceLocation = #_sourceLocation)
+        -> [Effect]
+    {
         var effects: [Effect] = []
         for k in keys {
-            guard let a = KeyMap.action(for: k, in: s) else { continue }
+            guard let a = KeyMap.action(for: k, in: s) else {
+                // `unbound: true` is for a test that presses a key to show it does nothing there.
+                if !unbound { Issue.record("\(k) has no binding in \(KeyContext(s).name)", sourceLocation: sourceLocation) }
+                continue
+            }
             effects += Wizard.reduce(&s, a)
         }
         return effects
@@ -51,11 +59,17 @@ enum Support {
     /// Sends keys as the curses run loop does: view actions (scrolling) to the viewport, every
     /// other action to the reducer, after which the viewport follows the state.
     @discardableResult
-    static func press(_ s: inout WizardState, _ v: inout Viewport, _ keys: [Key]) -> [Effect] {
+    static func press(
+        _ s: inout WizardState, _ v: inout Viewport, _ keys: [Key], unbound: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> [Effect] {
         var effects: [Effect] = []
         v.follow(s)
         for k in keys {
-            guard let a = KeyMap.action(for: k, in: s, viewport: v) else { continue }
+            guard let a = KeyMap.action(for: k, in: s, viewport: v) else {
+                // `unbound: true` is for a test that presses a key to show it does nothing there.
+                if !unbound { Issue.record("\(k) has no binding in \(KeyContext(s, in: v).name)", sourceLocation: sourceLocation) }
+                continue
+            }
             if case .view(let change) = a {
                 v.apply(change, to: s)
                 continue
