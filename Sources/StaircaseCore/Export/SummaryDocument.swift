@@ -137,15 +137,20 @@ extension ReferralSummary {
             SummaryBlock.Field(
                 "Decided", describe(decided, "not yet decided") + (decided != nil && !differsFromProposal ? " (as proposed)" : ""))
         ]
-        if decided == nil || differsFromProposal {
+        if decided == nil || differsFromProposal || decidedAgainst != nil {
             levels.append(.init("Proposed", describe(proposed, "none yet (no row has been assessed)")))
+        }
+        if let earlier = decidedAgainst {
+            levels.append(.init("Decided against", "an earlier proposal (\(earlier)); the answers changed after the decision"))
         }
         // What is asked of First Contact, in the document's words; the full course of action
         // comes after the evidence.
         if let first = courseOfAction?.steps.first { levels.append(.init("Action", first.furtherAssessment)) }
         var out: [SummaryBlock] = [.heading("Level of need"), .fields(levels)]
         if decided != nil && (differsFromProposal || !decisionReason.isEmpty) {
-            let label = differsFromProposal ? "Reason for deciding differently from the proposal" : "Practitioner's reasoning"
+            let label =
+                decidedAgainst.map { "Practitioner's reasoning, written against the earlier proposal (\($0))" }
+                ?? (differsFromProposal ? "Reason for deciding differently from the proposal" : "Practitioner's reasoning")
             out.append(.userText(label: label, text: decisionReason))
         }
         if effectiveLevel == 4 {

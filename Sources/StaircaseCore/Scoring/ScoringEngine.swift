@@ -140,3 +140,9 @@ public struct ScoringEngine: Sendable {
             stepFiveRow: stepFiveRow, levelTwoOrMore: twoPlus)
     }
 }
+
+/// Everything an engine holds is derived from its catalogue, so two engines are equal when their
+/// catalogues are: what lets a whole wizard state be compared.
+extension ScoringEngine: Equatable {
+    public static func == (l: ScoringEngine, r: ScoringEngine) -> Bool { l.catalogue == r.catalogue }
+}

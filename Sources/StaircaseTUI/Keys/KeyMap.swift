@@ -7,7 +7,7 @@ public enum KeyMap {
     public static func action(for key: Key, in state: WizardState, viewport: Viewport? = nil) -> WizardAction? {
         if case .resize(let w, let h) = key { return .view(.resize(width: w, height: h)) }
         let context = KeyContext(state, in: viewport)
-        for binding in KeyTable.bindings where binding.contexts.contains(context) {
+        for binding in KeyTable.bindings(for: context) {
             if let action = binding.action(for: key) { return action }
         }
         return KeyTable.fallback(key, in: context)

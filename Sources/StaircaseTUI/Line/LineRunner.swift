@@ -249,7 +249,7 @@ public struct LineRunner<Console: LineConsole> {
     static func fieldName(_ target: TextField.Target?, _ s: WizardState) -> String {
         switch target {
         case .detail(let f)?: f.label
-        case .note?: "Evidence note for this row"
+        case .note(let id)?: "Evidence note for “\(s.rowTitle(id))”"
         case .strengths?: "Strengths and protective factors"
         case .childsVoice?: "The child’s wishes and feelings, in their own words"
         case .filter?: "Filter"

@@ -10,9 +10,16 @@ extension ScreenModel {
         guard let a = s.assessment, !rows.isEmpty else {
             var m = ScreenModel(title: name, position: "Domain \(d + 1) of \(s.catalogue.domains.count), no rows", prompt: "Enter goes on:")
             m.tally = s.assessment.map { tally(s, d, rows, $0) }
+            let hidden = s.hiddenMatches(domain: d)
+            let hiddenText =
+                hidden == 0
+                ? ""
+                : " \(hidden == 1 ? "1 row" : "\(hidden) rows") for another age \(hidden == 1 ? "matches" : "match"): a shows \(hidden == 1 ? "it" : "them")."
             m.blocks = [
                 TextBlock([
-                    s.filter.isEmpty ? "No rows in this domain." : "No row matches \"\(s.filter)\". Type / alone to clear the filter."
+                    s.filter.isEmpty
+                        ? "No rows in this domain."
+                        : "No row shown matches \"\(s.filter)\".\(hiddenText) Type / alone to clear the filter."
                 ])
             ]
             m.enter = Choice("", "Enter goes to the next screen", [.nextScreen])
@@ -112,6 +119,7 @@ extension ScreenModel {
         let d = ProposalDescription(p, catalogue: s.catalogue)
         let headline = p.level == nil ? "No proposal yet: no row has been assessed." : d.headline
         m.blocks.append(TextBlock(.proposal, heading: nil, [headline] + (d.levelName.map { [$0] } ?? [])))
+        if let stale = s.staleDecisionText { m.blocks.append(TextBlock(.warning, heading: "Decision to confirm", [stale], indent: 2)) }
         for section in d.sections {
             let kind: TextBlock.Kind =
                 switch section.kind {
