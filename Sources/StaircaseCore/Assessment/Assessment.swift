@@ -154,11 +154,17 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var earlier: Earlier?
         /// Why the row differs from last time, when the practitioner says (CANS's distinction).
         public var changeReason: ChangeReason?
-        public init(_ rating: Rating, note: String = "", earlier: Earlier? = nil, changeReason: ChangeReason? = nil) {
+        /// The practitioner confirmed that a row the catalogue gives for another age applies to
+        /// this child: only then does its level count (`ScoringEngine.dense`).
+        public var confirmedForAge = false
+        public init(
+            _ rating: Rating, note: String = "", earlier: Earlier? = nil, changeReason: ChangeReason? = nil, confirmedForAge: Bool = false
+        ) {
             self.rating = rating
             self.note = note
             self.earlier = earlier
             self.changeReason = changeReason
+            self.confirmedForAge = confirmedForAge
         }
 
         /// Carried forward from an earlier assessment and not yet confirmed or changed.

@@ -85,6 +85,7 @@ public enum AssessmentShape {
                                     ], required: ["rating", "on", "assessment"])
                             ),
                             ("changeReason", .choice(Assessment.ChangeReason.allCases.map(\.rawValue))),
+                            ("confirmedForAge", .boolean),
                         ], required: ["rating"]))
             ),
             ("strengths", .long), ("childsVoice", .long),

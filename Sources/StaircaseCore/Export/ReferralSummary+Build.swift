@@ -101,7 +101,8 @@ extension ReferralSummary {
             courseOfAction: course(c, a, p), domains: domains, informationLinks: links,
             strengths: block(a.strengths), childsVoice: block(a.childsVoice), flags: flags,
             completeness: Completeness(assessed: p.completeness.assessed, applicable: p.completeness.applicable),
-            concernCategories: categories, warnings: warnings, stillLacks: ReferralGaps.of(a))
+            concernCategories: categories,
+            warnings: (p.outsideAge ?? []).map { ProposalDescription.outsideAgeText($0, c) } + warnings, stillLacks: ReferralGaps.of(a))
     }
 
     /// The course of action for the decided level, chosen by the engine's own route selection

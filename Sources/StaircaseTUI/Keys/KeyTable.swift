@@ -76,7 +76,7 @@ public enum KeyTable {
         KeyBinding([(.char("n"), .rate(.notApplicable))], "n", "n/a", help: "not applicable", in: [.domain, .fullText], priority: 2),
         KeyBinding(
             [(.char("c"), .confirmCarried)], "c", "confirm",
-            help: "confirm the answer carried from last time (\"to confirm\")",
+            help: "confirm the answer carried from last time (\"to confirm\"), or that a row for another age applies to this child",
             in: [.domain, .fullText], priority: 1, when: .rowToConfirm),
         KeyBinding(
             [(.char("w"), .cycleReason)], "w", "why changed",

@@ -23,6 +23,11 @@ extension ScreenModel {
                 ])
             ]
             m.enter = Choice("", "Enter goes to the next screen", [.nextScreen])
+            // An empty list still takes a: the words above may say that a shows the rows a
+            // filter found for another age (the random walk found line mode without it).
+            var showAll = Choice("a", s.showHidden ? "Hide rows for another age" : "Show rows for another age", [.toggleHidden])
+            showAll.shown = false
+            m.choices = [showAll]
             return m
         }
         let i = min(s.domainCursor[d], rows.count - 1)
@@ -56,6 +61,18 @@ extension ScreenModel {
         }
         let note = a.answers[row.indicator.id]?.note ?? ""
         m.blocks.append(TextBlock(["Your answer: \(rating.label)." + (note.isEmpty ? " No evidence note." : " Note: \(note)")]))
+        let outside = s.isOutsideAge(row.indicator.id)
+        let confirmedAge = a.answers[row.indicator.id]?.confirmedForAge == true
+        if outside || confirmedAge {
+            m.blocks.append(
+                TextBlock(
+                    .warning,
+                    [
+                        confirmedAge
+                            ? "This row is for another age; you confirmed it applies to this child, so its level counts (c takes that back)."
+                            : "This row is for another age: its level does not count until you confirm it applies to this child (c)."
+                    ]))
+        }
         // On the last row the reducer stays put; line mode then goes on to the next screen.
         let onward: [WizardAction] = last ? [.nextScreen] : []
         if let earlier = lastTime(a, row.indicator.id) {
@@ -74,13 +91,23 @@ extension ScreenModel {
             c.shown = false
             m.choices.append(c)
         }
-        let more: [Choice] = [
-            Choice("n", "Not applicable", current: rating == .notApplicable, [.rate(.notApplicable)] + (s.expanded ? [] : onward)),
-            Choice("x", "Clear the answer", [.rate(.notAssessed)]),
-            Choice("e", "Write an evidence note", [.editNote]),
-            Choice("f", s.expanded ? "Back to the row" : "Full text of every level, links and source note", [.toggleExpanded]),
-            Choice("a", s.showHidden ? "Hide rows for another age" : "Show rows for another age", [.toggleHidden]),
-        ]
+        let confirmAge: [Choice] =
+            outside || confirmedAge
+            ? [
+                Choice(
+                    "c", confirmedAge ? "Take back that the row applies to this child" : "Confirm the row applies to this child",
+                    [.confirmCarried])
+            ]
+            : []
+        let more: [Choice] =
+            [
+                Choice("n", "Not applicable", current: rating == .notApplicable, [.rate(.notApplicable)] + (s.expanded ? [] : onward)),
+                Choice("x", "Clear the answer", [.rate(.notAssessed)]),
+            ] + confirmAge + [
+                Choice("e", "Write an evidence note", [.editNote]),
+                Choice("f", s.expanded ? "Back to the row" : "Full text of every level, links and source note", [.toggleExpanded]),
+                Choice("a", s.showHidden ? "Hide rows for another age" : "Show rows for another age", [.toggleHidden]),
+            ]
         m.choices += more.map {
             var c = $0; c.shown = false; return c
         }

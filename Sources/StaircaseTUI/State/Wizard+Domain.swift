@@ -169,6 +169,8 @@ extension Wizard {
                     "Rated “\(row.indicator.title)”: \(rating.label). Now on “\(rows[current + 1].indicator.title)”.")
             }
             return effects
+        case .confirmCarried where !rows.isEmpty && s.isOutsideAge(rows[current].indicator.id):
+            return confirmAge(&s, rows[current].indicator)
         case .confirmCarried, .cycleReason:
             guard !rows.isEmpty else { return [] }
             return carried(&s, d, rows, current, action)
@@ -277,7 +279,32 @@ extension Wizard {
     }
 }
 
+extension Wizard {
+    /// `c` on a row rated for another age: the practitioner confirms it applies to this child,
+    /// so its level counts; `c` again takes the confirmation back. Both are undoable changes.
+    static func confirmAge(_ s: inout WizardState, _ row: Indicator) -> [Effect] {
+        let id = row.id
+        let confirmed = !(s.assessment?.answers[id]?.confirmedForAge ?? false)
+        let effects = change(&s) { $0.answers[id]?.confirmedForAge = confirmed }
+        s.message = Message(
+            confirmed
+                ? "Confirmed: “\(row.title)” applies to this child, so its level counts."
+                : "“\(row.title)” is for another age again: its level does not count until confirmed (c).")
+        return effects
+    }
+}
+
 extension WizardState {
+    /// A row the catalogue gives for another age than the child's, rated 1–4: its level counts
+    /// only once confirmed (`c`), the rule `ScoringEngine.dense` applies.
+    public func isOutsideAge(_ id: String) -> Bool {
+        guard let a = assessment, let answer = a.answers[id], answer.rating.level != nil,
+            let stage = ChildAge.stage(a.child, on: today),
+            let row = catalogue.domains.lazy.flatMap(\.areas).flatMap(\.indicators).first(where: { $0.id == id })
+        else { return false }
+        return !row.applies(to: stage)
+    }
+
     /// Says so when the recorded decision was made against a proposal other than the current
     /// one: the review, the decision and the export screens and line mode all show this text.
     public var staleDecisionText: String? {
