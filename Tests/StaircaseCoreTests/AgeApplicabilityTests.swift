@@ -61,9 +61,13 @@ import Testing
         #expect(missing("2022-06-01").contains("pregnancy-infancy.sleeping-feeding-crying"))
         #expect(missing("2010-06-01").contains("education.education-employment-training"))
         #expect(!missing("2010-06-01").contains("pregnancy-infancy.sleeping-feeding-crying"))
-        // An answer counts whatever the row's ages: it is the practitioner's judgement.
+        // A level on a row for another age counts once the practitioner confirms it applies
+        // (issue 20): until then it is named, and left out like an unanswered row.
         a.child.dateOfBirth = "2022-06-01"
         a.answers["education.education-employment-training"] = .init(.level2)
+        #expect(engine.propose(a).completeness.applicable == four)
+        #expect(engine.propose(a).outsideAge == ["education.education-employment-training"])
+        a.answers["education.education-employment-training"]?.confirmedForAge = true
         #expect(engine.propose(a).completeness.applicable == four + 1)
     }
 

@@ -107,8 +107,21 @@ import Testing
         for (name, state) in try Self.screens() {
             let rendered = View.render(state, in: Viewport(width: parts[0], height: parts[1]))
             #expect(rendered.lines.allSatisfy { DisplayWidth.of($0) <= parts[0] })
-            try Support.expectGolden(rendered.text + "\n", "Snapshots/\(name)-\(size).txt", "\(name) at \(size)")
+            let golden = rendered.text + "\n--- styles ---\n" + Support.styles(rendered) + "\n"
+            try Support.expectGolden(golden, "Snapshots/\(name)-\(size).txt", "\(name) at \(size)")
         }
+    }
+
+    @Test func theSelectedRowIsDrawnInReverseVideoAndTheGoldenSaysSo() throws {
+        let s = try Self.inProgress()
+        let rendered = View.render(s, in: Support.screen)
+        let title = try #require(s.selectedRowID(domain: 0)).isEmpty ? "" : s.rowTitle(s.selectedRowID(domain: 0) ?? "")
+        let row = try #require(rendered.lines.firstIndex { $0.contains(title) })
+        let styles = Support.styles(rendered).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(styles[row].contains("R"), "the selection bar is reverse video")
+        var plain = rendered
+        plain.fill(row: row, from: 0, to: plain.width, style: .plain)
+        #expect(Support.styles(plain) != Support.styles(rendered), "a lost highlight changes the golden")
     }
 
     @Test func wideAndCombiningNamesKeepColumnsAligned() throws {

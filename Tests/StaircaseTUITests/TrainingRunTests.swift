@@ -188,7 +188,7 @@ import Testing
 
     @Test func theNarrativeIsOneKeyAwayOnEveryScreen() throws {
         var s = try Self.run()
-        Support.press(&s, [.char("v")])
+        Support.press(&s, [.char("v")], unbound: true)
         #expect(s.overlay == nil, "no case yet")
         Support.press(&s, [.enter, .enter])
         let k = try #require(s.trainingRun?.trainingCase)

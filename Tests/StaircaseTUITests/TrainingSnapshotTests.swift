@@ -32,7 +32,8 @@ import Testing
             let rendered = View.render(state, in: Viewport(width: parts[0], height: parts[1]))
             #expect(rendered.lines.allSatisfy { DisplayWidth.of($0) <= parts[0] })
             #expect(rendered.lines[0].contains("TRAINING"), "\(name) at \(size) says TRAINING in its header")
-            try Support.expectGolden(rendered.text + "\n", "Snapshots/\(name)-\(size).txt", "\(name) at \(size)")
+            let golden = rendered.text + "\n--- styles ---\n" + Support.styles(rendered) + "\n"
+            try Support.expectGolden(golden, "Snapshots/\(name)-\(size).txt", "\(name) at \(size)")
         }
     }
 }

@@ -146,7 +146,10 @@ import Testing
         #expect(s.message?.isError == true)
         Support.press(&s, [.char("r")] + Support.type("Escalating concerns from school") + [.enter, .enter])
         #expect(
-            s.assessment?.decision == .init(level: 3, step: 3, reason: "Escalating concerns from school", decidedAt: "2026-11-23T10:00:00Z")
+            s.assessment?.decision
+                == .init(
+                    level: 3, step: 3, reason: "Escalating concerns from school", decidedAt: "2026-11-23T10:00:00Z", proposedLevel: 2,
+                    proposedStep: 2)
         )
         #expect(s.screen == .export)
     }

@@ -189,12 +189,23 @@ extension Assessment.Agency {
 }
 
 extension Assessment.Answer {
-    enum CodingKeys: String, CodingKey { case rating, note, earlier, changeReason }
+    enum CodingKeys: String, CodingKey { case rating, note, earlier, changeReason, confirmedForAge }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             try c.decode(Rating.self, forKey: .rating), note: try c.decodeIfPresent(String.self, forKey: .note) ?? "",
             earlier: try c.decodeIfPresent(Assessment.Earlier.self, forKey: .earlier),
-            changeReason: try c.decodeIfPresent(Assessment.ChangeReason.self, forKey: .changeReason))
+            changeReason: try c.decodeIfPresent(Assessment.ChangeReason.self, forKey: .changeReason),
+            confirmedForAge: try c.decodeIfPresent(Bool.self, forKey: .confirmedForAge) ?? false)
+    }
+
+    /// As before, with `confirmedForAge` written only when set, so files without it stay as they were.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rating, forKey: .rating)
+        try c.encode(note, forKey: .note)
+        try c.encodeIfPresent(earlier, forKey: .earlier)
+        try c.encodeIfPresent(changeReason, forKey: .changeReason)
+        if confirmedForAge { try c.encode(true, forKey: .confirmedForAge) }
     }
 }

@@ -154,11 +154,17 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var earlier: Earlier?
         /// Why the row differs from last time, when the practitioner says (CANS's distinction).
         public var changeReason: ChangeReason?
-        public init(_ rating: Rating, note: String = "", earlier: Earlier? = nil, changeReason: ChangeReason? = nil) {
+        /// The practitioner confirmed that a row the catalogue gives for another age applies to
+        /// this child: only then does its level count (`ScoringEngine.dense`).
+        public var confirmedForAge = false
+        public init(
+            _ rating: Rating, note: String = "", earlier: Earlier? = nil, changeReason: ChangeReason? = nil, confirmedForAge: Bool = false
+        ) {
             self.rating = rating
             self.note = note
             self.earlier = earlier
             self.changeReason = changeReason
+            self.confirmedForAge = confirmedForAge
         }
 
         /// Carried forward from an earlier assessment and not yet confirmed or changed.
@@ -215,11 +221,30 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var step: Int
         public var reason: String
         public var decidedAt: String
-        public init(level: Int, step: Int, reason: String, decidedAt: String) {
+        /// The proposal the decision was made against (0 when there was none); nil in a file
+        /// written before this was kept. A different proposal now makes the decision stale.
+        public var proposedLevel: Int?
+        public var proposedStep: Int?
+        public init(level: Int, step: Int, reason: String, decidedAt: String, proposedLevel: Int? = nil, proposedStep: Int? = nil) {
             self.level = level
             self.step = step
             self.reason = reason
             self.decidedAt = decidedAt
+            self.proposedLevel = proposedLevel
+            self.proposedStep = proposedStep
+        }
+
+        /// Whether this decision was made against a proposal other than `p`. A decision from
+        /// before the proposal was kept cannot tell, and is not called stale.
+        public func isStale(against p: Proposal) -> Bool {
+            guard let proposedLevel else { return false }
+            return proposedLevel != (p.level ?? 0) || (proposedStep ?? 0) != (p.step ?? 0)
+        }
+
+        /// "Level 3, step 3", or "no proposal".
+        public var proposedWords: String {
+            guard let proposedLevel, proposedLevel > 0 else { return "no proposal" }
+            return "Level \(proposedLevel), step \(proposedStep ?? 0)"
         }
     }
 }

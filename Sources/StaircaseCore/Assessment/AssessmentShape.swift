@@ -87,6 +87,7 @@ public enum AssessmentShape {
                                     ], required: ["rating", "on", "assessment"])
                             ),
                             ("changeReason", .choice(Assessment.ChangeReason.allCases.map(\.rawValue))),
+                            ("confirmedForAge", .boolean),
                         ], required: ["rating"]))
             ),
             ("strengths", .long), ("childsVoice", .long),
@@ -96,7 +97,10 @@ public enum AssessmentShape {
                 "decision",
                 .nullable(
                     .object(
-                        [("level", .integer(1...4)), ("step", .integer(1...5)), ("reason", .long), ("decidedAt", .dateTime)],
+                        [
+                            ("level", .integer(1...4)), ("step", .integer(1...5)), ("reason", .long), ("decidedAt", .dateTime),
+                            ("proposedLevel", .integer(0...4)), ("proposedStep", .integer(0...5)),
+                        ],
                         required: ["level", "step", "reason", "decidedAt"]))
             ),
             (

@@ -13,7 +13,16 @@ public enum AgeStage: String, Codable, Sendable, CaseIterable, Comparable {
     /// 16 and over: the document covers young people to 19 (25 with a disability).
     case youngAdult = "young-adult"
 
-    var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    /// The declaration order, without searching `allCases` (completeness asks for every row).
+    var order: Int {
+        switch self {
+        case .preBirth: 0
+        case .infancy: 1
+        case .schoolAge: 2
+        case .secondaryAge: 3
+        case .youngAdult: 4
+        }
+    }
     public static func < (a: AgeStage, b: AgeStage) -> Bool { a.order < b.order }
 
     /// The stage for an age in whole years.

@@ -48,6 +48,7 @@ extension ReferralSummary {
         let proposed = placement(p.level, p.step)
         let decided = placement(a.decision?.level, a.decision?.step)
         let differs = decided != nil && (decided?.level != proposed?.level || decided?.step != proposed?.step)
+        let decidedAgainst = a.decision.flatMap { $0.isStale(against: p) ? $0.proposedWords : nil }
 
         let (domains, links) = domainSummaries(c, a, text: block)
         let titles = c.indicatorTitles.mapValues(cat)
@@ -96,10 +97,12 @@ extension ReferralSummary {
             },
             proposed: proposed, proposalReasons: p.reasons.map { ExportText.block($0.text) },
             decided: decided, decisionReason: block(a.decision?.reason ?? ""), differsFromProposal: differs,
+            decidedAgainst: decidedAgainst,
             courseOfAction: course(c, a, p), domains: domains, informationLinks: links,
             strengths: block(a.strengths), childsVoice: block(a.childsVoice), flags: flags,
             completeness: Completeness(assessed: p.completeness.assessed, applicable: p.completeness.applicable),
-            concernCategories: categories, warnings: warnings, stillLacks: ReferralGaps.of(a))
+            concernCategories: categories,
+            warnings: (p.outsideAge ?? []).map { ProposalDescription.outsideAgeText($0, c) } + warnings, stillLacks: ReferralGaps.of(a))
     }
 
     /// The course of action for the decided level, chosen by the engine's own route selection

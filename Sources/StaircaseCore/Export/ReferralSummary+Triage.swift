@@ -8,10 +8,16 @@ extension ReferralSummary {
         if immediateDanger.status == .no { f.append(.init("Immediate danger", "no (the referrer's judgement)")) }
         f.append(.init("Child", childLine))
         f.append(.init("Decided", describe(decided, "not yet decided") + (decided != nil && !differsFromProposal ? " (as proposed)" : "")))
-        if decided == nil || differsFromProposal {
+        if decided == nil || differsFromProposal || decidedAgainst != nil {
             f.append(.init("Proposed", describe(proposed, "none yet (no row has been assessed)")))
         }
-        if decided != nil && differsFromProposal {
+        if let earlier = decidedAgainst {
+            // The answers changed after the decision: its reason answered another proposal.
+            f.append(.init("Decided against", "an earlier proposal (\(earlier)); the answers changed after the decision"))
+            if decided != nil && !decisionReason.isEmpty {
+                f.append(.init("Reasoning written against the earlier proposal (\(earlier))", Self.brief(oneLine(decisionReason))))
+            }
+        } else if decided != nil && differsFromProposal {
             f.append(.init("Why decided differently", decisionReason.isEmpty ? "no reason recorded" : Self.brief(oneLine(decisionReason))))
         }
         if effectiveLevel == 4 {

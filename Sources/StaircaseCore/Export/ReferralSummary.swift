@@ -37,6 +37,9 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
     public var decided: Placement?
     public var decisionReason: String
     public var differsFromProposal: Bool
+    /// When the decision was made against an earlier proposal ("Level 3, step 3"): its reason
+    /// was written for that one, and is never shown as a reason for differing from this one.
+    public var decidedAgainst: String? = nil
     /// For the decided level (the proposed one while undecided), as the catalogue states it.
     public var courseOfAction: Course?
     public var domains: [DomainSummary]

@@ -126,6 +126,11 @@ extension ReferralSummary {
     /// reason when the first screen had to cut it.
     var reasoningBlocks: [SummaryBlock] {
         guard decided != nil && !decisionReason.isEmpty else { return [] }
+        // A reason written against an earlier proposal is never paired with the current one.
+        if let earlier = decidedAgainst {
+            guard Self.isCut(oneLine(decisionReason)) else { return [] }
+            return [.userText(label: "Practitioner's reasoning, written against the earlier proposal (\(earlier))", text: decisionReason)]
+        }
         if differsFromProposal {
             guard Self.isCut(oneLine(decisionReason)) else { return [] }
             return [.userText(label: "Reason for deciding differently from the proposal", text: decisionReason)]

@@ -9,6 +9,9 @@ public struct Proposal: Codable, Sendable, Equatable {
     public var flags: [Flag]
     public var completeness: Completeness
     public var courseOfAction: SelectedCourse?
+    /// Rows rated 1–4 that the catalogue gives for another age than the child's, not confirmed
+    /// by the practitioner: not counted, and named wherever the proposal is shown. Omitted when none.
+    public var outsideAge: [String]? = nil
 
     /// One rule that shaped the proposal, with the rows and areas behind it.
     public struct Reason: Codable, Sendable, Equatable {

@@ -49,11 +49,15 @@ public struct ProposalDescription: Equatable, Sendable {
             levelName = nil
         }
         sections = [Section(kind: .reasons, heading: "Why", items: p.reasons.map { Item($0.text, rows: rows($0.indicators)) })]
-        if !p.flags.isEmpty {
+        // A level on a row for another age is named, and does not count until confirmed.
+        let outside = (p.outsideAge ?? []).map { id in
+            Item(Self.outsideAgeText(id, c), rows: rows([id]), isWarning: true)
+        }
+        if !p.flags.isEmpty || !outside.isEmpty {
             sections.append(
                 Section(
                     kind: .flags, heading: "Flags",
-                    items: p.flags.map { Item($0.text, rows: rows($0.indicators), isWarning: $0.kind == .incomplete) }))
+                    items: outside + p.flags.map { Item($0.text, rows: rows($0.indicators), isWarning: $0.kind == .incomplete) }))
         }
         let domains = p.completeness.domains.map { d in
             Item("\(c.domains.first { $0.id == d.domain }?.name ?? d.domain): \(d.assessed) of \(d.applicable)")
@@ -72,4 +76,13 @@ public struct ProposalDescription: Equatable, Sendable {
     }
 
     public func section(_ kind: Section.Kind) -> Section? { sections.first { $0.kind == kind } }
+
+    /// "Not counted: “Foetus Development” is rated, but the catalogue gives it for pre-birth
+    /// only…": the one wording, for the review, line mode, `score` and the summary.
+    public static func outsideAgeText(_ id: String, _ c: Catalogue) -> String {
+        let row = c.domains.lazy.flatMap(\.areas).flatMap(\.indicators).first { $0.id == id }
+        let ages = row?.ages.map { $0.from == $0.to ? "\($0.from.label) only" : "\($0.from.label) to \($0.to.label)" } ?? "another age"
+        return "Not counted: “\(row?.title ?? id)” is rated, but the catalogue gives it for \(ages), not the child’s age. "
+            + "It counts only if you confirm it applies to this child (c on the row in the wizard)."
+    }
 }

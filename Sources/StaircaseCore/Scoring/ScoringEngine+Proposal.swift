@@ -78,9 +78,12 @@ extension ScoringEngine {
                         "Incomplete: \(missing) of \(completeness.applicable) applicable rows are not yet assessed; the proposal may rise as they are.",
                     indicators: []))
         }
-        return Proposal(
+        var proposal = Proposal(
             level: o.level == 0 ? nil : o.level, step: o.step == 0 ? nil : o.step, reasons: reasons, flags: flags,
             completeness: completeness, courseOfAction: course(for: o, ratings: ratings, facts: facts))
+        let outside = outsideAge(assessment)
+        proposal.outsideAge = outside.isEmpty ? nil : outside
+        return proposal
     }
 
     /// What to do now, from the catalogue's contacts (999, then First Contact).

@@ -59,13 +59,38 @@ public struct ScoringEngine: Sendable {
     public typealias Dense = [UInt8]
     public static let notApplicableCode: UInt8 = 5
 
+    /// A level on a row the catalogue gives for another age than the child's counts only once
+    /// the practitioner confirms it applies (`Answer.confirmedForAge`); `outsideAge` names them.
     public func dense(_ assessment: Assessment) -> Dense {
         var out = Dense(repeating: 0, count: rowIDs.count)
+        var stage: AgeStage??
         for (id, answer) in assessment.answers {
             guard let i = indexByID[id] else { continue }
+            if let level = answer.rating.level, !answer.confirmedForAge {
+                if stage == nil { stage = .some(Self.stage(of: assessment)) }
+                if case .some(.some(let s)) = stage, !rows[i].applies(to: s) { continue }
+                out[i] = UInt8(level)
+                continue
+            }
             out[i] = answer.rating.level.map(UInt8.init) ?? (answer.rating == .notApplicable ? Self.notApplicableCode : 0)
         }
         return out
+    }
+
+    /// The child's stage on the day of the assessment's last change (as `propose` reads it).
+    static func stage(of a: Assessment) -> AgeStage? {
+        ChildAge.stage(a.child, on: CalendarDate(a.updatedAt) ?? CalendarDate.unknownDay)
+    }
+
+    /// Rows rated 1–4 that the catalogue gives for another age and that are not confirmed: they
+    /// do not count, and every view of the proposal names them.
+    public func outsideAge(_ a: Assessment) -> [String] {
+        let stage = Self.stage(of: a)
+        guard stage != nil else { return [] }
+        return rowIDs.indices.filter { i in
+            guard let answer = a.answers[rowIDs[i]], answer.rating.level != nil, !answer.confirmedForAge else { return false }
+            return !rows[i].applies(to: stage)
+        }.map { rowIDs[$0] }
     }
 
     /// The facts besides the rows that the rules read.
@@ -139,4 +164,10 @@ public struct ScoringEngine: Sendable {
             level: level, step: step, highest: highest, combination: combination, toxicTrio: trio,
             stepFiveRow: stepFiveRow, levelTwoOrMore: twoPlus)
     }
+}
+
+/// Everything an engine holds is derived from its catalogue, so two engines are equal when their
+/// catalogues are: what lets a whole wizard state be compared.
+extension ScoringEngine: Equatable {
+    public static func == (l: ScoringEngine, r: ScoringEngine) -> Bool { l.catalogue == r.catalogue }
 }

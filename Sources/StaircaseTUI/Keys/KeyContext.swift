@@ -17,6 +17,12 @@ public enum KeyContext: String, CaseIterable, Sendable {
             self = lock.needsPassphrase ? .locked : .lockedKey
             return
         }
+        // Too small to draw in: only its own keys, even over an open field or an overlay (a q
+        // must not be typed into a name the user cannot see).
+        if viewport?.tooSmall == true {
+            self = .tooSmall
+            return
+        }
         switch s.overlay {
         case .confirmQuit: self = .confirmQuit
         case .confirmReplace: self = .confirmReplace
@@ -28,12 +34,12 @@ public enum KeyContext: String, CaseIterable, Sendable {
 
     /// The context under any overlay: what the help overlay describes.
     public init(screenOf s: WizardState, in viewport: Viewport? = nil) {
-        if let e = s.editor {
-            self = e.target == .filter ? .filter : .editing
-            return
-        }
         if viewport?.tooSmall == true {
             self = .tooSmall
+            return
+        }
+        if let e = s.editor {
+            self = e.target == .filter ? .filter : .editing
             return
         }
         switch s.screen {

@@ -7,7 +7,7 @@ public enum KeyMap {
     public static func action(for key: Key, in state: WizardState, viewport: Viewport? = nil) -> WizardAction? {
         if case .resize(let w, let h) = key { return .view(.resize(width: w, height: h)) }
         let context = KeyContext(state, in: viewport)
-        for binding in KeyTable.bindings where binding.contexts.contains(context) {
+        for binding in KeyTable.bindings(for: context) {
             if let action = binding.action(for: key) { return action }
         }
         return KeyTable.fallback(key, in: context)
@@ -56,7 +56,10 @@ public enum KeyMap {
         case .fullTextScrolls: return DomainView.fullTextLineCount(s, width: body.width - 2) > body.height
         case .panelScrolls: return DomainView.panelMostScroll(s, body) > 0
         case .trainingCase: return s.trainingRun?.trainingCase != nil
-        case .rowToConfirm: return s.selectedAnswer?.isCarriedUnconfirmed == true
+        case .rowToConfirm:
+            if s.selectedAnswer?.isCarriedUnconfirmed == true { return true }
+            guard case .domain(let d) = s.screen, let id = s.selectedRowID(domain: d) else { return false }
+            return s.isOutsideAge(id) || s.selectedAnswer?.confirmedForAge == true
         case .rowChanged: return s.selectedRowChanged
         case .canReassess: return !s.resumable.isEmpty
         }

@@ -76,7 +76,7 @@ public enum KeyTable {
         KeyBinding([(.char("n"), .rate(.notApplicable))], "n", "n/a", help: "not applicable", in: [.domain, .fullText], priority: 2),
         KeyBinding(
             [(.char("c"), .confirmCarried)], "c", "confirm",
-            help: "confirm the answer carried from last time (\"to confirm\")",
+            help: "confirm the answer carried from last time (\"to confirm\"), or that a row for another age applies to this child",
             in: [.domain, .fullText], priority: 1, when: .rowToConfirm),
         KeyBinding(
             [(.char("w"), .cycleReason)], "w", "why changed",
@@ -158,7 +158,10 @@ public enum KeyTable {
         // Text fields.
         KeyBinding(
             [(.enter, .commitEdit), (.tab, .commitEdit)], "Enter", "save", help: "keep the text (Tab too)", in: [.editing], priority: 1),
-        KeyBinding([(.escape, .cancelEdit)], "Esc", "cancel", help: "leave the old text", in: [.editing], priority: 1),
+        KeyBinding(
+            [(.escape, .cancelEdit)], "Esc", "close",
+            help: "close the field, keeping what was typed (u undoes it; a wrong date is left as it was)",
+            in: [.editing], priority: 1),
         KeyBinding(
             [(.enter, .commitEdit), (.tab, .commitEdit)], "Enter", "keep filter", help: "keep the filter and go back to the rows",
             in: [.filter], priority: 1),
@@ -229,8 +232,12 @@ public enum KeyTable {
 
     /// The bindings that apply in a context, in table order.
     public static func bindings(for context: KeyContext) -> [KeyBinding] {
-        bindings.filter { $0.contexts.contains(context) }
+        byContext[context] ?? []
     }
+
+    /// The table split by context once: every key press looks its binding up here.
+    static let byContext: [KeyContext: [KeyBinding]] = Dictionary(
+        uniqueKeysWithValues: KeyContext.allCases.map { c in (c, bindings.filter { $0.contexts.contains(c) }) })
 
     /// The bindings that apply in a context for this state: a training-only key (`v`, the case
     /// narrative) is left out of a real assessment's help.

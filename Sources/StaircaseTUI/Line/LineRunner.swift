@@ -106,6 +106,7 @@ public struct LineRunner<Console: LineConsole> {
         out.prompt = b.prompt
         out.position = nil
         out.enter?.shown = false
+        if out.message?.movedOn == true { out.message = nil }
         // The domain's name is said with its first row, not as a title line of its own.
         out.title = ""
         return out
@@ -392,7 +393,7 @@ public struct LineRunner<Console: LineConsole> {
     static func fieldName(_ target: TextField.Target?, _ s: WizardState) -> String {
         switch target {
         case .detail(let f)?: f.label
-        case .note?: "Evidence note for this row"
+        case .note(let id)?: "Evidence note for “\(s.rowTitle(id))”"
         case .strengths?: "Strengths and protective factors"
         case .childsVoice?: "The child’s wishes and feelings, in their own words"
         case .filter?: "Filter"

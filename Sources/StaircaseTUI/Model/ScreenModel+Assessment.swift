@@ -10,12 +10,24 @@ extension ScreenModel {
         guard let a = s.assessment, !rows.isEmpty else {
             var m = ScreenModel(title: name, position: "Domain \(d + 1) of \(s.catalogue.domains.count), no rows", prompt: "Enter goes on:")
             m.tally = s.assessment.map { tally(s, d, rows, $0) }
+            let hidden = s.hiddenMatches(domain: d)
+            let hiddenText =
+                hidden == 0
+                ? ""
+                : " \(hidden == 1 ? "1 row" : "\(hidden) rows") for another age \(hidden == 1 ? "matches" : "match"): a shows \(hidden == 1 ? "it" : "them")."
             m.blocks = [
                 TextBlock([
-                    s.filter.isEmpty ? "No rows in this domain." : "No row matches \"\(s.filter)\". Type / alone to clear the filter."
+                    s.filter.isEmpty
+                        ? "No rows in this domain."
+                        : "No row shown matches \"\(s.filter)\".\(hiddenText) Type / alone to clear the filter."
                 ])
             ]
             m.enter = Choice("", "Enter goes to the next screen", [.nextScreen])
+            // An empty list still takes a: the words above may say that a shows the rows a
+            // filter found for another age (the random walk found line mode without it).
+            var showAll = Choice("a", s.showHidden ? "Hide rows for another age" : "Show rows for another age", [.toggleHidden])
+            showAll.shown = false
+            m.choices = [showAll]
             return m
         }
         let i = min(s.domainCursor[d], rows.count - 1)
@@ -56,8 +68,22 @@ extension ScreenModel {
             rating == .notAssessed && note.isEmpty
             ? nil : TextBlock(["Your answer: \(rating.label)." + (note.isEmpty ? " No evidence note." : " Note: \(note)")])
         if let answer { m.blocks.append(answer) }
+        let outside = s.isOutsideAge(row.indicator.id)
+        let confirmedAge = a.answers[row.indicator.id]?.confirmedForAge == true
+        var ageWarning: TextBlock?
+        if outside || confirmedAge {
+            ageWarning = TextBlock(
+                .warning,
+                [
+                    confirmedAge
+                        ? "This row is for another age; you confirmed it applies to this child, so its level counts (c takes that back)."
+                        : "This row is for another age: its level does not count until you confirm it applies to this child (c)."
+                ])
+            if let ageWarning { m.blocks.append(ageWarning) }
+        }
         m.prompt = "Level for \(row.indicator.title) (1-4, n not applicable, x clear, e note, Enter keep):"
         m.brief = brief(s, d, row, position: "row \(i + 1) of \(rows.count)", about: about, answer: answer)
+        if let ageWarning { m.brief?.blocks.append(ageWarning) }
         // On the last row the reducer stays put; line mode then goes on to the next screen.
         let onward: [WizardAction] = last ? [.nextScreen] : []
         if let earlier = lastTime(a, row.indicator.id) {
@@ -78,13 +104,23 @@ extension ScreenModel {
             c.shown = false
             m.choices.append(c)
         }
-        let more: [Choice] = [
-            Choice("n", "Not applicable", current: rating == .notApplicable, [.rate(.notApplicable)] + (s.expanded ? [] : onward)),
-            Choice("x", "Clear the answer", [.rate(.notAssessed)]),
-            Choice("e", "Write an evidence note", [.editNote]),
-            Choice("f", s.expanded ? "Back to the row" : "Full text of every level, links and source note", [.toggleExpanded]),
-            Choice("a", s.showHidden ? "Hide rows for another age" : "Show rows for another age", [.toggleHidden]),
-        ]
+        let confirmAge: [Choice] =
+            outside || confirmedAge
+            ? [
+                Choice(
+                    "c", confirmedAge ? "Take back that the row applies to this child" : "Confirm the row applies to this child",
+                    [.confirmCarried])
+            ]
+            : []
+        let more: [Choice] =
+            [
+                Choice("n", "Not applicable", current: rating == .notApplicable, [.rate(.notApplicable)] + (s.expanded ? [] : onward)),
+                Choice("x", "Clear the answer", [.rate(.notAssessed)]),
+            ] + confirmAge + [
+                Choice("e", "Write an evidence note", [.editNote]),
+                Choice("f", s.expanded ? "Back to the row" : "Full text of every level, links and source note", [.toggleExpanded]),
+                Choice("a", s.showHidden ? "Hide rows for another age" : "Show rows for another age", [.toggleHidden]),
+            ]
         m.choices += more.map {
             var c = $0; c.shown = false; return c
         }
@@ -146,6 +182,7 @@ extension ScreenModel {
         let d = ProposalDescription(p, catalogue: s.catalogue)
         let headline = p.level == nil ? "No proposal yet: no row has been assessed." : d.headline
         m.blocks.append(TextBlock(.proposal, heading: nil, [headline] + (d.levelName.map { [$0] } ?? [])))
+        if let stale = s.staleDecisionText { m.blocks.append(TextBlock(.warning, heading: "Decision to confirm", [stale], indent: 2)) }
         for section in d.sections {
             let kind: TextBlock.Kind =
                 switch section.kind {

@@ -53,8 +53,8 @@ extension ScreenModel {
             ])
         ]
         m.choices = [Choice("1", "New assessment", select(s, 0) + [.activate])]
-        for (i, item) in s.resumable.enumerated() {
-            m.choices.append(Choice("\(i + 2)", "Resume " + item.label, select(s, i + 1) + [.activate]))
+        for (i, label) in s.resumeLabels.enumerated() {
+            m.choices.append(Choice("\(i + 2)", "Resume " + label, select(s, i + 1) + [.activate]))
         }
         m.choices.append(Choice("\(s.resumable.count + 2)", "Quit", [.quit]))
         if let reassess = reassessChoice(s) {
@@ -134,9 +134,10 @@ extension ScreenModel {
         let proposed = p.level.map { "Level \($0), step \(p.step ?? $0)" } ?? "none (nothing assessed)"
         let differs = s.decisionDiffers(from: p)
         m.blocks = [
-            TextBlock([
-                "The engine proposes: \(proposed).", "The proposal is not a decision: it is your professional judgement that counts.",
-            ]),
+            TextBlock(
+                [
+                    "The engine proposes: \(proposed).", "The proposal is not a decision: it is your professional judgement that counts.",
+                ] + (s.staleDecisionText.map { [$0] } ?? [])),
             TextBlock([
                 "Your decision: Level \(s.decisionLevel), step \(s.decisionStep)"
                     + (differs ? " (differs from the proposal)." : " (accepting the proposal).")
@@ -205,6 +206,7 @@ extension ScreenModel {
                 ["A name without a folder is written to the Folder shown here; the extension follows the format. Private to you (0600)."])
         ]
         var warnings: [String] = []
+        if let stale = s.staleDecisionText { warnings.append(stale + " Enter takes you to the decision.") }
         if let a = s.assessment, a.decision?.level == 4, a.concernCategories.isEmpty {
             warnings.append("Level 4 is decided but no category of concern is marked: go back to the decision and mark one.")
         }
@@ -222,7 +224,10 @@ extension ScreenModel {
         if let path = s.exportedPath {
             m.blocks.append(TextBlock(["Written: \(path)", "Write it again in another format, or q to finish (your work is saved)."]))
         }
-        m.enter = Choice("", "Enter writes the summary as \(s.exportFormat.displayName)", [.activate])
+        m.enter =
+            s.staleDecisionText == nil
+            ? Choice("", "Enter writes the summary as \(s.exportFormat.displayName)", [.activate])
+            : Choice("", "Enter goes to the decision to confirm it or decide again", [.activate])
         return m
     }
 

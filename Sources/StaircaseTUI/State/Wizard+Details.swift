@@ -139,6 +139,13 @@ extension Wizard {
         case .wordCursor(let d): e.cursor = e.wordBoundary(d)
         case .commitEdit: return commitEdit(&s)
         case .cancelEdit:
+            if keepsTypedText(s, e) {
+                // Esc keeps what was typed, as Ctrl-C does: the change is an ordinary one, so
+                // u undoes it, and the message says both.
+                let effects = commitEdit(&s)
+                if s.editor == nil { s.message = Message("Kept what you typed (Esc does not throw text away): u undoes it.") }
+                return effects
+            }
             s.editor = nil
             if case .detail(let field) = e.target, let a = s.assessment {
                 let kept = fieldProblems(a, today: s.today)[field]
@@ -154,11 +161,27 @@ extension Wizard {
         default: return []
         }
         s.editor = e
-        if e.target == .filter {
-            s.filter = e.text
-            s.domainCursor = s.domainCursor.map { _ in 0 }
-        }
+        // The list the filter rebuilds keeps its selected row (`keepSelection`), not its position.
+        if e.target == .filter { s.filter = e.text }
         return []
+    }
+
+    /// Whether Esc keeps the field's text: it does for every field of the record whose text
+    /// changed, except a value the field rules refuse (a wrong date), which Esc leaves as it was.
+    /// The filter is not the record: Esc clears it.
+    static func keepsTypedText(_ s: WizardState, _ e: TextField) -> Bool {
+        guard let a = s.assessment else { return false }
+        switch e.target {
+        case .filter, .alias, .responsesFolder: return false
+        case .detail(let field):
+            return e.text.trimmed != value(of: field, in: a, item: s.formItem).trimmed
+                && problem(field, e.text.trimmed, today: s.today) == nil
+        case .note(let id): return e.text.trimmed != (a.answers[id]?.note ?? "")
+        case .strengths: return e.text.trimmed != a.strengths
+        case .childsVoice: return e.text.trimmed != a.childsVoice
+        case .decisionReason: return e.text.trimmed != s.decisionReason
+        case .exportPath: return false
+        }
     }
 
     static func commitEdit(_ s: inout WizardState) -> [Effect] {

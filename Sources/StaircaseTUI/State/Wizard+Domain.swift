@@ -1,4 +1,49 @@
 import StaircaseCore
+import Synchronization
+
+/// Each row's searchable text (title, area and every level's words) lowered once, and whether
+/// it applies at each stage of childhood, once per catalogue: a domain's list is rebuilt after
+/// every key, and the random walks press millions of them.
+public struct RowSearch: Equatable, Sendable {
+    let texts: [[String]]
+    let ids: [[String]]
+    let applies: [AgeStage: [[Bool]]]
+    /// What each query matched, per domain and row: a filter is typed a letter at a time and
+    /// asked for again after every key, so each query is searched once.
+    let matched = MatchMemo()
+
+    init(_ c: Catalogue) {
+        texts = c.domains.map { domain in domain.areas.flatMap { area in area.indicators.map { Self.text($0, area) } } }
+        ids = c.domains.map { domain in domain.areas.flatMap { $0.indicators.map(\.id) } }
+        var applies: [AgeStage: [[Bool]]] = [:]
+        for stage in AgeStage.allCases {
+            applies[stage] = c.domains.map { domain in domain.areas.flatMap { $0.indicators.map { $0.applies(to: stage) } } }
+        }
+        self.applies = applies
+    }
+
+    public static func == (l: RowSearch, r: RowSearch) -> Bool { l.texts == r.texts }
+
+    static func text(_ row: Indicator, _ area: Catalogue.Area) -> String {
+        ([row.title, area.name] + row.levels.all.compactMap(\.text)).joined(separator: " ").lowercased()
+    }
+
+    /// Whether each row of a domain holds `query` (already lowered).
+    func matches(domain d: Int, _ query: String) -> [Bool] {
+        if let known = matched.memo.withLock({ $0[query] }) { return known[d] }
+        let all = texts.map { rows in rows.map { $0.contains(query) } }
+        matched.memo.withLock { memo in
+            if memo.count > 256 { memo.removeAll() }
+            memo[query] = all
+        }
+        return all[d]
+    }
+}
+
+/// The memo behind `RowSearch.matches`, shared by copies of a state (and so locked).
+final class MatchMemo: Sendable {
+    let memo = Mutex<[String: [[Bool]]]>([:])
+}
 
 /// A row as the domain screen lists it, with its area.
 public struct VisibleRow: Equatable, Sendable {
@@ -11,20 +56,62 @@ extension WizardState {
     /// a child over one unless the user asks for all rows (`a`), or the row already has an answer.
     public func visibleRows(domain d: Int) -> [VisibleRow] {
         guard catalogue.domains.indices.contains(d) else { return [] }
-        let ageFilter = !showHidden && ageFilterApplies
-        let query = filter.lowercased()
         var out: [VisibleRow] = []
-        for area in catalogue.domains[d].areas {
-            for row in area.indicators {
-                if ageFilter && isForAnotherAge(row) { continue }
-                if !query.isEmpty {
-                    let hay = ([row.title, area.name] + row.levels.all.compactMap(\.text)).joined(separator: " ").lowercased()
-                    if !hay.contains(query) { continue }
-                }
-                out.append(VisibleRow(area: area, indicator: row))
-            }
+        forEachListed(d) { area, row in out.append(VisibleRow(area: area, indicator: row)) }
+        return out
+    }
+
+    /// The ids of a domain's visible rows, in order: the same rule, without copying the rows
+    /// (the selection is found again by id after every key).
+    func visibleRowIDs(domain d: Int) -> [String] {
+        guard catalogue.domains.indices.contains(d) else { return [] }
+        let (applies, matches) = listRule(d)
+        let answers = assessment?.answers ?? [:]
+        var out: [String] = []
+        for (k, id) in search.ids[d].enumerated() {
+            if let applies, !applies[k], answers[id] == nil { continue }
+            if let matches, !matches[k] { continue }
+            out.append(id)
         }
         return out
+    }
+
+    /// Which rows of a domain fit the child's age (nil: no age filter) and hold the filter's
+    /// text (nil: no filter), by position in catalogue order.
+    private func listRule(_ d: Int) -> (applies: [Bool]?, matches: [Bool]?) {
+        let stage = assessment.flatMap { ChildAge.stage($0.child, on: today) }
+        let query = filter.lowercased()
+        return (showHidden ? nil : stage.flatMap { search.applies[$0]?[d] }, query.isEmpty ? nil : search.matches(domain: d, query))
+    }
+
+    /// The one rule for which rows a domain lists. The child's stage is worked out once per
+    /// list, and each row's searchable text was lowered once (`RowSearch`), because the list is
+    /// rebuilt after every key.
+    private func forEachListed(_ d: Int, _ body: (Catalogue.Area, Indicator) -> Void) {
+        let (applies, matches) = listRule(d)
+        let answers = assessment?.answers ?? [:]
+        var k = 0
+        for area in catalogue.domains[d].areas {
+            for row in area.indicators {
+                defer { k += 1 }
+                if let applies, !applies[k], answers[row.id] == nil { continue }
+                if let matches, !matches[k] { continue }
+                body(area, row)
+            }
+        }
+    }
+
+    /// How many rows of the domain match the filter but are hidden for the child's age: a
+    /// filter that finds only those must say so, not show an empty list.
+    public func hiddenMatches(domain d: Int) -> Int {
+        guard !filter.isEmpty, !showHidden, ageFilterApplies, catalogue.domains.indices.contains(d) else { return 0 }
+        let query = filter.lowercased()
+        return catalogue.domains[d].areas.reduce(0) { n, area in
+            n
+                + area.indicators.filter { row in
+                    isForAnotherAge(row) && RowSearch.text(row, area).contains(query)
+                }.count
+        }
     }
 
     /// How many rows of the domain the age filter hides.
@@ -74,10 +161,17 @@ extension Wizard {
                 return effects
             }
             // Move on to the next row so a run of answers is a run of key presses.
+            // The next key acts on the row now shown, so the move is said: a note meant for the
+            // rated row must not land silently on the next one.
             if rating != .notAssessed && !s.expanded && current + 1 < rows.count {
                 s.domainCursor[d] = current + 1
+                s.message = Message(
+                    "Rated “\(row.indicator.title)”: \(rating.label). Now on “\(rows[current + 1].indicator.title)”.")
+                s.message?.movedOn = true
             }
             return effects
+        case .confirmCarried where !rows.isEmpty && s.isOutsideAge(rows[current].indicator.id):
+            return confirmAge(&s, rows[current].indicator)
         case .confirmCarried, .cycleReason:
             guard !rows.isEmpty else { return [] }
             return carried(&s, d, rows, current, action)
@@ -125,6 +219,13 @@ extension Wizard {
             return recordDraft(&s)
         case .editReason:
             s.editor = TextField(.decisionReason, text: s.decisionReason)
+        case .nextScreen where s.staleDecisionText != nil && s.assessment?.draftDecision == nil:
+            // Passing by must not re-record an old decision (and its reason) against a new
+            // proposal: only Enter, on this screen that says what changed, confirms it.
+            s.message = Message(
+                "The answers changed after this decision: Enter confirms it against the current proposal, or choose a level again.",
+                error: true)
+            return []
         case .activate, .nextScreen:
             let differs = s.decisionDiffers(from: p)
             if p.level == nil && s.decisionLevel == 0 {
@@ -147,10 +248,15 @@ extension Wizard {
             // The time of the decision changes only when the decision does: passing the screen
             // again must not make an old decision look new.
             var decidedAt = s.now
-            if let old = s.assessment?.decision, old.level == s.decisionLevel, old.step == s.decisionStep, old.reason == reason {
+            if let old = s.assessment?.decision, old.level == s.decisionLevel, old.step == s.decisionStep, old.reason == reason,
+                !old.isStale(against: p)
+            {
                 decidedAt = old.decidedAt
             }
-            let d = Assessment.Decision(level: s.decisionLevel, step: s.decisionStep, reason: reason, decidedAt: decidedAt)
+            // The proposal it was made against is kept with it, so a later change of answers shows.
+            let d = Assessment.Decision(
+                level: s.decisionLevel, step: s.decisionStep, reason: reason, decidedAt: decidedAt, proposedLevel: p.level ?? 0,
+                proposedStep: p.step ?? 0)
             let effects = change(&s) { a in
                 a.decision = d
                 a.draftDecision = nil
@@ -174,7 +280,41 @@ extension Wizard {
     }
 }
 
+extension Wizard {
+    /// `c` on a row rated for another age: the practitioner confirms it applies to this child,
+    /// so its level counts; `c` again takes the confirmation back. Both are undoable changes.
+    static func confirmAge(_ s: inout WizardState, _ row: Indicator) -> [Effect] {
+        let id = row.id
+        let confirmed = !(s.assessment?.answers[id]?.confirmedForAge ?? false)
+        let effects = change(&s) { $0.answers[id]?.confirmedForAge = confirmed }
+        s.message = Message(
+            confirmed
+                ? "Confirmed: “\(row.title)” applies to this child, so its level counts."
+                : "“\(row.title)” is for another age again: its level does not count until confirmed (c).")
+        return effects
+    }
+}
+
 extension WizardState {
+    /// A row the catalogue gives for another age than the child's, rated 1–4: its level counts
+    /// only once confirmed (`c`), the rule `ScoringEngine.dense` applies.
+    public func isOutsideAge(_ id: String) -> Bool {
+        guard let a = assessment, let answer = a.answers[id], answer.rating.level != nil,
+            let stage = ChildAge.stage(a.child, on: today),
+            let row = catalogue.domains.lazy.flatMap(\.areas).flatMap(\.indicators).first(where: { $0.id == id })
+        else { return false }
+        return !row.applies(to: stage)
+    }
+
+    /// Says so when the recorded decision was made against a proposal other than the current
+    /// one: the review, the decision and the export screens and line mode all show this text.
+    public var staleDecisionText: String? {
+        guard let d = assessment?.decision, let p = proposal, d.isStale(against: p) else { return nil }
+        let now = p.level.map { "Level \($0), step \(p.step ?? $0)" } ?? "no proposal"
+        return "The decision recorded (Level \(d.level), step \(d.step)) was made against an earlier proposal (\(d.proposedWords)); "
+            + "the answers now propose \(now). Confirm it or decide again before the summary is written."
+    }
+
     /// The default file name: initials (never the full name) and the decision date.
     public var defaultExportName: String {
         let initials = assessment.map { Initials.of($0.child.name).filter { $0.isLetter } } ?? ""
@@ -220,6 +360,13 @@ extension Wizard {
             s.editor = TextField(.exportPath, text: shown)
         case .activate:
             guard let a = s.assessment else { return [] }
+            // A decision made against an earlier proposal is not written as decided: the
+            // practitioner confirms it, or decides again, on the decision screen first.
+            if let stale = s.staleDecisionText {
+                go(&s, .decision)
+                s.message = Message(stale + " Enter on this screen records it against the current proposal.", error: true)
+                return recordPosition(&s)
+            }
             return [.export(format: s.exportFormat, path: s.resolvedExportPath, assessment: a, replace: false)]
         case .back: return step(&s, by: -1)
         default: break

@@ -90,6 +90,7 @@ extension Wizard {
         s.undoStack = []
         s.fieldProblems = [:]
         s.domainCursor = Array(repeating: 0, count: s.catalogue.domains.count)
+        s.domainRowID = Array(repeating: nil, count: s.catalogue.domains.count)
         go(&s, .training(.read))
         return [.save(a)]
     }

@@ -3,6 +3,13 @@ import StaircaseCore
 /// The reducer: (state, action) → new state and effects. Pure: no terminal, no clock, no files.
 public enum Wizard {
     public static func reduce(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
+        let before = SelectionBefore(s, action)
+        let effects = reduceAction(&s, action)
+        keepSelection(&s, before, action)
+        return effects
+    }
+
+    static func reduceAction(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
         if case .idle(let passphrase) = action { return lockNow(&s, needsPassphrase: passphrase) }
         if let effects = locked(&s, action) { return effects }
         switch action {
@@ -203,6 +210,7 @@ public enum Wizard {
         s.filter = ""
         s.showHidden = false
         s.domainCursor = Array(repeating: 0, count: s.catalogue.domains.count)
+        s.domainRowID = Array(repeating: nil, count: s.catalogue.domains.count)
         s.fieldProblems = fieldProblems(a, today: s.today)
         go(&s, .details)
         if let p = a.resumeAt, s.fieldProblems.isEmpty {
@@ -308,6 +316,7 @@ public enum Wizard {
                 s.exportPath = ""
                 s.exportedPath = nil
                 s.domainCursor = Array(repeating: 0, count: s.catalogue.domains.count)
+                s.domainRowID = Array(repeating: nil, count: s.catalogue.domains.count)
                 go(&s, .details)
                 let here = position(s)
                 s.assessment?.resumeAt = here

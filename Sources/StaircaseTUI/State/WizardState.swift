@@ -1,9 +1,15 @@
 import StaircaseCore
 
 /// Everything the wizard shows, as plain data. The reducer changes it; views only read it.
-public struct WizardState: Sendable {
+///
+/// Equatable so tests can compare whole states (the random walk compares the curses run's final
+/// state with line mode's). Its fields are still flat: splitting them by screen is left for a
+/// change that no other branch is editing at the same time.
+public struct WizardState: Sendable, Equatable {
     public let catalogue: Catalogue
     public let engine: ScoringEngine
+    /// The rows' searchable text, lowered once (the filter reads it after every key).
+    public let search: RowSearch
     /// Today's date and the current timestamp, supplied by the host so the reducer stays pure.
     public var today: CalendarDate
     public var now: String
@@ -20,8 +26,12 @@ public struct WizardState: Sendable {
     /// Why the saved assessments could not be listed at all, shown on the start screen.
     public var listProblem: String?
     public var cursor = 0
-    /// The selected row of each domain, one per domain of the catalogue.
+    /// The selected row of each domain, one per domain of the catalogue: its position in the
+    /// visible list, which `Wizard.keepSelection` keeps pointing at `domainRowID`'s row.
     public var domainCursor: [Int]
+    /// The id of the selected row of each domain: the selection's identity. A rebuilt list
+    /// (filter, `a`, n/a, undo) keeps this row selected, or moves to a neighbour and says so.
+    public var domainRowID: [String?]
     public var editor: TextField?
     public var filter = ""
     public var filtering = false
@@ -68,13 +78,26 @@ public struct WizardState: Sendable {
     public init(catalogue: Catalogue, today: CalendarDate, now: String, resumable: [ResumeItem] = []) {
         self.catalogue = catalogue
         engine = ScoringEngine(catalogue: catalogue)
+        search = RowSearch(catalogue)
         self.today = today
         self.now = now
         self.resumable = resumable
         domainCursor = Array(repeating: 0, count: catalogue.domains.count)
+        domainRowID = Array(repeating: nil, count: catalogue.domains.count)
     }
 
     public var proposal: Proposal? { assessment.map(engine.propose) }
+
+    /// The start screen's labels for the saved assessments. Two that read alike (new ones left
+    /// before a name was typed, in the same minute) are told apart by their ids, so the user
+    /// never has to guess which of two identical entries is theirs.
+    public var resumeLabels: [String] {
+        var seen: [String: Int] = [:]
+        for item in resumable { seen[item.label, default: 0] += 1 }
+        return resumable.map { item in
+            (seen[item.label] ?? 0) > 1 ? item.label + " · " + SafeText.clean(String(item.id.suffix(8))) : item.label
+        }
+    }
 
     /// The level and step being decided are not the engine's: a reason is then required.
     public func decisionDiffers(from p: Proposal) -> Bool {
@@ -120,6 +143,10 @@ public struct Message: Equatable, Sendable {
     /// The action that puts the problem right. The reducer does not know which key sends it (`r`
     /// in curses, `e` in line mode), so each renderer names its own key: see `said(key:)`.
     public var fix: Fix?
+
+    /// Says only that a rating moved the selection on ("Rated … Now on …"): line mode's brief
+    /// wording leaves it out, since its prompt names the row the next key acts on.
+    public var movedOn = false
 
     public struct Fix: Equatable, Sendable {
         public var action: WizardAction

@@ -66,9 +66,11 @@ enum DomainView {
             b.put(m.tally?.line ?? "", row: r.top, column: 1, style: .muted, limit: r.width - 2)
         }
         if rows.isEmpty {
+            let hidden = s.hiddenMatches(domain: d)
+            let more = hidden == 0 ? "" : " \(hidden) hidden for the child’s age: a shows \(hidden == 1 ? "it" : "them")."
             b.put(
-                s.filter.isEmpty ? "No rows in this domain." : "No row matches “\(s.filter)”. Esc clears the filter.", row: r.top + 2,
-                column: 2)
+                s.filter.isEmpty ? "No rows in this domain." : "No row shown matches “\(s.filter)”.\(more) Esc clears the filter.",
+                row: r.top + 2, column: 2, limit: r.width - 3)
             return
         }
         let first = min(max(0, cursor - listHeight / 2), max(0, rows.count - listHeight))
@@ -110,9 +112,11 @@ enum DomainView {
         }
         y += panelHeight
         let noteText = a.answers[row.indicator.id]?.note ?? ""
-        if let e = s.editor, case .note = e.target {
-            b.put("Note: ", row: y, column: 1, style: .key)
-            TextFieldView.draw(e, &b, row: y, column: 7, width: r.width - 8)
+        if let e = s.editor, case .note(let id) = e.target {
+            let label = noteLabel(s, id, width: r.width)
+            b.put(label, row: y, column: 1, style: .key)
+            let column = 1 + DisplayWidth.of(label)
+            TextFieldView.draw(e, &b, row: y, column: column, width: r.width - column - 1)
         } else if let last = lastTimeLine(a, row.indicator.id) {
             // A carried row says what it was last time where the note hint goes (the note is in f).
             b.put(last, row: y, column: 1, style: .key, limit: r.width - 2)
@@ -170,11 +174,22 @@ enum DomainView {
             b.put(text, row: r.top + i, column: 1, style: style, limit: r.width - 2)
         }
         if more { b.put("↓ \(lines.count - first - r.height + 1) more lines (PgDn)", row: r.bottom - 1, column: 1, style: .key) }
-        if let e = s.editor, case .note = e.target {
+        if let e = s.editor, case .note(let id) = e.target {
             b.fill(row: r.bottom - 1, from: 0, to: r.width, style: .plain)
             b.put(String(repeating: " ", count: r.width), row: r.bottom - 1, column: 0)
-            b.put("Note: ", row: r.bottom - 1, column: 1, style: .key)
-            TextFieldView.draw(e, &b, row: r.bottom - 1, column: 7, width: r.width - 8)
+            let label = noteLabel(s, id, width: r.width)
+            b.put(label, row: r.bottom - 1, column: 1, style: .key)
+            let column = 1 + DisplayWidth.of(label)
+            TextFieldView.draw(e, &b, row: r.bottom - 1, column: column, width: r.width - column - 1)
         }
+    }
+
+    /// "Note for “Housing”: ": a note field names the row it writes to, its title shortened to
+    /// leave the field at least half the width.
+    static func noteLabel(_ s: WizardState, _ id: String, width: Int) -> String {
+        let title = s.rowTitle(id)
+        let room = max(8, width / 2 - 14)
+        let shown = DisplayWidth.of(title) <= room ? title : String(title.prefix(room - 1)) + "…"
+        return "Note for “\(shown)”: "
     }
 }

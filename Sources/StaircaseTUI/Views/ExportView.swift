@@ -46,6 +46,13 @@ enum ExportView {
         // What was written and the message first, the warnings after them: a long list of what
         // the referral still lacks must never push "Written:" off an 80×24 screen.
         let warnings = m.blocks.filter { $0.kind == .warning }
+        // A decision made against an earlier proposal holds the way: it is said first, so no
+        // list below can push it off an 80×24 screen.
+        let stale = warnings.flatMap(\.paragraphs).first { $0.hasPrefix(s.staleDecisionText ?? "\u{0}") }
+        if let stale {
+            para("! " + stale, .warning)
+            y += 1
+        }
         for (i, block) in m.blocks.filter({ $0.kind != .warning }).enumerated() {
             if i == 1 { y += 1 }
             for p in block.paragraphs { para(p, block.kind == .note ? .muted : Style(bold: true, role: .good)) }
@@ -55,7 +62,7 @@ enum ExportView {
         }
         if !warnings.isEmpty { y += 1 }
         for block in warnings {
-            for p in block.paragraphs { para("! " + p, .warning) }
+            for p in block.paragraphs where p != stale { para("! " + p, .warning) }
         }
     }
 }

@@ -85,8 +85,12 @@ enum DecisionView {
         var y = r.top
         let intro = m.blocks[0].paragraphs
         for (i, line) in intro.enumerated() {
-            b.put(line, row: y, column: 2, style: i == 0 ? .title : .muted, limit: r.width - 2)
-            y += 1
+            // A stale decision's warning may need two rows at 80 columns.
+            let style: Style = i == 0 ? .title : i == 2 ? .warning : .muted
+            for part in i == 2 ? TextWrap.lines(line, width: r.width - 4) : [line] {
+                b.put(part, row: y, column: 2, style: style, limit: r.width - 2)
+                y += 1
+            }
         }
         y += 1
         for (text, style) in ReviewView.staircase(s.catalogue, highlight: s.decisionStep, mark: "chosen") {

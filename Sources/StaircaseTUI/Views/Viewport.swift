@@ -39,7 +39,7 @@ public struct Viewport: Equatable, Sendable {
         init(_ s: WizardState) {
             screen = s.screen
             expanded = s.expanded
-            if case .domain(let d) = s.screen { row = DomainView.selected(s, d)?.indicator.id }
+            if case .domain(let d) = s.screen { row = s.selectedRowID(domain: d) }
             overlay = s.overlay
         }
     }

@@ -1,0 +1,137 @@
+import StaircaseCore
+import Testing
+
+@testable import StaircaseTUI
+
+/// Issue 20's reproductions, one test each, named after the behaviour: what the screen shows is
+/// what is recorded. Each failed before its fix.
+@Suite struct ShownIsRecordedTests {
+    /// A nine-year-old (the issue's tryout) on the first domain of the Durham catalogue.
+    static func nineYearOld() throws -> WizardState {
+        let c = try EmbeddedCatalogue.load()
+        return Support.onFirstDomain(c, name: "Amy Brown", dob: "2017-05-14")
+    }
+
+    /// Tab on to the domain whose name contains `name`.
+    static func toDomain(_ s: inout WizardState, named name: String) -> Int {
+        for _ in 0..<10 {
+            if case .domain(let d) = s.screen, s.catalogue.domains[d].name.contains(name) { return d }
+            Support.press(&s, [.tab])
+        }
+        Issue.record("no domain named \(name)")
+        return 0
+    }
+
+    @Test func showingHiddenRowsKeepsTheSelectedRowSoARatingLandsOnIt() throws {
+        var s = try Self.nineYearOld()
+        Support.press(&s, [.char("j"), .char("j")])
+        let chosen = try #require(s.selectedRowID(domain: 0))
+        #expect(chosen == "health.general-child-development")
+        Support.press(&s, [.char("a")])
+        #expect(s.selectedRowID(domain: 0) == chosen, "showing rows for other ages keeps the row")
+        Support.press(&s, [.char("3")])
+        #expect(s.assessment?.answers[chosen]?.rating == .level3)
+        #expect(s.assessment?.answers["education.education-employment-training"] == nil)
+    }
+
+    @Test func clearingAFilterKeepsTheRowSelectedUnderIt() throws {
+        var s = try Self.nineYearOld()
+        let d = Self.toDomain(&s, named: "Family")
+        Support.press(&s, [.char("/")] + Support.type("violence") + [.enter, .char("j")])
+        let chosen = try #require(s.selectedRowID(domain: d))
+        Support.press(&s, [.char("/"), .escape])
+        #expect(s.filter.isEmpty)
+        #expect(s.selectedRowID(domain: d) == chosen)
+        Support.press(&s, [.char("2")])
+        #expect(s.assessment?.answers[chosen]?.rating == .level2)
+    }
+
+    @Test func aRowThatLeavesTheListGivesWayToANamedNeighbour() throws {
+        var s = try Self.nineYearOld()
+        // Rate the foetus row while every row is shown, then hide rows for other ages again:
+        // answered, it stays; cleared, it leaves the list.
+        Support.press(&s, [.char("a")])
+        while s.selectedRowID(domain: 0) != "health.foetus-development" { Support.press(&s, [.char("j")]) }
+        Support.press(&s, [.char("2"), .char("k"), .char("a")])
+        #expect(s.selectedRowID(domain: 0) == "health.foetus-development")
+        Support.press(&s, [.char("x")])
+        let now = try #require(s.selectedRowID(domain: 0))
+        #expect(now != "health.foetus-development")
+        #expect(s.message?.text.contains("“Foetus Development” is not in the list now") == true)
+        #expect(s.message?.text.contains(s.rowTitle(now)) == true)
+    }
+
+    @Test func typingAFilterNeverMovesTheSelectionToAnUnrelatedRow() throws {
+        var s = try Self.nineYearOld()
+        Support.press(&s, [.char("j"), .char("j")])
+        let chosen = try #require(s.selectedRowID(domain: 0))
+        // "development" still matches the chosen row: it stays selected as the list shrinks.
+        Support.press(&s, [.char("/")] + Support.type("development") + [.enter])
+        #expect(s.selectedRowID(domain: 0) == chosen)
+    }
+
+    @Test func theKeyAfterARatingSaysItMovedOnAndTheNoteFieldNamesItsRow() throws {
+        var s = try Self.nineYearOld()
+        let rated = try #require(s.selectedRowID(domain: 0))
+        Support.press(&s, [.char("2")])
+        let next = try #require(s.selectedRowID(domain: 0))
+        #expect(next != rated)
+        #expect(s.message?.text.contains("Now on “\(s.rowTitle(next))”") == true, "the move is said")
+        Support.press(&s, [.char("e")])
+        #expect(s.editor?.target == .note(next))
+        let screen = View.render(s, in: Support.screen).lines.joined(separator: "\n")
+        #expect(screen.contains(DomainView.noteLabel(s, next, width: 80).trimmed))
+        #expect(DomainView.noteLabel(s, next, width: 80).hasPrefix("Note for “\(s.rowTitle(next).prefix(20))"))
+        let prompt = LineRunner<ScriptConsole>.fieldName(s.editor?.target, s)
+        #expect(prompt.contains(s.rowTitle(next)))
+    }
+
+    @Test func escInANoteKeepsWhatWasTypedAndUndoTakesItBack() throws {
+        var s = try Self.nineYearOld()
+        let row = try #require(s.selectedRowID(domain: 0))
+        Support.press(&s, [.char("e")] + Support.type("Reads well") + [.escape])
+        #expect(s.editor == nil)
+        #expect(s.assessment?.answers[row]?.note == "Reads well")
+        #expect(s.message?.text.contains("Kept what you typed") == true)
+        Support.press(&s, [.char("u")])
+        #expect(s.assessment?.answers[row]?.note ?? "" == "")
+    }
+
+    @Test func escInANameFieldKeepsTheName() throws {
+        var s = Support.state(try Support.minimal())
+        Support.press(&s, [.enter, .enter] + Support.type("Abc") + [.escape])
+        #expect(s.assessment?.child.name == "Abc")
+    }
+
+    @Test func theTooSmallScreenTakesOnlyItsOwnKeys() throws {
+        var s = Support.state(try Support.minimal())
+        Support.press(&s, [.enter, .enter] + Support.type("Abc"))
+        var v = Viewport(width: 60, height: 20)
+        Support.press(&s, &v, [.char("b")], unbound: true)
+        #expect(s.editor?.text == "Abc", "a letter is not typed into a field the user cannot see")
+        #expect(KeyMap.action(for: .char("b"), in: s, viewport: v) == nil)
+        #expect(KeyMap.action(for: .char("q"), in: s, viewport: v) == .quit)
+    }
+
+    @Test func aFilterThatFindsOnlyHiddenRowsSaysHowManyAndThatAShowsThem() throws {
+        var s = try Self.nineYearOld()
+        Support.press(&s, [.char("/")] + Support.type("NEET") + [.enter])
+        #expect(s.visibleRows(domain: 0).isEmpty)
+        #expect(s.hiddenMatches(domain: 0) >= 1)
+        let said = ScreenModel(s).blocks.flatMap(\.paragraphs).joined(separator: " ")
+        #expect(said.contains("for another age") && said.contains("a shows"))
+        let screen = View.render(s, in: Support.screen).lines.joined(separator: "\n")
+        #expect(screen.contains("hidden for the child’s age: a shows"))
+    }
+
+    @Test func twoSavedAssessmentsThatReadAlikeAreToldApart() throws {
+        var s = Support.state(try Support.minimal())
+        s.resumable = [
+            ResumeItem(id: "a-11111111", label: "(no name) · 2026-11-23 10:00 · 0 rows"),
+            ResumeItem(id: "a-22222222", label: "(no name) · 2026-11-23 10:00 · 0 rows"),
+        ]
+        let labels = ScreenModel(s).choices.map(\.label).filter { $0.hasPrefix("Resume") }
+        #expect(labels.count == 2)
+        #expect(Set(labels).count == 2)
+    }
+}

@@ -1,0 +1,77 @@
+import StaircaseCore
+import Testing
+
+@testable import StaircaseTUI
+
+/// A decision records the proposal it was made against; when the answers change the proposal,
+/// every screen says so, the export asks first, and the summary never pairs the old reason with
+/// the new proposal (issue 20, defect 3).
+@Suite struct StaleDecisionTests {
+    /// Level 3 accepted with a reason, then an answer at Level 4: the decision is stale.
+    static func staleDecision() throws -> WizardState {
+        var s = try ShownIsRecordedTests.nineYearOld()
+        Support.press(&s, [.char("3")])
+        while s.screen != .decision { Support.press(&s, [.tab]) }
+        Support.press(&s, [.char("r")] + Support.type("Agree with Level 3") + [.enter, .enter])
+        #expect(s.screen == .export)
+        #expect(s.assessment?.decision?.proposedLevel == 3)
+        while s.screen != .domain(0) { Support.press(&s, [.escape]) }
+        Support.press(&s, [.char("4")])
+        while s.screen != .decision { Support.press(&s, [.tab]) }
+        return s
+    }
+
+    @Test func tabOnTheDecisionScreenDoesNotReRecordAStaleDecision() throws {
+        var s = try Self.staleDecision()
+        let before = s.assessment?.decision
+        Support.press(&s, [.tab])
+        #expect(s.screen == .decision)
+        #expect(s.assessment?.decision == before)
+        #expect(s.message?.text.contains("Enter confirms it") == true)
+    }
+
+    @Test func aDecisionMadeAgainstAnEarlierProposalIsSaidOnEveryScreen() throws {
+        var s = try Self.staleDecision()
+        // As an assessment resumed on the export screen opens.
+        Wizard.go(&s, .export)
+        let stale = try #require(s.staleDecisionText)
+        #expect(stale.contains("earlier proposal (Level 3, step 3)") && stale.contains("now propose Level 4"))
+        #expect(ScreenModel(s).blocks.flatMap(\.paragraphs).contains { $0.hasPrefix(stale) })
+        let exportScreen = View.render(s, in: Support.screen).lines.joined(separator: " ")
+        #expect(exportScreen.contains("made against an earlier") && exportScreen.contains("proposal (Level 3, step 3)"))
+        Support.press(&s, [.escape, .escape])
+        #expect(s.screen == .review)
+        #expect(ScreenModel(s).blocks.flatMap(\.paragraphs).contains(stale))
+        let line = LineRenderer.render(ScreenModel(s), width: 80).joined(separator: " ")
+        #expect(line.contains("earlier proposal"))
+        Support.press(&s, [.tab])
+        #expect(s.screen == .decision)
+        #expect(ScreenModel(s).blocks.flatMap(\.paragraphs).contains(stale))
+    }
+
+    @Test func theExportAsksToConfirmOrDecideAgainBeforeWriting() throws {
+        var s = try Self.staleDecision()
+        Wizard.go(&s, .export)
+        let effects = Support.press(&s, [.enter])
+        #expect(!effects.contains { if case .export = $0 { true } else { false } }, "nothing written")
+        #expect(s.screen == .decision)
+        #expect(s.message?.isError == true)
+        // Enter on the decision screen confirms it against the current proposal.
+        Support.press(&s, [.enter])
+        #expect(s.screen == .export)
+        #expect(s.staleDecisionText == nil)
+        #expect(s.assessment?.decision?.proposedLevel == 4)
+        let written = Support.press(&s, [.enter])
+        #expect(written.contains { if case .export = $0 { true } else { false } })
+    }
+
+    @Test func theSummaryNeverPairsAReasonWithAProposalItWasNotWrittenFor() throws {
+        let s = try Self.staleDecision()
+        let a = try #require(s.assessment)
+        let text = ReferralExporter.render(format: .text, catalogue: s.catalogue, assessment: a, redact: false)
+        #expect(!text.contains("Reason for deciding differently from the proposal"))
+        #expect(text.contains("written against the earlier proposal (Level 3, step 3)"))
+        let summary = ReferralSummary.build(catalogue: s.catalogue, assessment: a, proposal: s.engine.propose(a), redact: false)
+        #expect(summary.decidedAgainst == "Level 3, step 3")
+    }
+}
