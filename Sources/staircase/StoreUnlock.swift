@@ -36,7 +36,7 @@ enum StoreUnlock {
                     PassphrasePrompt.tell("Nothing was typed. Type the store's passphrase and press Enter (Ctrl-D to stop).")
                     continue
                 }
-                PassphrasePrompt.tell("Checking the passphrase…")
+                PassphrasePrompt.tell("Checking the passphrase...")
                 do throws(KeyringError) {
                     return try keyring.unlockedStore(passphrase: passphrase, recovery: recovery)
                 } catch {
@@ -100,7 +100,7 @@ enum StoreUnlock {
         for line in firstRunText(recoveryKeys: recovery.count) { PassphrasePrompt.tell(line) }
         let passphrase = try PassphrasePrompt.askNew(
             "passphrase", first: "Choose a passphrase (at least \(PassphrasePrompt.minimumLength) characters): ")
-        PassphrasePrompt.tell("Making the store's key…")
+        PassphrasePrompt.tell("Making the store's key...")
         return try create(plain, passphrase: passphrase, recovery: recovery)
     }
 

@@ -161,4 +161,15 @@ import Testing
         #expect(!said.contains("Type ,") && !said.contains("Type  "), "no empty list of choices: \(said)")
         #expect(said.contains("Enter"))
     }
+
+    @Test func lRepeatsOnlyTheLastPrompt() {
+        let s = Support.onFirstDomain(c)
+        let runner = run(["l", "q"], from: s)
+        let out = runner.console.output
+        let asked = out.filter { $0.hasPrefix("Level for ") }
+        #expect(asked.count == 2, "the prompt, then the same prompt again: \(asked)")
+        let first = out.firstIndex { $0.hasPrefix("Level for ") } ?? 0
+        let second = out[(first + 1)...].firstIndex { $0.hasPrefix("Level for ") } ?? out.endIndex
+        #expect(second - first <= 2, "nothing but the prompt between them: \(out[first..<second])")
+    }
 }

@@ -6,6 +6,7 @@ enum LineHelp {
     static let commands: [(String, String)] = [
         ("?", "this help"),
         ("r", "repeat the screen"),
+        ("l", "repeat only the last prompt"),
         ("b", "back (on a domain: the previous row)"),
         ("s", "skip the rest of this screen"),
         ("p", "where am I: the screen, the row and how many are answered"),

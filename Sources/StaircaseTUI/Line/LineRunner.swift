@@ -130,6 +130,9 @@ public struct LineRunner<Console: LineConsole> {
             shown = nil
         case "p":
             console.write(position())
+        case "l":
+            // Only the prompt again: nothing is printed, and the loop asks it anew.
+            break
         case "t":
             brief.toggle()
             shown = nil
@@ -311,7 +314,7 @@ public struct LineRunner<Console: LineConsole> {
             status = n
         } else {
             endedByInput = true
-            console.write(["", "End of input: quitting, and saving what was answered."])
+            console.write([""] + LineRenderer.wrap("End of input: quitting, and saving what was answered.", console.width))
             if cancellingEdit { _ = Wizard.reduce(&state, .cancelEdit) }
         }
         host.stamp(&state)
