@@ -75,14 +75,6 @@ extension StoreKeyring {
     /// Replaces the store identity with a new one wrapped with `passphrase`, after a forgotten one: the
     /// old identity is lost with its passphrase, and every file is then sealed again to the new key.
     public func replace(passphrase: String, workFactor: Int = ScryptRecipient.defaultWorkFactor) throws(StoreError) -> StoreIdentity {
-        let made: (identity: StoreIdentity, file: [UInt8])
-        do {
-            made = try StoreIdentity.create(passphrase: passphrase, workFactor: workFactor)
-        } catch {
-            throw .identity(path: identityPath, reason: "cannot create the store identity (\(error.description))")
-        }
-        try store.ensureDirectory()
-        _ = try store.writeDurably(made.file, to: identityPath, temporaryFor: "store-identity")
-        return made.identity
+        try writeNewIdentity(passphrase: passphrase, workFactor: workFactor)
     }
 }

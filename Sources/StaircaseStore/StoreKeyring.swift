@@ -33,6 +33,11 @@ public struct StoreKeyring: Sendable {
     /// replacing it would make every file saved so far unreadable without the recovery key.
     public func create(passphrase: String, workFactor: Int = ScryptRecipient.defaultWorkFactor) throws(StoreError) -> StoreIdentity {
         if hasIdentity { throw .identity(path: identityPath, reason: "a store identity already exists — unlock it instead") }
+        return try writeNewIdentity(passphrase: passphrase, workFactor: workFactor)
+    }
+
+    /// A new key pair wrapped with `passphrase`, written durably as the store's identity file.
+    func writeNewIdentity(passphrase: String, workFactor: Int) throws(StoreError) -> StoreIdentity {
         let made: (identity: StoreIdentity, file: [UInt8])
         do {
             made = try StoreIdentity.create(passphrase: passphrase, workFactor: workFactor)

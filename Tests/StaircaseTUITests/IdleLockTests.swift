@@ -217,32 +217,9 @@ struct TimedTerminal: TerminalBackend {
     }
 
     @Test func lineModeLocksAtTheNextPromptAndDoesNotUseTheAnswer() {
-        /// Answers with a wait before each; the passphrase is asked for as a secret.
-        struct TimedConsole: LineConsole {
-            var width = 80
-            var answers: [(wait: Int, text: String)]
-            let clock: TestClock
-            var output: [String] = []
-            var secrets = 0
-            mutating func write(_ lines: [String]) { output += lines }
-            mutating func ask(_ prompt: String) -> LineInput {
-                guard !answers.isEmpty else { return .end }
-                let a = answers.removeFirst()
-                clock.seconds += a.wait
-                output.append(prompt + " " + a.text)
-                return .line(a.text)
-            }
-            mutating func askSecret(_ prompt: String) -> LineInput {
-                secrets += 1
-                guard !answers.isEmpty else { return .end }
-                let a = answers.removeFirst()
-                output.append(prompt)
-                return .line(a.text)
-            }
-        }
         let fake = FakeHost()
         let clock = TestClock()
-        let console = TimedConsole(answers: [(700, "3"), (0, "nope"), (0, Self.passphrase), (0, "q")], clock: clock)
+        let console = LineLockTests.TimedConsole(answers: [(700, "3"), (0, "nope"), (0, Self.passphrase), (0, "q")], clock: clock)
         var runner = LineRunner(state: openCase(), console: console, host: host(fake, clock: clock, encrypted: true))
         _ = runner.run()
         let out = runner.console.output.joined(separator: "\n")
