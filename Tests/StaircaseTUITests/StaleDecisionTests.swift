@@ -56,8 +56,11 @@ import Testing
         #expect(!effects.contains { if case .export = $0 { true } else { false } }, "nothing written")
         #expect(s.screen == .decision)
         #expect(s.message?.isError == true)
-        // Enter on the decision screen confirms it against the current proposal.
+        // Enter on the decision screen: the reason was written against the earlier proposal, so it
+        // is read again first (r, then Enter keeps it); then Enter confirms against the current one.
         Support.press(&s, [.enter])
+        #expect(s.screen == .decision && s.message?.text.contains("was written for Level 3, step 3") == true)
+        Support.press(&s, [.char("r"), .enter, .enter])
         #expect(s.screen == .export)
         #expect(s.staleDecisionText == nil)
         #expect(s.assessment?.decision?.proposedLevel == 4)
@@ -73,5 +76,21 @@ import Testing
         #expect(text.contains("written against the earlier proposal (Level 3, step 3)"))
         let summary = ReferralSummary.build(catalogue: s.catalogue, assessment: a, proposal: s.engine.propose(a), redact: false)
         #expect(summary.decidedAgainst == "Level 3, step 3")
+    }
+
+    /// The tryout's case: a reason written for Level 2 is never recorded as the reason for
+    /// Level 4, nor printed as why Level 4 differs from a proposal it never saw.
+    @Test func aReasonWrittenForAnotherLevelIsNotRecordedForThisOne() throws {
+        var s = try Self.staleDecision()
+        Support.press(&s, [.char("2"), .char("r")] + Support.type(" Early help first") + [.enter])
+        Support.press(&s, [.enter])
+        #expect(s.screen == .export && s.assessment?.decision?.level == 2)
+        while s.screen != .decision { Support.press(&s, [.escape]) }
+        Support.press(&s, [.char("4"), .enter])
+        #expect(s.screen == .decision, "not recorded: the reason was written for Level 2")
+        #expect(s.assessment?.decision?.level == 2)
+        #expect(s.message?.text.contains("was written for Level 2") == true)
+        Support.press(&s, [.char("r")] + Support.type(" Now at risk") + [.enter, .enter])
+        #expect(s.assessment?.decision?.level == 4 || s.askingCategories)
     }
 }

@@ -302,8 +302,9 @@ public struct LineRunner<Console: LineConsole> {
                     if text.hasPrefix("\\"), ["?", "b", "q", "r"].contains(String(text.dropFirst())) { text.removeFirst() }
                 }
                 // Enter keeps what the prompt showed. For a folder or a file name that is an
-                // answer (the file is written there); elsewhere nothing changes.
-                let keepsShown = !clearable && !current.isEmpty && !refused
+                // answer (the file is written there), and for a decision's reason it confirms the
+                // reason for the decision now chosen; elsewhere nothing changes.
+                let keepsShown = (!clearable || e?.target == .decisionReason) && !current.isEmpty && !refused
                 let edits: [WizardAction] =
                     text.isEmpty ? (keepsShown ? [.commitEdit] : [.cancelEdit]) : replace(with: text == "-" ? "" : text) + [.commitEdit]
                 for action in edits {

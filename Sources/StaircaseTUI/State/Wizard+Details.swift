@@ -207,6 +207,7 @@ extension Wizard {
             return []
         case .decisionReason:
             s.decisionReason = text
+            s.reasonWrittenFor = text.isEmpty ? nil : s.decisionContext
             return recordDraft(&s)
         case .exportPath:
             s.exportPath = text

@@ -236,6 +236,15 @@ extension Wizard {
                 s.message = Message("A level other than the proposal needs a reason", error: true, fix: .editReason, then: "write it")
                 return []
             }
+            // A reason written for another level, or against another proposal, is not this
+            // decision's: it is read again (and kept, or rewritten) before anything is recorded.
+            if !s.decisionReason.trimmed.isEmpty, let written = s.reasonWrittenFor, written != s.decisionContext, !s.askingCategories {
+                let was = "Level \(written[0]), step \(written[1])" + (written[2] > 0 ? " against a proposal of Level \(written[2])" : "")
+                s.message = Message(
+                    "The reason was written for \(was), not for this decision: read it again and keep or rewrite it",
+                    error: true, fix: .editReason, then: "check it")
+                return []
+            }
             if s.decisionLevel == 4 && !s.askingCategories {
                 s.askingCategories = true
                 s.message = Message("Level 4: press 1–4 to mark each category of concern, then Enter to record the decision.")

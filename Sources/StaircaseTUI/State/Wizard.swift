@@ -282,6 +282,15 @@ public enum Wizard {
             s.decisionLevel = draft?.level ?? d?.level ?? p.level ?? 1
             s.decisionStep = draft?.step ?? d?.step ?? p.step ?? 1
             s.decisionReason = draft?.reason ?? d?.reason ?? ""
+            // A recorded reason was written for its decision against the proposal kept with it;
+            // a draft's for the draft's level against the proposal of now (drafts do not keep one).
+            if s.decisionReason.isEmpty {
+                s.reasonWrittenFor = nil
+            } else if draft == nil, let d {
+                s.reasonWrittenFor = [d.level, d.step, d.proposedLevel ?? 0, d.proposedStep ?? 0]
+            } else if draft != nil && s.reasonWrittenFor == nil {
+                s.reasonWrittenFor = s.decisionContext
+            }
         }
     }
 

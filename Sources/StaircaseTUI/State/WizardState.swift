@@ -52,6 +52,11 @@ public struct WizardState: Sendable, Equatable {
     public var decisionLevel = 0
     public var decisionStep = 0
     public var decisionReason = ""
+    /// What `decisionReason` was written for: the level and step chosen and the proposal shown
+    /// when it was written. A reason answers that decision only; recording another level, or
+    /// against another proposal, asks for the reason again (it is never printed for a decision it
+    /// did not argue for).
+    public var reasonWrittenFor: [Int]? = nil
     /// On the decision screen at Level 4: 1–4 toggle the categories of concern until Enter.
     public var askingCategories = false
     public var exportFormat = ExportFormat.markdown
@@ -103,6 +108,9 @@ public struct WizardState: Sendable, Equatable {
     public func decisionDiffers(from p: Proposal) -> Bool {
         decisionLevel != p.level || decisionStep != p.step
     }
+
+    /// The decision chosen on the screen and the proposal it answers, as `reasonWrittenFor` keeps them.
+    var decisionContext: [Int] { [decisionLevel, decisionStep, proposal?.level ?? 0, proposal?.step ?? 0] }
 }
 
 public enum Screen: Equatable, Sendable {
