@@ -113,6 +113,19 @@ import Testing
         #expect(KeyMap.action(for: .char("q"), in: s, viewport: v) == .quit)
     }
 
+    /// q on the too-small screen with a change unsaved asks there, and y/n answer what is shown.
+    @Test func theQuitQuestionIsAskedAndAnsweredOnTheTooSmallScreen() throws {
+        var s = Support.state(try Support.minimal())
+        Support.press(&s, [.enter, .enter] + Support.type("Abc"))
+        s.unsaved = true
+        var v = Viewport(width: 60, height: 20)
+        Support.press(&s, &v, [.char("q")])
+        #expect(s.overlay == .confirmQuit)
+        let screen = View.render(s, in: v).lines.joined(separator: " ")
+        #expect(screen.contains("Quit anyway? (y/n)"), "the question is on the screen: \(screen)")
+        #expect(KeyMap.action(for: .char("y"), in: s, viewport: v) != nil, "y answers it")
+    }
+
     @Test func aFilterThatFindsOnlyHiddenRowsSaysHowManyAndThatAShowsThem() throws {
         var s = try Self.nineYearOld()
         Support.press(&s, [.char("/")] + Support.type("NEET") + [.enter])

@@ -20,7 +20,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         // Too small to draw in: only its own keys, even over an open field or an overlay (a q
         // must not be typed into a name the user cannot see).
         if viewport?.tooSmall == true {
-            self = .tooSmall
+            // The quit question, once q asked it, is said on the too-small screen and answered there.
+            self = s.overlay == .confirmQuit ? .confirmQuit : .tooSmall
             return
         }
         switch s.overlay {

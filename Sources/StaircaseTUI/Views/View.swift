@@ -15,7 +15,7 @@ public enum View {
             return b
         }
         if v.tooSmall {
-            tooSmall(v, &b)
+            tooSmall(v, &b, quitting: s.overlay == .confirmQuit)
             return b
         }
         let m = ScreenModel(s)
@@ -94,10 +94,13 @@ public enum View {
         m.said(key: m.fix.flatMap { key(for: $0.action, s) })
     }
 
-    static func tooSmall(_ v: Viewport, _ b: inout ScreenBuffer) {
+    /// The too-small screen; when `q` has asked whether to quit with a change unsaved, the
+    /// question is said here too (the overlay cannot be drawn), so y/n answer what is shown.
+    static func tooSmall(_ v: Viewport, _ b: inout ScreenBuffer, quitting: Bool = false) {
         let text =
             "Staircase needs at least \(Viewport.minimumWidth)×\(Viewport.minimumHeight); this terminal is \(v.width)×\(v.height)."
-        let lines = TextWrap.lines(text + " Enlarge the window, or press q to quit.", width: max(1, v.width))
+        let ask = quitting ? " Some changes are not saved. Quit anyway? (y/n)" : " Enlarge the window, or press q to quit."
+        let lines = TextWrap.lines(text + ask, width: max(1, v.width))
         for (i, line) in lines.enumerated() where i < v.height { b.put(line, row: i, column: 0, style: .warning) }
     }
 
