@@ -172,4 +172,29 @@ import Testing
         let second = out[(first + 1)...].firstIndex { $0.hasPrefix("Level for ") } ?? out.endIndex
         #expect(second - first <= 2, "nothing but the prompt between them: \(out[first..<second])")
     }
+
+    /// A level the document marks not applicable for the row is refused, in both renderers.
+    @Test func aLevelTheDocumentMarksNotApplicableIsRefused() throws {
+        var s = Support.onFirstDomain(c)
+        func notApplicable(_ r: VisibleRow) -> Int? {
+            (1...4).first { if case .notApplicable? = r.indicator.levels[$0] { true } else { false } }
+        }
+        guard let d = (0..<3).first(where: { d in s.visibleRows(domain: d).contains { notApplicable($0) != nil } }) else {
+            Issue.record("no row has a level marked not applicable")
+            return
+        }
+        Support.press(&s, Array(repeating: .tab, count: d))
+        let rows = s.visibleRows(domain: d)
+        let i = rows.firstIndex { notApplicable($0) != nil } ?? 0
+        let n = notApplicable(rows[i]) ?? 1
+        Support.press(&s, Array(repeating: .char("j"), count: i))
+        let id = rows[i].indicator.id
+        Support.press(&s, [.char(Character(String(n)))])
+        #expect(s.assessment?.answers[id] == nil, "not recorded")
+        #expect(s.message?.isError == true && s.message?.text.contains("not applicable") == true)
+        #expect(s.visibleRows(domain: d)[s.domainCursor[d]].indicator.id == id, "still on the row")
+        let line = run(["\(n)", "q"], from: s)
+        #expect(line.state.assessment?.answers[id] == nil)
+        #expect(line.console.output.contains { $0.contains("is not an answer here") })
+    }
 }

@@ -123,6 +123,12 @@ struct WalkReference {
     mutating func rate(_ d: Int, _ rating: Rating) {
         let list = visible(d)
         guard let id = shown(d), let i = list.firstIndex(of: id) else { return }
+        // A level the document marks not applicable for the row is refused: nothing changes.
+        if let n = rating.level, let row = catalogue.allIndicators.first(where: { $0.indicator.id == id })?.indicator,
+            case .notApplicable? = row.levels[n]
+        {
+            return
+        }
         changing { r in
             let note = r.answers[id]?.note ?? ""
             r.answers[id] = rating == .notAssessed && note.isEmpty ? nil : Assessment.Answer(rating, note: note)

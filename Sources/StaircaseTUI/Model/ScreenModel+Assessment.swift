@@ -99,6 +99,8 @@ extension ScreenModel {
             }
         }
         for level in 1...4 {
+            // A level the document marks not applicable for this row is no answer here.
+            if case .notApplicable? = row.indicator.levels[level] { continue }
             guard let r = Rating(level: level) else { continue }
             var c = Choice("\(level)", "Level \(level)", current: rating == r, [.rate(r)] + (s.expanded ? [] : onward))
             c.shown = false

@@ -143,6 +143,14 @@ extension Wizard {
         case .rate(let rating):
             guard !rows.isEmpty else { return [] }
             let row = rows[current]
+            // A level the document gives no descriptor for ("Not applicable" at that level) is
+            // not an answer for this row: said, and nothing changes.
+            if let n = rating.level, case .notApplicable? = row.indicator.levels[n] {
+                s.message = Message(
+                    "Level \(n) is not a level of “\(row.indicator.title)”: the document marks it not applicable. Choose another level, or n.",
+                    error: true)
+                return []
+            }
             let effects = change(&s) { a in
                 let id = row.indicator.id
                 let note = a.answers[id]?.note ?? ""
