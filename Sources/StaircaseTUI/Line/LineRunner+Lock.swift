@@ -59,7 +59,7 @@ extension LineRunner {
             lines.append(
                 s.unsaved
                     ? "Warning: your last change could NOT be saved. Unlock to hear why and what to do."
-                    : "Everything you entered is saved.")
+                    : "Every answer you finished with Enter is saved; a line typed but not finished was not used.")
         }
         if lock.wrong {
             let tries = lock.attempts == 1 ? "" : " (\(lock.attempts) wrong so far)"
