@@ -19,12 +19,12 @@ import Testing
     /// Rates every row of the three domains at Level 2, one answer per row, at a width where
     /// nothing wraps (a screen reader hears a line as it was written), and counts what was heard
     /// from the first row to the end of the third domain.
-    static func wholeAssessment(brief: Bool) throws -> Heard {
+    static func wholeAssessment(brief: Bool, width: Int = 1000) throws -> Heard {
         let c = try EmbeddedCatalogue.load()
         let s = Support.onFirstDomain(c, dob: "2016-03-01")
         let rows = (0..<3).reduce(0) { $0 + s.visibleRows(domain: $1).count }
         var runner = LineRunner(
-            state: s, console: ScriptConsole(width: 1000, answers: Array(repeating: "2", count: rows) + ["q"]), host: FakeHost().host)
+            state: s, console: ScriptConsole(width: width, answers: Array(repeating: "2", count: rows) + ["q"]), host: FakeHost().host)
         runner.brief = brief
         _ = runner.run()
         var heard = Heard()
@@ -44,6 +44,12 @@ import Testing
     @Test func aWholeAssessmentCostsFewLinesPerRatedRow() throws {
         let normal = try Self.wholeAssessment(brief: false)
         let brief = try Self.wholeAssessment(brief: true)
+        // As a braille display of 80 cells shows them: every wrapped line counted (printed, not held to a target).
+        for (name, h) in [
+            ("default", try Self.wholeAssessment(brief: false, width: 80)), ("brief", try Self.wholeAssessment(brief: true, width: 80)),
+        ] {
+            print("line mode, \(name), wrapped at 80: \(Agreement.fixed(h.perRow, digits: 1)) lines per rated row")
+        }
         for (name, h) in [("default", normal), ("brief", brief)] {
             print(
                 "line mode, \(name): \(h.lines) lines for \(h.rated) rated rows = \(Agreement.fixed(h.perRow, digits: 1)) per row; "
