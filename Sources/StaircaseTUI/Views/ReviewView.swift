@@ -93,11 +93,15 @@ enum DecisionView {
             }
         }
         y += 1
-        for (text, style) in ReviewView.staircase(s.catalogue, highlight: s.decisionStep, mark: "chosen") {
-            b.put(text, row: y, column: 2, style: style)
+        // While the categories are asked, they need the room: the staircase is not drawn then
+        // (the decision's level and step are said just below).
+        if !s.askingCategories {
+            for (text, style) in ReviewView.staircase(s.catalogue, highlight: s.decisionStep, mark: "chosen") {
+                b.put(text, row: y, column: 2, style: style)
+                y += 1
+            }
             y += 1
         }
-        y += 1
         let differs = s.decisionDiffers(from: p)
         for line in m.blocks[1].paragraphs {
             b.put(line, row: y, column: 2, style: Style(bold: true, role: differs ? .warning : .good), limit: r.width - 4)
@@ -116,7 +120,9 @@ enum DecisionView {
                 none
                 ? "(none" + (View.key(for: .editReason, s).map { " — press \($0) to write" } ?? "") + ")"
                 : reason.paragraphs.joined(separator: "\n")
-            let lines = TextWrap.lines(text, width: r.width - 6).prefix(max(1, r.bottom - y))
+            // A long reason is cut to two rows while the categories are asked, so they all show.
+            let room = s.askingCategories ? 2 : max(1, r.bottom - y)
+            let lines = TextWrap.lines(text, width: r.width - 6).prefix(room)
             for (i, line) in lines.enumerated() {
                 b.put(line, row: y + i, column: 4, style: none ? .muted : .plain)
             }
