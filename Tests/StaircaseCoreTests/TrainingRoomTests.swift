@@ -133,6 +133,23 @@ import Testing
         #expect(anonymous.copies.first?.aliases == [] && anonymous.copies.first?.keptAlias == "A")
     }
 
+    /// A trainer's tryout: a copy of Cat's file with the alias edited to "Zed" (same id, same
+    /// time) never takes Cat's place, whatever the files are called.
+    @Test func anEditedAliasCopyStaysWithTheParticipantWhoSentIt() throws {
+        let cat = try response("Cat", "ruby-universal", level: 1, seed: 3)
+        let catOther = try response("Cat", "jade-several-needs", level: 2, seed: 4)
+        var zed = cat
+        zed.alias = "Zed"
+        let ann = try response("Ann", "ruby-universal", level: 2, seed: 2)
+        for names in [("a-cat.json", "z-zed.json"), ("z-cat.json", "a-zed.json")] {
+            let r = build(
+                [try input(cat, names.0), try input(zed, names.1), try input(catOther, "cat-2.json"), try input(ann, "ann.json")],
+                named: true)
+            #expect(r.participants == 2, "Ann and Cat only, with files \(names)")
+            #expect(r.copies.first?.keptAlias == "Cat")
+        }
+    }
+
     /// Issue 23's tiny room, through the whole report: cases are units, participants raters.
     @Test func theReportsFleissIsOverCompleteCasesAndSaysSo() throws {
         let levels: [(String, [Int?])] = [

@@ -37,8 +37,8 @@ enum ReportWords {
                     ? "none left out)" : "\(a.fleissUnitsLeftOut) left out because someone skipped or did not answer them)")
         let exact: String
         switch a.exact {
-        case .value: exact = Agreement.percent(a.exact) + " of pairs of participants chose the same level"
-        case .notDefined: exact = "exact agreement on the level: " + Agreement.percent(a.exact)
+        case .value: exact = "% exact: " + Agreement.percent(a.exact) + " of pairs of participants chose the same level"
+        case .notDefined: exact = "% exact (pairs choosing the same level): " + Agreement.percent(a.exact)
         }
         return "Fleiss's κ: " + stat(a.fleissKappa, band: a.fleissBand) + gloss(a.fleissKappa) + over + ". " + exact + "."
     }
@@ -88,7 +88,7 @@ enum ReportWords {
     }
 
     static func withModel(_ k: TrainingReport.CaseReport) -> String {
-        "Agreement with the model answer: exact " + Agreement.percent(k.withModelExact) + ", within one level "
+        "Agreement with the model answer: " + Agreement.percent(k.withModelExact) + " matched the model, within one level "
             + Agreement.percent(k.withModelWithinOne)
     }
 
@@ -124,7 +124,8 @@ enum ReportWords {
             + "1 means everyone gave the same answers; 0 means no more agreement than if everyone had chosen at random "
             + "in the proportions the room used; a negative value means less than that: participants differ systematically, "
             + "for example one group always a level higher.",
-        "Why α can be low while % exact is high: when nearly everyone chooses the same level, chance alone would produce "
+        "% exact is the share of pairs of participants who chose the same level (agreement with the model answer is "
+            + "said apart, as \"matched the model\"). Why α can be low while % exact is high: when nearly everyone chooses the same level, chance alone would produce "
             + "most of that agreement, so α gives it little credit, and the few who differ weigh heavily. "
             + "Read % exact for how often pairs matched, and α for how much of that is more than chance.",
         "α (ordinal) counts a one-level difference as smaller than a two-level one and copes with skipped rows. "

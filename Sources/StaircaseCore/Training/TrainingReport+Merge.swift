@@ -31,11 +31,23 @@ extension TrainingReport {
         }
         var byID: [String: [ReadResponse]] = [:]
         for r in read { byID[r.response.id, default: []].append(r) }
+        // Which response ids each participant sent: the owner of a response whose copies name
+        // different aliases is the one who is a participant elsewhere in the room.
+        var idsOf: [String: Set<String>] = [:]
+        for r in read { idsOf[participantKey(r.response.alias), default: []].insert(r.response.id) }
         var unique: [ReadResponse] = []
         var copies: [Copy] = []
         for (id, group) in byID {
             guard var kept = group.first else { continue }
             for r in group.dropFirst() where later(r, than: kept) { kept = r }
+            // An edited alias never becomes another participant, whatever the files are called:
+            // when the copies name different people, the response stays with the one who sent
+            // other responses in the room (else the latest copy's alias, as its content).
+            if Set(group.map { participantKey($0.response.alias) }).count > 1,
+                let owner = group.filter({ (idsOf[participantKey($0.response.alias)] ?? []).count > 1 }).max(by: { later($1, than: $0) })
+            {
+                kept.response.alias = owner.response.alias
+            }
             unique.append(kept)
             guard group.count > 1 else { continue }
             let aliases = Set(group.map { ExportText.line($0.response.alias.trimmed) }).sorted()
