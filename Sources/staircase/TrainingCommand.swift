@@ -71,6 +71,8 @@ struct TrainingCommand: ParsableCommand {
                         "skipped \(SafeText.clean(file)): not a .json response file (folders are read one level of sub-folders deep)")
                 }
                 let report = TrainingReport.build(pack: p, catalogue: catalogue, inputs: inputs, named: named)
+                // Advice for whoever runs the command, not for the printed or projected report.
+                if !named { FileHandleOutput.standardError("participants are shown as A, B, C...; --named shows their aliases") }
                 for f in report.refused { FileHandleOutput.standardError("refused \(f.file): \(f.reason)") }
                 // No report of "0 participants": nothing counted is an error that says why.
                 if report.responsesCounted == 0 {

@@ -191,7 +191,7 @@ import Testing
         #expect(Array(r.cases.prefix(3).map(\.id)) == ["jade-several-needs", "finley-overrule", "ruby-universal"])
         #expect(r.cases.dropFirst(3).allSatisfy { $0.participants == 0 })
         let html = TrainingReportFormat.html.render(r)
-        #expect(html.contains("Cases to debate first (most disagreement first)"))
+        #expect(html.contains("Cases to debate first (most disagreement first; equal ones: fewest matching the model, then lowest α)"))
         #expect(html.contains("Case \(try #require(r.cases.first).number): "))
         #expect(html.contains("What the agreement figures mean"))
         #expect(html.contains("1 means everyone gave the same answers"))

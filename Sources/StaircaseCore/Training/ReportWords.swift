@@ -29,8 +29,10 @@ enum ReportWords {
     static func beside(_ a: TrainingReport.AgreementSummary, unit: String) -> String {
         let used = a.fleissUnitsUsed
         let units = used == 1 ? unit : unit + "s"
+        let defined: Bool
+        if case .notDefined = a.fleissKappa { defined = false } else { defined = true }
         let over =
-            used == 0
+            used == 0 || !defined
             ? ""
             : " (over the \(used) \(units) every participant rated; "
                 + (a.fleissUnitsLeftOut == 0
@@ -45,7 +47,7 @@ enum ReportWords {
 
     static func participants(_ r: TrainingReport) -> String {
         "\(r.participants) participant\(r.participants == 1 ? "" : "s"), \(r.responsesCounted) response\(r.responsesCounted == 1 ? "" : "s") counted. "
-            + (r.named ? "Participants are shown by alias." : "Participants are anonymous (A, B, C…); --named shows aliases.")
+            + (r.named ? "Participants are shown by alias." : "Participants are anonymous (A, B, C…).")
     }
 
     /// "Agreement on the overall level: 3 of 12 cases answered, by 2 to 4 participants each".
@@ -112,10 +114,12 @@ enum ReportWords {
     }
 
     static func decisions(_ k: TrainingReport.CaseReport) -> String {
-        k.decisions.map { "\($0.participant): Level \($0.level), step \($0.step) (\($0.minutes) min)" }.joined(separator: "; ")
+        k.decisions.map {
+            "\($0.participant): Level \($0.level), step \($0.step) (\($0.minutes == 0 ? "under 1 min" : "\($0.minutes) min"))"
+        }.joined(separator: "; ")
     }
 
-    static let debateHeading = "Cases to debate first (most disagreement first)"
+    static let debateHeading = "Cases to debate first (most disagreement first; equal ones: fewest matching the model, then lowest α)"
     static let meaningHeading = "What the agreement figures mean"
 
     /// Said once near the top, in full; each figure then carries its short gloss.
