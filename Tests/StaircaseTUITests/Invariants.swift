@@ -37,7 +37,8 @@ enum Invariants {
     }
 
     /// **Selection identity.** A rating, n/a or clear applies to the row selected when the key
-    /// was pressed and to no other; a key that rebuilds the list (filter, `a`, an answer that
+    /// was pressed and to no other; `e` right after a rating that moved on selects the row just
+    /// rated again and writes its note ("rate, then e"); a key that rebuilds the list (filter, `a`, an answer that
     /// hides a row, undo) keeps that row selected while it is listed, and otherwise the message
     /// names the row that left.
     static func selectionIdentity(_ step: Step) -> String? {
@@ -54,6 +55,8 @@ enum Invariants {
             return nil
         // A move chooses another row; a reload opens the stored record where it was left.
         case .move, .loaded, .reload: return nil
+        // "Rate, then e": the note key right after a rating selects the row just rated again.
+        case .editNote where before.justRated != nil && after.selectedRowID(domain: d) == before.justRated: return nil
         default: break
         }
         guard after.screen == before.screen, let selected, after.lock == nil else { return nil }
@@ -72,8 +75,12 @@ enum Invariants {
     static func editTarget(_ step: Step) -> String? {
         let (before, after) = (step.before, step.after)
         if before.editor == nil, case .note(let id)? = after.editor?.target, before.lock == nil {
-            guard case .domain(let d) = before.screen, before.selectedRowID(domain: d) == id else {
-                return "a note field opened for \(id), which was not the selected row"
+            // The selected row, or (the key right after a rating) the row just rated, which is
+            // then selected again: either way the field and the selection name the same row.
+            guard case .domain(let d) = before.screen,
+                before.selectedRowID(domain: d) == id || (before.justRated == id && after.selectedRowID(domain: d) == id)
+            else {
+                return "a note field opened for \(id), which was neither the selected row nor the row just rated"
             }
             let title = after.rowTitle(id)
             if !LineRunner<ScriptConsole>.fieldName(after.editor?.target, after).contains(title) {

@@ -70,6 +70,8 @@ import Testing
         #expect(s.selectedRowID(domain: 0) == chosen)
     }
 
+    /// "Rate, then e" writes the note of the row just rated (selected again, and named); after
+    /// any other key, e is the note of the row shown.
     @Test func theKeyAfterARatingSaysItMovedOnAndTheNoteFieldNamesItsRow() throws {
         var s = try Self.nineYearOld()
         let rated = try #require(s.selectedRowID(domain: 0))
@@ -78,12 +80,16 @@ import Testing
         #expect(next != rated)
         #expect(s.message?.text.contains("Now on “\(s.rowTitle(next))”") == true, "the move is said")
         Support.press(&s, [.char("e")])
-        #expect(s.editor?.target == .note(next))
+        #expect(s.editor?.target == .note(rated), "the note is for the row just rated")
+        #expect(s.selectedRowID(domain: 0) == rated, "which is selected again")
         let screen = View.render(s, in: Support.screen).lines.joined(separator: "\n")
-        #expect(screen.contains(DomainView.noteLabel(s, next, width: 80).trimmed))
-        #expect(DomainView.noteLabel(s, next, width: 80).hasPrefix("Note for “\(s.rowTitle(next).prefix(20))"))
+        #expect(screen.contains(DomainView.noteLabel(s, rated, width: 80).trimmed))
+        #expect(DomainView.noteLabel(s, rated, width: 80).hasPrefix("Note for “\(s.rowTitle(rated).prefix(20))"))
         let prompt = LineRunner<ScriptConsole>.fieldName(s.editor?.target, s)
-        #expect(prompt.contains(s.rowTitle(next)))
+        #expect(prompt.contains(s.rowTitle(rated)))
+        // After any other key, e writes the note of the row shown.
+        Support.press(&s, [.escape, .char("2"), .char("j"), .char("k"), .char("e")])
+        #expect(s.editor?.target == .note(next))
     }
 
     @Test func escInANoteKeepsWhatWasTypedAndUndoTakesItBack() throws {

@@ -22,7 +22,13 @@ import Testing
         Support.press(
             &s, [.enter, .enter] + Support.type("Jamie Smith") + [.enter, .down, .enter] + Support.type("2016-04-12") + [.enter])
         Support.press(&s, Support.toDanger + [.up, .enter])
-        Support.press(&s, [.char("1"), .char("2"), .char("e")] + Support.type("Reading age two years behind") + [.enter, .char("3")])
+        // k then j: back on the third row by moving, so e writes the note of the row shown, not
+        // of the row just rated ("rate, then e" is ShownIsRecordedTests').
+        Support.press(
+            &s,
+            [.char("1"), .char("2"), .char("k"), .char("j"), .char("e")] + Support.type("Reading age two years behind") + [
+                .enter, .char("3"),
+            ])
         return s
     }
 

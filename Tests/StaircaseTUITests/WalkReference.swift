@@ -57,6 +57,8 @@ struct WalkReference {
     var decision: Assessment.Decision?
     var draft: Assessment.DraftDecision?
     var undo: [Snapshot] = []
+    /// The row a rating just moved on from: the next rule only (a note goes back to it).
+    var justRated: String?
 
     init(_ s: WizardState, table: Table? = nil) {
         catalogue = s.catalogue
@@ -133,7 +135,10 @@ struct WalkReference {
             let note = r.answers[id]?.note ?? ""
             r.answers[id] = rating == .notAssessed && note.isEmpty ? nil : Assessment.Answer(rating, note: note)
         }
-        if rating != .notAssessed && i + 1 < list.count { selected[d] = list[i + 1] }
+        if rating != .notAssessed && i + 1 < list.count {
+            selected[d] = list[i + 1]
+            justRated = id
+        }
         reselect(d)
     }
 

@@ -224,6 +224,10 @@ extension WalkReference {
     /// What a rule does to the model, from the promises: the rules' own meaning, not the reducer's.
     mutating func apply(_ rule: RandomWalk.Rule, from before: WizardState, to after: WizardState, stored: Assessment?) {
         let domain: Int? = if case .domain(let d) = before.screen { d } else { nil }
+        // "Rate, then e": a note right after a rating that moved on is for the row just rated.
+        let rated = justRated
+        // A resize is not a key: the row just rated is still the one "e" goes back to.
+        if case .resize = rule {} else { justRated = nil }
         switch rule {
         case .move(let delta): if let d = domain { move(d, by: delta) }
         case .rate(let r):
@@ -231,7 +235,8 @@ extension WalkReference {
             // After the last row the walk goes on to the next screen (as line mode does), which clears the filter.
             if after.screen != before.screen { filter = "" }
         case .note(let t, _), .noteThenIdle(let t):
-            if let d = domain, let id = shown(d) {
+            if let d = domain, let id = rated.flatMap({ visible(d).contains($0) ? $0 : nil }) ?? shown(d) {
+                selected[d] = id
                 note(id, t)
                 reselect(d)
             }

@@ -173,6 +173,7 @@ extension Wizard {
             // rated row must not land silently on the next one.
             if rating != .notAssessed && !s.expanded && current + 1 < rows.count {
                 s.domainCursor[d] = current + 1
+                s.justRated = row.indicator.id
                 s.message = Message(
                     "Rated “\(row.indicator.title)”: \(rating.label). Now on “\(rows[current + 1].indicator.title)”.")
                 s.message?.movedOn = true
@@ -185,7 +186,15 @@ extension Wizard {
             return carried(&s, d, rows, current, action)
         case .editNote:
             guard !rows.isEmpty else { return [] }
-            let row = rows[current]
+            // The key right after a rating that moved on: the note is for the row just rated,
+            // which is selected again, so the field and the selection name the same row.
+            var row = rows[current]
+            if let rated = s.justRated, let i = rows.firstIndex(where: { $0.indicator.id == rated }) {
+                s.domainCursor[d] = i
+                s.domainRowID[d] = rated
+                row = rows[i]
+                s.message = Message("Back on “\(row.indicator.title)”, the row you just rated, for its note.")
+            }
             s.editor = TextField(.note(row.indicator.id), text: s.assessment?.answers[row.indicator.id]?.note ?? "")
         case .startFilter:
             s.filtering = true

@@ -4,8 +4,12 @@ import StaircaseCore
 public enum Wizard {
     public static func reduce(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
         let before = SelectionBefore(s, action)
+        let rated = s.justRated
         let effects = reduceAction(&s, action)
         keepSelection(&s, before, action)
+        // "Just rated" lasts one key: kept only by the rating that set it (and through the
+        // host's answers and scrolling, which are not keys).
+        if s.justRated == rated, !action.isNotAKey { s.justRated = nil }
         return effects
     }
 

@@ -109,3 +109,16 @@ public enum Effect: Equatable, Sendable {
     case redraw
     case quit
 }
+
+extension WizardAction {
+    /// Not a key the user pressed: a scroll of the curses view (which the reducer ignores), or
+    /// the host's answer to an effect (saved, listed, loaded…).
+    var isNotAKey: Bool {
+        switch self {
+        case .view, .redraw, .loaded, .loadFailed, .listed, .saved, .saveFailed, .exported, .exportFailed, .responseWritten,
+            .responseFailed, .notice, .reassessed, .earlierFound:
+            true
+        default: false
+        }
+    }
+}

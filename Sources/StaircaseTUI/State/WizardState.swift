@@ -57,6 +57,9 @@ public struct WizardState: Sendable, Equatable {
     /// against another proposal, asks for the reason again (it is never printed for a decision it
     /// did not argue for).
     public var reasonWrittenFor: [Int]? = nil
+    /// The row a rating just moved on from, for the very next key only: `e` then writes that
+    /// row's note (and selects it again), as "rate, then e" means; any other key forgets it.
+    public var justRated: String? = nil
     /// On the decision screen at Level 4: 1–4 toggle the categories of concern until Enter.
     public var askingCategories = false
     public var exportFormat = ExportFormat.markdown
