@@ -82,6 +82,7 @@ extension WizardEndToEndTests {
             "1", "1", "Sam Test", "2", "2016-04-12", "", "", "", "", "", "2",  // Enter through the five forms
             "2", "3", "2", "2", "n", "1", "s",  // six rows of the first domain, then skip the rest
             "2", "2", "2", "s",
+            // 3, then e straight after: the note is for the row just rated (selected again), then 2 re-rates it.
             "3", "e", "Seen at home", "2", "s",
             // Level 4 with a reason; a decided Level 4 asks for the categories of concern (4: neglect).
             "1", "Plays football", "", "", "4", "Worried about the baby", "", "4", "", "",
@@ -103,7 +104,9 @@ extension WizardEndToEndTests {
         let scored = try #require(score.split(separator: "\n").first { $0.hasPrefix("Proposed: Level") })
         #expect(scored.replacingOccurrences(of: "—", with: "-") == proposed, "the review in line mode and `staircase score` agree")
         let answers = try #require(try Self.answers(in: t.dataDirectory + "/staircase/\(id).json"))
-        #expect(answers.count == 11)
+        #expect(answers.count == 10)
+        let noted = answers.allValues.compactMap { $0 as? NSDictionary }.filter { ($0["note"] as? String) == "Seen at home" }
+        #expect(noted.count == 1 && noted.first?["rating"] as? String == "2", "the note is on the row rated 3 then 2, not on the next row")
         #expect(out.contains("Your decision: Level 4, step 4 (differs from the proposal)."))
     }
 

@@ -197,4 +197,13 @@ import Testing
         #expect(line.state.assessment?.answers[id] == nil)
         #expect(line.console.output.contains { $0.contains("is not an answer here") })
     }
+
+    /// p says where you are at a question and at a text prompt too; \p types the letter.
+    @Test func pSaysWhereYouAreAtEveryKindOfPrompt() {
+        let s = Support.onFirstDomain(c)
+        let id = s.visibleRows(domain: 0)[0].indicator.id
+        let runner = run(["e", "p", "\\p", "q"], from: s)
+        #expect(runner.console.output.contains { $0.contains(", row 1 of ") && $0.hasSuffix("answered.") })
+        #expect(runner.state.assessment?.answers[id]?.note == "p")
+    }
 }

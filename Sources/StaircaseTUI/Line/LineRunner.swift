@@ -206,6 +206,9 @@ public struct LineRunner<Console: LineConsole> {
                 switch text {
                 case "q": return apply([.quit])
                 case "b": return nil
+                case "p":
+                    console.write(position())
+                    continue
                 case "r":
                     console.write(listed + LineRenderer.wrap(q.enter + ".", console.width))
                     continue
@@ -287,7 +290,10 @@ public struct LineRunner<Console: LineConsole> {
                     say(
                         "Type the text and press Enter. Enter alone keeps what is there"
                             + (clearable ? "; a single - clears it" : "") + ". b goes back without changing it, q quits. "
-                            + "To write ?, b, q or r as the text itself, type a backslash first, as \\q.")
+                            + "To write ?, b, q, r or p as the text itself, type a backslash first, as \\q.")
+                    continue
+                case "p":
+                    console.write(position())
                     continue
                 case "b", "r":
                     if text == "b" {
@@ -299,7 +305,7 @@ public struct LineRunner<Console: LineConsole> {
                     if host.perform(Wizard.reduce(&state, .cancelEdit), on: &state) { return 0 }
                     return apply([.quit])
                 default:
-                    if text.hasPrefix("\\"), ["?", "b", "q", "r"].contains(String(text.dropFirst())) { text.removeFirst() }
+                    if text.hasPrefix("\\"), ["?", "b", "q", "r", "p"].contains(String(text.dropFirst())) { text.removeFirst() }
                 }
                 // Enter keeps what the prompt showed. For a folder or a file name that is an
                 // answer (the file is written there), and for a decision's reason it confirms the
