@@ -25,7 +25,9 @@ extension WizardEndToEndTests {
         #expect(start.contains("> New assessment"), "the cursor mark")
         try t.reachFirstDomain()
         try t.send("2", "n")
-        try t.send("e")
+        // k, j: back on the third row by moving, so e is its note (e straight after a rating
+        // would be the rated row's).
+        try t.send("k", "j", "e")
         try t.type("Seen by the nurse")
         try t.send("Enter")
         // A ten-year-old's third row is General child development: Education, employment or

@@ -53,7 +53,8 @@ import Testing
         try t.start()
         try t.reachFirstDomain()
         try t.send("3", "1", "n")
-        try t.send("e")
+        // k, j: on the fourth row by moving, so e is its note (not the row just rated's).
+        try t.send("k", "j", "e")
         try t.type("Seen by the school nurse")
         try t.send("Enter")
         try t.waitFor("Note: Seen by the school nurse")
