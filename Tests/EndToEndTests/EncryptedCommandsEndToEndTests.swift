@@ -28,12 +28,7 @@ import Testing
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         }
         try run(t, "sessions list", answer: false)
-        try t.waitFor("Choose a passphrase")
-        try t.type(passphrase)
-        try t.send("Enter")
-        try t.waitFor("Type it again")
-        try t.type(passphrase)
-        try t.send("Enter")
+        try t.chooseNewPassphrase(passphrase, first: "Choose a passphrase")
         try t.waitFor("EXIT=0")
         for id in examples.keys {
             let head = FileManager.default.contents(atPath: store + "/\(id).json")?.prefix(21) ?? Data()

@@ -13,12 +13,7 @@ import Testing
         try t.start(env: ["STAIRCASE_STORE_UNENCRYPTED": ""], shell: true)
         if identity {
             try run(t, "sessions list", workFactor: workFactor)
-            try t.waitFor("Choose a passphrase")
-            try t.type(passphrase)
-            try t.send("Enter")
-            try t.waitFor("Type it again")
-            try t.type(passphrase)
-            try t.send("Enter")
+            try t.chooseNewPassphrase(passphrase, first: "Choose a passphrase")
             try t.waitFor("EXIT=0")
         }
         return t

@@ -36,12 +36,7 @@ import Testing
         }
         func ended() throws -> String { try t.waitFor("EXIT\(runs)=") }
         try run("sessions encrypt")
-        try t.waitFor("New passphrase")
-        try t.type("the forgotten one")
-        try t.send("Enter")
-        try t.waitFor("Type it again")
-        try t.type("the forgotten one")
-        try t.send("Enter")
+        try t.chooseNewPassphrase("the forgotten one", first: "New passphrase")
         #expect(try ended().contains("EXIT1=0"))
         #expect(Tmux.spawn(["age", "-d", "-i", key, store + "/\(id).json"]).0 != 0, "sealed before the recovery key existed")
         env += " STAIRCASE_RECIPIENTS='\(t.home)/recipients'"
@@ -54,12 +49,7 @@ import Testing
         // Forgotten: IT's key opens every file; the practitioner chooses a new passphrase.
         try run("sessions recover --identity '\(key)'")
         try t.waitFor("opens 1 saved assessment")
-        try t.waitFor("New passphrase")
-        try t.type("a new passphrase")
-        try t.send("Enter")
-        try t.waitFor("Type it again")
-        try t.type("a new passphrase")
-        try t.send("Enter")
+        try t.chooseNewPassphrase("a new passphrase", first: "New passphrase")
         let done = try ended()
         #expect(done.contains("recovered 1 saved assessment") && done.contains("EXIT3=0"), "\(done)")
         #expect(!done.contains("AGE-SECRET-KEY"), "the recovery key is never shown")

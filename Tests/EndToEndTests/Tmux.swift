@@ -198,6 +198,17 @@ extension Tmux {
         try waitFor("developmental needs (1/3)")
     }
 
+    /// Waits for a new-passphrase prompt (`first`: "Choose a passphrase" at a first run, "New
+    /// passphrase" for `sessions encrypt` and `recover`) and types `passphrase` twice.
+    func chooseNewPassphrase(_ passphrase: String, first: String) throws {
+        try waitFor(first)
+        try type(passphrase)
+        try send("Enter")
+        try waitFor("Type it again")
+        try type(passphrase)
+        try send("Enter")
+    }
+
     /// Waits for the store's passphrase prompt (asked before curses starts) and answers it.
     func answerPassphrase(_ passphrase: String) throws {
         try waitFor("Passphrase for the Staircase store")

@@ -66,10 +66,15 @@ struct TimedTerminal: TerminalBackend {
     }
 
     func host(_ fake: FakeHost, clock: TestClock, encrypted: Bool) -> WizardHost {
+        Self.host(fake, clock: clock, encrypted: encrypted, idle: 600)
+    }
+
+    /// A fake host whose idle lock reads the test's clock; `encrypted`: it takes `passphrase`.
+    static func host(_ fake: FakeHost, clock: TestClock, encrypted: Bool, idle: Int) -> WizardHost {
         var h = fake.host
-        h.idleLock = .seconds(600)
+        h.idleLock = .seconds(idle)
         h.clock = { clock.now }
-        if encrypted { h.unlock = { $0 == Self.passphrase } }
+        if encrypted { h.unlock = { $0 == passphrase } }
         return h
     }
 

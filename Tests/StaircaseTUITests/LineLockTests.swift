@@ -10,7 +10,7 @@ import Testing
     let c: Catalogue
     init() throws { c = try Support.minimal() }
 
-    static let passphrase = "correct horse"
+    static let passphrase = IdleLockTests.passphrase
 
     /// Answers with a wait (seconds on the test clock) before each; counts passphrase prompts.
     struct TimedConsole: LineConsole {
@@ -52,11 +52,7 @@ import Testing
     }
 
     func host(_ fake: FakeHost, clock: TestClock, encrypted: Bool) -> WizardHost {
-        var h = fake.host
-        h.idleLock = .seconds(30)
-        h.clock = { clock.now }
-        if encrypted { h.unlock = { $0 == Self.passphrase } }
-        return h
+        IdleLockTests.host(fake, clock: clock, encrypted: encrypted, idle: 30)
     }
 
     @Test func aFollowUpQuestionAnsweredAfterTheIdleTimeLocksAndTheAnswerIsNotUsed() {
