@@ -54,7 +54,13 @@ final class Tmux {
         vars.merge(Tmux.plainStore) { $1 }
         vars.merge(env) { $1 }
         let envText = vars.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let program = shell ? "env \(envText) sh" : "env \(envText) '\(binary)' \(arguments)"
+        // tmux discards what a program writes just before it exits (tmux/tmux#506: "if the process
+        // exits before tmux finishes processing its output, we discard the remaining output"), so the
+        // pane lives on briefly after it, keeping the last lines ("Saved: …") to read. `trap : HUP`
+        // keeps the shell waiting for the program when the test's tmux server goes (it saves on SIGHUP).
+        let program =
+            shell
+            ? "env \(envText) sh" : "trap : HUP; env \(envText) '\(binary)' \(arguments); s=$?; sleep 0.5; exit $s"
         // The tmux server gets a minimal environment: the test runner's own (NO_COLOR set by the
         // tool that runs the tests, say) must not leak into the program under test.
         let minimal = [
