@@ -47,6 +47,24 @@ static inline int cnc_locale_is_utf8(void) {
 }
 /* newterm on the process's own stdin/stdout; returns NULL (never exits) for an unknown TERM. */
 static inline SCREEN *cnc_newterm(void) { return newterm(0, stdout, stdin); }
+/* term.h's calls, declared here: its capability macros (lines, columns...) would clash. */
+struct term;
+extern int setupterm(const char *, int, int *);
+extern struct term *set_curterm(struct term *);
+extern int del_curterm(struct term *);
+/* Whether terminfo knows `term`: 1 with cursor addressing, -1 without, 0 unknown. Looked up
+   and let go, before curses starts, so nothing of the terminal is changed. */
+static inline int cnc_term_usable(const char *term) {
+    int err = 0;
+    struct term *before = set_curterm(0);
+    if (setupterm(term, 1, &err) != OK) {
+        set_curterm(before);
+        return 0;
+    }
+    int cup = cnc_has_cup();
+    del_curterm(set_curterm(before));
+    return cup ? 1 : -1;
+}
 /* Draw one grapheme (base + combining marks) with attributes and colour pair. */
 static inline int cnc_put_cell(WINDOW *w, int y, int x, const wchar_t *chars, attr_t attrs, short pair) {
     cchar_t c;

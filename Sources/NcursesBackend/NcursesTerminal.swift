@@ -40,6 +40,18 @@ public struct NcursesTerminal: TerminalBackend {
     let altRight: Int32
     var last: ScreenBuffer?
 
+    /// The terminal type checked without starting curses: a wizard that could not start is said
+    /// before the store asks a passphrase (typed, even chosen twice, for nothing otherwise).
+    public static func checkType() throws(StartError) {
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard !term.isEmpty else { throw .noTerminalType }
+        switch cnc_term_usable(term) {
+        case 0: throw .unknownTerminal(term)
+        case -1: throw .noCursorAddressing(term)
+        default: return
+        }
+    }
+
     /// Starts curses. Signal handlers are installed first so ncurses leaves SIGINT/SIGTERM to us.
     public static func start(noColor: Bool) throws(StartError) -> NcursesTerminal {
         guard isatty(0) != 0, isatty(1) != 0 else { throw .notATerminal }

@@ -123,9 +123,10 @@ enum PassphrasePrompt {
         close(fd)
     }
 
-    /// Every prompt and message goes here: in ASCII under `LANG=C`, as stderr's messages are.
+    /// Every prompt and message goes here: in ASCII under `LANG=C`, and wrapped at spaces to the
+    /// terminal's width, as stderr's messages are (a screen reader's 72 columns read whole words).
     static func say(_ text: String, on fd: Int32) {
-        let bytes = Array(ConsoleText.fit(text, unicode: FileHandleOutput.unicode, width: nil).utf8)
+        let bytes = Array(ConsoleText.fit(text, unicode: FileHandleOutput.unicode, width: FileHandleOutput.terminalWidth(fd)).utf8)
         _ = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
     }
 }

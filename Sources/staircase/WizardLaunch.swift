@@ -37,6 +37,14 @@ struct WizardLaunch {
             // nothing of the real store is read (see docs/admin.md, "Plain stores"), so a participant who has forgotten
             // theirs can still take part.
             let trainingRun = training || train != nil
+            let lineMode = plain || StandardConsole.wanted(environment: Environment.values("TERM", "STAIRCASE_ACCESSIBLE", "ACCESSIBLE"))
+            if !lineMode {
+                do throws(NcursesTerminal.StartError) {
+                    try NcursesTerminal.checkType()
+                } catch {
+                    throw Failure.usage(error.description)
+                }
+            }
             var real = trainingRun ? try storeFolder(store) : try openStore(store, unencrypted: unencrypted)
             real.engine = state.engine
             try checkTrusted(real)
@@ -104,7 +112,7 @@ struct WizardLaunch {
                 let opened = store.load(reassessment.id)
                 _ = host.perform(Wizard.reduce(&state, .reassessed(opened)), on: &state)
             }
-            if plain || StandardConsole.wanted(environment: Environment.values("TERM", "STAIRCASE_ACCESSIBLE", "ACCESSIBLE")) {
+            if lineMode {
                 var runner = LineRunner(state: state, console: StandardConsole(), host: host)
                 runner.brief = brief || settings.briefLineMode
                 let signal = runner.run()
