@@ -60,7 +60,7 @@ let package = Package(
             dependencies: ["StaircaseTUI", "StaircaseCore"],
             exclude: ["Snapshots", "LineSnapshots"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["StaircaseCore"], exclude: ["Scripts"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["StaircaseCore", "StaircaseStore"], exclude: ["Scripts"]),
         .testTarget(name: "StaircaseAgeTests", dependencies: ["StaircaseAge", "CZlib"], exclude: ["Vectors"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,11 +7,9 @@ import Testing
 @Suite(.serialized) struct EncryptionEndToEndTests {
     static let canary = "Qzcanaryname Wxv"
 
+    /// Runs a command in the test's shell; these tests answer (or refuse) the prompt themselves.
     func run(_ t: Tmux, _ command: String, plain: Bool = false) throws {
-        try t.type(
-            "clear; STAIRCASE_STORE_UNENCRYPTED=\(plain ? "1" : "") STAIRCASE_TEST_SCRYPT_LOGN=10 XDG_STATE_HOME=\(t.home)/state '\(Tmux.binary)' \(command); echo \"EXIT\"=$?"
-        )
-        try t.send("Enter")
+        try t.run(command, answer: false, env: plain ? Tmux.plainStore : [:])
     }
 
     /// Files under `folder` (modified since `since`) whose bytes contain the canary.
@@ -79,7 +77,8 @@ import Testing
         // A wrong passphrase is refused and asked again; the right one lists the case by initials.
         try run(t, "sessions list")
         try t.answerPassphrase("wrong")
-        try t.waitFor("does not unlock")
+        // Typed once it is asked again: what was typed before the new prompt is discarded.
+        try t.waitFor("try again\nPassphrase for the Staircase store:")
         try t.type("correct horse")
         try t.send("Enter")
         let listed = try t.waitFor("EXIT=0")

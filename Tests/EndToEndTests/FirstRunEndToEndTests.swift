@@ -5,14 +5,6 @@ import Testing
 /// terminal before the wizard starts (too short and mismatched are asked again), and any case
 /// saved plain before is encrypted; with no terminal the command stops and names both ways out.
 extension EncryptionEndToEndTests {
-    /// The default, not the tests' plain store: the setting named and empty.
-    static let encryptedByDefault = ["STAIRCASE_STORE_UNENCRYPTED": "", "STAIRCASE_TEST_SCRYPT_LOGN": "10"]
-
-    static func isAgeFile(_ path: String) -> Bool {
-        let head = FileManager.default.contents(atPath: path)?.prefix(21) ?? Data()
-        return String(decoding: head, as: UTF8.self) == "age-encryption.org/v1"
-    }
-
     @Test func theFirstRunAsksForAPassphraseTwiceThenEncryptsWhatWasSavedPlain() throws {
         let t = try Tmux()
         try t.start(env: ["STAIRCASE_STORE_UNENCRYPTED": ""], shell: true)
@@ -23,7 +15,7 @@ extension EncryptionEndToEndTests {
         try t.waitFor("EXIT=0")
         let store = t.dataDirectory + "/staircase"
         let plainSaved = try FileManager.default.contentsOfDirectory(atPath: store).filter { $0.hasSuffix(".json") }
-        #expect(plainSaved.count == 1 && !Self.isAgeFile(store + "/" + plainSaved[0]))
+        #expect(plainSaved.count == 1 && !Tmux.isAgeFile(store + "/" + plainSaved[0]))
 
         try run(t, "")
         let intro = try t.waitFor("Choose a passphrase (at least 8 characters)")
@@ -52,7 +44,7 @@ extension EncryptionEndToEndTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: store).filter { !$0.hasPrefix(".") && $0 != "training" }
         #expect(files.contains("store-identity.age"))
         for name in files where !(FileManager.default.fileExists(atPath: store + "/" + name + "/.")) {
-            #expect(Self.isAgeFile(store + "/" + name), "\(name) is an age file")
+            #expect(Tmux.isAgeFile(store + "/" + name), "\(name) is an age file")
         }
 
         // The next start asks for the passphrase, not for a new one.
@@ -70,7 +62,7 @@ extension EncryptionEndToEndTests {
 
     @Test func underLANGCThePassphrasePromptsAreASCII() throws {
         let t = try Tmux()
-        try t.start(env: Self.encryptedByDefault.merging(["LANG": "C"]) { $1 }, shell: true)
+        try t.start(env: Tmux.encryptedStore.merging(["LANG": "C"]) { $1 }, shell: true)
         try run(t, "")
         try t.waitFor("Choose a passphrase")
         try t.type("short")
@@ -97,7 +89,7 @@ extension EncryptionEndToEndTests {
         let t = try Tmux()
         // A file stands where the store's folder should be.
         _ = FileManager.default.createFile(atPath: t.home + "/blocked", contents: Data("x".utf8))
-        try t.start(env: Self.encryptedByDefault, shell: true)
+        try t.start(env: Tmux.encryptedStore, shell: true)
         try t.type("'\(Tmux.binary)' --store \(t.home)/blocked/staircase; echo \"EXIT\"=$?")
         try t.send("Enter")
         let out = try t.waitFor("EXIT=")
@@ -109,7 +101,7 @@ extension EncryptionEndToEndTests {
     @Test func withNoTerminalAStoreWithoutAPassphraseStopsAndNamesBothWaysOut() throws {
         let t = try Tmux()
         var env = ProcessInfo.processInfo.environment
-        env.merge(["HOME": t.home, "XDG_DATA_HOME": t.dataDirectory, "LANG": "C.UTF-8"].merging(Self.encryptedByDefault) { $1 }) { $1 }
+        env.merge(["HOME": t.home, "XDG_DATA_HOME": t.dataDirectory, "LANG": "C.UTF-8"].merging(Tmux.encryptedStore) { $1 }) { $1 }
         for args in [["sessions", "list"], ["assess", "--plain"]] {
             // setsid: no controlling terminal at all, as under cron or a pipe from another program.
             let (status, out) = Tmux.spawn(["setsid", "-w", Tmux.binary] + args, environment: env)

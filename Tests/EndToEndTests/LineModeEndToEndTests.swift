@@ -14,7 +14,7 @@ extension WizardEndToEndTests {
     }
 
     static func answers(in file: String) throws -> NSDictionary? {
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? NSDictionary
+        let json = try JSONSerialization.jsonObject(with: Data(try Tmux.savedText(file).utf8)) as? NSDictionary
         return json?["answers"] as? NSDictionary
     }
 
@@ -71,8 +71,7 @@ extension WizardEndToEndTests {
         let text = try String(contentsOfFile: transcript, encoding: .utf8)
         #expect(text.contains("Saved: a-"))
         #expect(Self.plainASCII(Data(text.utf8)), "no reset sequence or other escape is written in line mode")
-        let files = try FileManager.default.contentsOfDirectory(atPath: t.dataDirectory + "/staircase").filter { $0.hasSuffix(".json") }
-        let saved = try String(contentsOfFile: t.dataDirectory + "/staircase/" + (files.first ?? ""), encoding: .utf8)
+        let saved = try Tmux.savedText(try #require(try t.savedFiles().first))
         #expect(saved.contains("\"Sam Test\""))
     }
 
@@ -90,7 +89,8 @@ extension WizardEndToEndTests {
         let input = t.home + "/answers.txt"
         try (script.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
         let env = ["HOME": t.home, "XDG_DATA_HOME": t.dataDirectory, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"]
-        let (status, out) = Tmux.spawn(["sh", "-c", "'\(Tmux.binary)' assess --plain < '\(input)'"], environment: env)
+        let (status, out) = Tmux.spawn(
+            ["sh", "-c", "'\(Tmux.binary)' assess --plain < '\(input)'"], environment: env, terminal: Tmux.passphrase)
         #expect(status == 0)
         #expect(Self.plainASCII(Data(out.utf8)))
         #expect(out.split(separator: "\n").allSatisfy { $0.count <= 80 })
@@ -99,7 +99,7 @@ extension WizardEndToEndTests {
         let saved = try #require(out.split(separator: "\n").last { $0.hasPrefix("Saved: ") })
         let id = String(saved.split(separator: " ")[1])
         let proposed = try #require(out.split(separator: "\n").first { $0.hasPrefix("Proposed: Level") })
-        let (scoreStatus, score) = Tmux.spawn([Tmux.binary, "score", id], environment: env)
+        let (scoreStatus, score) = Tmux.spawn([Tmux.binary, "score", id], environment: env, terminal: Tmux.passphrase)
         #expect(scoreStatus == 0)
         let scored = try #require(score.split(separator: "\n").first { $0.hasPrefix("Proposed: Level") })
         #expect(scored.replacingOccurrences(of: "—", with: "-") == proposed, "the review in line mode and `staircase score` agree")

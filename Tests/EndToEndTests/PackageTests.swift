@@ -180,7 +180,7 @@ struct PackageTests {
             env: [
                 "STAIRCASE_STORE_UNENCRYPTED": "", "STAIRCASE_RECIPIENTS": t.home + "/recipients", "STAIRCASE_IDLE_LOCK": "8s",
                 "STAIRCASE_TEST_SCRYPT_LOGN": "10", "XDG_STATE_HOME": t.home + "/state",
-            ], binary: root + "/usr/bin/staircase")
+            ], binary: root + "/usr/bin/staircase", showPrompt: true)
         let prompt = try t.waitFor("Choose a passphrase")
         #expect(prompt.contains("recovery key"), "the prompt says IT can recover the files")
         for _ in 0..<2 {

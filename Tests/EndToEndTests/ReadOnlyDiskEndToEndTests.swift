@@ -12,12 +12,13 @@ import Testing
         let path = store + "/2b6f0c1e-example-level3.json"
         try CommandLineTests.example("level3-several-areas").write(toFile: path, atomically: false, encoding: .utf8)
         chmod(path, 0o600)
+        // The passphrase set, and the example encrypted, while the disk can still be written.
+        try Tmux.encryptStore(env: ["HOME": t.home, "XDG_DATA_HOME": t.dataDirectory])
         _ = try Tmux.run(["mount", "--bind", store, store])
         defer { _ = try? Tmux.run(["umount", "-l", store]) }
         _ = try Tmux.run(["mount", "-o", "remount,bind,ro", store])
         try t.start(env: ["XDG_STATE_HOME": t.home + "/state"], shell: true)
-        try t.type("clear; '\(Tmux.binary)'; echo \"EXIT\"=$?")
-        try t.send("Enter")
+        try t.run("")
         try t.waitFor("Resume")
         try t.send("Down", "Enter")
         let screen = try t.waitFor("read-only disk")

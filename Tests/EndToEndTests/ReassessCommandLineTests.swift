@@ -9,8 +9,9 @@ import Testing
 
     /// A store with the Level 3 example (decided 2026-11-20) and a later re-assessment of the
     /// same child: emotional wellbeing down 3 → 2 (a real change), academic progress up 2 → 4
-    /// (new information), growth carried and not yet confirmed; decided Level 4, step 4.
-    static func store() throws -> String {
+    /// (new information), growth carried and not yet confirmed; decided Level 4, step 4. Written
+    /// plain, changed by `change` if given, then encrypted: the store's first passphrase is set.
+    static func store(change: (String) throws -> Void = { _ in }) throws -> String {
         let dir = NSTemporaryDirectory() + "staircase-reassess-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         guard
@@ -37,6 +38,8 @@ import Testing
             try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path))
             chmod(path, 0o600)
         }
+        try change(dir)
+        try Tmux.encryptStore(store: dir)
         return dir
     }
 
@@ -60,7 +63,7 @@ import Testing
 
         let out = dir + "/compare.html"
         let written = try Tmux.staircase([
-            "compare", dir + "/\(Self.oldID).json", dir + "/\(Self.newID).json", "--format", "html", "--output", out,
+            "compare", dir + "/\(Self.oldID).json", dir + "/\(Self.newID).json", "--store", dir, "--format", "html", "--output", out,
         ])
         #expect(written.status == 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: out)
@@ -69,12 +72,14 @@ import Testing
     }
 
     @Test func compareRefusesAnotherCatalogueAndAMissingFile() throws {
-        let dir = try Self.store()
+        let newPath = { (dir: String) in dir + "/\(Self.newID).json" }
+        let dir = try Self.store { dir in
+            let text = try String(contentsOfFile: newPath(dir), encoding: .utf8).replacingOccurrences(
+                of: "durham-levels-of-need", with: "another-authority")
+            try text.write(toFile: newPath(dir), atomically: true, encoding: .utf8)
+        }
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/\(Self.newID).json"
-        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
-            of: "durham-levels-of-need", with: "another-authority")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = newPath(dir)
         let r = try Tmux.staircase(["compare", Self.oldID, path, "--store", dir])
         #expect(r.status == 65)
         #expect(r.output.contains("different catalogues"))
@@ -118,7 +123,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try Tmux.staircase(["assess", "--from", Self.oldID, "--store", dir])
         #expect(r.status == 64)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).count == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }.count == 2)
     }
 
     /// In a real terminal: the new assessment is saved with the same child key and every answer
@@ -135,7 +140,7 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }
         #expect(files.count == 3)
         guard let made = files.first(where: { ![Self.oldID, Self.newID].map { $0 + ".json" }.contains($0) }) else { return }
-        let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/" + made))) as? [String: Any]
+        let saved = try JSONSerialization.jsonObject(with: Data(try Tmux.savedText(dir + "/" + made).utf8)) as? [String: Any]
         #expect(saved?["childKey"] as? String == "c-7k2m9q4xh1r8t3w6b5nd")
         let answers = saved?["answers"] as? [String: [String: Any]] ?? [:]
         #expect(answers.count == 70)
@@ -147,7 +152,11 @@ import Testing
     /// as "2025.1", one row's title different) compares by row id with --old-catalogue, and the
     /// reworded row is listed; without it the message says what to give.
     @Test func comparesAcrossCatalogueVersions() throws {
-        let dir = try Self.store()
+        let dir = try Self.store { dir in
+            let oldPath = dir + "/\(Self.oldID).json"
+            let old = try String(contentsOfFile: oldPath, encoding: .utf8).replacingOccurrences(of: "\"2026.1\"", with: "\"2025.1\"")
+            try old.write(toFile: oldPath, atomically: true, encoding: .utf8)
+        }
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let durham = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Data/durham.json")
             .standardized
@@ -155,11 +164,11 @@ import Testing
             .replacingOccurrences(of: "\"version\": \"2026.1\"", with: "\"version\": \"2025.1\"")
             .replacingOccurrences(of: "\"title\": \"Developmental milestones\"", with: "\"title\": \"Milestones\"")
         #expect(text.contains("\"2025.1\"") && text.contains("\"Milestones\""))
-        let oldCatalogue = dir + "/durham-2025.json"
+        // Beside the store, not in it: an encrypted store seals every plain .json in its folder
+        // at each unlock, taking it for an assessment saved before encryption.
+        let oldCatalogue = dir + "-durham-2025.json"
         try text.write(toFile: oldCatalogue, atomically: true, encoding: .utf8)
-        let oldPath = dir + "/\(Self.oldID).json"
-        let old = try String(contentsOfFile: oldPath, encoding: .utf8).replacingOccurrences(of: "\"2026.1\"", with: "\"2025.1\"")
-        try old.write(toFile: oldPath, atomically: true, encoding: .utf8)
+        defer { unlink(oldCatalogue) }
 
         let refused = try Tmux.staircase(["compare", Self.oldID, Self.newID, "--store", dir])
         #expect(refused.status == 65)

@@ -5,8 +5,7 @@ import Testing
 /// saved, once replaced the store's file and lost that window's answer (8 of 8).
 @Suite(.serialized) struct RecoveryCopyEndToEndTests {
     static func launch(_ t: Tmux) throws {
-        try t.type("clear; '\(Tmux.binary)'; echo \"EXIT\"=$?")
-        try t.send("Enter")
+        try t.run("")
     }
 
     /// q, then y when the wizard asks because something is unsaved; the screen once it has exited.
@@ -42,7 +41,7 @@ import Testing
     static func saved(_ store: String) throws -> [String: String] {
         var files: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: store) where name.hasSuffix(".json") {
-            files[name] = try String(contentsOfFile: store + "/" + name, encoding: .utf8)
+            files[name] = try Tmux.savedText(store + "/" + name)
         }
         return files
     }
@@ -113,8 +112,7 @@ import Testing
         try CommandLineTests.example("level3-several-areas").write(toFile: store + "/\(id).json", atomically: false, encoding: .utf8)
         chmod(store + "/\(id).json", 0o600)
         func lineMode(_ t: Tmux) throws {
-            try t.type("clear; TERM=dumb '\(Tmux.binary)'; echo \"EXIT\"=$?")
-            try t.send("Enter")
+            try t.run("", env: ["TERM": "dumb"])
             try t.waitFor("Choose 1-")
         }
         try a.start(env: shared, shell: true)

@@ -5,8 +5,9 @@ import Testing
 @Suite struct RetentionEndToEndTests {
     static let exampleID = "2b6f0c1e-example-level3"
 
-    /// A private home with a plain store holding the Level 3 example (last changed `updated`), and
-    /// the environment that points the binary at it.
+    /// A private home with a store holding the Level 3 example (last changed `updated`), and the
+    /// environment that points the binary at it. The example is copied in plain, then the store
+    /// is given its passphrase, which encrypts it (`Tmux.encryptStore`).
     final class Home {
         let path: String
         init(updated: String = "2020-01-06T10:00:00+00:00", settings: String? = nil) throws {
@@ -19,6 +20,7 @@ import Testing
             try json.write(toFile: "\(store)/\(RetentionEndToEndTests.exampleID).json", atomically: true, encoding: .utf8)
             chmod("\(store)/\(RetentionEndToEndTests.exampleID).json", 0o600)
             if let settings { try writeSettings(settings) }
+            try Tmux.encryptStore(env: env)
         }
         deinit { try? FileManager.default.removeItem(atPath: path) }
 
@@ -26,6 +28,8 @@ import Testing
             ["HOME": path, "XDG_DATA_HOME": path + "/data", "XDG_CONFIG_HOME": path + "/config", "XDG_STATE_HOME": path + "/state"]
         }
         var saved: String { path + "/data/staircase/\(RetentionEndToEndTests.exampleID).json" }
+        /// The saved example's JSON, decrypted as the program reads it.
+        var record: String { get throws { try Tmux.savedText(saved) } }
 
         func writeSettings(_ text: String, mode: mode_t = 0o600) throws {
             try FileManager.default.createDirectory(atPath: path + "/config/staircase", withIntermediateDirectories: true)
@@ -50,7 +54,7 @@ import Testing
         }
         let plain = try home.run(["export", Self.exampleID, "--format", "md"])
         #expect(plain.status == 0)
-        #expect(!(try String(contentsOfFile: home.saved, encoding: .utf8)).contains("lastExport"), "printing is not recorded")
+        #expect(!(try home.record).contains("lastExport"), "printing is not recorded")
 
         let out = home.path + "/referral.md.age"
         let sealed = try home.run(["export", Self.exampleID, "--format", "md", "-o", out, "--to", recipients[0], "--to", recipients[1]])
@@ -59,7 +63,7 @@ import Testing
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
         #expect(bytes.starts(with: Data("age-encryption.org/v1\n".utf8)))
         #expect(bytes.range(of: Data("Level".utf8)) == nil)
-        let record = try String(contentsOfFile: home.saved, encoding: .utf8)
+        let record = try home.record
         #expect(record.contains("\"lastExport\""))
         #expect(record.contains("\"encrypted\" : true") && record.contains("\"format\" : \"md\""))
         #expect(record.contains("\"updatedAt\" : \"2020-01-06T10:00:00+00:00\""), "an export is not a change")
@@ -127,7 +131,7 @@ import Testing
     @Test func theWizardRecordsItsExportInTheSavedAssessment() throws {
         let t = try Tmux()
         let docs = t.home + "/docs"
-        try t.start(env: ["XDG_DOCUMENTS_DIR": docs, "STAIRCASE_STORE_UNENCRYPTED": "1"])
+        try t.start(env: ["XDG_DOCUMENTS_DIR": docs])
         try t.reachFirstDomain(name: "Exported Child")
         try t.send("2")
         try t.exportFromTheReview()
@@ -135,7 +139,7 @@ import Testing
         try t.waitFor("Saved:")
         let store = t.dataDirectory + "/staircase"
         let saved = try FileManager.default.contentsOfDirectory(atPath: store).filter { $0.hasSuffix(".json") }
-        let record = try String(contentsOfFile: store + "/" + (try #require(saved.first)), encoding: .utf8)
+        let record = try Tmux.savedText(store + "/" + (try #require(saved.first)))
         #expect(record.contains("\"lastExport\" : {"), "the export is recorded")
         #expect(record.contains("\"format\" : \"txt\""))
         let exported = try #require(FileManager.default.contentsOfDirectory(atPath: docs).first { $0.hasSuffix(".txt") })

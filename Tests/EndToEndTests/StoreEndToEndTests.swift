@@ -10,8 +10,10 @@ import Testing
         _ = FileManager.default.createFile(atPath: t.home + "/blocked", contents: Data("x".utf8))
         let state = t.home + "/state"
         try t.start(shell: true)
-        try t.type("XDG_STATE_HOME=\(state) '\(Tmux.binary)' --store \(t.home)/blocked/staircase; echo \"EXIT\"=$?")
-        try t.send("Enter")
+        // Plain store for this run: an encrypted one that cannot be made is refused before the
+        // wizard opens (aStoreThatCannotTakeFilesIsRefusedBeforeAnyPassphrase); what is tested
+        // here is the wizard's recovery copy when saving fails. It is brought back encrypted below.
+        try t.run("--store \(t.home)/blocked/staircase", answer: false, env: Tmux.plainStore.merging(["XDG_STATE_HOME": state]) { $1 })
         try t.reachFirstDomain(name: "Recovered Child")
         try t.send("3")
         try t.waitFor("Not saved")
@@ -27,8 +29,7 @@ import Testing
         #expect(copies.count == 1)
 
         // Started again with a store that works: the start screen offers the copy.
-        try t.type("clear; XDG_STATE_HOME=\(state) '\(Tmux.binary)'; echo \"EXIT\"=$?")
-        try t.send("Enter")
+        try t.run("", env: ["XDG_STATE_HOME": state])
         try t.waitFor("Recovery copy, not in the store: R.C.")
         try t.send("Down", "Enter")
         try t.waitFor("Brought back from a recovery copy")
@@ -41,7 +42,7 @@ import Testing
         try t.waitFor("Saved:")
         let saved = try FileManager.default.contentsOfDirectory(atPath: t.dataDirectory + "/staircase").filter { $0.hasSuffix(".json") }
         #expect(saved == copies, "the recovered assessment keeps its id")
-        let text = try String(contentsOfFile: t.dataDirectory + "/staircase/" + saved[0], encoding: .utf8)
+        let text = try Tmux.savedText(t.store + "/" + saved[0])
         #expect(text.contains("\"rating\" : \"3\"") && text.contains("\"rating\" : \"2\""))
         let left =
             (try? FileManager.default.contentsOfDirectory(atPath: state + "/staircase/recovery").filter { $0.hasSuffix(".json") }) ?? []

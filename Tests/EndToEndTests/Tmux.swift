@@ -40,18 +40,19 @@ final class Tmux {
 
     var dataDirectory: String { home + "/data" }
 
-    /// Every end-to-end test runs with a plain store unless it says otherwise: encryption is on
-    /// by default (a first-run passphrase), so this is the ONE place the tests opt out. A test of
-    /// encryption passes `STAIRCASE_STORE_UNENCRYPTED: ""` to get the default back.
-    static let plainStore = ["STAIRCASE_STORE_UNENCRYPTED": "1"]
-
-    /// Starts a shell-less session running `command` under the given TERM and environment.
+    /// Starts a session running the binary with `arguments` (or, with `shell`, a shell) under the
+    /// given TERM and environment, on the default encrypted store (`encryptedStore`). Unless
+    /// `showPrompt`, the store's passphrase prompt is answered before this returns (see `unlockStore`).
     func start(
         _ arguments: String = "", term: String = "xterm-256color", width: Int = 80, height: Int = 24, env: [String: String] = [:],
-        shell: Bool = false, binary: String = Tmux.binary
+        shell: Bool = false, binary: String = Tmux.binary, showPrompt: Bool = false
     ) throws {
-        var vars = ["LANG": "C.UTF-8", "HOME": home, "XDG_DATA_HOME": dataDirectory, "TERM": term, "SWIFT_BACKTRACE": "enable=no"]
-        vars.merge(Tmux.plainStore) { $1 }
+        // Recovery copies in this test's home, never in the shared /tmp/staircase-UID.
+        var vars = [
+            "LANG": "C.UTF-8", "HOME": home, "XDG_DATA_HOME": dataDirectory, "XDG_STATE_HOME": home + "/state", "TERM": term,
+            "SWIFT_BACKTRACE": "enable=no",
+        ]
+        vars.merge(Tmux.encryptedStore) { $1 }
         vars.merge(env) { $1 }
         let envText = vars.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         // tmux discards what a program writes just before it exits (tmux/tmux#506: "if the process
@@ -72,6 +73,7 @@ final class Tmux {
             environment: minimal)
         try Tmux.run(["tmux", "-L", socket, "set-option", "-g", "status", "off"])
         try Tmux.run(["tmux", "-L", socket, "set-option", "-g", "remain-on-exit", "on"])
+        if !shell && !showPrompt { try unlockStore() }
     }
 
     func send(_ keys: String...) throws {
@@ -140,7 +142,10 @@ final class Tmux {
         return text
     }
 
-    static func spawn(_ args: [String], environment: [String: String]? = nil) -> (Int32, String) {
+    /// With `terminal`, the program gets a pseudo-terminal as its controlling terminal (its
+    /// standard streams stay as here) and every passphrase prompt on it is answered with that
+    /// passphrase; without, it inherits whatever terminal the test runner has, if any.
+    static func spawn(_ args: [String], environment: [String: String]? = nil, terminal passphrase: String? = nil) -> (Int32, String) {
         let outPath = NSTemporaryDirectory() + "staircase-e2e-out-\(UUID().uuidString)"
         defer { unlink(outPath) }
         var actions = posix_spawn_file_actions_t()
@@ -149,8 +154,10 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        // The plain store unless the caller's environment names the setting (see `plainStore`).
-        let vars = (environment ?? ProcessInfo.processInfo.environment).merging(plainStore) { mine, _ in mine }
+        // The default encrypted store unless the caller's environment names the setting (see `plainStore`).
+        let vars =
+            environment?.merging(encryptedStore) { mine, _ in mine }
+            ?? ProcessInfo.processInfo.environment.merging(encryptedStore) { $1 }
         let env = vars.map { "\($0.key)=\($0.value)" }
         // Children start with no blocked signals, whatever thread of the test runner spawns them.
         var attributes = posix_spawnattr_t()
@@ -159,7 +166,13 @@ final class Tmux {
         var empty = sigset_t()
         sigemptyset(&empty)
         posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        let pty = passphrase == nil ? nil : PseudoTerminal()
+        // A new session whose first terminal opened is the pty: it becomes the controlling one (/dev/tty).
+        if let pty {
+            posix_spawn_file_actions_addopen(&actions, 3, pty.name, O_RDWR, 0)
+            posix_spawn_file_actions_addclose(&actions, 3)
+        }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK) | (pty == nil ? 0 : PseudoTerminal.setsid))
         var pid: pid_t = 0
         let argv = args.map { strdup($0) } + [nil]
         let envp = env.map { strdup($0) } + [nil]
@@ -169,17 +182,28 @@ final class Tmux {
         }
         guard posix_spawnp(&pid, args[0], &actions, &attributes, argv, envp) == 0 else { return (127, "cannot run \(args[0])") }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        if let pty, let passphrase {
+            status = pty.answer(pid, passphrase: passphrase)
+        } else {
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
         let text = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         let exited = (status & 0x7F) == 0
         return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), text)
     }
 
-    /// Runs the binary without a terminal (for `score`, `sessions`), returning status and output.
-    static func staircase(_ args: [String], env: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        var environment = ProcessInfo.processInfo.environment
-        environment.merge(env) { $1 }
-        let (status, text) = spawn([binary] + args, environment: environment)
+    /// Runs the binary with its standard streams off any terminal (for `score`, `sessions`),
+    /// returning status and output (stdout and stderr). The store's passphrase is asked on a
+    /// pseudo-terminal and answered with `passphrase`; with nil there is no terminal made for it.
+    static func staircase(_ args: [String], env: [String: String] = [:], passphrase: String? = Tmux.passphrase) throws -> (
+        status: Int32, output: String
+    ) {
+        // A data folder of no one's unless the test names one: a command must never reach the
+        // real store of whoever runs the tests (the pty would answer its first-run prompt).
+        let throwaway = ["XDG_DATA_HOME": NSTemporaryDirectory() + "staircase-e2e-nodata-\(getpid())"]
+        let environment = ProcessInfo.processInfo.environment.merging(encryptedStore) { $1 }.merging(throwaway) { $1 }
+            .merging(env) { $1 }
+        let (status, text) = spawn([binary] + args, environment: environment, terminal: passphrase)
         return (status, text)
     }
 }

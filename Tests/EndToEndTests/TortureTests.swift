@@ -12,7 +12,9 @@ import Testing
     func theShortFaultRunFindsNothing() throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Scripts/torture")
             .standardized.path
-        let (status, output) = Tmux.spawn(["/usr/bin/python3", script, "--count", "1", "--binary", Tmux.binary])
+        // Plain store: the harness reads, damages and compares saved files byte by byte itself.
+        let plain = ProcessInfo.processInfo.environment.merging(Tmux.plainStore) { $1 }
+        let (status, output) = Tmux.spawn(["/usr/bin/python3", script, "--count", "1", "--binary", Tmux.binary], environment: plain)
         let lines = output.split(separator: "\n").filter { $0.contains(" tried, ") || $0.contains(": skipped") }
         #expect(lines.count == 9, "every loop reports: \(output)")
         #expect(output.contains("survivors: 0 "), "no wizard outlives its terminal: \(output)")

@@ -4,11 +4,6 @@ import Testing
 /// The built binary in a real terminal (tmux). Each test has its own tmux server and data folder.
 @Suite(.serialized) struct WizardEndToEndTests {
 
-    func savedFiles(_ t: Tmux) throws -> [String] {
-        let dir = t.dataDirectory + "/staircase"
-        return try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".json") }.map { dir + "/" + $0 }
-    }
-
     @Test func completeAnAssessmentAndReviewMatchesScore() throws {
         let t = try Tmux()
         try t.start()
@@ -25,12 +20,12 @@ import Testing
         try t.send("Enter")
         try t.waitFor("Decision recorded: Level 3, step 3.")
         try t.send("q")
-        let files = try savedFiles(t)
+        let files = try t.savedFiles()
         #expect(files.count == 1)
-        let score = try Tmux.staircase(["score", files[0]])
+        let score = try Tmux.staircase(["score", files[0]], env: ["XDG_DATA_HOME": t.dataDirectory])
         #expect(score.status == 0)
         #expect(score.output.contains("Proposed: Level 3, step 3"))
-        let saved = try String(contentsOfFile: files[0], encoding: .utf8)
+        let saved = try Tmux.savedText(files[0])
         #expect(saved.contains("\"level\" : 3"))
         // A version 2 record with a random child key, and times in local time with the offset.
         #expect(saved.contains("\"schemaVersion\" : 2"))
@@ -65,6 +60,7 @@ import Testing
             "tmux", "-L", t.socket, "respawn-pane", "-k", "-t", t.session,
             "env LANG=C.UTF-8 HOME=\(t.home) XDG_DATA_HOME=\(t.dataDirectory) TERM=xterm-256color '\(Tmux.binary)'",
         ])
+        try t.unlockStore(required: true)
         try t.waitFor("Resume")
         try t.send("Down", "Enter")
         // Resume opens the screen and row the user left, not "About the child".
@@ -85,6 +81,7 @@ import Testing
         try t.start(shell: true)
         try t.type("stty -g > \(t.home)/before; '\(Tmux.binary)'; echo \"EXIT\"=$?; stty -g > \(t.home)/after; echo \"DO\"NE")
         try t.send("Enter")
+        try t.unlockStore(required: true)
         try t.reachFirstDomain()
         try t.send("4", "e")
         try t.type("typed just before the hangup")
@@ -97,9 +94,9 @@ import Testing
         let before = try String(contentsOfFile: t.home + "/before", encoding: .utf8)
         let restored = try String(contentsOfFile: t.home + "/after", encoding: .utf8)
         #expect(before == restored)
-        let files = try savedFiles(t)
+        let files = try t.savedFiles()
         #expect(files.count == 1)
-        let saved = try String(contentsOfFile: files[0], encoding: .utf8)
+        let saved = try Tmux.savedText(files[0])
         #expect(saved.contains("typed just before the hangup"))
         #expect(saved.contains("\"rating\" : \"4\""))
     }
@@ -163,7 +160,10 @@ import Testing
     /// nothing to read it shows the start screen, says the input ended, and exits cleanly.
     @Test func noTerminalRunsLineMode() throws {
         let t = try Tmux()
-        let r = try Tmux.staircase([], env: ["HOME": t.home, "XDG_DATA_HOME": t.dataDirectory])
+        // Plain store: with no terminal at all a new store cannot be given a passphrase (FirstRun's
+        // test says so); this test is about line mode starting, not the store.
+        let r = try Tmux.staircase(
+            [], env: ["HOME": t.home, "XDG_DATA_HOME": t.dataDirectory].merging(Tmux.plainStore) { $1 }, passphrase: nil)
         #expect(r.status == 0)
         #expect(r.output.contains("1. New assessment"))
         #expect(r.output.contains("End of input: quitting"))

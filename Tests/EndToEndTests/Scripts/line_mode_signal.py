@@ -7,11 +7,26 @@ import pexpect
 binary, home, transcript = sys.argv[1], sys.argv[2], sys.argv[3]
 env = {"PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_HOME": home + "/data", "TERM": "dumb",
        "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no",
-       # The plain-store setting from the test helper (Tmux.plainStore), the one place tests set it.
-       "STAIRCASE_STORE_UNENCRYPTED": os.environ.get("STAIRCASE_STORE_UNENCRYPTED", "")}
+       # The store the test helper chose (Tmux.encryptedStore by default, Tmux.plainStore to opt out).
+       "STAIRCASE_STORE_UNENCRYPTED": os.environ.get("STAIRCASE_STORE_UNENCRYPTED", ""),
+       "STAIRCASE_TEST_SCRYPT_LOGN": os.environ.get("STAIRCASE_TEST_SCRYPT_LOGN", "10")}
+passphrase = sys.argv[4] if len(sys.argv) > 4 else "correct horse"
 log = open(transcript, "wb")
 p = pexpect.spawn(binary, [], env=env, dimensions=(24, 80), timeout=20)
 p.logfile_read = log
+
+
+def unlock():
+    """The store's passphrase, asked before line mode starts: chosen (typed twice) at a first run, once later."""
+    if env["STAIRCASE_STORE_UNENCRYPTED"] == "1":
+        return
+    if p.expect_exact(["Choose a passphrase (at least", "Passphrase for the Staircase store: "]) == 0:
+        p.sendline(passphrase)
+        p.expect_exact("Type it again: ")
+    p.sendline(passphrase)
+
+
+unlock()
 p.expect_exact("Choose 1-")
 p.sendline("1")
 p.expect_exact("Enter continues:")
