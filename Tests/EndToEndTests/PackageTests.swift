@@ -183,10 +183,8 @@ struct PackageTests {
             ], binary: root + "/usr/bin/staircase", showPrompt: true)
         let prompt = try t.waitFor("Choose a passphrase")
         #expect(prompt.contains("recovery key"), "the prompt says IT can recover the files")
-        for _ in 0..<2 {
-            try t.type("staircase passphrase")
-            try t.send("Enter")
-        }
+        // Each typed once asked: what is typed before a prompt is discarded.
+        try t.chooseNewPassphrase("staircase passphrase", first: "Choose a passphrase")
         try t.reachFirstDomain(name: canary)
         try t.send("3", "e")
         try t.type("Seen at home with " + canary)

@@ -23,13 +23,16 @@ extension Tmux {
     ]
 
     /// Answers the store's passphrase prompt: a new one typed twice at a first run, the passphrase
-    /// once later. With `required` it waits for a prompt; otherwise it returns as soon as the
-    /// program shows anything else (a command or screen that does not open the store).
+    /// once later. With `required` it waits for a prompt; otherwise it also returns once the
+    /// program is plainly past the point of asking (a command or screen that does not open the
+    /// store): curses has the screen, the program has ended, or what it shows stays the same
+    /// for half a second. A warning printed before the prompt does not end the wait.
     func unlockStore(passphrase: String = Tmux.passphrase, required: Bool = false, sourceLocation: SourceLocation = #_sourceLocation)
         throws
     {
         let deadline = Date().addingTimeInterval(Tmux.timeout)
         var last = ""
+        var (previous, unchangedSince) = ("", Date())
         while Date() < deadline {
             last = try screen()
             if last.contains("Choose a passphrase (at least") {
@@ -42,13 +45,26 @@ extension Tmux {
             }
             // The first run's words come a moment before its prompt.
             let waiting = required || last.contains("Staircase encrypts saved assessments")
-            if !waiting && !last.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return }
+            if !waiting && !last.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                if try pastThePrompt() { return }
+                if last != previous {
+                    (previous, unchangedSince) = (last, Date())
+                } else if Date().timeIntervalSince(unchangedSince) > 0.5 {
+                    return
+                }
+            }
             usleep(20_000)
         }
         if required || last.contains("Staircase encrypts saved assessments") {
             Issue.record("no passphrase prompt; the screen was:\n\(last)", sourceLocation: sourceLocation)
             throw TmuxError.timeout("passphrase prompt")
         }
+    }
+
+    /// Whether curses has the screen (the alternate screen is on) or the program has ended:
+    /// either way no passphrase prompt is coming, since it is asked before curses starts.
+    func pastThePrompt() throws -> Bool {
+        try Tmux.run(["tmux", "-L", socket, "display-message", "-p", "-t", session, "#{alternate_on}#{pane_dead}"]).contains("1")
     }
 
     /// In a shell started with `start(shell: true)`: clears the screen, runs the binary with
