@@ -99,10 +99,10 @@ public enum LineRenderer {
         {
             let hang = plain.distance(from: plain.startIndex, to: dot) + 2
             let pad = String(repeating: " ", count: indent)
-            return TextWrap.lines(plain, width: width - indent - hang).enumerated().map {
+            return TextWrap.lines(plain, width: width - indent - hang, phrases: true).enumerated().map {
                 pad + ($0 > 0 ? String(repeating: " ", count: hang) : "") + $1
             }
         }
-        return TextWrap.paragraph(plain, width: width, indent: indent)
+        return TextWrap.paragraph(plain, width: width, indent: indent, phrases: true)
     }
 }
