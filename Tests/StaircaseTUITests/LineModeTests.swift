@@ -211,3 +211,21 @@ struct ScriptConsole: LineConsole {
         #expect(host.files["a-test1"] != nil)
     }
 }
+
+extension LineModeTests {
+    /// The combination rule can rest on dozens of rows: the curses review lists them whole, line
+    /// mode reads the first five and how many more, so a screen-reader user does not hear 40 titles.
+    @Test func theReviewsCombinationFlagReadsFiveRowsAndHowManyMore() throws {
+        var s = Support.onFirstDomain(try EmbeddedCatalogue.load(), dob: "2016-03-01")
+        let rows = (0..<3).flatMap { s.visibleRows(domain: $0) }
+        for row in rows { s.assessment?.answers[row.indicator.id] = Assessment.Answer(.level2) }
+        s.screen = .review
+        let model = ScreenModel(s)
+        let full = try #require(model.blocks.flatMap(\.paragraphs).first { $0.hasPrefix("Rows: ") && $0.count > 400 })
+        #expect(full.components(separatedBy: "; ").count == rows.count, "the model (and the curses review) lists every row")
+        let heard = LineRenderer.render(model, width: 1000).joined(separator: "\n")
+        #expect(heard.contains("; and \(rows.count - 5) more."), "line mode reads five and the count")
+        #expect(!heard.contains(rows[10].indicator.title + ";"), "the eleventh row is not read out")
+        #expect(LineRenderer.heard("Rows: A; B; C.") == "Rows: A; B; C.", "a short list is read whole")
+    }
+}
