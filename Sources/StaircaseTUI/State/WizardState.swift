@@ -35,6 +35,9 @@ public struct WizardState: Sendable, Equatable {
     public var editor: TextField?
     public var filter = ""
     public var filtering = false
+    /// The row selected when the filter was opened: while it is typed, a row that left the list
+    /// is named as this one, never a row the list only passed through a letter ago.
+    public var filterFrom: String?
     public var showHidden = false
     public var expanded = false
     public var overlay: Overlay?
