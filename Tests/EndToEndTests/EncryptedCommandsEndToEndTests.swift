@@ -42,7 +42,8 @@ import Testing
         let (old, new) = ("2b6f0c1e-example-level3", "8d41a7f2-example-level4")
         let commands = [
             "score \(old)", "score \(new) --format json", "export \(old) --output \(t.home)/summary.md", "compare \(old) \(old)",
-            "compare \(old) \(new)", "sessions history \(new)",
+            // Two examples of two children: compare refuses that unless asked.
+            "compare \(old) \(new) --different-children", "sessions history \(new)",
         ]
         for command in commands {
             try Self.run(t, command)
