@@ -50,7 +50,7 @@ import Testing
         var (s, saved, copy) = try Self.onMerge()
         let rows = s.catalogue.allIndicators.map(\.indicator.id)
         // Part 3 is row 4's level: take the copy's. Part 1 (row 3's level) stays saved.
-        var effects = Support.press(&s, [.down, .down, .char("2"), .down, .enter])
+        var effects = Support.press(&s, [.down, .down, .char("c"), .down, .enter])
         #expect(effects.count == 1)
         guard case .saveMerged(let merged, let copyID)? = effects.first else {
             Issue.record("no save: \(effects)")
@@ -68,9 +68,9 @@ import Testing
     @Test func keepingBothNotesJoinsThemAndBothIsRefusedForALevel() throws {
         var (s, _, _) = try Self.onMerge()
         let rows = s.catalogue.allIndicators.map(\.indicator.id)
-        Support.press(&s, [.char("3")])
+        Support.press(&s, [.char("b")])
         #expect(s.merge?.choices.isEmpty == true && s.message?.text.contains("Only text") == true)
-        let effects = Support.press(&s, [.down, .char("3"), .down, .down, .enter])
+        let effects = Support.press(&s, [.down, .char("b"), .down, .down, .enter])
         guard case .saveMerged(let merged, _)? = effects.first else {
             Issue.record("no save: \(effects)")
             return
@@ -81,7 +81,7 @@ import Testing
 
     @Test func escChangesNothingAndGoesBackToTheStart() throws {
         var (s, _, _) = try Self.onMerge()
-        let effects = Support.press(&s, [.char("2"), .escape])
+        let effects = Support.press(&s, [.char("c"), .escape])
         #expect(effects == [.list] && s.screen == .start && s.merge == nil && s.assessment == nil)
         #expect(s.message?.text.contains("both kept") == true)
     }
@@ -99,7 +99,7 @@ import Testing
     /// the part selected when it was pressed, and no other.
     @Test(arguments: 0..<40) func everyKeyActsOnThePartShownAsSelected(seed: Int) throws {
         var (s, _, _) = try Self.onMerge()
-        let keys: [Key] = [.up, .down, .char("j"), .char("k"), .char("1"), .char("2"), .char("3"), .enter]
+        let keys: [Key] = [.up, .down, .char("j"), .char("k"), .char("s"), .char("c"), .char("b"), .enter]
         var g = SplitMix(UInt64(seed))
         for _ in 0..<60 where s.screen == .merge {
             let key = keys[g.below(keys.count)]

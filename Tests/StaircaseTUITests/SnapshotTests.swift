@@ -79,7 +79,7 @@ import Testing
     }
 
     /// A recovery copy brought back after another window saved: the merge screen on its second part.
-    static func merge(at keys: [Key] = [.down, .char("2")]) throws -> WizardState {
+    static func merge(at keys: [Key] = [.down, .char("c")]) throws -> WizardState {
         var s = try durhamState()
         let (saved, copy) = try MergeScreenTests.pair(s.catalogue)
         _ = Wizard.reduce(&s, .broughtBack(.success(.changed(saved: saved, copy: copy, copyID: "recovery/a-1"))))

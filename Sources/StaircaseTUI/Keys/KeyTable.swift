@@ -120,9 +120,9 @@ public enum KeyTable {
             [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
             "↑/↓", "part", help: "the previous or next part that differs (j and k too)", in: [.merge], priority: 1),
         KeyBinding(
-            [(.char("1"), .mergeTake(.saved)), (.char("2"), .mergeTake(.copy)), (.char("3"), .mergeTake(.both))], "1/2/3",
+            [(.char("s"), .mergeTake(.saved)), (.char("c"), .mergeTake(.copy)), (.char("b"), .mergeTake(.both))], "s/c/b",
             "saved/copy/both",
-            help: "the selected part keeps the saved answer (1), takes the copy’s (2), or for text keeps both, each marked (3)",
+            help: "the selected part keeps the saved answer (s), takes the copy’s (c), or for text keeps both, each marked (b)",
             in: [.merge], priority: 1),
         KeyBinding(
             [(.enter, .activate)], "Enter", "save (last line)",

@@ -39,7 +39,7 @@ extension Wizard {
                 return []
             }
             guard m.sides(s.cursor).contains(side) else {
-                s.message = Message("Only text can be kept from both sides: 1 keeps the saved one, 2 takes the copy’s.")
+                s.message = Message("Only text can be kept from both sides: s keeps the saved one, c takes the copy’s.")
                 return []
             }
             m.choices[m.differences[s.cursor].key] = side
