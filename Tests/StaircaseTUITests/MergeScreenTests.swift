@@ -79,6 +79,24 @@ import Testing
         #expect(merged.rating(of: rows[3]) == .notAssessed, "no choice keeps the saved side")
     }
 
+    /// A note typed in either window reaches the merge screen as text, never as a control sequence.
+    @Test func aNoteWithAnEscapeSequenceIsShownCleanedInBothRenderers() throws {
+        let c = try EmbeddedCatalogue.load()
+        var s = Support.state(c)
+        var (saved, copy) = try Self.pair(c)
+        let row = c.allIndicators.map(\.indicator.id)[2]
+        copy.answers[row]?.note = "Evil\u{1B}[2J\u{7}note"
+        saved.child.address = "1 A\u{1B}]0;title\u{7} Street"
+        _ = Wizard.reduce(&s, .broughtBack(.success(.changed(saved: saved, copy: copy, copyID: "recovery/a-1"))))
+        Support.press(&s, [.down])
+        let curses = View.render(s, in: Support.screen).text
+        let line = LineRenderer.render(ScreenModel(s), width: 80).joined(separator: "\n")
+        for text in [curses, line] {
+            #expect(!text.contains("\u{1B}") && !text.contains("\u{7}"), "\(text)")
+        }
+        #expect(curses.contains("Evil") && line.contains("Evil"))
+    }
+
     @Test func escChangesNothingAndGoesBackToTheStart() throws {
         var (s, _, _) = try Self.onMerge()
         let effects = Support.press(&s, [.char("c"), .escape])
