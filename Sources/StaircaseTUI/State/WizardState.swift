@@ -83,6 +83,8 @@ public struct WizardState: Sendable, Equatable {
     public var retentionDays: Int?
     /// Set while the idle lock hides everything (State/Wizard+Lock.swift).
     public var lock: WizardLock?
+    /// A recovery copy and the saved version it differs from, on the merge screen (State/Wizard+Merge.swift).
+    public var merge: MergeState?
 
     /// The terminal's size and the scroll positions are not here: they are the curses view's
     /// (`Viewport`), so the reducer never reads them and line mode has none.
@@ -121,6 +123,8 @@ public struct WizardState: Sendable, Equatable {
 
 public enum Screen: Equatable, Sendable {
     case start, details, danger, domain(Int), voice, review, decision, export
+    /// A recovery copy brought back after the store changed: part by part, which side to keep.
+    case merge
     /// The screens of a participant's training run (choose a case, read it, feedback).
     case training(TrainingScreen)
 }
