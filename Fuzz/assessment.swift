@@ -7,12 +7,11 @@
     import Foundation
 #endif
 
-let fuzzCatalogue = try? EmbeddedCatalogue.load()
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
-    guard let catalogue = fuzzCatalogue, let assessment = try? AssessmentLoader.decode(data: bytes, file: "fuzz") else { return 0 }
+    let catalogue = FuzzFixture.catalogue
+    guard let assessment = try? AssessmentLoader.decode(data: bytes, file: "fuzz") else { return 0 }
     _ = try? AssessmentLoader.check(assessment, against: catalogue, file: "fuzz")
     return 0
 }

@@ -8,11 +8,9 @@
     import Foundation
 #endif
 
-let fuzzCatalogue = try? EmbeddedCatalogue.load()
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    guard let catalogue = fuzzCatalogue else { return 0 }
+    let catalogue = FuzzFixture.catalogue
     let bytes = UnsafeBufferPointer(start: data, count: size)
     var cut = size
     for i in 0..<max(0, size - 3) where bytes[i] == 0x0A && bytes[i + 1] == 0x2D && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x0A {

@@ -7,13 +7,14 @@
     import Foundation
 #endif
 
-let fuzzCatalogue = try? EmbeddedCatalogue.load()
-let fuzzEngine = fuzzCatalogue.map { ScoringEngine(catalogue: $0) }
+let fuzzEngine = ScoringEngine(catalogue: FuzzFixture.catalogue)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
-    guard let catalogue = fuzzCatalogue, let engine = fuzzEngine,
+    let catalogue = FuzzFixture.catalogue
+    let engine = fuzzEngine
+    guard
         let assessment = try? AssessmentLoader.decode(data: bytes, file: "fuzz")
     else { return 0 }
     guard (try? AssessmentLoader.check(assessment, against: catalogue, file: "fuzz")) != nil else { return 0 }

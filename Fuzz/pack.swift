@@ -7,12 +7,10 @@
     import Foundation
 #endif
 
-let fuzzCatalogue = try? EmbeddedCatalogue.load()
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
-    guard let catalogue = fuzzCatalogue else { return 0 }
+    let catalogue = FuzzFixture.catalogue
     _ = try? TrainingPackLoader.load(data: bytes, file: "fuzz", catalogue: catalogue)
     return 0
 }

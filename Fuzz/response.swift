@@ -7,13 +7,11 @@
     import Foundation
 #endif
 
-let fuzzCatalogue = try? EmbeddedCatalogue.load()
-let fuzzPack = fuzzCatalogue.flatMap { try? EmbeddedTrainingPack.load(catalogue: $0) }
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
-    guard let catalogue = fuzzCatalogue, let pack = fuzzPack else { return 0 }
+    let catalogue = FuzzFixture.catalogue
+    let pack = FuzzFixture.pack
     _ = TrainingResponse.read(bytes, pack: pack, catalogue: catalogue)
     return 0
 }

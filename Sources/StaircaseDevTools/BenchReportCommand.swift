@@ -32,16 +32,24 @@ struct BenchReportCommand: ParsableCommand {
             pack.cases = Array(full.cases.prefix(max(1, cases)))
             let responses = TrainingSimulation.responses(pack: pack, catalogue: catalogue, participants: participants, seed: 9)
             let inputs = try responses.map { TrainingReport.Input(name: $0.fileName, data: Data(try $0.encoded())) }
-            var best = Double.infinity
+            // Wall time and this process's CPU time: on a shared machine the wall time carries the
+            // other processes' load, and the CPU time is the report's own cost.
+            var best = (wall: Double.infinity, cpu: Double.infinity)
             var total = 0.0
             var bytes = 0
+            var textBest = Double.infinity
             for _ in 0..<repeats {
-                let start = ContinuousClock.now
+                let start = (ContinuousClock.now, Self.cpuMilliseconds())
                 let report = TrainingReport.build(pack: pack, catalogue: catalogue, inputs: inputs, named: false)
-                for f in TrainingReportFormat.allCases { bytes &+= f.render(report).utf8.count }
-                let d = ContinuousClock.now - start
+                let built = Self.cpuMilliseconds()
+                for f in TrainingReportFormat.allCases {
+                    let before = Self.cpuMilliseconds()
+                    bytes &+= f.render(report).utf8.count
+                    if f == .txt { textBest = min(textBest, built - start.1 + Self.cpuMilliseconds() - before) }
+                }
+                let d = ContinuousClock.now - start.0
                 let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-                best = min(best, ms)
+                best = (min(best.wall, ms), min(best.cpu, Self.cpuMilliseconds() - start.1))
                 total += ms
             }
             print(
@@ -50,10 +58,20 @@ struct BenchReportCommand: ParsableCommand {
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
             print(
-                "best \(Agreement.fixed(best, digits: 1)) ms, mean \(Agreement.fixed(total / Double(repeats), digits: 1)) ms over \(repeats) runs (\(bytes / repeats) bytes of output per run); peak memory \(usage.ru_maxrss / 1024) MB"
+                "best \(Agreement.fixed(best.wall, digits: 1)) ms wall (\(Agreement.fixed(best.cpu, digits: 1)) ms CPU), mean \(Agreement.fixed(total / Double(repeats), digits: 1)) ms wall over \(repeats) runs (\(bytes / repeats) bytes of output per run); peak memory \(usage.ru_maxrss / 1024) MB"
+            )
+            print(
+                "as `training report` runs it (decode, build, the default txt format only): best \(Agreement.fixed(textBest, digits: 1)) ms CPU"
             )
         } catch {
             throw DevToolError(String(describing: error))
         }
+    }
+
+    /// This process's CPU time so far, user and system.
+    static func cpuMilliseconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
     }
 }

@@ -69,6 +69,10 @@ public struct WizardHost {
     public var reassess: (String) -> Result<Assessment, HostError>
     /// The other saved assessments with this assessment's child key (unreadable ones left out).
     public var findEarlier: (Assessment) -> [Assessment]
+    /// Brings a recovery copy back (`Effect.bringBack`); a host without copies never lists one.
+    public var bringBack: (String) -> Result<BroughtBack, HostError> = { _ in .failure(.notFound("no recovery copies here")) }
+    /// Saves a merged assessment, then removes the recovery copy it came from (`Effect.saveMerged`).
+    public var saveMerged: (Assessment, String) -> Result<Void, HostError> = { _, _ in .failure(.io("cannot save a merge here")) }
     /// The idle lock: how long without a key before the wizard saves and locks (nil: never).
     public var idleLock: Duration?
     /// Checks the store's passphrase on the lock screen; nil for a plain store (a key unlocks).
@@ -221,6 +225,10 @@ extension WizardHost {
                 }
             case .reassess(let id): follow = Wizard.reduce(&state, .reassessed(reassess(id)))
             case .findEarlier(let a): follow = Wizard.reduce(&state, .earlierFound(findEarlier(a)))
+            case .bringBack(let id): follow = Wizard.reduce(&state, .broughtBack(bringBack(id)))
+            case .saveMerged(let a, let copy):
+                let result = saveMerged(a, copy)
+                follow = Wizard.reduce(&state, .mergeSaved(result.failure))
             case .checkPassphrase(let typed): follow = Wizard.reduce(&state, .unlocked(unlock?(typed) ?? true))
             case .redraw: break
             case .quit: quit = true
@@ -228,5 +236,13 @@ extension WizardHost {
             if perform(follow, on: &state) { quit = true }
         }
         return quit
+    }
+}
+
+extension Result {
+    /// The error, or nil on success.
+    var failure: Failure? {
+        if case .failure(let e) = self { return e }
+        return nil
     }
 }

@@ -100,6 +100,8 @@ struct WizardLaunch {
                     return ChildRecords.assessments(childKey: key, in: sessions).filter { $0.id != a.id }
                 })
             host.afterLoad = store.takeNotice
+            host.bringBack = store.bringBack
+            host.saveMerged = { merged, copy in store.saveMerged(merged, copyID: copy) }
             host.canSave = { !store.open.isReadOnly($0) }
             try lockWhenIdle(&host, store: real)
             // What the settings rule overruled was said on stderr, which curses covers at once:

@@ -30,10 +30,13 @@ final class WizardStoreHost {
     func resumeItems(engine: ScoringEngine) -> Result<[ResumeItem], HostError> {
         do throws(StoreError) {
             let listed = try sessions.listing(engine: engine)
+            let copies = recovery.list(engine: engine)
+            let copied = Set(copies.map(\.summary.id))
             let saved = listed.map { s in
-                ResumeItem(id: s.id, label: s.damaged == nil ? s.displayLine : s.file, damaged: s.damaged, lastChange: s.lastChange)
+                let label = s.damaged != nil ? s.file : copied.contains(s.id) ? Self.savedLabel(s) : s.displayLine
+                return ResumeItem(id: s.id, label: label, damaged: s.damaged, lastChange: s.lastChange)
             }
-            let recovered = recovery.list(engine: engine).map { entry in
+            let recovered = copies.map { entry in
                 ResumeItem(
                     id: Self.recoveryPrefix + entry.summary.id,
                     label: Self.copyLabel(entry.summary), recovery: true)
@@ -63,12 +66,17 @@ final class WizardStoreHost {
 
     func load(_ id: String) -> Result<Assessment, HostError> {
         if id.hasPrefix(Self.recoveryPrefix) {
-            do throws(StoreError) {
-                return .success(try bringBack(String(id.dropFirst(Self.recoveryPrefix.count))))
-            } catch {
-                return .failure(HostError(error))
+            // Brought back through `bringBack`; a copy whose store changed is never opened alone.
+            switch bringBack(id) {
+            case .success(.unchanged(let copy, let note)):
+                notice = note
+                return .success(copy)
+            case .success(.changed):
+                return .failure(.io("the saved version changed after this copy was made: choose it on the start screen to merge"))
+            case .failure(let why): return .failure(why)
             }
         }
+        recoveredFrom = nil
         do throws(StoreError) {
             return .success(try open.reload(id: id))
         } catch {

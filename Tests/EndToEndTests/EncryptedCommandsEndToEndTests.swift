@@ -15,8 +15,9 @@ import Testing
         [
             "score <file>": ["score", old],
             "export <file>": ["export", old, "--output", home + "/summary.md"],
-            "compare <old>": ["compare", old, new],
-            "compare <new>": ["compare", new, old, "--format", "json"],
+            // Two examples of two children: compare refuses that unless asked.
+            "compare <old>": ["compare", old, new, "--different-children"],
+            "compare <new>": ["compare", old, new, "--format", "json", "--different-children"],
             "sessions history <child>": ["sessions", "history", new],
             "assess --from": ["assess", "--from", old],
             // Last: it deletes one of the two.

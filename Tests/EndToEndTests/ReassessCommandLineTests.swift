@@ -87,6 +87,35 @@ import Testing
         #expect(missing.status == 66)
     }
 
+    @Test func compareRefusesTwoChildrenUnlessAskedAndThenSaysSoInTheOutputFile() throws {
+        let dir = try Self.store { dir in
+            let path = dir + "/\(Self.newID).json"
+            let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+                of: "c-7k2m9q4xh1r8t3w6b5nd", with: "c-another0child000000")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let out = dir + "/compare.txt"
+        let refused = try Tmux.staircase(["compare", Self.oldID, Self.newID, "--store", dir, "--output", out])
+        #expect(refused.status == 65, "\(refused.output)")
+        #expect(refused.output.contains("different child keys") && refused.output.contains("--different-children"))
+        #expect(!FileManager.default.fileExists(atPath: out), "nothing written for a refused comparison")
+        let asked = try Tmux.staircase(["compare", Self.oldID, Self.newID, "--store", dir, "--output", out, "--different-children"])
+        #expect(asked.status == 0, "\(asked.output)")
+        #expect(
+            try String(contentsOfFile: out, encoding: .utf8).contains("Warning: these two assessments have different child keys"),
+            "the warning is in the file the reader gets")
+    }
+
+    @Test func compareRefusesTheNewerAssessmentFirstAndSaysHowToSwap() throws {
+        let dir = try Self.store()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Tmux.staircase(["compare", Self.newID, Self.oldID, "--store", dir])
+        #expect(r.status == 64, "\(r.output)")
+        #expect(r.output.contains("is newer than the second"), "\(r.output)")
+        #expect(r.output.contains("staircase compare \(Self.oldID) \(Self.newID)"), "\(r.output)")
+    }
+
     @Test func historyListsTheJourneyOldestFirst() throws {
         let dir = try Self.store()
         defer { try? FileManager.default.removeItem(atPath: dir) }

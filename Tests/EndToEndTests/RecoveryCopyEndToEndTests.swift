@@ -46,7 +46,10 @@ import Testing
         return files
     }
 
-    @Test func aRecoveryCopyNeverWritesOverAnswersAnotherWindowSaved() throws {
+    /// A rates a row 4 and saves; B, read-only, rates that row 3 and the next 2, and quits into a
+    /// recovery copy; a third run brings the copy back, keeps the saved answer for the first row
+    /// and takes the copy's for the second, and the saved file holds exactly that.
+    @Test func aRecoveryCopyIsMergedPartByPartAndNeverWritesOverAnotherWindowsSave() throws {
         let a = try Tmux()
         let shared = ["HOME": a.home, "XDG_DATA_HOME": a.dataDirectory, "XDG_STATE_HOME": a.home + "/state"]
         let store = a.dataDirectory + "/staircase"
@@ -73,35 +76,40 @@ import Testing
         for t in [a, b] { try t.waitFor("developmental needs (1/3)") }
         try a.send("Down", "4")
         try a.waitFor("[4]")
-        try b.send("Down", "Down", "2")
+        try b.send("Down", "3")
+        try b.waitFor("[3]")
+        try b.send("2")
         try b.waitFor("[2]")
         #expect(try Self.quitConfirming(a).contains("Saved:"))
         let outB = try Self.quitConfirming(b)
         #expect(outB.contains("recovery copy") && !outB.contains("Saved:"), "\(outB)")
 
-        // The start screen says which is the copy and when each was last changed.
+        // The start screen says which is the copy and which the saved assessment, each with its time.
         try Self.launch(b)
         let start = try b.waitFor("Recovery copy, not in the store")
-        #expect(start.contains("Resume T.W.  "), "the saved assessment is listed apart, with its own time: \(start)")
+        #expect(start.contains("Saved assessment: T.W.  "), "the saved assessment is listed apart, with its own time: \(start)")
         try b.send("Down", "Enter")
-        try b.waitFor("changed after this copy was made")
-        try b.send("Down", "3")
-        try b.waitFor("[3]")
+        let merge = try b.waitFor("Save the merged assessment")
+        #expect(merge.contains("Saved in the store: last changed") && merge.contains("[keeps saved]"), "\(merge)")
+        // Part 1 is the row both windows rated (saved 4, copy 3): kept saved. Part 2 takes the copy's 2.
+        try b.send("Down", "c")
+        try b.waitFor("[takes copy]")
+        try b.send("Down", "Enter")
+        try b.waitFor("Saved the merged assessment")
         #expect(try Self.quitConfirming(b).contains("Saved:"))
 
-        // Both kept: A's saved answer is still in its file, B's in a separate one; no copy left.
+        // One file, holding A's 4 and B's 2 and not B's 3; no copy left.
         let files = try Self.saved(store)
-        #expect(files.count == 2, "\(files.keys)")
-        let original = try #require(files[id])
-        #expect(original.contains("\"rating\" : \"4\"") && !original.contains("\"rating\" : \"2\""), "A's answer kept")
-        let other = try #require(files.first { $0.key != id }?.value)
-        #expect(other.contains("\"rating\" : \"2\"") && other.contains("\"rating\" : \"3\""), "B's answers kept apart")
+        #expect(files.count == 1, "\(files.keys)")
+        let merged = try #require(files[id])
+        #expect(merged.contains("\"rating\" : \"4\"") && merged.contains("\"rating\" : \"2\""), "\(merged)")
+        #expect(!merged.contains("\"rating\" : \"3\""), "the copy's 3 was not chosen")
         let copies = (try? FileManager.default.contentsOfDirectory(atPath: a.home + "/state/staircase/recovery")) ?? []
         #expect(copies.filter { $0.hasSuffix(".json") }.isEmpty, "\(copies)")
     }
 
     /// The same in line mode (TERM=dumb): A changes the address and saves; B, read-only, fills in
-    /// the disability field and quits; brought back, the copy keeps both versions.
+    /// the disability field and quits; brought back, the merge keeps A's address and takes B's field.
     @Test func inLineModeARecoveryCopyNeverWritesOverAnswersAnotherWindowSaved() throws {
         let a = try Tmux()
         let shared = ["HOME": a.home, "XDG_DATA_HOME": a.dataDirectory, "XDG_STATE_HOME": a.home + "/state"]
@@ -148,16 +156,25 @@ import Testing
         try lineMode(b)
         let start = try b.screen()
         #expect(start.contains("2. Resume Recovery copy, not in the store"), "\(start)")
+        #expect(start.contains("3. Resume Saved assessment:"), "\(start)")
         try b.type("2")
         try b.send("Enter")
-        try b.waitFor("changed after this copy was made")
+        try b.waitFor("m. Save the merged assessment")
+        // Part 1 is the address (kept saved), part 2 the disability field: the copy's.
+        try b.type("2")
+        try b.send("Enter")
+        try b.waitFor("Which for")
+        try b.type("2")
+        try b.send("Enter")
+        try b.waitFor("Keeps the copy")
+        try b.type("m")
+        try b.send("Enter")
+        try b.waitFor("Saved the merged assessment")
         #expect(try Self.lineQuit(b).contains("Saved:"))
 
         let files = try Self.saved(store)
-        #expect(files.count == 2, "\(files.keys)")
-        let original = try #require(files[id + ".json"])
-        #expect(original.contains("1 Window A Street") && !original.contains("Window B note"), "A's answer kept")
-        let other = try #require(files.first { $0.key != id + ".json" }?.value)
-        #expect(other.contains("Window B note") && !other.contains("1 Window A Street"), "B's answer kept apart")
+        #expect(files.count == 1, "\(files.keys)")
+        let merged = try #require(files[id + ".json"])
+        #expect(merged.contains("1 Window A Street") && merged.contains("Window B note"), "both windows' answers, as chosen")
     }
 }

@@ -73,8 +73,8 @@ import Testing
         #expect(byID[rows[6]]?.change == .same)
         #expect(byID[rows[7]]?.change == .newlyIdentified && byID[rows[7]]?.important == ["now at Level 4", "moved 3 levels up"])
         #expect(byID[rows[8]] == nil && cmp.toConfirm.map(\.id) == [rows[8]])
-        // Most important first: now at 3 or 4 (catalogue order), then moved two or more, then the rest, "same" last.
-        #expect(cmp.rows.map(\.id) == [rows[0], rows[7], rows[1], rows[2], rows[3], rows[4], rows[5], rows[6]])
+        // Most important first: now at 4, then 3 (each in catalogue order), then moved two or more, then the rest, "same" last.
+        #expect(cmp.rows.map(\.id) == [rows[7], rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], rows[6]])
         let t = cmp.totals
         let counts: [Int] = [t.up, t.down, t.same, t.resolved, t.newlyIdentified, t.noInformationThen, t.notAssessedNow, t.toConfirm]
         #expect(counts == [1, 1, 1, 1, 2, 1, 1, 1])
@@ -129,7 +129,8 @@ import Testing
         #expect(cmp.catalogueChanges.first { $0.id == reworded }?.oldTitle == c.allIndicators[0].indicator.title)
         let byID = Dictionary(uniqueKeysWithValues: cmp.rows.map { ($0.id, $0) })
         #expect(
-            byID[removed]?.change == .notAssessedNow && byID[removed]?.catalogueChange == .removed, "a removed row is listed, not dropped")
+            byID[removed]?.change == .removedFromCatalogue && byID[removed]?.catalogueChange == .removed,
+            "a removed row is listed, not dropped")
         #expect(byID[added]?.change == .noInformationThen && byID[added]?.catalogueChange == .added)
         #expect(byID[reworded]?.change == .same && byID[reworded]?.catalogueChange == .reworded)
         let text = TextRenderer.render(cmp.blocks)

@@ -209,4 +209,23 @@ import Testing
         for row in ruby.rows { #expect(row.alphaAcrossCases.formatted().contains("rated in one case only"), "\(row.row)") }
         #expect(!TrainingReportFormat.txt.render(r).contains("Row α across cases: 0.000"))
     }
+
+    /// A county-wide room: the printed reports count the decisions instead of listing thousands;
+    /// the JSON report still holds every one, and a workshop-sized room is listed in full.
+    @Test func aLargeRoomsDecisionsAreCountedInPrintAndKeptInTheJSON() throws {
+        let small = TrainingSimulation.responses(pack: pack, catalogue: catalogue, participants: 3, seed: 4)
+        let smallReport = build(try small.map { try input($0, $0.fileName) })
+        let listed = try #require(smallReport.cases.first { $0.participants == 3 })
+        #expect(ReportWords.decisions(listed).contains("A: Level "))
+        let many = TrainingSimulation.responses(pack: pack, catalogue: catalogue, participants: 101, seed: 4)
+        let big = build(try many.map { try input($0, $0.fileName) })
+        let k = try #require(big.cases.first { $0.participants == 101 })
+        for format in [TrainingReportFormat.txt, .md, .html] {
+            let text = format.render(big)
+            #expect(text.contains("101 participants, too many to list here"), "\(format)")
+            #expect(!text.contains("CW: Level "), "\(format) lists a decision")
+        }
+        #expect(k.decisions.count == 101)
+        #expect(TrainingReportFormat.json.render(big).contains("\"participant\" : \"CW\""))
+    }
 }

@@ -280,3 +280,24 @@ import Testing
         for href in hrefs { #expect(allowed.contains(href), "a live link that is not the catalogue's: \(href)") }
     }
 }
+
+extension TriageSummaryTests {
+    /// A note on a row at Level 1 (a strength seen) or not applicable (why it does not apply) is
+    /// evidence too: every format carries it, labelled with the row and its answer, and redacted.
+    @Test func notesOnLevelOneAndNotApplicableRowsReachEveryFormat() throws {
+        var (c, a) = try Self.example("level3-several-areas")
+        let rows = c.allIndicators.map(\.indicator.id).filter { a.rating(of: $0) == .notAssessed }
+        try #require(rows.count >= 2)
+        a.answers[rows[0]] = Assessment.Answer(.level1, note: "Reads every night with her dad")
+        a.answers[rows[1]] = Assessment.Answer(.notApplicable, note: "No siblings in the household")
+        for format in [ExportFormat.text, .markdown, .html, .json] {
+            let out = ReferralExporter.render(format: format, catalogue: c, assessment: a, redact: false)
+            #expect(out.contains("Reads every night with her dad"), "\(format)")
+            #expect(out.contains("No siblings in the household"), "\(format)")
+            if format != .json { #expect(out.contains("Other evidence notes"), "\(format)") }
+        }
+        let summary = ReferralSummary.build(catalogue: c, assessment: a, proposal: ScoringEngine(catalogue: c).propose(a), redact: false)
+        let noted = summary.domains.flatMap(\.otherNotes)
+        #expect(noted.map(\.answer).sorted() == ["Level 1", "not applicable"])
+    }
+}

@@ -58,6 +58,8 @@ import Testing
         var replace = export
         _ = Wizard.reduce(&replace, .exportFailed(.exists(path: "/tmp/x.md")))
         out.append((.confirmReplace, replace))
+        // A recovery copy brought back after another window saved: the merge screen's first part.
+        out.append((.merge, try SnapshotTests.merge(at: [])))
         // Too small is the viewport's, not the state's (see `viewport(_:)`).
         out.append((.tooSmall, start))
         // A participant's training run: the cases, a case, the feedback, the narrative over it.

@@ -62,6 +62,30 @@ struct ScriptConsole: LineConsole {
         }
     }
 
+    /// Read a line at a time on a braille display, a line must not end on a key whose word is on
+    /// the next ("x" / "clear"), on "Level" whose number is on the next, or inside "(your answer)";
+    /// and a file path is never cut.
+    @Test func aNarrowLineNeverEndsOnAKeyOrHalfAPhrase() throws {
+        let prompt = "Level for Height, weight and growth (1-4, n not applicable, x clear, e note, Enter keep):"
+        let choice = "3. Some developmental milestones are not being met which will require support (your answer)"
+        let enter = "Enter keeps Level 3 and goes to the next row, Level 4 after that."
+        let written = "Written: /home/sam/Documents/staircase-exports/referral-ST-2026-12-07-level3.md"
+        for width in 20...80 {
+            for text in [prompt, choice, enter] {
+                let lines = LineRenderer.wrap(text, width).map { $0.trimmingCharacters(in: .whitespaces) }
+                for (line, next) in zip(lines, lines.dropFirst()) {
+                    let last = line.split(separator: " ").last.map(String.init) ?? ""
+                    #expect(!["x", "n", "e", "1-4", "Level", "(your"].contains(last), "width \(width): “\(line)” / “\(next)”")
+                }
+                #expect(lines.joined(separator: " ") == text, "width \(width): nothing lost or split")
+            }
+            #expect(
+                LineRenderer.wrap(written, width).contains {
+                    $0.hasSuffix("level3.md") && $0.contains(" /home/") || $0.hasPrefix("/home/")
+                }, "\(width): \(LineRenderer.wrap(written, width))")
+        }
+    }
+
     @Test func aDomainRowSaysWhereItIsAndWhatEnterKeeps() throws {
         let s = try SnapshotTests.inProgress()
         let m = ScreenModel(s)
@@ -185,5 +209,23 @@ struct ScriptConsole: LineConsole {
         var runner = LineRunner(state: Support.state(try Support.minimal()), console: Signalling(), host: host.host)
         #expect(runner.run() == 15)
         #expect(host.files["a-test1"] != nil)
+    }
+}
+
+extension LineModeTests {
+    /// The combination rule can rest on dozens of rows: the curses review lists them whole, line
+    /// mode reads the first five and how many more, so a screen-reader user does not hear 40 titles.
+    @Test func theReviewsCombinationFlagReadsFiveRowsAndHowManyMore() throws {
+        var s = Support.onFirstDomain(try EmbeddedCatalogue.load(), dob: "2016-03-01")
+        let rows = (0..<3).flatMap { s.visibleRows(domain: $0) }
+        for row in rows { s.assessment?.answers[row.indicator.id] = Assessment.Answer(.level2) }
+        s.screen = .review
+        let model = ScreenModel(s)
+        let full = try #require(model.blocks.flatMap(\.paragraphs).first { $0.hasPrefix("Rows: ") && $0.count > 400 })
+        #expect(full.components(separatedBy: "; ").count == rows.count, "the model (and the curses review) lists every row")
+        let heard = LineRenderer.render(model, width: 1000).joined(separator: "\n")
+        #expect(heard.contains("; and \(rows.count - 5) more."), "line mode reads five and the count")
+        #expect(!heard.contains(rows[10].indicator.title + ";"), "the eleventh row is not read out")
+        #expect(LineRenderer.heard("Rows: A; B; C.") == "Rows: A; B; C.", "a short list is read whole")
     }
 }

@@ -154,3 +154,40 @@ import Testing
         #expect(Set(labels).count == 2)
     }
 }
+
+extension ShownIsRecordedTests {
+    /// "mental" is a word start in "Parental mental health" but inside "Environmental factors"
+    /// and "Developmental milestones": a whole area of rows came up for it in a tryout.
+    @Test func aFilterMatchesAtTheStartOfWordsNotInsideThem() throws {
+        #expect(RowSearch.holds("parental mental health", atWordStart: "mental"))
+        #expect(RowSearch.holds("mental health", atWordStart: "mental h"))
+        #expect(!RowSearch.holds("environmental factors", atWordStart: "mental"))
+        #expect(!RowSearch.holds("developmental milestones", atWordStart: "mental"))
+        #expect(RowSearch.holds("child’s legal status", atWordStart: "legal"))
+        var s = try Self.nineYearOld()
+        Support.press(&s, [.tab, .tab])
+        guard case .domain(let d) = s.screen else { Issue.record("not on a domain"); return }
+        Support.press(&s, [.char("/")] + Support.type("mental") + [.enter])
+        let titles = s.visibleRowIDs(domain: d).map(s.rowTitle)
+        #expect(!titles.isEmpty)
+        #expect(titles.contains("Family accommodation"), "its Level 4 text says \"mental health\"")
+        #expect(!titles.contains("Family financial resources"), "in Environmental factors, without the word: \(titles)")
+    }
+
+    /// Typed a letter at a time, a filter passes through rows the user never chose: the message
+    /// names the row chosen before the filter, never one selected for a letter on the way.
+    @Test func whileAFilterIsTypedTheMessageNamesTheRowChosenBeforeIt() throws {
+        var s = try Self.nineYearOld()
+        Support.press(&s, [.char("j")])
+        let chosen = try #require(s.selectedRowID(domain: 0))
+        Support.press(&s, [.char("/")])
+        var named: Set<String> = []
+        for key in Support.type("speech") {
+            Support.press(&s, [key])
+            if let text = s.message?.text, text.contains("is not in the list now") {
+                named.insert(String(text.prefix { $0 != "”" }.dropFirst()))
+            }
+        }
+        #expect(named == [s.rowTitle(chosen)], "only the chosen row is named as gone: \(named)")
+    }
+}

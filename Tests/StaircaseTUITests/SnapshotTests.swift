@@ -74,7 +74,17 @@ import Testing
         var help = domain
         Support.press(&help, [.char("?")])
         out.append(("help", help))
+        out.append(("merge", try merge()))
         return out
+    }
+
+    /// A recovery copy brought back after another window saved: the merge screen on its second part.
+    static func merge(at keys: [Key] = [.down, .char("c")]) throws -> WizardState {
+        var s = try durhamState()
+        let (saved, copy) = try MergeScreenTests.pair(s.catalogue)
+        _ = Wizard.reduce(&s, .broughtBack(.success(.changed(saved: saved, copy: copy, copyID: "recovery/a-1"))))
+        Support.press(&s, keys)
+        return s
     }
 
     /// Each of the details forms filled in by keys, as a practitioner would: a carer open, the

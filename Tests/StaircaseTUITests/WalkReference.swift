@@ -43,9 +43,24 @@ struct WalkReference {
             }
         }
 
+        /// The filter's rule, written again by characters: `query` begins where a word begins
+        /// (after a character that is not a letter or digit), or anywhere if it begins with one.
+        static func startsAWord(_ query: String, in text: String) -> Bool {
+            guard let first = query.first else { return true }
+            let wordy = { (c: Character) in c.isLetter || c.isNumber || !c.isASCII }
+            var previous: Character?
+            var i = text.startIndex
+            while i < text.endIndex {
+                if previous.map({ !wordy($0) || !wordy(first) }) ?? true, text[i...].hasPrefix(query) { return true }
+                previous = text[i]
+                i = text.index(after: i)
+            }
+            return false
+        }
+
         func hits(_ query: String, _ d: Int) -> Set<String> {
             if let known = matched.withLock({ $0[query] }) { return known[d] }
-            let all = rows.map { Set($0.filter { $0.text.contains(query) }.map(\.id)) }
+            let all = rows.map { Set($0.filter { Self.startsAWord(query, in: $0.text) }.map(\.id)) }
             matched.withLock { $0[query] = all }
             return all[d]
         }

@@ -21,6 +21,8 @@ final class WalkHost {
                 return .success(())
             },
             load: { [self] id in files[id].map { .success($0) } ?? .failure(.notFound("no saved assessment \(id)")) },
+            // No recovery copies are listed, so the walk never reaches the merge screen (a copy
+            // needs a second window's save); MergeScreenTests walks that screen's keys instead.
             list: { [self] in .success(files.keys.sorted().map { ResumeItem(id: $0, label: $0) }) },
             export: { [self] _, path, _, replace in
                 if written.contains(path) && !replace { return .failure(.exists(path: path)) }

@@ -16,6 +16,7 @@ public enum AssessmentLoader {
         do throws(JSONSyntax.Failure) {
             tree = try JSONSyntax.parse(data)
         } catch {
+            if let d = error.duplicate { throw .invalid(file: file, field: d.path, message: d.problem.message, fix: d.problem.fix) }
             throw .malformedJSON(file: file, line: error.line, column: error.column, detail: error.message)
         }
         if let p = AssessmentShape.firstProblem(in: tree, answerIDs: answerIDs) {

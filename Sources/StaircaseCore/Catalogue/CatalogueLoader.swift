@@ -26,6 +26,7 @@ public enum CatalogueLoader {
         do throws(JSONSyntax.Failure) {
             tree = try JSONSyntax.parse(data)
         } catch {
+            if let d = error.duplicate { throw .invalid(file: file, problems: [d.problem]) }
             throw .malformedJSON(file: file, line: error.line, column: error.column, detail: error.message)
         }
         let catalogue: Catalogue

@@ -13,6 +13,19 @@ public enum JSONSyntax {
         public var line: Int
         public var column: Int
         public var message: String
+        /// Set when the failure is a key given twice in one object, which is valid syntax that
+        /// programs read differently: each loader reports it as a problem at a path, not as a typo.
+        public var duplicate: DuplicateKey?
+        /// The way from the top to the object holding the duplicate, innermost last, gathered as
+        /// the error unwinds so a file that parses pays nothing for it.
+        var trail: [PathStep] = []
+
+        init(line: Int, column: Int, message: String, duplicate: DuplicateKey? = nil) {
+            self.line = line
+            self.column = column
+            self.message = message
+            self.duplicate = duplicate
+        }
     }
 
     /// Deeper nesting than this is refused rather than risking the stack.
@@ -22,7 +35,12 @@ public enum JSONSyntax {
     public static func parse(_ data: Data) throws(Failure) -> JSONTree {
         var scanner = Scanner(bytes: [UInt8](data))
         scanner.skipSpace()
-        let value = try scanner.value(depth: 0)
+        let value: JSONTree
+        do throws(Failure) {
+            value = try scanner.value(depth: 0)
+        } catch {
+            throw error.duplicate == nil ? error : error.placed()
+        }
         scanner.skipSpace()
         if scanner.index < scanner.bytes.count { throw scanner.fail("unexpected text after the end of the JSON value") }
         return value
@@ -87,6 +105,7 @@ public enum JSONSyntax {
         mutating func object(depth: Int) throws(Failure) -> JSONTree {
             index += 1
             var out: [String: JSONTree] = [:]
+            var entry = 0
             skipSpace()
             if current == UInt8(ascii: "}") {
                 index += 1
@@ -97,12 +116,26 @@ public enum JSONSyntax {
                 guard current == UInt8(ascii: "\"") else {
                     throw current == nil ? fail("unexpected end of file: the JSON is truncated") : fail("expected a quoted key")
                 }
+                let keyStart = index
                 let key = try string()
+                entry += 1
+                if out[key] != nil {
+                    // Foundation keeps the first, Python and jq the last: refused, so no two
+                    // programs can read one file differently.
+                    index = keyStart
+                    var failure = fail("a key given twice")
+                    failure.duplicate = DuplicateKey(key: key, entry: entry, line: failure.line, column: failure.column)
+                    throw failure
+                }
                 skipSpace()
                 guard current == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
                 index += 1
                 skipSpace()
-                out[key] = try value(depth: depth + 1)
+                do throws(Failure) {
+                    out[key] = try value(depth: depth + 1)
+                } catch {
+                    throw error.within(.key(key, entry: entry))
+                }
                 skipSpace()
                 switch current {
                 case UInt8(ascii: ","): index += 1
@@ -125,7 +158,11 @@ public enum JSONSyntax {
             }
             while true {
                 skipSpace()
-                out.append(try value(depth: depth + 1))
+                do throws(Failure) {
+                    out.append(try value(depth: depth + 1))
+                } catch {
+                    throw error.within(.index(out.count))
+                }
                 skipSpace()
                 switch current {
                 case UInt8(ascii: ","): index += 1

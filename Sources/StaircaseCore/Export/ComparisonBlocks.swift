@@ -14,6 +14,12 @@ extension AssessmentComparison {
     /// The section without its heading: `compare` puts its own title above it.
     public var bodyBlocks: [SummaryBlock] {
         var out: [SummaryBlock] = []
+        if differentChildren == true {
+            out.append(
+                .paragraph(
+                    "Warning: these two assessments have different child keys, so they may be of two different children; "
+                        + "a change below may be no change in either child."))
+        }
         func place(_ r: Reading) -> String {
             let level = AssessmentComparison.Place.words(decided: r.decided, proposed: r.proposed)
             let version = old.catalogueVersion != new.catalogueVersion ? ", catalogue version \(r.catalogueVersion)" : ""
@@ -56,11 +62,7 @@ extension AssessmentComparison {
             out.append(.bullets(others.map(Self.describe)))
         }
         if changed.count > others.count {
-            let n = changed.count - others.count
-            out.append(
-                .paragraph(
-                    "\(n) more row\(n == 1 ? "" : "s") changed without a need either time "
-                        + "(for example not assessed then, Level 1 now): counted above, not listed."))
+            out.append(.paragraph(Self.unlisted(changed.filter { r in !others.contains { $0.id == r.id } })))
         }
         if important.isEmpty && changed.isEmpty {
             out.append(.paragraph("No row changed" + (t.same > 0 ? ": \(t.same) row\(t.same == 1 ? " is" : "s are") the same." : ".")))
@@ -91,9 +93,29 @@ extension AssessmentComparison {
         return parts.joined(separator: ", ") + (d.toConfirm > 0 ? "; \(d.toConfirm) to confirm" : "")
     }
 
+    /// The rows changed without a need either time, which are counted but not listed: one is
+    /// named; more are counted by what actually happened to them, never by an example that may
+    /// fit none of them.
+    static func unlisted(_ rows: [RowChange]) -> String {
+        if rows.count == 1, let r = rows.first {
+            return "1 more row changed without a need either time: \(r.before.label) → \(r.after.label): \(r.title) "
+                + "(\(r.changeLabel)). Counted above."
+        }
+        var kinds: [String: Int] = [:]
+        var order: [String] = []
+        for r in rows {
+            let kind = "\(r.before.label) then, \(r.after.label) now"
+            if kinds[kind] == nil { order.append(kind) }
+            kinds[kind, default: 0] += 1
+        }
+        let parts = order.map { "\(kinds[$0] ?? 0) \($0)" }
+        return "\(rows.count) more rows changed without a need either time (" + parts.joined(separator: "; ")
+            + "): counted above, not listed."
+    }
+
     /// "Level 3 → Level 4: Title (up; now at Level 4; real change)".
     static func describe(_ r: RowChange) -> String {
-        var notes = [r.change?.label ?? "to confirm"] + r.important
+        var notes = [r.changeLabel] + r.important
         if let reason = r.reason { notes.append(reason.label) }
         if let kind = r.catalogueChange { notes.append("row \(kind.rawValue) in the new catalogue version") }
         return "\(r.before.label) → \(r.after.label): \(r.title) (" + notes.joined(separator: "; ") + ")"

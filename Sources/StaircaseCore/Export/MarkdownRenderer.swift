@@ -1,9 +1,12 @@
-/// The summary as Markdown (CommonMark with the GitHub extensions in mind).
+/// The summary as Markdown, for CommonMark with the GitHub extensions and for pandoc's own
+/// Markdown reader (`pandoc summary.md -o summary.docx`), which has more syntax: superscript,
+/// subscript, lettered and roman lists, definition lists, fenced divs, citations.
 ///
 /// The document's structure comes only from this renderer: every piece of user or catalogue text
 /// is backslash-escaped so it cannot open a heading, list, table, link, image, HTML block, code
 /// span or fence, and free text sits in a block quote, one escaped line per `>` line, so a note
-/// cannot end the quote or start a block of its own.
+/// cannot end the quote or start a block of its own. Both readers take a backslash before any
+/// ASCII punctuation as that character, so one escaping serves both.
 public enum MarkdownRenderer: SummaryBlockRenderer {
     public static func render(_ block: SummaryBlock) -> String {
         switch block {
@@ -30,8 +33,11 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
     }
 
     /// Characters escaped wherever they appear: together they are every way to start emphasis,
-    /// code, links, images, autolinks, raw HTML, entities, tables, strikethrough and math.
-    static let alwaysEscaped: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&", "$", "{", "}"]
+    /// code, links, images, autolinks, raw HTML, entities, tables, strikethrough and math, and
+    /// pandoc's superscript (`2^10^`), subscript and citations (`@key`).
+    static let alwaysEscaped: Set<Character> = [
+        "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&", "$", "{", "}", "^", "@",
+    ]
 
     /// One line of text, safe anywhere a line of inline content may go.
     public static func inline(_ text: String) -> String {
@@ -88,9 +94,12 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
                 out += escapeAll(lead) + (core.isEmpty ? "" : codeSpan(core)) + escapeAll(Substring(String(trail.reversed())))
                 continue
             }
+            var previous: Character?
             for ch in token {
-                if alwaysEscaped.contains(ch) { out.append("\\") }
+                // pandoc's smart punctuation makes `--` an en dash and `---` an em dash.
+                if alwaysEscaped.contains(ch) || (ch == "-" && previous == "-") { out.append("\\") }
                 out.append(ch)
+                previous = ch
             }
         }
         return out
@@ -120,15 +129,27 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
     }
 
     /// Escapes what only means something at the start of a line: list markers (`-`, `+`,
-    /// `1.`, `1)`), setext underlines and thematic breaks (`=`, `-`).
+    /// `1.`, `1)`, and pandoc's `a)`, `iv.`, `(1)`), setext underlines and thematic breaks
+    /// (`=`, `-`), and pandoc's definitions and fenced divs (`: text`, `::: warning`).
     static func escapeLineStart(_ text: String) -> String {
         guard let first = text.first else { return text }
-        if first == "-" || first == "+" || first == "=" { return "\\" + text }
+        if first == "-" || first == "+" || first == "=" || first == ":" || first == "(" { return "\\" + text }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, digits.count <= 9 {
             let rest = text.dropFirst(digits.count)
             if let marker = rest.first, marker == "." || marker == ")" {
                 return String(digits) + "\\" + String(rest)
+            }
+        }
+        // pandoc's lettered and roman lists: one letter, or a roman numeral, then `.` or `)` and a
+        // space. One capital and a full stop needs two spaces, so initials ("K. B.") stay as typed.
+        let letters = text.prefix { $0.isASCII && $0.isLetter }
+        if letters.count == 1 || (!letters.isEmpty && letters.allSatisfy { "ivxlcdmIVXLCDM".contains($0) }) {
+            let rest = text.dropFirst(letters.count)
+            let after = rest.dropFirst()
+            let initial = letters.count == 1 && letters.first?.isUppercase == true && rest.first == "." && !after.hasPrefix("  ")
+            if let marker = rest.first, marker == "." || marker == ")", after.first?.isWhitespace ?? true, !initial {
+                return String(letters) + "\\" + String(rest)
             }
         }
         return text

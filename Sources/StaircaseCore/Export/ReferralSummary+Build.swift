@@ -127,7 +127,7 @@ extension ReferralSummary {
         return Course(level: selected.level, basis: a.decision == nil ? .proposed : .decided, steps: steps)
     }
 
-    /// Per domain, the rows above Level 1 and the rows not yet assessed (only rows for the
+    /// Per domain, the rows above Level 1, the notes on other rows, and the rows not yet assessed (only rows for the
     /// child's age, as the engine's completeness counts them); and the services linked.
     static func domainSummaries(_ c: Catalogue, _ a: Assessment, text: (String) -> String) -> ([DomainSummary], [Link]) {
         let line = ExportText.line
@@ -136,6 +136,7 @@ extension ReferralSummary {
         let domains = c.domains.map { domain in
             var rows: [Row] = []
             var missing: [RowRef] = []
+            var noted: [NotedRow] = []
             for area in domain.areas {
                 for row in area.indicators {
                     let rating = a.rating(of: row.id)
@@ -151,12 +152,17 @@ extension ReferralSummary {
                                 id: line(row.id), area: line(area.name), title: line(row.title), level: level,
                                 descriptor: ExportText.block(cell?.text ?? ""), note: text(a.answers[row.id]?.note ?? ""),
                                 links: ids.map(line)))
+                    } else if rating == .level1 || rating == .notApplicable, let note = a.answers[row.id]?.note, !note.isEmpty {
+                        noted.append(
+                            NotedRow(
+                                id: line(row.id), title: line(row.title), answer: rating == .level1 ? "Level 1" : "not applicable",
+                                note: text(note)))
                     } else if rating == .notAssessed && row.applies(to: stage) {
                         missing.append(RowRef(id: line(row.id), title: line(row.title)))
                     }
                 }
             }
-            return DomainSummary(id: line(domain.id), name: line(domain.name), rows: rows, notAssessed: missing)
+            return DomainSummary(id: line(domain.id), name: line(domain.name), rows: rows, otherNotes: noted, notAssessed: missing)
         }
         return (domains, links)
     }

@@ -179,12 +179,24 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
         }
     }
 
-    /// One Assessment Framework domain: its rows above Level 1 and its rows not yet assessed.
+    /// One Assessment Framework domain: its rows above Level 1, the evidence notes written on
+    /// rows at Level 1 or not applicable (a note is never dropped), and its rows not yet assessed.
     public struct DomainSummary: Codable, Sendable, Equatable {
         public var id: String
         public var name: String
         public var rows: [Row]
+        public var otherNotes: [NotedRow]
         public var notAssessed: [RowRef]
+    }
+
+    /// A row at Level 1 or not applicable that carries an evidence note (a strength seen, or why
+    /// the row does not apply): the reader needs the note even though the row raises no need.
+    public struct NotedRow: Codable, Sendable, Equatable {
+        public var id: String
+        public var title: String
+        /// "Level 1" or "not applicable".
+        public var answer: String
+        public var note: String
     }
 
     /// A row assessed above Level 1: the document's descriptor at that level (its wording, not a

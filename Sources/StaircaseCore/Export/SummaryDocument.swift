@@ -202,6 +202,11 @@ extension ReferralSummary {
                         r.descriptor.isEmpty ? "none at this level" : "“\(oneLine(r.descriptor))”"),
                     evidence: r.note))
         }
+        let noted = domains.flatMap { d in d.otherNotes.map { (d.name, $0) } }
+        if !noted.isEmpty {
+            out.append(.subheading("Other evidence notes (rows at Level 1 or not applicable)"))
+            out += noted.map { domain, n in .userText(label: "\(n.title) (\(domain)): \(n.answer)", text: n.note) }
+        }
         return out
     }
 

@@ -4,6 +4,10 @@ extension AssessmentComparison {
         case otherCatalogue(old: String, new: String)
         /// A catalogue passed in is not the one the assessment names.
         case catalogueMismatch(assessment: String, expected: String, given: String)
+        /// The two have different child keys and the caller did not say that was meant.
+        case differentChildren
+        /// The first is the newer one (`isNewerFirst`), so every change would read backwards.
+        case newerFirst(old: String, oldDay: String, new: String, newDay: String)
 
         public var description: String {
             switch self {
@@ -13,8 +17,22 @@ extension AssessmentComparison {
                     + "do not match another's, so they are not compared"
             case .catalogueMismatch(let id, _, let given):
                 "\(id) was made with another catalogue or version than the one given (\(given)): give the catalogue it was made with"
+            case .differentChildren:
+                "the two assessments have different child keys, so they may be of two different children: compare two "
+                    + "assessments of one child (`staircase sessions history` lists them), or give --different-children "
+                    + "to compare these anyway (the output then says so)"
+            case .newerFirst(let old, let oldDay, let new, let newDay):
+                "the first assessment (\(old), \(oldDay)) is newer than the second (\(new), \(newDay)), so the changes "
+                    + "would read backwards: give the earlier one first"
             }
         }
+    }
+
+    /// Whether `old` came after `new` in the child's journey (by day, then by when each was
+    /// created: `ChildHistory`'s order), so a comparison would call a fall a rise.
+    public static func isNewerFirst(old: Assessment, new: Assessment) -> Bool {
+        func order(_ a: Assessment) -> (CalendarDate, String) { (CalendarDate(Reassessment.day(of: a)) ?? .unknownDay, a.createdAt) }
+        return order(new) < order(old)
     }
 
     /// The change from `old` to `new`. Each is scored with the catalogue it was made under;
@@ -80,10 +98,12 @@ extension AssessmentComparison {
                 toConfirm.append(row)
                 continue
             }
-            guard let change = classify(before, after) else {
+            guard var change = classify(before, after) else {
                 // Not assessed either time: nothing to say, unless the row itself changed.
                 continue
             }
+            // A row the new version dropped could not be assessed now: never "not assessed now".
+            if r.kind == .removed && change == .notAssessedNow { change = .removedFromCatalogue }
             row.change = change
             if change == .same { row.reason = nil }
             domains[d].add(change)
@@ -92,7 +112,9 @@ extension AssessmentComparison {
             let rank = after.level.map { $0 >= 3 } == true ? 0 : (row.moved.map { abs($0) >= 2 } == true ? 1 : (change == .same ? 3 : 2))
             ranked.append((rank, position, row))
         }
-        ranked.sort { ($0.rank, $0.position) < ($1.rank, $1.position) }
+        // Within "now at Level 3 or 4", Level 4 first: the reader meets the highest need first.
+        func levelFirst(_ x: (rank: Int, position: Int, row: RowChange)) -> Int { x.rank == 0 ? -(x.row.after.level ?? 0) : 0 }
+        ranked.sort { ($0.rank, levelFirst($0), $0.position) < ($1.rank, levelFirst($1), $1.position) }
 
         let oldProposal = ScoringEngine(catalogue: oldCatalogue).propose(old)
         let newProposal = ScoringEngine(catalogue: newCatalogue).propose(new)

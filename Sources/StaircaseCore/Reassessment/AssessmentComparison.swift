@@ -22,6 +22,9 @@ public struct AssessmentComparison: Codable, Sendable, Equatable {
     public var flagsCleared: [Proposal.FlagKind]
     /// Rows added, removed or reworded between the two catalogue versions (empty for one version).
     public var catalogueChanges: [CatalogueRowChange]
+    /// Set (by `compare --different-children`) when the two assessments have different child
+    /// keys: the output then says so itself, since a warning on stderr never reaches the file.
+    public var differentChildren: Bool?
 
     /// One assessment's place on the staircase.
     public struct Reading: Codable, Sendable, Equatable {
@@ -62,18 +65,21 @@ public struct AssessmentComparison: Codable, Sendable, Equatable {
         case newlyIdentified = "newly-identified"
         /// Not assessed then (or the row did not exist); answered now.
         case noInformationThen = "no-information-then"
-        /// Answered then; not assessed now (or the row no longer exists).
+        /// Answered then; not assessed now.
         case notAssessedNow = "not-assessed-now"
+        /// Answered then; the new catalogue version no longer has the row, so it could not be.
+        case removedFromCatalogue = "removed-from-catalogue"
 
         public var label: String {
             switch self {
             case .up: "up"
             case .down: "down"
             case .same: "the same"
-            case .resolved: "resolved (now Level 1)"
+            case .resolved: "resolved (no need now)"
             case .newlyIdentified: "newly identified"
             case .noInformationThen: "no information then"
             case .notAssessedNow: "not assessed now"
+            case .removedFromCatalogue: "removed from the catalogue"
             }
         }
     }
@@ -94,6 +100,14 @@ public struct AssessmentComparison: Codable, Sendable, Equatable {
         public var reason: Assessment.ChangeReason?
         /// Set when the row was added, removed or reworded between catalogue versions.
         public var catalogueChange: CatalogueRowChange.Kind?
+
+        /// The class in words for this row: a resolved row says whether it is now Level 1 or
+        /// not applicable, which differ to a reader though both mean no need.
+        public var changeLabel: String {
+            guard let change else { return "to confirm" }
+            if change == .resolved { return after == .notApplicable ? "resolved (now not applicable)" : "resolved (now Level 1)" }
+            return change.label
+        }
     }
 
     public struct DomainCounts: Codable, Sendable, Equatable {
@@ -106,6 +120,7 @@ public struct AssessmentComparison: Codable, Sendable, Equatable {
         public var newlyIdentified = 0
         public var noInformationThen = 0
         public var notAssessedNow = 0
+        public var removedFromCatalogue = 0
         public var toConfirm = 0
 
         public func count(_ c: Change) -> Int {
@@ -117,6 +132,7 @@ public struct AssessmentComparison: Codable, Sendable, Equatable {
             case .newlyIdentified: newlyIdentified
             case .noInformationThen: noInformationThen
             case .notAssessedNow: notAssessedNow
+            case .removedFromCatalogue: removedFromCatalogue
             }
         }
 
@@ -129,6 +145,7 @@ public struct AssessmentComparison: Codable, Sendable, Equatable {
             case .newlyIdentified: newlyIdentified += 1
             case .noInformationThen: noInformationThen += 1
             case .notAssessedNow: notAssessedNow += 1
+            case .removedFromCatalogue: removedFromCatalogue += 1
             }
         }
     }
@@ -156,6 +173,7 @@ public struct AssessmentComparison: Codable, Sendable, Equatable {
             t.newlyIdentified += d.newlyIdentified
             t.noInformationThen += d.noInformationThen
             t.notAssessedNow += d.notAssessedNow
+            t.removedFromCatalogue += d.removedFromCatalogue
             t.toConfirm += d.toConfirm
         }
         return t

@@ -113,8 +113,18 @@ enum ReportWords {
         "\(r.title) [\(r.row)]" + (r.modelLevel.map { " — model Level \($0)" } ?? " — not in the model answer")
     }
 
+    /// Above this many participants a case's decisions are not listed one by one in the txt,
+    /// Markdown and HTML reports: a line of thousands of "A: Level 2, step 2 (4 min)" is no use to
+    /// read aloud in a debrief, and it was most of a county-wide report's bytes and time. The bars
+    /// count them; the JSON report keeps every decision.
+    static let decisionsListedUpTo = 100
+
     static func decisions(_ k: TrainingReport.CaseReport) -> String {
-        k.decisions.map {
+        if k.decisions.count > decisionsListedUpTo {
+            return "\(k.decisions.count) participants, too many to list here (more than \(decisionsListedUpTo)): "
+                + "the bars above count their levels and steps, and the JSON report (--format json) lists each decision"
+        }
+        return k.decisions.map {
             "\($0.participant): Level \($0.level), step \($0.step) (\($0.minutes == 0 ? "under 1 min" : "\($0.minutes) min"))"
         }.joined(separator: "; ")
     }

@@ -13,6 +13,7 @@ public enum TrainingPackLoader {
         if data.isEmpty || data.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) { throw .empty(file: file) }
         if data.count > maximumBytes { throw .tooLarge(file: file, bytes: data.count, limit: maximumBytes) }
         if let syntax = JSONSyntax.firstError(in: data) {
+            if let d = syntax.duplicate { throw .invalid(file: file, problems: [d.problem]) }
             throw .malformedJSON(file: file, line: syntax.line, column: syntax.column, detail: syntax.message)
         }
         let pack: TrainingPack

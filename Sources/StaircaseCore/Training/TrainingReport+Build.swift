@@ -33,7 +33,8 @@ extension TrainingReport {
         var damaged: [FileProblem] = []
         var refused: [FileProblem] = []
         var read: [ReadResponse] = []
-        let rows = Set(c.allIndicators.map(\.indicator.id))
+        let catalogueRows = c.allIndicators.map(\.indicator)
+        let rows = Set(catalogueRows.map(\.id))
         for input in inputs {
             if let reason = input.unreadable {
                 damaged.append(FileProblem(file: ExportText.line(input.name), reason: reason))
@@ -61,16 +62,23 @@ extension TrainingReport {
             if !named { c.aliases = [] }
             return c
         }
-        // Each response's label worked out once: sorting must not re-key aliases per comparison.
-        let counted = merged.counted.map { (label: label[key($0.alias)] ?? "?", response: $0) }
-            .sorted { ($0.label, $0.response.caseID) < ($1.label, $1.response.caseID) }.map(\.response)
+        // Each response's label worked out once, and positions sorted rather than the responses
+        // themselves: sorting must neither re-key aliases per comparison nor move large values.
+        let counted = merged.counted
+        let labels = counted.map { label[key($0.alias)] ?? "?" }
+        let order = counted.indices.sorted {
+            (labels[$0], counted[$0].caseID, counted[$0].id) < (labels[$1], counted[$1].caseID, counted[$1].id)
+        }
         var byCase: [String: [TrainingResponse]] = [:]
-        for r in counted { byCase[r.caseID, default: []].append(r) }
+        for i in order { byCase[counted[i].caseID, default: []].append(counted[i]) }
 
-        let rowAlphas = rowAlphaAcrossCases(pack: pack, byCase: byCase)
+        let rowIndex = Dictionary(catalogueRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let tables = pack.cases.map { CaseTable($0, responses: byCase[$0.id] ?? [], rowIndex: rowIndex) }
+        let rowAlphas = rowAlphaAcrossCases(tables: tables, catalogueRows: catalogueRows)
         let cases = pack.cases.enumerated().map { i, k in
             caseReport(
-                k, number: i + 1, responses: byCase[k.id] ?? [], label: { label[key($0.alias)] ?? "?" }, catalogue: c, rowAlphas: rowAlphas)
+                k, number: i + 1, responses: byCase[k.id] ?? [], table: tables[i], label: { label[key($0.alias)] ?? "?" }, catalogue: c,
+                catalogueRows: catalogueRows, rowAlphas: rowAlphas)
         }
         // Across the pack: each case is a unit, each participant a rater of its overall level
         // (nil where they did not answer it, so Fleiss's κ sees who is missing).
@@ -111,13 +119,11 @@ extension TrainingReport {
         return n < 26 ? String(a[n]) : letters(n / 26 - 1) + String(a[n % 26])
     }
 
-    static func rowAlphaAcrossCases(pack: TrainingPack, byCase: [String: [TrainingResponse]]) -> [String: Statistic] {
+    /// Each row's α with the cases that rate it as units (the model answer or a response).
+    static func rowAlphaAcrossCases(tables: [CaseTable], catalogueRows: [Indicator]) -> [String: Statistic] {
         var units: [String: [[Int?]]] = [:]
-        for k in pack.cases {
-            let responses = byCase[k.id] ?? []
-            var rows = Set(k.modelAnswer.ratings.map(\.row))
-            for r in responses { rows.formUnion(r.ratings.keys) }
-            for row in rows { units[row, default: []].append(responses.map { $0.level(of: row) }) }
+        for table in tables {
+            for (n, i) in table.rows.enumerated() { units[catalogueRows[i].id, default: []].append(table.levels(n)) }
         }
         return units.mapValues { cases in
             if cases.filter({ $0.compactMap { $0 }.count >= 2 }).count == 1 {
@@ -128,8 +134,8 @@ extension TrainingReport {
     }
 
     static func caseReport(
-        _ k: TrainingCase, number: Int, responses: [TrainingResponse], label: (TrainingResponse) -> String, catalogue c: Catalogue,
-        rowAlphas: [String: Statistic]
+        _ k: TrainingCase, number: Int, responses: [TrainingResponse], table: CaseTable, label: (TrainingResponse) -> String,
+        catalogue c: Catalogue, catalogueRows: [Indicator], rowAlphas: [String: Statistic]
     ) -> CaseReport {
         let m = k.modelAnswer
         let levels = (1...4).map { l in
@@ -141,16 +147,22 @@ extension TrainingReport {
         let decisions = responses.map {
             Decision(participant: label($0), level: $0.decision.level, step: $0.decision.step, minutes: minutes($0.secondsTaken))
         }
-        var rowIDs = Set(m.ratings.map(\.row))
-        for r in responses { rowIDs.formUnion(r.ratings.keys) }
-        let indicators = c.allIndicators.filter { rowIDs.contains($0.indicator.id) }.map(\.indicator)
+        let indicators = table.rows.map { catalogueRows[$0] }
         var rows: [RowReport] = []
         var units: [[Int?]] = [responses.map { Optional($0.decision.level) }]
-        for row in indicators {
-            let values = responses.map { $0.level(of: row.id) }
+        for (n, row) in indicators.enumerated() {
+            var values: [Int?] = []
+            values.reserveCapacity(responses.count)
+            var counts = [0, 0, 0, 0]
+            var na = 0
+            for rating in table.ratings[n] {
+                let level = rating?.level
+                values.append(level)
+                if let level { counts[level - 1] += 1 }
+                if rating == .notApplicable { na += 1 }
+            }
             units.append(values)
-            let counts = (1...4).map { l in values.filter { $0 == l }.count }
-            let na = responses.filter { $0.ratings[row.id] == .notApplicable }.count
+            let rated = counts.reduce(0, +)
             let modelLevel = m.level(of: row.id)
             var shownLevels = Set((1...4).filter { counts[$0 - 1] > 0 })
             if let modelLevel { shownLevels.insert(modelLevel) }
@@ -162,7 +174,7 @@ extension TrainingReport {
             rows.append(
                 RowReport(
                     row: row.id, title: ExportText.line(row.title), modelLevel: modelLevel, counts: counts, notApplicable: na,
-                    skipped: responses.count - values.compactMap { $0 }.count - na, disagreement: disagreement,
+                    skipped: responses.count - rated - na, disagreement: disagreement,
                     alphaAcrossCases: rowAlphas[row.id] ?? .notDefined("no case rates this row"),
                     descriptors: shownLevels.sorted().compactMap { l in
                         row.levels[l]?.text.map { Descriptor(level: l, text: ExportText.line($0)) }

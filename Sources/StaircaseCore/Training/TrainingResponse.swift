@@ -124,6 +124,7 @@ extension TrainingResponse {
         do throws(JSONSyntax.Failure) {
             tree = try JSONSyntax.parse(data)
         } catch {
+            if let d = error.duplicate { return .failure(.damaged(d.problem.description)) }
             return .failure(.damaged("malformed JSON at line \(error.line), column \(error.column)"))
         }
         let r: TrainingResponse

@@ -3,6 +3,8 @@
 /// overlay do the same, so none of them can drift from the key map.
 public enum KeyContext: String, CaseIterable, Sendable {
     case start, details, danger, domain, fullText, voice, review, decision, categories, export
+    /// A recovery copy brought back after the store changed: which side each part keeps.
+    case merge
     case editing, filter, help, confirmQuit, confirmReplace, tooSmall
     /// A participant's training run: the case list, the case, the feedback, and the narrative over any screen.
     case trainingChoose, trainingRead, feedback, narrative
@@ -52,6 +54,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .review: self = .review
         case .decision: self = s.askingCategories ? .categories : .decision
         case .export: self = .export
+        case .merge: self = .merge
         case .training(.choose): self = .trainingChoose
         case .training(.read): self = .trainingRead
         case .training(.feedback): self = .feedback
@@ -60,7 +63,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
 
     /// The screens of the wizard proper (not modes or overlays), in the order a user meets them.
     public static let screens: [KeyContext] = [
-        .start, .details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export,
+        .start, .merge, .details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export,
     ]
 
     /// A short name for the practitioner's guide and the help overlay.
@@ -76,6 +79,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .decision: "decision"
         case .categories: "categories of concern"
         case .export: "referral summary"
+        case .merge: "recovery copy: merge"
         case .editing: "text field"
         case .filter: "filter"
         case .help: "help"

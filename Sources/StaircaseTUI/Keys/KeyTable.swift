@@ -8,7 +8,7 @@ public enum KeyTable {
 
     /// The screens where the common keys (back, undo, quit, help) work.
     static let wizard: Set<C> = [.details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export]
-    static let screens: Set<C> = wizard.union([.start]).union(trainingScreens)
+    static let screens: Set<C> = wizard.union([.start, .merge]).union(trainingScreens)
     /// The screens of a participant's training run (`staircase train`) besides the assessment's own.
     static let trainingScreens: Set<C> = [.trainingChoose, .trainingRead, .feedback]
     static let text: Set<C> = [.editing, .filter]
@@ -115,6 +115,22 @@ public enum KeyTable {
             [(.char("e"), .editPath)], "e", "file name", help: "change the file name (relative to the folder shown)",
             in: [.export], priority: 1),
         KeyBinding([(.enter, .activate)], "Enter", "write", help: "write the summary", in: [.export], priority: 1),
+        // A recovery copy brought back after the store changed (the merge screen).
+        KeyBinding(
+            [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+            "↑/↓", "part", help: "the previous or next part that differs (j and k too)", in: [.merge], priority: 1),
+        KeyBinding(
+            [(.char("s"), .mergeTake(.saved)), (.char("c"), .mergeTake(.copy)), (.char("b"), .mergeTake(.both))], "s/c/b",
+            "saved/copy/both",
+            help: "the selected part keeps the saved answer (s), takes the copy’s (c), or for text keeps both, each marked (b)",
+            in: [.merge], priority: 1),
+        KeyBinding(
+            [(.enter, .activate)], "Enter", "save (last line)",
+            help: "on the last line, save the merged assessment (the copy is removed once it is saved); elsewhere, the next part",
+            in: [.merge], priority: 1),
+        KeyBinding(
+            [(.escape, .back)], "Esc", "cancel", help: "change nothing: the saved assessment and the recovery copy are both kept",
+            in: [.merge], priority: 3),
         // Training runs (`staircase train`).
         KeyBinding(
             [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],

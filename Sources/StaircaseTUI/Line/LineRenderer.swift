@@ -74,9 +74,19 @@ public enum LineRenderer {
         if let heading = block.heading { out.append(wrap(label(block.kind) + heading, width)) }
         let prefix = block.heading == nil ? label(block.kind) : ""
         for (i, p) in block.paragraphs.enumerated() {
-            out.append(wrap((i == 0 ? prefix : "") + p, width, indent: block.indent))
+            out.append(wrap((i == 0 ? prefix : "") + heard(p), width, indent: block.indent))
         }
         return out
+    }
+
+    /// A flag's list of rows, read out: the first five and how many more, when there are more than
+    /// six (the combination rule can rest on 30 rows, which the curses review lists whole and the
+    /// summary lists with their levels). Catalogue titles hold no "; ".
+    static func heard(_ paragraph: String, shown: Int = 5) -> String {
+        guard paragraph.hasPrefix("Rows: "), paragraph.hasSuffix(".") else { return paragraph }
+        let titles = paragraph.dropFirst(6).dropLast().components(separatedBy: "; ")
+        guard titles.count > shown + 1 else { return paragraph }
+        return "Rows: " + titles.prefix(shown).joined(separator: "; ") + "; and \(titles.count - shown) more."
     }
 
     /// What a coloured block meant on screen, said in words.
@@ -99,10 +109,10 @@ public enum LineRenderer {
         {
             let hang = plain.distance(from: plain.startIndex, to: dot) + 2
             let pad = String(repeating: " ", count: indent)
-            return TextWrap.lines(plain, width: width - indent - hang).enumerated().map {
+            return TextWrap.lines(plain, width: width - indent - hang, phrases: true).enumerated().map {
                 pad + ($0 > 0 ? String(repeating: " ", count: hang) : "") + $1
             }
         }
-        return TextWrap.paragraph(plain, width: width, indent: indent)
+        return TextWrap.paragraph(plain, width: width, indent: indent, phrases: true)
     }
 }

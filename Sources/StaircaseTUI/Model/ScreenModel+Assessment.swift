@@ -137,7 +137,10 @@ extension ScreenModel {
             m.enter = Choice(
                 "", keep + (last ? " and goes on to the next screen" : " and goes to the next row"), last ? [.nextScreen] : [.move(1)])
             // The usual Enter (no answer yet, next row) is said on the first row, not on every row.
-            m.enter?.shown = first || last || rating != .notAssessed || toConfirm
+            // "Enter leaves it to confirm" is said on the domain's first carried row, not on each.
+            let firstCarried =
+                toConfirm && rows.first { a.answers[$0.indicator.id]?.isCarriedUnconfirmed == true }?.indicator.id == row.indicator.id
+            m.enter?.shown = first || last || (rating != .notAssessed && !toConfirm) || firstCarried
         }
         return m
     }

@@ -23,7 +23,8 @@ extension ScreenModel {
         guard let answer = a.answers[id], let earlier = answer.earlier else { return nil }
         let text: String
         if answer.isCarriedUnconfirmed {
-            text = "Carried forward, \(earlier.toConfirmLabel): c confirms it; 1-4 or n changes it."
+            // The keys are in the prompt and the footer ("c confirm Level 3"), not said again here.
+            text = "Carried forward, \(earlier.toConfirmLabel)."
         } else if answer.rating == earlier.rating {
             text = "Confirmed: \(earlier.rating.label), as on \(earlier.on)."
         } else {

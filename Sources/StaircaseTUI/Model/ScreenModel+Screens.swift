@@ -22,6 +22,7 @@ extension ScreenModel {
             case .decision: self = Self.decision(s)
             case .export: self = Self.export(s)
             case .training(let t): self = Self.training(s, t)
+            case .merge: self = Self.merge(s)
             }
         }
         markTraining(s)

@@ -156,6 +156,7 @@ extension Wizard {
             if e.target == .filter {
                 s.filter = ""
                 s.filtering = false
+                s.filterFrom = nil
             }
             return []
         default: return []
@@ -204,6 +205,7 @@ extension Wizard {
         case .filter:
             s.filter = text
             s.filtering = false
+            s.filterFrom = nil
             return []
         case .decisionReason:
             s.decisionReason = text

@@ -28,10 +28,24 @@ public struct RowSearch: Equatable, Sendable {
         ([row.title, area.name] + row.levels.all.compactMap(\.text)).joined(separator: " ").lowercased()
     }
 
-    /// Whether each row of a domain holds `query` (already lowered).
+    /// Whether `text` holds `query` starting at the start of a word: "mental" finds "mental
+    /// health" but not "environmental" or "developmental" (a whole area of rows came up for it).
+    static func holds(_ text: String, atWordStart query: String) -> Bool {
+        let t = Array(text.utf8)
+        let q = Array(query.utf8)
+        guard !q.isEmpty else { return true }
+        guard t.count >= q.count else { return false }
+        func inWord(_ b: UInt8) -> Bool { b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) }
+        for i in 0...(t.count - q.count) where t[i] == q[0] && (i == 0 || !inWord(t[i - 1]) || !inWord(q[0])) {
+            if t[i..<(i + q.count)].elementsEqual(q) { return true }
+        }
+        return false
+    }
+
+    /// Whether each row of a domain holds `query` (already lowered) at the start of a word.
     func matches(domain d: Int, _ query: String) -> [Bool] {
         if let known = matched.memo.withLock({ $0[query] }) { return known[d] }
-        let all = texts.map { rows in rows.map { $0.contains(query) } }
+        let all = texts.map { rows in rows.map { Self.holds($0, atWordStart: query) } }
         matched.memo.withLock { memo in
             if memo.count > 256 { memo.removeAll() }
             memo[query] = all
@@ -198,6 +212,7 @@ extension Wizard {
             s.editor = TextField(.note(row.indicator.id), text: s.assessment?.answers[row.indicator.id]?.note ?? "")
         case .startFilter:
             s.filtering = true
+            s.filterFrom = s.selectedRowID(domain: d)
             s.editor = TextField(.filter, text: s.filter)
         case .toggleHidden:
             s.showHidden.toggle()

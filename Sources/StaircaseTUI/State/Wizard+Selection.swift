@@ -80,7 +80,9 @@ extension Wizard {
         let i = neighbour(of: intended, in: rows, domain: d, s.catalogue)
         s.domainCursor[d] = i
         s.domainRowID[d] = rows[i]
-        let gone = s.rowTitle(intended)
+        // While a filter is typed, the row that left is the one chosen before it, not a row
+        // selected for a letter or two on the way.
+        let gone = s.rowTitle(s.filtering ? (s.filterFrom ?? intended) : intended)
         let now = s.rowTitle(rows[i])
         s.message = Message("“\(gone)” is not in the list now, so “\(now)” is selected.")
     }

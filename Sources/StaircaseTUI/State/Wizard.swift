@@ -66,6 +66,8 @@ public enum Wizard {
             return []
         case .loaded(let a): return resume(&s, a)
         case .reassessed(let result): return reassessed(&s, result)
+        case .broughtBack(let result): return broughtBack(&s, result)
+        case .mergeSaved(let result): return mergeSaved(&s, result)
         case .earlierFound(let others):
             s.reassess.others = others
             return []
@@ -132,6 +134,7 @@ public enum Wizard {
         case .decision: effects = decision(&s, action)
         case .export: effects = export(&s, action)
         case .training(let t): effects = training(&s, t, action)
+        case .merge: effects = merge(&s, action)
         }
         if s.trainingRun != nil { effects = trainingFollow(&s, from: before, effects) }
         if s.screen != before {
@@ -177,7 +180,7 @@ public enum Wizard {
         case .decision: return ResumePosition(screen: "decision", cursor: 0)
         // The export screen's place is the format chosen on it.
         case .export: return ResumePosition(screen: "export", cursor: ExportFormat.allCases.firstIndex(of: s.exportFormat) ?? 0)
-        case .training: return nil
+        case .training, .merge: return nil
         }
     }
 
@@ -339,7 +342,8 @@ public enum Wizard {
             } else {
                 s.exportPath = ""
                 s.exportedPath = nil
-                return [.load(id: s.resumable[s.cursor - 1].id)]
+                let item = s.resumable[s.cursor - 1]
+                return [item.recovery ? .bringBack(id: item.id) : .load(id: item.id)]
             }
         case .reassess: return reassessSelected(&s)
         default: break

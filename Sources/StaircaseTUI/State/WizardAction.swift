@@ -48,6 +48,8 @@ public enum WizardAction: Equatable, Sendable {
     case confirmCarried
     /// Domain screen: the reason for a changed row, in turn real change, new information, none.
     case cycleReason
+    /// Merge screen: the selected part takes this side (the saved one, the copy's, or both texts).
+    case mergeTake(AssessmentMerge.Side)
     // Text editing.
     case type(Character)
     case deleteBackward
@@ -81,6 +83,10 @@ public enum WizardAction: Equatable, Sendable {
     case reassessed(Result<Assessment, HostError>)
     /// The other saved assessments of the open assessment's child.
     case earlierFound([Assessment])
+    /// A recovery copy brought back: opened as it was, or both sides for the merge screen.
+    case broughtBack(Result<BroughtBack, HostError>)
+    /// The merged assessment was saved in the store and the copy removed (nil), or why not.
+    case mergeSaved(HostError?)
     // The idle lock (State/Wizard+Lock.swift).
     /// From the run loop: no key for the idle time; save and lock.
     case idle(needsPassphrase: Bool)
@@ -106,6 +112,11 @@ public enum Effect: Equatable, Sendable {
     case findEarlier(Assessment)
     /// Checks a passphrase typed on the lock screen against the store (the host unwraps its identity).
     case checkPassphrase(String)
+    /// Brings a recovery copy back (its start-screen id): opened when the store has not changed
+    /// since the copy was made, else both sides for the merge screen.
+    case bringBack(id: String)
+    /// Saves the merged assessment durably, then removes the recovery copy `copy` (only then).
+    case saveMerged(Assessment, copy: String)
     case redraw
     case quit
 }
@@ -116,7 +127,7 @@ extension WizardAction {
     var isNotAKey: Bool {
         switch self {
         case .view, .redraw, .loaded, .loadFailed, .listed, .saved, .saveFailed, .exported, .exportFailed, .responseWritten,
-            .responseFailed, .notice, .reassessed, .earlierFound:
+            .responseFailed, .notice, .reassessed, .earlierFound, .broughtBack, .mergeSaved:
             true
         default: false
         }

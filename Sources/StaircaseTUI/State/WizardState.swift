@@ -35,6 +35,9 @@ public struct WizardState: Sendable, Equatable {
     public var editor: TextField?
     public var filter = ""
     public var filtering = false
+    /// The row selected when the filter was opened: while it is typed, a row that left the list
+    /// is named as this one, never a row the list only passed through a letter ago.
+    public var filterFrom: String?
     public var showHidden = false
     public var expanded = false
     public var overlay: Overlay?
@@ -80,6 +83,8 @@ public struct WizardState: Sendable, Equatable {
     public var retentionDays: Int?
     /// Set while the idle lock hides everything (State/Wizard+Lock.swift).
     public var lock: WizardLock?
+    /// A recovery copy and the saved version it differs from, on the merge screen (State/Wizard+Merge.swift).
+    public var merge: MergeState?
 
     /// The terminal's size and the scroll positions are not here: they are the curses view's
     /// (`Viewport`), so the reducer never reads them and line mode has none.
@@ -118,6 +123,8 @@ public struct WizardState: Sendable, Equatable {
 
 public enum Screen: Equatable, Sendable {
     case start, details, danger, domain(Int), voice, review, decision, export
+    /// A recovery copy brought back after the store changed: part by part, which side to keep.
+    case merge
     /// The screens of a participant's training run (choose a case, read it, feedback).
     case training(TrainingScreen)
 }

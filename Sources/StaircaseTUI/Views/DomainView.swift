@@ -87,7 +87,10 @@ enum DomainView {
             b.fill(row: y, from: 0, to: r.width, style: style)
             let carried = a.answers[row.indicator.id]?.isCarriedUnconfirmed == true
             b.put(
-                " \(badge(rating, toConfirm: carried))\(note)\(source)\(row.indicator.title)", row: y, column: 0, style: style,
+                // The mark as well as the reverse video, as every other list has: a monochrome or
+                // LANG=C terminal, a screen magnifier's capture or a print of the screen keeps it.
+                "\(selected ? "▸" : " ")\(badge(rating, toConfirm: carried))\(note)\(source)\(row.indicator.title)", row: y, column: 0,
+                style: style,
                 limit: r.width - areaWidth - 1)
             b.put(row.area.name, row: y, column: r.width - areaWidth, style: selected ? style : .muted, limit: areaWidth - 1)
         }

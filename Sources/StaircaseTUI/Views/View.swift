@@ -34,6 +34,7 @@ public enum View {
         case .decision: DecisionView.draw(m, s, &b, body)
         case .export: ExportView.draw(m, s, &b, body)
         case .training(let t): TrainingViews.draw(m, s, t, scroll: v.scroll, &b, body)
+        case .merge: MergeView.draw(m, s, &b, body)
         }
         footer(s, v, &b)
         if s.overlay == .help { HelpView.draw(s, v, &b) }
@@ -137,6 +138,7 @@ public enum View {
         case .decision: return "Decision"
         case .export: return "Referral summary"
         case .training(let t): return TrainingViews.title(s, t, width: width)
+        case .merge: return "Recovery copy: merge"
         }
     }
 
@@ -209,4 +211,5 @@ extension Int {
 /// Counted nouns in the screens' words: "1 row", "31 rows".
 enum Plural {
     static func rows(_ n: Int) -> String { n == 1 ? "1 row" : "\(n) rows" }
+    static func parts(_ n: Int) -> String { n == 1 ? "1 part" : "\(n) parts" }
 }
