@@ -1,4 +1,4 @@
-/// The index's text form: a header line, then one line of 18 tab-separated fields per file.
+/// The index's text form: a header line, then one line of 19 tab-separated fields per file.
 extension SessionIndex {
     func encoded() -> [UInt8] {
         var out = "\(Self.header) \(stamp.seconds) \(stamp.nanoseconds)\n"
@@ -11,7 +11,7 @@ extension SessionIndex {
             var fields: [String] = [s.file, s.id, s.initials, s.lastChange, String(e.answered), String(progress.0), String(progress.1)]
             fields += [number(s.proposedLevel), number(s.proposedStep), s.training ? "1" : "0"]
             fields += [e.catalogueID, e.catalogueVersion, e.scored ? "1" : "0", s.damaged ?? ""]
-            fields += [number(s.decidedLevel), number(s.decidedStep), e.childKey, e.sealed ? "1" : "0"]
+            fields += [number(s.decidedLevel), number(s.decidedStep), e.childKey, e.sealed ? "1" : "0", s.decisionOutOfDate ? "1" : "0"]
             out += fields.map(Self.field).joined(separator: "\t") + "\n"
         }
         return Array(out.utf8)
@@ -71,18 +71,18 @@ extension SessionIndex {
                 }
                 return negative ? -v : v
             }
-            // Header: "staircase-index 3 SECONDS NANOSECONDS\n" (an older version is rebuilt).
+            // Header: "staircase-index 4 SECONDS NANOSECONDS\n" (an older version is rebuilt).
             while i < n && buf[i] != 0x0A { i += 1 }
             guard i < n else { return nil }
             let head = text(0..<i).split(separator: " ")
-            guard head.count == 4, head[0] == "staircase-index", head[1] == "3", let sec = Int(head[2]), let nsec = Int(head[3]) else {
+            guard head.count == 4, head[0] == "staircase-index", head[1] == "4", let sec = Int(head[2]), let nsec = Int(head[3]) else {
                 return nil
             }
             i += 1
             var entries: [Entry] = []
             while i < n {
                 var f: [Range<Int>] = []
-                f.reserveCapacity(18)
+                f.reserveCapacity(19)
                 while true {
                     guard let r = field() else { return nil }
                     f.append(r)
@@ -90,7 +90,7 @@ extension SessionIndex {
                     i += 1
                 }
                 i += 1
-                guard f.count == 18, let answered = int(f[4]), let assessed = int(f[5]), let applicable = int(f[6]) else { return nil }
+                guard f.count == 19, let answered = int(f[4]), let assessed = int(f[5]), let applicable = int(f[6]) else { return nil }
                 let file = text(f[0])
                 guard file.hasSuffix(".json"), SessionStore.isValid(id: String(file.dropLast(5))) else { return nil }
                 let damaged = f[13].isEmpty ? nil : text(f[13])
@@ -103,6 +103,7 @@ extension SessionIndex {
                     damaged: damaged)
                 summary.decidedLevel = int(f[14])
                 summary.decidedStep = int(f[15])
+                summary.decisionOutOfDate = flag(f[18])
                 entries.append(
                     Entry(
                         summary: summary, answered: answered, catalogueID: text(f[10]), catalogueVersion: text(f[11]),

@@ -20,7 +20,7 @@ import StaircaseCore
 /// rebuilt, and nothing is ever removed because of it. It holds initials and child keys, never
 /// names, and in an encrypted store it is sealed like every other file (a plain one is ignored).
 struct SessionIndex: Equatable {
-    static let header = "staircase-index 3"
+    static let header = "staircase-index 4"
     var stamp: Stamp
     var entries: [String: Entry]
 
@@ -71,6 +71,7 @@ struct SessionIndex: Equatable {
                 summary.progress = .rows(assessed: proposal.completeness.assessed, applicable: proposal.completeness.applicable)
                 summary.proposedLevel = proposal.level
                 summary.proposedStep = proposal.step
+                summary.decisionOutOfDate = a.decision?.isStale(against: proposal) ?? false
                 scored = true
             }
             return Entry(
