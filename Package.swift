@@ -39,7 +39,9 @@ let package = Package(
         // Developer commands (code generation, benchmarks): never in the shipped binary.
         .target(
             name: "StaircaseDevTools",
-            dependencies: ["StaircaseCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "StaircaseCore", "StaircaseStore", "StaircaseAge", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "staircase-dev", dependencies: ["StaircaseDevTools"]),
         .executableTarget(

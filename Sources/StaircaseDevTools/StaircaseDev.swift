@@ -14,7 +14,7 @@ public struct StaircaseDev: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "staircase-dev",
         abstract: "Developer commands for Staircase: code generation and benchmarks (not shipped).",
-        subcommands: [SwiftSourceCommand.self, BenchScoreCommand.self, BenchReportCommand.self])
+        subcommands: [SwiftSourceCommand.self, BenchScoreCommand.self, BenchReportCommand.self, FillStoreCommand.self])
 
     public init() {}
 }

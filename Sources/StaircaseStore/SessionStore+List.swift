@@ -26,6 +26,23 @@ extension SessionStore {
     /// Reads the index when it is true for the folder as it is now (`SessionIndex`), so the time
     /// this takes does not grow with the files' size or number; otherwise rebuilds it from the files.
     public func listing(engine: ScoringEngine? = nil, now: time_t = time(nil)) throws(StoreError) -> [SessionSummary] {
+        try indexed(engine: engine, now: now).map { $0.summary(for: engine) }
+    }
+
+    /// Every readable saved assessment of one child (newest change first), found from the index:
+    /// only that child's files are read, not every file in the store (`sessions history`, resume's
+    /// "Last time", `export`'s "Since last time"). A damaged or unreadable file is left out.
+    public func assessments(childKey: String) -> [Assessment] {
+        let entries = (try? indexed(engine: nil, now: time(nil))) ?? []
+        return entries.compactMap { e -> Assessment? in
+            guard e.summary.damaged == nil, e.childKey == childKey else { return nil }
+            return try? load(id: e.summary.id)
+        }
+    }
+
+    /// The index's entries in list order, read from the index when it is true for the folder,
+    /// else rebuilt from the files (and written back, sealed in an encrypted store).
+    func indexed(engine: ScoringEngine?, now: time_t) throws(StoreError) -> [SessionIndex.Entry] {
         guard SessionIndex.Stamp.of(directory) != nil else {
             if errno == ENOENT { return [] }
             throw .cannotList(path: directory, reason: .current)
@@ -38,27 +55,27 @@ extension SessionStore {
         }
         let update = IndexUpdate(store: self, read: false)
         guard let stamp = SessionIndex.Stamp.of(directory) else { throw .cannotList(path: directory, reason: .current) }
+        // A locked store can list (every file damaged: locked) but must not record that in the index.
+        let writable = update.fd >= 0 && (cipher.map { $0.identity != nil } ?? true)
         // The usual case: the index is true for the folder and made with this engine's catalogue.
-        if let bytes = SessionIndex.readBytes(self), let (indexStamp, list) = SessionIndex.decodeList(bytes), indexStamp == stamp,
-            stamp.isFine
-        {
-            if list.allSatisfy({ $0.fits(engine) }) { return list.map(\.summary) }
+        if let (indexStamp, list) = SessionIndex.readList(self), indexStamp == stamp, stamp.isFine {
+            if list.allSatisfy({ $0.fits(engine) }) { return list }
             var entries: [String: SessionIndex.Entry] = [:]
             for var entry in list {
                 if !entry.fits(engine) { entry = summarise(file: entry.summary.file, engine: engine) }
                 entries[entry.summary.file] = entry
             }
-            return finish(entries, stamp: stamp, writable: update.fd >= 0)
+            return finish(entries, stamp: stamp, writable: writable)
         }
-        return finish(try scan(engine: engine, now: now), stamp: stamp, writable: update.fd >= 0)
+        return finish(try scan(engine: engine, now: now), stamp: stamp, writable: writable)
     }
 
     /// Writes the index (stamped with the folder's time read before the scan, so a change during
-    /// it leaves the index stale) and returns the list in order.
-    private func finish(_ entries: [String: SessionIndex.Entry], stamp: SessionIndex.Stamp, writable: Bool) -> [SessionSummary] {
+    /// it leaves the index stale) and returns the entries in order.
+    private func finish(_ entries: [String: SessionIndex.Entry], stamp: SessionIndex.Stamp, writable: Bool) -> [SessionIndex.Entry] {
         let index = SessionIndex(stamp: stamp, entries: entries)
         if writable { index.write(self) }
-        return SessionIndex.ordered(Array(entries.values)).map(\.summary)
+        return SessionIndex.ordered(Array(entries.values))
     }
 
     /// Reads every file: what the index is rebuilt from. Also removes stale temporary files.
@@ -84,11 +101,12 @@ extension SessionStore {
 
     func summarise(file: String, engine: ScoringEngine?) -> SessionIndex.Entry {
         let id = String(file.dropLast(".json".count))
-        func broken(_ reason: String) -> SessionIndex.Entry { .damaged(file: file, id: id, reason: reason) }
+        var sealed = false
+        func broken(_ reason: String) -> SessionIndex.Entry { .damaged(file: file, id: id, reason: reason, sealed: sealed) }
         guard Self.isValid(id: id) else { return broken("the file name is not a valid assessment id") }
         let assessment: Assessment
         do {
-            assessment = try load(id: id)
+            assessment = try read(id: id, sealed: &sealed).0
         } catch {
             switch error {
             case .damaged(_, let reason): return broken(reason)
@@ -98,7 +116,7 @@ extension SessionStore {
             default: return broken("unreadable")
             }
         }
-        return .make(file: file, assessment: assessment, engine: engine)
+        return .make(file: file, assessment: assessment, engine: engine, sealed: sealed)
     }
 
     /// Removes a leftover `.<id>.<random>.tmp` from a crashed save once it is an hour old; a

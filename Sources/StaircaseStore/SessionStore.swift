@@ -33,6 +33,10 @@ public struct SessionStore: Sendable {
     /// Encryption at rest (`StoreCipher`): nil keeps a plain store, as `--store-unencrypted` asks.
     public var cipher: StoreCipher?
 
+    /// Test seam: told the path of every assessment file the store reads, so tests can prove a
+    /// list, a migration check or a child's lookup reads no more files than it must.
+    var readObserver: ReadObserver?
+
     /// Test seam: fail a save at this stage, to prove a failed save leaves no trace.
     var interruption: SaveStage?
 
@@ -89,16 +93,24 @@ public struct SessionStore: Sendable {
 
     /// The assessment and the fingerprint of the file it came from, for a later checked save.
     func read(id: String) throws(StoreError) -> (Assessment, FileFingerprint) {
+        var sealed = false
+        return try read(id: id, sealed: &sealed)
+    }
+
+    /// As `read(id:)`, also saying whether the file on disk was sealed (an age file), even when
+    /// it then proves damaged: the list index records it, so migration need not look again.
+    func read(id: String, sealed: inout Bool) throws(StoreError) -> (Assessment, FileFingerprint) {
         let path = try path(for: id)
         let bytes: [UInt8]
         let st: stat
         do {
-            (bytes, st) = try Self.readFile(path)
+            (bytes, st) = try readStored(path)
         } catch {
             if error.code == ENOENT { throw .notFound(id: id, directory: directory) }
             if error.code == EFBIG { throw .tooLarge(path: path, limit: Self.maximumFileSize) }
             throw .unreadable(path: path, reason: error)
         }
+        sealed = Self.isEncrypted(bytes)
         var plaintext = try opened(bytes, path: path)
         defer { for i in plaintext.indices { plaintext[i] = 0 } }
         return (try Self.decode(plaintext, path: path, expectedID: id), FileFingerprint(st, bytes: bytes))
@@ -126,6 +138,12 @@ public struct SessionStore: Sendable {
         // The lock file goes too, while still held: a window that opened it meanwhile finds no file.
         unlink(SessionStore.join(AssessmentLock.metaDirectory(self), id + ".lock"))
         withExtendedLifetime(lock) {}
+    }
+
+    /// Every read of a saved assessment's file: `readFile`, seen by the test seam.
+    func readStored(_ path: String) throws(SystemError) -> ([UInt8], stat) {
+        readObserver?.saw(path)
+        return try Self.readFile(path)
     }
 
     /// Opens without following symbolic links: a link planted in the folder is not read through.

@@ -17,6 +17,10 @@ public struct SessionSummary: Sendable, Equatable {
     /// The practitioner's decision, when one is recorded: it outranks the proposal in lists.
     public var decidedLevel: Int?
     public var decidedStep: Int?
+    /// The decision answered another proposal than the answers give now: they changed after it
+    /// was made, so a list must not show it as the settled level (it is decided again on the
+    /// review). Known only when the proposal could be worked out (the assessment's catalogue).
+    public var decisionOutOfDate = false
     public var training: Bool
     /// Why the file could not be read; nil for a good file. Names no content of the file.
     public var damaged: String?
@@ -68,11 +72,18 @@ public struct SessionSummary: Sendable, Equatable {
         return String(SafeText.clean(lastChange).prefix(20))
     }
 
-    /// "Level 4 (decided)" or "Level 4, step 5 (decided)" when decided, else the proposal.
+    /// "Level 4 (decided)" or "Level 4, step 5 (decided)" when decided, else the proposal;
+    /// "(decided, out of date)" when the answers changed after the decision.
     public var levelText: String {
         guard let level = decidedLevel else { return proposedText }
-        if let step = decidedStep, step != level { return "Level \(level), step \(step) (decided)" }
-        return "Level \(level) (decided)"
+        let how = decisionOutOfDate ? "decided, out of date" : "decided"
+        if let step = decidedStep, step != level { return "Level \(level), step \(step) (\(how))" }
+        return "Level \(level) (\(how))"
+    }
+
+    /// The `sessions list` NOTE column: training, and a decision the answers have moved past.
+    public var noteColumn: String {
+        [training ? "training" : "", decisionOutOfDate ? "decision out of date" : ""].filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
     /// The `sessions list` LEVEL column: "4 decided", "4 step 5, decided", "2 proposed", so a

@@ -1,20 +1,14 @@
 import StaircaseCore
 import StaircaseStore
 
-/// The saved assessments of one child, read through the store's public listing and loading:
-/// for `sessions history`, the summary's "Since last time" and `assess --from`. A damaged or
-/// unreadable file is left out here; `sessions list` shows it with its reason.
+/// The saved assessments of one child, found through the store's list index (which holds each
+/// file's child key), so only that child's files are read: for `sessions history`, the summary's
+/// "Since last time", resume's "Last time" and `assess --from`. A damaged or unreadable file is
+/// left out here; `sessions list` shows it with its reason.
 enum ChildRecords {
     /// Every readable saved assessment with this child key.
     static func assessments(childKey: String, in store: SessionStore) -> [Assessment] {
-        store.list().filter { $0.damaged == nil }.compactMap { s -> Assessment? in
-            do throws(StoreError) {
-                let a = try store.load(id: s.id)
-                return a.childKey == childKey ? a : nil
-            } catch {
-                return nil
-            }
-        }
+        store.assessments(childKey: childKey)
     }
 
     /// The summary as `export` and the wizard write it: with "Since last time" and the journey

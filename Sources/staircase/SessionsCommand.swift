@@ -101,8 +101,7 @@ enum SessionsTable {
                 return [s.id, "-", "-", "-", "-", "damaged: " + damaged]
             }
             return [
-                s.id, s.initials.isEmpty ? "-" : s.initials, s.lastChangeText, s.progress.description, s.levelColumn,
-                s.training ? "training" : "",
+                s.id, s.initials.isEmpty ? "-" : s.initials, s.lastChangeText, s.progress.description, s.levelColumn, s.noteColumn,
             ]
         }.map { $0.map { isPlainASCII($0) ? $0 : SafeText.clean($0) } }
         // The NOTE column only when a row has a note, so a usual list fits 80 columns.

@@ -179,8 +179,12 @@ extension FileHandleOutput {
     /// The command's whole output, written with write(2) and checked: SIGPIPE is ignored, so a
     /// reader that went away (`| head`) makes this fail with exit 74 instead of killing the
     /// command halfway or pretending the output was delivered.
+    /// A command's whole output. At a terminal whose locale is not UTF-8 (`LANG=C`) its marks
+    /// and curly quotes are written in ASCII, which that terminal can show; to a file or a pipe
+    /// it is written as it is, UTF-8, because there it is data.
     static func deliver(_ text: String) throws {
-        let failed = writeAll(Array(text.utf8), to: 1)
+        let shown = !unicode && isatty(1) != 0 ? Glyphs.ascii(text) : text
+        let failed = writeAll(Array(shown.utf8), to: 1)
         guard failed == 0 else {
             let reason = failed == EPIPE ? "the reader closed it" : String(cString: strerror(failed))
             throw Failure.io("cannot write to standard output (\(reason)); the output is incomplete")

@@ -18,6 +18,23 @@ extension WizardEndToEndTests {
         #expect(ascii, "\(out)")
     }
 
+    /// Practitioner tryout: `score` at a LANG=C terminal showed curly quotes and dashes as
+    /// mojibake. At the terminal it is ASCII; piped, the same command still writes UTF-8 data.
+    @Test func underLangCACommandsOutputAtATerminalIsASCIIAndPipedItIsUnchanged() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Data/examples/level4-immediate-danger.json").standardized.path
+        let t = try Tmux()
+        try t.start(env: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""], shell: true)
+        try t.type("'\(Tmux.binary)' score '\(example)'; echo \"DONE\"=$?")
+        try t.send("Enter")
+        let out = try t.waitFor("DONE=0")
+        #expect(out.contains("Child's developmental needs: 4 of 31"), "\(out)")
+        #expect(out.unicodeScalars.allSatisfy { $0.isASCII }, "\(out)")
+        let piped = try Tmux.staircase(["score", example], env: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
+        #expect(piped.status == 0 && piped.output.contains("Proposed: Level 4, step 4 — Support to live safely at home"))
+        #expect(piped.output.contains("Child’s developmental needs: 4 of 31"))
+    }
+
     @Test func underLangCEveryMarkIsAsciiPresentAndDistinct() throws {
         let t = try Tmux()
         try t.start(env: ["LANG": "C", "LC_ALL": "C"])

@@ -110,14 +110,16 @@ import Testing
         var a = Sample.assessment("x1", name: "Tab\tName")
         a.training = true
         a.updatedAt = "2026-11-23T14:05:00Z\t\n"
-        let entry = SessionIndex.Entry.make(file: "x1.json", assessment: a, engine: try Sample.engine())
+        a.childKey = "c-x1"
+        let entry = SessionIndex.Entry.make(file: "x1.json", assessment: a, engine: try Sample.engine(), sealed: true)
         let index = SessionIndex(
             stamp: .init(seconds: 5, nanoseconds: 6),
-            entries: ["x1.json": entry, "bad.json": .damaged(file: "bad.json", id: "bad", reason: "r")])
+            entries: ["x1.json": entry, "bad.json": .damaged(file: "bad.json", id: "bad", reason: "r", sealed: false)])
         let decoded = try #require(SessionIndex.decode(index.encoded()))
         #expect(decoded.stamp == index.stamp)
         #expect(decoded.entries["x1.json"]?.summary.proposedLevel == 2)
         #expect(decoded.entries["x1.json"]?.summary.training == true)
         #expect(decoded.entries["bad.json"]?.summary.damaged == "r")
+        #expect(decoded.entries["x1.json"]?.childKey == "c-x1" && decoded.entries["x1.json"]?.sealed == true)
     }
 }

@@ -48,6 +48,7 @@ import Testing
         #expect(mine.progress == .rows(assessed: 1, applicable: 3))
         #expect(mine.proposedLevel == 2 && mine.proposedText == "Level 2")
         #expect(mine.displayLine == "J.V.D.  2026-11-23 14:05  1/3 rows  Level 2")
+        #expect(!mine.decisionOutOfDate)
         let theirs = try #require(list.first { $0.id == "other" })
         #expect(theirs.progress == .answered(1) && theirs.proposedLevel == nil && theirs.proposedText == "-")
     }
@@ -108,5 +109,37 @@ import Testing
         #expect(s.levelText == "Level 4, step 5 (decided)")
         #expect(s.levelColumn == "4 step 5, decided")
         #expect(s.displayLine.hasSuffix("Level 4, step 5 (decided)"))
+    }
+}
+
+/// A decision the answers have moved past is never listed as the settled level (practitioner
+/// tryout: the start screen and `sessions list` showed "Level 4 (decided)" after the answers
+/// had changed and the review asked for a new decision).
+@Suite struct OutOfDateDecisionListTests {
+    @Test func aDecisionMadeAgainstAnotherProposalIsListedAsOutOfDateFromTheFileAndTheIndex() throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = SessionStore(directory: dir.path)
+        let engine = try Sample.engine()
+        var current = Sample.assessment("current")
+        let proposal = engine.propose(current)
+        current.decision = .init(
+            level: 4, step: 4, reason: "Because.", decidedAt: "2026-11-23T14:05:00Z", proposedLevel: proposal.level,
+            proposedStep: proposal.step)
+        var moved = Sample.assessment("moved")
+        moved.decision = .init(
+            level: 4, step: 4, reason: "Because.", decidedAt: "2026-11-23T14:05:00Z", proposedLevel: 1, proposedStep: 1)
+        try store.save(current)
+        try store.save(moved)
+        for pass in ["from the files", "from the index"] {
+            let list = store.list(engine: engine)
+            let a = try #require(list.first { $0.id == "moved" })
+            let b = try #require(list.first { $0.id == "current" })
+            #expect(a.decisionOutOfDate && !b.decisionOutOfDate, "\(pass)")
+            #expect(a.displayLine.hasSuffix("Level 4 (decided, out of date)"), "\(pass)")
+            #expect(b.displayLine.hasSuffix("Level 4 (decided)"), "\(pass)")
+            #expect(a.noteColumn == "decision out of date" && b.noteColumn.isEmpty, "\(pass)")
+        }
+        #expect(try String(contentsOfFile: dir.sub(".staircase/index"), encoding: .utf8).hasPrefix("staircase-index 4 "))
     }
 }
