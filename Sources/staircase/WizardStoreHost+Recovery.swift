@@ -16,10 +16,14 @@ extension WizardStoreHost {
             let (from, copy, base) = try recovery.load(id: id)
             let now = try sessions.version(of: id)
             if base == now {
+                // Saved at once, over the very version the copy was made from: bringing a copy
+                // back is the practitioner's choice, and quitting straight after must not say
+                // "Saved" while its answers are only in memory (a tryout found it did).
                 try open.adopt(copy)
-                recoveredFrom = (from, id)
-                return .success(
-                    .unchanged(copy, notice: "Brought back from a recovery copy; the next change saves it in the store."))
+                try open.save(copy)
+                from.deleteRecoveryCopy(id: id)
+                recoveredFrom = nil
+                return .success(.unchanged(copy, notice: "Brought back from a recovery copy and saved in the store."))
             }
             recoveredFrom = nil
             // The store changed after the copy was made: its file is opened with its lock, so

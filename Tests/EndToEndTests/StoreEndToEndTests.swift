@@ -32,10 +32,18 @@ import Testing
         try t.run("", env: ["XDG_STATE_HOME": state])
         try t.waitFor("Recovery copy, not in the store: R.C.")
         try t.send("Down", "Enter")
-        try t.waitFor("Brought back from a recovery copy")
+        try t.waitFor("Brought back from a recovery copy and saved in the store")
         // It opens where it was left: the first domain, with the answer that was not saved.
         try t.waitFor("developmental needs (1/3)")
         try t.waitFor("[3]")
+        // Already in the store, and the copy gone: quitting now says "Saved" truthfully (a
+        // tryout quit here at once and was told "Saved" while the answer was only in memory).
+        let atOnce = try FileManager.default.contentsOfDirectory(atPath: t.dataDirectory + "/staircase").filter { $0.hasSuffix(".json") }
+        #expect(atOnce == copies)
+        if let first = atOnce.first { #expect(try Tmux.savedText(t.store + "/" + first).contains("\"rating\" : \"3\"")) }
+        #expect(
+            ((try? FileManager.default.contentsOfDirectory(atPath: state + "/staircase/recovery")) ?? []).filter { $0.hasSuffix(".json") }
+                .isEmpty)
         try t.send("Down", "2")
         try t.waitFor("[2]")
         try t.send("q")
