@@ -17,7 +17,8 @@ extension ScreenModel {
                     + "\(when(m.copy.updatedAt)).",
                 n == 0
                     ? "Nothing differs: saving keeps the saved assessment and removes the copy."
-                    : Plural.parts(n) + " differ. Each keeps the saved answer unless you choose the copy’s (or, for text, both).",
+                    : Plural.parts(n) + (n == 1 ? " differs. It keeps" : " differ. Each keeps")
+                        + " the saved answer unless you choose the copy’s (or, for text, both).",
             ])
         ]
         for (i, d) in m.differences.enumerated() {
