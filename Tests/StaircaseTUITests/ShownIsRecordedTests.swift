@@ -190,4 +190,29 @@ extension ShownIsRecordedTests {
         }
         #expect(named == [s.rowTitle(chosen)], "only the chosen row is named as gone: \(named)")
     }
+
+    /// Tryout: a filter set with Enter kept the row chosen before it (it matched too) and the
+    /// next key rated it, while the user expected the first match. The row stays (the key acts
+    /// on the row shown selected), and the message says so and names the first match.
+    @Test func aFilterThatKeepsTheChosenRowSaysSoAndNamesTheFirstMatch() throws {
+        let base = try Self.nineYearOld()
+        let rows = base.visibleRowIDs(domain: 0)
+        for (i, id) in rows.enumerated().dropFirst() {
+            let words = Set(base.rowTitle(id).lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 5 })
+            for word in words.sorted() {
+                var s = base
+                Support.press(&s, Array(repeating: .char("j"), count: i))
+                guard s.selectedRowID(domain: 0) == id else { continue }
+                Support.press(&s, [.char("/")] + Support.type(word) + [.enter])
+                let listed = s.visibleRowIDs(domain: 0)
+                guard listed.first != id else { continue }
+                #expect(s.selectedRowID(domain: 0) == id)
+                #expect(
+                    s.message?.text
+                        == "Still on “\(s.rowTitle(id))”, which matches too; the first match is “\(s.rowTitle(listed[0]))”, above.")
+                return
+            }
+        }
+        Issue.record("no filter word keeps a later row while an earlier row matches too")
+    }
 }

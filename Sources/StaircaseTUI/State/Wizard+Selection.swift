@@ -11,9 +11,12 @@ struct SelectionBefore {
 
     /// A host's answer that changes no list (a save done, a file written): nothing to find again.
     var skipped = false
+    /// A filter was being typed when the key was pressed.
+    var filtering = false
 
     init(_ s: WizardState, _ action: WizardAction) {
         assessmentID = s.assessment?.id
+        filtering = s.filtering
         switch action {
         case .saved, .listed, .exported, .earlierFound, .redraw, .view, .help, .dismissOverlay:
             skipped = true
@@ -75,6 +78,13 @@ extension Wizard {
         if let i = rows.firstIndex(of: intended) {
             s.domainCursor[d] = i
             s.domainRowID[d] = intended
+            // A filter just set keeps the row chosen before it when that row matches too; said
+            // when it is not the first match (a tryout set a filter, pressed Enter and rated,
+            // expecting the first match). Never over a "not saved" message.
+            if before.filtering, !s.filtering, !s.filter.isEmpty, i > 0, !s.unsaved {
+                s.message = Message(
+                    "Still on “\(s.rowTitle(intended))”, which matches too; the first match is “\(s.rowTitle(rows[0]))”, above.")
+            }
             return
         }
         let i = neighbour(of: intended, in: rows, domain: d, s.catalogue)
