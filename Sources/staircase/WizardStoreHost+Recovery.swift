@@ -60,7 +60,7 @@ extension WizardStoreHost {
     /// A copy's line on the start screen: plainly a copy, not the saved assessment, with when it
     /// was last changed (the saved assessment's own line says it is the saved one, with its time).
     static func copyLabel(_ copy: SessionSummary) -> String {
-        "Recovery copy, not in the store: " + copy.displayLine
+        "Recovery copy: " + copy.displayLine
     }
 
     /// A saved assessment's line when a recovery copy of it is listed too.

@@ -86,7 +86,7 @@ import Testing
 
         // The start screen says which is the copy and which the saved assessment, each with its time.
         try Self.launch(b)
-        let start = try b.waitFor("Recovery copy, not in the store")
+        let start = try b.waitFor("Recovery copy:")
         #expect(start.contains("Saved assessment: T.W.  "), "the saved assessment is listed apart, with its own time: \(start)")
         try b.send("Down", "Enter")
         let merge = try b.waitFor("Save the merged assessment")
@@ -155,7 +155,7 @@ import Testing
 
         try lineMode(b)
         let start = try b.screen()
-        #expect(start.contains("2. Resume Recovery copy, not in the store"), "\(start)")
+        #expect(start.contains("2. Resume Recovery copy:"), "\(start)")
         #expect(start.contains("3. Resume Saved assessment:"), "\(start)")
         try b.type("2")
         try b.send("Enter")

@@ -30,7 +30,7 @@ import Testing
 
         // Started again with a store that works: the start screen offers the copy.
         try t.run("", env: ["XDG_STATE_HOME": state])
-        try t.waitFor("Recovery copy, not in the store: R.C.")
+        try t.waitFor("Recovery copy: R.C.")
         try t.send("Down", "Enter")
         try t.waitFor("Brought back from a recovery copy and saved in the store")
         // It opens where it was left: the first domain, with the answer that was not saved.

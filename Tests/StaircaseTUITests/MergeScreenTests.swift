@@ -139,7 +139,7 @@ import Testing
         let box = Box()
         var host = WizardHost(
             save: { _ in .success(()) }, load: { _ in .failure(.notFound("no")) },
-            list: { .success([ResumeItem(id: "recovery/a-1", label: "Recovery copy, not in the store: T.W.", recovery: true)]) },
+            list: { .success([ResumeItem(id: "recovery/a-1", label: "Recovery copy: T.W.", recovery: true)]) },
             export: { _, _, _, _ in .failure(.io("no")) }, now: { "2026-11-23T10:00:00Z" })
         host.bringBack = { _ in .success(.changed(saved: saved, copy: copy, copyID: "recovery/a-1")) }
         host.saveMerged = { merged, _ in
