@@ -66,7 +66,7 @@ extension ScreenModel {
         // A row with no answer and no note says nothing about them (the first row says so once).
         let answer =
             rating == .notAssessed && note.isEmpty
-            ? nil : TextBlock(["Your answer: \(rating.label)." + (note.isEmpty ? " No evidence note." : " Note: \(note)")])
+            ? nil : TextBlock(["Your answer: \(rating.label)." + (note.isEmpty ? " No evidence note." : " Evidence note: \(note)")])
         if let answer { m.blocks.append(answer) }
         let outside = s.isOutsideAge(row.indicator.id)
         let confirmedAge = a.answers[row.indicator.id]?.confirmedForAge == true

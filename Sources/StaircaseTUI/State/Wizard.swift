@@ -240,12 +240,13 @@ public enum Wizard {
                 }
             }
         }
+        // Two lines of an 80-column message at most: a tryout found the longer wording cut.
         let draft = a.draftDecision.map {
-            " The decision you had not recorded (Level \($0.level), step \($0.step)) is on the Decision screen: Enter there records it."
+            " Your unrecorded decision (Level \($0.level), step \($0.step)) waits on the Decision screen: Enter there records it."
         }
         s.message =
             s.fieldProblems.isEmpty
-            ? Message("Resumed where you left off. Every answer is as you left it." + (draft ?? ""))
+            ? Message("Resumed where you left off." + (draft ?? " Every answer is as you left it."))
             : Message("Resumed. Some details need checking: see the reasons beside the fields.", error: true)
         return a.childKey.map { _ in [.findEarlier(a)] } ?? []
     }
