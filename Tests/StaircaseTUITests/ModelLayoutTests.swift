@@ -37,9 +37,25 @@ import Testing
         #expect(tally.filter == "school")
         #expect(tally.rows == s.visibleRows(domain: 0).count)
         let screen = View.render(s, in: Support.screen).lines
-        #expect(screen[2].trimmed == tally.line, "the curses status line is the tally's")
+        // Below the message (here two lines: the filter kept the selected row, and says so).
+        #expect(screen.dropFirst().prefix(4).contains { $0.trimmed == tally.line }, "the curses status line is the tally's")
         let line = LineRenderer.render(m, width: 80).joined(separator: "\n")
         for sentence in tally.sentences { #expect(Self.words(line).contains(Self.words(Glyphs.ascii(sentence)))) }
+    }
+
+    /// Tryout: after `a`, pre-birth rows headed a ten-year-old's list and the status line did
+    /// not say why. Both renderers say the rows for other ages are shown, and how to hide them.
+    @Test func rowsShownForOtherAgesAreSaidInTheStatus() throws {
+        var s = try SnapshotTests.inProgress()
+        let hidden = try #require(ScreenModel(s).tally).hidden
+        #expect(hidden > 0)
+        Support.press(&s, [.char("a")])
+        let tally = try #require(ScreenModel(s).tally)
+        #expect(tally.hidden == 0 && tally.otherAges == hidden)
+        #expect(tally.line.contains("\(hidden) for other ages shown (a hides)"))
+        #expect(tally.sentences.contains("Showing " + Plural.rows(hidden) + " for other ages (a hides them)."))
+        Support.press(&s, [.char("a")])
+        #expect(ScreenModel(s).tally?.otherAges == 0)
     }
 
     @Test func thePanelAndTheFullTextAreTheModelsDescriptors() throws {

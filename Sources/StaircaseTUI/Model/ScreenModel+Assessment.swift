@@ -172,10 +172,12 @@ extension ScreenModel {
 
     /// The domain's rows counted: the one count both the line text and the curses status line say.
     static func tally(_ s: WizardState, _ d: Int, _ rows: [VisibleRow], _ a: Assessment) -> RowTally {
-        RowTally(
+        var tally = RowTally(
             domain: d, domains: s.catalogue.domains.count, answered: rows.filter { a.rating(of: $0.indicator.id) != .notAssessed }.count,
             rows: rows.count, toConfirm: rows.filter { a.answers[$0.indicator.id]?.isCarriedUnconfirmed == true }.count,
             hidden: s.showHidden ? 0 : s.hiddenCount(domain: d), filter: s.filter)
+        tally.otherAges = s.showHidden ? s.hiddenCount(domain: d) : 0
+        return tally
     }
 
     /// The proposal, its reasons, flags and course of action, as paragraphs from the one

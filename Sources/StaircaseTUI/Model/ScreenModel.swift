@@ -83,6 +83,9 @@ public struct RowTally: Equatable, Sendable {
     /// Rows hidden for the child's age; 0 while every row is shown.
     public var hidden: Int
     public var filter: String
+    /// Rows for other ages shown because `a` showed them (0 while they are hidden): said, so a
+    /// pre-birth row heading a ten-year-old's list is not a mystery (tryout).
+    public var otherAges = 0
 
     /// In sentences, for line mode: "Domain 1 of 3. 2 of 31 rows answered."
     public var sentences: [String] {
@@ -92,6 +95,7 @@ public struct RowTally: Equatable, Sendable {
         ]
         if toConfirm > 0 { out.append("On a carried row, c confirms last time's answer; 1 to 4 or n changes it.") }
         if hidden > 0 { out.append(Plural.rows(hidden) + (hidden == 1 ? " is" : " are") + " hidden for the child’s age (a shows them).") }
+        if otherAges > 0 { out.append("Showing " + Plural.rows(otherAges) + " for other ages (a hides them).") }
         if !filter.isEmpty { out.append("Filter: \(filter) (/ alone clears it).") }
         return out
     }
@@ -101,6 +105,7 @@ public struct RowTally: Equatable, Sendable {
         var status = "\(answered) of " + Plural.rows(rows) + " answered"
         if toConfirm > 0 { status += " · \(toConfirm) [?] to confirm" }
         if hidden > 0 { status += " · \(hidden) hidden for the child’s age (a shows)" }
+        if otherAges > 0 { status += " · \(otherAges) for other ages shown (a hides)" }
         if !filter.isEmpty { status += " · filter: " + filter }
         return status
     }
