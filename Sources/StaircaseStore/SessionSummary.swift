@@ -72,10 +72,15 @@ public struct SessionSummary: Sendable, Equatable {
         return String(SafeText.clean(lastChange).prefix(20))
     }
 
-    /// "Level 4 (decided)" or "Level 4, step 5 (decided)" when decided, else the proposal;
-    /// "(decided, out of date)" when the answers changed after the decision.
+    /// "Level 4 (decided)" or "Level 4, step 5 (decided)" when decided, else "Level 2
+    /// (proposed)", as `sessions list` says "2 proposed" (a tryout read a bare "Level 2" as
+    /// decided); "(decided, out of date)" when the answers changed after the decision.
     public var levelText: String {
-        guard let level = decidedLevel else { return proposedText }
+        guard let level = decidedLevel else {
+            guard let proposed = proposedLevel else { return proposedText }
+            if let step = proposedStep, step != proposed { return "Level \(proposed), step \(step) (proposed)" }
+            return "Level \(proposed) (proposed)"
+        }
         let how = decisionOutOfDate ? "decided, out of date" : "decided"
         if let step = decidedStep, step != level { return "Level \(level), step \(step) (\(how))" }
         return "Level \(level) (\(how))"

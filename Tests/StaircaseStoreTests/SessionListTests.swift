@@ -47,7 +47,7 @@ import Testing
         let mine = try #require(list.first { $0.id == "a1" })
         #expect(mine.progress == .rows(assessed: 1, applicable: 3))
         #expect(mine.proposedLevel == 2 && mine.proposedText == "Level 2")
-        #expect(mine.displayLine == "J.V.D.  2026-11-23 14:05  1/3 rows  Level 2")
+        #expect(mine.displayLine == "J.V.D.  2026-11-23 14:05  1/3 rows  Level 2 (proposed)")
         #expect(!mine.decisionOutOfDate)
         let theirs = try #require(list.first { $0.id == "other" })
         #expect(theirs.progress == .answered(1) && theirs.proposedLevel == nil && theirs.proposedText == "-")
@@ -99,7 +99,7 @@ import Testing
         var s = SessionSummary(
             id: "a", file: "a.json", initials: "J.S.", lastChange: "", progress: .rows(assessed: 1, applicable: 2), proposedLevel: 2,
             proposedStep: 2)
-        #expect(s.levelText == "Level 2")
+        #expect(s.levelText == "Level 2 (proposed)")
         #expect(s.levelColumn == "2 proposed")
         s.decidedLevel = 4
         s.decidedStep = 4
