@@ -80,7 +80,7 @@ import Testing
         #expect(runner.console.text.contains("Staircase is locked"))
         let notes = runner.state.assessment?.answers.values.compactMap(\.note) ?? []
         #expect(!notes.contains { $0.contains("Late note") }, "the note typed after the idle time was not used")
-        #expect(fake.files.values.allSatisfy { $0.answers.values.allSatisfy { ($0.note ?? "").isEmpty } })
+        #expect(fake.files.values.allSatisfy { $0.answers.values.allSatisfy { $0.note.isEmpty } })
     }
 
     @Test func aTerminalLocksWhenTheTimePassesNotAtTheNextAnswer() {
