@@ -3,6 +3,8 @@
 is 128+15, and nothing but plain text (no terminal reset sequence) is written. Prints JSON."""
 import json, os, signal, sys
 import pexpect
+sys.dont_write_bytecode = True  # no __pycache__ beside the tests
+from staircase_unlock import unlock  # noqa: E402
 
 binary, home, transcript = sys.argv[1], sys.argv[2], sys.argv[3]
 env = {"PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_HOME": home + "/data", "TERM": "dumb",
@@ -14,19 +16,7 @@ passphrase = sys.argv[4] if len(sys.argv) > 4 else "correct horse"
 log = open(transcript, "wb")
 p = pexpect.spawn(binary, [], env=env, dimensions=(24, 80), timeout=20)
 p.logfile_read = log
-
-
-def unlock():
-    """The store's passphrase, asked before line mode starts: chosen (typed twice) at a first run, once later."""
-    if env["STAIRCASE_STORE_UNENCRYPTED"] == "1":
-        return
-    if p.expect_exact(["Choose a passphrase (at least", "Passphrase for the Staircase store: "]) == 0:
-        p.sendline(passphrase)
-        p.expect_exact("Type it again: ")
-    p.sendline(passphrase)
-
-
-unlock()
+unlock(p, env, passphrase)
 p.expect_exact("Choose 1-")
 p.sendline("1")
 p.expect_exact("Enter continues:")
