@@ -12,7 +12,11 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let catalogue = FuzzFixture.catalogue
-    let pack = FuzzFixture.pack
+    // Three inputs in four use the pack's first two cases: the report's cost is rendering every
+    // case of the pack, not reading the files, and responses to the other cases then exercise
+    // the refusals. The fourth uses the whole pack.
+    var pack = FuzzFixture.pack
+    if size % 4 != 0 { pack.cases = Array(pack.cases.prefix(2)) }
     let files = FuzzSplit.files(UnsafeBufferPointer(start: data, count: size))
     let inputs = files.enumerated().map { TrainingReport.Input(name: "r\($0.offset).json", data: $0.element) }
     // Named or lettered by the input's length, so both ways are fuzzed at one build per input.
