@@ -76,14 +76,12 @@ public struct SessionSummary: Sendable, Equatable {
     /// (proposed)", as `sessions list` says "2 proposed" (a tryout read a bare "Level 2" as
     /// decided); "(decided, out of date)" when the answers changed after the decision.
     public var levelText: String {
-        guard let level = decidedLevel else {
-            guard let proposed = proposedLevel else { return proposedText }
-            if let step = proposedStep, step != proposed { return "Level \(proposed), step \(step) (proposed)" }
-            return "Level \(proposed) (proposed)"
+        func text(_ level: Int, _ step: Int?, _ how: String) -> String {
+            "Level \(level)" + (step.map { $0 == level ? "" : ", step \($0)" } ?? "") + " (\(how))"
         }
-        let how = decisionOutOfDate ? "decided, out of date" : "decided"
-        if let step = decidedStep, step != level { return "Level \(level), step \(step) (\(how))" }
-        return "Level \(level) (\(how))"
+        if let level = decidedLevel { return text(level, decidedStep, decisionOutOfDate ? "decided, out of date" : "decided") }
+        if let level = proposedLevel { return text(level, proposedStep, "proposed") }
+        return proposedText
     }
 
     /// The `sessions list` NOTE column: training, and a decision the answers have moved past.
