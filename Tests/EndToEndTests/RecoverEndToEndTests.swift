@@ -21,7 +21,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let example = try String(contentsOfFile: PackageTests.repository + "/Data/examples/level3-several-areas.json", encoding: .utf8)
         let id = "2b6f0c1e-example-level3"
-        try example.replacingOccurrences(of: "\"strengths\": \"", with: "\"strengths\": \"\(canary). ").write(
+        try example.replacingOccurrences(of: "\"worry\": \"", with: "\"worry\": \"\(canary). ").write(
             toFile: store + "/\(id).json", atomically: true, encoding: .utf8)
         let started = Date().addingTimeInterval(-1)
         // IT adds its recovery key after the store was encrypted: STAIRCASE_RECIPIENTS from the reseal on.

@@ -92,7 +92,12 @@ import Testing
         copy.consent.status = .given
         copy.sharing.familyTold = .yes
         copy.immediateDanger = .no
-        copy.strengths = "kind"
+        copy.workingWell.overall = "kind"
+        copy.workingWell.domains = ["child-development": "reads well"]
+        copy.worry = "B's worry"
+        copy.request = .init(kinds: [.earlyHelp], detail: "B asks")
+        copy.householdDifficulties = ["domestic-abuse": .init(.yes, note: "B knows")]
+        copy.chronology = [.init(id: "e-b", date: EventDate("2026-06")!, what: "B's event", rows: [rows[0]])]
         copy.childsVoice = "wants to stay"
         copy.concernCategories = ["neglect"]
         copy.needsCannotBeMetAtHome = true

@@ -7,6 +7,11 @@ import Testing
 @Suite struct ReassessmentTests {
     static func durham() throws -> Catalogue { try EmbeddedCatalogue.load() }
 
+    static func eventDate(_ text: String) -> EventDate {
+        guard let d = EventDate(text) else { preconditionFailure("not an event date: \(text)") }
+        return d
+    }
+
     static func earlier(_ c: Catalogue) -> Assessment {
         var a = Assessment(
             id: "a-earlier", createdAt: "2026-08-01T09:00:00+01:00", catalogue: .init(id: c.id, version: c.version), childKey: "c-child")
@@ -14,9 +19,16 @@ import Testing
         a.child.dateOfBirth = "2016-04-12"
         a.referrer.name = "A Teacher"
         a.carers = [.init(name: "Pat Smith", relationship: "mother")]
-        a.strengths = "Loves football"
+        a.workingWell.overall = "Loves football"
         a.immediateDanger = .no
         let rows = c.allIndicators.map(\.indicator.id)
+        a.worry = "the worry then"
+        a.request = .init(kinds: [.earlyHelp])
+        a.householdDifficulties = ["domestic-abuse": .init(.no)]
+        a.chronology = [
+            .init(id: "e-later", date: Self.eventDate("2026-07-30"), what: "later", rows: [rows[0]]),
+            .init(id: "e-first", date: Self.eventDate("2026-05"), what: "first"),
+        ]
         a.answers[rows[0]] = .init(.level3, note: "evidence then")
         a.answers[rows[1]] = .init(.level1)
         a.answers[rows[2]] = .init(.notApplicable)
@@ -33,7 +45,9 @@ import Testing
         #expect(old == copy)
         #expect(new.id == "a-new" && new.childKey == "c-child" && new.createdAt == "2026-11-20T09:00:00Z")
         #expect(new.child == old.child && new.referrer == old.referrer && new.carers == old.carers)
-        #expect(new.decision == nil && new.strengths.isEmpty && new.immediateDanger == .notKnown)
+        #expect(new.decision == nil && new.workingWell.isEmpty && new.immediateDanger == .notKnown)
+        #expect(new.worry.isEmpty && new.request.isEmpty && new.householdDifficulties.isEmpty, "these belong to one referral")
+        #expect(new.chronology.map(\.id) == ["e-first", "e-later"], "the history is carried, with its ids, in date order")
         let rows = c.allIndicators.map(\.indicator.id)
         #expect(new.answers[rows[0]]?.earlier?.toConfirmLabel == "to confirm (was Level 3 on 2026-08-14)")
         #expect(new.answers[rows[0]]?.note == "evidence then")

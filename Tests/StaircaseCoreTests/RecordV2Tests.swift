@@ -3,7 +3,7 @@ import Testing
 
 @testable import StaircaseCore
 
-/// Record version 2: a version 1 file read and written back as version 2 with every field kept,
+/// Record version 2: a version 1 file read and written back (now as version 3) with every field kept,
 /// the new fields round-tripped, and a loader that refuses what the schema refuses, naming the
 /// JSON path and never a value from the file.
 @Suite struct RecordV2Tests {
@@ -29,7 +29,7 @@ import Testing
     @Test func versionOneIsReadAsVersionTwoWithEveryFieldKept() throws {
         let c = try Fixtures.minimal()
         let a = try AssessmentLoader.load(path: Fixtures.path("v1-every-field.json"), catalogue: c)
-        #expect(a.schemaVersion == 2)
+        #expect(a.schemaVersion == 3)
         #expect(a.id == "v1-every-field")
         #expect(a.childKey == nil, "a key is given by the wizard, from its random source, when it next saves")
         #expect(a.createdAt == "2026-11-20T09:30:00Z" && a.updatedAt == "2026-11-20T10:45:00Z")
@@ -46,7 +46,7 @@ import Testing
         #expect(a.answers["a1.r1"] == .init(.level3, note: "Reading age two years behind."))
         #expect(a.answers["p1.mh"] == .init(.notApplicable))
         #expect(a.answers["f1.r1"] == .init(.notAssessed, note: "Ask the housing officer."))
-        #expect(a.strengths == "Close to his brother." && a.childsVoice == "I like art.")
+        #expect(a.workingWell.overall == "Close to his brother." && a.childsVoice == "I like art.")
         #expect(a.concernCategories == ["neglect"] && a.needsCannotBeMetAtHome)
         #expect(a.decision == .init(level: 4, step: 5, reason: "Cannot stay at home tonight.", decidedAt: "2026-11-20T10:45:00Z"))
         // The version 2 fields start empty or "not known", never "no".
@@ -59,7 +59,7 @@ import Testing
         saved.childKey = "c-0123456789abcdefghjk"
         let data = try JSONEncoder.stable.encode(saved)
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"schemaVersion\" : 2"))
+        #expect(text.contains("\"schemaVersion\" : 3"))
         #expect(try Self.decode(text) == saved)
         #expect(Self.error(text, catalogue: c) == nil)
     }

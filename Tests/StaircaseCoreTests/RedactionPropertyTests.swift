@@ -138,7 +138,7 @@ import Testing
         a.household[0].relationship = text()
         a.agencies[0].role = text()
         for id in a.answers.keys { a.answers[id]?.note = text() }
-        a.strengths = text()
+        a.workingWell.overall = text()
         a.childsVoice = text()
         a.decision?.reason = text()
         let nameWords = names.flatMap { $0.split(separator: " ").map(String.init) }

@@ -19,7 +19,7 @@ import Testing
                 "a version 1 file", true,
                 { d in
                     d["schemaVersion"] = 1
-                    for k in ["childKey", "sharing", "carers", "household", "agencies"] { d[k] = nil }
+                    for k in ["childKey", "sharing", "carers", "household", "agencies"] + versionThreeKeys { d[k] = nil }
                     d["referrer"] = ["name": "A", "contact": "01388 000000"]
                     d["child"] = ["name": "J. S.", "dateOfBirth": "2016-04-12"]
                 }
@@ -78,7 +78,69 @@ import Testing
             ("unknown key in a household member", false, { d in editFirst(&d, "household") { $0["school"] = "x" } }),
             ("unknown key in an agency", false, { d in editFirst(&d, "agencies") { $0["email"] = "x" } }),
             ("schemaVersion as a string", false, { $0["schemaVersion"] = "2" }),
-            ("schemaVersion 3", false, { $0["schemaVersion"] = 3 }),
+            ("schemaVersion 4", false, { $0["schemaVersion"] = 4 }),
+            (
+                "a version 2 file", true,
+                { d in
+                    d["schemaVersion"] = 2
+                    for k in versionThreeKeys { d[k] = nil }
+                    d["strengths"] = "Close to her brother."
+                }
+            ),
+            ("a version 2 file with version 3 fields", false, { $0["schemaVersion"] = 2 }),
+            ("strengths in a version 3 file", false, { $0["strengths"] = "x" }),
+            ("a worry over 100000 characters", false, { $0["worry"] = String(repeating: "w", count: 100_001) }),
+            ("worry as a number", false, { $0["worry"] = 3 }),
+            ("unknown key in workingWell", false, { d in edit(&d, "workingWell") { $0["child"] = "x" } }),
+            ("working well per domain as a list", false, { d in edit(&d, "workingWell") { $0["domains"] = ["x"] } }),
+            ("a request kind twice", false, { d in edit(&d, "request") { $0["kinds"] = ["advice", "advice"] } }),
+            ("a request kind not on the list", false, { d in edit(&d, "request") { $0["kinds"] = ["a-bed"] } }),
+            (
+                "every request kind", true,
+                { d in edit(&d, "request") { $0["kinds"] = ["advice", "early-help", "single-assessment", "strategy-discussion"] } }
+            ),
+            ("unknown key in the request", false, { d in edit(&d, "request") { $0["urgent"] = true } }),
+            ("a household answer maybe", false, { d in editHousehold(&d) { $0["answer"] = "maybe" } }),
+            ("a household answer without its answer", false, { d in editHousehold(&d) { $0["answer"] = nil } }),
+            ("unknown key in a household answer", false, { d in editHousehold(&d) { $0["since"] = "2026" } }),
+            (
+                "a household note over 100000 characters", false,
+                { d in editHousehold(&d) { $0["note"] = String(repeating: "n", count: 100_001) } }
+            ),
+            ("an event dated by its month", true, { d in editFirst(&d, "chronology") { $0["date"] = "2026-06" } }),
+            ("an event dated about a day", true, { d in editFirst(&d, "chronology") { $0["date"] = "about 2026-06-14" } }),
+            ("an event on 29 February 2028", true, { d in editFirst(&d, "chronology") { $0["date"] = "2028-02-29" } }),
+            ("an event on 29 February 2026", false, { d in editFirst(&d, "chronology") { $0["date"] = "2026-02-29" } }),
+            ("an event on 29 February 2100", false, { d in editFirst(&d, "chronology") { $0["date"] = "2100-02-29" } }),
+            ("an event on 31 April", false, { d in editFirst(&d, "chronology") { $0["date"] = "about 2026-04-31" } }),
+            ("an event in month 13", false, { d in editFirst(&d, "chronology") { $0["date"] = "2026-13" } }),
+            ("an event dated 14/06/2026", false, { d in editFirst(&d, "chronology") { $0["date"] = "14/06/2026" } }),
+            ("an event dated roughly", false, { d in editFirst(&d, "chronology") { $0["date"] = "roughly 2026-06" } }),
+            ("an event in 1899", false, { d in editFirst(&d, "chronology") { $0["date"] = "1899-12" } }),
+            ("an event without what happened", false, { d in editFirst(&d, "chronology") { $0["what"] = nil } }),
+            ("an event without an id", false, { d in editFirst(&d, "chronology") { $0["id"] = nil } }),
+            ("an event id with a slash", false, { d in editFirst(&d, "chronology") { $0["id"] = "e/1" } }),
+            ("unknown key in an event", false, { d in editFirst(&d, "chronology") { $0["by"] = "x" } }),
+            (
+                "an event over 2000 characters", false,
+                { d in editFirst(&d, "chronology") { $0["what"] = String(repeating: "w", count: 2_001) } }
+            ),
+            (
+                "an event of exactly 2000 characters", true,
+                { d in editFirst(&d, "chronology") { $0["what"] = String(repeating: "w", count: 2_000) } }
+            ),
+            (
+                "an event source over 200 characters", false,
+                { d in editFirst(&d, "chronology") { $0["source"] = String(repeating: "s", count: 201) } }
+            ),
+            (
+                "an event's row twice", false,
+                { d in editFirst(&d, "chronology") { $0["rows"] = ["health.mental-health", "health.mental-health"] } }
+            ),
+            ("an event's row with a slash", false, { d in editFirst(&d, "chronology") { $0["rows"] = ["../x"] } }),
+            ("an event with no rows", true, { d in editFirst(&d, "chronology") { $0["rows"] = [String]() } }),
+            ("501 events", false, { d in d["chronology"] = (0..<501).map { ["id": "e-\($0)", "date": "2026-06", "what": "x"] } }),
+            ("500 events", true, { d in d["chronology"] = (0..<500).map { ["id": "e-\($0)", "date": "2026-06", "what": "x"] } }),
             ("training as a string", false, { $0["training"] = "yes" }),
             ("unborn as a string", false, { d in edit(&d, "child") { $0["unborn"] = "no" } }),
             ("rating as a number", false, { d in editAnswer(&d) { $0["rating"] = 2 } }),
@@ -120,6 +182,16 @@ import Testing
             ("an export time without a zone", false, { $0["lastExport"] = ["at": "2026-11-20T16:15:00", "format": "md"] }),
             ("unknown key in an export record", false, { $0["lastExport"] = ["at": "2026-11-20T16:15:00Z", "format": "md", "to": "x"] }),
         ]
+    }
+
+    static let versionThreeKeys = ["worry", "workingWell", "request", "householdDifficulties", "chronology"]
+
+    static func editHousehold(_ d: inout Doc, _ body: (inout Doc) -> Void) {
+        var all = d["householdDifficulties"] as? Doc ?? [:]
+        var first = all["mental-illness"] as? Doc ?? [:]
+        body(&first)
+        all["mental-illness"] = first
+        d["householdDifficulties"] = all
     }
 
     static func edit(_ d: inout Doc, _ key: String, _ body: (inout Doc) -> Void) {

@@ -133,7 +133,7 @@ struct ScriptConsole: LineConsole {
         #expect(runner.run() == 0)
         let a = try #require(host.files["a-test1"])
         #expect(a.child.name == "Jo Bloggs")
-        #expect(a.strengths == "Loves football")
+        #expect(a.workingWell.overall == "Loves football")
         #expect(a.answers.count == rows && a.answers.values.allSatisfy { $0.rating == .level3 })
         let proposed = runner.state.proposal?.level
         #expect(a.decision?.level == proposed && proposed == 3)

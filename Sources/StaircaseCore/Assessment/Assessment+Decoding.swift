@@ -1,11 +1,14 @@
 /// Decoding that lets optional parts of an assessment be left out of a hand-written file (only
 /// what the schema requires must be there), and migrates a version 1 file to version 2 as it is
-/// read. Unknown keys, types, lengths and formats are checked before this by `AssessmentShape`.
+/// read, and a version 2 file to version 3. Unknown keys, types, lengths and formats are checked before this by `AssessmentShape`.
 extension Assessment {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, id, childKey, createdAt, updatedAt, training, catalogue, child, referrer, leadProfessional
-        case consent, sharing, immediateDanger, answers, strengths, childsVoice, concernCategories, needsCannotBeMetAtHome, decision
+        case consent, sharing, immediateDanger, answers, childsVoice, concernCategories, needsCannotBeMetAtHome, decision
         case carers, household, agencies, resumeAt, draftDecision, lastExport
+        case worry, workingWell, request, householdDifficulties, chronology
+        /// Version 1 and 2's single field for what is working well; read, never written.
+        case strengths
     }
 
     public init(from decoder: any Decoder) throws {
@@ -24,7 +27,11 @@ extension Assessment {
         sharing = try c.decodeIfPresent(Sharing.self, forKey: .sharing) ?? Sharing()
         immediateDanger = try c.decodeIfPresent(ImmediateDanger.self, forKey: .immediateDanger) ?? .notKnown
         answers = try c.decodeIfPresent([String: Answer].self, forKey: .answers) ?? [:]
-        strengths = try c.decodeIfPresent(String.self, forKey: .strengths) ?? ""
+        worry = try c.decodeIfPresent(String.self, forKey: .worry) ?? ""
+        workingWell = try c.decodeIfPresent(WorkingWell.self, forKey: .workingWell) ?? WorkingWell()
+        request = try c.decodeIfPresent(HelpRequest.self, forKey: .request) ?? HelpRequest()
+        householdDifficulties = try c.decodeIfPresent([String: HouseholdAnswer].self, forKey: .householdDifficulties) ?? [:]
+        chronology = try c.decodeIfPresent([ChronologyEvent].self, forKey: .chronology) ?? []
         childsVoice = try c.decodeIfPresent(String.self, forKey: .childsVoice) ?? ""
         concernCategories = try c.decodeIfPresent([String].self, forKey: .concernCategories) ?? []
         needsCannotBeMetAtHome = try c.decodeIfPresent(Bool.self, forKey: .needsCannotBeMetAtHome) ?? false
@@ -36,6 +43,51 @@ extension Assessment {
         agencies = try c.decodeIfPresent([Agency].self, forKey: .agencies) ?? []
         lastExport = try c.decodeIfPresent(ExportRecord.self, forKey: .lastExport)
         if schemaVersion == 1 { migrateFromVersionOne() }
+        if schemaVersion == 2 {
+            migrateFromVersionTwo(strengths: try c.decodeIfPresent(String.self, forKey: .strengths) ?? "")
+        }
+    }
+
+    /// Writes version 3: every field, the chronology in date order (equal dates in the order
+    /// they were entered), and never version 2's `strengths`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(childKey, forKey: .childKey)
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(updatedAt, forKey: .updatedAt)
+        try c.encode(training, forKey: .training)
+        try c.encode(catalogue, forKey: .catalogue)
+        try c.encode(child, forKey: .child)
+        try c.encode(referrer, forKey: .referrer)
+        try c.encode(leadProfessional, forKey: .leadProfessional)
+        try c.encode(consent, forKey: .consent)
+        try c.encode(sharing, forKey: .sharing)
+        try c.encode(immediateDanger, forKey: .immediateDanger)
+        try c.encode(answers, forKey: .answers)
+        try c.encode(worry, forKey: .worry)
+        try c.encode(workingWell, forKey: .workingWell)
+        try c.encode(request, forKey: .request)
+        try c.encode(householdDifficulties, forKey: .householdDifficulties)
+        try c.encode(Chronology.sorted(chronology), forKey: .chronology)
+        try c.encode(childsVoice, forKey: .childsVoice)
+        try c.encode(concernCategories, forKey: .concernCategories)
+        try c.encode(needsCannotBeMetAtHome, forKey: .needsCannotBeMetAtHome)
+        try c.encodeIfPresent(decision, forKey: .decision)
+        try c.encodeIfPresent(draftDecision, forKey: .draftDecision)
+        try c.encodeIfPresent(resumeAt, forKey: .resumeAt)
+        try c.encode(carers, forKey: .carers)
+        try c.encode(household, forKey: .household)
+        try c.encode(agencies, forKey: .agencies)
+        try c.encodeIfPresent(lastExport, forKey: .lastExport)
+    }
+
+    /// Version 2 → 3: the strengths become what is working well overall; the worry, the request,
+    /// the household questions and the chronology start empty (unasked), never guessed.
+    mutating func migrateFromVersionTwo(strengths: String) {
+        schemaVersion = 3
+        if workingWell.overall.isEmpty { workingWell.overall = strengths }
     }
 
     /// Version 1 → 2: the referrer's one contact field becomes a phone number or an e-mail

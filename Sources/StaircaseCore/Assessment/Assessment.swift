@@ -8,13 +8,16 @@
 /// `export` read. Dates are ISO 8601 strings ("2026-11-23", "2026-11-23T14:05:00+01:00") with
 /// the offset where the time was recorded, so the file gives the same bytes in any time zone.
 ///
-/// Schema version 2 (see Data/assessment.schema.json) adds what a referral needs beyond the
+/// Schema version 2 (see Data/assessment.schema.json) added what a referral needs beyond the
 /// levels: where the child is, the carers, household, agencies, the referrer's phone and e-mail,
-/// and the lawful basis for sharing. Version 1 files are read and migrated on decoding.
+/// and the lawful basis for sharing. Version 3 adds what Durham's referral procedure asks for:
+/// the worry and the request in the referrer's words, what is working well (version 2's
+/// "strengths", now also per domain), the four household questions and a dated chronology.
+/// Version 1 and 2 files are read and migrated on decoding.
 public struct Assessment: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
     /// Versions the loader reads; older ones are migrated to the current one as they are decoded.
-    public static let readableSchemaVersions = 1...2
+    public static let readableSchemaVersions = 1...3
 
     public var schemaVersion: Int = Assessment.currentSchemaVersion
     /// Stable id, also the saved file's name.
@@ -34,7 +37,18 @@ public struct Assessment: Codable, Sendable, Equatable {
     public var immediateDanger: ImmediateDanger = .notKnown
     /// Indicator id → answer. A row with no entry is not yet assessed.
     public var answers: [String: Answer] = [:]
-    public var strengths: String = ""
+    /// "What are you worried about, and how and why has it arisen?", in the referrer's words.
+    public var worry: String = ""
+    /// "What is working well?": the strengths and protective factors, overall and per domain.
+    public var workingWell: WorkingWell = WorkingWell()
+    /// "What help do you think the child needs, or what are you asking First Contact for?"
+    public var request: HelpRequest = HelpRequest()
+    /// The four household questions, keyed by the catalogue's `householdQuestions` ids; a
+    /// question with no entry has not been asked yet.
+    public var householdDifficulties: [String: HouseholdAnswer] = [:]
+    /// Significant events, in the order they were entered (`Chronology.sorted` gives date order;
+    /// files list them in date order).
+    public var chronology: [ChronologyEvent] = []
     /// The child's wishes and feelings, in their own words.
     public var childsVoice: String = ""
     /// At Level 4: the categories of concern (ids from the catalogue's `concernCategories`).

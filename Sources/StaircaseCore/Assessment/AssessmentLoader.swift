@@ -68,6 +68,22 @@ public enum AssessmentLoader {
         if let due = a.child.expectedDate, let problem = FieldRules.dateProblem(due, quotingValue: false) {
             throw fail("child.expectedDate", "not a date", problem)
         }
+        let domains = Set(c.domains.map(\.id))
+        for key in a.workingWell.domains.keys.sorted() where !domains.contains(key) {
+            throw fail(
+                "workingWell.domains", "unknown domain id",
+                "use one of: " + c.domains.map(\.id).joined(separator: ", "))
+        }
+        for (i, e) in a.chronology.enumerated() {
+            if a.chronology[..<i].contains(where: { $0.id == e.id }) {
+                throw fail("chronology[\(i)].id", "duplicate event id", "give each event its own id")
+            }
+            for (j, row) in e.rows.enumerated() where !known.contains(row) {
+                throw fail(
+                    "chronology[\(i)].rows[\(j)]", "unknown indicator id",
+                    "remove it or correct it to an id from `staircase catalogue show`")
+            }
+        }
         let categories = Set(c.concernCategories.map(\.id))
         for (i, k) in a.concernCategories.enumerated() {
             if !categories.contains(k) {

@@ -15,6 +15,12 @@ public enum AssessmentShape {
         public static let listEntries = 50
         /// Entries in `answers`: more than any catalogue has rows.
         public static let answers = 1_000
+        /// Events in the chronology: a long case's significant events, not a case file.
+        public static let chronologyEvents = 500
+        /// What happened, in one event: a paragraph, not a report.
+        public static let eventText = 2_000
+        /// Rows one event is evidence for.
+        public static let eventRows = 50
     }
 
     public struct Problem: Equatable, Sendable {
@@ -25,6 +31,10 @@ public enum AssessmentShape {
 
     indirect enum Shape: Sendable {
         case short, long, date, dateTime, childKey, id
+        /// A chronology date: "2026-06-14", "2026-06", "about 2026-06-14" or "about 2026-06".
+        case eventDate
+        /// A catalogue row id as an event names it ("behaviour.running-away").
+        case rowID
         /// A string of at most this many characters (the schema's own `maxLength`).
         case bounded(Int)
         case choice([String])
@@ -32,7 +42,7 @@ public enum AssessmentShape {
         case integer(ClosedRange<Int>)
         case object([(String, Shape)], required: [String])
         case map(Shape)
-        case array(Shape, unique: Bool)
+        case array(Shape, unique: Bool, max: Int = Limit.listEntries)
         case nullable(Shape)
     }
 
@@ -40,7 +50,8 @@ public enum AssessmentShape {
 
     static let assessment = Shape.object(
         [
-            ("schemaVersion", .integer(1...2)), ("id", .id), ("childKey", .childKey), ("createdAt", .dateTime), ("updatedAt", .dateTime),
+            ("schemaVersion", .integer(Assessment.readableSchemaVersions)), ("id", .id), ("childKey", .childKey), ("createdAt", .dateTime),
+            ("updatedAt", .dateTime),
             ("training", .boolean),
             ("catalogue", .object([("id", .short), ("version", .short)], required: ["id", "version"])),
             (
@@ -90,7 +101,24 @@ public enum AssessmentShape {
                             ("confirmedForAge", .boolean),
                         ], required: ["rating"]))
             ),
-            ("strengths", .long), ("childsVoice", .long),
+            ("strengths", .long), ("childsVoice", .long), ("worry", .long),
+            ("workingWell", .object([("overall", .long), ("domains", .map(.long))], required: [])),
+            (
+                "request",
+                .object(
+                    [("kinds", .array(.choice(Assessment.HelpKind.allCases.map(\.rawValue)), unique: true)), ("detail", .long)],
+                    required: [])
+            ),
+            ("householdDifficulties", .map(.object([("answer", yesNo), ("note", .long)], required: ["answer"]))),
+            (
+                "chronology",
+                .array(
+                    .object(
+                        [
+                            ("id", .id), ("date", .eventDate), ("what", .bounded(Limit.eventText)), ("source", .short),
+                            ("rows", .array(.rowID, unique: true, max: Limit.eventRows)),
+                        ], required: ["id", "date", "what"]), unique: false, max: Limit.chronologyEvents)
+            ),
             ("concernCategories", .array(.id, unique: true)),
             ("needsCannotBeMetAtHome", .boolean),
             (
@@ -146,7 +174,23 @@ public enum AssessmentShape {
     /// The first problem with the file's shape, or nil. `answerIDs` (the catalogue's row ids,
     /// when known) lets a path name the row; other keys under `answers` are named by position.
     public static func firstProblem(in tree: JSONTree, answerIDs: Set<String> = []) -> Problem? {
-        return check(tree, assessment, at: "", answerIDs: answerIDs)
+        if let p = check(tree, assessment, at: "", answerIDs: answerIDs) { return p }
+        return versionProblem(in: tree)
+    }
+
+    /// The fields that belong to one schema version only: version 3 moved "strengths" into
+    /// `workingWell.overall`, and the new fields need version 3 (an older program would drop them).
+    static func versionProblem(in tree: JSONTree) -> Problem? {
+        guard case .object(let top) = tree, case .integer(let version)? = top["schemaVersion"] else { return nil }
+        if version >= 3, top["strengths"] != nil {
+            return Problem(path: "strengths", message: "version 2's field in a version 3 file", fix: "move it to workingWell.overall")
+        }
+        if version < 3,
+            let key = ["worry", "workingWell", "request", "householdDifficulties", "chronology"].first(where: { top[$0] != nil })
+        {
+            return Problem(path: key, message: "a version 3 field in a version \(version) file", fix: "set schemaVersion to 3")
+        }
+        return nil
     }
 
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
@@ -159,7 +203,7 @@ public enum AssessmentShape {
                 fix: "give \(expected) here (see Data/assessment.schema.json)")
         }
         switch shape {
-        case .short, .long, .date, .dateTime, .childKey, .id, .choice, .bounded:
+        case .short, .long, .date, .dateTime, .childKey, .id, .choice, .bounded, .eventDate, .rowID:
             guard case .string(let s) = v else { return wrong("a string") }
             return checkString(s, shape, at: shown)
         case .boolean:
@@ -177,10 +221,10 @@ public enum AssessmentShape {
         case .nullable(let inner):
             if v == .null { return nil }
             return check(v, inner, at: path, answerIDs: answerIDs)
-        case .array(let item, let unique):
+        case .array(let item, let unique, let max):
             guard case .array(let items) = v else { return wrong("an array") }
-            if items.count > Limit.listEntries {
-                return Problem(path: shown, message: "more than \(Limit.listEntries) entries", fix: "keep at most \(Limit.listEntries)")
+            if items.count > max {
+                return Problem(path: shown, message: "more than \(max) entries", fix: "keep at most \(max)")
             }
             for (i, x) in items.enumerated() {
                 if let p = check(x, item, at: "\(path)[\(i)]", answerIDs: answerIDs) { return p }
@@ -252,6 +296,15 @@ public enum AssessmentShape {
         case .id:
             if !isIdentifier(s) {
                 return Problem(path: path, message: "malformed id", fix: "use 1 to 80 letters, digits, '-' or '_'")
+            }
+        case .eventDate:
+            if EventDate(s)?.description != s {
+                return Problem(path: path, message: "not an event date", fix: "write it as YYYY-MM-DD, YYYY-MM, or about YYYY-MM-DD")
+            }
+        case .rowID:
+            if !looksLikeRowID(s) {
+                return Problem(
+                    path: path, message: "malformed row id", fix: "use a row id from the catalogue, such as health.mental-health")
             }
         case .childKey:
             if !s.hasPrefix("c-") || s.utf8.count < 3 || !isIdentifier(s) {

@@ -99,7 +99,7 @@ extension ReferralSummary {
             decided: decided, decisionReason: block(a.decision?.reason ?? ""), differsFromProposal: differs,
             decidedAgainst: decidedAgainst,
             courseOfAction: course(c, a, p), domains: domains, informationLinks: links,
-            strengths: block(a.strengths), childsVoice: block(a.childsVoice), flags: flags,
+            strengths: block(a.workingWell.overall), childsVoice: block(a.childsVoice), flags: flags,
             completeness: Completeness(assessed: p.completeness.assessed, applicable: p.completeness.applicable),
             concernCategories: categories,
             warnings: (p.outsideAge ?? []).map { ProposalDescription.outsideAgeText($0, c) } + warnings, stillLacks: ReferralGaps.of(a))

@@ -3,8 +3,9 @@
 /// practitioner's choice for each part. Pure: the wizard's merge screen shows `differences` and
 /// saves `merge`; nothing here reads a file or the clock.
 ///
-/// A part is a row's level, a row's note, a field of the forms, the strengths and the child's
-/// words, the lists (carers, household, agencies) and the decision. A part with no choice keeps
+/// A part is a row's level, a row's note, a field of the forms, the referral's own words (the
+/// worry, what is working well, the request, the child's words), the household questions, the
+/// lists (carers, household, agencies, chronology) and the decision. A part with no choice keeps
 /// the saved side, so nothing the other window saved is written over unless the user says so.
 public enum AssessmentMerge {
     /// Which side a part takes: the saved one, the copy's, or for text both joined, each marked.
@@ -120,6 +121,15 @@ public enum AssessmentMerge {
             field("household", "Household and siblings", \.household) { list($0.map(\.name)) },
             field("agencies", "Other agencies", \.agencies) { list($0.map(\.agency)) },
             field("categories", "Categories of concern", \.concernCategories) { list($0) },
+            field("workingWell.domains", "What is working well, by domain", \.workingWell.domains) { byKey($0, none: "none") { $0 } },
+            field("request.kinds", "The help you ask for", \.request.kinds) { list($0.map(\.label)) },
+            field("household.questions", "The four household questions", \.householdDifficulties) {
+                byKey($0, none: "not asked") { $0.answer.rawValue + ($0.note.isEmpty ? "" : " (" + $0.note + ")") }
+            },
+            field("chronology", "Chronology", \.chronology) { events in
+                let lines: [String] = Chronology.sorted(events).map { e in e.date.description + " " + e.what }
+                return events.isEmpty ? "no events" : "\(events.count): " + lines.joined(separator: "; ")
+            },
             field("home", "Needs cannot be met at home", \.needsCannotBeMetAtHome) { $0 ? "yes" : "no" },
             Part(
                 key: "decision", label: "Decision",
@@ -146,7 +156,9 @@ public enum AssessmentMerge {
             ("referrer.name", "Your name", \.referrer.name), ("referrer.agency", "Your agency", \.referrer.agency),
             ("referrer.role", "Your role", \.referrer.role), ("referrer.phone", "Your phone", \.referrer.phone),
             ("referrer.email", "Your e-mail", \.referrer.email), ("referrer.contact", "Other contact", \.referrer.contact),
-            ("strengths", "Strengths and protective factors", \.strengths),
+            ("worry", "What you are worried about", \.worry),
+            ("workingWell", "What is working well", \.workingWell.overall),
+            ("request.detail", "The help you ask for, in your words", \.request.detail),
             ("voice", "The child’s wishes and feelings", \.childsVoice),
         ]
         var out = fields.map { key, label, path in
@@ -165,6 +177,12 @@ public enum AssessmentMerge {
         Part(
             key: key, label: label, differs: { $0[keyPath: path] != $1[keyPath: path] }, show: { show($0[keyPath: path]) },
             take: { a, from in a[keyPath: path] = from[keyPath: path] })
+    }
+
+    /// "key: value; key: value" in key order, or `none`.
+    static func byKey<V>(_ map: [String: V], none: String, _ show: (V) -> String) -> String {
+        guard !map.isEmpty else { return none }
+        return map.keys.sorted().map { k in k + ": " + (map[k].map(show) ?? "") }.joined(separator: "; ")
     }
 
     static func shown(_ text: String) -> String { text.isEmpty ? "(empty)" : text }

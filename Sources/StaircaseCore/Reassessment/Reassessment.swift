@@ -26,8 +26,11 @@ public enum Reassessment {
     /// Lead Professional, carers, household, agencies, training or not), and every earlier
     /// answer carried forward as "to confirm": rated "not yet assessed" with the earlier level
     /// beside it and the earlier evidence kept, so it counts for nothing until confirmed or
-    /// changed. What belongs to one referral starts again: immediate danger, consent, sharing,
-    /// strengths, the child's words, the categories of concern and the decision.
+    /// changed. The chronology is carried whole, with its ids, because "persistent" and
+    /// "repeated" are judged over the child's history, and so compare can tell the events added
+    /// since. What belongs to one referral starts again: immediate danger, consent, sharing, the
+    /// worry, what is working well, the request, the household questions, the child's words,
+    /// the categories of concern and the decision.
     ///
     /// Rows the catalogue no longer has are not carried (`AssessmentComparison` lists them).
     /// An answer still waiting to be confirmed on `previous` is carried with its own earlier
@@ -45,6 +48,7 @@ public enum Reassessment {
         a.carers = previous.carers
         a.household = previous.household
         a.agencies = previous.agencies
+        a.chronology = Chronology.sorted(previous.chronology)
         let known = Set(catalogue.allIndicators.map(\.indicator.id))
         let day = day(of: previous)
         for (row, answer) in previous.answers where known.contains(row) {

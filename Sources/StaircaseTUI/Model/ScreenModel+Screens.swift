@@ -116,7 +116,8 @@ extension ScreenModel {
             title: "Strengths and the child’s voice", position: screenPosition(s), prompt: "Text to write (1-2), Enter continues:")
         guard let a = s.assessment else { return m }
         let items = [
-            ("Strengths and protective factors", a.strengths), ("The child’s wishes and feelings, in their own words", a.childsVoice),
+            ("Strengths and protective factors", a.workingWell.overall),
+            ("The child’s wishes and feelings, in their own words", a.childsVoice),
         ]
         for (i, (label, value)) in items.enumerated() {
             m.fields.append(Field(key: "\(i + 1)", label: label, value: value.isEmpty ? "(empty)" : value, isEmpty: value.isEmpty))

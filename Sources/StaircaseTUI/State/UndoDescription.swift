@@ -33,7 +33,7 @@ enum UndoDescription {
             }
         }
         if now.immediateDanger != was.immediateDanger { parts.append("the answer on immediate danger") }
-        if now.strengths != was.strengths { parts.append("the change to the strengths") }
+        if now.workingWell != was.workingWell { parts.append("the change to the strengths") }
         if now.childsVoice != was.childsVoice { parts.append("the change to the child’s voice") }
         if now.needsCannotBeMetAtHome != was.needsCannotBeMetAtHome { parts.append("the change to step 5") }
         if now.child != was.child || now.referrer != was.referrer || now.leadProfessional != was.leadProfessional

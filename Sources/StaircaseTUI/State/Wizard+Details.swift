@@ -178,7 +178,7 @@ extension Wizard {
             return e.text.trimmed != value(of: field, in: a, item: s.formItem).trimmed
                 && problem(field, e.text.trimmed, today: s.today) == nil
         case .note(let id): return e.text.trimmed != (a.answers[id]?.note ?? "")
-        case .strengths: return e.text.trimmed != a.strengths
+        case .strengths: return e.text.trimmed != a.workingWell.overall
         case .childsVoice: return e.text.trimmed != a.childsVoice
         case .decisionReason: return e.text.trimmed != s.decisionReason
         case .exportPath: return false
@@ -221,7 +221,7 @@ extension Wizard {
                 if rating == .notAssessed && text.isEmpty { a.answers[id] = nil } else { a.answers[id] = .init(rating, note: text) }
             }
         case .alias, .responsesFolder: return commitTraining(&s, e.target, text)
-        case .strengths: return change(&s) { $0.strengths = text }
+        case .strengths: return change(&s) { $0.workingWell.overall = text }
         case .childsVoice: return change(&s) { $0.childsVoice = text }
         case .detail(let field):
             let item = s.formItem

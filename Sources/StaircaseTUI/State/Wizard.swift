@@ -373,7 +373,7 @@ public enum Wizard {
         case .move(let d): s.cursor = clamp(s.cursor, by: d, count: 2)
         case .activate:
             guard let a = s.assessment else { return [] }
-            s.editor = s.cursor == 0 ? TextField(.strengths, text: a.strengths) : TextField(.childsVoice, text: a.childsVoice)
+            s.editor = s.cursor == 0 ? TextField(.strengths, text: a.workingWell.overall) : TextField(.childsVoice, text: a.childsVoice)
         case .nextScreen: return step(&s, by: 1)
         case .back: return step(&s, by: -1)
         default: break
