@@ -10,7 +10,7 @@ import Testing
         "docs/format/README.md", "docs/format/assessment.md", "docs/format/summary.md", "docs/format/catalogue.md",
         "docs/format/encryption.md", "docs/dev/README.md", "docs/dev/testing.md", "docs/dev/benchmarks.md",
         "docs/dev/reliability.md", "docs/dev/packaging.md", "docs/dev/training.md", "docs/dev/summary.md", "docs/dev/store.md",
-        "docs/dev/invariants.md",
+        "docs/dev/invariants.md", "docs/format/time-words.md",
     ]
 
     static func read(_ relative: String) throws -> String {

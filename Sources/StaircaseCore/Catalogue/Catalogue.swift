@@ -22,7 +22,15 @@ public struct Catalogue: Codable, Sendable, Equatable {
     public var rules: Rules
     public var glossary: [GlossaryEntry]
     public var concernCategories: [ConcernCategory]
+    /// Questions the referrer is asked about the household, each linked to the rows its answer
+    /// bears on; optional in the file (an empty list when left out).
+    public var householdQuestions: [HouseholdQuestion]
     public var domains: [Domain]
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, id, title, authority, version, source, levels, steps, contacts, services, tags, rules
+        case glossary, concernCategories, householdQuestions, domains
+    }
 
     /// Where the catalogue came from, and the transcriber's judgements on the whole document.
     public struct Source: Codable, Sendable, Equatable {
@@ -84,6 +92,19 @@ public struct Catalogue: Codable, Sendable, Equatable {
         public var definition: String
     }
 
+    /// A question the referrer is asked about difficulties in the household (Durham's First
+    /// Contact asks about domestic abuse, mental illness, substance misuse and learning
+    /// difficulties), linked to rows by tag and by id.
+    public struct HouseholdQuestion: Codable, Sendable, Equatable {
+        public var id: String
+        public var topic: String
+        public var question: String
+        /// Rows carrying any of these tags are linked.
+        public var tags: [String]
+        /// Rows linked by id, beside those linked by tag.
+        public var rows: [String]
+    }
+
     /// One of the three Assessment Framework domains.
     public struct Domain: Codable, Sendable, Equatable {
         public var id: String
@@ -103,6 +124,37 @@ public struct Catalogue: Codable, Sendable, Equatable {
 }
 
 extension Catalogue {
+    /// Decodes every key, with `householdQuestions` optional (another authority's catalogue
+    /// may have none).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        authority = try c.decode(String.self, forKey: .authority)
+        version = try c.decode(String.self, forKey: .version)
+        source = try c.decode(Source.self, forKey: .source)
+        levels = try c.decode([Level].self, forKey: .levels)
+        steps = try c.decode([Step].self, forKey: .steps)
+        contacts = try c.decode([Contact].self, forKey: .contacts)
+        services = try c.decode([Service].self, forKey: .services)
+        tags = try c.decode([Tag].self, forKey: .tags)
+        rules = try c.decode(Rules.self, forKey: .rules)
+        glossary = try c.decode([GlossaryEntry].self, forKey: .glossary)
+        concernCategories = try c.decode([ConcernCategory].self, forKey: .concernCategories)
+        householdQuestions = try c.decodeIfPresent([HouseholdQuestion].self, forKey: .householdQuestions) ?? []
+        domains = try c.decode([Domain].self, forKey: .domains)
+    }
+
+    /// The ids of the rows a household question links, by tag or by id, in document order and
+    /// each once.
+    public func rows(for question: HouseholdQuestion) -> [String] {
+        let ids = Set(question.rows)
+        return allIndicators.map(\.indicator).filter { row in
+            ids.contains(row.id) || question.tags.contains(where: row.hasTag)
+        }.map(\.id).reduce(into: [String]()) { out, id in if !out.contains(id) { out.append(id) } }
+    }
+
     /// Every indicator row in document order, with the domain and area it sits in.
     public var allIndicators: [(domain: Domain, area: Area, indicator: Indicator)] {
         domains.flatMap { d in d.areas.flatMap { a in a.indicators.map { (d, a, $0) } } }

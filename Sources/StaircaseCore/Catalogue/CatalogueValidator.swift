@@ -20,6 +20,7 @@ public enum CatalogueValidator {
         checkReferenceLists(c, &p)
         checkRules(c, &p)
         checkDomains(c, &p)
+        checkHouseholdQuestions(c, &p)
         return p.list
     }
 
@@ -173,6 +174,63 @@ public enum CatalogueValidator {
         }
         if !row.levels.all.contains(where: \.isApplicable) {
             p.add("\(rp).levels", "no level has a descriptor", "give at least one level's text")
+        }
+        checkTimeWords(row, at: rp, &p)
+    }
+
+    /// Every word marked as speaking of time is in its level's descriptor, at a level that has one.
+    static func checkTimeWords(_ row: Indicator, at rp: String, _ p: inout Problems) {
+        guard let marks = row.timeWords else { return }
+        if marks.isEmpty { p.add("\(rp).timeWords", "no level marked", "leave timeWords out when no descriptor speaks of time") }
+        for key in marks.keys.sorted() {
+            let at = "\(rp).timeWords.\(SafeText.clean(String(key.prefix(20))))"
+            let words = marks[key] ?? []
+            guard let level = Int(key), (1...4).contains(level), let cell = row.levels[level] else {
+                p.add(at, "no level \"\(SafeText.clean(String(key.prefix(20))))\"", "key the words by a level from \"1\" to \"4\"")
+                continue
+            }
+            guard let text = cell.text else {
+                p.add(at, "Level \(level) is not applicable, so it has no words to mark", "remove the Level \(level) entry")
+                continue
+            }
+            if words.isEmpty { p.add(at, "an empty list", "name the words or remove the Level \(level) entry") }
+            for (i, word) in words.enumerated() {
+                p.text("\(at)[\(i)]", word, what: "time word", fix: "give the word as the descriptor has it or remove it")
+                if !word.allSatisfy(\.isWhitespace) && !text.lowercased().contains(word.lowercased()) {
+                    p.add(
+                        "\(at)[\(i)]", "\"\(SafeText.clean(String(word.prefix(80))))\" is not in the Level \(level) descriptor",
+                        "copy the word exactly as the Level \(level) text has it, or remove it")
+                }
+                if words[..<i].contains(word) { p.add("\(at)[\(i)]", "duplicate time word", "list each word once") }
+            }
+        }
+    }
+
+    /// Household questions: unique ids, known tags and rows, and each linked to something.
+    static func checkHouseholdQuestions(_ c: Catalogue, _ p: inout Problems) {
+        let tags = Set(c.tags.map(\.id))
+        let rows = Set(c.allIndicators.map(\.indicator.id))
+        p.unique("householdQuestions", c.householdQuestions.map(\.id))
+        for (i, q) in c.householdQuestions.enumerated() {
+            let at = "householdQuestions[\(i)]"
+            p.identifier("\(at).id", q.id)
+            p.text("\(at).topic", q.topic)
+            p.text("\(at).question", q.question)
+            if q.tags.isEmpty && q.rows.isEmpty {
+                p.add(at, "the question links no rows", "give the tags or the row ids its answer bears on")
+            }
+            for (j, t) in q.tags.enumerated() where !tags.contains(t) {
+                p.add("\(at).tags[\(j)]", "unknown tag \"\(SafeText.clean(t))\"", "declare it under \"tags\" or use one that is")
+            }
+            for (j, t) in q.tags.enumerated() where q.tags[..<j].contains(t) {
+                p.add("\(at).tags[\(j)]", "duplicate tag", "list each tag once")
+            }
+            for (j, r) in q.rows.enumerated() where !rows.contains(r) {
+                p.add("\(at).rows[\(j)]", "unknown row \"\(SafeText.clean(r))\"", "use the id of an indicator row")
+            }
+            for (j, r) in q.rows.enumerated() where q.rows[..<j].contains(r) {
+                p.add("\(at).rows[\(j)]", "duplicate row", "list each row once")
+            }
         }
     }
 }

@@ -18,6 +18,8 @@ extension EmbeddedCatalogue {
                 "The document's three matrix sections map onto the three Assessment Framework domains: 'Development of the baby, child, or young person' is the child's developmental needs; the parenting areas of 'Parental and family factors' (pregnancy and infancy; meeting health, educational, emotional and practical needs; protection from harm) are parenting capacity; 'Environmental factors' and the family-functioning areas of 'Parental and family factors' (domestic abuse; parental and family health and disability; criminal or anti-social behaviour; risk behaviour; prejudiced views and violent extremism) are family and environmental factors. Each area keeps the name of the section it came from.",
                 "The combination threshold (4 rows at Level 2 across at least 2 areas) is Staircase's reading of 'if there is a combination of indicators of need under Level Two, the case may be a Level Three case overall'; the document gives no number. An authority may change it under rules.combination.",
                 "The Level 2 and Level 3 course of action distinguishes a TAF (Team Around the Family) with a Lead Professional from none; at Level 3 the document's 'Children's Services Referral already completed' route is shown when a TAF and Family Plan exist.",
+                "Descriptors that speak of time carry timeWords: the words of a Level 2-4 descriptor, exactly as written, that say how often (occasionally, sometimes, from time to time, on one or two occasions, isolated incidents, on occasion, often, frequently, regularly, consistently, repeated, rarely, sporadic, irregular), how long (persistent, sustained, chronic, recurrent, long term, over a period of time, on-going, continuing) or how recently (recently, in the recent past, in the past, previous(ly), history of, current(ly)) something happens, or that events are growing (escalating, increasing incidents, increasing in severity, frequency or duration). Level 1 is never marked: its descriptors are the 'no concern' wording ('no history of', 'regular dental care'), which no chronology of concerns supports. Left out: 'consistent with' (agreement) and 'consistent patterns of care' or 'inconsistent' parenting (a style, not a frequency); 'not always' ('not always met', 'not always free of hazards', 'not always able') and its mirror 'at most times', because they say a need is partly unmet rather than how often anything happens; words about a state worsening ('increasingly isolated', 'deteriorated', 'becoming'); and time words about something other than the concern (the length of support or an exclusion, 'early help', 'early sexual activity', 'long-term conditions', 'temporary' legal status, 'within 56 days', 'daily outcomes'). Judgements on single rows are in their sourceNote.",
+                "householdQuestions are the four questions of the Durham Safeguarding Children Partnership's First Contact procedure, in which the referrer is asked specifically whether they know of difficulties in the household due to domestic abuse, mental illness, substance misuse and/or learning difficulties. Each links the rows whose subject is that difficulty: domestic abuse, mental illness and substance misuse by their toxic-trio tags (the four domestic-abuse rows; parental mental health, parental physical or mental health and post-natal emotional coping; parental drug and alcohol use); substance misuse also by id to siblings' or household members' substance misuse, which is household misuse but carries no tag; learning difficulties, which has no tag, by id to parental learning disability, the only row about a parent's or carer's learning difficulty. Rows that name one of the four only as an example among others (ante-natal care at Level 4, family accommodation at Level 4) and the child's own substance misuse are not linked: they are rated on their own subject.",
             ],
         ),
         levels: [
@@ -598,6 +600,36 @@ extension EmbeddedCatalogue {
                     "Neglect is the persistent failure to meet a child's basic physical and/or psychological needs, likely to result in the serious impairment of the child's health or development.",
             ),
         ],
+        householdQuestions: [
+            StaircaseCore.Catalogue.HouseholdQuestion(
+                id: "domestic-abuse",
+                topic: "domestic abuse",
+                question: "Do you know of difficulties in the household due to domestic abuse?",
+                tags: ["toxic-trio-domestic-abuse"],
+                rows: [],
+            ),
+            StaircaseCore.Catalogue.HouseholdQuestion(
+                id: "mental-illness",
+                topic: "mental illness",
+                question: "Do you know of difficulties in the household due to mental illness?",
+                tags: ["toxic-trio-mental-health"],
+                rows: [],
+            ),
+            StaircaseCore.Catalogue.HouseholdQuestion(
+                id: "substance-misuse",
+                topic: "substance misuse",
+                question: "Do you know of difficulties in the household due to substance misuse?",
+                tags: ["toxic-trio-substance-misuse"],
+                rows: ["family-health.household-drug-and-alcohol-misuse"],
+            ),
+            StaircaseCore.Catalogue.HouseholdQuestion(
+                id: "learning-difficulties",
+                topic: "learning difficulties",
+                question: "Do you know of difficulties in the household due to learning difficulties?",
+                tags: [],
+                rows: ["family-health.parental-learning-disability"],
+            ),
+        ],
         domains: [
             StaircaseCore.Catalogue.Domain(
                 id: "child-development",
@@ -639,6 +671,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "education.academic-progress",
@@ -674,6 +707,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["3": ["over a period of time"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "education.education-employment-training",
@@ -694,7 +728,7 @@ extension EmbeddedCatalogue {
                                     four: .notApplicable(.blank),
                                 ),
                                 sourceNote:
-                                    "Only three descriptor cells (each followed by its INFORMATION LINKS) appear before the page's URL block, so they are read as Levels 1-3 in column order and Level 4 is left blank; the extracted text cannot prove the 'refuses to engage' cell is not in the Level 4 column.",
+                                    "Only three descriptor cells (each followed by its INFORMATION LINKS) appear before the page's URL block, so they are read as Levels 1-3 in column order and Level 4 is left blank; the extracted text cannot prove the 'refuses to engage' cell is not in the Level 4 column. Time words: 'sporadic' (attendance) is marked at Level 2; 'increasingly socially isolated' at Level 3 is not, because it describes a state worsening rather than how often or how long something happens.",
                                 sourceLines: [492, 522],
                                 ages: StaircaseCore.AgeRange(
                                     from: .secondaryAge,
@@ -702,6 +736,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The row speaks of 'the young person' in or not in 'education, employment or training (EET)' / '(NEET)'.",
                                 ),
+                                timeWords: ["2": ["sporadic"]],
                             ),
                         ],
                     ),
@@ -737,6 +772,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The row is about the foetus: 'Foetus growing and developing well', 'Severe disability identified antenatally'.",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.ante-natal-care-and-preparation",
@@ -765,13 +801,14 @@ extension EmbeddedCatalogue {
                                     ),
                                 ),
                                 sourceNote:
-                                    "This row has no first-column sub-heading in the text (it follows the 'Foetus Development' row), so the title is a neutral summary. The Level 2 and Level 3 cells really do both contain 'Mother has missed some ante-natal check-ups...' and 'Parental vulnerability identified...'; that is the document's own repetition, not displaced text. No toxic-trio tags: parental substance misuse, mental health and domestic abuse appear in Level 4 only as examples of vulnerability.",
+                                    "This row has no first-column sub-heading in the text (it follows the 'Foetus Development' row), so the title is a neutral summary. The Level 2 and Level 3 cells really do both contain 'Mother has missed some ante-natal check-ups...' and 'Parental vulnerability identified...'; that is the document's own repetition, not displaced text. No toxic-trio tags: parental substance misuse, mental health and domestic abuse appear in Level 4 only as examples of vulnerability. Time words: 'Previous' (children removed before) is marked at Level 4; 'will not always be available' at Level 3 is a forecast with 'not always' and is not. Household questions: this row's Level 4 names parental learning difficulty, substance misuse, mental health concerns and domestic abuse only as examples of parental vulnerability, so no household question links it.",
                                 sourceLines: [601, 666],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
                                     to: .preBirth,
                                     source: "The row is about ante-natal check-ups and 'preparing for baby's birth'.",
                                 ),
+                                timeWords: ["4": ["Previous"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.general-child-development",
@@ -807,6 +844,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["3": ["chronic", "recurrent"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.growth-and-weight",
@@ -840,6 +878,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.dental-and-optical-care",
@@ -869,6 +908,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.mental-health",
@@ -901,6 +941,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["Persistent"], "3": ["recurrent"], "4": ["chronic"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.access-to-health-services",
@@ -936,6 +977,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["rarely"], "3": ["chronic", "recurrent"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.physical-activity-and-diet",
@@ -971,6 +1013,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.child-substance-misuse",
@@ -1003,6 +1046,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["frequently", "occasional"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "health.sexual-activity",
@@ -1030,6 +1074,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The row speaks of 'sexual activity appropriate for age', 'early sexual activity' and 'early teenage pregnancy'; it does not describe an infant.",
                                 ),
+                                timeWords: nil,
                             ),
                         ],
                     ),
@@ -1064,7 +1109,7 @@ extension EmbeddedCatalogue {
                                     ),
                                 ),
                                 sourceNote:
-                                    "The four 'Some difficulties…/Some evidence…/Not always able…' lines sit between the Level 2 sentence and the Level 2 INFORMATION LINKS, so they are kept as Level 2 items; 'Child/young person withdrawn/unwilling to engage' sits before the Level 4 links, so it is kept in Level 4. OCR 'Chile Sexual Exploitation' corrected to 'Child Sexual Exploitation'.",
+                                    "The four 'Some difficulties…/Some evidence…/Not always able…' lines sit between the Level 2 sentence and the Level 2 INFORMATION LINKS, so they are kept as Level 2 items; 'Child/young person withdrawn/unwilling to engage' sits before the Level 4 links, so it is kept in Level 4. OCR 'Chile Sexual Exploitation' corrected to 'Child Sexual Exploitation'. Time words: 'not always able' at Level 2 and 'excluded short term' at Level 3 are not marked (an ability, and the length of a sanction); 'frequently' and 'chronic' are marked at Level 4.",
                                 sourceLines: [1020, 1090],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
@@ -1072,6 +1117,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["4": ["frequently", "chronic"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-wellbeing.sense-of-self",
@@ -1102,6 +1148,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-wellbeing.self-esteem-and-exploitation",
@@ -1138,6 +1185,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-wellbeing.emotional-support",
@@ -1172,6 +1220,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["occasionally"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-wellbeing.bereavement",
@@ -1198,7 +1247,8 @@ extension EmbeddedCatalogue {
                                         links: ["single-assessment", "child-protection", "camhs"],
                                     ),
                                 ),
-                                sourceNote: nil,
+                                sourceNote:
+                                    "Time words: 'recently' and 'in the past' are both marked at Levels 2-4; together they say the bereavement counts whenever it happened, which a dated chronology will show.",
                                 sourceLines: [1222, 1286],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
@@ -1206,6 +1256,11 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: [
+                                    "2": ["recently", "in the past"],
+                                    "3": ["recently", "in the past"],
+                                    "4": ["recently", "in the past"],
+                                ],
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-wellbeing.self-harm",
@@ -1233,7 +1288,7 @@ extension EmbeddedCatalogue {
                                     ),
                                 ),
                                 sourceNote:
-                                    "This row has no first-column sub-heading; the title is a summary. The Level 1 wording 'has shown no indication to experimented with self-harm' is the document's own grammar, not an OCR error, and is kept as written.",
+                                    "This row has no first-column sub-heading; the title is a summary. The Level 1 wording 'has shown no indication to experimented with self-harm' is the document's own grammar, not an OCR error, and is kept as written. Time words: 'again' at Level 2 ('no intention to self-harm again') is not marked, because it is an intention, not a pattern of events.",
                                 sourceLines: [1288, 1332],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
@@ -1241,6 +1296,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["3": ["continuing"], "4": ["increasing", "persistent"]],
                             ),
                         ],
                     ),
@@ -1281,6 +1337,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "social-development.communication-and-interaction",
@@ -1315,6 +1372,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "social-development.aggressive-bullying-destructive-behaviour",
@@ -1351,6 +1409,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "social-development.belonging-bullying-discrimination",
@@ -1386,6 +1445,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["3": ["persistent"], "4": ["persistent"]],
                             ),
                         ],
                     ),
@@ -1428,6 +1488,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.crime-asb",
@@ -1456,6 +1517,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["from time to time"], "4": ["currently", "persistent"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.self-control",
@@ -1491,6 +1553,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["from time to time"], "3": ["regularly"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.independent-living-skills",
@@ -1525,6 +1588,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["at times"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.internet-and-social-media",
@@ -1559,6 +1623,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.running-away",
@@ -1590,6 +1655,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["one or two occasions"], "3": ["persistently"], "4": ["persistently"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.whereabouts-and-going-missing",
@@ -1622,6 +1688,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["one or two occasions"], "3": ["persistently"], "4": ["persistently"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "behaviour.caring-responsibilities",
@@ -1652,6 +1719,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["occasionally", "sometimes"], "4": ["on-going", "lengthy period of time"]],
                             ),
                         ],
                     ),
@@ -1692,6 +1760,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["occasionally"], "3": ["consistently"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "abuse-and-neglect.clothing-and-appearance",
@@ -1724,6 +1793,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["sometimes"], "3": ["consistently"], "4": ["consistently"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "abuse-and-neglect.injuries",
@@ -1759,6 +1829,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["occasional"], "3": ["more frequent"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "abuse-and-neglect.emotional-warmth-and-neglect",
@@ -1794,6 +1865,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["4": ["long term"]],
                             ),
                         ],
                     ),
@@ -1840,6 +1912,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "Area 'Parenting during pregnancy and infancy'; the row names 'ante-natal and/or post-natal care'.",
                                 ),
+                                timeWords: ["2": ["irregular attendance"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "pregnancy-infancy.post-natal-emotional-coping",
@@ -1874,6 +1947,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "Area 'Parenting during pregnancy and infancy'; the row is about coping 'following the birth of their baby'.",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "pregnancy-infancy.sleeping-feeding-crying",
@@ -1909,6 +1983,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "Area 'Parenting during pregnancy and infancy'; the row is about a baby's 'sleeping, feeding and crying'.",
                                 ),
+                                timeWords: ["2": ["sustained"], "3": ["sustained"]],
                             ),
                         ],
                     ),
@@ -1952,6 +2027,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "health-needs.additional-needs-met",
@@ -1978,7 +2054,8 @@ extension EmbeddedCatalogue {
                                         links: ["single-assessment", "child-protection", "local-offer"],
                                     ),
                                 ),
-                                sourceNote: "The Level 2 link \"SEND - |ASS\" is an OCR error for \"SEND - IASS\" (send-iass).",
+                                sourceNote:
+                                    "The Level 2 link \"SEND - |ASS\" is an OCR error for \"SEND - IASS\" (send-iass). Time words: none marked. 'long-term conditions' names a kind of need and 'not always met' says a need is partly unmet, not how often or how long something happens.",
                                 sourceLines: [3062, 3111],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
@@ -1986,6 +2063,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                         ],
                     ),
@@ -2028,6 +2106,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "educational-needs.support-into-labour-market",
@@ -2056,6 +2135,7 @@ extension EmbeddedCatalogue {
                                     to: .youngAdult,
                                     source: "The row speaks of 'the young person' and their 'success in the labour market'.",
                                 ),
+                                timeWords: ["3": ["often"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "educational-needs.tolerant-education",
@@ -2091,6 +2171,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                         ],
                     ),
@@ -2132,6 +2213,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["often"], "4": ["long term"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-needs.parent-child-relationship",
@@ -2167,6 +2249,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["Occasional periods"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-needs.boundaries-and-guidance",
@@ -2199,6 +2282,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["4": ["frequently"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-needs.family-network",
@@ -2233,6 +2317,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "emotional-needs.private-fostering",
@@ -2267,6 +2352,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                         ],
                     ),
@@ -2308,6 +2394,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["occasionally"], "3": ["regularly"], "4": ["consistently"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "practical-needs.clothing",
@@ -2339,6 +2426,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "practical-needs.material-needs",
@@ -2370,6 +2458,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["sometimes"], "3": ["often"], "4": ["long term"]],
                             ),
                         ],
                     ),
@@ -2412,6 +2501,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["on occasion"], "3": ["on occasion"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "protection-from-harm.parental-sexual-abuse",
@@ -2440,6 +2530,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["history of"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "protection-from-harm.wider-family-and-home",
@@ -2471,6 +2562,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["3": ["in the past", "on occasion"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "protection-from-harm.physical-chastisement",
@@ -2495,7 +2587,7 @@ extension EmbeddedCatalogue {
                                     ),
                                 ),
                                 sourceNote:
-                                    "Three paragraphs precede the first links block and are taken as Level 2; 'Not Applicable' follows it and is taken as Level 3; the two paragraphs before the second links block are taken as one Level 4 cell. The escalation paragraph could be Level 3 in the original layout, but the position of 'Not Applicable' points to Level 2.",
+                                    "Three paragraphs precede the first links block and are taken as Level 2; 'Not Applicable' follows it and is taken as Level 3; the two paragraphs before the second links block are taken as one Level 4 cell. The escalation paragraph could be Level 3 in the original layout, but the position of 'Not Applicable' points to Level 2. Time words: 'escalate in frequency' is marked at Level 2 although it is a concern for the future, because it is about how often the chastisement happens.",
                                 sourceLines: [4545, 4605],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
@@ -2503,6 +2595,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["escalate in frequency"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "protection-from-harm.female-genital-mutilation",
@@ -2534,6 +2627,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "protection-from-harm.honour-based-violence-forced-marriage",
@@ -2566,6 +2660,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "protection-from-harm.harmful-practices-beliefs",
@@ -2597,6 +2692,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                         ],
                     ),
@@ -2643,6 +2739,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["3": ["chronically"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.financial-resources",
@@ -2679,7 +2776,7 @@ extension EmbeddedCatalogue {
                                     ),
                                 ),
                                 sourceNote:
-                                    "The Level 2 cell is three separate paragraphs (resources used at most times appropriately; concerns about budgeting so the child occasionally lacks food/warmth/clothing; income affected by care of a disabled child) that precede the first INFORMATION LINKS list; all three were put in Level 2 because Level 1 has no links and the three link lists (7, 5, 5 URLs) align with Levels 2, 3 and 4, and the 'occasionally/regularly/consistently' progression fits. 'CAB' mapped to citizens-advice; the Level 1 wording ('has reasonable financial resources are used') is kept as the document has it.",
+                                    "The Level 2 cell is three separate paragraphs (resources used at most times appropriately; concerns about budgeting so the child occasionally lacks food/warmth/clothing; income affected by care of a disabled child) that precede the first INFORMATION LINKS list; all three were put in Level 2 because Level 1 has no links and the three link lists (7, 5, 5 URLs) align with Levels 2, 3 and 4, and the 'occasionally/regularly/consistently' progression fits. 'CAB' mapped to citizens-advice; the Level 1 wording ('has reasonable financial resources are used') is kept as the document has it. Time words: 'occasionally', 'regularly' and 'consistently' are marked at Levels 2-4; 'at most times appropriately' at Level 2 is the hedge of 'not always' and is not.",
                                 sourceLines: [2237, 2315],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
@@ -2687,6 +2784,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["occasionally"], "3": ["regularly"], "4": ["consistently"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.accommodation",
@@ -2723,6 +2821,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["3": ["consistently"], "4": ["consistently", "history of numerous house moves"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.neighbourhood-safety",
@@ -2758,6 +2857,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["4": ["repeated"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.neighbourhood-safety-2",
@@ -2793,6 +2893,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["4": ["frequent"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.family-legal-status",
@@ -2829,6 +2930,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.child-legal-status",
@@ -2865,6 +2967,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.proscribed-organisations",
@@ -2901,6 +3004,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["in the recent past"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "environment.bullying",
@@ -2936,6 +3040,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["3": ["repeated"], "4": ["repeated", "escalating"]],
                             ),
                         ],
                     ),
@@ -2978,6 +3083,11 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: [
+                                    "2": ["previously", "occasional"],
+                                    "3": ["previously", "increasing incidents"],
+                                    "4": ["current", "increasing in severity, frequency or duration"],
+                                ],
                             ),
                             StaircaseCore.Indicator(
                                 id: "domestic-abuse.violence-between-adults",
@@ -3014,6 +3124,9 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: [
+                                    "2": ["isolated incidents"], "4": ["persistent", "increasing in severity, frequency or duration"],
+                                ],
                             ),
                             StaircaseCore.Indicator(
                                 id: "domestic-abuse.violence-impact-on-child",
@@ -3068,6 +3181,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["isolated incidents"], "3": ["continues"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "domestic-abuse.previous-perpetrator-in-household",
@@ -3108,6 +3222,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["previous"], "3": ["previous"], "4": ["previous"]],
                             ),
                         ],
                     ),
@@ -3143,7 +3258,7 @@ extension EmbeddedCatalogue {
                                     ),
                                 ),
                                 sourceNote:
-                                    "The Level 2 text is split into pieces across lines 4069-4091 ('The child is currently meeting their' and 'Recovery Service.' appear before the Level 2 opening sentence). I rebuilt it in reading order: impact sentence, then the developmental-milestones sentence, then the referral, because the Level 1 column has no other text and Level 1 cells have no links. Also fixed 'useis' to 'use is' at Level 4.",
+                                    "The Level 2 text is split into pieces across lines 4069-4091 ('The child is currently meeting their' and 'Recovery Service.' appear before the Level 2 opening sentence). I rebuilt it in reading order: impact sentence, then the developmental-milestones sentence, then the referral, because the Level 1 column has no other text and Level 1 cells have no links. Also fixed 'useis' to 'use is' at Level 4. Time words: at Level 2 'continues or increases' is marked (whether the parents' use goes on or grows over time), though it is a forecast; 'currently' and 'continue' there are about the child meeting milestones and are not.",
                                 sourceLines: [4060, 4134],
                                 ages: StaircaseCore.AgeRange(
                                     from: .preBirth,
@@ -3151,6 +3266,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["continues or increases"], "3": ["escalated"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "family-health.household-drug-and-alcohol-misuse",
@@ -3187,6 +3303,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["occasionally"], "3": ["consistently"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "family-health.parental-physical-or-mental-health",
@@ -3222,6 +3339,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                             StaircaseCore.Indicator(
                                 id: "family-health.parental-learning-disability",
@@ -3255,6 +3373,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["occasionally"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "family-health.parental-mental-health",
@@ -3289,6 +3408,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["sporadic"], "3": ["sporadic"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "family-health.family-members-health-and-disability",
@@ -3345,6 +3465,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                         ],
                     ),
@@ -3383,6 +3504,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["history of"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "criminal-anti-social-behaviour.gangs-organised-crime",
@@ -3414,6 +3536,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                         ],
                     ),
@@ -3480,6 +3603,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["2": ["one or two occasions"], "3": ["persistently"], "4": ["persistently"]],
                             ),
                             StaircaseCore.Indicator(
                                 id: "risk-behaviour.exposure-to-risk-factors",
@@ -3542,6 +3666,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: nil,
                             ),
                         ],
                     ),
@@ -3585,6 +3710,7 @@ extension EmbeddedCatalogue {
                                     source:
                                         "The document states no age for this row, so it applies at every age it covers (pre-birth to young adults).",
                                 ),
+                                timeWords: ["3": ["often"]],
                             )
                         ],
                     ),

@@ -14,12 +14,19 @@ public struct Indicator: Codable, Sendable, Equatable, Identifiable {
     public var sourceLines: [Int]?
     /// The ages the row applies to, from the document's wording; nil applies at every age.
     public var ages: AgeRange?
+    /// The words of a level's descriptor that speak of time (how often, how long, how recently:
+    /// "persistently", "on one or two occasions"), keyed "2"…"4", exactly as the descriptor has
+    /// them; nil when no descriptor of the row does. A chronology of events can be quoted beside
+    /// a rating at such a level.
+    public var timeWords: [String: [String]]?
 
     public init(
         id: String, title: String, tags: [String] = [], levels: Cells,
-        sourceNote: String? = nil, sourceLines: [Int]? = nil, ages: AgeRange? = nil
+        sourceNote: String? = nil, sourceLines: [Int]? = nil, ages: AgeRange? = nil,
+        timeWords: [String: [String]]? = nil
     ) {
         self.ages = ages
+        self.timeWords = timeWords
         self.id = id
         self.title = title
         self.tags = tags
@@ -30,6 +37,12 @@ public struct Indicator: Codable, Sendable, Equatable, Identifiable {
 
     public func cell(_ level: Int) -> Cell? { levels[level] }
     public func hasTag(_ tag: String) -> Bool { tags.contains(tag) }
+
+    /// The marked words of the level's descriptor that speak of time; empty when none.
+    public func timeWords(atLevel level: Int) -> [String] { timeWords?[String(level)] ?? [] }
+
+    /// Whether the level's descriptor turns on time (how often, how long, how recently).
+    public func speaksOfTime(atLevel level: Int) -> Bool { !timeWords(atLevel: level).isEmpty }
 
     /// The four cells, keyed "1"…"4" in JSON so a missing level is reported by its number.
     public struct Cells: Codable, Sendable, Equatable {
