@@ -133,6 +133,10 @@ import Testing
                 "an unknown domain", { $0.replacingOccurrences(of: "\"child-development\":", with: "\"child-developmnet\":") },
                 "workingWell.domains"
             ),
+            (
+                "an unknown household question", { $0.replacingOccurrences(of: "\"substance-misuse\":", with: "\"gambling\":") },
+                "householdDifficulties"
+            ),
             ("a request not on the list", { $0.replacingOccurrences(of: "\"early-help\"", with: "\"a-bed\"") }, "request.kinds[0]"),
         ]
         for (name, edit, path) in cases {

@@ -74,6 +74,14 @@ public enum AssessmentLoader {
                 "workingWell.domains", "unknown domain id",
                 "use one of: " + c.domains.map(\.id).joined(separator: ", "))
         }
+        let questions = Set(c.householdQuestions.map(\.id))
+        for key in a.householdDifficulties.keys.sorted() where !questions.contains(key) {
+            throw fail(
+                "householdDifficulties", "unknown household question",
+                c.householdQuestions.isEmpty
+                    ? "remove it: this catalogue has no household questions"
+                    : "use one of: " + c.householdQuestions.map(\.id).joined(separator: ", "))
+        }
         for (i, e) in a.chronology.enumerated() {
             if a.chronology[..<i].contains(where: { $0.id == e.id }) {
                 throw fail("chronology[\(i)].id", "duplicate event id", "give each event its own id")
