@@ -95,7 +95,7 @@ extension ReferralSummary {
             agencies: a.agencies.map { g in
                 Agency(agency: line(g.agency), worker: name(g.worker), contact: kept(g.contact), role: block(g.role))
             },
-            proposed: proposed, proposalReasons: p.reasons.map { ExportText.block($0.text) },
+            proposed: proposed, proposalReasons: p.reasons.filter { $0.rule != .timeEvidence }.map { ExportText.block($0.text) },
             decided: decided, decisionReason: block(a.decision?.reason ?? ""), differsFromProposal: differs,
             decidedAgainst: decidedAgainst,
             courseOfAction: course(c, a, p), domains: domains, informationLinks: links,

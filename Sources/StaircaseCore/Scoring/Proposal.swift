@@ -27,6 +27,9 @@ public struct Proposal: Codable, Sendable, Equatable {
         case stepFiveRow = "step-five-row"
         case stepFivePractitioner = "step-five-practitioner"
         case nothingAssessed = "nothing-assessed"
+        /// A row rated at a level whose descriptor speaks of time ("persistent", "repeated"),
+        /// with the chronology's events linked to it: the count a practitioner judges it by.
+        case timeEvidence = "time-evidence"
     }
 
     public struct Flag: Codable, Sendable, Equatable {

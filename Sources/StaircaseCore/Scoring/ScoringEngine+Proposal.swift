@@ -22,6 +22,7 @@ extension ScoringEngine {
                     text: "No row has been assessed yet, so there is no proposal. Rows not yet assessed never count as Level 1.",
                     indicators: [], areas: []))
         }
+        reasons += timeEvidence(ratings, assessment.chronology)
         var flags: [Proposal.Flag] = []
         if facts.immediateDanger {
             flags.append(
@@ -84,6 +85,39 @@ extension ScoringEngine {
         let outside = outsideAge(assessment)
         proposal.outsideAge = outside.isEmpty ? nil : outside
         return proposal
+    }
+
+    /// One reason for each counted row whose rated level's descriptor speaks of time (the
+    /// catalogue's `timeWords`) and has events linked: the count and the months they span, so
+    /// "persistent" or "repeated" is judged from dated events, not from memory. The rows with no
+    /// event linked are named together in one reason, so a long case stays short to read.
+    func timeEvidence(_ ratings: Dense, _ events: [ChronologyEvent]) -> [Proposal.Reason] {
+        var out: [Proposal.Reason] = []
+        var bare: [Int] = []
+        for i in indices(ratings, where: { _ in true }) {
+            let level = Int(ratings[i])
+            let words = rows[i].timeWords(atLevel: level)
+            guard !words.isEmpty else { continue }
+            guard let span = Chronology.span(for: rowIDs[i], in: events) else {
+                bare.append(i)
+                continue
+            }
+            let quoted = words.map { "“\($0)”" }.joined(separator: ", ")
+            out.append(
+                reason(
+                    .timeEvidence, [i],
+                    "“\(rows[i].title)” is at Level \(level), whose descriptor speaks of time (\(quoted)): the chronology has \(span)."))
+        }
+        if !bare.isEmpty {
+            let titles = bare.map { "“\(rows[$0].title)”" }.joined(separator: ", ")
+            let one = bare.count == 1
+            out.append(
+                reason(
+                    .timeEvidence, bare,
+                    "\(one ? "A row's" : "\(bare.count) rows’") rated level speaks of time but no dated event is linked to \(one ? "it" : "them"): \(titles)."
+                ))
+        }
+        return out
     }
 
     /// What to do now, from the catalogue's contacts (999, then First Contact).
