@@ -216,7 +216,7 @@ import Testing
     }
 
     @Test func schemaAndProgramAgreeOnEveryMutation() throws {
-        #expect(Self.mutations.count >= 30)
+        #expect(Self.mutations.count >= 90)
         let catalogue = try Fixtures.durham()
         let base =
             try JSONSerialization.jsonObject(

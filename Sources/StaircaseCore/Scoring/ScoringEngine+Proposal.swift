@@ -108,14 +108,19 @@ extension ScoringEngine {
                     .timeEvidence, [i],
                     "“\(rows[i].title)” is at Level \(level), whose descriptor speaks of time (\(quoted)): the chronology has \(span)."))
         }
-        if !bare.isEmpty {
-            let titles = bare.map { "“\(rows[$0].title)”" }.joined(separator: ", ")
-            let one = bare.count == 1
+        if bare.count == 1, let i = bare.first {
+            let words = rows[i].timeWords(atLevel: Int(ratings[i])).map { "“\($0)”" }.joined(separator: ", ")
             out.append(
                 reason(
                     .timeEvidence, bare,
-                    "\(one ? "A row's" : "\(bare.count) rows’") rated level speaks of time but no dated event is linked to \(one ? "it" : "them"): \(titles)."
+                    "“\(rows[i].title)” is at Level \(ratings[i]), whose descriptor speaks of time (\(words)); no dated event is linked to it yet."
                 ))
+        } else if !bare.isEmpty {
+            let titles = bare.map { "“\(rows[$0].title)”" }.joined(separator: ", ")
+            out.append(
+                reason(
+                    .timeEvidence, bare,
+                    "\(bare.count) rows are at levels whose descriptors speak of time, with no dated event linked yet: \(titles)."))
         }
         return out
     }
