@@ -151,14 +151,12 @@ import Testing
         for id in ["domestic-abuse", "mental-illness", "substance-misuse", "learning-difficulties"] {
             a.householdDifficulties[id] = .init(.yes, note: text())
         }
-        a.chronology = [
-            ChronologyEvent(
-                id: "e-property0000000001", date: EventDate(year: ey, month: em, day: ed) ?? EventDate("2026-01")!, what: text(),
-                source: text(), rows: ["a1.r1"]),
-            ChronologyEvent(
-                id: "e-property0000000002", date: EventDate(year: ey, month: em, approximate: true) ?? EventDate("2026-01")!,
-                what: text(), source: text(), rows: ["f1.r1"]),
-        ]
+        if let day = EventDate(year: ey, month: em, day: ed), let month = EventDate(year: ey, month: em, approximate: true) {
+            a.chronology = [
+                ChronologyEvent(id: "e-property0000000001", date: day, what: text(), source: text(), rows: ["a1.r1"]),
+                ChronologyEvent(id: "e-property0000000002", date: month, what: text(), source: text(), rows: ["f1.r1"]),
+            ]
+        }
         let nameWords = names.flatMap { $0.split(separator: " ").map(String.init) }
         // A town of one word is matched as a name is, with a capital: "a crook" is a word.
         return Generated(
