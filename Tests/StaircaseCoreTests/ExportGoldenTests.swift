@@ -44,7 +44,7 @@ import Testing
             "Level 2: Row three (Child)", "Level 2: Mental health (Parenting)", "Level 2: Housing (Family)",
             "## The child, family and agencies", "**Address:** 14 Example Terrace",
             "**Communication:** None known; first language English; no interpreter needed",
-            "**Strengths and protective factors:**", "close bond with his older brother",
+            "**What is working well:**", "close bond with his older brother",
             "**The child's wishes and feelings, in their words:**", "\"I like school when it's art.\"",
             "**Carer:** Dana Smith (mother): parental responsibility; lives with the child",
             "**Sibling:** Rory Smith (brother)", "**Team Around the Family:** none", "**Agency:** School nursing, Priya Shah",

@@ -130,12 +130,12 @@ import Testing
 
     @Test func emptyStringsSayNothingWasRecorded() throws {
         let s = try ExportSupport.summary("hostile")
-        #expect(s.strengths.isEmpty && s.referrer.agency.isEmpty && s.consent.reason.isEmpty)
+        #expect(s.workingWell.overall.isEmpty && s.referrer.agency.isEmpty && s.consent.reason.isEmpty)
         let md = MarkdownRenderer.render(s)
-        #expect(md.contains("**Strengths and protective factors:** *none recorded*"))
+        #expect(md.contains("**What is working well:** *none recorded*"))
         #expect(md.contains("**Referrer:** "), "an empty agency is left out of the referrer line")
         #expect(md.contains("**Why decided differently:** no reason recorded"))
-        #expect(TextRenderer.render(s).contains("Strengths and protective factors: (none recorded)"))
+        #expect(TextRenderer.render(s).contains("What is working well: (none recorded)"))
     }
 
     @Test func timestampsCannotSmuggleText() {

@@ -62,6 +62,6 @@ import Testing
         #expect(out.hasSuffix("}\n"))
         let topKeys = out.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.dropFirst(3).prefix { $0 != "\"" } }
         #expect(topKeys == topKeys.sorted())
-        #expect(topKeys.count == 34)
+        #expect(topKeys.count == 38)
     }
 }

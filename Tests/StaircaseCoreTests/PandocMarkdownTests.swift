@@ -74,4 +74,22 @@ import Testing
             #expect(!made, "pandoc made a \(kind) from user text")
         }
     }
+
+    /// The chronology's table, with hostile text in every cell, stays one table of two rows in
+    /// pandoc: no typed `|` splits a cell, no line starts a block, each cell's words survive.
+    @Test(.enabled(if: pandoc != nil || mustRun, "pandoc is not installed (apt-get install pandoc); CI=true runs this test regardless"))
+    func hostileCellsStayInTheirTableCells() throws {
+        let hostile = ["a | b | c", "- item", "2^10^ H~2~O", "@smith2020 and [@doe]", "**not bold** <b>x</b>", "x@y.example|z"]
+        let table = SummaryBlock.Table(
+            headers: ["Date", "What happened", "Source", "Rows"],
+            rows: [[hostile[0], hostile[1], hostile[2], hostile[3]], [hostile[4], hostile[5], "", "--"]])
+        let html = try Self.pandoc(MarkdownRenderer.render([.table(table)]), to: "html")
+        #expect(html.components(separatedBy: "<table").count == 2, "\(html)")
+        #expect(html.components(separatedBy: "<tr").count == 4, "a header and two rows: \(html)")
+        #expect(html.components(separatedBy: "<td").count == 9, "four cells a row: \(html)")
+        #expect(!html.contains("<strong>") && !html.contains("<sup>") && !html.contains("<b>") && !html.contains("<ul>"), "\(html)")
+        for text in ["a | b | c", "2^10^ H~2~O", "@smith2020", "**not bold** &lt;b&gt;x&lt;/b&gt;"] {
+            #expect(html.contains(text), "\(text) as typed: \(html)")
+        }
+    }
 }

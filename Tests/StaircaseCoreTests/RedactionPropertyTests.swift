@@ -106,7 +106,9 @@ import Testing
             let parts = n.split(separator: " ").map(String.init)
             pool += [n, parts[0], parts[1], parts[0] + "'s", n.uppercased(), "Mrs " + parts[1]]
         }
-        pool += dateForms(y, m, d) + dateForms(hy, hm, hd)
+        // A day of the chronology: the table keeps its month, and free text must not give the day back.
+        let (ey, em, ed) = (2023 + Int(g.next() % 3), 1 + Int(g.next() % 12), 1 + Int(g.next() % 28))
+        pool += dateForms(y, m, d) + dateForms(hy, hm, hd) + dateForms(ey, em, ed)
         for p in [carerPhone, referrerPhone, agencyPhone, strangerPhone] { pool += phoneForms(p.0, p.1) }
         pool += [
             a.child.address, "\(number) \(street)", street, town, postcode, postcode.lowercased(),
@@ -141,6 +143,20 @@ import Testing
         a.workingWell.overall = text()
         a.childsVoice = text()
         a.decision?.reason = text()
+        // Issue 25's free text: the worry, what is working well per domain, the request, the
+        // household notes, and each event's what and source.
+        a.worry = text()
+        for domain in ["child", "parenting", "family"] { a.workingWell.domains[domain] = text() }
+        a.request = .init(kinds: [.earlyHelp], detail: text())
+        for id in ["domestic-abuse", "mental-illness", "substance-misuse", "learning-difficulties"] {
+            a.householdDifficulties[id] = .init(.yes, note: text())
+        }
+        if let day = EventDate(year: ey, month: em, day: ed), let month = EventDate(year: ey, month: em, approximate: true) {
+            a.chronology = [
+                ChronologyEvent(id: "e-property0000000001", date: day, what: text(), source: text(), rows: ["a1.r1"]),
+                ChronologyEvent(id: "e-property0000000002", date: month, what: text(), source: text(), rows: ["f1.r1"]),
+            ]
+        }
         let nameWords = names.flatMap { $0.split(separator: " ").map(String.init) }
         // A town of one word is matched as a name is, with a capital: "a crook" is a word.
         return Generated(
@@ -162,12 +178,24 @@ import Testing
                 if let l = v as? [Any] { l.forEach(walk) }
             }
             if let object { walk(object) }
-            s = strings.joined(separator: "\n")
+            // A mark between strings: two fields side by side ("2026-06" and "June 2026") are not
+            // one text, and must not read as "6 June 2026" across the join.
+            s = strings.joined(separator: "\n•\n")
         case .html:
             for (e, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&amp;", "&")] {
                 s = s.replacingOccurrences(of: e, with: c)
             }
-        case .markdown, .text: break
+        case .markdown: break
+        case .text:
+            // The chronology's columns sit side by side, so one line of the table joins the ends
+            // of unrelated cells ("Mrs" and the next cell's "young"); the same cells are read
+            // whole in the JSON, Markdown and HTML, so the text table is left out here.
+            var lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+            if let start = lines.firstIndex(where: { $0.hasPrefix("== Chronology") }) {
+                let end = lines[start...].firstIndex(where: \.isEmpty) ?? lines.endIndex
+                lines.removeSubrange(start..<end)
+            }
+            s = lines.joined(separator: "\n")
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(s.utf8.count)

@@ -4,7 +4,7 @@ import Testing
 @testable import StaircaseCore
 
 /// What a First Contact duty worker reads first: every item of the first screen within the first
-/// 25 lines of the text summary, at every level; evidence highest level first; the line targets
+/// 25 lines of the text summary (after the immediate-danger notice, when there is one), at every level; evidence highest level first; the line targets
 /// for the Level 4 example and a fuller Level 3 case; the same order in Markdown and HTML.
 @Suite struct TriageFirstTests {
     static func fuller() throws -> (Catalogue, Assessment) {
@@ -23,7 +23,10 @@ import Testing
         if s.decided == nil || s.differsFromProposal { out.append("Proposed: ") }
         if s.decided != nil && s.differsFromProposal { out.append("Why decided differently: ") }
         if (s.decided ?? s.proposed)?.level == 4 { out.append("Categories of concern: ") }
-        return out + ["Household: ", "Consent: ", "Referrer: ", "Still lacks: "]
+        out.insert("What we are worried about: ", at: 2)
+        out += ["Help asked for: ", "Household: "]
+        if !s.householdDifficulties.isEmpty { out.append("Household difficulties: ") }
+        return out + ["Consent: ", "Referrer: ", "Still lacks: "]
     }
 
     @Test func theFirst25LinesHoldEveryTriageItemAtEveryLevel() throws {
@@ -44,7 +47,12 @@ import Testing
         for (name, a) in cases {
             let summary = ReferralSummary.build(
                 catalogue: c, assessment: a, proposal: ScoringEngine(catalogue: c).propose(a), redact: false)
-            let top = TextRenderer.render(summary).split(separator: "\n", omittingEmptySubsequences: false).prefix(25)
+            // The immediate-danger notice is not counted: it says to act now and whom to call,
+            // and the 25 lines of the first screen follow it.
+            let all = TextRenderer.render(summary).split(separator: "\n", omittingEmptySubsequences: false)
+            let bars = all.indices.filter { all[$0].hasPrefix("!!!!!!!!") }
+            let notice = summary.immediateDanger.status == .no || bars.count < 2 ? 0 : bars[1] - bars[0] + 2
+            let top = all.prefix(25 + notice)
             for item in Self.items(summary) {
                 #expect(top.contains { $0.hasPrefix(item) }, "\(name): \(item) is not in the first 25 lines")
             }
@@ -57,8 +65,10 @@ import Testing
         let level4 = try TriageSummaryTests.example("level4-immediate-danger").1
         let fullerLines = Self.text(c, fuller).split(separator: "\n", omittingEmptySubsequences: false).count - 1
         let level4Lines = Self.text(c, level4).split(separator: "\n", omittingEmptySubsequences: false).count - 1
-        #expect(fullerLines <= 100, "the fuller Level 3 case has \(fullerLines) lines")
-        #expect(level4Lines <= 120, "the Level 4 example has \(level4Lines) lines")
+        // Issue 25 added the worry, the request and the household questions to the first screen
+        // and the chronology (Level 4: two events) to the body: 4 lines more each.
+        #expect(fullerLines <= 105, "the fuller Level 3 case has \(fullerLines) lines")
+        #expect(level4Lines <= 125, "the Level 4 example has \(level4Lines) lines")
     }
 
     @Test func evidenceRowsAreOrderedByLevelHighestFirstThenByDomain() throws {
@@ -94,7 +104,10 @@ import Testing
 
     @Test func markdownAndHTMLPutTheFirstScreenInTheSameOrderAsText() throws {
         let (c, a) = try Self.fuller()
-        let labels = ["Immediate danger", "Child", "Decided", "Household", "Consent", "Referrer", "Still lacks", "Date"]
+        let labels = [
+            "Immediate danger", "Child", "What we are worried about", "Decided", "Help asked for", "Household", "Household difficulties",
+            "Consent", "Referrer", "Still lacks", "Date",
+        ]
         let md = Self.text(c, a, .markdown)
         let html = Self.text(c, a, .html)
         func positions(_ doc: String, _ form: (String) -> String) -> [Int] {

@@ -6,7 +6,7 @@
 public enum HTMLRenderer {
     public static func render(_ summary: ReferralSummary) -> String {
         let title = escape(summary.title) + (summary.redacted ? " (redacted)" : "") + (summary.training ? " (training)" : "")
-        return document(title: title, body: summary.blocks.map(render).joined(separator: "\n") + "\n")
+        return document(title: title, extraStyle: tableStyle, body: summary.blocks.map(render).joined(separator: "\n") + "\n")
     }
 
     /// The one page frame every HTML file shares (summary, comparison, handout, training report):
@@ -63,6 +63,16 @@ public enum HTMLRenderer {
         }
         """
 
+    /// The chronology's table: ruled cells, the header repeated on each printed page, and a row
+    /// never split across two pages.
+    static let tableStyle = """
+        table.chronology { border-collapse: collapse; width: 100%; margin: .4em 0 .8em; }
+        table.chronology th, table.chronology td { border: 1px solid #888; padding: .2em .4em; text-align: left; vertical-align: top;
+          overflow-wrap: anywhere; }
+        thead { display: table-header-group; }
+        tr { break-inside: avoid; page-break-inside: avoid; }
+        """
+
     static func render(_ block: SummaryBlock) -> String {
         switch block {
         case .title(let text): return "<h1>\(escape(text))</h1>"
@@ -87,6 +97,10 @@ public enum HTMLRenderer {
         case .journey(let points):
             return JourneyChart.svg(points) + "\n" + render(.fields(points.map(\.field)))
         case .htmlOnly(let inner): return render(inner)
+        case .table(let table):
+            let head = "<thead><tr>" + table.headers.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n"
+            let body = table.rows.map { "<tr>" + $0.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }.joined()
+            return "<table class=\"chronology\">\n" + head + "<tbody>\n" + body + "</tbody>\n</table>"
         case .links(let links):
             return "<ul>\n" + links.map { "<li>\(escape($0.name))" + ($0.url.map { ": " + anchor($0) } ?? "") + "</li>\n" }.joined()
                 + "</ul>"

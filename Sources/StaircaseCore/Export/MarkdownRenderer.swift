@@ -28,6 +28,10 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
         case .row(let heading, let descriptor, let evidence):
             return render(.fields([.init("Row", heading), descriptor])) + "\n\n" + render(.userText(label: "Evidence", text: evidence))
         case .journey(let points): return render(.fields(points.map(\.field)))
+        case .table(let table):
+            func row(_ cells: [String]) -> String { "| " + cells.map(cell).joined(separator: " | ") + " |" }
+            let rule = "|" + table.headers.map { _ in "---" }.joined(separator: "|") + "|"
+            return ([row(table.headers), rule] + table.rows.map(row)).joined(separator: "\n")
         case .htmlOnly: return ""
         }
     }
@@ -42,6 +46,12 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
     /// One line of text, safe anywhere a line of inline content may go.
     public static func inline(_ text: String) -> String {
         escapeLineStart(escape(ExportText.line(text)))
+    }
+
+    /// One cell of a GFM table: one line, escaped as `inline`, with `|` escaped inside an
+    /// address's code span too, since a table splits its cells before reading code spans.
+    static func cell(_ text: String) -> String {
+        escapeLineStart(escape(ExportText.line(text), inTable: true))
     }
 
     /// Several lines as a paragraph: hard line breaks inside, blank lines between paragraphs.
@@ -79,7 +89,7 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
 
     /// Escapes every character that could make structure; a web or e-mail address goes in a
     /// code span instead, so that GFM's autolinking cannot turn text a user typed into a live link.
-    static func escape(_ text: String) -> String {
+    static func escape(_ text: String, inTable: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var first = true
@@ -91,7 +101,9 @@ public enum MarkdownRenderer: SummaryBlockRenderer {
                 let lead = token.prefix { "(<[\"'“‘".contains($0) }
                 let trail = token.dropFirst(lead.count).reversed().prefix { ".,;:!?)>]\"'”’".contains($0) }
                 let core = token.dropFirst(lead.count).dropLast(trail.count)
-                out += escapeAll(lead) + (core.isEmpty ? "" : codeSpan(core)) + escapeAll(Substring(String(trail.reversed())))
+                var span = core.isEmpty ? "" : codeSpan(core)
+                if inTable { span = span.map { $0 == "|" ? "\\|" : String($0) }.joined() }
+                out += escapeAll(lead) + span + escapeAll(Substring(String(trail.reversed())))
                 continue
             }
             var previous: Character?

@@ -1,5 +1,5 @@
-/// The details a record holds besides names (the child's address, dates of birth, contact
-/// details) as phrases for the redactor, each in the forms a person writes it.
+/// The details a record holds besides names (the child's address, dates of birth, the days of
+/// the chronology's events, contact details) as phrases for the redactor, each in the forms a person writes it.
 ///
 /// A redacted summary leaves these fields out, so a note that repeats one would otherwise be
 /// the only place it survives.
@@ -8,6 +8,7 @@ struct RecordDetails {
     static let dateOfBirth = "[date of birth]"
     static let dueDate = "[due date]"
     static let contact = "[contact]"
+    static let eventDate = "[date]"
 
     var phrases: [RedactionPhrase] = []
     /// Phone numbers the record holds, as national digits.
@@ -21,6 +22,12 @@ struct RecordDetails {
         }
         if let d = a.child.expectedDate.flatMap(CalendarDate.init) {
             phrases += RedactionPhrase.writtenForms(of: d).map { RedactionPhrase($0, Self.dueDate) }
+        }
+        // The chronology's days: a redacted summary keeps an event's month, so a note that
+        // repeats its day must not give it back.
+        for e in a.chronology {
+            guard let day = e.date.day, let d = CalendarDate(year: e.date.year, month: e.date.month, day: day) else { continue }
+            phrases += RedactionPhrase.writtenForms(of: d).map { RedactionPhrase($0, Self.eventDate) }
         }
         let contacts = [a.referrer.phone, a.referrer.email, a.referrer.contact] + a.carers.map(\.contact) + a.agencies.map(\.contact)
         for c in contacts.map(ExportText.line) where !c.isEmpty {

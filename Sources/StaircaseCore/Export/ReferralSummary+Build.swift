@@ -99,7 +99,14 @@ extension ReferralSummary {
             decided: decided, decisionReason: block(a.decision?.reason ?? ""), differsFromProposal: differs,
             decidedAgainst: decidedAgainst,
             courseOfAction: course(c, a, p), domains: domains, informationLinks: links,
-            strengths: block(a.workingWell.overall), childsVoice: block(a.childsVoice), flags: flags,
+            workingWell: workingWell(c, a, text: block), childsVoice: block(a.childsVoice),
+            worry: block(a.worry),
+            request: Request(
+                kinds: a.request.kinds, detail: block(a.request.detail),
+                outsideLevel: !a.request.kinds.isEmpty
+                    && a.request.kinds.allSatisfy { k in effective.map { !k.fitsLevels.contains($0) } ?? false }),
+            householdDifficulties: householdDifficulties(c, a, text: block), chronology: events(c, a, redact: redact, line: line),
+            flags: flags,
             completeness: Completeness(assessed: p.completeness.assessed, applicable: p.completeness.applicable),
             concernCategories: categories,
             warnings: (p.outsideAge ?? []).map { ProposalDescription.outsideAgeText($0, c) } + warnings, stillLacks: ReferralGaps.of(a))

@@ -1,12 +1,14 @@
 extension ReferralSummary {
     /// The first screen a First Contact duty worker reads, one line per item (wrapped when
-    /// long): the child, the level decided and the proposal with the reason when they differ, the
-    /// categories of concern at Level 4, who lives with the child, consent and lawful basis, whom
+    /// long): the child, the worry in the referrer's words, the level decided and the proposal
+    /// with the reason when they differ, the categories of concern at Level 4, the help asked for,
+    /// who lives with the child and the four household questions, consent and lawful basis, whom
     /// to call back, and what the referral still lacks. Immediate danger is above it.
     var triageBlocks: [SummaryBlock] {
         var f: [SummaryBlock.Field] = []
         if immediateDanger.status == .no { f.append(.init("Immediate danger", "no (the referrer's judgement)")) }
         f.append(.init("Child", childLine))
+        f.append(worryField)
         f.append(.init("Decided", describe(decided, "not yet decided") + (decided != nil && !differsFromProposal ? " (as proposed)" : "")))
         if decided == nil || differsFromProposal || decidedAgainst != nil {
             f.append(.init("Proposed", describe(proposed, "none yet (no row has been assessed)")))
@@ -26,7 +28,9 @@ extension ReferralSummary {
                     "Categories of concern",
                     concernCategories.isEmpty ? "none chosen" : concernCategories.map(\.name).joined(separator: "; ")))
         }
+        f.append(requestField)
         f.append(.init("Household", householdLine))
+        if let line = householdDifficultiesField { f.append(line) }
         f.append(.init("Consent", consentLine))
         f.append(.init("Referrer", referrerLine))
         f.append(.init("Still lacks", stillLacks.isEmpty ? "nothing" : stillLacks.joined(separator: "; ")))

@@ -5,7 +5,7 @@
 /// formats can never disagree about content. Built by `ReferralSummary.build`.
 public struct ReferralSummary: Codable, Sendable, Equatable {
     /// Bumped when the JSON shape changes incompatibly.
-    public static let currentFormat = 2
+    public static let currentFormat = 3
     public static let documentTitle = "Children's Services referral summary"
 
     public var format: Int
@@ -45,8 +45,17 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
     public var domains: [DomainSummary]
     /// The services linked from the cells of the rows above Level 1, each once, in row order.
     public var informationLinks: [Link]
-    public var strengths: String
+    /// "What is working well?", overall and per domain (version 2's "strengths" is `overall`).
+    public var workingWell: WorkingWell
     public var childsVoice: String
+    /// "What are you worried about, and how and why has it arisen?", in the referrer's words.
+    public var worry: String
+    /// The help asked of First Contact: the common kinds ticked and the request in words.
+    public var request: Request
+    /// The four household questions of the First Contact procedure, each answered or "not asked".
+    public var householdDifficulties: [HouseholdDifficulty]
+    /// The significant events, in date order (`Chronology.sorted`).
+    public var chronology: [Event]
     public var flags: [Flag]
     public var completeness: Completeness
     /// At Level 4 only: the categories of concern chosen, by name.

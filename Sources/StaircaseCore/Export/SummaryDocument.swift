@@ -19,9 +19,21 @@ public enum SummaryBlock: Sendable, Equatable {
     case row(heading: String, descriptor: Field, evidence: String)
     /// The child's journey on the staircase: a dated list, and in HTML an inline SVG chart.
     case journey([ReferralSummary.JourneyPoint])
+    /// Rows of cells under column headers (the chronology): aligned columns in plain text, a
+    /// GFM table in Markdown, a `<table>` in HTML.
+    case table(Table)
     /// Detail worth a long page but not a pasted one (the titles of rows not yet assessed):
     /// HTML shows it, plain text and Markdown leave it out (the JSON has it anyway).
     indirect case htmlOnly(SummaryBlock)
+
+    public struct Table: Sendable, Equatable {
+        public var headers: [String]
+        public var rows: [[String]]
+        public init(headers: [String], rows: [[String]]) {
+            self.headers = headers
+            self.rows = rows
+        }
+    }
 
     public struct Field: Sendable, Equatable {
         public var label: String
@@ -35,10 +47,12 @@ public enum SummaryBlock: Sendable, Equatable {
 
 extension ReferralSummary {
     /// The content triage-first, as First Contact reads it: the first screenful (`triageBlocks`)
-    /// says whether the child is safe now, who and where the child is, the level decided and why,
-    /// the categories of concern, the household, consent, whom to call back and what is missing;
-    /// then the flags and the evidence, highest level first; then the details behind the first
-    /// screen (the child, family, agencies, consent's reasons); last, what the summary was made from.
+    /// says whether the child is safe now, who and where the child is, the worry, the level decided
+    /// and why, the categories of concern, the help asked for, the household and its four
+    /// questions, consent, whom to call back and what is missing; then the worry and request in
+    /// full when cut; then the flags and the evidence, highest level first, and the chronology;
+    /// then the details behind the first screen (the child, family, agencies, what is working
+    /// well, consent's reasons); last, what the summary was made from.
     public var blocks: [SummaryBlock] {
         var out: [SummaryBlock] = [.title(title)]
         if training { out.append(.alert(title: "TRAINING RUN", lines: ["This is a training exercise, not a real referral."])) }
@@ -54,7 +68,9 @@ extension ReferralSummary {
                         "Other identifying details in free text (places, schools, nicknames, other dates) are not detected: check them by hand before sharing.",
                     ]))
         }
-        out += flagBlocks + sinceLastTimeBlocks + rowBlocks + childBlocks + reasoningBlocks + closingBlocks + consentBlocks + appendixBlocks
+        out +=
+            worryBlocks + flagBlocks + sinceLastTimeBlocks + rowBlocks + chronologyBlocks + childBlocks + reasoningBlocks + closingBlocks
+            + consentBlocks + appendixBlocks
         return out
     }
 
@@ -169,7 +185,7 @@ extension ReferralSummary {
             return SummaryBlock.Field(name, Self.firstSentence(Self.withoutLabel(f.text, like: name), if: f.kind == .combination) + rows)
         }
         let missing = completeness.applicable - completeness.assessed
-        var fields = flagFields
+        var fields = flagFields + householdFlagFields
         // Why the engine proposed its level: after the flags, so the first screenful keeps the
         // decision, the override reason and the categories of concern.
         fields += proposalReasons.map { .init("Why proposed", oneLine($0)) }
@@ -211,10 +227,8 @@ extension ReferralSummary {
     }
 
     var closingBlocks: [SummaryBlock] {
-        var out: [SummaryBlock] = [
-            .userText(label: "Strengths and protective factors", text: strengths),
-            .userText(label: "The child's wishes and feelings, in their words", text: childsVoice),
-        ]
+        var out: [SummaryBlock] =
+            workingWellBlocks + [.userText(label: "The child's wishes and feelings, in their words", text: childsVoice)]
         var people: [SummaryBlock.Field] = carers.map { k in
             let responsibility: String
             switch k.parentalResponsibility {
@@ -247,6 +261,7 @@ extension ReferralSummary {
             return .init("Agency", or(g.agency) + worker + role + contact)
         }
         out.append(.fields(agencyFields))
+        out += householdNoteBlocks
         if !redacted, let contact = referrer.contact, !contact.isEmpty {
             out.append(.fields([.init("Referrer's other contact", contact)]))
         }

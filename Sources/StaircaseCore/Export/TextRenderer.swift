@@ -65,6 +65,8 @@ public enum TextRenderer: SummaryBlockRenderer {
             return (wrap(ExportText.line(heading)) + ["  " + described] + quote).joined(separator: "\n")
         case .journey(let points):
             return render(.fields(points.map(\.field)))
+        case .table(let table):
+            return TextTable.lines(table, width: width).joined(separator: "\n")
         case .htmlOnly: return ""
         case .links(let links) where links.count > 1:
             // Names only, in one paragraph: the addresses are in the HTML and Markdown summaries
