@@ -193,3 +193,25 @@ extension ReferralScreensTests {
         #expect(ascii.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
     }
 }
+
+extension ReferralScreensTests {
+    /// The random walk reaches these screens with their own rules, in both renderers.
+    @Test func theRandomWalkWritesTicksAndAnswersHere() {
+        var g = SplitMix(7)
+        let voice = onVoice()
+        var household = voice
+        Support.press(&household, [.tab])
+        for (s, expected) in [(voice, "referral"), (household, "household")] {
+            let r = WalkReference(s)
+            var found = false
+            for _ in 0..<50 {
+                for (rule, _) in RandomWalk.choices(s, r, lineMode: true, &g) where "\(rule)".hasPrefix(expected) {
+                    found = true
+                    #expect(RandomWalk.inputs(rule, s) != nil, "\(rule) has curses keys")
+                    #expect(!RandomWalk.lineScript(rule, s).isEmpty, "\(rule) has line-mode answers")
+                }
+            }
+            #expect(found, "the walk offers \(expected) rules")
+        }
+    }
+}
