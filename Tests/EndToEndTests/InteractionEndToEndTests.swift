@@ -59,7 +59,7 @@ extension WizardEndToEndTests {
         #expect(lines.contains { $0.hasPrefix("-- General child development") }, "the rule above the descriptors")
         let domainASCII = domain.unicodeScalars.allSatisfy { $0.isASCII }
         #expect(domainASCII, "nothing the C locale cannot show:\n\(domain)")
-        for _ in 0..<4 { try t.send("Tab") }
+        for _ in 0..<5 { try t.send("Tab") }
         // Waited for by its last-drawn part, so a capture taken mid-frame cannot miss it.
         let review = try t.waitFor("/## Step 2 - Level 2 - Early Help < proposed")
         #expect(review.contains("Proposed: Level 2"))
@@ -74,7 +74,7 @@ extension WizardEndToEndTests {
         try t.start(env: ["XDG_DOCUMENTS_DIR": docs])
         try t.reachFirstDomain()
         try t.send("4")
-        for _ in 0..<5 { try t.send("Tab") }
+        for _ in 0..<6 { try t.send("Tab") }
         try t.waitFor("The engine proposes: Level 4, step 4.")
         try t.send("Enter")
         // A Level 4 decision asks for the categories of concern; recorded here with none.

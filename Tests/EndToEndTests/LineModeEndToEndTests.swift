@@ -84,7 +84,9 @@ extension WizardEndToEndTests {
             // 3, then e straight after: the note is for the row just rated (selected again), then 2 re-rates it.
             "3", "e", "Seen at home", "2", "s",
             // Level 4 with a reason; a decided Level 4 asks for the categories of concern (4: neglect).
-            "1", "Plays football", "", "", "4", "Worried about the baby", "", "4", "", "",
+            // What is working well (item 2), early help ticked by name; the household (4: learning
+            // difficulties, no, no note); the review; then the decision.
+            "2", "Plays football", "early help", "", "4", "n", "", "", "", "4", "Worried about the baby", "", "4", "", "",
         ]
         let input = t.home + "/answers.txt"
         try (script.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
@@ -108,6 +110,10 @@ extension WizardEndToEndTests {
         let noted = answers.allValues.compactMap { $0 as? NSDictionary }.filter { ($0["note"] as? String) == "Seen at home" }
         #expect(noted.count == 1 && noted.first?["rating"] as? String == "2", "the note is on the row rated 3 then 2, not on the next row")
         #expect(out.contains("Your decision: Level 4, step 4 (differs from the proposal)."))
+        let record = try Tmux.savedText(t.dataDirectory + "/staircase/\(id).json")
+        #expect(record.contains("\"overall\" : \"Plays football\""))
+        #expect(record.contains("\"early-help\""))
+        #expect(record.contains("\"learning-difficulties\" : {") && record.contains("\"answer\" : \"no\""))
     }
 
     @Test func dumbTerminalsAndAccessibilityVariablesTurnLineModeOn() throws {

@@ -56,7 +56,7 @@ import Testing
         try t.send("w", "w")
         try t.waitFor("Reason: new information")
 
-        try t.send("Tab", "Tab", "Tab", "Tab")
+        try t.send("Tab", "Tab", "Tab", "Tab", "Tab")
         try t.waitFor("Review")
         // Wrapped lines joined again, so a row's text can be matched whole.
         let review = try scrollReview(t, until: "The child’s journey").replacingOccurrences(

@@ -27,7 +27,7 @@ import Testing
             try t.send("3")
             try t.waitFor("[3]")
             if screen == .review {
-                for _ in 0..<5 { try t.send("Tab") }
+                for _ in 0..<6 { try t.send("Tab") }
                 try t.waitFor("The engine proposes:")
             }
         }

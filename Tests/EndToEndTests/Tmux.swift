@@ -250,7 +250,7 @@ extension Tmux {
     /// (Markdown) to the documents folder: Tab to the review, Enter past the decision.
     @discardableResult
     func exportFromTheReview() throws -> String {
-        for _ in 0..<5 { try send("Tab") }
+        for _ in 0..<6 { try send("Tab") }
         try waitFor("The engine proposes:")
         try send("Enter")
         try waitFor("Write the referral summary")

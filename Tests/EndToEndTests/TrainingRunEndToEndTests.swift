@@ -37,7 +37,7 @@ extension WizardEndToEndTests {
         try t.waitUntilGone("TRAINING case narrative")
         try t.send("1", "1")
         try t.waitFor("2 of")
-        for _ in 0..<4 { try t.send("Tab") }
+        for _ in 0..<5 { try t.send("Tab") }
         let review = try t.waitFor("Proposed: Level 1, step 1")
         #expect(!review.contains("Model answer"), "the model answer stays hidden until the decision")
         try t.send("Tab")

@@ -11,7 +11,22 @@ import Testing
         // Four Level 2 rows across two areas: the combination rule proposes Level 3.
         for _ in 0..<4 { try t.send("2") }
         try t.waitFor("4 of")
-        for _ in 0..<4 { try t.send("Tab") }
+        for _ in 0..<3 { try t.send("Tab") }
+        // The referral in your words: the worry, then early help ticked (issue 25).
+        try t.waitFor("What are you worried about, and how and why has it arisen?")
+        try t.send("Enter")
+        try t.type("Bruises seen twice at school")
+        try t.send("Enter")
+        try t.waitFor("Bruises seen twice at school")
+        for _ in 0..<6 { try t.send("Down") }
+        try t.send("Enter")
+        try t.waitFor("[✓] Ask for early help")
+        // The household: domestic abuse, yes; its rows are listed with how many are not rated.
+        try t.send("Tab")
+        try t.waitFor("1. Domestic abuse: not asked")
+        try t.send("y")
+        try t.waitFor("Rows it links to (4 of 4 not yet rated)")
+        try t.send("Tab")
         let review = try t.waitFor("Proposed: Level 3, step 3")
         #expect(review.contains("Combination rule"))
         #expect(review.contains("◀ proposed"))
@@ -27,8 +42,11 @@ import Testing
         #expect(score.output.contains("Proposed: Level 3, step 3"))
         let saved = try Tmux.savedText(files[0])
         #expect(saved.contains("\"level\" : 3"))
-        // A version 2 record with a random child key, and times in local time with the offset.
-        #expect(saved.contains("\"schemaVersion\" : 2"))
+        #expect(saved.contains("\"worry\" : \"Bruises seen twice at school\""))
+        #expect(saved.contains("\"early-help\""))
+        #expect(saved.range(of: "\"domestic-abuse\" : \\{\\s*\"answer\" : \"yes\"", options: .regularExpression) != nil)
+        // A version 3 record with a random child key, and times in local time with the offset.
+        #expect(saved.contains("\"schemaVersion\" : 3"))
         #expect(saved.range(of: "\"childKey\" : \"c-[0-9a-z]{20}\"", options: .regularExpression) != nil)
         #expect(saved.range(of: "\"decidedAt\" : \"[0-9-]{10}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}\"", options: .regularExpression) != nil)
     }

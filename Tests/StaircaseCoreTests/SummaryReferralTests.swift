@@ -46,9 +46,9 @@ import Testing
         let blank = rows.filter { a.rating(of: $0) == .notAssessed }
         try #require(!blank.isEmpty)
         let s = Self.summary(c, a)
-        let unrated = HouseholdCheck.unratedYes(assessment: a, catalogue: c)
+        let unrated = HouseholdCheck.flags(a, catalogue: c)
         #expect(unrated.map(\.questionID) == ["domestic-abuse"])
-        #expect(unrated.first?.unratedRowTitles == blank.map { c.indicatorTitles[$0] ?? $0 }, "rated rows are not listed")
+        #expect(unrated.first?.unrated == blank.map { c.indicatorTitles[$0] ?? $0 }, "rated rows are not listed")
         #expect(s.householdDifficulties.map(\.answer) == [.yes, .notKnown, .no, .notAsked])
         let text = TextRenderer.render(s)
         #expect(Self.top(text).contains("learning difficulties not asked"))
@@ -56,7 +56,7 @@ import Testing
         let evidence = try #require(text.range(of: "== Evidence"))
         let flagText = Self.top(String(text[flags.upperBound..<evidence.lowerBound]), 100)
         #expect(flagText.contains("Household: domestic abuse: yes, but its rows are not yet rated: "))
-        #expect(flagText.contains(try #require(unrated.first?.unratedRowTitles.last)))
+        #expect(flagText.contains(try #require(unrated.first?.unrated.last)))
         #expect(text.contains("Household difficulties: domestic abuse (yes):\n  | Police called in October."))
         // Rated, the flag goes.
         for id in rows { a.answers[id] = .init(.level1) }

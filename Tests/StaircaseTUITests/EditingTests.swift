@@ -84,7 +84,7 @@ import Testing
         for screen in [
             s,
             {
-                var r = s; Support.press(&r, [.tab, .tab, .tab, .tab]); return r
+                var r = s; Support.press(&r, [.tab, .tab, .tab, .tab, .tab]); return r
             }(),
         ] {
             let text = View.render(screen, in: Support.screen).text

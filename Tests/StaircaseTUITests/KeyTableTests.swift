@@ -29,8 +29,11 @@ import Testing
         var voice = domain
         Support.press(&voice, [.tab, .tab, .tab])
         out.append((.voice, voice))
+        var household = voice
+        Support.press(&household, [.tab, .char("y")])
+        out.append((.household, household))
         var review = domain
-        Support.press(&review, [.char("4"), .tab, .tab, .tab, .tab])
+        Support.press(&review, [.char("4"), .tab, .tab, .tab, .tab, .tab])
         out.append((.review, review))
         var decision = review
         Support.press(&decision, [.tab])

@@ -151,7 +151,7 @@ import Testing
 
     @Test func anInvalidAnswerWhereThereAreNoChoicesNamesEnterOnly() {
         var s = Support.onFirstDomain(c)
-        Support.press(&s, [.tab, .tab, .tab, .tab])
+        Support.press(&s, [.tab, .tab, .tab, .tab, .tab])
         let runner = run(["7", "q"], from: s)
         let said = runner.console.output.first { $0.contains("is not an answer here") } ?? ""
         #expect(!said.contains("Type ,") && !said.contains("Type  "), "no empty list of choices: \(said)")

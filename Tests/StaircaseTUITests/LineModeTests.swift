@@ -128,7 +128,8 @@ struct ScriptConsole: LineConsole {
         let rows = c.domains.map { d in d.areas.reduce(0) { $0 + $1.indicators.count } }.reduce(0, +) - 1
         var answers = ["1", "1", "Jo Bloggs", "2", "2019-05-01", "", "", "", "", "", "2"]  // Enter through the five forms
         answers += Array(repeating: "3", count: rows)
-        answers += ["1", "Loves football", "", "", "", ""]  // voice, review, accept the decision, write
+        // The referral in your words (item 2: what is working well), the household, review, accept the decision, write.
+        answers += ["2", "Loves football", "", "", "", "", ""]
         var runner = LineRunner(state: Support.state(c), console: ScriptConsole(answers: answers), host: host.host)
         #expect(runner.run() == 0)
         let a = try #require(host.files["a-test1"])

@@ -30,7 +30,7 @@ import Testing
         var heard = Heard()
         var seen = Set<String>()
         for line in runner.console.output.map({ $0.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
-            if line.hasPrefix("Staircase: Strengths") { break }
+            if line.hasPrefix("Staircase: The referral in your words") { break }
             heard.lines += 1
             if !seen.insert(line).inserted { heard.repeats += 1 }
         }

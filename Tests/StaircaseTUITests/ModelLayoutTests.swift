@@ -15,7 +15,7 @@ import Testing
 
     @Test func theReviewSaysEveryBlockOfItsModel() throws {
         var s = try SnapshotTests.inProgress()
-        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab])
+        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab, .tab])
         let m = ScreenModel.review(s)
         let review = Self.shown(ReviewView.lines(s, width: 78))
         #expect(m.blocks.count > 4)

@@ -14,6 +14,10 @@ struct RandomWalk {
         case move(Int), rate(Rating), note(String, esc: Bool), noteThenIdle(String), filter(String), clearFilter
         case toggleHidden, undo, next, back, accept, export, replace(Bool), resize(Int, Int), idle(String)
         case staleWriteThenReload(Rating)
+        /// "The referral in your words": item `i` written (a text) or ticked (a kind of help).
+        case referral(Int, String)
+        /// A household question answered.
+        case household(Int, Assessment.YesNoNotKnown)
 
         var description: String {
             switch self {
@@ -33,6 +37,8 @@ struct RandomWalk {
             case .resize(let w, let h): "resize to \(w)×\(h) and back"
             case .idle(let t): "idle lock, \"\(t)\" typed, unlock"
             case .staleWriteThenReload(let r): "rate \(r.rawValue) while the store refuses, then Ctrl-R"
+            case .referral(let i, let t): "referral item \(i + 1): \"\(t)\""
+            case .household(let i, let a): "household question \(i + 1): \(a.rawValue)"
             }
         }
 
@@ -102,7 +108,13 @@ struct RandomWalk {
             let top = s.domainCursor[d] == 0 || !s.filter.isEmpty
             if (d > 0 || !s.filter.isEmpty) && top { out.append((.back, 2)) }
         case .danger: out.append((.next, 1))
-        case .voice, .review: out += [(.next, 3), (.back, 2)]
+        case .voice:
+            let items = ReferralItem.all(s.catalogue)
+            out += [(.next, 3), (.back, 2), (.referral(g.below(items.count), any(notes)), 4)]
+        case .household:
+            let answers: [Assessment.YesNoNotKnown] = [.yes, .no, .notKnown]
+            out += [(.next, 3), (.back, 2), (.household(g.below(HouseholdTopic.all(s.catalogue).count), answers[g.below(3)]), 4)]
+        case .review: out += [(.next, 3), (.back, 2)]
         case .decision:
             if s.proposal?.level != nil { out.append((.accept, 4)) }
             out.append((.back, 2))
@@ -153,7 +165,7 @@ struct RandomWalk {
         case .next:
             guard s.editor == nil, s.overlay == nil, s.lock == nil else { return nil }
             switch s.screen {
-            case .domain, .danger, .voice, .review: return [.key(.tab)]
+            case .domain, .danger, .voice, .review, .household: return [.key(.tab)]
             default: return nil
             }
         case .back:
@@ -162,7 +174,7 @@ struct RandomWalk {
             case .domain(let d):
                 guard (d > 0 || !s.filter.isEmpty) && (s.domainCursor[d] == 0 || !s.filter.isEmpty) else { return nil }
                 return [.key(.escape)]
-            case .voice, .review, .decision, .export: return [.key(.escape)]
+            case .voice, .review, .decision, .export, .household: return [.key(.escape)]
             default: return nil
             }
         case .accept:
@@ -180,6 +192,15 @@ struct RandomWalk {
         case .idle(let t):
             guard s.editor == nil, s.overlay == nil, s.lock == nil else { return nil }
             return [.idle] + type(t) + [.key(.enter)] + type(passphrase) + [.key(.enter)]
+        case .referral(let i, let t):
+            guard s.screen == .voice, s.editor == nil, s.overlay == nil, s.lock == nil else { return nil }
+            let moves: [Input] = Array(repeating: .key(i > s.cursor ? .down : .up), count: abs(i - s.cursor))
+            if case .help = ReferralItem.all(s.catalogue)[i] { return moves + [.key(.char(" "))] }
+            return moves + [.key(.enter), .key(.ctrl("u"))] + type(t) + [.key(.enter)]
+        case .household(let i, let answer):
+            guard s.screen == .household, s.editor == nil, s.overlay == nil, s.lock == nil else { return nil }
+            let key: Character = answer == .yes ? "y" : answer == .no ? "n" : "k"
+            return Array(repeating: .key(i > s.cursor ? .down : .up), count: abs(i - s.cursor)) + [.key(.char(key))]
         case .staleWriteThenReload(let r):
             guard listed else { return nil }
             let key: Character = r.level.map { Character("\($0)") } ?? "n"
@@ -207,6 +228,11 @@ struct RandomWalk {
         case .resize: return []
         case .idle(let t): return [.idleThen(t), .line(t), .line(passphrase)]
         case .undo, .staleWriteThenReload, .noteThenIdle: return []
+        case .referral(let i, let t):
+            if case .help(let kind) = ReferralItem.all(s.catalogue)[i] { return [.line(kind.shortName)] }
+            return [.line("\(i + 1)"), .line(t.trimmed.isEmpty ? "-" : t)]
+        case .household(let i, let answer):
+            return [.line("\(i + 1)"), .line(answer == .yes ? "y" : answer == .no ? "n" : "k"), .line("")]
         }
     }
 }

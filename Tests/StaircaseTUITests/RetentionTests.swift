@@ -12,7 +12,7 @@ import Testing
     func exportScreen() -> WizardState {
         var s = Support.onFirstDomain(c)
         s.exportDirectory = "/docs"
-        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .enter])
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .tab, .enter])
         return s
     }
 

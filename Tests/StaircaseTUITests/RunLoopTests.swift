@@ -70,7 +70,7 @@ import Testing
         let host = FakeHost()
         var s = Support.onFirstDomain(c)
         s.exportDirectory = "/docs"
-        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .enter])
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .tab, .enter])
         #expect(s.screen == .export)
         let r = run([.enter, .enter, .char("y")], host: host, state: s)
         let path = "/docs/referral-JB-2026-11-23.md"
@@ -84,7 +84,7 @@ import Testing
         let host = FakeHost()
         var s = Support.onFirstDomain(c)
         s.exportDirectory = "/docs"
-        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .enter])
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .tab, .enter])
         let r = run([.enter, .enter, .char("n")], host: host, state: s)
         let path = "/docs/referral-JB-2026-11-23.md"
         #expect(r.state.message?.text == "Kept as written earlier: \(path).")
@@ -94,7 +94,7 @@ import Testing
 
     @Test func resumingOnTheExportScreenKeepsTheChosenFormat() {
         var s = Support.onFirstDomain(c)
-        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .enter, .down, .down])
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .tab, .enter, .down, .down])
         #expect(s.screen == .export && s.exportFormat == .html)
         _ = Wizard.reduce(&s, .quit)
         let saved = s.assessment

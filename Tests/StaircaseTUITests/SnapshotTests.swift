@@ -60,11 +60,22 @@ import Testing
         Support.press(&filtered, [.char("/")] + Support.type("bully") + [.enter])
         out.append(("domain-filtered", filtered))
         var voice = domain
-        Support.press(&voice, [.tab, .tab, .tab, .enter] + Support.type("Close to her brother") + [.enter])
+        Support.press(&voice, [.tab, .tab, .tab, .enter] + Support.type("Bruises seen twice at school; she says she fell") + [.enter])
+        Support.press(&voice, [.down, .enter] + Support.type("Close to her brother") + [.enter])
+        // Down past the domains and advice to early help, ticked.
+        Support.press(&voice, Array(repeating: .down, count: voice.catalogue.domains.count + 2) + [.enter])
         out.append(("voice", voice))
-        var review = voice
+        var household = voice
+        Support.press(&household, [.tab, .char("y"), .enter] + Support.type("Police called in October") + [.enter])
+        Support.press(&household, [.down, .char("n"), .down, .down, .char("k")])
+        out.append(("household", household))
+        var review = household
         Support.press(&review, [.tab])
         out.append(("review", review))
+        var mismatch = voice
+        // Advice instead of early help, on a Level 3 proposal: the decision says it is worth a second look.
+        Support.press(&mismatch, [.char(" "), .up, .char(" "), .tab, .tab, .tab])
+        out.append(("decision-mismatch", mismatch))
         var decision = review
         Support.press(&decision, [.tab, .char("4"), .char("s")])
         out.append(("decision-override", decision))

@@ -18,9 +18,11 @@ import Testing
         }
         let state = try TrainingRunTests.run(alias: nil)
         // Case 1 without an alias asks for it; then read, go through the five details forms and
-        // danger, rate two rows, skip the rest, record the proposal, print the narrative, write to
+        // danger, rate two rows, skip the rest (the referral and household screens too), record the proposal, print the narrative, write to
         // the folder typed.
-        let script = ["1", "Owl", "1", "", "", "", "", "", "", "2", "1", "1", "s", "s", "s", "", "", "v", "", "", "w", "/tmp/room", "q"]
+        let script = [
+            "1", "Owl", "1", "", "", "", "", "", "", "2", "1", "1", "s", "s", "s", "", "", "", "v", "", "", "w", "/tmp/room", "q",
+        ]
         var runner = LineRunner(state: state, console: ScriptConsole(answers: script), host: host)
         _ = runner.run()
         let out = runner.console.output.joined(separator: "\n")
@@ -50,7 +52,7 @@ import Testing
             return .success(folder + "/" + r.fileName)
         }
         let state = try TrainingRunTests.run(alias: nil)
-        let script = ["1", "Owl", "1", "", "", "", "", "", "", "2", "1", "1", "s", "s", "s", "", "", "", "w", "", "q"]
+        let script = ["1", "Owl", "1", "", "", "", "", "", "", "2", "1", "1", "s", "s", "s", "", "", "", "", "w", "", "q"]
         var runner = LineRunner(state: state, console: ScriptConsole(answers: script), host: host)
         _ = runner.run()
         #expect(writes == ["/media/usb"], "Enter kept the folder shown and wrote the response there")

@@ -12,7 +12,7 @@ import Testing
     /// A Level 4 decision recorded with Neglect marked, on the export screen.
     func decidedLevelFour() -> WizardState {
         var s = Support.onFirstDomain(c)
-        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab, .tab, .enter, .char("4"), .enter])
+        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab, .tab, .tab, .enter, .char("4"), .enter])
         return s
     }
 
@@ -38,7 +38,7 @@ import Testing
 
     @Test func eachModeNamesItsOwnKeyForTheMissingReason() {
         var s = Support.onFirstDomain(c)
-        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .char("3"), .enter])
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .tab, .char("3"), .enter])
         #expect(s.screen == .decision)
         let curses = View.render(s, in: Support.screen).lines[1]
         #expect(curses.contains("needs a reason: press r and write it."), "\(curses)")
@@ -84,7 +84,7 @@ import Testing
 
     @Test func theReviewsMoreMarkerCoversNothing() throws {
         var s = try SnapshotTests.inProgress()
-        Support.press(&s, [.tab, .tab, .tab, .tab])
+        Support.press(&s, [.tab, .tab, .tab, .tab, .tab])
         #expect(s.screen == .review)
         let lines = View.render(s, in: Support.screen).lines
         let row = try #require(lines.firstIndex { $0.contains("j/PgDn more") })
@@ -98,7 +98,7 @@ import Testing
 
     @Test func aDraftDecisionSurvivesAClosedTerminalAndIsNeverADecision() throws {
         var s = Support.onFirstDomain(c)
-        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab])
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .tab])
         #expect(s.screen == .decision)
         var saves = Support.press(&s, [.char("3"), .char("r")] + Support.type("School reports escalating") + [.enter])
         // The terminal closes here, before the Enter that would record the decision.
@@ -131,7 +131,7 @@ import Testing
 
     @Test func startExportAndDecisionSayWhatTheirScreenModelSays() throws {
         var s = Support.onFirstDomain(c)
-        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab])
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .tab])
         var states = [("start", Support.state(c)), ("decision", s)]
         Support.press(&s, [.char("4"), .char("r")] + Support.type("Police protection sought") + [.enter, .enter])
         states.append(("categories", s))
@@ -156,7 +156,8 @@ import Testing
     @Test func theCategoriesQuestionKeepsEveryCategoryOnScreenBelowItsTwoRowMessage() throws {
         var s = try SnapshotTests.inProgress()
         Support.press(
-            &s, [.tab, .tab, .tab, .tab, .enter, .char("4"), .char("r")] + Support.type("Police protection sought") + [.enter, .enter])
+            &s,
+            [.tab, .tab, .tab, .tab, .tab, .enter, .char("4"), .char("r")] + Support.type("Police protection sought") + [.enter, .enter])
         #expect(s.askingCategories)
         let lines = View.render(s, in: Support.screen).lines
         #expect(lines[1].contains("Level 4: press 1") && !lines[2].trimmed.isEmpty, "the message takes two rows")

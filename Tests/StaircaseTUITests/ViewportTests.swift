@@ -10,7 +10,7 @@ import Testing
     /// The Durham review of a child with Level 4 answers: longer than 24 rows.
     static func review() throws -> WizardState {
         var s = try SnapshotTests.inProgress()
-        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab])
+        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab, .tab])
         return s
     }
 

@@ -12,6 +12,26 @@ struct WalkReference {
         var answers: [String: Assessment.Answer]
         var decision: Assessment.Decision?
         var draft: Assessment.DraftDecision?
+        var referral: Referral
+    }
+
+    /// What "The referral in your words" and the household questions hold (issue 25).
+    struct Referral: Equatable {
+        var worry = ""
+        var workingWell = Assessment.WorkingWell()
+        var request = Assessment.HelpRequest()
+        var household: [String: Assessment.HouseholdAnswer] = [:]
+        var childsVoice = ""
+
+        init() {}
+        init(_ a: Assessment?) {
+            guard let a else { return }
+            worry = a.worry
+            workingWell = a.workingWell
+            request = a.request
+            household = a.householdDifficulties
+            childsVoice = a.childsVoice
+        }
     }
 
     let catalogue: Catalogue
@@ -72,6 +92,7 @@ struct WalkReference {
     var decision: Assessment.Decision?
     var draft: Assessment.DraftDecision?
     var undo: [Snapshot] = []
+    var referral = Referral()
     /// The row a rating just moved on from: the next rule only (a note goes back to it).
     var justRated: String?
 
@@ -85,6 +106,7 @@ struct WalkReference {
         selected = s.domainRowID
         decision = s.assessment?.decision
         draft = s.assessment?.draftDecision
+        referral = Referral(s.assessment)
     }
 
     /// The rows a domain lists: a row for another age only when shown (`a`) or answered; only
@@ -122,9 +144,9 @@ struct WalkReference {
 
     /// Records an undo step when the change is one (the wizard keeps none for a change to nothing).
     mutating func changing(_ body: (inout WalkReference) -> Void) {
-        let before = Snapshot(answers: answers, decision: decision, draft: draft)
+        let before = Snapshot(answers: answers, decision: decision, draft: draft, referral: referral)
         body(&self)
-        if answers != before.answers || decision != before.decision || draft != before.draft {
+        if answers != before.answers || decision != before.decision || draft != before.draft || referral != before.referral {
             undo.append(before)
             if undo.count > 200 { undo.removeFirst() }
         }
@@ -183,6 +205,7 @@ struct WalkReference {
         answers = last.answers
         decision = last.decision
         draft = last.draft
+        referral = last.referral
     }
 
     /// The decision screen's level key and Enter: the proposal accepted, recorded against it.
@@ -208,6 +231,7 @@ struct WalkReference {
         answers = stored.answers
         decision = stored.decision
         draft = stored.draftDecision
+        referral = Referral(stored)
         undo = []
         filter = ""
         showHidden = false
@@ -240,7 +264,32 @@ struct WalkReference {
         if s.assessment?.decision != decision {
             out.append("decision: wizard \(String(describing: s.assessment?.decision)) model \(String(describing: decision))")
         }
+        if Referral(s.assessment) != referral {
+            out.append("referral: wizard \(Referral(s.assessment)) model \(referral)")
+        }
         if s.undoStack.count < undo.count { out.append("undo: wizard has \(s.undoStack.count) steps, model \(undo.count)") }
         return out.isEmpty ? nil : out.joined(separator: "\n")
+    }
+
+    /// A referral text written (Enter): cleaned and trimmed as the field keeps it.
+    mutating func write(_ item: ReferralItem, _ typed: String) {
+        let text = String(typed.filter { !$0.unicodeScalars.contains(where: SafeText.isUnsafe) }).trimmed
+        changing { r in
+            switch item {
+            case .worry: r.referral.worry = text
+            case .workingWell: r.referral.workingWell.overall = text
+            case .workingWellDomain(let id): r.referral.workingWell.domains[id] = text.isEmpty ? nil : text
+            case .requestDetail: r.referral.request.detail = text
+            case .childsVoice: r.referral.childsVoice = text
+            case .help(let kind): r.referral.request.toggle(kind)
+            }
+        }
+    }
+
+    /// A household question answered; its note stays.
+    mutating func answer(_ id: String, _ answer: Assessment.YesNoNotKnown) {
+        changing { r in
+            r.referral.household[id] = Assessment.HouseholdAnswer(answer, note: r.referral.household[id]?.note ?? "")
+        }
     }
 }

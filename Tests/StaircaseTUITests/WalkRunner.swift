@@ -264,6 +264,12 @@ extension WalkReference {
         case .accept: if let p = before.proposal { accept(p, now: before.now) }
         case .staleWriteThenReload: if let stored { reloaded(stored) }
         case .export, .replace, .resize, .idle: break
+        case .referral(let i, let t):
+            let items = ReferralItem.all(catalogue)
+            if before.screen == .voice, items.indices.contains(i) { write(items[i], t) }
+        case .household(let i, let answer):
+            let topics = HouseholdTopic.all(catalogue)
+            if before.screen == .household, topics.indices.contains(i) { self.answer(topics[i].id, answer) }
         }
         // A domain entered (or come back to) selects its remembered row, or its neighbour.
         if case .domain(let d) = after.screen, after.screen != before.screen || rule == .undo { reselect(d) }

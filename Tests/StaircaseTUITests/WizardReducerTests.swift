@@ -138,7 +138,7 @@ import Testing
 
     @Test func decisionOtherThanProposalNeedsAReason() {
         var s = Support.onFirstDomain(c)
-        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab])
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .tab])
         #expect(s.screen == .decision)
         #expect(s.decisionLevel == 2)
         Support.press(&s, [.char("3"), .enter])
@@ -157,7 +157,7 @@ import Testing
     @Test func acceptingTheProposalNeedsNoReason() {
         var s = Support.onFirstDomain(c)
         // At Level 4 the first Enter asks for the categories of concern, the second records.
-        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab, .tab, .enter, .enter])
+        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab, .tab, .tab, .enter, .enter])
         #expect(s.assessment?.decision?.level == 4)
         #expect(s.assessment?.decision?.step == 4)
         #expect(s.assessment?.decision?.reason == "")
@@ -166,14 +166,15 @@ import Testing
     /// Found by a new user: a reason written before accepting the proposal was dropped.
     @Test func aReasonWrittenWhenAcceptingTheProposalIsKept() {
         var s = Support.onFirstDomain(c)
-        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .char("r")] + Support.type("Seen over months") + [.enter, .enter])
+        Support.press(
+            &s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .tab, .char("r")] + Support.type("Seen over months") + [.enter, .enter])
         #expect(s.assessment?.decision?.level == 2)
         #expect(s.assessment?.decision?.reason == "Seen over months")
     }
 
     @Test func decidingLevelFourAsksForCategoriesWhateverTheProposal() {
         var s = Support.onFirstDomain(c)
-        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab])
+        Support.press(&s, [.char("2"), .tab, .tab, .tab, .tab, .tab, .tab])
         #expect(s.screen == .decision)
         Support.press(&s, [.char("4"), .char("r")] + Support.type("Police protection sought") + [.enter, .enter])
         #expect(s.askingCategories, "Level 4 decided over a Level 2 proposal asks for categories")
@@ -189,7 +190,7 @@ import Testing
 
     @Test func levelFourWithNoCategoryIsRecordedWithAWarning() {
         var s = Support.onFirstDomain(c)
-        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab, .tab, .enter, .enter])
+        Support.press(&s, [.char("4"), .tab, .tab, .tab, .tab, .tab, .tab, .enter, .enter])
         #expect(s.assessment?.decision?.level == 4)
         #expect(s.message?.isError == true)
         #expect(s.message?.text.contains("No category of concern") == true)
@@ -197,7 +198,7 @@ import Testing
 
     @Test func passingTheDecisionAgainKeepsItsTime() {
         var s = Support.onFirstDomain(c)
-        Support.press(&s, [.char("3"), .tab, .tab, .tab, .tab, .tab, .enter])
+        Support.press(&s, [.char("3"), .tab, .tab, .tab, .tab, .tab, .tab, .enter])
         #expect(s.assessment?.decision?.decidedAt == "2026-11-23T10:00:00Z")
         s.now = "2026-11-24T09:00:00+00:00"
         Support.press(&s, [.escape, .enter])

@@ -65,7 +65,7 @@ extension ReferralSummary {
     /// then any answer in the record whose question the catalogue lacks, by its id in words.
     static func householdDifficulties(_ c: Catalogue, _ a: Assessment, text: (String) -> String) -> [HouseholdDifficulty] {
         let unrated = Dictionary(
-            HouseholdCheck.unratedYes(assessment: a, catalogue: c).map { ($0.questionID, $0.unratedRowTitles) },
+            HouseholdCheck.flags(a, catalogue: c).map { ($0.questionID, $0.unrated) },
             uniquingKeysWith: { x, _ in x })
         var questions = c.householdQuestions.map { (id: $0.id, topic: $0.topic) }
         // Durham's order for the four ids a record knows, then any other key alphabetically.

@@ -63,4 +63,8 @@ public enum KeyCondition: Sendable {
     case rowChanged
     /// Saved assessments are listed, so one can be re-assessed.
     case canReassess
+    /// The selected household question is answered, so its note can be written.
+    case householdAnswered
+    /// A kind of help is selected on "The referral in your words", so Space ticks it.
+    case helpSelected
 }

@@ -10,6 +10,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case trainingChoose, trainingRead, feedback, narrative
     /// The idle lock: typing the passphrase (an encrypted store), or any key (a plain one).
     case locked, lockedKey
+    /// The four household questions.
+    case household
 
     /// The context the state is in: the idle lock over everything, then an overlay, then a text
     /// field, then the screen. A curses viewport too small to draw in is a context of its own;
@@ -58,12 +60,13 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .training(.choose): self = .trainingChoose
         case .training(.read): self = .trainingRead
         case .training(.feedback): self = .feedback
+        case .household: self = .household
         }
     }
 
     /// The screens of the wizard proper (not modes or overlays), in the order a user meets them.
     public static let screens: [KeyContext] = [
-        .start, .merge, .details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export,
+        .start, .merge, .details, .danger, .domain, .fullText, .voice, .household, .review, .decision, .categories, .export,
     ]
 
     /// A short name for the practitioner's guide and the help overlay.
@@ -74,7 +77,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .danger: "immediate safety"
         case .domain: "domain rows"
         case .fullText: "full text"
-        case .voice: "strengths and voice"
+        case .voice: "the referral in your words"
         case .review: "review"
         case .decision: "decision"
         case .categories: "categories of concern"
@@ -92,6 +95,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .narrative: "case narrative"
         case .locked: "locked (encrypted store)"
         case .lockedKey: "locked (plain store)"
+        case .household: "household questions"
         }
     }
 }

@@ -62,6 +62,8 @@ public enum KeyMap {
             return s.isOutsideAge(id) || s.selectedAnswer?.confirmedForAge == true
         case .rowChanged: return s.selectedRowChanged
         case .canReassess: return !s.resumable.isEmpty
+        case .householdAnswered: return Wizard.householdAnswered(s)
+        case .helpSelected: return Wizard.helpSelected(s)
         }
     }
 }

@@ -7,7 +7,7 @@ public enum KeyTable {
     typealias C = KeyContext
 
     /// The screens where the common keys (back, undo, quit, help) work.
-    static let wizard: Set<C> = [.details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export]
+    static let wizard: Set<C> = [.details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export, .household]
     static let screens: Set<C> = wizard.union([.start, .merge]).union(trainingScreens)
     /// The screens of a participant's training run (`staircase train`) besides the assessment's own.
     static let trainingScreens: Set<C> = [.trainingChoose, .trainingRead, .feedback]
@@ -69,7 +69,24 @@ public enum KeyTable {
             [(.char(" "), .adjust(1)), (.right, .adjust(1)), (.left, .adjust(-1))], "Space/←/→", "toggle",
             help: "change a yes/no or a choice (consent, lawful basis, parental responsibility)", in: [.details], priority: 2),
         KeyBinding([(.enter, .activate)], "Enter", "answer", help: "answer with the selected choice", in: [.danger], priority: 1),
-        KeyBinding([(.enter, .activate)], "Enter", "write", help: "write the selected text", in: [.voice], priority: 1),
+        KeyBinding(
+            [(.enter, .activate)], "Enter", "write/tick", help: "write the selected text, or tick or untick the help selected",
+            in: [.voice], priority: 1),
+        KeyBinding(
+            [(.char(" "), .adjust(1))], "Space", "tick", help: "tick or untick the help selected (Enter too)", in: [.voice],
+            priority: 5, when: .helpSelected),
+        // The household questions: ↑/↓ only, since k answers "not known" here.
+        KeyBinding(
+            [(.up, .move(-1)), (.down, .move(1))], "↑/↓", "question", help: "previous or next question", in: [.household], priority: 1),
+        KeyBinding(
+            [(.char("y"), .answerHousehold(.yes)), (.char("n"), .answerHousehold(.no)), (.char("k"), .answerHousehold(.notKnown))],
+            "y/n/k", "yes/no/not known", help: "answer the selected question: yes, no, or not known", in: [.household], priority: 1),
+        KeyBinding(
+            [(.char(" "), .adjust(1))], "Space", "next answer", help: "change the answer: yes, no, not known in turn",
+            in: [.household], priority: 6),
+        KeyBinding(
+            [(.enter, .activate)], "Enter", "note", help: "write the note on the selected question (once it is answered)",
+            in: [.household], priority: 2, when: .householdAnswered),
         KeyBinding(
             rates, "1-4", "level", help: "rate the row at Level 1 to 4 (the cursor moves on)",
             in: [.domain, .fullText], priority: 1),
@@ -159,10 +176,10 @@ public enum KeyTable {
         // Between screens.
         KeyBinding(
             [(.tab, .nextScreen)], "Tab", "next", help: "next screen",
-            in: [.danger, .domain, .voice, .review, .decision], priority: 3),
+            in: [.danger, .domain, .voice, .review, .decision, .household], priority: 3),
         KeyBinding(
             [(.escape, .back), (.backTab, .back)], "Esc", "back", help: "back (Shift-Tab too)",
-            in: [.danger, .domain, .fullText, .voice, .review, .decision, .categories, .export], priority: 4),
+            in: [.danger, .domain, .fullText, .voice, .review, .decision, .categories, .export, .household], priority: 4),
         KeyBinding(
             [(.escape, .back)], "Esc", "back", help: "close the entry, or back a form (the first goes back to the start)",
             in: [.details], priority: 4),

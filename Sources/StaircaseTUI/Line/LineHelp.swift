@@ -28,10 +28,24 @@ enum LineHelp {
             for c in here { out += wrap("\(c.key): \(c.label)", indent: 2) }
         }
         if let enter = m.enter { out += wrap(enter.label, indent: 2) }
+        if let how = screenHint(s) { out += wrap(how, indent: 2) }
         out += wrap("Commands at every prompt")
         for (key, what) in commands { out += wrap("\(key): \(what)", indent: 2) }
         out += wrap("More: type about for how line mode works, or glossary for the document's terms.")
         return out + [""]
+    }
+
+    /// How the answers of a screen with more than numbers are typed.
+    static func screenHint(_ s: WizardState) -> String? {
+        switch s.screen {
+        case .voice:
+            let names = Assessment.HelpKind.allCases.map { $0.shortName }
+            return "A text's number asks for its text. The help asked for is ticked by its number or its name ("
+                + names.joined(separator: ", ") + "); typing it again unticks it."
+        case .household:
+            return "A question's number asks it: y yes, n no, k not known; then its note (Enter leaves the note as it is)."
+        default: return nil
+        }
     }
 
     /// `about`: how line mode works, for screen-reader and braille users.

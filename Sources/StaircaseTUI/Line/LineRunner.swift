@@ -153,7 +153,7 @@ public struct LineRunner<Console: LineConsole> {
             return apply(state.screen == .start ? [] : [.back])
         case "s":
             switch state.screen {
-            case .domain, .danger, .voice, .review: return apply([.nextScreen])
+            case .domain, .danger, .voice, .review, .household: return apply([.nextScreen])
             default: console.write(LineRenderer.wrap("Nothing to skip here: answer, or b goes back.", console.width))
             }
         case "":
@@ -335,13 +335,17 @@ public struct LineRunner<Console: LineConsole> {
         switch target {
         case .detail(let f)?: f.label
         case .note(let id)?: "Evidence note for “\(s.rowTitle(id))”"
-        case .strengths?: "Strengths and protective factors"
+        case .strengths?: "What is working well?"
         case .childsVoice?: "The child’s wishes and feelings, in their own words"
         case .filter?: "Filter"
         case .decisionReason?: "Reason for your decision"
         case .exportPath?: "File name (relative to \(s.exportDirectory))"
         case .alias?: "Your workshop alias (never your real name)"
         case .responsesFolder?: "Folder for your TRAINING response file (a USB stick or a shared folder)"
+        case .worry?: "What are you worried about, and how and why has it arisen?"
+        case .workingWellDomain(let id)?: "What is working well: " + (s.catalogue.domains.first { $0.id == id }?.name ?? id)
+        case .requestDetail?: "The help you ask for, in your words"
+        case .householdNote(let id)?: "Note on " + (HouseholdTopic.all(s.catalogue).first { $0.id == id }?.topic ?? id)
         case nil: "Text"
         }
     }

@@ -214,6 +214,7 @@ extension ScreenModel {
             return "\(entry.indicator.title) (\(label ?? a.rating(of: entry.indicator.id).label)): \(note)"
         }
         m.blocks += sinceLastTime(s)
+        m.blocks += referralBlocks(s, a)
         if !notes.isEmpty { m.blocks.append(TextBlock(.note, heading: "Evidence notes", notes, indent: 2)) }
         // A training case is fictional and never referred: what a referral lacks is not its point.
         if !a.training, case let gaps = ReferralGaps.of(a), !gaps.isEmpty {

@@ -23,6 +23,7 @@ extension ScreenModel {
             case .export: self = Self.export(s)
             case .training(let t): self = Self.training(s, t)
             case .merge: self = Self.merge(s)
+            case .household: self = Self.household(s)
             }
         }
         markTraining(s)
@@ -111,24 +112,6 @@ extension ScreenModel {
         return m
     }
 
-    static func voice(_ s: WizardState) -> ScreenModel {
-        var m = ScreenModel(
-            title: "Strengths and the child’s voice", position: screenPosition(s), prompt: "Text to write (1-2), Enter continues:")
-        guard let a = s.assessment else { return m }
-        let items = [
-            ("Strengths and protective factors", a.workingWell.overall),
-            ("The child’s wishes and feelings, in their own words", a.childsVoice),
-        ]
-        for (i, (label, value)) in items.enumerated() {
-            m.fields.append(Field(key: "\(i + 1)", label: label, value: value.isEmpty ? "(empty)" : value, isEmpty: value.isEmpty))
-            var c = Choice("\(i + 1)", label, select(s, i) + [.activate])
-            c.shown = false
-            m.choices.append(c)
-        }
-        m.enter = Choice("", "Enter continues to the review", [.nextScreen])
-        return m
-    }
-
     static func decision(_ s: WizardState) -> ScreenModel {
         var m = ScreenModel(
             title: "Decision", position: screenPosition(s), prompt: "Decision (1-4 a level, 5 Level 4 step 5, e reason, Enter records):")
@@ -148,6 +131,8 @@ extension ScreenModel {
                 heading: differs ? "Reason (required)" : "Reason (only needed for a different level)",
                 [s.decisionReason.isEmpty ? "(none)" : s.decisionReason], indent: 2),
         ]
+        // The categories, once asked, need the room: the request is beside the proposal until then.
+        if let a = s.assessment, !s.askingCategories { m.blocks.append(requestBlock(a, p)) }
         // The step a level choice leads to, as the reducer works it out, so a choice that differs asks for the reason at once.
         func after(_ level: Int, step5: Bool) -> [WizardAction] {
             let step = level == 4 ? (p.level == 4 ? (p.step ?? 4) : 4) : level
@@ -175,7 +160,7 @@ extension ScreenModel {
             // A decided Level 4 asks for the categories of concern before it is recorded.
             m.prompt = "Category of concern to mark or unmark (1-\(s.catalogue.concernCategories.count)), Enter records the decision:"
             m.blocks.append(
-                TextBlock(heading: "Categories of concern", ["Level 4 is decided: mark each category of concern that applies."]))
+                TextBlock(heading: categoriesHeading, ["Level 4 is decided: mark each category of concern that applies."]))
             m.choices = categoryChoices(s, a)
             m.enter = Choice("", "Enter records Level \(s.decisionLevel), step \(s.decisionStep)", [.activate])
             return m

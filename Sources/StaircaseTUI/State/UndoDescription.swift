@@ -33,7 +33,11 @@ enum UndoDescription {
             }
         }
         if now.immediateDanger != was.immediateDanger { parts.append("the answer on immediate danger") }
-        if now.workingWell != was.workingWell { parts.append("the change to the strengths") }
+        if now.worry != was.worry { parts.append("the change to the worry") }
+        if now.workingWell != was.workingWell { parts.append("the change to what is working well") }
+        if now.request.kinds != was.request.kinds { parts.append("the change to the help asked for") }
+        if now.request.detail != was.request.detail { parts.append("the change to the request in your words") }
+        if now.householdDifficulties != was.householdDifficulties { parts.append("the change to the household questions") }
         if now.childsVoice != was.childsVoice { parts.append("the change to the child’s voice") }
         if now.needsCannotBeMetAtHome != was.needsCannotBeMetAtHome { parts.append("the change to step 5") }
         if now.child != was.child || now.referrer != was.referrer || now.leadProfessional != was.leadProfessional

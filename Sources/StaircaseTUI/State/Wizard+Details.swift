@@ -182,6 +182,8 @@ extension Wizard {
         case .childsVoice: return e.text.trimmed != a.childsVoice
         case .decisionReason: return e.text.trimmed != s.decisionReason
         case .exportPath: return false
+        case .worry, .workingWellDomain, .requestDetail, .householdNote:
+            return e.text.trimmed != (referralText(e.target, in: a) ?? "")
         }
     }
 
@@ -223,6 +225,7 @@ extension Wizard {
         case .alias, .responsesFolder: return commitTraining(&s, e.target, text)
         case .strengths: return change(&s) { $0.workingWell.overall = text }
         case .childsVoice: return change(&s) { $0.childsVoice = text }
+        case .worry, .workingWellDomain, .requestDetail, .householdNote: return commitReferral(&s, e.target, text)
         case .detail(let field):
             let item = s.formItem
             return change(&s) { setText(field, text, in: &$0, item: item) }

@@ -135,6 +135,7 @@ public enum Wizard {
         case .export: effects = export(&s, action)
         case .training(let t): effects = training(&s, t, action)
         case .merge: effects = merge(&s, action)
+        case .household: effects = household(&s, action)
         }
         if s.trainingRun != nil { effects = trainingFollow(&s, from: before, effects) }
         if s.screen != before {
@@ -181,6 +182,7 @@ public enum Wizard {
         // The export screen's place is the format chosen on it.
         case .export: return ResumePosition(screen: "export", cursor: ExportFormat.allCases.firstIndex(of: s.exportFormat) ?? 0)
         case .training, .merge: return nil
+        case .household: return ResumePosition(screen: "household", cursor: s.cursor)
         }
     }
 
@@ -224,7 +226,8 @@ public enum Wizard {
             switch p.screen {
             case let name where FormPage(resumeName: name) != nil: resumeForm(&s, p)
             case "danger": go(&s, .danger); s.cursor = min(p.cursor, 2)
-            case "voice": go(&s, .voice); s.cursor = min(p.cursor, 1)
+            case "voice": go(&s, .voice); s.cursor = min(max(0, p.cursor), ReferralItem.all(s.catalogue).count - 1)
+            case "household": go(&s, .household); s.cursor = min(max(0, p.cursor), max(0, HouseholdTopic.all(s.catalogue).count - 1))
             case "review": go(&s, .review)
             case "decision": go(&s, .decision)
             case "export":
@@ -303,7 +306,7 @@ public enum Wizard {
     }
 
     static func screenOrder(_ s: WizardState) -> [Screen] {
-        [.details, .danger] + s.catalogue.domains.indices.map(Screen.domain) + [.voice, .review, .decision, .export]
+        [.details, .danger] + s.catalogue.domains.indices.map(Screen.domain) + [.voice, .household, .review, .decision, .export]
     }
 
     static func step(_ s: inout WizardState, by delta: Int) -> [Effect] {
@@ -361,19 +364,6 @@ public enum Wizard {
             let effects = change(&s) { $0.immediateDanger = choice }
             if choice != .yes { go(&s, .domain(0)) }
             return effects
-        case .nextScreen: return step(&s, by: 1)
-        case .back: return step(&s, by: -1)
-        default: break
-        }
-        return []
-    }
-
-    static func voice(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
-        switch action {
-        case .move(let d): s.cursor = clamp(s.cursor, by: d, count: 2)
-        case .activate:
-            guard let a = s.assessment else { return [] }
-            s.editor = s.cursor == 0 ? TextField(.strengths, text: a.workingWell.overall) : TextField(.childsVoice, text: a.childsVoice)
         case .nextScreen: return step(&s, by: 1)
         case .back: return step(&s, by: -1)
         default: break

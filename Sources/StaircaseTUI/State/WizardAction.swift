@@ -94,6 +94,8 @@ public enum WizardAction: Equatable, Sendable {
     case unlock
     /// From the host: whether the passphrase unlocked the store.
     case unlocked(Bool)
+    /// Household screen: the selected question's answer (y, n, k).
+    case answerHousehold(Assessment.YesNoNotKnown)
 }
 
 /// What the host must do after a reduction. The reducer never performs I/O itself.

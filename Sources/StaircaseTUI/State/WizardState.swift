@@ -127,6 +127,9 @@ public enum Screen: Equatable, Sendable {
     case merge
     /// The screens of a participant's training run (choose a case, read it, feedback).
     case training(TrainingScreen)
+    /// The four household questions (domestic abuse, mental illness, substance misuse, learning
+    /// difficulties), after "The referral in your words" and before the review.
+    case household
 }
 
 /// A saved assessment offered on the start screen (no full names: initials only).
@@ -195,6 +198,9 @@ public struct TextField: Equatable, Sendable {
         case detail(DetailField), note(String), strengths, childsVoice, filter, decisionReason, exportPath
         /// A training participant's alias, and the folder their response file goes to.
         case alias, responsesFolder
+        /// "The referral in your words": the worry, what is working well in one domain (by id),
+        /// the help asked for in words; and the note on a household question (by its id).
+        case worry, workingWellDomain(String), requestDetail, householdNote(String)
     }
 
     public init(_ target: Target, text: String) {

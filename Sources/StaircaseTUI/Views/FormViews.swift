@@ -59,23 +59,111 @@ enum DangerView {
     }
 }
 
-/// Laid out from the screen model: the two texts, each under its title.
+/// "The referral in your words" laid out from its screen model: each question on a line and its
+/// answer under it (the selected one gets the rows to spare), the help asked for as ticks under
+/// the question they answer.
 enum VoiceView {
-    static func draw(_ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+    static func draw(_ m: ScreenModel, _ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
         guard s.assessment != nil else { return }
-        let half = (r.height - 2) / 2
-        let targets: [TextField.Target] = [.strengths, .childsVoice]
-        for (i, field) in ScreenModel.voice(s).fields.enumerated() {
-            let top = r.top + i * (half + 1)
-            b.put((i == s.cursor ? "▸ " : "  ") + field.label, row: top, column: 1, style: i == s.cursor ? .selected : .title)
-            if let e = s.editor, i < targets.count, e.target == targets[i] {
-                TextFieldView.draw(e, &b, row: top + 1, column: 4, width: r.width - 6)
+        let items = ReferralItem.all(s.catalogue)
+        let fields = m.fields
+        guard fields.count == items.count else { return }
+        // Rows needed at one line a value: a tick is one row, a text two, the help question one.
+        let ticks = items.filter { if case .help = $0 { true } else { false } }.count
+        let needed = (items.count - ticks) * 2 + ticks + (ticks > 0 ? 1 : 0)
+        // The help question takes a second row when it needs one and there is room.
+        let question = TextWrap.lines(ReferralItem.helpQuestion, width: r.width - 4)
+        let shownQuestion = question.count > 1 && r.height > needed ? Array(question.prefix(2)) : [ReferralItem.helpQuestion]
+        let spare = max(0, r.height - needed - (shownQuestion.count - 1))
+        var y = r.top
+        var askedHelp = false
+        for (i, (item, field)) in zip(items, fields).enumerated() where y < r.bottom {
+            let selected = i == s.cursor
+            let style: Style = selected ? .selected : .title
+            if case .help(let kind) = item {
+                if !askedHelp {
+                    askedHelp = true
+                    for line in shownQuestion {
+                        b.put(line, row: y, column: 1, style: .title, limit: r.width - 2)
+                        y += 1
+                    }
+                }
+                let ticked = s.assessment?.request.kinds.contains(kind) == true
+                b.put(
+                    (selected ? "▸ " : "  ") + (ticked ? "[✓] " : "[ ] ") + field.label, row: y, column: 3,
+                    style: selected ? .selected : .plain, limit: r.width - 4)
+                y += 1
                 continue
             }
-            let lines = field.isEmpty ? ["(empty — press Enter to write)"] : TextWrap.lines(field.value, width: r.width - 6)
-            for (j, line) in lines.prefix(half - 1).enumerated() {
-                b.put(line, row: top + 1 + j, column: 4, style: field.isEmpty ? .muted : .plain)
+            b.put((selected ? "▸ " : "  ") + field.label, row: y, column: 1, style: style, limit: r.width - 2)
+            y += 1
+            if let e = s.editor, e.target == item.target {
+                TextFieldView.draw(e, &b, row: y, column: 4, width: r.width - 6)
+                y += 1
+                continue
             }
+            let room = selected ? 1 + spare : 1
+            let lines = field.isEmpty ? ["(empty — press Enter to write)"] : TextWrap.lines(field.value, width: r.width - 6)
+            for line in lines.prefix(room) where y < r.bottom {
+                b.put(line, row: y, column: 4, style: field.isEmpty ? .muted : .plain, limit: r.width - 6)
+                y += 1
+            }
+        }
+    }
+}
+
+/// The household questions laid out from their screen model: each question's answer on its
+/// heading line (selected with the bar), the question, its note and, after a yes, its rows.
+enum HouseholdView {
+    static func draw(_ m: ScreenModel, _ s: WizardState, _ b: inout ScreenBuffer, _ r: Rect) {
+        guard s.assessment != nil else { return }
+        let topics = HouseholdTopic.all(s.catalogue)
+        let width = r.width - 6
+        var lines: [(String, Style, Int)] = (m.blocks.first?.paragraphs ?? []).flatMap { p in
+            TextWrap.lines(p, width: r.width - 4).map { ($0, Style.muted, 2) }
+        }
+        // Each question: its heading (the answer), then all it says when the four fit; when they
+        // do not (every yes lists its rows), the selected one whole and the others in a line or
+        // two (the note, the count of rows not yet rated), so four fit 80×24 with every yes.
+        func part(_ i: Int, _ block: TextBlock, whole: Bool) -> [(String, Style, Int)] {
+            let selected = i == s.cursor
+            var out: [(String, Style, Int)] = [((selected ? "▸ " : "  ") + (block.heading ?? ""), selected ? .selected : .title, 1)]
+            if whole { out += TextWrap.lines(topics[i].question, width: width).map { ($0, Style.plain, 4) } }
+            for p in block.paragraphs {
+                let rows = p.hasPrefix("Rows it links to")
+                let style: Style = rows ? (p.contains("not yet rated") ? .warning : .muted) : .plain
+                if whole {
+                    out += TextWrap.lines(p, width: width).map { ($0, style, 4) }
+                } else if rows {
+                    out.append((String(p.prefix { $0 != ":" }), style, 4))
+                } else {
+                    out.append((p, style, 4))
+                }
+            }
+            return out
+        }
+        let blocks = Array(m.blocks.dropFirst().prefix(topics.count))
+        var parts = blocks.enumerated().map { part($0, $1, whole: true) }
+        if lines.count + parts.reduce(0, { $0 + $1.count }) > r.height {
+            parts = blocks.enumerated().map { part($0, $1, whole: $0 == s.cursor) }
+        }
+        let body = parts.reduce(0) { $0 + $1.count }
+        let gaps = lines.count + body + parts.count <= r.height
+        for part in parts {
+            if gaps { lines.append(("", .plain, 0)) }
+            lines += part
+        }
+        var y = r.top
+        for (text, style, column) in lines where y < r.bottom {
+            b.put(text, row: y, column: column, style: style, limit: r.width - column - 1)
+            y += 1
+        }
+        // The note being written, at the foot, named.
+        if let e = s.editor, case .householdNote(let id) = e.target, let t = topics.first(where: { $0.id == id }) {
+            b.fill(row: r.bottom - 2, from: 0, to: r.width, style: .plain)
+            b.fill(row: r.bottom - 1, from: 0, to: r.width, style: .plain)
+            b.put("Note on \(t.topic):", row: r.bottom - 2, column: 2, style: .key)
+            TextFieldView.draw(e, &b, row: r.bottom - 1, column: 4, width: r.width - 6)
         }
     }
 }

@@ -92,6 +92,15 @@ enum DecisionView {
                 y += 1
             }
         }
+        // The help asked for, beside the proposal; a misfit is a warning, never a block.
+        if let request = m.blocks.first(where: { $0.heading == ScreenModel.requestHeading }), !s.askingCategories {
+            for (i, line) in request.paragraphs.enumerated() {
+                for part in TextWrap.lines(line, width: r.width - 4) {
+                    b.put(part, row: y, column: 2, style: i == 0 ? .plain : Style(bold: true, role: .warning), limit: r.width - 2)
+                    y += 1
+                }
+            }
+        }
         y += 1
         // While the categories are asked, they need the room: the staircase is not drawn then
         // (the decision's level and step are said just below).
@@ -134,7 +143,8 @@ enum DecisionView {
         b.put(
             s.askingCategories ? "Categories of concern (1–4 mark, Enter records):" : "Categories of concern (Enter to choose):",
             row: y, column: 2, style: .key)
-        for line in m.blocks.dropFirst(3).flatMap(\.paragraphs) where s.askingCategories && y + 1 < r.bottom {
+        let asked = m.blocks.filter { $0.heading == ScreenModel.categoriesHeading }.flatMap(\.paragraphs)
+        for line in asked where s.askingCategories && y + 1 < r.bottom {
             y += 1
             b.put(line, row: y, column: 4, style: .muted, limit: r.width - 6)
         }

@@ -29,12 +29,13 @@ public enum View {
         case .details: DetailsView.draw(m, s, &b, body)
         case .danger: DangerView.draw(s, &b, body)
         case .domain(let d): DomainView.draw(m, s, d, v, &b, body)
-        case .voice: VoiceView.draw(s, &b, body)
+        case .voice: VoiceView.draw(m, s, &b, body)
         case .review: ReviewView.draw(s, scroll: v.scroll, &b, body)
         case .decision: DecisionView.draw(m, s, &b, body)
         case .export: ExportView.draw(m, s, &b, body)
         case .training(let t): TrainingViews.draw(m, s, t, scroll: v.scroll, &b, body)
         case .merge: MergeView.draw(m, s, &b, body)
+        case .household: HouseholdView.draw(m, s, &b, body)
         }
         footer(s, v, &b)
         if s.overlay == .help { HelpView.draw(s, v, &b) }
@@ -133,12 +134,13 @@ public enum View {
         case .details: return "About the child · form \(s.formPage.rawValue + 1) of \(FormPage.allCases.count)"
         case .danger: return "Immediate safety"
         case .domain(let d): return "\(s.catalogue.domains[d].name) (\(d + 1)/\(s.catalogue.domains.count))"
-        case .voice: return "Strengths and the child’s voice"
+        case .voice: return "The referral in your words"
         case .review: return "Review"
         case .decision: return "Decision"
         case .export: return "Referral summary"
         case .training(let t): return TrainingViews.title(s, t, width: width)
         case .merge: return "Recovery copy: merge"
+        case .household: return "The household"
         }
     }
 

@@ -38,7 +38,7 @@ answer("(1-3):", "2")
 levels = ["2", "1", "3", "2", "n", "1"]
 rows = 0
 while True:
-    i = p.expect_exact(["keep):", "Text to write (1-2), Enter continues:"])
+    i = p.expect_exact(["keep):", "Item to write or tick (1-11), Enter continues:"])
     if i == 1:
         break
     if b"is not an answer here" in p.before:
@@ -51,9 +51,18 @@ while True:
         p.expect_exact("keep):")
     p.sendline(levels[rows % len(levels)])
     rows += 1
+# The referral in your words: the worry, what is working well (item 2), early help ticked by name.
 p.sendline("1")
+answer("(Enter leaves it empty):", "Bruises seen twice at school")
+answer("Enter continues:", "2")
 answer("(Enter leaves it empty):", "Close to his grandmother")
-answer("Text to write (1-2), Enter continues:", "")
+answer("Enter continues:", "early help")
+answer("Enter continues:", "")
+# The household: domestic abuse, yes, with a note.
+answer("Question to answer (1-4), Enter continues:", "1")
+answer("leaves it not asked):", "y")
+answer("(Enter leaves it empty):", "Police called in October")
+answer("Question to answer (1-4), Enter continues:", "")
 p.expect(r"Proposed: Level (\d), step (\d)")
 proposed = [int(p.match.group(1)), int(p.match.group(2))]
 answer("Enter goes to the decision:", "")
