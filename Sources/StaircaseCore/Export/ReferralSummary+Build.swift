@@ -158,7 +158,7 @@ extension ReferralSummary {
                             Row(
                                 id: line(row.id), area: line(area.name), title: line(row.title), level: level,
                                 descriptor: ExportText.block(cell?.text ?? ""), note: text(a.answers[row.id]?.note ?? ""),
-                                links: ids.map(line)))
+                                links: ids.map(line), events: Chronology.span(for: row.id, in: a.chronology)))
                     } else if rating == .level1 || rating == .notApplicable, let note = a.answers[row.id]?.note, !note.isEmpty {
                         noted.append(
                             NotedRow(

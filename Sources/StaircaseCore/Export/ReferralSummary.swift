@@ -220,6 +220,9 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
         public var note: String
         /// Service ids; their names and addresses are in `informationLinks`.
         public var links: [String]
+        /// The chronology's events linked to the row and the months they span ("3 events,
+        /// June–November 2026"), so a reader can judge "persistent" or "repeated"; nil when none.
+        public var events: String? = nil
     }
 
     public struct RowRef: Codable, Sendable, Equatable {

@@ -212,7 +212,7 @@ extension ReferralSummary {
         for (_, domain, r) in rows {
             out.append(
                 .row(
-                    heading: "Level \(r.level): \(r.title) (\(domain))",
+                    heading: "Level \(r.level): \(r.title) (\(domain))" + (r.events.map { " — " + $0 } ?? ""),
                     descriptor: .init(
                         "\(document) Level \(r.level) descriptor",
                         r.descriptor.isEmpty ? "none at this level" : "“\(oneLine(r.descriptor))”"),
