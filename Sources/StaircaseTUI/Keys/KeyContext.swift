@@ -10,6 +10,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case trainingChoose, trainingRead, feedback, narrative
     /// The idle lock: typing the passphrase (an encrypted store), or any key (a plain one).
     case locked, lockedKey
+    /// The chronology: the list of events, the event editor, and its row picker.
+    case chronology, eventEditor, eventRows
 
     /// The context the state is in: the idle lock over everything, then an overlay, then a text
     /// field, then the screen. A curses viewport too small to draw in is a context of its own;
@@ -42,7 +44,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
             return
         }
         if let e = s.editor {
-            self = e.target == .filter ? .filter : .editing
+            self = e.target == .filter || e.target == .eventRowFilter ? .filter : .editing
             return
         }
         switch s.screen {
@@ -58,12 +60,16 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .training(.choose): self = .trainingChoose
         case .training(.read): self = .trainingRead
         case .training(.feedback): self = .feedback
+        case .chronology:
+            let draft = s.chronology?.draft
+            self = draft == nil ? .chronology : draft?.picking == true ? .eventRows : .eventEditor
         }
     }
 
     /// The screens of the wizard proper (not modes or overlays), in the order a user meets them.
     public static let screens: [KeyContext] = [
         .start, .merge, .details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export,
+        .chronology, .eventEditor, .eventRows,
     ]
 
     /// A short name for the practitioner's guide and the help overlay.
@@ -92,6 +98,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .narrative: "case narrative"
         case .locked: "locked (encrypted store)"
         case .lockedKey: "locked (plain store)"
+        case .chronology: "chronology"
+        case .eventEditor: "event"
+        case .eventRows: "rows an event is evidence for"
         }
     }
 }

@@ -164,8 +164,12 @@ public struct LineRunner<Console: LineConsole> {
             return apply(enter.actions)
         default:
             if text.hasPrefix("/") {
-                guard case .domain = state.screen else {
-                    console.write(LineRenderer.wrap("Filtering works on the domain screens only.", console.width))
+                let picking = state.chronology?.draft?.picking == true
+                guard case .domain = state.screen, !picking else {
+                    if picking {
+                        return apply([.startFilter] + replace(with: String(text.dropFirst()).trimmed) + [.commitEdit], asking: false)
+                    }
+                    console.write(LineRenderer.wrap("Filtering works on the domain screens and the rows of an event only.", console.width))
                     return nil
                 }
                 let query = String(text.dropFirst()).trimmed
@@ -342,6 +346,10 @@ public struct LineRunner<Console: LineConsole> {
         case .exportPath?: "File name (relative to \(s.exportDirectory))"
         case .alias?: "Your workshop alias (never your real name)"
         case .responsesFolder?: "Folder for your TRAINING response file (a USB stick or a shared folder)"
+        case .eventDate?: "Date of the event (YYYY-MM-DD, YYYY-MM, or about YYYY-MM-DD)"
+        case .eventWhat?: "What happened"
+        case .eventSource?: "Who reported it, or the source"
+        case .eventRowFilter?: "Find rows by words of their title"
         case nil: "Text"
         }
     }

@@ -17,6 +17,8 @@ public struct WizardState: Sendable, Equatable {
     public var nextID: String = RandomID.make(prefix: "a")
     /// A fresh random child key for a new assessment, or for a version 1 file that has none.
     public var nextChildKey: String = RandomID.make(prefix: "c")
+    /// A fresh random id for the next event of the chronology, refreshed by the host as `nextID` is.
+    public var nextEventID: String = RandomID.make(prefix: "e")
 
     public var screen: Screen = .start
     public var assessment: Assessment?
@@ -85,6 +87,8 @@ public struct WizardState: Sendable, Equatable {
     public var lock: WizardLock?
     /// A recovery copy and the saved version it differs from, on the merge screen (State/Wizard+Merge.swift).
     public var merge: MergeState?
+    /// The chronology screen: where it was opened from and the event being written (State/Wizard+Chronology.swift).
+    public var chronology: ChronologyState?
 
     /// The terminal's size and the scroll positions are not here: they are the curses view's
     /// (`Viewport`), so the reducer never reads them and line mode has none.
@@ -127,6 +131,8 @@ public enum Screen: Equatable, Sendable {
     case merge
     /// The screens of a participant's training run (choose a case, read it, feedback).
     case training(TrainingScreen)
+    /// The chronology of significant events, and its event editor (issue 25).
+    case chronology
 }
 
 /// A saved assessment offered on the start screen (no full names: initials only).
@@ -195,6 +201,8 @@ public struct TextField: Equatable, Sendable {
         case detail(DetailField), note(String), strengths, childsVoice, filter, decisionReason, exportPath
         /// A training participant's alias, and the folder their response file goes to.
         case alias, responsesFolder
+        /// The event editor's fields, and the filter of its row picker (issue 25).
+        case eventDate, eventWhat, eventSource, eventRowFilter
     }
 
     public init(_ target: Target, text: String) {

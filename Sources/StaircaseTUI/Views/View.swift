@@ -35,6 +35,7 @@ public enum View {
         case .export: ExportView.draw(m, s, &b, body)
         case .training(let t): TrainingViews.draw(m, s, t, scroll: v.scroll, &b, body)
         case .merge: MergeView.draw(m, s, &b, body)
+        case .chronology: ChronologyView.draw(m, s, &b, body)
         }
         footer(s, v, &b)
         if s.overlay == .help { HelpView.draw(s, v, &b) }
@@ -139,6 +140,7 @@ public enum View {
         case .export: return "Referral summary"
         case .training(let t): return TrainingViews.title(s, t, width: width)
         case .merge: return "Recovery copy: merge"
+        case .chronology: return s.chronology?.draft == nil ? "Chronology" : "Chronology · event"
         }
     }
 
