@@ -88,7 +88,7 @@ public enum KeyTable {
         KeyBinding(
             [(.char("c"), .addEventForRow)], "c", "event",
             help: "add a dated event to the chronology for this row (the row is linked; closing the event comes back here)",
-            in: [.domain, .fullText], priority: 4),
+            in: [.domain, .fullText], priority: 5),
         KeyBinding(
             [(.char("h"), .openChronology)], "h", "chronology",
             help: "the chronology of significant events, in date order: add, edit or delete an event",

@@ -30,7 +30,7 @@ extension ScreenModel {
 
     /// "14 June 2026: Police attended … Source: school log. Rows: Housing; Parenting."
     static func eventLine(_ s: WizardState, _ e: ChronologyEvent) -> String {
-        var line = e.date.words + ": " + e.what
+        var line = e.date.words + ": " + e.what + (e.what.last.map { ".!?".contains($0) } == true ? "" : ".")
         if !e.source.isEmpty { line += " Source: " + e.source + "." }
         if !e.rows.isEmpty { line += " Rows: " + e.rows.map(s.rowTitle).joined(separator: "; ") + "." }
         return line

@@ -66,7 +66,7 @@ enum ChronologyView {
     }
 
     /// Where an event field's value starts.
-    static let valueColumn = 42
+    static let valueColumn = 44
 
     static func editor(_ m: ScreenModel, _ s: WizardState, _ d: EventDraft, _ b: inout ScreenBuffer, _ r: Rect) {
         b.put(m.title, row: r.top, column: 2, style: .title, limit: r.width - 4)
