@@ -10,6 +10,7 @@ import Testing
     static let t = Support.type
 
     /// `c` on the selected row, then a date, what happened and the source, each with Enter.
+    @discardableResult
     static func addFromRow(_ s: inout WizardState, date: String, what: String, source: String = "School log") -> [Effect] {
         Support.press(&s, [.char("c")] + t(date) + [.enter] + t(what) + [.enter] + t(source) + [.enter, .enter])
     }

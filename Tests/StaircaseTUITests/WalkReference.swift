@@ -12,6 +12,7 @@ struct WalkReference {
         var answers: [String: Assessment.Answer]
         var decision: Assessment.Decision?
         var draft: Assessment.DraftDecision?
+        var events: [[String]]
     }
 
     let catalogue: Catalogue
@@ -71,6 +72,8 @@ struct WalkReference {
     var showHidden = false
     var decision: Assessment.Decision?
     var draft: Assessment.DraftDecision?
+    /// The chronology in the order entered: each event's date, what happened, source and rows.
+    var events: [[String]]
     var undo: [Snapshot] = []
     /// The row a rating just moved on from: the next rule only (a note goes back to it).
     var justRated: String?
@@ -85,6 +88,12 @@ struct WalkReference {
         selected = s.domainRowID
         decision = s.assessment?.decision
         draft = s.assessment?.draftDecision
+        events = (s.assessment?.chronology ?? []).map(Self.words)
+    }
+
+    /// An event as the model keeps it: its date, what happened, source and rows, in words.
+    static func words(_ e: ChronologyEvent) -> [String] {
+        [e.date.description, e.what, e.source] + e.rows
     }
 
     /// The rows a domain lists: a row for another age only when shown (`a`) or answered; only
@@ -122,9 +131,9 @@ struct WalkReference {
 
     /// Records an undo step when the change is one (the wizard keeps none for a change to nothing).
     mutating func changing(_ body: (inout WalkReference) -> Void) {
-        let before = Snapshot(answers: answers, decision: decision, draft: draft)
+        let before = Snapshot(answers: answers, decision: decision, draft: draft, events: events)
         body(&self)
-        if answers != before.answers || decision != before.decision || draft != before.draft {
+        if answers != before.answers || decision != before.decision || draft != before.draft || events != before.events {
             undo.append(before)
             if undo.count > 200 { undo.removeFirst() }
         }
@@ -183,6 +192,7 @@ struct WalkReference {
         answers = last.answers
         decision = last.decision
         draft = last.draft
+        events = last.events
     }
 
     /// The decision screen's level key and Enter: the proposal accepted, recorded against it.
@@ -208,6 +218,7 @@ struct WalkReference {
         answers = stored.answers
         decision = stored.decision
         draft = stored.draftDecision
+        events = stored.chronology.map(Self.words)
         undo = []
         filter = ""
         showHidden = false
@@ -240,6 +251,8 @@ struct WalkReference {
         if s.assessment?.decision != decision {
             out.append("decision: wizard \(String(describing: s.assessment?.decision)) model \(String(describing: decision))")
         }
+        let chronology = (s.assessment?.chronology ?? []).map(Self.words)
+        if chronology != events { out.append("chronology: wizard \(chronology) model \(events)") }
         if s.undoStack.count < undo.count { out.append("undo: wizard has \(s.undoStack.count) steps, model \(undo.count)") }
         return out.isEmpty ? nil : out.joined(separator: "\n")
     }
