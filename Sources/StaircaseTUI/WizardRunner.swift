@@ -57,6 +57,8 @@ public struct WizardHost {
     public var newID: () -> String
     /// A new random child key (never from the clock).
     public var newChildKey: () -> String = { RandomID.make(prefix: "c") }
+    /// A new random event id for the chronology (never from the clock).
+    public var newEventID: () -> String = { RandomID.make(prefix: "e") }
     /// False while the assessment is open read-only here: an export is then not recorded in it.
     public var canSave: (String) -> Bool = { _ in true }
     /// A note to show after `load` succeeded (for example "opened read-only"), or nil.
@@ -191,6 +193,7 @@ extension WizardHost {
         state.now = now()
         state.nextID = newID()
         state.nextChildKey = newChildKey()
+        state.nextEventID = newEventID()
     }
 
     /// Carries out effects, feeding each result back through the reducer; true when the wizard

@@ -38,18 +38,18 @@ import Testing
         let screen = try t.waitFor("Child’s developmental needs (1/3)")
         #expect(screen.contains("[?]"), "carried rows are marked")
         #expect(screen.contains("to confirm (was Level 1 on 2026-11-20)"))
-        #expect(screen.contains("c confirm"))
+        #expect(screen.contains("y confirm"))
         #expect(screen.contains("0 of 33 rows answered · 33 [?] to confirm"))
 
         // Confirm milestones (Level 1), then change academic progress 2 → 4, a real change.
-        try t.send("c")
+        try t.send("y")
         try t.waitFor("Confirmed: Level 1, as on 2026-11-20.")
         try t.send("4")
         try t.waitFor("Was Level 2 on 2026-11-20, now Level 4")
         try t.send("w")
         try t.waitFor("Reason: real change")
         // Confirm EET (not applicable), then general development 1 → 2, new information.
-        try t.send("Down", "c")
+        try t.send("Down", "y")
         try t.waitFor("Confirmed: not applicable")
         try t.send("2")
         try t.waitFor("Was Level 1 on 2026-11-20, now Level 2")

@@ -19,7 +19,7 @@ enum Invariants {
     static func all(_ step: Step, stored: Assessment?) -> [String] {
         [
             selectionIdentity(step), editTarget(step), decisionValidity(step), persistence(step.after, stored: stored),
-            lock(step),
+            lock(step), eventFromRow(step),
         ].compactMap { $0 }
     }
 
@@ -135,6 +135,28 @@ enum Invariants {
         if after.lock == nil, after.overlay == nil {
             let said = ScreenModel(after).message?.text.lowercased() ?? ""
             if !said.contains("not saved") { return "changes are not saved and the screen says \"\(said)\"" }
+        }
+        return nil
+    }
+
+    /// **Edit target, for the chronology.** `c` opens an event with exactly the selected row
+    /// linked; closing that event goes back to the screen it came from with that row selected.
+    static func eventFromRow(_ step: Step) -> String? {
+        let (before, after) = (step.before, step.after)
+        guard before.lock == nil, after.lock == nil else { return nil }
+        if step.action == .addEventForRow, let d = domainKeys(before), let row = before.selectedRowID(domain: d) {
+            guard let draft = after.chronology?.draft, draft.forRow == row, draft.rows == [row] else {
+                return "c on \(row) opened \(String(describing: after.chronology?.draft)), not an event linked to that row alone"
+            }
+            return nil
+        }
+        guard let from = before.chronology, let row = from.draft?.forRow, after.chronology == nil else { return nil }
+        guard after.screen == from.from else { return "an event opened from \(row) closed onto \(after.screen), not \(from.from)" }
+        if case .domain(let d) = after.screen, after.visibleRowIDs(domain: d).contains(row), after.selectedRowID(domain: d) != row {
+            return "an event opened from \(row) closed onto \(after.selectedRowID(domain: d) ?? "no row")"
+        }
+        for new in after.assessment?.chronology ?? [] where before.assessment?.chronology.contains(where: { $0.id == new.id }) != true {
+            if !new.rows.contains(row) { return "the event added from \(row) does not link it: \(new.rows)" }
         }
         return nil
     }

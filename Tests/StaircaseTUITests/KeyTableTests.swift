@@ -90,6 +90,18 @@ import Testing
         var lockedKey = domain
         _ = Wizard.reduce(&lockedKey, .idle(needsPassphrase: false))
         out.append((.lockedKey, lockedKey))
+        // The chronology with two events, the first open in its editor, and the editor's row picker.
+        var chronology = domain
+        Support.press(&chronology, [.char("c")] + Support.type("2026-06-14") + [.enter] + Support.type("Police attended"))
+        Support.press(&chronology, [.enter, .enter, .enter, .char("h"), .char("a")] + Support.type("2026-07") + [.enter])
+        Support.press(&chronology, Support.type("Missed school") + [.enter, .enter, .escape])
+        out.append((.chronology, chronology))
+        var event = chronology
+        Support.press(&event, [.enter])
+        out.append((.eventEditor, event))
+        var rows = event
+        Support.press(&rows, [.down, .down, .down, .enter])
+        out.append((.eventRows, rows))
         return out
     }
 

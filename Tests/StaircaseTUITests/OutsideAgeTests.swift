@@ -51,7 +51,7 @@ import Testing
         Wizard.go(&s, .review)
         #expect(ScreenModel(s).blocks.flatMap(\.paragraphs).contains { $0.contains("Not counted: “Foetus Development”") })
         Wizard.go(&s, .domain(0))
-        Support.press(&s, [.char("c")])
+        Support.press(&s, [.char("y")])
         #expect(s.assessment?.answers["health.foetus-development"]?.confirmedForAge == true)
         #expect(s.proposal?.level == 4)
         Support.press(&s, [.char("u")])

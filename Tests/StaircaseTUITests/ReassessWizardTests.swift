@@ -48,18 +48,18 @@ import Testing
         #expect(s.earlierAssessment == old)
     }
 
-    @Test func cConfirmsTheCarriedAnswerAndMovesOn() {
+    @Test func yConfirmsTheCarriedAnswerAndMovesOn() {
         var s = opened()
-        let effects = Support.press(&s, [.char("c")])
+        let effects = Support.press(&s, [.char("y")])
         #expect(s.assessment?.rating(of: "a1.r1") == .level3)
         #expect(s.assessment?.answers["a1.r1"]?.earlier?.assessment == "a-old", "the earlier reading stays")
         #expect(effects.contains { if case .save = $0 { true } else { false } })
         #expect(s.domainCursor[0] == 1)
         #expect(s.message?.text == "Confirmed: Level 3, as on 2026-08-14.")
         #expect(s.proposal?.level != nil, "a confirmed answer counts")
-        // A second c on an answered row changes nothing.
+        // A second y on an answered row changes nothing.
         Support.press(&s, [.up])
-        #expect(Support.press(&s, [.char("c")]).isEmpty)
+        #expect(Support.press(&s, [.char("y")]).isEmpty)
         Support.press(&s, [.char("u")])
         #expect(s.assessment?.answers["a1.r1"]?.isCarriedUnconfirmed == true, "undo puts it back to confirm")
     }
@@ -91,14 +91,14 @@ import Testing
         #expect(s.assessment?.answers["a1.r1"]?.earlier?.rating == .level3)
     }
 
-    @Test func wAndCOnARowWithNothingCarriedSayWhy() {
+    @Test func wAndYOnARowWithNothingCarriedSayWhy() {
         var s = opened(domain: 2)
-        #expect(Support.press(&s, [.char("c")]).isEmpty)
+        #expect(Support.press(&s, [.char("y")]).isEmpty)
         #expect(s.message?.text.contains("no answer carried") == true)
         var t = opened()
         #expect(Support.press(&t, [.char("w")]).isEmpty)
         #expect(t.message?.text.contains("A reason is given for a row rated differently") == true)
-        #expect(KeyMap.footer(for: t, in: Support.screen).contains("c confirm"))
+        #expect(KeyMap.footer(for: t, in: Support.screen).contains("y confirm"))
     }
 
     @Test func rOnTheStartScreenAsksTheHostForTheReassessment() {
@@ -137,7 +137,7 @@ import Testing
     /// The review after confirming one row, changing one (real change), leaving two to confirm.
     func reviewed() -> WizardState {
         var s = opened()
-        Support.press(&s, [.char("c"), .char("3"), .char("w")])  // a1.r1 confirmed; a1.r2 2 → 3, a real change
+        Support.press(&s, [.char("y"), .char("3"), .char("w")])  // a1.r1 confirmed; a1.r2 2 → 3, a real change
         Wizard.go(&s, .review)
         return s
     }
@@ -176,7 +176,7 @@ import Testing
         )
     }
 
-    /// Line mode: a re-assesses a listed assessment, c confirms, a level and w with its question change.
+    /// Line mode: a re-assesses a listed assessment, y confirms, a level and w with its question change.
     @Test func lineModeReassessesConfirmsAndChangesWithAReason() {
         final class Saved: @unchecked Sendable { var last: Assessment? }
         let saved = Saved()
@@ -187,7 +187,7 @@ import Testing
             list: { .success([ResumeItem(id: "a-old", label: "J. B.")]) }, export: { _, _, _, _ in .failure(.io("no")) },
             now: { "2026-11-23T10:00:00Z" }, reassess: { [new] _ in .success(new) }, findEarlier: { [old] _ in [old] })
         // Re-assess the first listed, through the five details forms and danger (no), then c, 4, w.
-        let script = ["a", "1", "", "", "", "", "", "2", "c", "4", "w", "1"]
+        let script = ["a", "1", "", "", "", "", "", "2", "y", "4", "w", "1"]
         var runner = LineRunner(state: Support.state(c), console: ScriptConsole(answers: script), host: host)
         #expect(runner.run() == 0)
         #expect(saved.last?.id == "a-new")

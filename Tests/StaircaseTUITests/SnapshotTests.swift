@@ -86,6 +86,30 @@ import Testing
         Support.press(&help, [.char("?")])
         out.append(("help", help))
         out.append(("merge", try merge()))
+        out += chronology(domain)
+        return out
+    }
+
+    /// The chronology (issue 25): a row with events (its panel says their span), the list with
+    /// the selected event in full, and the event editor opened from a row with a refused date.
+    static func chronology(_ domain: WizardState) -> [(String, WizardState)] {
+        let t = Support.type
+        var s = domain
+        let events: [(String, String, String)] = [
+            ("2026-06-14", "Told her teacher there was no food at home over the weekend", "Class teacher"),
+            ("about 2026-09", "Seen by the school nurse for a cut that had not been cleaned or dressed", "School nurse"),
+            ("2026-11-02", "Missed four days of school; mother said she was ill but no one saw her", "Attendance officer"),
+        ]
+        for (date, what, source) in events {
+            Support.press(&s, [.char("c")] + t(date) + [.enter] + t(what) + [.enter] + t(source) + [.enter, .enter])
+        }
+        var out: [(String, WizardState)] = [("domain-events", s)]
+        var list = s
+        Support.press(&list, [.char("h"), .char("j")])
+        out.append(("chronology", list))
+        var editor = s
+        Support.press(&editor, [.char("j"), .char("c")] + t("2026-13-01") + [.enter])
+        out.append(("event-editor", editor))
         return out
     }
 

@@ -13,6 +13,7 @@ struct WalkReference {
         var decision: Assessment.Decision?
         var draft: Assessment.DraftDecision?
         var referral: Referral
+        var events: [[String]]
     }
 
     /// What "The referral in your words" and the household questions hold (issue 25).
@@ -91,6 +92,8 @@ struct WalkReference {
     var showHidden = false
     var decision: Assessment.Decision?
     var draft: Assessment.DraftDecision?
+    /// The chronology in the order entered: each event's date, what happened, source and rows.
+    var events: [[String]]
     var undo: [Snapshot] = []
     var referral = Referral()
     /// The row a rating just moved on from: the next rule only (a note goes back to it).
@@ -107,6 +110,12 @@ struct WalkReference {
         decision = s.assessment?.decision
         draft = s.assessment?.draftDecision
         referral = Referral(s.assessment)
+        events = (s.assessment?.chronology ?? []).map(Self.words)
+    }
+
+    /// An event as the model keeps it: its date, what happened, source and rows, in words.
+    static func words(_ e: ChronologyEvent) -> [String] {
+        [e.date.description, e.what, e.source] + e.rows
     }
 
     /// The rows a domain lists: a row for another age only when shown (`a`) or answered; only
@@ -144,9 +153,11 @@ struct WalkReference {
 
     /// Records an undo step when the change is one (the wizard keeps none for a change to nothing).
     mutating func changing(_ body: (inout WalkReference) -> Void) {
-        let before = Snapshot(answers: answers, decision: decision, draft: draft, referral: referral)
+        let before = Snapshot(answers: answers, decision: decision, draft: draft, referral: referral, events: events)
         body(&self)
-        if answers != before.answers || decision != before.decision || draft != before.draft || referral != before.referral {
+        if answers != before.answers || decision != before.decision || draft != before.draft || referral != before.referral
+            || events != before.events
+        {
             undo.append(before)
             if undo.count > 200 { undo.removeFirst() }
         }
@@ -206,6 +217,7 @@ struct WalkReference {
         decision = last.decision
         draft = last.draft
         referral = last.referral
+        events = last.events
     }
 
     /// The decision screen's level key and Enter: the proposal accepted, recorded against it.
@@ -232,6 +244,7 @@ struct WalkReference {
         decision = stored.decision
         draft = stored.draftDecision
         referral = Referral(stored)
+        events = stored.chronology.map(Self.words)
         undo = []
         filter = ""
         showHidden = false
@@ -267,6 +280,8 @@ struct WalkReference {
         if Referral(s.assessment) != referral {
             out.append("referral: wizard \(Referral(s.assessment)) model \(referral)")
         }
+        let chronology = (s.assessment?.chronology ?? []).map(Self.words)
+        if chronology != events { out.append("chronology: wizard \(chronology) model \(events)") }
         if s.undoStack.count < undo.count { out.append("undo: wizard has \(s.undoStack.count) steps, model \(undo.count)") }
         return out.isEmpty ? nil : out.joined(separator: "\n")
     }

@@ -31,6 +31,8 @@ final class WalkHost {
             },
             now: { "2026-11-23T10:00:00Z" }, newID: { "a-walk" })
         h.newChildKey = { "c-walk" }
+        // One fixed event id: the reducer makes it unique, so curses and line mode name events alike.
+        h.newEventID = { "e-walk0000000000000000" }
         h.idleLock = .seconds(600)
         h.unlock = { $0 == RandomWalk.passphrase }
         h.clock = { [self] in clock }
@@ -263,6 +265,10 @@ extension WalkReference {
             }
         case .accept: if let p = before.proposal { accept(p, now: before.now) }
         case .staleWriteThenReload: if let stored { reloaded(stored) }
+        case .eventForRow(let date, let what):
+            if let d = domain, let id = shown(d), RandomWalk.takes(date) {
+                changing { r in r.events.append([EventDate(date)?.description ?? date, what.trimmed, "", id]) }
+            }
         case .export, .replace, .resize, .idle: break
         case .referral(let i, let t):
             let items = ReferralItem.all(catalogue)

@@ -83,6 +83,6 @@ public struct ProposalDescription: Equatable, Sendable {
         let row = c.domains.lazy.flatMap(\.areas).flatMap(\.indicators).first { $0.id == id }
         let ages = row?.ages.map { $0.from == $0.to ? "\($0.from.label) only" : "\($0.from.label) to \($0.to.label)" } ?? "another age"
         return "Not counted: “\(row?.title ?? id)” is rated, but the catalogue gives it for \(ages), not the child’s age. "
-            + "It counts only if you confirm it applies to this child (c on the row in the wizard)."
+            + "It counts only if you confirm it applies to this child (y on the row in the wizard)."
     }
 }

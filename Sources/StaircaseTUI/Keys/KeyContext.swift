@@ -12,6 +12,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case locked, lockedKey
     /// The four household questions.
     case household
+    /// The chronology: the list of events, the event editor, and its row picker.
+    case chronology, eventEditor, eventRows
 
     /// The context the state is in: the idle lock over everything, then an overlay, then a text
     /// field, then the screen. A curses viewport too small to draw in is a context of its own;
@@ -44,7 +46,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
             return
         }
         if let e = s.editor {
-            self = e.target == .filter ? .filter : .editing
+            self = e.target == .filter || e.target == .eventRowFilter ? .filter : .editing
             return
         }
         switch s.screen {
@@ -61,12 +63,16 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .training(.read): self = .trainingRead
         case .training(.feedback): self = .feedback
         case .household: self = .household
+        case .chronology:
+            let draft = s.chronology?.draft
+            self = draft == nil ? .chronology : draft?.picking == true ? .eventRows : .eventEditor
         }
     }
 
     /// The screens of the wizard proper (not modes or overlays), in the order a user meets them.
     public static let screens: [KeyContext] = [
         .start, .merge, .details, .danger, .domain, .fullText, .voice, .household, .review, .decision, .categories, .export,
+        .chronology, .eventEditor, .eventRows,
     ]
 
     /// A short name for the practitioner's guide and the help overlay.
@@ -96,6 +102,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .locked: "locked (encrypted store)"
         case .lockedKey: "locked (plain store)"
         case .household: "household questions"
+        case .chronology: "chronology"
+        case .eventEditor: "event"
+        case .eventRows: "rows an event is evidence for"
         }
     }
 }

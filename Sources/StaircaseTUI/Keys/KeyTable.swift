@@ -7,7 +7,10 @@ public enum KeyTable {
     typealias C = KeyContext
 
     /// The screens where the common keys (back, undo, quit, help) work.
-    static let wizard: Set<C> = [.details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export, .household]
+    static let wizard: Set<C> = [
+        .details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export, .household, .chronology, .eventEditor,
+        .eventRows,
+    ]
     static let screens: Set<C> = wizard.union([.start, .merge]).union(trainingScreens)
     /// The screens of a participant's training run (`staircase train`) besides the assessment's own.
     static let trainingScreens: Set<C> = [.trainingChoose, .trainingRead, .feedback]
@@ -92,7 +95,7 @@ public enum KeyTable {
             in: [.domain, .fullText], priority: 1),
         KeyBinding([(.char("n"), .rate(.notApplicable))], "n", "n/a", help: "not applicable", in: [.domain, .fullText], priority: 2),
         KeyBinding(
-            [(.char("c"), .confirmCarried)], "c", "confirm",
+            [(.char("y"), .confirmCarried)], "y", "confirm",
             help: "confirm the answer carried from last time (\"to confirm\"), or that a row for another age applies to this child",
             in: [.domain, .fullText], priority: 1, when: .rowToConfirm),
         KeyBinding(
@@ -100,6 +103,14 @@ public enum KeyTable {
             help: "why a row changed since last time: real change, new information, none",
             in: [.domain, .fullText], priority: 2, when: .rowChanged),
         KeyBinding([(.char("x"), .rate(.notAssessed))], "x", "clear", help: "clear the answer", in: [.domain, .fullText], priority: 5),
+        KeyBinding(
+            [(.char("c"), .addEventForRow)], "c", "event",
+            help: "add a dated event to the chronology for this row (the row is linked; closing the event comes back here)",
+            in: [.domain, .fullText], priority: 5),
+        KeyBinding(
+            [(.char("h"), .openChronology)], "h", "chronology",
+            help: "the chronology of significant events, in date order: add, edit or delete an event",
+            in: [.domain, .fullText, .review], priority: 5),
         KeyBinding(
             [(.char("e"), .editNote)], "e", "note", help: "write an evidence note for the row", in: [.domain, .fullText], priority: 2),
         KeyBinding(
@@ -132,6 +143,36 @@ public enum KeyTable {
             [(.char("e"), .editPath)], "e", "file name", help: "change the file name (relative to the folder shown)",
             in: [.export], priority: 1),
         KeyBinding([(.enter, .activate)], "Enter", "write", help: "write the summary", in: [.export], priority: 1),
+        // The chronology (issue 25).
+        KeyBinding(
+            [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+            "↑/↓", "event", help: "the previous or next event (j and k too)", in: [.chronology], priority: 1),
+        KeyBinding([(.char("a"), .addEvent)], "a", "add", help: "add an event", in: [.chronology], priority: 1),
+        KeyBinding([(.enter, .activate)], "Enter", "edit", help: "edit the selected event", in: [.chronology], priority: 1),
+        KeyBinding(
+            [(.char("x"), .deleteEvent), (.delete, .deleteEvent)], "x", "delete", help: "delete the selected event (u undoes it; Del too)",
+            in: [.chronology], priority: 2),
+        KeyBinding([(.up, .move(-1)), (.down, .move(1))], "↑/↓", "field", help: "previous or next field", in: [.eventEditor], priority: 1),
+        KeyBinding(
+            [(.enter, .activate)], "Enter", "edit/add",
+            help: "edit the field, choose the rows, or on the last line add the event (keep the changes)", in: [.eventEditor], priority: 1),
+        KeyBinding(
+            [(.char("x"), .deleteEvent), (.delete, .deleteEvent)], "x", "delete",
+            help: "delete the event being edited (u undoes it; Del too)", in: [.eventEditor], priority: 3),
+        KeyBinding(
+            [(.escape, .back)], "Esc", "close",
+            help: "close the event: a complete one is kept (u undoes it), an incomplete one asks once before it is thrown away",
+            in: [.eventEditor], priority: 2),
+        KeyBinding(
+            [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
+            "↑/↓", "row", help: "the previous or next row (j and k too)", in: [.eventRows], priority: 1),
+        KeyBinding(
+            [(.char(" "), .toggleEventRow), (.enter, .toggleEventRow)], "Space", "link",
+            help: "link or unlink the selected row (Enter too)", in: [.eventRows], priority: 1),
+        KeyBinding(
+            [(.char("/"), .startFilter)], "/", "filter", help: "find rows by the words of their title", in: [.eventRows], priority: 2),
+        KeyBinding(
+            [(.escape, .back)], "Esc", "done", help: "back to the event (a filter set is cleared first)", in: [.eventRows], priority: 1),
         // A recovery copy brought back after the store changed (the merge screen).
         KeyBinding(
             [(.up, .move(-1)), (.char("k"), .move(-1)), (.down, .move(1)), (.char("j"), .move(1))],
@@ -179,7 +220,7 @@ public enum KeyTable {
             in: [.danger, .domain, .voice, .review, .decision, .household], priority: 3),
         KeyBinding(
             [(.escape, .back), (.backTab, .back)], "Esc", "back", help: "back (Shift-Tab too)",
-            in: [.danger, .domain, .fullText, .voice, .review, .decision, .categories, .export, .household], priority: 4),
+            in: [.danger, .domain, .fullText, .voice, .review, .decision, .categories, .export, .household, .chronology], priority: 4),
         KeyBinding(
             [(.escape, .back)], "Esc", "back", help: "close the entry, or back a form (the first goes back to the start)",
             in: [.details], priority: 4),

@@ -12,7 +12,8 @@ enum LineHelp {
         ("p", "where am I: the screen, the row and how many are answered"),
         ("g 20, g words", "on a domain, go to row 20, or to the first row with those words in its title; g alone goes back"),
         ("q", "quit; every answer is already saved"),
-        ("/text", "filter a domain's rows by text; / alone clears the filter"),
+        ("/text", "filter a domain's rows by text, or find the rows an event is evidence for; / alone clears the filter"),
+        ("c, h", "on a domain row, c adds a dated event for that row; h (there or on the review) lists the chronology"),
         ("\\q", "at a text prompt, types q (or ?, b, r) as the text rather than the command"),
         ("t", "brief wording on or off (staircase --brief starts with it)"),
     ]

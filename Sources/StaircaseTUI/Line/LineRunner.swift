@@ -164,8 +164,12 @@ public struct LineRunner<Console: LineConsole> {
             return apply(enter.actions)
         default:
             if text.hasPrefix("/") {
-                guard case .domain = state.screen else {
-                    console.write(LineRenderer.wrap("Filtering works on the domain screens only.", console.width))
+                let picking = state.chronology?.draft?.picking == true
+                guard case .domain = state.screen, !picking else {
+                    if picking {
+                        return apply([.startFilter] + replace(with: String(text.dropFirst()).trimmed) + [.commitEdit], asking: false)
+                    }
+                    console.write(LineRenderer.wrap("Filtering works on the domain screens and the rows of an event only.", console.width))
                     return nil
                 }
                 let query = String(text.dropFirst()).trimmed
@@ -346,6 +350,10 @@ public struct LineRunner<Console: LineConsole> {
         case .workingWellDomain(let id)?: "What is working well: " + (s.catalogue.domains.first { $0.id == id }?.name ?? id)
         case .requestDetail?: "The help you ask for, in your words"
         case .householdNote(let id)?: "Note on " + (HouseholdTopic.all(s.catalogue).first { $0.id == id }?.topic ?? id)
+        case .eventDate?: "Date of the event (YYYY-MM-DD, YYYY-MM, or about YYYY-MM-DD)"
+        case .eventWhat?: "What happened"
+        case .eventSource?: "Who reported it, or the source"
+        case .eventRowFilter?: "Find rows by words of their title"
         case nil: "Text"
         }
     }

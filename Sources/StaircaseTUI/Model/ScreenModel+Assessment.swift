@@ -68,6 +68,11 @@ extension ScreenModel {
             rating == .notAssessed && note.isEmpty
             ? nil : TextBlock(["Your answer: \(rating.label)." + (note.isEmpty ? " No evidence note." : " Evidence note: \(note)")])
         if let answer { m.blocks.append(answer) }
+        // "3 events, June–November 2026": how long the worry has lasted, for "persistent" and "repeated".
+        let events = Chronology.span(for: row.indicator.id, in: a.chronology).map {
+            TextBlock(.note, ["Chronology: \($0) (h lists them, c adds one)."])
+        }
+        if let events { m.blocks.append(events) }
         let outside = s.isOutsideAge(row.indicator.id)
         let confirmedAge = a.answers[row.indicator.id]?.confirmedForAge == true
         var ageWarning: TextBlock?
@@ -76,14 +81,15 @@ extension ScreenModel {
                 .warning,
                 [
                     confirmedAge
-                        ? "This row is for another age; you confirmed it applies to this child, so its level counts (c takes that back)."
-                        : "This row is for another age: its level does not count until you confirm it applies to this child (c)."
+                        ? "This row is for another age; you confirmed it applies to this child, so its level counts (y takes that back)."
+                        : "This row is for another age: its level does not count until you confirm it applies to this child (y)."
                 ])
             if let ageWarning { m.blocks.append(ageWarning) }
         }
         m.prompt = "Level for \(row.indicator.title) (1-4, n not applicable, x clear, e note, Enter keep):"
         m.brief = brief(s, d, row, position: "row \(i + 1) of \(rows.count)", about: about, answer: answer)
         if let ageWarning { m.brief?.blocks.append(ageWarning) }
+        if let events { m.brief?.blocks.append(events) }
         // On the last row the reducer stays put; line mode then goes on to the next screen.
         let onward: [WizardAction] = last ? [.nextScreen] : []
         if let earlier = lastTime(a, row.indicator.id) {
@@ -92,8 +98,8 @@ extension ScreenModel {
             let carried = a.answers[row.indicator.id]
             if carried?.isCarriedUnconfirmed == true {
                 m.prompt =
-                    "Level for \(row.indicator.title) (1-4, n not applicable, c confirm \(carried?.earlier?.rating.label ?? ""), x clear, e note, Enter keep):"
-                m.brief?.prompt = "Rate \(row.indicator.title) 1-4, c confirm, n, or Enter to skip:"
+                    "Level for \(row.indicator.title) (1-4, n not applicable, y confirm \(carried?.earlier?.rating.label ?? ""), x clear, e note, Enter keep):"
+                m.brief?.prompt = "Rate \(row.indicator.title) 1-4, y confirm, n, or Enter to skip:"
             } else if Wizard.changedSinceLastTime(s, row.indicator.id) {
                 m.prompt = "Level for \(row.indicator.title) (1-4, n not applicable, w why it changed, x clear, e note, Enter keep):"
             }
@@ -110,7 +116,7 @@ extension ScreenModel {
             outside || confirmedAge
             ? [
                 Choice(
-                    "c", confirmedAge ? "Take back that the row applies to this child" : "Confirm the row applies to this child",
+                    "y", confirmedAge ? "Take back that the row applies to this child" : "Confirm the row applies to this child",
                     [.confirmCarried])
             ]
             : []
@@ -120,6 +126,8 @@ extension ScreenModel {
                 Choice("x", "Clear the answer", [.rate(.notAssessed)]),
             ] + confirmAge + [
                 Choice("e", "Write an evidence note", [.editNote]),
+                Choice("c", "Add a dated event to the chronology for this row", [.addEventForRow]),
+                Choice("h", "The chronology of significant events", [.openChronology]),
                 Choice("f", s.expanded ? "Back to the row" : "Full text of every level, links and source note", [.toggleExpanded]),
                 Choice("a", s.showHidden ? "Hide rows for another age" : "Show rows for another age", [.toggleHidden]),
             ]
@@ -163,7 +171,7 @@ extension ScreenModel {
 
     /// Said once per domain (and in help) instead of on every row.
     static let rowKeys =
-        "On each row: 1 to 4 rate it, n not applicable, x clears, e writes a note, f the full text; Enter leaves a row unanswered and goes to the next."
+        "On each row: 1 to 4 rate it, n not applicable, x clears, e writes a note, f the full text, c adds a dated event for it, h the chronology; Enter leaves a row unanswered and goes to the next."
 
     /// A level's descriptor as the catalogue words it (an empty cell says so).
     static func describe(_ cell: Cell?) -> String {
@@ -225,6 +233,12 @@ extension ScreenModel {
             m.prompt = "Category of concern to mark or unmark (1-\(s.catalogue.concernCategories.count)), Enter goes to the decision:"
             m.choices += categoryChoices(s, a)
         }
+        if let span = Chronology.span(of: a.chronology) {
+            m.blocks.append(TextBlock(.note, heading: "Chronology", ["\(span.capitalizedFirst) (h lists them)."], indent: 2))
+        }
+        var chronology = Choice("h", "The chronology of significant events", [.openChronology])
+        chronology.shown = false
+        m.choices.append(chronology)
         m.enter = Choice("", "Enter goes to the decision", [.activate])
         return m
     }

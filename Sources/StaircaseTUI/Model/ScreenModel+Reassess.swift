@@ -23,7 +23,7 @@ extension ScreenModel {
         guard let answer = a.answers[id], let earlier = answer.earlier else { return nil }
         let text: String
         if answer.isCarriedUnconfirmed {
-            // The keys are in the prompt and the footer ("c confirm Level 3"), not said again here.
+            // The keys are in the prompt and the footer ("y confirm Level 3"), not said again here.
             text = "Carried forward, \(earlier.toConfirmLabel)."
         } else if answer.rating == earlier.rating {
             text = "Confirmed: \(earlier.rating.label), as on \(earlier.on)."
@@ -41,11 +41,11 @@ extension ScreenModel {
         a.answers[id]?.earlier?.rating.level == level ? " (last time)" : ""
     }
 
-    /// The choices a carried row adds: c confirms; w gives the reason for a change.
+    /// The choices a carried row adds: y confirms; w gives the reason for a change.
     static func carriedChoices(_ a: Assessment, _ id: String, onward: [WizardAction]) -> [Choice] {
         guard let answer = a.answers[id], let earlier = answer.earlier else { return [] }
         if answer.isCarriedUnconfirmed {
-            var c = Choice("c", "Confirm the answer from last time (\(earlier.rating.label))", [.confirmCarried] + onward)
+            var c = Choice("y", "Confirm the answer from last time (\(earlier.rating.label))", [.confirmCarried] + onward)
             c.shown = false
             return [c]
         }

@@ -24,6 +24,7 @@ extension ScreenModel {
             case .training(let t): self = Self.training(s, t)
             case .merge: self = Self.merge(s)
             case .household: self = Self.household(s)
+            case .chronology: self = Self.chronology(s)
             }
         }
         markTraining(s)
@@ -222,7 +223,13 @@ extension ScreenModel {
         var m = ScreenModel(title: "Quit?", prompt: "Quit anyway? (y quits, n or Enter stays):")
         m.blocks = [
             TextBlock(
-                .warning, [s.editor != nil ? "Text is being written and is not kept if you quit now." : "Some changes are not saved."])
+                .warning,
+                [
+                    s.editor != nil
+                        ? "Text is being written and is not kept if you quit now."
+                        : s.chronology?.draft?.changed == true
+                            ? "An event is being written and is not added if you quit now." : "Some changes are not saved."
+                ])
         ]
         m.choices = [Choice("y", "Quit without saving", [.confirmQuit(true)]), Choice("n", "Stay", [.confirmQuit(false)])]
         m.enter = Choice("", "Enter stays", [.confirmQuit(false)])

@@ -93,7 +93,7 @@ public struct RowTally: Equatable, Sendable {
             "Domain \(domain + 1) of \(domains). \(answered) of " + Plural.rows(rows) + " answered"
                 + (toConfirm > 0 ? "; \(toConfirm) carried from last time to confirm." : ".")
         ]
-        if toConfirm > 0 { out.append("On a carried row, c confirms last time's answer; 1 to 4 or n changes it.") }
+        if toConfirm > 0 { out.append("On a carried row, y confirms last time's answer; 1 to 4 or n changes it.") }
         if hidden > 0 { out.append(Plural.rows(hidden) + (hidden == 1 ? " is" : " are") + " hidden for the child’s age (a shows them).") }
         if otherAges > 0 { out.append("Showing " + Plural.rows(otherAges) + " for other ages (a hides them).") }
         if !filter.isEmpty { out.append("Filter: \(filter) (/ alone clears it).") }

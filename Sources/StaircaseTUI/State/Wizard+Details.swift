@@ -143,6 +143,8 @@ extension Wizard {
                 // Esc keeps what was typed, as Ctrl-C does: the change is an ordinary one, so
                 // u undoes it, and the message says both.
                 let effects = commitEdit(&s)
+                // Esc stops a new event's fields following one another: it closes this one only.
+                if [.eventDate, .eventWhat, .eventSource].contains(e.target), s.editor?.target != e.target { s.editor = nil }
                 if s.editor == nil { s.message = Message("Kept what you typed (Esc does not throw text away): u undoes it.") }
                 return effects
             }
@@ -158,12 +160,27 @@ extension Wizard {
                 s.filtering = false
                 s.filterFrom = nil
             }
+            if e.target == .eventRowFilter, var draft = s.chronology?.draft {
+                draft.pickFilter = ""
+                draft.pickRow = keptPick(s, draft)
+                s.chronology?.draft = draft
+            }
+            if e.target == .eventDate, s.chronology?.draft?.dateProblem != nil {
+                // Left as it was: the refused text's complaint goes with it.
+                s.chronology?.draft?.dateProblem = nil
+                if s.message?.isError == true { s.message = nil }
+            }
             return []
         default: return []
         }
         s.editor = e
         // The list the filter rebuilds keeps its selected row (`keepSelection`), not its position.
         if e.target == .filter { s.filter = e.text }
+        if e.target == .eventRowFilter, var draft = s.chronology?.draft {
+            draft.pickFilter = e.text
+            draft.pickRow = keptPick(s, draft)
+            s.chronology?.draft = draft
+        }
         return []
     }
 
@@ -181,14 +198,20 @@ extension Wizard {
         case .strengths: return e.text.trimmed != a.workingWell.overall
         case .childsVoice: return e.text.trimmed != a.childsVoice
         case .decisionReason: return e.text.trimmed != s.decisionReason
-        case .exportPath: return false
         case .worry, .workingWellDomain, .requestDetail, .householdNote:
             return e.text.trimmed != (referralText(e.target, in: a) ?? "")
+        case .exportPath, .eventRowFilter: return false
+        case .eventDate:
+            let draft = s.chronology?.draft
+            return e.text.trimmed != (draft?.date ?? "") && EventDate.problem(e.text.trimmed, today: s.today) == nil
+        case .eventWhat: return e.text.trimmed != (s.chronology?.draft?.what ?? "")
+        case .eventSource: return e.text.trimmed != (s.chronology?.draft?.source ?? "")
         }
     }
 
     static func commitEdit(_ s: inout WizardState) -> [Effect] {
         guard let e = s.editor else { return [] }
+        if let effects = commitEventField(&s, e) { return effects }
         let text = e.text.trimmed
         // A date is checked as it is saved: a wrong one stays in the field with the reason beside it.
         if case .detail(let field) = e.target {
@@ -229,6 +252,7 @@ extension Wizard {
         case .detail(let field):
             let item = s.formItem
             return change(&s) { setText(field, text, in: &$0, item: item) }
+        case .eventDate, .eventWhat, .eventSource, .eventRowFilter: return []
         }
     }
 }

@@ -198,6 +198,10 @@ extension Wizard {
         case .confirmCarried, .cycleReason:
             guard !rows.isEmpty else { return [] }
             return carried(&s, d, rows, current, action)
+        case .openChronology: return openChronology(&s)
+        case .addEventForRow:
+            guard !rows.isEmpty else { return [] }
+            return addEvent(&s, forRow: rows[current].indicator.id)
         case .editNote:
             guard !rows.isEmpty else { return [] }
             // The key right after a rating that moved on: the note is for the row just rated,
@@ -239,8 +243,8 @@ extension Wizard {
 }
 
 extension Wizard {
-    /// `c` on a row rated for another age: the practitioner confirms it applies to this child,
-    /// so its level counts; `c` again takes the confirmation back. Both are undoable changes.
+    /// `y` on a row rated for another age: the practitioner confirms it applies to this child,
+    /// so its level counts; `y` again takes the confirmation back. Both are undoable changes.
     static func confirmAge(_ s: inout WizardState, _ row: Indicator) -> [Effect] {
         let id = row.id
         let confirmed = !(s.assessment?.answers[id]?.confirmedForAge ?? false)
@@ -248,14 +252,14 @@ extension Wizard {
         s.message = Message(
             confirmed
                 ? "Confirmed: “\(row.title)” applies to this child, so its level counts."
-                : "“\(row.title)” is for another age again: its level does not count until confirmed (c).")
+                : "“\(row.title)” is for another age again: its level does not count until confirmed (y).")
         return effects
     }
 }
 
 extension WizardState {
     /// A row the catalogue gives for another age than the child's, rated 1–4: its level counts
-    /// only once confirmed (`c`), the rule `ScoringEngine.dense` applies.
+    /// only once confirmed (`y`), the rule `ScoringEngine.dense` applies.
     public func isOutsideAge(_ id: String) -> Bool {
         guard let a = assessment, let answer = a.answers[id], answer.rating.level != nil,
             let stage = ChildAge.stage(a.child, on: today),

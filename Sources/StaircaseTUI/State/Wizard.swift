@@ -27,7 +27,7 @@ public enum Wizard {
             s.overlay = nil
             return []
         case .quit:
-            if s.unsaved || s.editor != nil { s.overlay = .confirmQuit; return [] }
+            if s.unsaved || s.editor != nil || s.chronology?.draft?.changed == true { s.overlay = .confirmQuit; return [] }
             if keepUnwrittenResponse(&s) { return [] }
             return recordPosition(&s) + [.quit]
         case .confirmQuit(let yes):
@@ -50,6 +50,8 @@ public enum Wizard {
             // Keep what is being typed: a closed terminal must not lose the last note.
             var effects: [Effect] = []
             if s.editor != nil { effects += commitEdit(&s) }
+            // A complete event being written is kept too; an incomplete one cannot be.
+            if s.chronology?.draft?.changed == true { effects += saveEvent(&s) }
             return effects + recordPosition(&s) + [.quit]
         case .saved:
             s.unsaved = false
@@ -136,6 +138,7 @@ public enum Wizard {
         case .training(let t): effects = training(&s, t, action)
         case .merge: effects = merge(&s, action)
         case .household: effects = household(&s, action)
+        case .chronology: effects = chronology(&s, action)
         }
         if s.trainingRun != nil { effects = trainingFollow(&s, from: before, effects) }
         if s.screen != before {
@@ -183,6 +186,12 @@ public enum Wizard {
         case .export: return ResumePosition(screen: "export", cursor: ExportFormat.allCases.firstIndex(of: s.exportFormat) ?? 0)
         case .training, .merge: return nil
         case .household: return ResumePosition(screen: "household", cursor: s.cursor)
+        case .chronology:
+            // The chronology is kept as the screen it was opened from, so a resume goes back there.
+            guard let from = s.chronology?.from, from != .chronology else { return nil }
+            var there = s
+            there.screen = from
+            return position(there)
         }
     }
 
@@ -281,6 +290,7 @@ public enum Wizard {
     static func go(_ s: inout WizardState, _ screen: Screen) {
         // Back from the safety question is the last form; any other way in is the first.
         if screen == .details { s.formPage = s.screen == .danger ? .consent : .child }
+        if screen != .chronology { s.chronology = nil }
         s.formItem = nil
         s.screen = screen
         s.cursor = 0
@@ -373,6 +383,7 @@ public enum Wizard {
 
     static func review(_ s: inout WizardState, _ action: WizardAction) -> [Effect] {
         switch action {
+        case .openChronology: return openChronology(&s)
         case .toggleCategory(let n): return toggleCategory(&s, n)
         case .activate, .nextScreen: return step(&s, by: 1)
         case .back: return step(&s, by: -1)

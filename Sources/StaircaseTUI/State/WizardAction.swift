@@ -96,6 +96,17 @@ public enum WizardAction: Equatable, Sendable {
     case unlocked(Bool)
     /// Household screen: the selected question's answer (y, n, k).
     case answerHousehold(Assessment.YesNoNotKnown)
+    // The chronology (State/Wizard+Chronology.swift).
+    /// A domain screen or the review: the chronology of significant events.
+    case openChronology
+    /// A domain row: a new event, with the selected row linked.
+    case addEventForRow
+    /// The chronology: a new event.
+    case addEvent
+    /// The chronology: delete the selected event (or, in the editor, the one being edited).
+    case deleteEvent
+    /// The row picker: link or unlink the selected row.
+    case toggleEventRow
 }
 
 /// What the host must do after a reduction. The reducer never performs I/O itself.

@@ -17,6 +17,8 @@ public struct WizardState: Sendable, Equatable {
     public var nextID: String = RandomID.make(prefix: "a")
     /// A fresh random child key for a new assessment, or for a version 1 file that has none.
     public var nextChildKey: String = RandomID.make(prefix: "c")
+    /// A fresh random id for the next event of the chronology, refreshed by the host as `nextID` is.
+    public var nextEventID: String = RandomID.make(prefix: "e")
 
     public var screen: Screen = .start
     public var assessment: Assessment?
@@ -85,6 +87,8 @@ public struct WizardState: Sendable, Equatable {
     public var lock: WizardLock?
     /// A recovery copy and the saved version it differs from, on the merge screen (State/Wizard+Merge.swift).
     public var merge: MergeState?
+    /// The chronology screen: where it was opened from and the event being written (State/Wizard+Chronology.swift).
+    public var chronology: ChronologyState?
 
     /// The terminal's size and the scroll positions are not here: they are the curses view's
     /// (`Viewport`), so the reducer never reads them and line mode has none.
@@ -130,6 +134,8 @@ public enum Screen: Equatable, Sendable {
     /// The four household questions (domestic abuse, mental illness, substance misuse, learning
     /// difficulties), after "The referral in your words" and before the review.
     case household
+    /// The chronology of significant events, and its event editor (issue 25).
+    case chronology
 }
 
 /// A saved assessment offered on the start screen (no full names: initials only).
@@ -201,6 +207,8 @@ public struct TextField: Equatable, Sendable {
         /// "The referral in your words": the worry, what is working well in one domain (by id),
         /// the help asked for in words; and the note on a household question (by its id).
         case worry, workingWellDomain(String), requestDetail, householdNote(String)
+        /// The event editor's fields, and the filter of its row picker (issue 25).
+        case eventDate, eventWhat, eventSource, eventRowFilter
     }
 
     public init(_ target: Target, text: String) {

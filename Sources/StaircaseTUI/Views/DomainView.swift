@@ -115,7 +115,14 @@ enum DomainView {
         }
         y += panelHeight
         let noteText = a.answers[row.indicator.id]?.note ?? ""
-        if let e = s.editor, case .note(let id) = e.target {
+        // "3 events, June–November 2026 · ": the row's chronology before the note, when it has one.
+        let span = Chronology.span(for: row.indicator.id, in: a.chronology).map { $0 + " · " } ?? ""
+        if s.editor == nil, !span.isEmpty {
+            b.put(span, row: y, column: 1, style: .key)
+            let w = DisplayWidth.of(span)
+            let rest = lastTimeLine(a, row.indicator.id) ?? (noteText.isEmpty ? "No evidence note (e adds one)" : "Note: " + noteText)
+            b.put(rest, row: y, column: 1 + w, style: noteText.isEmpty ? .muted : .plain, limit: r.width - 2 - w)
+        } else if let e = s.editor, case .note(let id) = e.target {
             let label = noteLabel(s, id, width: r.width)
             b.put(label, row: y, column: 1, style: .key)
             let column = 1 + DisplayWidth.of(label)
@@ -136,7 +143,7 @@ enum DomainView {
     /// A carried row's earlier reading in one short line, for the panel's last line.
     static func lastTimeLine(_ a: Assessment, _ id: String) -> String? {
         guard let answer = a.answers[id], let earlier = answer.earlier else { return nil }
-        if answer.isCarriedUnconfirmed { return earlier.toConfirmLabel + " · c confirms, 1-4 or n changes it" }
+        if answer.isCarriedUnconfirmed { return earlier.toConfirmLabel + " · y confirms, 1-4 or n changes it" }
         if answer.rating == earlier.rating { return "Confirmed: \(earlier.rating.label), as on \(earlier.on)" }
         return "Was \(earlier.rating.label) on \(earlier.on) · "
             + (answer.changeReason.map { "reason: \($0.label) (w)" } ?? "w: real change or new information?")

@@ -36,6 +36,7 @@ public enum View {
         case .training(let t): TrainingViews.draw(m, s, t, scroll: v.scroll, &b, body)
         case .merge: MergeView.draw(m, s, &b, body)
         case .household: HouseholdView.draw(m, s, &b, body)
+        case .chronology: ChronologyView.draw(m, s, &b, body)
         }
         footer(s, v, &b)
         if s.overlay == .help { HelpView.draw(s, v, &b) }
@@ -141,6 +142,7 @@ public enum View {
         case .training(let t): return TrainingViews.title(s, t, width: width)
         case .merge: return "Recovery copy: merge"
         case .household: return "The household"
+        case .chronology: return s.chronology?.draft == nil ? "Chronology" : "Chronology · event"
         }
     }
 
