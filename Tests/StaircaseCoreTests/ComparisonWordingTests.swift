@@ -139,7 +139,8 @@ import Testing
         let flat = Self.unwrapped(brief)
         #expect(
             flat.contains(
-                "2 events added to the chronology since 14 August 2026: - about 20 September 2026: Arrived hungry at nursery "
+                "Events added since 14 August 2026 -------------------- 2 events added to the chronology, in date order: "
+                    + "- about 20 September 2026: Arrived hungry at nursery "
                     + "- 2 October 2026: Missed GP appointment"))
         #expect(
             cmp.blocks.contains(.bullets(["about 20 September 2026: Arrived hungry at nursery", "2 October 2026: Missed GP appointment"])))
@@ -150,7 +151,7 @@ import Testing
         #expect(
             sameText.contains("Events added since 14 August 2026 -") && sameText.contains("- None: no event was added to the chronology."))
         let none = Self.unwrapped(ReferralExporter.render(format: .text, summary: summary(c, old, same)))
-        #expect(none.contains("No event was added to the chronology since 14 August 2026."))
+        #expect(none.contains("Events added since 14 August 2026 -------------------- None: no event was added to the chronology."))
     }
 
     @Test func aRedactedSummaryListsTheAddedEventsAsItsChronologyDoes() throws {

@@ -105,9 +105,10 @@ extension AssessmentComparison {
     /// The same, short: the count, then each event's date and what happened.
     var briefEventsAddedBlocks: [SummaryBlock] {
         let n = eventsAdded.count
-        guard n > 0 else { return [.paragraph("No event was added to the chronology since \(earlierDay).")] }
+        let heading = SummaryBlock.subheading("Events added since \(earlierDay)")
+        guard n > 0 else { return [heading, .paragraph("None: no event was added to the chronology.")] }
         return [
-            .paragraph("\(n) event\(n == 1 ? "" : "s") added to the chronology since \(earlierDay):"),
+            heading, .paragraph("\(n) event\(n == 1 ? "" : "s") added to the chronology, in date order:"),
             .bullets(eventsAdded.map { "\($0.dateWords): \($0.what)" }),
         ]
     }
