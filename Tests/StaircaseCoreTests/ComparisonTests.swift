@@ -56,7 +56,49 @@ import Testing
         // Carried and never confirmed: apart, never a change.
         old.answers[rows[8]] = .init(.level3)
         new.answers[rows[8]] = .init(.notAssessed, earlier: .init(rating: .level3, on: "2026-08-14", assessment: "a-old"))
+        // The chronology carried forward with its ids: one event edited since, two added (the
+        // later-dated one entered first).
+        old.chronology = [
+            .init(
+                id: "e-police", date: date("2026-06-14"), what: "Police called to a domestic incident", source: "Police", rows: [rows[0]]),
+            .init(id: "e-school", date: date("2026-07"), what: "Absent from school for a week", source: "School", rows: [rows[1]]),
+        ]
+        new.chronology = old.chronology
+        new.chronology[1].what = "Absent from school for a week without explanation"
+        new.chronology += [
+            .init(id: "e-gp", date: date("2026-10-02"), what: "Missed GP appointment", source: "GP", rows: [rows[2], rows[0]]),
+            .init(id: "e-nursery", date: date("about 2026-09-20"), what: "Arrived hungry at nursery", rows: []),
+        ]
         return (old, new, rows)
+    }
+
+    static func date(_ text: String) -> EventDate {
+        guard let d = EventDate(text) else { preconditionFailure("not an event date: \(text)") }
+        return d
+    }
+
+    @Test func eventsAddedSinceAreTheNewIDsInDateOrder() throws {
+        let c = try EmbeddedCatalogue.load()
+        let (old, new, rows) = Self.pair(c)
+        let cmp = try AssessmentComparison.build(old: old, oldCatalogue: c, new: new, newCatalogue: c)
+        // The edited event keeps its id, so it is not "added"; the approximate date sorts first.
+        #expect(cmp.eventsAdded.map(\.what) == ["Arrived hungry at nursery", "Missed GP appointment"])
+        #expect(cmp.eventsAdded.map(\.date) == ["about 2026-09-20", "2026-10-02"])
+        #expect(cmp.eventsAdded.map(\.dateWords) == ["about 20 September 2026", "2 October 2026"])
+        let titles = c.indicatorTitles
+        #expect(cmp.eventsAdded[1].rows.map(\.id) == [rows[2], rows[0]])
+        #expect(cmp.eventsAdded[1].rows.map(\.title) == [titles[rows[2]], titles[rows[0]]].compactMap { $0 })
+        #expect(cmp.eventsAdded[1].source == "GP" && cmp.eventsAdded[0].source == "")
+        // Nothing added: the same chronology, or one with only an edit.
+        var edited = old
+        edited.id = "a-edited"
+        edited.chronology[0].what = "Police called to a domestic incident at night"
+        edited.chronology[0].date = Self.date("2026-06-15")
+        #expect(try AssessmentComparison.build(old: old, oldCatalogue: c, new: edited, newCatalogue: c).eventsAdded == [])
+        // An event removed since is not "added" either way round.
+        var fewer = new
+        fewer.chronology.removeAll { $0.id == "e-police" }
+        #expect(try AssessmentComparison.build(old: old, oldCatalogue: c, new: fewer, newCatalogue: c).eventsAdded.count == 2)
     }
 
     @Test func buildsRowsCountsAndOrder() throws {
@@ -168,7 +210,10 @@ import Testing
             let out = ComparisonExporter.render(format: format, comparison: cmp)
             #expect(out.contains("Most important") && out.contains("Carried forward, not yet confirmed"), "\(format)")
             #expect(out.contains("real change") && out.contains("new information"), "\(format)")
+            #expect(out.contains("Events added since 14 August 2026") && out.contains("Missed GP"), "\(format)")
         }
+        #expect(ComparisonExporter.render(format: .html, comparison: cmp).contains("<td>about 20 September 2026</td>"))
+        #expect(ComparisonExporter.render(format: .markdown, comparison: cmp).contains("| Date | What happened | Source | Rows |"))
         let json = ComparisonExporter.render(format: .json, comparison: cmp)
         #expect(try JSONDecoder().decode(AssessmentComparison.self, from: Data(json.utf8)) == cmp.sanitised)
         #expect(!ComparisonExporter.render(format: .html, comparison: cmp).contains("<script"))

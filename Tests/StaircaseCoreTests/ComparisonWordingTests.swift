@@ -122,4 +122,55 @@ import Testing
         #expect(AssessmentComparison.isNewerFirst(old: old, new: new))
         #expect(!AssessmentComparison.isNewerFirst(old: old, new: old), "the same assessment twice is not backwards")
     }
+
+    @Test func eventsAddedAreListedInFullByCompareAndBrieflyInTheSummary() throws {
+        let c = try EmbeddedCatalogue.load()
+        let (old, new, _) = ComparisonTests.pair(c)
+        let text = try Self.text(old, c, new)
+        #expect(text.contains("Events added since 14 August 2026"))
+        // The table: date in words, what, source (or "not given"), rows by title; date order.
+        let cmp = try AssessmentComparison.build(old: old, oldCatalogue: c, new: new, newCatalogue: c)
+        let md = ComparisonExporter.render(format: .markdown, comparison: cmp)
+        let nursery = try #require(md.range(of: "| about 20 September 2026 | Arrived hungry at nursery | not given |  |"))
+        let gp = try #require(md.range(of: "| 2 October 2026 | Missed GP appointment | GP | Education, employment"))
+        #expect(nursery.lowerBound < gp.lowerBound)
+        #expect(!md.contains("Police called") && !md.contains("Absent from school"))
+        let brief = ReferralExporter.render(format: .text, summary: summary(c, old, new))
+        let flat = Self.unwrapped(brief)
+        #expect(
+            flat.contains(
+                "Events added since 14 August 2026 -------------------- 2 events added to the chronology, in date order: "
+                    + "- about 20 September 2026: Arrived hungry at nursery "
+                    + "- 2 October 2026: Missed GP appointment"))
+        #expect(
+            cmp.blocks.contains(.bullets(["about 20 September 2026: Arrived hungry at nursery", "2 October 2026: Missed GP appointment"])))
+        // None added: said, not left out.
+        var same = new
+        same.chronology = old.chronology
+        let sameText = try Self.text(old, c, same)
+        #expect(
+            sameText.contains("Events added since 14 August 2026 -") && sameText.contains("- None: no event was added to the chronology."))
+        let none = Self.unwrapped(ReferralExporter.render(format: .text, summary: summary(c, old, same)))
+        #expect(none.contains("Events added since 14 August 2026 -------------------- None: no event was added to the chronology."))
+    }
+
+    @Test func aRedactedSummaryListsTheAddedEventsAsItsChronologyDoes() throws {
+        let c = try EmbeddedCatalogue.load()
+        var (old, new, _) = ComparisonTests.pair(c)
+        new.child.name = "Kayden Morrow"
+        new.chronology[3].what = "Kayden Morrow arrived hungry at nursery"
+        let s = summary(c, old, new, redact: true)
+        let added = try #require(s.sinceLastTime?.eventsAdded)
+        #expect(added.map(\.date) == ["about 2026-09", "2026-10"])
+        #expect(added.allSatisfy { e in s.chronology.contains(e) })
+        #expect(!added.contains { $0.what.contains("Kayden") })
+        for format in ExportFormat.allCases {
+            #expect(!ReferralExporter.render(format: format, summary: s).contains("Kayden"), "\(format)")
+        }
+    }
+
+    func summary(_ c: Catalogue, _ old: Assessment, _ new: Assessment, redact: Bool = false) -> ReferralSummary {
+        ReferralSummary.build(
+            catalogue: c, assessment: new, proposal: ScoringEngine(catalogue: c).propose(new), redact: redact, previous: old)
+    }
 }

@@ -171,4 +171,63 @@ import Testing
         #expect(lines.contains { $0.contains("cases[6].child.expectedDate: an unborn baby needs an expected date") })
         #expect(lines.contains { $0.contains("cases[6].child: an unborn baby has no age") })
     }
+
+    /// Issue 25: a case's chronology is read in date order whatever the file's order, and each
+    /// bad event is named by its path with the fix.
+    @Test func aCaseChronologyIsSortedAndEachEventChecked() throws {
+        let tyler = try #require(pack.trainingCase("tyler-level3"))
+        #expect(tyler.chronology?.map(\.id) == ["cuts-seen", "self-harm-begins", "posts-begin", "gp-visit"])
+        #expect(tyler.events.map(\.id) == ["self-harm-begins", "posts-begin", "cuts-seen", "gp-visit"])
+        #expect(tyler.events.map(\.date.description) == ["about 2026-09", "2026-09", "2026-11", "2026-11"])
+        // Every row an event names is one the model answer rates: the narrative's evidence.
+        for e in tyler.events { #expect(e.rows.allSatisfy { tyler.modelAnswer.level(of: $0) != nil }, "\(e.id)") }
+        #expect(pack.cases.filter { $0.chronology != nil }.map(\.id) == ["tyler-level3"])
+        // The paper handout has it too, without the rows (which rows it shows is the exercise).
+        let handout = TrainingHandout.render(pack: pack, case: tyler, catalogue: catalogue, answers: false, format: .md)
+        #expect(handout.contains("## Chronology\n\n| Date | What happened | Source |"))
+        #expect(handout.contains("| about September 2026 | Tyler starts cutting himself"))
+        #expect(!handout.contains("emotional-wellbeing.self-harm") && !handout.contains("Self-harm"))
+
+        let lines = try problems { json in
+            Self.editCase(&json, 3) { k in
+                var events = k["chronology"] as? [[String: Any]] ?? []
+                events[0]["date"] = "14/11/2026"
+                events[1]["date"] = "2026-02-30"
+                events[2]["rows"] = ["health.no-such-row"]
+                events[3]["id"] = events[0]["id"]
+                events.append(["id": "typed", "date": "~2026-10", "what": "  ", "source": "", "rows": []])
+                k["chronology"] = events
+            }
+        }
+        #expect(
+            lines.contains {
+                $0.contains("cases[3].chronology[0].date: \"14/11/2026\" is not an event date")
+                    && $0.contains("use YYYY-MM-DD, YYYY-MM for a month, or put 'about' first")
+            })
+        #expect(
+            lines.contains {
+                $0.contains("cases[3].chronology[1].date: \"2026-02-30\" is not an event date") && $0.contains("no such date")
+            })
+        #expect(
+            lines.contains {
+                $0.contains("cases[3].chronology[2].rows[0]: no row \"health.no-such-row\" in the catalogue")
+                    && $0.contains("staircase catalogue show")
+            })
+        #expect(lines.contains { $0.contains("cases[3].chronology: duplicate id \"cuts-seen\"") })
+        #expect(
+            lines.contains {
+                $0.contains("cases[3].chronology[4].date: \"~2026-10\" is not written as a file writes it — write about 2026-10")
+            })
+        #expect(lines.contains { $0.contains("cases[3].chronology[4].what: empty text") })
+        #expect(lines.contains { $0.contains("cases[3].chronology[4].source: empty text — name who reported it, or remove source") })
+        // A date missing altogether is a decoding problem, named by its path like the others.
+        let missing = try problems { json in
+            Self.editCase(&json, 3) { k in
+                var events = k["chronology"] as? [[String: Any]] ?? []
+                events[2].removeValue(forKey: "date")
+                k["chronology"] = events
+            }
+        }
+        #expect(missing.count == 1 && missing[0].contains("cases[3].chronology[2].date: missing field \"date\""))
+    }
 }

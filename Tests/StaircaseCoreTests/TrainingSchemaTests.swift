@@ -15,6 +15,35 @@ import Testing
         #expect(try Self.schema("training-pack.schema.json").errors(json) == [])
     }
 
+    /// The schema agrees with the validator on a case's chronology: the shipped one passes, and
+    /// a bad date, a key the format lacks and a missing field are refused. (A row id the
+    /// catalogue lacks fits the schema's pattern; only the validator, which has the catalogue,
+    /// can refuse it, as it refuses an empty source: TrainingPackTests.)
+    @Test func aCaseChronologyIsStrict() throws {
+        let schema = try Self.schema("training-pack.schema.json")
+        let json = try JSONValue.parse(String(decoding: EmbeddedTrainingPack.bytes, as: UTF8.self))
+        func mutated(_ edit: (inout [String: JSONValue]) -> Void) -> JSONValue {
+            guard case .object(var root) = json, case .array(var cases) = root["cases"], case .object(var k) = cases[3],
+                case .array(var events) = k["chronology"], case .object(var e) = events[0]
+            else { return json }
+            edit(&e)
+            events[0] = .object(e)
+            k["chronology"] = .array(events)
+            cases[3] = .object(k)
+            root["cases"] = .array(cases)
+            return .object(root)
+        }
+        #expect(schema.errors(json) == [])
+        #expect(schema.errors(mutated { _ in }) == [], "the mutation itself changes nothing")
+        #expect(!schema.errors(mutated { $0["date"] = .string("14 November 2026") }).isEmpty)
+        #expect(!schema.errors(mutated { $0["date"] = .string("2026-11-14T10:00") }).isEmpty)
+        #expect(!schema.errors(mutated { $0["when"] = .string("2026-11") }).isEmpty)
+        #expect(!schema.errors(mutated { $0.removeValue(forKey: "rows") }).isEmpty)
+        #expect(!schema.errors(mutated { $0["rows"] = .array([.string("Not A Row")]) }).isEmpty)
+        #expect(schema.errors(mutated { $0.removeValue(forKey: "source") }) == [], "source is optional")
+        #expect(schema.errors(mutated { $0["date"] = .string("about 2026-11-14") }) == [])
+    }
+
     @Test func responsesValidate() throws {
         let c = try Fixtures.durham()
         let pack = try EmbeddedTrainingPack.load(catalogue: c)

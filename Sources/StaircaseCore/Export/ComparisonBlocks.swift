@@ -7,12 +7,16 @@
 /// "Since last time" as summary blocks: one wording for `staircase compare` in every format and
 /// for the referral summary's section, so the two never disagree.
 extension AssessmentComparison {
+    /// The summary's and the review's section: the events added are listed briefly there, since
+    /// the summary's own chronology table gives them in full.
     public var blocks: [SummaryBlock] {
-        [.heading("Since last time")] + bodyBlocks
+        [.heading("Since last time")] + body(eventsInFull: false)
     }
 
     /// The section without its heading: `compare` puts its own title above it.
-    public var bodyBlocks: [SummaryBlock] {
+    public var bodyBlocks: [SummaryBlock] { body(eventsInFull: true) }
+
+    func body(eventsInFull: Bool) -> [SummaryBlock] {
         var out: [SummaryBlock] = []
         if differentChildren == true {
             out.append(
@@ -67,6 +71,7 @@ extension AssessmentComparison {
         if important.isEmpty && changed.isEmpty {
             out.append(.paragraph("No row changed" + (t.same > 0 ? ": \(t.same) row\(t.same == 1 ? " is" : "s are") the same." : ".")))
         }
+        out += eventsInFull ? eventsAddedBlocks : briefEventsAddedBlocks
         if !toConfirm.isEmpty {
             out.append(.subheading("Carried forward, not yet confirmed (not counted)"))
             out.append(.bullets(toConfirm.map { "\($0.title): was \($0.before.label) on \(old.date)" }))
@@ -84,6 +89,28 @@ extension AssessmentComparison {
                     }))
         }
         return out
+    }
+
+    /// The earlier assessment's day in words ("1 March 2026"), as the chronology words dates.
+    var earlierDay: String { EventDate(old.date).map(\.words) ?? old.date }
+
+    /// "Events added since 1 March 2026" and the events as the summary's chronology table, or a
+    /// line saying none were: a reader of `compare` needs the dated record of what happened.
+    var eventsAddedBlocks: [SummaryBlock] {
+        let heading = SummaryBlock.subheading("Events added since \(earlierDay)")
+        guard !eventsAdded.isEmpty else { return [heading, .paragraph("None: no event was added to the chronology.")] }
+        return [heading, ReferralSummary.eventTable(eventsAdded)]
+    }
+
+    /// The same, short: the count, then each event's date and what happened.
+    var briefEventsAddedBlocks: [SummaryBlock] {
+        let n = eventsAdded.count
+        let heading = SummaryBlock.subheading("Events added since \(earlierDay)")
+        guard n > 0 else { return [heading, .paragraph("None: no event was added to the chronology.")] }
+        return [
+            heading, .paragraph("\(n) event\(n == 1 ? "" : "s") added to the chronology, in date order:"),
+            .bullets(eventsAdded.map { "\($0.dateWords): \($0.what)" }),
+        ]
     }
 
     /// "up 1, down 2, the same 5; 3 to confirm", leaving out the classes with none.
@@ -149,6 +176,15 @@ extension AssessmentComparison {
             d.domain = line(d.domain)
             d.name = line(d.name)
             return d
+        }
+        c.eventsAdded = c.eventsAdded.map { e in
+            var e = e
+            e.date = line(e.date)
+            e.dateWords = line(e.dateWords)
+            e.what = line(e.what)
+            e.source = line(e.source)
+            e.rows = e.rows.map { .init(id: line($0.id), title: line($0.title)) }
+            return e
         }
         c.catalogueChanges = c.catalogueChanges.map { k in
             var k = k

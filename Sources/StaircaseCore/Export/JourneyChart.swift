@@ -9,7 +9,7 @@ public enum JourneyChart {
     static let columnWidth = 90
     static let top = 16
     static let stepHeight = 34
-    static let bottom = 56
+    static let bottom = 70
 
     public static func svg(_ points: [ReferralSummary.JourneyPoint]) -> String {
         let width = left + max(1, points.count) * columnWidth + 10
@@ -19,7 +19,10 @@ public enum JourneyChart {
         func x(_ i: Int) -> Int { left + i * columnWidth + columnWidth / 2 }
         let label =
             "The child's journey on the staircase: "
-            + points.map { "\($0.date) Level \($0.level) step \($0.step)\($0.basis == .proposed ? " proposed" : "")" }.joined(
+            + points.map {
+                "\($0.date) Level \($0.level) step \($0.step)\($0.basis == .proposed ? " proposed" : "")"
+                    + ($0.eventsWords.map { " " + $0 } ?? "")
+            }.joined(
                 separator: "; ")
         var out =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(width)\" height=\"\(height)\" "
@@ -39,12 +42,15 @@ public enum JourneyChart {
             let decided = p.basis == .decided
             let what =
                 "\(p.date): Level \(p.level), step \(p.step) (\(decided ? "decided" : "proposed; not decided"))"
-                + (p.current ? ", this assessment" : "")
+                + (p.current ? ", this assessment" : "") + (p.eventsWords.map { "; " + $0 } ?? "")
             out +=
                 "<circle cx=\"\(x(i))\" cy=\"\(y(p.step))\" r=\"\(p.current ? 7 : 5)\" fill=\"\(decided ? "#0b4f9c" : "#fff")\" "
                 + "stroke=\"#0b4f9c\" stroke-width=\"2\"><title>\(HTMLRenderer.escape(what))</title></circle>\n"
             out += "<text x=\"\(x(i))\" y=\"\(plotBottom + 18)\" text-anchor=\"middle\">\(HTMLRenderer.escape(p.date))</text>\n"
             if p.current { out += "<text x=\"\(x(i))\" y=\"\(plotBottom + 32)\" text-anchor=\"middle\">this one</text>\n" }
+            if let events = p.eventsWords {
+                out += "<text x=\"\(x(i))\" y=\"\(plotBottom + 46)\" text-anchor=\"middle\">\(HTMLRenderer.escape(events))</text>\n"
+            }
         }
         out += "<text x=\"\(left)\" y=\"\(height - 6)\">● decided   ○ proposed, not yet decided</text>\n"
         return out + "</svg>"

@@ -177,14 +177,17 @@ extension ReferralSummary {
     /// The chronology as a dated table, or nothing when no event is recorded.
     var chronologyBlocks: [SummaryBlock] {
         guard !chronology.isEmpty else { return [] }
-        return [
-            .heading("Chronology of significant events"),
-            .table(
-                .init(
-                    headers: ["Date", "What happened", "Source", "Rows"],
-                    rows: chronology.map { e in
-                        [e.dateWords, e.what, e.source.isEmpty ? "not given" : e.source, e.rows.map(\.title).joined(separator: "; ")]
-                    })),
-        ]
+        return [.heading("Chronology of significant events"), Self.eventTable(chronology)]
+    }
+
+    /// Events as a dated table (date in words, what happened, source, rows by title): the
+    /// summary's chronology and `compare`'s events added since last time lay them out alike.
+    static func eventTable(_ events: [Event]) -> SummaryBlock {
+        .table(
+            .init(
+                headers: ["Date", "What happened", "Source", "Rows"],
+                rows: events.map { e in
+                    [e.dateWords, e.what, e.source.isEmpty ? "not given" : e.source, e.rows.map(\.title).joined(separator: "; ")]
+                }))
     }
 }

@@ -10,7 +10,13 @@ extension ReferralSummary {
         guard let previous else { return s }
         do {
             let comparison = try AssessmentComparison.build(old: previous, oldCatalogue: previousCatalogue ?? c, new: a, newCatalogue: c)
-            s.sinceLastTime = comparison.sanitised
+            var shown = comparison.sanitised
+            // The summary's own events, already cleaned and (when asked) redacted, so the added
+            // ones say no more than its chronology does: `events` maps the sorted chronology one
+            // to one, and `added` keeps that order.
+            let added = Set(Chronology.added(in: a.chronology, since: previous.chronology).map(\.id))
+            shown.eventsAdded = zip(Chronology.sorted(a.chronology), s.chronology).filter { added.contains($0.0.id) }.map(\.1)
+            s.sinceLastTime = shown
         } catch {
             s.warnings.append(
                 "The earlier assessment of this child was made with another catalogue or version, so \"Since last time\" is left out.")
@@ -22,7 +28,7 @@ extension ReferralSummary {
             points.append(
                 JourneyPoint(
                     assessmentId: ExportText.line(e.assessmentId), date: ExportText.line(e.date), level: place.level, step: place.step,
-                    basis: e.decided == nil ? .proposed : .decided, current: false))
+                    basis: e.decided == nil ? .proposed : .decided, current: false, eventsAdded: e.eventsAdded))
         }
         if points.isEmpty, let earlier = s.sinceLastTime?.old, let place = earlier.effective {
             points.append(
@@ -35,7 +41,9 @@ extension ReferralSummary {
             points.append(
                 JourneyPoint(
                     assessmentId: s.assessmentId, date: String(s.dateTime.prefix(10)), level: now.level, step: now.step,
-                    basis: s.decided == nil ? .proposed : .decided, current: true))
+                    basis: s.decided == nil ? .proposed : .decided, current: true,
+                    eventsAdded: history?.entries.first { $0.assessmentId == a.id }?.eventsAdded
+                        ?? Chronology.added(in: a.chronology, since: previous.chronology).count))
         }
         s.journey = points.isEmpty ? nil : points
         return s

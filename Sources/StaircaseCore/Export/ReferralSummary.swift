@@ -258,22 +258,30 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
         public var basis: Course.Basis
         /// The assessment this summary is of.
         public var current: Bool
+        /// Events added to the chronology since the assessment before; nil for the first.
+        public var eventsAdded: Int?
 
-        public init(assessmentId: String, date: String, level: Int, step: Int, basis: Course.Basis, current: Bool) {
+        public init(
+            assessmentId: String, date: String, level: Int, step: Int, basis: Course.Basis, current: Bool, eventsAdded: Int? = nil
+        ) {
             self.assessmentId = assessmentId
             self.date = date
             self.level = level
             self.step = step
             self.basis = basis
             self.current = current
+            self.eventsAdded = eventsAdded
         }
 
-        /// "2026-08-14: Level 3, step 3 (decided)", for the text formats.
+        /// "+3 events", or nil when none were added (or it is the first).
+        var eventsWords: String? { eventsAdded.flatMap { $0 > 0 ? ChildHistory.eventsAddedWords($0) : nil } }
+
+        /// "2026-08-14: Level 3, step 3 (decided); +3 events", for the text formats.
         var field: SummaryBlock.Field {
             .init(
                 date,
                 "Level \(level), step \(step) (\(basis == .decided ? "decided" : "proposed; not decided"))"
-                    + (current ? ", this assessment" : ""))
+                    + (current ? ", this assessment" : "") + (eventsWords.map { "; " + $0 } ?? ""))
         }
     }
 

@@ -126,7 +126,18 @@ extension AssessmentComparison {
             rows: ranked.map(\.row), toConfirm: toConfirm, domains: domains,
             flagsAppeared: flagOrder.filter { newFlags.contains($0) && !oldFlags.contains($0) },
             flagsCleared: flagOrder.filter { oldFlags.contains($0) && !newFlags.contains($0) },
-            catalogueChanges: catalogueChanges)
+            catalogueChanges: catalogueChanges, eventsAdded: addedEvents(old: old, new: new, catalogue: newCatalogue))
+    }
+
+    /// The later chronology's events the earlier one lacks (by id), in date order, each with its
+    /// rows by title. Text as written; `sanitised` cleans it for export.
+    static func addedEvents(old: Assessment, new: Assessment, catalogue: Catalogue) -> [ReferralSummary.Event] {
+        let titles = catalogue.indicatorTitles
+        return Chronology.added(in: new.chronology, since: old.chronology).map { e in
+            ReferralSummary.Event(
+                date: e.date.description, dateWords: e.date.words, what: e.what, source: e.source,
+                rows: e.rows.map { ReferralSummary.RowRef(id: $0, title: titles[$0] ?? $0) })
+        }
     }
 
     /// The class of one row's change, or nil when it was not assessed either time.

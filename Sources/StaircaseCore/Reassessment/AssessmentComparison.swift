@@ -22,6 +22,10 @@ public struct AssessmentComparison: Codable, Sendable, Equatable {
     public var flagsCleared: [Proposal.FlagKind]
     /// Rows added, removed or reworded between the two catalogue versions (empty for one version).
     public var catalogueChanges: [CatalogueRowChange]
+    /// Events in the later assessment's chronology and not in the earlier one's, matched by id
+    /// (a re-assessment carries the chronology forward with its ids, so an edited event is not
+    /// "added"), in date order: what has happened since last time, for the same reader.
+    public var eventsAdded: [ReferralSummary.Event] = []
     /// Set (by `compare --different-children`) when the two assessments have different child
     /// keys: the output then says so itself, since a warning on stderr never reaches the file.
     public var differentChildren: Bool?

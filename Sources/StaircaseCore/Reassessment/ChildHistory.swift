@@ -14,6 +14,9 @@ public struct ChildHistory: Codable, Sendable, Equatable {
         public var training: Bool
         /// Carried answers still to confirm (a re-assessment not finished).
         public var toConfirm: Int
+        /// Events in its chronology and not in the one before's (by id); nil for the first.
+        /// Persistence is judged over time, so the journey says when the record grew.
+        public var eventsAdded: Int? = nil
 
         /// The decision, else the proposal.
         public var effective: AssessmentComparison.Place? { decided ?? proposed }
@@ -25,7 +28,7 @@ public struct ChildHistory: Codable, Sendable, Equatable {
     public static func build(childKey: String, assessments: [Assessment], catalogues: [Catalogue]) -> ChildHistory {
         let engines = catalogues.map { ScoringEngine(catalogue: $0) }
         let mine = assessments.filter { $0.childKey == childKey }
-        let entries = mine.map { a -> (CalendarDate, String, Entry) in
+        let entries = mine.map { a -> (CalendarDate, String, Entry, [ChronologyEvent]) in
             let engine = engines.first { $0.catalogue.id == a.catalogue.id && $0.catalogue.version == a.catalogue.version }
             let p = engine?.propose(a)
             let day = Reassessment.day(of: a)
@@ -33,10 +36,14 @@ public struct ChildHistory: Codable, Sendable, Equatable {
                 assessmentId: a.id, date: day, decided: a.decision.map { .init(level: $0.level, step: $0.step) },
                 proposed: p.flatMap { p in p.level.flatMap { l in p.step.map { .init(level: l, step: $0) } } }, training: a.training,
                 toConfirm: a.rowsToConfirm.count)
-            return (CalendarDate(day) ?? .unknownDay, a.createdAt, entry)
+            return (CalendarDate(day) ?? .unknownDay, a.createdAt, entry, a.chronology)
         }
         .sorted { ($0.0, $0.1, $0.2.assessmentId) < ($1.0, $1.1, $1.2.assessmentId) }
-        return ChildHistory(childKey: childKey, entries: entries.map(\.2))
+        var out = entries.map(\.2)
+        for i in out.indices.dropFirst() {
+            out[i].eventsAdded = Chronology.added(in: entries[i].3, since: entries[i - 1].3).count
+        }
+        return ChildHistory(childKey: childKey, entries: out)
     }
 
     /// The newest assessment of the same child made before `a` (by day, then creation), which
@@ -69,9 +76,15 @@ public struct ChildHistory: Codable, Sendable, Equatable {
     public static func describe(_ e: Entry) -> String {
         var text = AssessmentComparison.Place.words(decided: e.decided, proposed: e.proposed)
         if e.toConfirm > 0 { text += "; \(e.toConfirm) to confirm" }
+        if let n = e.eventsAdded, n > 0 { text += "; " + eventsAddedWords(n) }
         if e.training { text += "; training" }
         return text
     }
+}
+
+extension ChildHistory {
+    /// "+1 event", "+3 events": how the journey words the events added since the one before.
+    public static func eventsAddedWords(_ n: Int) -> String { "+\(n) event" + (n == 1 ? "" : "s") }
 }
 
 extension String {

@@ -266,6 +266,45 @@ extension EmbeddedTrainingPack {
                   "\"It helps for a bit, then I feel worse. They put pictures of me on their story every day. Everyone's seen them. I don't want to go to coding any more because they're there. Don't tell Mum how bad it is.\""
                 ]
               },
+              "chronology": [
+                {
+                  "id": "cuts-seen",
+                  "date": "2026-11",
+                  "what": "A PE teacher sees fresh cuts on Tyler's forearm",
+                  "source": "PE teacher",
+                  "rows": [
+                    "emotional-wellbeing.self-harm"
+                  ]
+                },
+                {
+                  "id": "self-harm-begins",
+                  "date": "about 2026-09",
+                  "what": "Tyler starts cutting himself when things get bad ('for a few months', he says)",
+                  "source": "Tyler, to the PE teacher",
+                  "rows": [
+                    "emotional-wellbeing.self-harm"
+                  ]
+                },
+                {
+                  "id": "posts-begin",
+                  "date": "2026-09",
+                  "what": "Two boys in his year start posting photos of Tyler online with cruel comments",
+                  "source": "Head of year",
+                  "rows": [
+                    "social-development.belonging-bullying-discrimination",
+                    "behaviour.internet-and-social-media"
+                  ]
+                },
+                {
+                  "id": "gp-visit",
+                  "date": "2026-11",
+                  "what": "His mother takes him to the GP the same week; the GP refers him to the children's mental health service",
+                  "source": "Mother; GP",
+                  "rows": [
+                    "emotional-wellbeing.self-harm"
+                  ]
+                }
+              ],
               "facts": {
                 "immediateDanger": "no",
                 "tafExists": false,

@@ -38,6 +38,13 @@ public enum TrainingHandout {
             }
             for p in s.paragraphs { b.append(.paragraph(p)) }
         }
+        // Without the rows: which rows an event is evidence for is the participant's judgement.
+        let events = k.events
+        if !events.isEmpty {
+            b.append(.heading("Chronology"))
+            b.append(
+                .table(.init(headers: ["Date", "What happened", "Source"], rows: events.map { [$0.date.words, $0.what, $0.source] })))
+        }
         b.append(.heading("Your task"))
         b.append(
             .paragraph(

@@ -27,6 +27,32 @@ public struct TrainingCase: Codable, Sendable, Equatable {
     /// What the wizard would ask besides the rows; the engine reads them.
     public var facts: Facts
     public var modelAnswer: ModelAnswer
+    /// The case's significant events, dated as the narrative dates them, so participants can
+    /// judge "persistent" and "repeated" as they would from a referral's chronology. Optional;
+    /// written in any order, shown in date order (`events`).
+    public var chronology: [Event]?
+
+    /// One event of a case's chronology, as a pack file writes it. The date stays text so the
+    /// validator can name a bad one by its path; `events` reads it as an `EventDate`.
+    public struct Event: Codable, Sendable, Equatable {
+        public var id: String
+        /// "2026-06-14", "2026-06" or "about 2026-06-14", as in an assessment file.
+        public var date: String
+        public var what: String
+        /// Who reported it, or where it is recorded.
+        public var source: String?
+        /// Catalogue row ids the event is evidence for.
+        public var rows: [String]
+    }
+
+    /// The chronology in date order (equal dates keep the file's order); events whose date the
+    /// validator would refuse are left out.
+    public var events: [ChronologyEvent] {
+        Chronology.sorted(
+            (chronology ?? []).compactMap { e in
+                EventDate(e.date).map { ChronologyEvent(id: e.id, date: $0, what: e.what, source: e.source ?? "", rows: e.rows) }
+            })
+    }
 
     /// A made-up child: a name, and an age in years (and months for babies) or unborn with
     /// the expected date of delivery.

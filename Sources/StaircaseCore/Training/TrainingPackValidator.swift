@@ -52,6 +52,7 @@ public enum TrainingPackValidator {
                 "\(path).narrative.childsWords", "the child's own words are missing",
                 "give what the child said, or say why they could not be heard")
         }
+        checkChronology(k.chronology ?? [], at: "\(path).chronology", rows: rows, &p)
         let m = k.modelAnswer
         let at = "\(path).modelAnswer"
         if m.ratings.isEmpty { p.add("\(at).ratings", "no rows rated", "rate each row the narrative gives evidence for") }
@@ -110,6 +111,32 @@ public enum TrainingPackValidator {
                 "remove it")
         } else if let d = m.engineDifference {
             p.text("\(at).engineDifference", d)
+        }
+    }
+
+    /// Each event: an id unique in the case, a date in the file form, what happened, a source
+    /// when given, and rows the catalogue has. The order in the file does not matter.
+    static func checkChronology(_ events: [TrainingCase.Event], at path: String, rows: [String: Indicator], _ p: inout Problems) {
+        p.unique(path, events.map(\.id))
+        for (j, e) in events.enumerated() {
+            let ep = "\(path)[\(j)]"
+            p.identifier("\(ep).id", e.id)
+            if let date = EventDate(e.date) {
+                if date.description != e.date {
+                    p.add("\(ep).date", "\"\(SafeText.clean(e.date))\" is not written as a file writes it", "write \(date.description)")
+                }
+            } else {
+                p.add(
+                    "\(ep).date", "\"\(SafeText.clean(String(e.date.prefix(40))))\" is not an event date",
+                    EventDate.problem(e.date) ?? "use YYYY-MM-DD, YYYY-MM for a month, or put 'about' first: for example about 2026-06")
+            }
+            p.text("\(ep).what", e.what)
+            if let source = e.source { p.text("\(ep).source", source, fix: "name who reported it, or remove source") }
+            for (r, row) in e.rows.enumerated() where rows[row] == nil {
+                p.add(
+                    "\(ep).rows[\(r)]", "no row \"\(SafeText.clean(row))\" in the catalogue",
+                    "use a row id from `staircase catalogue show`")
+            }
         }
     }
 

@@ -33,7 +33,14 @@ extension ScreenModel {
         for section in k.narrative.sections where !section.paragraphs.isEmpty {
             blocks.append(TextBlock(heading: section.title, section.paragraphs, indent: 2))
         }
+        let events = k.events
+        if !events.isEmpty { blocks.append(TextBlock(heading: "Chronology", events.map(chronologyLine), indent: 2)) }
         return blocks
+    }
+
+    /// "14 June 2026 — what happened (source)": one event of a case's chronology on one line.
+    static func chronologyLine(_ e: ChronologyEvent) -> String {
+        e.date.words + " — " + e.what + (e.source.isEmpty ? "" : " (\(e.source))")
     }
 
     /// "75%", or why the figure is not defined (no row of the model's rated).
