@@ -210,7 +210,9 @@ import Testing
             let out = ComparisonExporter.render(format: format, comparison: cmp)
             #expect(out.contains("Most important") && out.contains("Carried forward, not yet confirmed"), "\(format)")
             #expect(out.contains("real change") && out.contains("new information"), "\(format)")
-            #expect(out.contains("Events added since 14 August 2026") && out.contains("Missed GP"), "\(format)")
+            #expect(
+                out.contains("Events added to the chronology since the assessment of 14 August 2026") && out.contains("Missed GP"),
+                "\(format)")
         }
         #expect(ComparisonExporter.render(format: .html, comparison: cmp).contains("<td>about 20 September 2026</td>"))
         #expect(ComparisonExporter.render(format: .markdown, comparison: cmp).contains("| Date | What happened | Source | Rows |"))

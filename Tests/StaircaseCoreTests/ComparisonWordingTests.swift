@@ -127,7 +127,7 @@ import Testing
         let c = try EmbeddedCatalogue.load()
         let (old, new, _) = ComparisonTests.pair(c)
         let text = try Self.text(old, c, new)
-        #expect(text.contains("Events added since 14 August 2026"))
+        #expect(text.contains("Events added to the chronology since the assessment of 14 August 2026"))
         // The table: date in words, what, source (or "not given"), rows by title; date order.
         let cmp = try AssessmentComparison.build(old: old, oldCatalogue: c, new: new, newCatalogue: c)
         let md = ComparisonExporter.render(format: .markdown, comparison: cmp)
@@ -139,7 +139,7 @@ import Testing
         let flat = Self.unwrapped(brief)
         #expect(
             flat.contains(
-                "Events added since 14 August 2026 -------------------- 2 events added to the chronology, in date order: "
+                "Events added to the chronology since the assessment of 14 August 2026 ------- 2 events added to the chronology, in date order: "
                     + "- about 20 September 2026: Arrived hungry at nursery "
                     + "- 2 October 2026: Missed GP appointment"))
         #expect(
@@ -149,9 +149,13 @@ import Testing
         same.chronology = old.chronology
         let sameText = try Self.text(old, c, same)
         #expect(
-            sameText.contains("Events added since 14 August 2026 -") && sameText.contains("- None: no event was added to the chronology."))
+            sameText.contains("Events added to the chronology since the assessment of 14 August 2026 -")
+                && sameText.contains("- None: no event was added to the chronology."))
         let none = Self.unwrapped(ReferralExporter.render(format: .text, summary: summary(c, old, same)))
-        #expect(none.contains("Events added since 14 August 2026 -------------------- None: no event was added to the chronology."))
+        #expect(
+            none.contains(
+                "Events added to the chronology since the assessment of 14 August 2026 ------- None: no event was added to the chronology."
+            ))
     }
 
     @Test func aRedactedSummaryListsTheAddedEventsAsItsChronologyDoes() throws {

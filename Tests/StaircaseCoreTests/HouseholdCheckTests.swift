@@ -53,3 +53,29 @@ import Testing
         #expect(flags.map(\.unrated) == [["gone"]])
     }
 }
+
+/// Tryout finding: a "yes" to mental illness for a 10-year-old asked for the baby-only row
+/// "Parent coping emotionally after birth", which the domain screens hide at that age.
+@Suite struct HouseholdCheckAgeTests {
+    @Test func rowsForAnotherAgeAreLeftOutUnlessAnswered() throws {
+        let c = try EmbeddedCatalogue.load()
+        let question = try #require(c.householdQuestions.first { $0.id == "mental-illness" })
+        var a = Assessment(id: "a", createdAt: "2026-12-07T10:00:00Z", catalogue: .init(id: c.id, version: c.version))
+        a.child.dateOfBirth = "2016-04-12"
+        a.householdDifficulties["mental-illness"] = .init(.yes)
+        let today = try #require(CalendarDate("2026-12-07"))
+        let all = c.rows(for: question)
+        let forChild = HouseholdCheck.rows(question, c, for: a, on: today)
+        let stage = ChildAge.stage(a.child, on: today)
+        let hidden = all.filter { id in c.allIndicators.first { $0.indicator.id == id }?.indicator.applies(to: stage) == false }
+        try #require(!hidden.isEmpty, "the Durham mental-illness rows include one for infancy only")
+        #expect(forChild == all.filter { !hidden.contains($0) })
+        let flag = try #require(HouseholdCheck.flags(a, catalogue: c).first)
+        for id in hidden { #expect(!flag.text.contains(c.indicatorTitles[id] ?? id)) }
+
+        a.answers[hidden[0]] = .init(.level2, confirmedForAge: true)
+        #expect(HouseholdCheck.rows(question, c, for: a, on: today).contains(hidden[0]), "answered, it counts again")
+        a.child.dateOfBirth = nil
+        #expect(HouseholdCheck.rows(question, c, for: a, on: today) == all, "with no age known every row applies")
+    }
+}

@@ -58,13 +58,18 @@ import Testing
         var a = Assessment(id: "a", createdAt: "2026-12-07T10:00:00Z", catalogue: .init(id: "x", version: "1"))
         #expect(a.requestMismatch(proposedLevel: 4) == nil, "no request, nothing to say")
         a.request.toggle(.earlyHelp)
-        #expect(a.requestMismatch(proposedLevel: 4) == "You ask for early help; the proposal is Level 4: worth a second look.")
+        #expect(
+            a.requestMismatch(proposedLevel: 4)
+                == "You ask for early help; the proposal is Level 4, and early help usually follows Level 2–3: worth a second look.")
         #expect(a.requestMismatch(proposedLevel: 3) == nil && a.requestMismatch(proposedLevel: nil) == nil)
         a.request.toggle(.singleAssessment)
         #expect(a.request.kinds == [.earlyHelp, .singleAssessment], "kept in the list's order")
         #expect(a.requestMismatch(proposedLevel: 4) == nil, "one kind that fits is enough")
         a.request = .init(kinds: [.strategyDiscussion])
-        #expect(a.requestMismatch(proposedLevel: 1) == "You ask for a strategy discussion; the proposal is Level 1: worth a second look.")
+        #expect(
+            a.requestMismatch(proposedLevel: 1)
+                == "You ask for a strategy discussion; the proposal is Level 1, and a strategy discussion usually follows Level 4: worth a second look."
+        )
     }
 
     /// Every shipped example as it was at version 2, and the version 1 fixture, read as version 3

@@ -110,6 +110,24 @@ struct ScriptConsole: LineConsole {
         #expect(checked >= 12, "domain levels, n, x, e, f, a and the decision's levels were compared")
     }
 
+    /// Tryout finding: the decision prompt offers "e reason"; when a different level asks for the
+    /// reason at once, an "e" typed from habit was saved as the reason. It is refused now.
+    @Test func aCommandLetterTypedAsTheDecisionsReasonIsRefused() throws {
+        let c = try Support.minimal()
+        let host = FakeHost()
+        let rows = c.domains.map { d in d.areas.reduce(0) { $0 + $1.indicators.count } }.reduce(0, +) - 1
+        var answers = ["1", "1", "Jo Bloggs", "2", "2019-05-01", "", "", "", "", "", "2"]
+        answers += Array(repeating: "3", count: rows)
+        answers += ["", "", "", "2", "e", "2", "The school nurse can meet this one need.", "", ""]
+        var runner = LineRunner(state: Support.state(c), console: ScriptConsole(answers: answers), host: host.host)
+        #expect(runner.run() == 0)
+        let a = try #require(host.files["a-test1"])
+        #expect(a.decision?.level == 2)
+        #expect(a.decision?.reason == "The school nurse can meet this one need.")
+        let out = runner.console.output.joined(separator: "\n")
+        #expect(out.components(separatedBy: "The reason is asked for now").count == 3, "both slips were refused")
+    }
+
     @Test func userTextReachesTheLinesCleaned() throws {
         var s = try SnapshotTests.inProgress()
         s.assessment?.child.name = "Evil\u{1B}[2J\u{7}Name"

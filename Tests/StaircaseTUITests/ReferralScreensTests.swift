@@ -121,7 +121,7 @@ import Testing
 
     @Test func aYesListsItsRowsWithTheirRatingsAndHowManyAreNotRated() throws {
         var s = onVoice()
-        let rows = HouseholdTopic.all(c)[0].rows(c)
+        let rows = HouseholdTopic.all(c)[0].rows(s)
         #expect(rows.count == 4, "the four domestic-abuse rows")
         s.assessment?.answers[rows[0]] = .init(.level3)
         Support.press(&s, [.tab, .char("y")])
@@ -158,7 +158,11 @@ import Testing
         #expect(s.screen == .decision)
         let block = try #require(ScreenModel(s).blocks.first { $0.heading == ScreenModel.requestHeading })
         #expect(block.kind == .warning)
-        #expect(block.paragraphs == ["You ask for: early help.", "You ask for early help; the proposal is Level 4: worth a second look."])
+        #expect(
+            block.paragraphs == [
+                "You ask for: early help.",
+                "You ask for early help; the proposal is Level 4, and early help usually follows Level 2–3: worth a second look.",
+            ])
         #expect(View.render(s, in: Support.screen).lines.contains { $0.contains("worth a second look") })
         Support.press(&s, [.enter, .enter])
         #expect(s.assessment?.decision?.level == 4, "the warning never blocks recording")

@@ -94,10 +94,10 @@ extension AssessmentComparison {
     /// The earlier assessment's day in words ("1 March 2026"), as the chronology words dates.
     var earlierDay: String { EventDate(old.date).map(\.words) ?? old.date }
 
-    /// "Events added since 1 March 2026" and the events as the summary's chronology table, or a
+    /// "Events added to the chronology since the assessment of 1 March 2026" (an event added may be dated earlier) and the events as the summary's chronology table, or a
     /// line saying none were: a reader of `compare` needs the dated record of what happened.
     var eventsAddedBlocks: [SummaryBlock] {
-        let heading = SummaryBlock.subheading("Events added since \(earlierDay)")
+        let heading = SummaryBlock.subheading("Events added to the chronology since the assessment of \(earlierDay)")
         guard !eventsAdded.isEmpty else { return [heading, .paragraph("None: no event was added to the chronology.")] }
         return [heading, ReferralSummary.eventTable(eventsAdded)]
     }
@@ -105,7 +105,7 @@ extension AssessmentComparison {
     /// The same, short: the count, then each event's date and what happened.
     var briefEventsAddedBlocks: [SummaryBlock] {
         let n = eventsAdded.count
-        let heading = SummaryBlock.subheading("Events added since \(earlierDay)")
+        let heading = SummaryBlock.subheading("Events added to the chronology since the assessment of \(earlierDay)")
         guard n > 0 else { return [heading, .paragraph("None: no event was added to the chronology.")] }
         return [
             heading, .paragraph("\(n) event\(n == 1 ? "" : "s") added to the chronology, in date order:"),

@@ -177,7 +177,13 @@ extension ReferralSummary {
     /// The chronology as a dated table, or nothing when no event is recorded.
     var chronologyBlocks: [SummaryBlock] {
         guard !chronology.isEmpty else { return [] }
-        return [.heading("Chronology of significant events"), Self.eventTable(chronology)]
+        var out: [SummaryBlock] = [.heading("Chronology of significant events"), Self.eventTable(chronology)]
+        // The sorting rule, said where a reader would otherwise take it for a mistake.
+        if chronology.contains(where: { $0.date.hasPrefix("about ") || $0.date.count == 7 }) {
+            out.append(
+                .paragraph("In date order; a date given as “about” a day, or as a month alone, is placed at the start of its month."))
+        }
+        return out
     }
 
     /// Events as a dated table (date in words, what happened, source, rows by title): the

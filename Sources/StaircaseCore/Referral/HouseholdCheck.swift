@@ -51,13 +51,24 @@ public enum HouseholdCheck {
 }
 
 extension HouseholdCheck {
-    /// The catalogue's household questions as the check takes them (each with its linked rows).
-    public static func questions(_ c: Catalogue) -> [Question] {
-        c.householdQuestions.map { Question(id: $0.id, topic: $0.topic, rows: c.rows(for: $0)) }
+    /// The rows a question links that concern this child: a row the catalogue gives for another
+    /// age (a baby's row for a 10-year-old) is left out unless it has been answered, as the
+    /// domain screens hide it, so a "yes" never asks for a row that cannot apply.
+    public static func rows(_ q: Catalogue.HouseholdQuestion, _ c: Catalogue, for a: Assessment, on today: CalendarDate) -> [String] {
+        let stage = ChildAge.stage(a.child, on: today)
+        let byID = Dictionary(c.allIndicators.map { ($0.indicator.id, $0.indicator) }, uniquingKeysWith: { x, _ in x })
+        return c.rows(for: q).filter { id in byID[id]?.applies(to: stage) != false || isRated(id, in: a) }
     }
 
-    /// The flags for `a` against the catalogue's own questions: the review and the summary.
-    public static func flags(_ a: Assessment, catalogue c: Catalogue) -> [Flag] {
-        flags(a, questions: questions(c), titles: c.indicatorTitles)
+    /// The catalogue's household questions as the check takes them, each with its rows for this child.
+    public static func questions(_ c: Catalogue, for a: Assessment, on today: CalendarDate) -> [Question] {
+        c.householdQuestions.map { Question(id: $0.id, topic: $0.topic, rows: rows($0, c, for: a, on: today)) }
+    }
+
+    /// The flags for `a` against the catalogue's own questions: the review and the summary. The
+    /// child's age is taken on `today` (the wizard's day), else on the record's last change.
+    public static func flags(_ a: Assessment, catalogue c: Catalogue, today: CalendarDate? = nil) -> [Flag] {
+        let day = today ?? CalendarDate(a.updatedAt) ?? .unknownDay
+        return flags(a, questions: questions(c, for: a, on: day), titles: c.indicatorTitles)
     }
 }

@@ -106,6 +106,9 @@ extension Assessment {
         let misfits = request.kinds.filter { !$0.fitsLevels.contains(level) }
         guard !misfits.isEmpty, misfits.count == request.kinds.count else { return nil }
         let asked = misfits.map(\.label).joined(separator: " and ")
-        return "You ask for \(asked); the proposal is Level \(level): worth a second look."
+        let usual = misfits.map {
+            "\($0.label) usually follows Level \($0.fitsLevels.lowerBound == $0.fitsLevels.upperBound ? "\($0.fitsLevels.lowerBound)" : "\($0.fitsLevels.lowerBound)–\($0.fitsLevels.upperBound)")"
+        }
+        return "You ask for \(asked); the proposal is Level \(level), and " + usual.joined(separator: ", ") + ": worth a second look."
     }
 }

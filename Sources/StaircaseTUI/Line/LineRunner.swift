@@ -308,8 +308,13 @@ public struct LineRunner<Console: LineConsole> {
                 case "q":
                     if host.perform(Wizard.reduce(&state, .cancelEdit), on: &state) { return 0 }
                     return apply([.quit])
+                // The decision prompt offers "e reason" and 1–5; typed here, where the reason is
+                // already being asked, such a key is a slip, never a reason for a child's level.
+                case _ where e?.target == .decisionReason && ["e", "1", "2", "3", "4", "5"].contains(text):
+                    say("The reason is asked for now: type it in words, or b to go back to the decision.")
+                    continue
                 default:
-                    if text.hasPrefix("\\"), ["?", "b", "q", "r", "p"].contains(String(text.dropFirst())) { text.removeFirst() }
+                    if text.hasPrefix("\\"), ["?", "b", "q", "r", "p", "e"].contains(String(text.dropFirst())) { text.removeFirst() }
                 }
                 // Enter keeps what the prompt showed. For a folder or a file name that is an
                 // answer (the file is written there), and for a decision's reason it confirms the

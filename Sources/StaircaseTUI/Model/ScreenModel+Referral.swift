@@ -81,7 +81,7 @@ extension ScreenModel {
 
     /// After a yes: the rows the question links, each with its rating, and how many are not rated.
     static func linkedRows(_ s: WizardState, _ a: Assessment, _ t: HouseholdTopic) -> [String] {
-        let rows = t.rows(s.catalogue)
+        let rows = t.rows(s)
         guard !rows.isEmpty else { return [] }
         let unrated = rows.filter { !HouseholdCheck.isRated($0, in: a) }.count
         let listed = rows.map { "\(s.rowTitle($0)) (\(a.rating(of: $0).label))" }
@@ -93,7 +93,7 @@ extension ScreenModel {
     /// for each "yes" whose rows are not all rated (the core's `HouseholdCheck`).
     static func referralBlocks(_ s: WizardState, _ a: Assessment) -> [TextBlock] {
         var out: [TextBlock] = []
-        let flags = HouseholdCheck.flags(a, questions: HouseholdTopic.checked(s.catalogue), titles: s.catalogue.indicatorTitles)
+        let flags = HouseholdCheck.flags(a, catalogue: s.catalogue, today: s.today)
         if !flags.isEmpty {
             out.append(TextBlock(.flag, heading: "Household rows to rate", flags.map { "Warning: " + $0.text }, indent: 2))
         }
@@ -133,7 +133,9 @@ extension ScreenModel {
     /// The decision screen's request beside the proposal: "You ask for: early help.", and a
     /// warning (never a block on recording) when no kind asked for fits the proposed level.
     static func requestBlock(_ a: Assessment, _ p: Proposal) -> TextBlock {
-        let asked = "You ask for: " + requestText(a) + "."
+        let text = requestText(a)
+        // The detail is the referrer's own sentence: no second full stop after theirs.
+        let asked = "You ask for: " + text + (text.hasSuffix(".") || text.hasSuffix(").") ? "" : ".")
         guard let mismatch = a.requestMismatch(proposedLevel: p.level) else { return TextBlock(heading: requestHeading, [asked]) }
         return TextBlock(.warning, heading: requestHeading, [asked, mismatch])
     }

@@ -68,11 +68,12 @@ struct HouseholdTopic: Equatable, Sendable {
         c.householdQuestions.map { HouseholdTopic(id: $0.id, topic: $0.topic, question: $0.question, source: $0) }
     }
 
-    /// The ids of the rows this question links, by tag or by id, in catalogue order and each once.
-    func rows(_ c: Catalogue) -> [String] { c.rows(for: source) }
-
-    /// The questions as the core's household check takes them.
-    static func checked(_ c: Catalogue) -> [HouseholdCheck.Question] { HouseholdCheck.questions(c) }
+    /// The ids of the rows this question links for this child (rows for another age left out
+    /// unless answered), in catalogue order and each once.
+    func rows(_ s: WizardState) -> [String] {
+        guard let a = s.assessment else { return s.catalogue.rows(for: source) }
+        return HouseholdCheck.rows(source, s.catalogue, for: a, on: s.today)
+    }
 
     /// The topic with a capital, as a heading: "Domestic abuse".
     var heading: String { topic.prefix(1).uppercased() + topic.dropFirst() }
