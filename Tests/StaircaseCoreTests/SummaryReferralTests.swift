@@ -132,4 +132,14 @@ import Testing
             #expect(borders == 5, "\(line)")
         }
     }
+
+    /// Tryout finding: an evidence row's heading with its events wrapped to column 0, where it
+    /// read as the start of another row. Its continuation is indented now.
+    @Test func anEvidenceRowWithItsEventsWrapsIndented() throws {
+        let (c, a) = try Self.level3()
+        let lines = TextRenderer.render(Self.summary(c, a)).split(separator: "\n", omittingEmptySubsequences: false)
+        let i = try #require(lines.firstIndex { $0.hasPrefix("Level 3: Emotional wellbeing") })
+        #expect(lines[i].count + lines[i + 1].count > 80, "the heading is long enough to wrap: \(lines[i])")
+        #expect(lines[i + 1].hasPrefix("    ") && lines[i + 1].contains("November 2026"), "\(lines[i + 1])")
+    }
 }

@@ -62,7 +62,12 @@ public enum TextRenderer: SummaryBlockRenderer {
             let quote =
                 clean.isEmpty ? ["  | (no evidence recorded)"] : wrap(clean, width: width - 4).map { $0.isEmpty ? "  |" : "  | " + $0 }
             let described = oneLine(ExportText.line(descriptor.label) + ": " + ExportText.line(descriptor.value), width: width - 2)
-            return (wrap(ExportText.line(heading)) + ["  " + described] + quote).joined(separator: "\n")
+            // A heading that wraps (a long title with its events) continues indented, so the
+            // next row's heading is never mistaken for the end of this one.
+            let head = layout(ExportText.line(heading), first: width, rest: width - 4).enumerated().map {
+                $0.offset == 0 ? $0.element : "    " + $0.element
+            }
+            return (head + ["  " + described] + quote).joined(separator: "\n")
         case .journey(let points):
             return render(.fields(points.map(\.field)))
         case .table(let table):
