@@ -142,4 +142,19 @@ import Testing
         #expect(lines[i].count + lines[i + 1].count > 80, "the heading is long enough to wrap: \(lines[i])")
         #expect(lines[i + 1].hasPrefix("    ") && lines[i + 1].contains("November 2026"), "\(lines[i + 1])")
     }
+
+    /// Tryout finding: "not known" whether the family was told printed "Why the family was not
+    /// told: (none recorded)", as if they had not been told.
+    @Test func notKnownWhetherTheFamilyWasToldIsNotWordedAsNotTold() throws {
+        var (c, a) = try Self.level3()
+        a.consent.status = .notYetAsked
+        a.sharing.notToldReason = ""
+        a.sharing.familyTold = .notKnown
+        #expect(!TextRenderer.render(Self.summary(c, a)).contains("Why the family was not told"))
+        a.sharing.familyTold = .no
+        #expect(TextRenderer.render(Self.summary(c, a)).contains("Why the family was not told: (none recorded)"))
+        a.sharing.familyTold = .notKnown
+        a.sharing.notToldReason = "Mother not reachable yet."
+        #expect(TextRenderer.render(Self.summary(c, a)).contains("Why the family was not told"))
+    }
 }

@@ -305,7 +305,9 @@ extension ReferralSummary {
             }
             out.append(.userText(label: label, text: consent.reason))
         }
-        if sharing.familyTold != .yes && (!sharing.notToldReason.isEmpty || consent.status != .given) {
+        // "Not known" is not "not told": with no reason written it is left to Still lacks, which
+        // already says whether the family was told is not recorded.
+        if sharing.familyTold != .yes && (!sharing.notToldReason.isEmpty || (sharing.familyTold == .no && consent.status != .given)) {
             out.append(.userText(label: "Why the family was not told", text: sharing.notToldReason))
         }
         return out.isEmpty ? [] : [.heading("Consent and sharing")] + out
