@@ -85,6 +85,16 @@ import Testing
         #expect(s.assessment?.chronology.isEmpty == true)
     }
 
+    /// Tryout finding: Esc on a new event with nothing typed closed it without a word.
+    @Test func escOnAnUntouchedNewEventSaysNoEventWasAdded() throws {
+        var s = try SnapshotTests.inProgress()
+        let row = s.selectedRowID(domain: 0)
+        Support.press(&s, [.char("c"), .escape, .escape])  // the first Esc leaves the date field
+        #expect(s.screen == .domain(0) && s.selectedRowID(domain: 0) == row)
+        #expect(s.message?.text == "No event was added.")
+        #expect(s.assessment?.chronology.isEmpty == true)
+    }
+
     @Test func deleteSaysWhichEventAndUndoBringsItBack() throws {
         var s = try SnapshotTests.inProgress()
         Self.addFromRow(&s, date: "2026-06-14", what: "Police attended")

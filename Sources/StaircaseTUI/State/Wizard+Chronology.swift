@@ -104,7 +104,7 @@ extension Wizard {
             }
             return delete(&s, id)
         case .back:
-            if !draft.changed { return closeDraft(&s) }
+            if !draft.changed { return draft.id == nil ? closeDraft(&s, note: "No event was added.") : closeDraft(&s) }
             if draft.missing(today: s.today).isEmpty { return saveEvent(&s) }
             if draft.discardAsked { return closeDraft(&s, note: "The unfinished event was thrown away.") }
             draft.discardAsked = true
