@@ -142,6 +142,19 @@ import Testing
         #expect(listed == expected, "regenerate docs/format/time-words.md from Data/durham.json")
     }
 
+    /// The README lists the marked rows with their levels (issue 25: "list them in the README").
+    @Test func theReadmeListsEveryMarkedRowWithItsLevels() throws {
+        let readme = try String(contentsOfFile: Fixtures.projectFile("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "with the levels marked:\n\n"))
+        let end = try #require(readme.range(of: "\n\nThe words, row by row", range: start.upperBound..<readme.endIndex))
+        let listed = readme[start.upperBound..<end.lowerBound].replacingOccurrences(of: "\n", with: " ")
+        let expected = c.allIndicators.compactMap { _, _, row -> String? in
+            let levels = (1...4).filter { row.speaksOfTime(atLevel: $0) }
+            return levels.isEmpty ? nil : "\(row.title) (\(levels.map(String.init).joined(separator: ", ")))"
+        }
+        #expect(listed == expected.joined(separator: "; ") + ".", "regenerate the README's list from Data/durham.json")
+    }
+
     // MARK: Household questions
 
     @Test func durhamHasTheFourFirstContactQuestions() {
