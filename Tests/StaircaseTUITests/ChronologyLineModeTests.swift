@@ -20,7 +20,7 @@ import Testing
         _ = runner.run()
         let out = runner.console.output
         let said = out.joined(separator: "\n")
-        #expect(out.contains { $0.hasPrefix("Date of the event (YYYY-MM-DD, YYYY-MM, or about YYYY-MM-DD)") })
+        #expect(out.contains { $0.hasPrefix("Date of the event (2026-06-14, 2026-06 or about 2026-06)") })
         #expect(said.contains("Problem: Date: no such date: there is no month 13."), "the same reason as curses")
         #expect(said.contains("Note: Added the event of 14 June 2026: u undoes it."))
         // The chronology as numbered lines in date order: the approximate May event first.

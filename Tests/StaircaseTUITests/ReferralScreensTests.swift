@@ -218,4 +218,19 @@ extension ReferralScreensTests {
             #expect(found, "the walk offers \(expected) rules")
         }
     }
+
+    /// Tryout finding: an answer not selected shows one line, which ended mid-sentence with no
+    /// sign that more follows. It ends in an ellipsis now.
+    @Test func anAnswerShownInPartEndsInAnEllipsis() throws {
+        var s = onVoice()
+        s.assessment?.worry = String(repeating: "She said she does not want to go home because of shouting. ", count: 4)
+        s.cursor = 1
+        let lines = View.render(s, in: Support.screen).lines
+        let i = try #require(lines.firstIndex { $0.contains("What are you worried about") })
+        #expect(lines[i + 1].trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(lines[i + 1])")
+        s.assessment?.worry = "Short."
+        let short = View.render(s, in: Support.screen).lines
+        let j = try #require(short.firstIndex { $0.contains("What are you worried about") })
+        #expect(short[j + 1].trimmingCharacters(in: .whitespaces) == "Short.")
+    }
 }

@@ -355,7 +355,7 @@ public struct LineRunner<Console: LineConsole> {
         case .workingWellDomain(let id)?: "What is working well: " + (s.catalogue.domains.first { $0.id == id }?.name ?? id)
         case .requestDetail?: "The help you ask for, in your words"
         case .householdNote(let id)?: "Note on " + (HouseholdTopic.all(s.catalogue).first { $0.id == id }?.topic ?? id)
-        case .eventDate?: "Date of the event (YYYY-MM-DD, YYYY-MM, or about YYYY-MM-DD)"
+        case .eventDate?: "Date of the event (2026-06-14, 2026-06 or about 2026-06)"
         case .eventWhat?: "What happened"
         case .eventSource?: "Who reported it, or the source"
         case .eventRowFilter?: "Find rows by words of their title"

@@ -46,7 +46,7 @@ extension ScreenModel {
     }
 
     static let eventFieldLabels = [
-        "Date (YYYY-MM-DD, YYYY-MM, or about …)", "What happened", "Who reported it, or the source", "Rows it is evidence for",
+        "Date (a day, a month, or about one)", "What happened", "Who reported it, or the source", "Rows it is evidence for",
     ]
 
     static func eventEditor(_ s: WizardState, _ d: EventDraft) -> ScreenModel {

@@ -103,8 +103,16 @@ enum VoiceView {
                 continue
             }
             let room = selected ? 1 + spare : 1
-            let lines = field.isEmpty ? ["(empty — press Enter to write)"] : TextWrap.lines(field.value, width: r.width - 6)
-            for line in lines.prefix(room) where y < r.bottom {
+            let all = field.isEmpty ? ["(empty — press Enter to write)"] : TextWrap.lines(field.value, width: r.width - 6)
+            // An answer shown in part ends in an ellipsis, so it never reads as the whole answer.
+            var lines = Array(all.prefix(room))
+            if all.count > lines.count, let last = lines.popLast() {
+                let mark = s.ascii ? "..." : "…"
+                var cut = last
+                while !cut.isEmpty && DisplayWidth.of(cut) + DisplayWidth.of(mark) > r.width - 6 { cut.removeLast() }
+                lines.append(cut + mark)
+            }
+            for line in lines where y < r.bottom {
                 b.put(line, row: y, column: 4, style: field.isEmpty ? .muted : .plain, limit: r.width - 6)
                 y += 1
             }
