@@ -78,6 +78,13 @@ extension Wizard {
         if let i = rows.firstIndex(of: intended) {
             s.domainCursor[d] = i
             s.domainRowID[d] = intended
+            // A row said to have left the list is back once the filter is cleared: the note is
+            // no longer true, so it goes (a tryout read it after Esc had put the row back).
+            if s.filter.isEmpty, let m = s.message, m.text.contains(leftListWords),
+                rows.contains(where: { m.text.hasPrefix("“\(s.rowTitle($0))”") })
+            {
+                s.message = nil
+            }
             // A filter just set keeps the row chosen before it when that row matches too; said
             // when it is not the first match (a tryout set a filter, pressed Enter and rated,
             // expecting the first match). Never over a "not saved" message.
@@ -94,8 +101,10 @@ extension Wizard {
         // selected for a letter or two on the way.
         let gone = s.rowTitle(s.filtering ? (s.filterFrom ?? intended) : intended)
         let now = s.rowTitle(rows[i])
-        s.message = Message("“\(gone)” is not in the list now, so “\(now)” is selected.")
+        s.message = Message("“\(gone)”" + leftListWords + "“\(now)” is selected.")
     }
+
+    static let leftListWords = " is not in the list now, so "
 
     /// The visible row nearest after `id` in catalogue order, or else the nearest before it.
     static func neighbour(of id: String, in rows: [String], domain d: Int, _ c: Catalogue) -> Int {
