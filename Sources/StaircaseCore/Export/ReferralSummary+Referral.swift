@@ -61,20 +61,13 @@ extension ReferralSummary {
 }
 
 extension ReferralSummary {
-    /// The household questions: the catalogue's, in its order, each answered or "not asked";
-    /// then any answer in the record whose question the catalogue lacks, by its id in words.
+    /// The household questions: the catalogue's, in its order, each answered or "not asked". A
+    /// record cannot answer a question its catalogue lacks: the loader refuses it.
     static func householdDifficulties(_ c: Catalogue, _ a: Assessment, text: (String) -> String) -> [HouseholdDifficulty] {
         let unrated = Dictionary(
             HouseholdCheck.flags(a, catalogue: c).map { ($0.questionID, $0.unrated) },
             uniquingKeysWith: { x, _ in x })
-        var questions = c.householdQuestions.map { (id: $0.id, topic: $0.topic) }
-        // Durham's order for the four ids a record knows, then any other key alphabetically.
-        let known = ["domestic-abuse", "mental-illness", "substance-misuse", "learning-difficulties"]
-        let keys = a.householdDifficulties.keys.sorted { (known.firstIndex(of: $0) ?? 4, $0) < (known.firstIndex(of: $1) ?? 4, $1) }
-        for id in keys where !questions.contains(where: { $0.id == id }) {
-            questions.append((id, String(id.map { $0 == "-" ? " " : $0 })))
-        }
-        return questions.map { q in
+        return c.householdQuestions.map { q in
             let given = a.householdDifficulties[q.id]
             let answer: HouseholdAnswer
             switch given?.answer {

@@ -58,15 +58,13 @@ enum ReferralItem: Equatable, Sendable {
 /// One household question as the screens use it: the catalogue's `householdQuestions` entry
 /// (Durham's First Contact procedure asks four) with the rows it links.
 struct HouseholdTopic: Equatable, Sendable {
-    var id: String
-    var topic: String
-    var question: String
     let source: Catalogue.HouseholdQuestion
+    var id: String { source.id }
+    var topic: String { source.topic }
+    var question: String { source.question }
 
     /// The catalogue's questions, in its order.
-    static func all(_ c: Catalogue) -> [HouseholdTopic] {
-        c.householdQuestions.map { HouseholdTopic(id: $0.id, topic: $0.topic, question: $0.question, source: $0) }
-    }
+    static func all(_ c: Catalogue) -> [HouseholdTopic] { c.householdQuestions.map(HouseholdTopic.init) }
 
     /// The ids of the rows this question links for this child (rows for another age left out
     /// unless answered), in catalogue order and each once.
