@@ -170,6 +170,19 @@ import Testing
         }
     }
 
+    /// `KeyContexts` gives each context one bit of a 64-bit word, and the per-context lists
+    /// are the bindings whose set holds that context, each context its own bit.
+    @Test func everyContextHasItsOwnBit() {
+        #expect(KeyContext.allCases.count <= 64)
+        for c in KeyContext.allCases {
+            let one: KeyContexts = [c]
+            #expect(KeyContext.allCases.filter(one.contains) == [c], "\(c)")
+            #expect(KeyTable.bindings(for: c).map(\.help) == KeyTable.bindings.filter { $0.contexts.contains(c) }.map(\.help))
+        }
+        #expect(KeyContexts(KeyContext.allCases).isSuperset(of: KeyTable.screens))
+        #expect(!KeyTable.text.isSuperset(of: [.domain]))
+    }
+
     @Test func noKeyIsBoundTwiceInOneContext() {
         for context in KeyContext.allCases {
             var seen: [Key] = []

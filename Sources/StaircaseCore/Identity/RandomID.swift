@@ -10,9 +10,16 @@ public enum RandomID {
     public static let length = 20
 
     /// A new id such as `a-7k2m…`, with `prefix` naming what it identifies.
+    /// The 100 bits are taken five at a time from two 64-bit draws: one draw per character was
+    /// one getrandom(2) call each, 60 of them before the first frame (issue 26).
     public static func make(prefix: String, using generator: inout some RandomNumberGenerator) -> String {
         var out = prefix + "-"
-        for _ in 0..<length { out.append(alphabet[Int(generator.next(upperBound: UInt8(alphabet.count)))]) }
+        var bits = generator.next()
+        for k in 0..<length {
+            if k == 12 { bits = generator.next() }  // 12 × 5 = 60 bits of the first draw used
+            out.append(alphabet[Int(bits & 31)])
+            bits >>= 5
+        }
         return out
     }
 

@@ -10,14 +10,14 @@ public struct KeyBinding: Sendable {
     public var label: String
     /// A fuller sentence for the help overlay and the practitioner's guide.
     public var help: String
-    public var contexts: Set<KeyContext>
+    public var contexts: KeyContexts
     /// Footer priority: lower is kept longer when the footer must shrink; nil is help only.
     public var priority: Int?
     /// Shown in the footer only when this holds (the key would otherwise do nothing visible).
     public var condition: KeyCondition
 
     public init(
-        _ keys: [(Key, WizardAction)], _ keyLabel: String, _ label: String, help: String, in contexts: Set<KeyContext>,
+        _ keys: [(Key, WizardAction)], _ keyLabel: String, _ label: String, help: String, in contexts: KeyContexts,
         priority: Int? = nil, when condition: KeyCondition = .always
     ) {
         self.keys = keys.map { (key: $0.0, action: $0.1) }

@@ -3,13 +3,13 @@
 extension KeyTable {
     public static func markdown() -> String {
         var out = "| key | does | where |\n|---|---|---|\n"
-        let allScreens = Set(KeyContext.screens)
+        let allScreens = KeyContexts(KeyContext.screens)
         for b in bindings {
             let contexts = KeyContext.allCases.filter(b.contexts.contains)
             let place: String
             if Set(contexts) == Set(KeyContext.allCases) {
                 place = "everywhere"
-            } else if allScreens.isSubset(of: b.contexts) {
+            } else if b.contexts.isSuperset(of: allScreens) {
                 place = "every screen"
             } else {
                 place = contexts.map(\.name).joined(separator: ", ")

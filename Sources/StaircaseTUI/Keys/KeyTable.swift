@@ -7,14 +7,14 @@ public enum KeyTable {
     typealias C = KeyContext
 
     /// The screens where the common keys (back, undo, quit, help) work.
-    static let wizard: Set<C> = [
+    static let wizard: KeyContexts = [
         .details, .danger, .domain, .fullText, .voice, .review, .decision, .categories, .export, .household, .chronology, .eventEditor,
         .eventRows,
     ]
-    static let screens: Set<C> = wizard.union([.start, .merge]).union(trainingScreens)
+    static let screens: KeyContexts = wizard.union([.start, .merge]).union(trainingScreens)
     /// The screens of a participant's training run (`staircase train`) besides the assessment's own.
-    static let trainingScreens: Set<C> = [.trainingChoose, .trainingRead, .feedback]
-    static let text: Set<C> = [.editing, .filter]
+    static let trainingScreens: KeyContexts = [.trainingChoose, .trainingRead, .feedback]
+    static let text: KeyContexts = [.editing, .filter]
 
     static func levels(_ make: (Int) -> WizardAction) -> [(Key, WizardAction)] {
         (1...4).map { (Key.char(Character(String($0))), make($0)) }
@@ -268,7 +268,7 @@ public enum KeyTable {
         KeyBinding([(.backspace, .deleteBackward)], "Bksp", "delete", help: "delete the last character typed", in: [.locked], priority: 3),
         KeyBinding([(.ctrl("u"), .killToStart)], "Ctrl-U", "clear", help: "clear what was typed", in: [.locked], priority: 4),
         // Last, so each help section starts with what the screen is for.
-        KeyBinding([(.ctrl("l"), .redraw)], "Ctrl-L", "redraw", help: "redraw the screen", in: Set(C.allCases)),
+        KeyBinding([(.ctrl("l"), .redraw)], "Ctrl-L", "redraw", help: "redraw the screen", in: KeyContexts(C.allCases)),
         KeyBinding(
             [(.ctrl("r"), .reload)], "Ctrl-R", "reload",
             help: "read the saved file again (after a save was refused because another window changed it)", in: wizard),
@@ -306,12 +306,12 @@ public enum KeyTable {
 
     /// The bindings that apply in a context, in table order.
     public static func bindings(for context: KeyContext) -> [KeyBinding] {
-        byContext[context] ?? []
+        byContext[context.position]
     }
 
-    /// The table split by context once: every key press looks its binding up here.
-    static let byContext: [KeyContext: [KeyBinding]] = Dictionary(
-        uniqueKeysWithValues: KeyContext.allCases.map { c in (c, bindings.filter { $0.contexts.contains(c) }) })
+    /// The table split by context once, by position in `KeyContext.allCases`: every key press
+    /// looks its binding up here.
+    static let byContext: [[KeyBinding]] = KeyContext.ordered.map { c in bindings.filter { $0.contexts.contains(c) } }
 
     /// The bindings that apply in a context for this state: a training-only key (`v`, the case
     /// narrative) is left out of a real assessment's help.

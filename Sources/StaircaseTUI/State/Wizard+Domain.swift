@@ -3,26 +3,29 @@ import Synchronization
 
 /// Each row's searchable text (title, area and every level's words) lowered once, and whether
 /// it applies at each stage of childhood, once per catalogue: a domain's list is rebuilt after
-/// every key, and the random walks press millions of them.
+/// every key, and the random walks press millions of them. The lowered texts are made at the
+/// first filter query, not at start: lowering every descriptor was half of the start-up's own
+/// work (issue 26), and most sessions never filter.
 public struct RowSearch: Equatable, Sendable {
-    let texts: [[String]]
     let ids: [[String]]
     let applies: [AgeStage: [[Bool]]]
-    /// What each query matched, per domain and row: a filter is typed a letter at a time and
-    /// asked for again after every key, so each query is searched once.
-    let matched = MatchMemo()
+    /// The lowered texts (made once, at the first query) and what each query matched, per
+    /// domain and row: a filter is typed a letter at a time and asked for again after every key.
+    let matched: MatchMemo
 
     init(_ c: Catalogue) {
-        texts = c.domains.map { domain in domain.areas.flatMap { area in area.indicators.map { Self.text($0, area) } } }
         ids = c.domains.map { domain in domain.areas.flatMap { $0.indicators.map(\.id) } }
         var applies: [AgeStage: [[Bool]]] = [:]
         for stage in AgeStage.allCases {
             applies[stage] = c.domains.map { domain in domain.areas.flatMap { $0.indicators.map { $0.applies(to: stage) } } }
         }
         self.applies = applies
+        matched = MatchMemo(c)
     }
 
-    public static func == (l: RowSearch, r: RowSearch) -> Bool { l.texts == r.texts }
+    /// Two searches of the same catalogue are equal: the texts follow from the rows, whose ids
+    /// and ages are compared here (the state compares the catalogues themselves).
+    public static func == (l: RowSearch, r: RowSearch) -> Bool { l.ids == r.ids && l.applies == r.applies }
 
     static func text(_ row: Indicator, _ area: Catalogue.Area) -> String {
         ([row.title, area.name] + row.levels.all.compactMap(\.text)).joined(separator: " ").lowercased()
@@ -44,19 +47,39 @@ public struct RowSearch: Equatable, Sendable {
 
     /// Whether each row of a domain holds `query` (already lowered) at the start of a word.
     func matches(domain d: Int, _ query: String) -> [Bool] {
-        if let known = matched.memo.withLock({ $0[query] }) { return known[d] }
-        let all = texts.map { rows in rows.map { Self.holds($0, atWordStart: query) } }
-        matched.memo.withLock { memo in
-            if memo.count > 256 { memo.removeAll() }
-            memo[query] = all
-        }
-        return all[d]
+        matched.matches(query)[d]
     }
 }
 
-/// The memo behind `RowSearch.matches`, shared by copies of a state (and so locked).
+/// The lowered texts and the memo behind `RowSearch.matches`, shared by copies of a state (and
+/// so locked). The catalogue is kept to lower its texts when first asked.
 final class MatchMemo: Sendable {
-    let memo = Mutex<[String: [[Bool]]]>([:])
+    private struct Memo {
+        var texts: [[String]]?
+        var byQuery: [String: [[Bool]]] = [:]
+    }
+    private let catalogue: Catalogue
+    private let memo = Mutex(Memo())
+
+    init(_ catalogue: Catalogue) { self.catalogue = catalogue }
+
+    /// Every domain's matches for a query: lowered texts made on the first call, each query
+    /// searched once (the memo is emptied past 256 queries).
+    func matches(_ query: String) -> [[Bool]] {
+        memo.withLock { m in
+            if let known = m.byQuery[query] { return known }
+            let texts =
+                m.texts
+                ?? catalogue.domains.map { domain in
+                    domain.areas.flatMap { area in area.indicators.map { RowSearch.text($0, area) } }
+                }
+            m.texts = texts
+            let all = texts.map { rows in rows.map { RowSearch.holds($0, atWordStart: query) } }
+            if m.byQuery.count > 256 { m.byQuery.removeAll() }
+            m.byQuery[query] = all
+            return all
+        }
+    }
 }
 
 /// A row as the domain screen lists it, with its area.
