@@ -84,6 +84,14 @@ class PtyProgram:
         os.write(self.fd, data)
         return (self.drain(quiet, timeout) - sent) / 1e6
 
+    def peak_kb(self):
+        """The program's peak resident memory so far (VmHWM, KB), or None once it has exited."""
+        try:
+            with open(f"/proc/{self.pid}/status") as f:
+                return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
+        except (OSError, StopIteration, ValueError):
+            return None
+
     def stop(self):
         try:
             os.kill(self.pid, signal.SIGKILL)
@@ -170,6 +178,11 @@ def run_scenario(s, args, keys):
             for label, pair in phase["keys"].items():
                 a, b = (keys[k] if k in keys else k.encode() for k in pair)
                 result[label] = summary([p.key(a if i % 2 == 0 else b, args.quiet) for i in range(args.keys)])
+        # Peak resident memory over the whole measured session (start, every phase's screens
+        # and keys): the most the program held at once, file-backed pages of its code included.
+        peak = p.peak_kb()
+        if peak is not None:
+            result["peak memory"] = peak
     finally:
         p.stop()
 
@@ -233,6 +246,9 @@ def report(results, args):
         for label, s in r.items():
             if label == "name":
                 continue
+            if label == "peak memory":
+                print(f"  {label:<28} {s / 1024:8.1f} MB (VmHWM over the measured session)")
+                continue
             print(f"  {label:<28} {s['median']:8.3f} {s['p95']:8.3f} {s['min']:8.3f}  n={s['n']}")
     floor = next((r for r in results if r["name"] == "floor"), None)
     if floor:
@@ -244,9 +260,19 @@ def report(results, args):
         ours, theirs = results[0], results[1]
         print(f"\nRatios {ours['name']} / {theirs['name']} (below 1 means {ours['name']} is faster)")
         for label in ours:
-            if label in theirs and label != "name":
+            if label in theirs and label not in ("name", "peak memory"):
                 o, t = ours[label], theirs[label]
                 print(f"  {label:<28} median {o['median'] / t['median']:6.2f}   p95 {o['p95'] / t['p95']:6.2f}")
+        swift = next((r for r in results if r["name"] == "static Swift program"), None)
+        if swift:
+            print(f"\nStart-up of {ours['name']} beyond a static Swift program that only prints and waits: "
+                  f"median {ours['startup']['median'] - swift['startup']['median']:.3f} ms")
+        print("\nTargets (issue 26): start-up ≤ 1.2 × dialog's median; peak memory ≤ 10 MB")
+        ratio = ours["startup"]["median"] / theirs["startup"]["median"]
+        print(f"  start-up {ratio:.2f} × {theirs['name']}: {'met' if ratio <= 1.2 else 'missed'}")
+        if "peak memory" in ours:
+            mb = ours["peak memory"] / 1024
+            print(f"  peak memory {mb:.1f} MB: {'met' if mb <= 10 else 'missed'}")
 
 
 if __name__ == "__main__":
