@@ -17,6 +17,22 @@ import Testing
         #expect(DisplayWidth.of(Character("\u{7F}")) == 0)
     }
 
+    /// The scalar fast path (Latin and General Punctuation) gives what adding up characters
+    /// gives, on random strings of the scalars it takes, joiners, line ends and marks included;
+    /// a string with an emoji falls back to characters.
+    @Test func displayWidthScalarPathAgreesWithCharacters() {
+        var g = SplitMix(seed: 26)
+        let pool: [UInt32] = [0x41, 0x7A, 0x20, 0x0A, 0x0D, 0x1B, 0x7F, 0xA0, 0xAD, 0xB7, 0xE2, 0x17C, 0x2FF] + Array(0x2000...0x206F)
+        for _ in 0..<2_000 {
+            let n = Int(g.next() % 12)
+            let text = String(
+                String.UnicodeScalarView((0..<n).compactMap { _ in Unicode.Scalar(pool[Int(g.next() % UInt64(pool.count))]) }))
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.unicodeScalars.map(\.value))")
+        }
+        #expect(DisplayWidth.of("“Bereavement” – recently…") == 25)
+        #expect(DisplayWidth.of("a\u{2764}\u{FE0F}") == 3)  // an emoji with its selector: characters
+    }
+
     @Test func wrapsAtSpacesWithinWidth() {
         let lines = TextWrap.lines("The child has a mild physical or mental health condition", width: 20)
         #expect(lines == ["The child has a mild", "physical or mental", "health condition"])

@@ -16,6 +16,8 @@ public enum DisplayWidth {
         if v >= 0x20 && v < 0x7F { return 1 }
         // Latin-1 and Latin Extended, below the combining marks: one column, bar the soft hyphen.
         if v >= 0xA0 && v < 0x300 { return v == 0xAD ? 0 : 1 }
+        // Dashes, quotes, bullets and the ellipsis: one column each.
+        if (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) { return 1 }
         if v == 0 { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         switch scalar.properties.generalCategory {
@@ -29,6 +31,13 @@ public enum DisplayWidth {
 
     public static func of(_ text: some StringProtocol) -> Int {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        // Latin letters and the typographic punctuation of the Durham text (’ – · …) need no
+        // grapheme breaking: no scalar there joins the one before it with a width of its own
+        // (the only joiners, U+200C and U+200D, take none), so the scalars' widths add up to the
+        // characters'. Breaking into characters was an eighth of a redraw (issue 26).
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 || (0x2000..<0x2070).contains($0.value) }) {
+            return text.unicodeScalars.reduce(0) { $0 + of($1) }
+        }
         return text.reduce(0) { $0 + of($1) }
     }
 

@@ -45,7 +45,9 @@ public enum KeyMap {
 
     /// Whether a footer condition holds, measured against the layout the views will draw.
     static func holds(_ condition: KeyCondition, in s: WizardState, _ v: Viewport) -> Bool {
-        let body = View.layout(s, v).body
+        // The layout only for the conditions that measure the screen: the footer asks for every
+        // binding of the context after every key, and most hold or not without it.
+        var body: Rect { View.layout(s, v).body }
         switch condition {
         case .always: return true
         case .canUndo: return !s.undoStack.isEmpty

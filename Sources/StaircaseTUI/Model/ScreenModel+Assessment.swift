@@ -56,11 +56,7 @@ extension ScreenModel {
             }
             if let source = row.indicator.sourceNote { m.blocks.append(TextBlock(.note, heading: "Source note", [source], indent: 2)) }
         } else {
-            let descriptors = (1...4).map { level in
-                "\(level). " + describe(row.indicator.levels[level]) + (rating.level == level ? " (your answer)" : "")
-                    + lastTimeMark(a, row.indicator.id, level: level)
-            }
-            m.blocks.append(TextBlock(.descriptor, descriptors, indent: 2))
+            m.blocks.append(TextBlock(.descriptor, descriptors(a, row.indicator), indent: 2))
         }
         let note = a.answers[row.indicator.id]?.note ?? ""
         // A row with no answer and no note says nothing about them (the first row says so once).
@@ -172,6 +168,17 @@ extension ScreenModel {
     /// Said once per domain (and in help) instead of on every row.
     static let rowKeys =
         "On each row: 1 to 4 rate it, n not applicable, x clears, e writes a note, f the full text, c adds a dated event for it, h the chronology; Enter leaves a row unanswered and goes to the next."
+
+    /// A row's four descriptors numbered as the levels are typed, the answer and last time's
+    /// level marked: the domain screen's panel. The footer asks whether the panel scrolls after
+    /// every key, from these alone rather than a second screen model.
+    static func descriptors(_ a: Assessment, _ row: Indicator) -> [String] {
+        let rating = a.rating(of: row.id)
+        return (1...4).map { level in
+            "\(level). " + describe(row.levels[level]) + (rating.level == level ? " (your answer)" : "")
+                + lastTimeMark(a, row.id, level: level)
+        }
+    }
 
     /// A level's descriptor as the catalogue words it (an empty cell says so).
     static func describe(_ cell: Cell?) -> String {

@@ -30,7 +30,10 @@ enum DomainView {
     /// The descriptor panel's lines: the model's numbered descriptors, each wrapped in full with
     /// its number on its first line.
     static func panelLines(_ m: ScreenModel, width: Int) -> [(level: Int, first: Bool, text: String)] {
-        let descriptors = m.blocks.first { $0.kind == .descriptor }?.paragraphs ?? []
+        panelLines(m.blocks.first { $0.kind == .descriptor }?.paragraphs ?? [], width: width)
+    }
+
+    static func panelLines(_ descriptors: [String], width: Int) -> [(level: Int, first: Bool, text: String)] {
         var out: [(level: Int, first: Bool, text: String)] = []
         for (i, paragraph) in descriptors.enumerated() {
             let text = paragraph.hasPrefix("\(i + 1). ") ? String(paragraph.dropFirst("\(i + 1). ".count)) : paragraph
@@ -46,8 +49,9 @@ enum DomainView {
 
     /// How far the descriptor panel can scroll when the body is `body`: none when it all fits.
     static func panelMostScroll(_ s: WizardState, _ body: Rect) -> Int {
-        guard case .domain(let d) = s.screen, !s.expanded, selected(s, d) != nil else { return 0 }
-        return max(0, panelLines(ScreenModel.domain(s, d), width: body.width).count - layout(height: body.height).panel)
+        guard case .domain(let d) = s.screen, !s.expanded, let row = selected(s, d), let a = s.assessment else { return 0 }
+        let lines = panelLines(ScreenModel.descriptors(a, row.indicator), width: body.width)
+        return max(0, lines.count - layout(height: body.height).panel)
     }
 
     static func draw(_ m: ScreenModel, _ s: WizardState, _ d: Int, _ v: Viewport, _ b: inout ScreenBuffer, _ r: Rect) {
