@@ -98,6 +98,13 @@ import Testing
             #expect(text.contains("damaged.json: malformed JSON"))
             #expect(text.contains("Krippendorff's α (ordinal)"))
             #expect(!text.contains("participant-1"), "anonymous by default")
+            // A name without a folder goes to the current folder, and the message names it whole.
+            let relative = Tmux.spawn(
+                ["/bin/sh", "-c", "cd \"$1\" && exec \"$2\" training report \"$3\" --output here.md", "sh", dir, Tmux.binary, responses],
+                environment: ProcessInfo.processInfo.environment.merging(["STAIRCASE_CATALOGUE": ""]) { $1 })
+            #expect(relative.0 == 0, "\(relative.1)")
+            #expect(relative.1.contains("wrote \(dir.replacingOccurrences(of: "//", with: "/"))/here.md"), "\(relative.1)")
+            #expect(mode(dir + "/here.md") == 0o600)
             let again = try Tmux.staircase(["training", "report", responses, "--output", out], env: ["STAIRCASE_CATALOGUE": ""])
             #expect(again.status == 74)
             #expect(again.output.contains("already exists; it was not changed"))

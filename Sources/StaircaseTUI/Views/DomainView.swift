@@ -1,4 +1,5 @@
 import StaircaseCore
+import Synchronization
 
 /// One Assessment Framework domain: the rows, grouped by area, above a panel with the selected
 /// row's four descriptors in full (scrolling inside itself when they do not fit); or, expanded,
@@ -34,6 +35,22 @@ enum DomainView {
     }
 
     static func panelLines(_ descriptors: [String], width: Int) -> [(level: Int, first: Bool, text: String)] {
+        // Each redraw asks twice (the footer, whether the panel scrolls; the panel, its lines)
+        // for the same row: the last answer is kept, and wrapping was a tenth of a key press.
+        if let last = lastPanel.withLock({ $0 }), last.width == width, last.descriptors == descriptors { return last.lines }
+        let lines = wrapPanel(descriptors, width: width)
+        lastPanel.withLock { $0 = PanelMemo(descriptors: descriptors, width: width, lines: lines) }
+        return lines
+    }
+
+    private struct PanelMemo: Sendable {
+        var descriptors: [String]
+        var width: Int
+        var lines: [(level: Int, first: Bool, text: String)]
+    }
+    private static let lastPanel = Mutex<PanelMemo?>(nil)
+
+    private static func wrapPanel(_ descriptors: [String], width: Int) -> [(level: Int, first: Bool, text: String)] {
         var out: [(level: Int, first: Bool, text: String)] = []
         for (i, paragraph) in descriptors.enumerated() {
             let text = paragraph.hasPrefix("\(i + 1). ") ? String(paragraph.dropFirst("\(i + 1). ".count)) : paragraph
