@@ -92,7 +92,14 @@ enum Invariants {
         guard let e = before.editor, before.lock == nil else { return nil }
         let changed = changedRows(before, after)
         switch e.target {
-        case .note(let id): if !changed.isSubset(of: [id]) { return "the note field for \(id) changed \(changed.sorted())" }
+        case .note(let id):
+            if !changed.isSubset(of: [id]) { return "the note field for \(id) changed \(changed.sorted())" }
+            // Its note and nothing else of the row: not the rating, the carried answer, the
+            // reason for a change or the age confirmation.
+            var was = before.assessment?.answers[id] ?? .init(.notAssessed)
+            var now = after.assessment?.answers[id] ?? .init(.notAssessed)
+            (was.note, now.note) = ("", "")
+            if was != now { return "the note field for \(id) changed more than the note: \(was) → \(now)" }
         default: if !changed.isEmpty { return "a \(e.target) field changed rows \(changed.sorted())" }
         }
         return nil

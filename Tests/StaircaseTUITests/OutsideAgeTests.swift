@@ -56,5 +56,11 @@ import Testing
         #expect(s.proposal?.level == 4)
         Support.press(&s, [.char("u")])
         #expect(s.proposal?.level != 4, "undo takes the confirmation back")
+        // Confirmed, then a note written and the level changed: it still applies, so it still counts.
+        Support.press(&s, [.char("y"), .char("e")] + Support.type("Midwife's letter, March") + [.enter])
+        #expect(s.assessment?.answers["health.foetus-development"]?.confirmedForAge == true, "a note keeps the confirmation")
+        Support.press(&s, [.char("3")])
+        #expect(s.assessment?.answers["health.foetus-development"]?.confirmedForAge == true, "a new level keeps it")
+        #expect(s.assessment?.answers["health.foetus-development"]?.note == "Midwife's letter, March")
     }
 }

@@ -84,6 +84,25 @@ import Testing
         #expect(s.assessment?.answers["a1.r1"]?.earlier != nil)
     }
 
+    /// A new user gave the reason for a change, then wrote the row's evidence note: the reason
+    /// and the earlier reading went, and the summary said "(down)" without why. A note edit
+    /// changes the note only; emptying a carried row's note keeps the carried answer.
+    @Test func writingTheNoteKeepsTheReasonAndTheEarlierReading() {
+        var s = opened()
+        Support.press(&s, [.char("2"), .char("w"), .char("w"), .char("e")] + Support.type("Grandmother now cares after school") + [.enter])
+        let answer = s.assessment?.answers["a1.r1"]
+        #expect(answer?.note == "Grandmother now cares after school")
+        #expect(answer?.rating == .level2)
+        #expect(answer?.changeReason == .newInformation)
+        #expect(answer?.earlier == .init(rating: .level3, on: "2026-08-14", assessment: "a-old"))
+        // A carried row not yet confirmed: a note written and then emptied leaves it to confirm.
+        Support.press(&s, [.down, .char("e")] + Support.type("to check") + [.enter])
+        #expect(s.assessment?.answers["a1.r2"]?.isCarriedUnconfirmed == true)
+        Support.press(&s, [.char("e"), .ctrl("u"), .enter])
+        #expect(s.assessment?.answers["a1.r2"]?.isCarriedUnconfirmed == true, "the carried answer stays")
+        #expect(s.assessment?.answers["a1.r2"]?.note == "")
+    }
+
     @Test func clearingAChangedRowPutsItBackToConfirm() {
         var s = opened()
         Support.press(&s, [.char("4"), .char("x")])

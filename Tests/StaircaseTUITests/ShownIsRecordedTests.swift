@@ -230,4 +230,30 @@ extension ShownIsRecordedTests {
         }
         Issue.record("no filter word keeps a later row while an earlier row matches too")
     }
+
+    /// Tryout: the row chosen before a filter did not match it, so its nearest match was
+    /// selected; Enter then said "Still on" that row, which the user had never been on, and the
+    /// next key rated it. The message names the row that left, the row selected and the first.
+    @Test func aFilterThatDropsTheChosenRowNamesItTheRowSelectedAndTheFirstMatch() throws {
+        var base = try Self.nineYearOld()
+        Wizard.go(&base, .domain(2))
+        let rows = base.visibleRowIDs(domain: 2)
+        for word in ["financial", "housing", "school", "family", "support"] {
+            for (i, id) in rows.enumerated() {
+                var s = base
+                Support.press(&s, Array(repeating: .char("j"), count: i))
+                guard s.selectedRowID(domain: 2) == id else { continue }
+                Support.press(&s, [.char("/")] + Support.type(word) + [.enter])
+                let listed = s.visibleRowIDs(domain: 2)
+                guard !listed.contains(id), let selected = s.selectedRowID(domain: 2), selected != listed.first else { continue }
+                #expect(
+                    s.message?.text
+                        == "“\(s.rowTitle(id))” is not in the list now, so “\(s.rowTitle(selected))” is selected; the first match is “\(s.rowTitle(listed[0]))”, above."
+                )
+                #expect(s.message?.text.contains("Still on") == false)
+                return
+            }
+        }
+        Issue.record("no filter word drops the chosen row and selects a later match")
+    }
 }

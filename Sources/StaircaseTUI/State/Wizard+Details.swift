@@ -241,9 +241,14 @@ extension Wizard {
             s.exportedPath = nil
             return []
         case .note(let id):
+            // The note and nothing else: a row's rating, the answer carried from last time, the
+            // reason it changed and the age confirmation stay (a note edit used to rebuild the
+            // answer from its rating, and a re-assessment lost why a row had changed). Only a
+            // row left with nothing at all goes.
             return change(&s) { a in
-                let rating = a.answers[id]?.rating ?? .notAssessed
-                if rating == .notAssessed && text.isEmpty { a.answers[id] = nil } else { a.answers[id] = .init(rating, note: text) }
+                var answer = a.answers[id] ?? .init(.notAssessed)
+                answer.note = text
+                a.answers[id] = answer == .init(.notAssessed) ? nil : answer
             }
         case .alias, .responsesFolder: return commitTraining(&s, e.target, text)
         case .strengths: return change(&s) { $0.workingWell.overall = text }

@@ -197,7 +197,10 @@ extension Wizard {
                 } else if rating == .notAssessed && note.isEmpty {
                     a.answers[id] = nil
                 } else {
-                    a.answers[id] = .init(rating, note: note)
+                    // A new level for a row confirmed for another age keeps the confirmation:
+                    // the row still applies to this child, so its level still counts.
+                    let confirmed = a.answers[id]?.confirmedForAge ?? false
+                    a.answers[id] = .init(rating, note: note, confirmedForAge: confirmed && rating != .notAssessed)
                 }
             }
             // A carried answer changed stays selected, so w can say why at once.

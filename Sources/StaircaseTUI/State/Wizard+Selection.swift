@@ -13,10 +13,13 @@ struct SelectionBefore {
     var skipped = false
     /// A filter was being typed when the key was pressed.
     var filtering = false
+    /// The row selected when that filter was opened.
+    var filterFrom: String?
 
     init(_ s: WizardState, _ action: WizardAction) {
         assessmentID = s.assessment?.id
         filtering = s.filtering
+        filterFrom = s.filterFrom
         switch action {
         case .saved, .listed, .exported, .earlierFound, .redraw, .view, .help, .dismissOverlay:
             skipped = true
@@ -88,9 +91,16 @@ extension Wizard {
             // A filter just set keeps the row chosen before it when that row matches too; said
             // when it is not the first match (a tryout set a filter, pressed Enter and rated,
             // expecting the first match). Never over a "not saved" message.
+            // "Still on" only for the row chosen before the filter: when that row left the list
+            // while the filter was typed, the row now selected is its nearest neighbour, and the
+            // message says so (a tryout read "Still on" a row it had never been on, and rated it).
             if before.filtering, !s.filtering, !s.filter.isEmpty, i > 0, !s.unsaved {
-                s.message = Message(
-                    "Still on “\(s.rowTitle(intended))”, which matches too; the first match is “\(s.rowTitle(rows[0]))”, above.")
+                let first = "the first match is “\(s.rowTitle(rows[0]))”, above."
+                if let from = before.filterFrom, from != intended {
+                    s.message = Message("“\(s.rowTitle(from))”" + leftListWords + "“\(s.rowTitle(intended))” is selected; " + first)
+                } else {
+                    s.message = Message("Still on “\(s.rowTitle(intended))”, which matches too; " + first)
+                }
             }
             return
         }
