@@ -136,4 +136,20 @@ import Testing
         #expect(s.assessment?.chronology.first?.rows == rows)
         #expect(s.screen == .chronology, "added from the list: back to the list")
     }
+
+    /// u after an event was added, deleted or changed says which event came back or went.
+    @Test func undoNamesTheEvent() throws {
+        let june = try #require(EventDate("2026-06-14"))
+        let event = ChronologyEvent(id: "e-1", date: june, what: "Police called to a domestic incident at home")
+        var edited = event
+        edited.what = "Police called"
+        #expect(UndoDescription.chronology([event], []) == ["the event of 14 June 2026 (“Police called to a domestic i…”) added"])
+        #expect(
+            UndoDescription.chronology([], [event]) == [
+                "the deletion of the event of 14 June 2026 (“Police called to a domestic i…”); it is back"
+            ])
+        #expect(
+            UndoDescription.chronology([edited], [event]) == ["the change to the event of 14 June 2026 (“Police called to a domestic i…”)"])
+        #expect(UndoDescription.chronology([event], [event]).isEmpty)
+    }
 }

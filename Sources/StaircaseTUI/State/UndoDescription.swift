@@ -32,6 +32,7 @@ enum UndoDescription {
                 parts.append("the note on “\(title)”")
             }
         }
+        parts += chronology(now.chronology, was.chronology)
         if now.immediateDanger != was.immediateDanger { parts.append("the answer on immediate danger") }
         if now.worry != was.worry { parts.append("the change to the worry") }
         if now.workingWell != was.workingWell { parts.append("the change to what is working well") }
@@ -46,6 +47,27 @@ enum UndoDescription {
         {
             parts.append("the change to the details")
         }
+        return parts
+    }
+
+    /// The chronology's events added, deleted or changed, each by its date and first words (a
+    /// tryout deleted an event, pressed u, and read only "Undone.").
+    static func chronology(_ now: [ChronologyEvent], _ was: [ChronologyEvent]) -> [String] {
+        func name(_ e: ChronologyEvent) -> String {
+            let what = e.what.count > 30 ? String(e.what.prefix(29)) + "…" : e.what
+            return "the event of \(e.date.words) (“\(what)”)"
+        }
+        let before = Dictionary(was.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(now.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var parts: [String] = []
+        for e in now {
+            if let old = before[e.id] {
+                if old != e { parts.append("the change to " + name(old)) }
+            } else {
+                parts.append(name(e) + " added")
+            }
+        }
+        for e in was where after[e.id] == nil { parts.append("the deletion of " + name(e) + "; it is back") }
         return parts
     }
 }
