@@ -16,6 +16,16 @@ import Testing
         return s
     }
 
+    /// The full text of a domain's first row showed the list's key sentences ("Enter leaves a
+    /// row unanswered and goes to the next"), while Enter there closes the full text.
+    @Test func theFullTextOfTheFirstRowLeavesOutTheListsKeys() {
+        var s = Support.onFirstDomain(c)
+        #expect(ScreenModel(s).blocks.flatMap(\.paragraphs).contains(ScreenModel.rowKeys), "the list says them once")
+        Support.press(&s, [.char("f")])
+        #expect(s.expanded)
+        #expect(!ScreenModel(s).blocks.flatMap(\.paragraphs).contains(ScreenModel.rowKeys))
+    }
+
     @Test func undoSaysWhatItUndid() {
         var s = decidedLevelFour()
         #expect(s.screen == .export)

@@ -38,7 +38,8 @@ extension ScreenModel {
         m.tally = tally(s, d, rows, a)
         // What the domain holds, and what every row would otherwise repeat, is said on its first
         // row (and while filtering), not before every row.
-        let first = i == 0 || !s.filter.isEmpty
+        // Not over the full text, whose keys are its own (Enter there closes it).
+        let first = (i == 0 || !s.filter.isEmpty) && !s.expanded
         let about = first ? (m.tally?.sentences ?? []) + [Self.rowKeys] : []
         // The area is said when it changes; the full text says its section of the Assessment Framework too.
         let newArea = i == 0 || rows[i - 1].area.name != row.area.name || s.expanded
