@@ -183,7 +183,7 @@ extension FileHandleOutput {
     /// and curly quotes are written in ASCII, which that terminal can show; to a file or a pipe
     /// it is written as it is, UTF-8, because there it is data.
     static func deliver(_ text: String) throws {
-        let shown = !unicode && isatty(1) != 0 ? Glyphs.ascii(text) : text
+        let shown = !unicode && isatty(1) != 0 ? Glyphs.asciiFitted(text) : text
         let failed = writeAll(Array(shown.utf8), to: 1)
         guard failed == 0 else {
             let reason = failed == EPIPE ? "the reader closed it" : String(cString: strerror(failed))

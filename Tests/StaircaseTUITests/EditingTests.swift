@@ -67,6 +67,22 @@ import Testing
         #expect(Glyphs.ascii("Child’s “voice” — 山") == "Child's \"voice\" - ??")
     }
 
+    /// A document wrapped to 80 columns with "→" in it: in ASCII each arrow takes two, and the
+    /// line is broken again at a space under its own indent, so nothing passes column 80.
+    @Test func asciiDocumentsStayWithinEightyColumns() {
+        let line = "  Parental drug and alcohol use: Level 2 → Level 3 (up; real change) → now at Level 3 →"
+        #expect(DisplayWidth.of(line) <= 80 + 10)
+        let fitted = Glyphs.asciiFitted(line + "\nshort line\n", width: 80)
+        let lines = fitted.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.utf8.count <= 80 }, "\(lines)")
+        #expect(lines.count == 4, "one line broken in two, the short line and the last newline kept: \(lines)")
+        #expect(lines[1].hasPrefix("  ") && !lines[1].hasPrefix("   "), "the break goes on under the line's indent")
+        #expect(fitted.replacingOccurrences(of: "\n  ", with: " ") == Glyphs.ascii(line) + "\nshort line\n")
+        #expect(Glyphs.asciiFitted("short → line") == "short -> line")
+        let word = String(repeating: "x", count: 90)
+        #expect(Glyphs.asciiFitted(word) == word, "a word longer than the line is left whole")
+    }
+
     @Test func cutTextEndsInOneEllipsisCellByDisplayWidth() {
         var b = ScreenBuffer(width: 10, height: 2)
         b.put("Parenting during pregnancy", row: 0, column: 0)

@@ -28,4 +28,30 @@ public enum Glyphs {
         }
         return out
     }
+
+    /// A document made for an 80-column terminal, in ASCII, with no line longer than `width`:
+    /// the marks grow in ASCII ("→" is "->"), so a line wrapped to fit can overflow (a tryout
+    /// read `compare` under LANG=C with a letter alone on the next line). An overlong line is
+    /// broken again at its last space that fits, and goes on under its own indent.
+    public static func asciiFitted(_ text: String, width: Int = 80) -> String {
+        let plain = ascii(text)
+        guard plain.split(separator: "\n", omittingEmptySubsequences: false).contains(where: { $0.utf8.count > width }) else {
+            return plain
+        }
+        var out: [Substring] = []
+        for line in plain.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = line
+            let indent = line.prefix { $0 == " " }
+            while rest.utf8.count > width {
+                let limit = rest.index(rest.startIndex, offsetBy: width)
+                let head = rest[..<limit]
+                guard let space = head.lastIndex(of: " "), head[..<space].contains(where: { $0 != " " }) else { break }
+                out.append(rest[..<space])
+                rest = Substring(String(indent) + rest[rest.index(after: space)...].drop { $0 == " " })
+                if rest.utf8.count <= indent.utf8.count { break }
+            }
+            out.append(rest)
+        }
+        return out.joined(separator: "\n")
+    }
 }
