@@ -200,45 +200,58 @@ extension WizardHost {
     /// should stop. The curses run loop and the line run loop share it, so both save alike.
     public func perform(_ effects: [Effect], on state: inout WizardState) -> Bool {
         var quit = false
-        for effect in effects {
-            var follow: [Effect] = []
-            switch effect {
-            case .save(let a):
-                switch save(a) {
-                case .success: follow = Wizard.reduce(&state, .saved)
-                case .failure(let e): follow = Wizard.reduce(&state, .saveFailed(e))
-                }
-            case .load(let id):
-                switch load(id) {
-                case .success(let a):
-                    follow = Wizard.reduce(&state, .loaded(a))
-                    if let note = afterLoad(id) { follow += Wizard.reduce(&state, .notice(note)) }
-                case .failure(let e): follow = Wizard.reduce(&state, .loadFailed(e))
-                }
-            case .list: follow = Wizard.reduce(&state, .listed(list()))
-            case .export(let format, let path, let a, let replace):
-                switch export(format, path, a, replace) {
-                case .success(let written): follow = Wizard.reduce(&state, .exported(written, record: canSave(a.id)))
-                case .failure(let e): follow = Wizard.reduce(&state, .exportFailed(e))
-                }
-            case .writeResponse(let r, let folder):
-                switch writeResponse(r, folder) {
-                case .success(let path): follow = Wizard.reduce(&state, .responseWritten(path))
-                case .failure(let e): follow = Wizard.reduce(&state, .responseFailed(e))
-                }
-            case .reassess(let id): follow = Wizard.reduce(&state, .reassessed(reassess(id)))
-            case .findEarlier(let a): follow = Wizard.reduce(&state, .earlierFound(findEarlier(a)))
-            case .bringBack(let id): follow = Wizard.reduce(&state, .broughtBack(bringBack(id)))
-            case .saveMerged(let a, let copy):
-                let result = saveMerged(a, copy)
-                follow = Wizard.reduce(&state, .mergeSaved(result.failure))
-            case .checkPassphrase(let typed): follow = Wizard.reduce(&state, .unlocked(unlock?(typed) ?? true))
-            case .redraw: break
-            case .quit: quit = true
+        // Depth first, as before: an effect's follow-ups run before the next effect. A loop over
+        // a stack rather than recursion, so the large frame of `outcome` (whole assessments in
+        // enum payloads, 137 KB) is on the call stack once, not once per level (issue 26).
+        var pending = Array(effects.reversed())
+        while let effect = pending.popLast() {
+            if case .quit = effect {
+                quit = true
+                continue
             }
-            if perform(follow, on: &state) { quit = true }
+            pending.append(contentsOf: outcome(of: effect, on: &state).reversed())
         }
         return quit
+    }
+
+    /// Carries out one effect and returns what the reducer asks for next.
+    @inline(never)
+    func outcome(of effect: Effect, on state: inout WizardState) -> [Effect] {
+        var follow: [Effect] = []
+        switch effect {
+        case .save(let a):
+            switch save(a) {
+            case .success: follow = Wizard.reduce(&state, .saved)
+            case .failure(let e): follow = Wizard.reduce(&state, .saveFailed(e))
+            }
+        case .load(let id):
+            switch load(id) {
+            case .success(let a):
+                follow = Wizard.reduce(&state, .loaded(a))
+                if let note = afterLoad(id) { follow += Wizard.reduce(&state, .notice(note)) }
+            case .failure(let e): follow = Wizard.reduce(&state, .loadFailed(e))
+            }
+        case .list: follow = Wizard.reduce(&state, .listed(list()))
+        case .export(let format, let path, let a, let replace):
+            switch export(format, path, a, replace) {
+            case .success(let written): follow = Wizard.reduce(&state, .exported(written, record: canSave(a.id)))
+            case .failure(let e): follow = Wizard.reduce(&state, .exportFailed(e))
+            }
+        case .writeResponse(let r, let folder):
+            switch writeResponse(r, folder) {
+            case .success(let path): follow = Wizard.reduce(&state, .responseWritten(path))
+            case .failure(let e): follow = Wizard.reduce(&state, .responseFailed(e))
+            }
+        case .reassess(let id): follow = Wizard.reduce(&state, .reassessed(reassess(id)))
+        case .findEarlier(let a): follow = Wizard.reduce(&state, .earlierFound(findEarlier(a)))
+        case .bringBack(let id): follow = Wizard.reduce(&state, .broughtBack(bringBack(id)))
+        case .saveMerged(let a, let copy):
+            let result = saveMerged(a, copy)
+            follow = Wizard.reduce(&state, .mergeSaved(result.failure))
+        case .checkPassphrase(let typed): follow = Wizard.reduce(&state, .unlocked(unlock?(typed) ?? true))
+        case .redraw, .quit: break
+        }
+        return follow
     }
 }
 

@@ -1,6 +1,10 @@
 import StaircaseCore
 
 /// What the user (or the host) asked for. Keys become actions through the key table.
+///
+/// The cases that carry a whole assessment are `indirect` (boxed): inline, every action was as
+/// large as an assessment, so each of the key table's four hundred (key, action) pairs was too
+/// (270 KB of heap), and so was every frame that held one (issue 26).
 public enum WizardAction: Equatable, Sendable {
     case move(Int)
     /// The next or previous form (PgDn/PgUp on the details forms).
@@ -64,7 +68,7 @@ public enum WizardAction: Equatable, Sendable {
     case commitEdit
     case cancelEdit
     // From the host.
-    case loaded(Assessment)
+    indirect case loaded(Assessment)
     case loadFailed(HostError)
     case listed(Result<[ResumeItem], HostError>)
     case saved
@@ -80,11 +84,11 @@ public enum WizardAction: Equatable, Sendable {
     /// A note from the host after loading (opened read-only, brought back from a recovery copy).
     case notice(String)
     /// The new re-assessment the host made and saved, or why it could not.
-    case reassessed(Result<Assessment, HostError>)
+    indirect case reassessed(Result<Assessment, HostError>)
     /// The other saved assessments of the open assessment's child.
     case earlierFound([Assessment])
     /// A recovery copy brought back: opened as it was, or both sides for the merge screen.
-    case broughtBack(Result<BroughtBack, HostError>)
+    indirect case broughtBack(Result<BroughtBack, HostError>)
     /// The merged assessment was saved in the store and the copy removed (nil), or why not.
     case mergeSaved(HostError?)
     // The idle lock (State/Wizard+Lock.swift).
@@ -109,27 +113,28 @@ public enum WizardAction: Equatable, Sendable {
     case toggleEventRow
 }
 
-/// What the host must do after a reduction. The reducer never performs I/O itself.
+/// What the host must do after a reduction. The reducer never performs I/O itself. Cases with a
+/// whole assessment are boxed, as in `WizardAction`.
 public enum Effect: Equatable, Sendable {
-    case save(Assessment)
+    indirect case save(Assessment)
     case load(id: String)
     /// Lists the saved assessments again (whenever the start screen is shown).
     case list
     /// Writes the summary; `replace` only after the user said yes to "Replace?".
-    case export(format: ExportFormat, path: String, assessment: Assessment, replace: Bool)
+    indirect case export(format: ExportFormat, path: String, assessment: Assessment, replace: Bool)
     /// Writes a training response file into a folder.
-    case writeResponse(TrainingResponse, folder: String)
+    indirect case writeResponse(TrainingResponse, folder: String)
     /// Makes and saves a re-assessment of this saved assessment's child (as `assess --from`).
     case reassess(id: String)
     /// Finds the other saved assessments of this assessment's child (for "Since last time").
-    case findEarlier(Assessment)
+    indirect case findEarlier(Assessment)
     /// Checks a passphrase typed on the lock screen against the store (the host unwraps its identity).
     case checkPassphrase(String)
     /// Brings a recovery copy back (its start-screen id): opened when the store has not changed
     /// since the copy was made, else both sides for the merge screen.
     case bringBack(id: String)
     /// Saves the merged assessment durably, then removes the recovery copy `copy` (only then).
-    case saveMerged(Assessment, copy: String)
+    indirect case saveMerged(Assessment, copy: String)
     case redraw
     case quit
 }
