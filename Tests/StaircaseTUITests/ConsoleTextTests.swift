@@ -13,6 +13,9 @@ struct ConsoleTextTests {
         #expect(!ConsoleText.localeIsUTF8(["LC_ALL": "C", "LANG": "en_GB.UTF-8"]))
         #expect(ConsoleText.localeIsUTF8(["LC_CTYPE": "C.UTF-8", "LANG": "C"]))
         #expect(ConsoleText.localeIsUTF8(["LC_ALL": "", "LANG": "en_GB.UTF-8"]))
+        #expect(ConsoleText.localeIsUTF8(["LANG": "de_DE.utf8@euro"]))
+        #expect(!ConsoleText.localeIsUTF8(["LANG": "en_GB.ISO-8859-1"]))
+        #expect(!ConsoleText.localeIsUTF8(["LANG": "utf"]))
     }
 
     @Test("Under LANG=C typographic dashes and quotes become ASCII")

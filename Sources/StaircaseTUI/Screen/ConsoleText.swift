@@ -8,8 +8,10 @@ public enum ConsoleText {
     /// then `LC_CTYPE`, then `LANG`; none set means the "C" locale, which is ASCII.
     public static func localeIsUTF8(_ environment: [String: String]) -> Bool {
         let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? "C"
-        let lower = name.lowercased()
-        return lower.contains("utf-8") || lower.contains("utf8")
+        // "utf-8" or "utf8" anywhere, by bytes: `String.contains` would bring the regex
+        // library's searcher (400 KB of code) into every start-up (issue 26).
+        let bytes = Array(name.lowercased().utf8)
+        return ["utf-8", "utf8"].contains { needle in bytes.indices.contains { bytes[$0...].starts(with: needle.utf8) } }
     }
 
     /// The text as the terminal can show it: marks in ASCII unless `unicode`, and each line
