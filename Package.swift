@@ -8,6 +8,23 @@
 // building elsewhere stops at the #error in Sources/staircase/Staircase.swift.
 import PackageDescription
 
+// Start-up memory and time (issue 26), release builds on Linux only:
+// - Each function of Staircase's own modules gets its own section, and the linker (lld, shipped
+//   with the Swift toolchain) lays out first the functions listed in
+//   Sources/staircase/link-order.txt, those a recorded session ran (`Scripts/link-order` writes
+//   it; docs/dev/benchmarks.md). The kernel maps file pages around every fault (64 KB, or a whole
+//   large folio on newer kernels), so code spread over the 15 MB text section kept most of it
+//   resident. A name the code no longer has is skipped: a stale list costs memory, not correctness.
+// - Concrete generic types' metadata comes from accessor functions rather than from mangled
+//   names, which the runtime demangled and checked against every protocol conformance in the
+//   binary at start-up (39 % of the CPU before the first frame, 22 % after).
+let packageRoot = String(#filePath.dropLast("Package.swift".count))
+let releaseLinux = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
+let releaseCodegen: [SwiftSetting] = [
+    .unsafeFlags(
+        ["-Xfrontend", "-function-sections", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], releaseLinux)
+]
+
 let package = Package(
     name: "Staircase",
     products: [
@@ -18,23 +35,29 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
-        .target(name: "StaircaseCore"),
+        .target(name: "StaircaseCore", swiftSettings: releaseCodegen),
         .target(name: "CStoreSupport"),
-        .target(name: "StaircaseStore", dependencies: ["StaircaseCore", "CStoreSupport", "StaircaseAge"]),
-        .target(name: "StaircaseTUI", dependencies: ["StaircaseCore"]),
+        .target(
+            name: "StaircaseStore",
+            dependencies: ["StaircaseCore", "CStoreSupport", "StaircaseAge"],
+            swiftSettings: releaseCodegen
+        ),
+        .target(name: "StaircaseTUI", dependencies: ["StaircaseCore"], swiftSettings: releaseCodegen),
         .target(
             name: "StaircaseAge",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: releaseCodegen
         ),
         .systemLibrary(name: "CNcursesw"),
         .systemLibrary(name: "CZlib", path: "Tests/CZlib"),
         .target(name: "CTerminalGuard"),
         .target(
             name: "NcursesBackend",
-            dependencies: ["CNcursesw", "CTerminalGuard", "StaircaseCore", "StaircaseTUI"]
+            dependencies: ["CNcursesw", "CTerminalGuard", "StaircaseCore", "StaircaseTUI"],
+            swiftSettings: releaseCodegen
         ),
         // Developer commands (code generation, benchmarks): never in the shipped binary.
         .target(
@@ -55,7 +78,18 @@ let package = Package(
             // code into Staircase that would need them, the shipped binary is stripped, and a
             // backtracer reads the file's own symbol table. Exported, every start resolved the C
             // libraries' symbols against them: 0.5 ms of CPU and 0.6 MB of memory (issue 26).
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release))]
+            exclude: ["link-order.txt"],
+            swiftSettings: releaseCodegen,
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-Xlinker", "--no-export-dynamic", "-use-ld=lld",
+                        "-Xlinker", "--symbol-ordering-file=\(packageRoot)Sources/staircase/link-order.txt",
+                        "-Xlinker", "--no-warn-symbol-ordering",
+                    ],
+                    releaseLinux
+                )
+            ]
         ),
         .testTarget(
             name: "StaircaseCoreTests",
