@@ -246,6 +246,10 @@ struct PackageTests {
         // The single-file route: the same stripped binary, no symbol table.
         let file = Self.sh("file -b '\(folder)/staircase' 2>/dev/null || readelf -S '\(folder)/staircase'")
         #expect(!file.output.contains("not stripped") && !file.output.contains(".symtab"))
+        // No RUNPATH: the loader finds ncurses and the C++ library only where the system keeps them.
+        let dynamic = Self.sh("readelf -d '\(folder)/staircase'")
+        #expect(dynamic.status == 0 && dynamic.output.contains("(NEEDED)"), "readelf: \(dynamic.output)")
+        #expect(!dynamic.output.contains("RUNPATH") && !dynamic.output.contains("RPATH"), "\(dynamic.output)")
 
         let lintian = try String(contentsOfFile: folder + "/lintian.txt", encoding: .utf8)
         #expect(!lintian.hasPrefix("lintian not installed"), "lintian did not run: install it (.ci/run does)")
