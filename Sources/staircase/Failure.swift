@@ -52,8 +52,19 @@ enum Failure: Error, CustomStringConvertible {
 
     /// Prints to stderr and exits; used so ArgumentParser does not reformat our messages.
     func exit() -> Never {
+        Self.discardTypeahead()
         FileHandleOutput.standardError(description)
         Glibc.exit(exitCode)
+    }
+
+    /// Throws away what was typed ahead on the controlling terminal. A command that stops before
+    /// its passphrase prompt (an output file that already exists, a mistyped option) would
+    /// otherwise leave a passphrase typed ahead for the shell to read, show and keep in its history.
+    static func discardTypeahead() {
+        let fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+        guard fd >= 0 else { return }
+        _ = tcflush(fd, TCIFLUSH)
+        close(fd)
     }
 }
 

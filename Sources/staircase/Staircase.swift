@@ -61,13 +61,17 @@ struct Staircase: ParsableCommand {
         // this user can read our memory, and a closed pipe cannot kill a command mid-write.
         _ = tg_harden()
         tg_ignore_sigpipe()
-        guard CommandLine.arguments.count <= 1 else {
-            rejectUnknownCommand(CommandLine.arguments[1])
-            return main(nil)
-        }
         do {
-            try WizardLaunch().run()
+            if CommandLine.arguments.count <= 1 {
+                try WizardLaunch().run()
+            } else {
+                // The parser's own `main(nil)`, with the typeahead thrown away on an error.
+                rejectUnknownCommand(CommandLine.arguments[1])
+                var command = try parseAsRoot(nil)
+                try command.run()
+            }
         } catch {
+            if exitCode(for: error) != .success { Failure.discardTypeahead() }
             exit(withError: error)
         }
     }

@@ -84,4 +84,22 @@ import Testing
         #expect(!screen.contains("passphrase ("), "no passphrase is asked for: \(screen)")
         #expect(screen.contains("cannot write") && !screen.contains("store-identity"), "\(screen)")
     }
+
+    @Test func aPassphraseTypedAheadOfACommandThatStopsFirstNeverReachesTheShell() throws {
+        let t = try Self.shell(identity: true)
+        let existing = t.home + "/summary.md"
+        try "already here\n".write(toFile: existing, atomically: true, encoding: .utf8)
+        // The command stops on the existing file before it asks; what was typed meanwhile,
+        // meant for the prompt, must not become the shell's next command line.
+        try t.type("clear; sleep 1; '\(Tmux.binary)' export 0123abcd --output '\(existing)'; echo \"EXIT\"=$?")
+        try t.send("Enter")
+        try t.type("echo LEAK\"\"ED")
+        try t.send("Enter")
+        var screen = try t.waitFor("EXIT=")
+        usleep(500_000)
+        screen = try t.screen()
+        #expect(screen.contains("already exists"), "\(screen)")
+        #expect(!screen.contains("EXIT=0"), "\(screen)")
+        #expect(!screen.contains("LEAKED"), "the typed-ahead line ran in the shell: \(screen)")
+    }
 }
