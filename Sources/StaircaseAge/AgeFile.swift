@@ -82,7 +82,20 @@ public enum AgeFile {
     }
 
     /// True if `bytes` start like an age v1 file: how a reader tells an encrypted save from a plain one.
-    public static func looksEncrypted(_ bytes: some Collection<UInt8>) -> Bool {
-        bytes.starts(with: (AgeHeader.versionLine + "\n").utf8)
+    /// On bytes, not any collection: a generic `starts(with:)` across modules had the runtime look
+    /// up its associated types at every start (a tenth of the CPU before the first frame, issue 26).
+    public static func looksEncrypted(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { looksEncrypted($0) }
     }
+
+    /// The same test on a buffer (a file read into one).
+    public static func looksEncrypted(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let intro = introBytes
+        guard bytes.count >= intro.count else { return false }
+        for i in intro.indices where bytes[i] != intro[i] { return false }
+        return true
+    }
+
+    /// "age-encryption.org/v1\n", the first line of every age v1 file.
+    static let introBytes: [UInt8] = Array((AgeHeader.versionLine + "\n").utf8)
 }

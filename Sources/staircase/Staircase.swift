@@ -62,7 +62,8 @@ struct Staircase: ParsableCommand {
         _ = tg_harden()
         tg_ignore_sigpipe()
         do {
-            if CommandLine.arguments.count <= 1 {
+            // argc, not `arguments.count`: building the array costs a generic instantiation.
+            if CommandLine.argc <= 1 {
                 try WizardLaunch().run()
             } else {
                 // The parser's own `main(nil)`, with the typeahead thrown away on an error.

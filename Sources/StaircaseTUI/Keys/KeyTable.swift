@@ -1,4 +1,5 @@
 import StaircaseCore
+import Synchronization
 
 /// The one table of key bindings. Order matters twice: the first binding of a context that
 /// takes a key wins, and the footer lists entries in table order. Priorities: 0 is never
@@ -70,12 +71,18 @@ public enum KeyTable {
 
     /// The bindings that apply in a context, in table order.
     public static func bindings(for context: KeyContext) -> [KeyBinding] {
-        byContext[context.position]
+        byContext.withLock { cache in
+            if let found = cache[context.position] { return found }
+            let made = bindings.filter { $0.contexts.contains(context) }
+            cache[context.position] = made
+            return made
+        }
     }
 
-    /// The table split by context once, by position in `KeyContext.allCases`: every key press
-    /// looks its binding up here.
-    static let byContext: [[KeyBinding]] = KeyContext.ordered.map { c in bindings.filter { $0.contexts.contains(c) } }
+    /// The table split by context, each the first time it is asked for (by position in
+    /// `KeyContext.allCases`): every key press looks its binding up here. Splitting all 27 at
+    /// once cost 7 % of the CPU before the first frame, which needs two (issue 26).
+    private static let byContext = Mutex<[[KeyBinding]?]>(Array(repeating: nil, count: KeyContext.ordered.count))
 
     /// The bindings that apply in a context for this state: a training-only key (`v`, the case
     /// narrative) is left out of a real assessment's help.
