@@ -44,7 +44,14 @@ enum PassphrasePrompt {
         }
         current.withLock { $0 = Exchange(fd: fd, saved: haveTermios ? saved : nil) }
         defer {
-            current.withLock { $0 = nil }
+            let asked = current.withLock { e -> Bool in
+                let asked = (e?.prompts ?? 0) > 0
+                e = nil
+                return asked
+            }
+            // What was typed while the last passphrase was checked is thrown away too, not left for
+            // the wizard to take as keys or for the shell to run and keep in its history.
+            if asked { _ = tcflush(fd, TCIFLUSH) }
             if haveTermios {
                 _ = tcsetattr(fd, TCSANOW, &saved)
                 tg_unguard_prompt()

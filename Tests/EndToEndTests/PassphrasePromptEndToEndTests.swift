@@ -58,6 +58,20 @@ import Testing
         #expect(!screen.contains("Typedahead9") && !screen.contains(Self.passphrase))
     }
 
+    @Test func whatIsTypedWhileTheRightPassphraseIsCheckedNeverReachesTheShell() throws {
+        // A real-ish work factor, so the check takes long enough to type into.
+        let t = try Self.shell(identity: true, workFactor: 17)
+        try Self.run(t, "sessions list")
+        try t.answerPassphrase(Self.passphrase)
+        try t.type("echo LEAK\"\"ED")
+        try t.send("Enter")
+        var screen = try t.waitFor("ECHO=")
+        usleep(500_000)
+        screen = try t.screen()
+        #expect(screen.contains("EXIT=0") && screen.contains("ECHO=on"), "\(screen)")
+        #expect(!screen.contains("LEAKED"), "typed during the check, then run by the shell: \(screen)")
+    }
+
     @Test func anEmptyPassphraseIsAskedAgainNotCalledDamage() throws {
         let t = try Self.shell(identity: true)
         try Self.run(t, "sessions list")
