@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func theFormatIsCheckedAndADayFirstDateGetsASuggestion() {
-        #expect(FieldRules.dateProblem("14/03/2019") == "use YYYY-MM-DD: did you mean 2019-03-14?")
+        #expect(FieldRules.dateProblem("14/03/2019") == "use YYYY-MM-DD: 2019-03-14?")
         #expect(FieldRules.dateProblem("yesterday")?.hasPrefix("use YYYY-MM-DD") == true)
         #expect(FieldRules.dateProblem("2019-3-14")?.hasPrefix("use YYYY-MM-DD") == true)
     }

@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("2019-02-30", "that month has 28 days"), ("14/03/2019", "YYYY-MM-DD: did you mean 2019-03-14"), ("2019-13-01", "no month 13"),
+        ("2019-02-30", "that month has 28 days"), ("14/03/2019", "YYYY-MM-DD: 2019-03-14?"), ("2019-13-01", "no month 13"),
     ])
     func impossibleOrMisshapenDatesAreRefused(text: String, reason: String) {
         var s = Support.state(c)
@@ -51,10 +51,19 @@ import Testing
         #expect(s.fieldProblems[.dateOfBirth]?.contains(reason) == true)
     }
 
+    @Test func theSuggestedDateIsShownBesideTheFieldAt80Columns() throws {
+        var s = Support.state(c)
+        Support.press(&s, [.enter, .down, .enter] + Support.type("14/03/2019") + [.enter])
+        let rendered = View.render(s, in: Support.screen)
+        let lines = rendered.lines.filter { $0.contains("Date of birth") }
+        #expect(lines.contains { $0.contains("14/03/2019") && $0.contains("✗ use YYYY-MM-DD: 2019-03-14?") }, "\(lines)")
+        #expect(rendered.lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+    }
+
     @Test func aDatePutRightTakesItsComplaintOffTheMessageLine() {
         var s = Support.state(c)
         Support.press(&s, [.enter, .down, .enter] + Support.type("14/03/2019") + [.enter])
-        #expect(s.message?.text == "Date of birth: use YYYY-MM-DD: did you mean 2019-03-14?")
+        #expect(s.message?.text == "Date of birth: use YYYY-MM-DD: 2019-03-14?")
         Support.press(&s, [.ctrl("u")] + Support.type("2019-03-14") + [.enter])
         #expect(s.assessment?.child.dateOfBirth == "2019-03-14")
         #expect(s.fieldProblems[.dateOfBirth] == nil)

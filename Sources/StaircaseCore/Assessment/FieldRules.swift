@@ -22,7 +22,7 @@ public enum FieldRules {
                 let y = Int(pieces[2]),
                 let date = CalendarDate(year: y, month: m, day: d)
             {
-                return "use YYYY-MM-DD: did you mean \(date)?"
+                return "use YYYY-MM-DD: \(date)?"
             }
             return "use YYYY-MM-DD: for example 2019-03-14"
         }

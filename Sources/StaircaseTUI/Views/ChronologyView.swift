@@ -80,8 +80,8 @@ enum ChronologyView {
             let selected = d.line == i
             b.put(
                 (selected ? "▸ " : "  ") + f.label, row: y, column: 2, style: selected ? Style(bold: true) : .plain, limit: valueColumn - 3)
-            let problem = f.problem.map { "✗ " + ($0.split(separator: ":").first.map(String.init) ?? $0) }
-            let width = problem == nil ? r.width - valueColumn - 2 : min(r.width - valueColumn - 2, 12)
+            let width = f.problem == nil ? r.width - valueColumn - 2 : min(r.width - valueColumn - 2, 12)
+            let problem = f.problem.map { DetailsView.problemText($0, room: r.width - valueColumn - width - 2) }
             if let e = s.editor, i < targets.count, e.target == targets[i] {
                 TextFieldView.draw(e, &b, row: y, column: valueColumn, width: width)
             } else {

@@ -38,10 +38,10 @@ enum DetailsView {
             b.put(mark + f.label, row: y, column: 2, style: selected ? Style(bold: true) : .plain, limit: 32)
             // A choice field (one the model asks as a question of its options) is shown ‹ between marks ›.
             let value = choice?.then != nil ? "‹ \(f.value) ›" : f.value
-            // The reason a value was refused sits beside the field, after the value, in short.
-            let problem = f.problem.map { "✗ " + ($0.split(separator: ":").first.map(String.init) ?? $0) }
+            // The reason a value was refused sits beside the field, after the value.
+            let valueWidth = f.problem == nil ? width - 38 : min(width - 38, 12)
+            let problem = f.problem.map { Self.problemText($0, room: width - 36 - valueWidth - 2) }
             let editing: TextField? = if case .detail(let d)? = s.editor?.target, d == field { s.editor } else { nil }
-            let valueWidth = problem == nil ? width - 38 : min(width - 38, 12)
             if let e = editing {
                 TextFieldView.draw(e, &b, row: y, column: 36, width: valueWidth)
             } else {
@@ -58,5 +58,13 @@ enum DetailsView {
             let next = FormPage(rawValue: s.formPage.rawValue + 1).map { "[ Continue: \($0.title) ]" } ?? "[ Continue: immediate safety ]"
             b.put(mark + next, row: y, column: 2, style: selected ? .selected : .key)
         }
+    }
+
+    /// The reason a value was refused, as it fits beside its field: whole when there is room, so a
+    /// suggestion ("use YYYY-MM-DD: 2019-03-14?") is seen, else the part before its first colon.
+    static func problemText(_ problem: String, room: Int) -> String {
+        let whole = "✗ " + problem
+        if DisplayWidth.of(whole) <= room { return whole }
+        return "✗ " + (problem.split(separator: ":").first.map(String.init) ?? problem)
     }
 }
