@@ -175,6 +175,20 @@ import Testing
         #expect(Support.styles(plain) != Support.styles(rendered), "a lost highlight changes the golden")
     }
 
+    @Test(arguments: [Overlay.confirmReplace, .confirmQuit])
+    func aDialogClearsTheRowsItStandsOnEdgeToEdge(overlay: Overlay) throws {
+        var s = try Self.inProgress()
+        s.overlay = overlay
+        s.replacePath = "/home/someone/Documents/referral-MT-2026-12-07.txt"
+        let b = View.render(s, in: Support.screen)
+        let top = try #require(b.lines.firstIndex { $0.contains("┌") })
+        let bottom = try #require(b.lines.firstIndex { $0.contains("└") })
+        for line in b.lines[top...bottom] {
+            let left = line.prefix { $0 != "┌" && $0 != "│" && $0 != "└" }
+            #expect(left.allSatisfy { $0 == " " }, "the screen behind shows beside the dialog: \(line)")
+        }
+    }
+
     @Test func wideAndCombiningNamesKeepColumnsAligned() throws {
         var s = try Self.inProgress()
         s.assessment?.child.name = "Zoë 山田"

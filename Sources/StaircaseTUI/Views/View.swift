@@ -156,6 +156,7 @@ public enum View {
         let width = min(v.width - 4, 70)
         let lines = TextWrap.lines("\(s.replacePath ?? "The file") already exists.", width: width - 4).prefix(4)
         let box = Rect(top: v.height / 2 - 2, left: (v.width - width) / 2, width: width, height: lines.count + 2)
+        Box.band(&b, box, v)
         Box.draw(&b, box, title: "Replace?")
         for (i, line) in lines.enumerated() { b.put(line, row: box.top + i, column: box.left + 2) }
         b.put("Replace it? y/n", row: box.top + lines.count + 1, column: box.left + 2, style: .warning)
@@ -163,6 +164,7 @@ public enum View {
 
     static func confirmQuit(_ v: Viewport, _ b: inout ScreenBuffer) {
         let box = Rect(top: v.height / 2 - 2, left: (v.width - 50) / 2, width: 50, height: 4)
+        Box.band(&b, box, v)
         Box.draw(&b, box, title: "Quit?")
         b.put("Some changes are not saved. Quit anyway? (y/n)", row: box.top + 1, column: box.left + 2, style: .warning)
     }
@@ -185,6 +187,12 @@ enum Box {
         for (i, (text, style)) in all.dropFirst(first).prefix(r.height).enumerated() {
             b.put(text, row: r.top + i, column: r.left + 2, style: style, limit: r.width - 4)
         }
+    }
+
+    /// Clears the rows a dialog box stands on, edge to edge, so no word of the screen behind it
+    /// is left cut off at its sides (a new user read "! /|" there as stray characters).
+    static func band(_ b: inout ScreenBuffer, _ r: Rect, _ v: Viewport) {
+        for y in (r.top - 1)...r.bottom { b.put(String(repeating: " ", count: v.width), row: y, column: 0) }
     }
 
     static func draw(_ b: inout ScreenBuffer, _ r: Rect, title: String) {
