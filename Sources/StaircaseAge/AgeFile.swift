@@ -85,11 +85,6 @@ public enum AgeFile {
     /// On bytes, not any collection: a generic `starts(with:)` across modules had the runtime look
     /// up its associated types at every start (a tenth of the CPU before the first frame, issue 26).
     public static func looksEncrypted(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { looksEncrypted($0) }
-    }
-
-    /// The same test on a buffer (a file read into one).
-    public static func looksEncrypted(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let intro = introBytes
         guard bytes.count >= intro.count else { return false }
         for i in intro.indices where bytes[i] != intro[i] { return false }
