@@ -35,11 +35,10 @@ public enum Glyphs {
     /// broken again at its last space that fits, and goes on under its own indent.
     public static func asciiFitted(_ text: String, width: Int = 80) -> String {
         let plain = ascii(text)
-        guard plain.split(separator: "\n", omittingEmptySubsequences: false).contains(where: { $0.utf8.count > width }) else {
-            return plain
-        }
+        let lines = plain.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.contains(where: { $0.utf8.count > width }) else { return plain }
         var out: [Substring] = []
-        for line in plain.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines {
             var rest = line
             let indent = line.prefix { $0 == " " }
             while rest.utf8.count > width {
