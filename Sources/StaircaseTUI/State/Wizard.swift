@@ -108,16 +108,17 @@ public enum Wizard {
             s.message = Message(why.message, error: true)
             return []
         case .undo:
-            guard var previous = s.undoStack.popLast() else {
+            guard let step = s.undoStack.popLast(), let current = s.assessment else {
                 s.message = Message("Nothing to undo.")
                 return []
             }
-            let undone = s.assessment.map { UndoDescription.message(undoing: $0, restoring: previous, catalogue: s.catalogue) }
+            var previous = step.restore(onto: current)
+            let undone = UndoDescription.message(undoing: current, restoring: previous, catalogue: s.catalogue)
             // An export stays recorded: undo takes back changes, not the summary that already left.
-            previous.lastExport = s.assessment?.lastExport
+            previous.lastExport = current.lastExport
             s.assessment = previous
             s.exportedPath = nil
-            s.message = Message(undone ?? "Undone.")
+            s.message = Message(undone)
             return [.save(previous)]
         default: break
         }
@@ -159,7 +160,7 @@ public enum Wizard {
         guard a != before else { return [] }
         a.updatedAt = s.now
         a.resumeAt = position(s)
-        s.undoStack.append(before)
+        s.undoStack.append(UndoStep(before: before, after: a))
         if s.undoStack.count > 200 { s.undoStack.removeFirst() }
         s.assessment = a
         // The file written before this change no longer matches it.

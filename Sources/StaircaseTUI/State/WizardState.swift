@@ -43,7 +43,7 @@ public struct WizardState: Sendable, Equatable {
     public var showHidden = false
     public var expanded = false
     public var overlay: Overlay?
-    public var undoStack: [Assessment] = []
+    public var undoStack: [UndoStep] = []
     /// True when a change could not be saved; quit then asks first.
     public var unsaved = false
     public var message: Message?
