@@ -12,7 +12,8 @@ between, so only the program's own work is measured) and times:
                 last byte of the first frame after it.
 
 A scenario's "prepare" steps run once before anything is measured (making an encrypted store:
-each step waits for a text and types an answer).
+each step waits for a text and types an answer). Start-ups are taken in rounds, one of each
+program per round, so a machine whose load changes during the run moves all of them alike.
 
 "Last byte" is taken when it arrives, not when the quiet window that proves it was the last
 one ends, so the quiet window does not inflate any figure. Every program is measured by the
@@ -138,18 +139,28 @@ def prepare(step, env, args):
         p.stop()
 
 
-def run_scenario(s, args, keys):
+def start_once(s, args):
+    """One start-up to the first frame, in milliseconds."""
+    p = PtyProgram(s["argv"], dict(s["env"], TERM=args.term), args.cols, args.rows)
+    try:
+        return (p.drain(args.settle, 10.0, s["marker"]) - p.started) / 1e6
+    finally:
+        p.stop()
+
+
+def interleaved_starts(scenarios, args):
+    """Start-ups taken in rounds, one of each program per round, so a machine that gets busier
+    or quieter during the run moves every program's figures alike and the ratios stay fair."""
+    starts = {s["name"]: [] for s in scenarios}
+    for _ in range(args.starts):
+        for s in scenarios:
+            starts[s["name"]].append(start_once(s, args))
+    return starts
+
+
+def run_scenario(s, args, keys, starts):
     env = dict(s["env"], TERM=args.term)
     result = {"name": s["name"]}
-    for step in s.get("prepare", []):
-        prepare(step, env, args)
-    starts = []
-    for _ in range(args.starts):
-        p = PtyProgram(s["argv"], env, args.cols, args.rows)
-        try:
-            starts.append((p.drain(args.settle, 10.0, s["marker"]) - p.started) / 1e6)
-        finally:
-            p.stop()
     result["startup"] = summary(starts)
 
     if "unlock" in s:  # the passphrase typed at the prompt, to the first frame of the wizard
@@ -228,9 +239,16 @@ def main():
         scenarios = json.load(f)
     keys = terminfo_keys(args.term)
     results = []
+    try:
+        for s in scenarios:
+            for step in s.get("prepare", []):
+                prepare(step, dict(s["env"], TERM=args.term), args)
+        starts = interleaved_starts(scenarios, args)
+    except (Quiet, OSError) as e:
+        sys.exit(f"bench-tui: start-up: {e}")
     for s in scenarios:
         try:
-            results.append(run_scenario(s, args, keys))
+            results.append(run_scenario(s, args, keys, starts[s["name"]]))
         except (Quiet, OSError) as e:
             sys.exit(f"bench-tui: {s['name']}: {e}")
     if args.json:
