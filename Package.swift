@@ -78,7 +78,18 @@ let package = Package(
             // code into Staircase that would need them, the shipped binary is stripped, and a
             // backtracer reads the file's own symbol table. Exported, every start resolved the C
             // libraries' symbols against them: 0.5 ms of CPU and 0.6 MB of memory (issue 26).
-            exclude: ["link-order.txt"],
+            //
+            // The C++ library and libgcc's unwinder, which the static Swift runtime needs, come
+            // from their static archives, as the runtime itself does: `static-link/` holds
+            // one-line linker scripts named like the shared libraries, found first on the search
+            // path (SwiftPM puts `-lstdc++` on the link line itself, so no flag could say
+            // "static" for it). The shared C++ library cost the loader a 2 MB file to map and
+            // thousands of symbols to resolve at every start, and its pages counted against the
+            // wizard's memory (issue 26). glibc and ncurses stay shared: a machine's security
+            // updates must reach them (Debian's policy on embedded copies; lintian checks it),
+            // and glibc is LGPL, which a static copy would turn into an obligation to ship
+            // Staircase's objects for relinking.
+            exclude: ["link-order.txt", "static-link"],
             swiftSettings: releaseCodegen,
             linkerSettings: [
                 .unsafeFlags(
@@ -86,6 +97,7 @@ let package = Package(
                         "-Xlinker", "--no-export-dynamic", "-use-ld=lld",
                         "-Xlinker", "--symbol-ordering-file=\(packageRoot)Sources/staircase/link-order.txt",
                         "-Xlinker", "--no-warn-symbol-ordering",
+                        "-L", "\(packageRoot)Sources/staircase/static-link",
                     ],
                     releaseLinux
                 )
