@@ -107,7 +107,7 @@ public struct SessionSummary: Sendable, Equatable {
         var parts = [initials.isEmpty ? "(no name)" : initials, lastChangeText, progress.description]
         if decidedLevel != nil || proposedLevel != nil { parts.append(levelText) }
         if training { parts.append("training") }
-        return parts.joined(separator: "  ")
+        return parts.joinedText(separator: "  ")
     }
 
     /// First letter of each word of the name, each followed by ".": "Jane van Doe" → "J.V.D.".

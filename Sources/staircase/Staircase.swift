@@ -130,7 +130,10 @@ enum Environment {
     }
 
     static func values(_ names: String...) -> [String: String] {
-        var found: [String: String] = [:]
+        // Sized once: growing the dictionary ran a generic specialisation that the link shares
+        // with swift-argument-parser, built without this package's metadata accessors, and its
+        // first call had the runtime scan every protocol conformance in the binary (issue 26).
+        var found = [String: String](minimumCapacity: names.count)
         for name in names { found[name] = value(name) }
         return found
     }

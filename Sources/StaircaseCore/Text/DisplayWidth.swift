@@ -29,7 +29,12 @@ public enum DisplayWidth {
         return isWide(v) ? 2 : 1
     }
 
-    public static func of(_ text: some StringProtocol) -> Int {
+    // Specialised for the two types the screens pass: unspecialised, the first call of a start
+    // had the runtime look up the views' element types by name, a scan of every protocol
+    // conformance in the binary before the first frame (issue 26).
+    @_specialize(where S == String)
+    @_specialize(where S == Substring)
+    public static func of<S: StringProtocol>(_ text: S) -> Int {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         // Latin letters and the typographic punctuation of the Durham text (’ – · …) need no
         // grapheme breaking: no scalar there joins the one before it with a width of its own

@@ -31,7 +31,7 @@ public enum KeyMap {
     public static func footer(for state: WizardState, in viewport: Viewport, width: Int? = nil) -> String {
         var entries = footerEntries(for: state, in: viewport)
         let budget = (width ?? viewport.width) - 2
-        func text() -> String { entries.map(\.text).joined(separator: " · ") }
+        func text() -> String { entries.map(\.text).joinedText(separator: " · ") }
         // Measured as drawn: in ASCII "←/→" takes five columns, not three.
         func drawnWidth() -> Int { DisplayWidth.of(state.ascii ? Glyphs.ascii(text()) : text()) }
         while drawnWidth() > budget, entries.count > 1 {
