@@ -64,7 +64,7 @@ extension EncryptionEndToEndTests {
         let t = try Tmux()
         try t.start(env: Tmux.encryptedStore.merging(["LANG": "C"]) { $1 }, shell: true)
         try run(t, "")
-        try t.waitFor("Choose a passphrase")
+        try t.waitFor("Choose a passphrase (at least")
         try t.type("short")
         try t.send("Enter")
         let said = try t.waitFor("that is too short")

@@ -181,7 +181,9 @@ struct PackageTests {
                 "STAIRCASE_STORE_UNENCRYPTED": "", "STAIRCASE_RECIPIENTS": t.home + "/recipients", "STAIRCASE_IDLE_LOCK": "8s",
                 "STAIRCASE_TEST_SCRYPT_LOGN": "10", "XDG_STATE_HOME": t.home + "/state",
             ], binary: root + "/usr/bin/staircase", showPrompt: true)
-        let prompt = try t.waitFor("Choose a passphrase")
+        // The prompt itself, after the three lines that explain it: its first line also says
+        // "Choose a passphrase", and a capture taken then had no recovery sentence yet.
+        let prompt = try t.waitFor("Choose a passphrase (at least")
         #expect(prompt.contains("recovery key"), "the prompt says IT can recover the files")
         // Each typed once asked: what is typed before a prompt is discarded.
         try t.chooseNewPassphrase("staircase passphrase", first: "Choose a passphrase")

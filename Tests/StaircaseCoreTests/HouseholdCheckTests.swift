@@ -28,6 +28,11 @@ import Testing
             flags.first?.text
                 == "You know of domestic abuse in the household; 3 of its 4 rows are not rated: Violence between adults; Impact on child; Clare’s Law."
         )
+        a.answers["da2"] = .init(.level2)
+        a.answers["da3"] = .init(.level1)
+        #expect(
+            HouseholdCheck.flags(a, questions: questions, titles: titles).first?.text
+                == "You know of domestic abuse in the household; 1 of its 4 rows is not rated: Clare’s Law.")
     }
 
     @Test func allUnratedOneRowAndAllRatedAreWordedOrLeftOut() {

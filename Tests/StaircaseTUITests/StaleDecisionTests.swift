@@ -3,6 +3,12 @@ import Testing
 
 @testable import StaircaseTUI
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// A decision records the proposal it was made against; when the answers change the proposal,
 /// every screen says so, the export asks first, and the summary never pairs the old reason with
 /// the new proposal (issue 20, defect 3).
@@ -92,5 +98,57 @@ import Testing
         #expect(s.message?.text.contains("was written for Level 2") == true)
         Support.press(&s, [.char("r")] + Support.type(" Now at risk") + [.enter, .enter])
         #expect(s.assessment?.decision?.level == 4 || s.askingCategories)
+    }
+    /// Level 3 accepted with a reason: the decision screen again, with Level 3 still proposed.
+    static func acceptedWithAReason() throws -> WizardState {
+        var s = try ShownIsRecordedTests.nineYearOld()
+        Support.press(&s, [.char("3")])
+        while s.screen != .decision { Support.press(&s, [.tab]) }
+        Support.press(&s, [.char("r")] + Support.type("A coordinated Level 3 Family Plan") + [.enter, .enter])
+        #expect(s.screen == .export && s.assessment?.decision?.level == 3)
+        Support.press(&s, [.escape])
+        #expect(s.screen == .decision)
+        return s
+    }
+
+    /// The second tryout's case: the reason written for accepting Level 3 is never recorded as why
+    /// Level 2 differs from the proposal, in the same session or after a resume.
+    @Test func aReasonWrittenForTheProposalIsReadAgainBeforeAnotherLevelIsRecorded() throws {
+        var s = try Self.acceptedWithAReason()
+        Support.press(&s, [.char("2"), .enter])
+        #expect(s.screen == .decision && s.assessment?.decision?.level == 3, "not recorded")
+        #expect(s.message?.text.contains("was written for Level 3, step 3") == true)
+        Support.press(&s, [.char("r"), .enter, .enter])
+        #expect(s.assessment?.decision?.level == 2, "recorded once the reason was read again")
+    }
+
+    @Test func aDraftKeepsWhatItsReasonWasWrittenForAcrossAResume() throws {
+        var s = try Self.acceptedWithAReason()
+        Support.press(&s, [.char("2")])
+        let saved = try #require(s.assessment)
+        #expect(saved.draftDecision?.reasonFor == Assessment.ReasonContext(level: 3, step: 3, proposedLevel: 3, proposedStep: 3))
+        // The file as written and read back, in a wizard that has never seen this record.
+        let file = try JSONEncoder.stable.encode(saved)
+        var fresh = try ShownIsRecordedTests.nineYearOld()
+        _ = Wizard.resume(&fresh, try AssessmentLoader.decode(data: file, file: "resumed.json"))
+        #expect(fresh.screen == .decision && fresh.decisionLevel == 2)
+        Support.press(&fresh, [.enter])
+        #expect(fresh.assessment?.decision?.level == 3, "not recorded")
+        #expect(fresh.message?.text.contains("was written for Level 3, step 3") == true)
+    }
+    /// Never recorded: a reason written while Level 3 was chosen, then Level 2 chosen and the
+    /// terminal closed. The draft alone knows what the reason was written for.
+    @Test func anUnrecordedReasonKeepsWhatItWasWrittenForAcrossAResume() throws {
+        var s = try ShownIsRecordedTests.nineYearOld()
+        Support.press(&s, [.char("3")])
+        while s.screen != .decision { Support.press(&s, [.tab]) }
+        Support.press(&s, [.char("r")] + Support.type("Accept: a Level 3 Family Plan") + [.enter, .char("2")])
+        let saved = try #require(s.assessment)
+        #expect(saved.decision == nil && saved.draftDecision?.level == 2)
+        var fresh = try ShownIsRecordedTests.nineYearOld()
+        _ = Wizard.resume(&fresh, try AssessmentLoader.decode(data: try JSONEncoder.stable.encode(saved), file: "resumed.json"))
+        Support.press(&fresh, [.enter])
+        #expect(fresh.assessment?.decision == nil, "not recorded")
+        #expect(fresh.message?.text.contains("was written for Level 3, step 3") == true)
     }
 }

@@ -115,7 +115,10 @@ import Testing
         saves += Support.press(&s, [.char("4"), .char("s")])
         let saved = try #require(Self.lastSaved(saves))
         #expect(saved.decision == nil, "a draft is never a decision")
-        #expect(saved.draftDecision == .init(level: 4, step: 5, reason: "School reports escalating"))
+        // The reason was written while Level 3 was chosen against a proposal of Level 2: the draft
+        // keeps that, so the resumed screen asks for it to be read again as the same session would.
+        let writtenFor = Assessment.ReasonContext(level: 3, step: 3, proposedLevel: 2, proposedStep: 2)
+        #expect(saved.draftDecision == .init(level: 4, step: 5, reason: "School reports escalating", reasonFor: writtenFor))
         // The file round-trips through the loader's shape check.
         let data = try JSONEncoder().encode(saved)
         let loaded = try AssessmentLoader.decode(data: data, file: "a.json")
@@ -131,7 +134,9 @@ import Testing
         #expect(resumed.message?.text.contains("Your unrecorded decision (Level 4, step 5) waits on the Decision screen") == true)
         // It fits the two lines an 80-column screen gives a message (a tryout found it cut).
         #expect((resumed.message?.text.count ?? 999) <= 2 * 78)
-        let recorded = Support.press(&resumed, [.enter, .enter])
+        Support.press(&resumed, [.enter])
+        #expect(resumed.assessment?.decision == nil && resumed.message?.text.contains("was written for Level 3, step 3") == true)
+        let recorded = Support.press(&resumed, [.char("r"), .enter, .enter, .enter])
         #expect(resumed.assessment?.decision?.level == 4 && resumed.assessment?.decision?.step == 5)
         #expect(Self.lastSaved(recorded)?.draftDecision == nil, "recording the decision ends the draft")
     }

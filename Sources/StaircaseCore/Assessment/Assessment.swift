@@ -222,10 +222,29 @@ public struct Assessment: Codable, Sendable, Equatable {
         public var level: Int
         public var step: Int
         public var reason: String
-        public init(level: Int, step: Int, reason: String) {
+        /// The decision and proposal the reason was written for, which may not be this draft's:
+        /// a reason written for Level 3 and kept while Level 2 is chosen must be read again before
+        /// it is recorded as why Level 2 differs, after a resume as much as before it.
+        public var reasonFor: ReasonContext?
+        public init(level: Int, step: Int, reason: String, reasonFor: ReasonContext? = nil) {
             self.level = level
             self.step = step
             self.reason = reason
+            self.reasonFor = reasonFor
+        }
+    }
+
+    /// A decision (level, step) and the proposal (level, step) it was made against.
+    public struct ReasonContext: Codable, Sendable, Equatable {
+        public var level: Int
+        public var step: Int
+        public var proposedLevel: Int
+        public var proposedStep: Int
+        public init(level: Int, step: Int, proposedLevel: Int, proposedStep: Int) {
+            self.level = level
+            self.step = step
+            self.proposedLevel = proposedLevel
+            self.proposedStep = proposedStep
         }
     }
 

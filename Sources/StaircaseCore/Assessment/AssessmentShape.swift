@@ -161,7 +161,18 @@ public enum AssessmentShape {
             ),
             (
                 "draftDecision",
-                .object([("level", .integer(0...4)), ("step", .integer(0...5)), ("reason", .long)], required: ["level", "step", "reason"])
+                .object(
+                    [
+                        ("level", .integer(0...4)), ("step", .integer(0...5)), ("reason", .long),
+                        (
+                            "reasonFor",
+                            .object(
+                                [
+                                    ("level", .integer(0...4)), ("step", .integer(0...5)), ("proposedLevel", .integer(0...4)),
+                                    ("proposedStep", .integer(0...5)),
+                                ], required: ["level", "step", "proposedLevel", "proposedStep"])
+                        ),
+                    ], required: ["level", "step", "reason"])
             ),
             (
                 "lastExport",

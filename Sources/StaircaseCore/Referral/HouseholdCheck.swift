@@ -29,7 +29,9 @@ public enum HouseholdCheck {
             let count =
                 linked == 1
                 ? "its one row is not rated"
-                : unrated.count == linked ? "none of its \(linked) rows is rated" : "\(unrated.count) of its \(linked) rows are not rated"
+                : unrated.count == linked
+                    ? "none of its \(linked) rows is rated"
+                    : "\(unrated.count) of its \(linked) rows \(unrated.count == 1 ? "is" : "are") not rated"
             return "You know of \(topic) in the household; \(count): " + unrated.joined(separator: "; ") + "."
         }
     }

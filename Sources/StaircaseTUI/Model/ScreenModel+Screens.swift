@@ -113,6 +113,14 @@ extension ScreenModel {
         return m
     }
 
+    /// Whether the decision shown is the one recorded: a draft (chosen, or brought back by an
+    /// undo) looks the same on this screen until it says it is not recorded yet.
+    static func recordedText(_ s: WizardState) -> String {
+        guard let d = s.assessment?.decision else { return "Not recorded yet: Enter records it." }
+        if d.level == s.decisionLevel && d.step == s.decisionStep && d.reason == s.decisionReason { return "Recorded." }
+        return "Not recorded yet: Level \(d.level), step \(d.step) is recorded; Enter records this one."
+    }
+
     static func decision(_ s: WizardState) -> ScreenModel {
         var m = ScreenModel(
             title: "Decision", position: screenPosition(s), prompt: "Decision (1-4 a level, 5 Level 4 step 5, e reason, Enter records):")
@@ -126,7 +134,8 @@ extension ScreenModel {
                 ] + (s.staleDecisionText.map { [$0] } ?? [])),
             TextBlock([
                 "Your decision: Level \(s.decisionLevel), step \(s.decisionStep)"
-                    + (differs ? " (differs from the proposal)." : " (accepting the proposal).")
+                    + (differs ? " (differs from the proposal)." : " (accepting the proposal)."),
+                recordedText(s),
             ]),
             TextBlock(
                 heading: differs ? "Reason (required)" : "Reason (only needed for a different level)",

@@ -204,11 +204,17 @@ public enum Wizard {
         return [.save(a)]
     }
 
+    /// `reasonWrittenFor` as the record keeps it.
+    static func reasonContext(_ c: [Int]) -> Assessment.ReasonContext {
+        Assessment.ReasonContext(level: c[0], step: c[1], proposedLevel: c[2], proposedStep: c[3])
+    }
+
     /// Saves the decision being made (level, step, reason) as a draft, with no undo step, so a
     /// closed terminal loses none of it before Enter records it. Never a decision.
     static func recordDraft(_ s: inout WizardState) -> [Effect] {
         guard var a = s.assessment else { return [] }
-        let draft = Assessment.DraftDecision(level: s.decisionLevel, step: s.decisionStep, reason: s.decisionReason)
+        let draft = Assessment.DraftDecision(
+            level: s.decisionLevel, step: s.decisionStep, reason: s.decisionReason, reasonFor: s.reasonWrittenFor.map(reasonContext))
         guard a.draftDecision != draft else { return [] }
         a.draftDecision = draft
         a.resumeAt = position(s)
@@ -226,6 +232,8 @@ public enum Wizard {
         s.unsaved = false
         s.reassess = ReassessContext()
         s.undoStack = []
+        // What another record's reason was written for says nothing about this one's.
+        s.reasonWrittenFor = nil
         s.filter = ""
         s.showHidden = false
         s.domainCursor = Array(repeating: 0, count: s.catalogue.domains.count)
@@ -304,14 +312,19 @@ public enum Wizard {
             s.decisionLevel = draft?.level ?? d?.level ?? p.level ?? 1
             s.decisionStep = draft?.step ?? d?.step ?? p.step ?? 1
             s.decisionReason = draft?.reason ?? d?.reason ?? ""
-            // A recorded reason was written for its decision against the proposal kept with it;
-            // a draft's for the draft's level against the proposal of now (drafts do not keep one).
+            // A recorded reason was written for its decision against the proposal kept with it; a
+            // draft keeps what its reason was written for. A draft saved before drafts kept it
+            // holds either the recorded decision's reason (then written for that decision) or one
+            // written for the draft against the proposal of now.
+            let recorded = d.map { [$0.level, $0.step, $0.proposedLevel ?? 0, $0.proposedStep ?? 0] }
             if s.decisionReason.isEmpty {
                 s.reasonWrittenFor = nil
-            } else if draft == nil, let d {
-                s.reasonWrittenFor = [d.level, d.step, d.proposedLevel ?? 0, d.proposedStep ?? 0]
-            } else if draft != nil && s.reasonWrittenFor == nil {
-                s.reasonWrittenFor = s.decisionContext
+            } else if let draft {
+                s.reasonWrittenFor =
+                    draft.reasonFor.map { [$0.level, $0.step, $0.proposedLevel, $0.proposedStep] }
+                    ?? (draft.reason == d?.reason ? recorded : nil) ?? s.decisionContext
+            } else {
+                s.reasonWrittenFor = recorded
             }
         }
     }
