@@ -269,6 +269,11 @@ public struct Assessment: Codable, Sendable, Equatable {
 
         /// Whether this decision was made against a proposal other than `p`. A decision from
         /// before the proposal was kept cannot tell, and is not called stale.
+        /// What its reason was written for: this decision against the proposal kept with it.
+        public var reasonContext: ReasonContext {
+            ReasonContext(level: level, step: step, proposedLevel: proposedLevel ?? 0, proposedStep: proposedStep ?? 0)
+        }
+
         public func isStale(against p: Proposal) -> Bool {
             guard let proposedLevel else { return false }
             return proposedLevel != (p.level ?? 0) || (proposedStep ?? 0) != (p.step ?? 0)

@@ -38,7 +38,9 @@ extension Wizard {
             // A reason written for another level, or against another proposal, is not this
             // decision's: it is read again (and kept, or rewritten) before anything is recorded.
             if !s.decisionReason.trimmed.isEmpty, let written = s.reasonWrittenFor, written != s.decisionContext, !s.askingCategories {
-                let was = "Level \(written[0]), step \(written[1])" + (written[2] > 0 ? " against a proposal of Level \(written[2])" : "")
+                let was =
+                    "Level \(written.level), step \(written.step)"
+                    + (written.proposedLevel > 0 ? " against a proposal of Level \(written.proposedLevel)" : "")
                 s.message = Message(
                     "The reason was written for \(was), not for this decision: read it again and keep or rewrite it",
                     error: true, fix: .editReason, then: "check it")
@@ -85,5 +87,18 @@ extension Wizard {
         default: break
         }
         return []
+    }
+
+    /// Saves the decision being made (level, step, reason) as a draft, with no undo step, so a
+    /// closed terminal loses none of it before Enter records it. Never a decision.
+    static func recordDraft(_ s: inout WizardState) -> [Effect] {
+        guard var a = s.assessment else { return [] }
+        let draft = Assessment.DraftDecision(
+            level: s.decisionLevel, step: s.decisionStep, reason: s.decisionReason, reasonFor: s.reasonWrittenFor)
+        guard a.draftDecision != draft else { return [] }
+        a.draftDecision = draft
+        a.resumeAt = position(s)
+        s.assessment = a
+        return [.save(a)]
     }
 }

@@ -204,24 +204,6 @@ public enum Wizard {
         return [.save(a)]
     }
 
-    /// `reasonWrittenFor` as the record keeps it.
-    static func reasonContext(_ c: [Int]) -> Assessment.ReasonContext {
-        Assessment.ReasonContext(level: c[0], step: c[1], proposedLevel: c[2], proposedStep: c[3])
-    }
-
-    /// Saves the decision being made (level, step, reason) as a draft, with no undo step, so a
-    /// closed terminal loses none of it before Enter records it. Never a decision.
-    static func recordDraft(_ s: inout WizardState) -> [Effect] {
-        guard var a = s.assessment else { return [] }
-        let draft = Assessment.DraftDecision(
-            level: s.decisionLevel, step: s.decisionStep, reason: s.decisionReason, reasonFor: s.reasonWrittenFor.map(reasonContext))
-        guard a.draftDecision != draft else { return [] }
-        a.draftDecision = draft
-        a.resumeAt = position(s)
-        s.assessment = a
-        return [.save(a)]
-    }
-
     /// Opens a loaded assessment where it was left, and checks its fields by the same rules as typing.
     static func resume(_ s: inout WizardState, _ a: Assessment) -> [Effect] {
         var a = a
@@ -316,15 +298,12 @@ public enum Wizard {
             // draft keeps what its reason was written for. A draft saved before drafts kept it
             // holds either the recorded decision's reason (then written for that decision) or one
             // written for the draft against the proposal of now.
-            let recorded = d.map { [$0.level, $0.step, $0.proposedLevel ?? 0, $0.proposedStep ?? 0] }
             if s.decisionReason.isEmpty {
                 s.reasonWrittenFor = nil
             } else if let draft {
-                s.reasonWrittenFor =
-                    draft.reasonFor.map { [$0.level, $0.step, $0.proposedLevel, $0.proposedStep] }
-                    ?? (draft.reason == d?.reason ? recorded : nil) ?? s.decisionContext
+                s.reasonWrittenFor = draft.reasonFor ?? (draft.reason == d?.reason ? d?.reasonContext : nil) ?? s.decisionContext
             } else {
-                s.reasonWrittenFor = recorded
+                s.reasonWrittenFor = d?.reasonContext
             }
         }
     }

@@ -61,7 +61,7 @@ public struct WizardState: Sendable, Equatable {
     /// when it was written. A reason answers that decision only; recording another level, or
     /// against another proposal, asks for the reason again (it is never printed for a decision it
     /// did not argue for).
-    public var reasonWrittenFor: [Int]? = nil
+    public var reasonWrittenFor: Assessment.ReasonContext? = nil
     /// The row a rating just moved on from, for the very next key only: `e` then writes that
     /// row's note (and selects it again), as "rate, then e" means; any other key forgets it.
     public var justRated: String? = nil
@@ -122,7 +122,10 @@ public struct WizardState: Sendable, Equatable {
     }
 
     /// The decision chosen on the screen and the proposal it answers, as `reasonWrittenFor` keeps them.
-    var decisionContext: [Int] { [decisionLevel, decisionStep, proposal?.level ?? 0, proposal?.step ?? 0] }
+    var decisionContext: Assessment.ReasonContext {
+        Assessment.ReasonContext(
+            level: decisionLevel, step: decisionStep, proposedLevel: proposal?.level ?? 0, proposedStep: proposal?.step ?? 0)
+    }
 }
 
 public enum Screen: Equatable, Sendable {
