@@ -305,4 +305,21 @@ extension TriageSummaryTests {
         let noted = summary.domains.flatMap(\.otherNotes)
         #expect(noted.map(\.answer).sorted() == ["Level 1", "not applicable"])
     }
+
+    /// A row judged not applicable without a note is a judgement, not a gap: every format names
+    /// it, apart from the rows never looked at (a tryout could not tell the two apart).
+    @Test func rowsJudgedNotApplicableAreNamedInEveryFormat() throws {
+        var (c, a) = try Self.example("level3-several-areas")
+        let row = try #require(c.allIndicators.first { a.rating(of: $0.indicator.id) == .notAssessed })
+        a.answers[row.indicator.id] = Assessment.Answer(.notApplicable)
+        for format in [ExportFormat.text, .markdown, .html] {
+            let out = ReferralExporter.render(format: format, catalogue: c, assessment: a, redact: false)
+            let words = out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(words.contains("Judged not applicable"), "\(format)")
+            #expect(words.contains(row.indicator.title.split(separator: " ").prefix(3).joined(separator: " ")), "\(format)")
+        }
+        let summary = ReferralSummary.build(catalogue: c, assessment: a, proposal: ScoringEngine(catalogue: c).propose(a), redact: false)
+        #expect(summary.domains.flatMap(\.notApplicable).map(\.id).contains(row.indicator.id))
+        #expect(!summary.domains.flatMap(\.notAssessed).map(\.id).contains(row.indicator.id))
+    }
 }

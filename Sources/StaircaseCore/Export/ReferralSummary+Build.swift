@@ -143,6 +143,7 @@ extension ReferralSummary {
         let domains = c.domains.map { domain in
             var rows: [Row] = []
             var missing: [RowRef] = []
+            var judged: [RowRef] = []
             var noted: [NotedRow] = []
             for area in domain.areas {
                 for row in area.indicators {
@@ -167,9 +168,11 @@ extension ReferralSummary {
                     } else if rating == .notAssessed && row.applies(to: stage) {
                         missing.append(RowRef(id: line(row.id), title: line(row.title)))
                     }
+                    if rating == .notApplicable { judged.append(RowRef(id: line(row.id), title: line(row.title))) }
                 }
             }
-            return DomainSummary(id: line(domain.id), name: line(domain.name), rows: rows, otherNotes: noted, notAssessed: missing)
+            return DomainSummary(
+                id: line(domain.id), name: line(domain.name), rows: rows, otherNotes: noted, notAssessed: missing, notApplicable: judged)
         }
         return (domains, links)
     }

@@ -189,13 +189,15 @@ public struct ReferralSummary: Codable, Sendable, Equatable {
     }
 
     /// One Assessment Framework domain: its rows above Level 1, the evidence notes written on
-    /// rows at Level 1 or not applicable (a note is never dropped), and its rows not yet assessed.
+    /// rows at Level 1 or not applicable (a note is never dropped), its rows not yet assessed,
+    /// and its rows judged not applicable (a reader must tell those from rows never looked at).
     public struct DomainSummary: Codable, Sendable, Equatable {
         public var id: String
         public var name: String
         public var rows: [Row]
         public var otherNotes: [NotedRow]
         public var notAssessed: [RowRef]
+        public var notApplicable: [RowRef]
     }
 
     /// A row at Level 1 or not applicable that carries an evidence note (a strength seen, or why

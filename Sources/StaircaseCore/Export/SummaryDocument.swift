@@ -197,6 +197,9 @@ extension ReferralSummary {
                     : "\(missing) of \(completeness.applicable) rows for the child's age ("
                         + domains.filter { !$0.notAssessed.isEmpty }.map { "\($0.name) \($0.notAssessed.count)" }.joined(separator: ", ")
                         + ")"))
+        // Named, as they are few: a row judged not applicable is a judgement, not a gap.
+        let judged = domains.flatMap(\.notApplicable).map(\.title)
+        if !judged.isEmpty { fields.append(.init("Judged not applicable", judged.joined(separator: "; "))) }
         out.append(.fields(fields))
         return out
     }
