@@ -103,13 +103,26 @@ final class Tmux {
     }
 
     /// Waits until the screen contains `text`; fails the test with the screen if it never does.
+    ///
+    /// The screen returned is a settled one: a capture can catch a frame half drawn (a screen's
+    /// title over the last screen's body), so once `text` shows, it captures again until two
+    /// captures 20 ms apart agree, for at most a few tries (a clock or spinner never settles).
     @discardableResult
     func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let deadline = Date().addingTimeInterval(Tmux.timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if last.contains(text) { return last }
+            if last.contains(text) {
+                for _ in 0..<5 {
+                    usleep(20_000)
+                    let again = try screen()
+                    guard again.contains(text) else { return last }
+                    if again == last { return last }
+                    last = again
+                }
+                return last
+            }
             usleep(20_000)
         }
         Issue.record("timed out waiting for “\(text)”; screen was:\n\(last)", sourceLocation: sourceLocation)
