@@ -139,9 +139,14 @@ def prepare(step, env, args):
         p.stop()
 
 
+def scenario_env(s, args):
+    """The scenario's environment, with the terminal type of this run."""
+    return dict(s["env"], TERM=args.term)
+
+
 def start_once(s, args):
     """One start-up to the first frame, in milliseconds."""
-    p = PtyProgram(s["argv"], dict(s["env"], TERM=args.term), args.cols, args.rows)
+    p = PtyProgram(s["argv"], scenario_env(s, args), args.cols, args.rows)
     try:
         return (p.drain(args.settle, 10.0, s["marker"]) - p.started) / 1e6
     finally:
@@ -159,7 +164,7 @@ def interleaved_starts(scenarios, args):
 
 
 def run_scenario(s, args, keys, starts):
-    env = dict(s["env"], TERM=args.term)
+    env = scenario_env(s, args)
     result = {"name": s["name"]}
     result["startup"] = summary(starts)
 
@@ -242,7 +247,7 @@ def main():
     try:
         for s in scenarios:
             for step in s.get("prepare", []):
-                prepare(step, dict(s["env"], TERM=args.term), args)
+                prepare(step, scenario_env(s, args), args)
         starts = interleaved_starts(scenarios, args)
     except (Quiet, OSError) as e:
         sys.exit(f"bench-tui: start-up: {e}")
